@@ -1,0 +1,1 @@
+"""queries: built in later issues."""

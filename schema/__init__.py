@@ -1,0 +1,1 @@
+"""The canonical model: every other package reads and writes these types."""

@@ -1,0 +1,1 @@
+"""viz: built in later issues."""
