@@ -1,0 +1,340 @@
+"""Rebuild a document's paragraphs from text as it really arrives.
+
+Text copied out of PDFs breaks lines mid-phrase (often with blank lines between),
+leaves page numbers alone on a line, repeats table headers on every page, glues
+footnote marks to words (``ngày 15/9/20251``), puts footnotes in the middle of
+the body and a "Dự thảo" mark anywhere. :func:`layout` classifies every line and
+joins the body lines back into paragraphs, keeping for each character of the
+cleaned text the offset of the original character, so every fact found in a
+paragraph can point back into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..schema.model import Span
+from .textnorm import match_key, nfc_map
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
+
+# Markers that open a list item: Roman sections, 1. / 1.2. / 2.1.3., a) b) đ), dashes.
+ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+MARKER_RE = re.compile(
+    r"^\s*(?:"
+    r"(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)"
+    r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
+    r"|(?P<dash>[-–—+•*])\s*(?=\S)"
+    r")"
+)
+_PAGE_NO = re.compile(r"^\s*(?:trang\s+)?[-–]?\s*\d{1,3}\s*[-–]?\s*$", re.IGNORECASE)
+_DRAFT = re.compile(r"^\s*\**\s*(?:dự\s*thảo|DỰ\s*THẢO)(?:\s*(?:lần\s*)?\d+)?\s*\**\s*$", re.I)
+_FOOTNOTE_START = re.compile(r"^\s*(?P<mark>[" + SUPERSCRIPTS + r"]+|\d{1,2})\s+(?=[^\W\d_])")
+_TABLE_HEADER = re.compile(r"^\s*S?TT\s+.*(?:nhiệm vụ|nội dung|tên|công việc)", re.IGNORECASE)
+# Glued footnote marks: a date with digits after the year, a code with digits after it.
+_GLUED_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(\d{1,2})(?!\d)")
+_GLUED_CODE = re.compile(r"(/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*)(\d{1,2})(?![\d/])")
+_SUP_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
+_SENTENCE_END = re.compile(r"[.;:!?]\s*\**\s*$|\./\.\s*$")
+
+
+@dataclass
+class Line:
+    start: int  # offsets of the line in the original text (without the newline)
+    end: int
+    text: str  # NFC text of the line, stripped of trailing spaces
+    kind: str = "content"  # content, blank, page, draft, footnote, header_repeat, table_row
+    page: int = 1
+    footnote: str | None = None  # the mark of the footnote this line belongs to
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Paragraph:
+    text: str  # cleaned text: lines joined, footnote marks removed
+    offsets: list[int]  # original offset of each character of ``text``
+    kind: str  # "body", "footnote", "table_row"
+    first_line: int  # index in Layout.lines
+    last_line: int
+    page: int = 1
+    footnote: str | None = None  # for a footnote paragraph: its mark
+    marks: list[tuple[int, str]] = field(default_factory=list)  # (position in text, footnote mark)
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """The original-text span of ``text[start:end]``."""
+        end = len(self.text) if end is None else end
+        start = max(0, min(start, len(self.text) - 1))
+        end = max(start + 1, min(end, len(self.text)))
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+    @property
+    def key(self) -> str:
+        return match_key(self.text)
+
+
+@dataclass
+class Layout:
+    lines: list[Line]
+    paragraphs: list[Paragraph]
+    draft_marked: bool
+    footnote_marks: set[str]
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    page = 1
+    pos = 0
+    for raw in re.split(r"(\n)", text):
+        if raw == "\n":
+            pos += 1
+            continue
+        # A form feed starts a new page; it may sit inside a line.
+        parts = raw.split("\f")
+        for k, part in enumerate(parts):
+            if k:
+                page += 1
+                pos += 1
+            nfc, _ = nfc_map(part.rstrip())
+            lines.append(Line(pos, pos + len(part.rstrip()), nfc, page=page))
+            pos += len(part)
+    return lines
+
+
+def _sup_marks(text: str) -> set[str]:
+    return {"".join(_SUP_VALUE[c] for c in m.group()) for m in _SUP_RUN.finditer(text)}
+
+
+def _glued_marks(text: str) -> set[str]:
+    marks = {m.group(2) for m in _GLUED_DATE.finditer(text)}
+    for m in _GLUED_CODE.finditer(text):
+        if not m.group(1).upper().endswith("QH"):
+            marks.add(m.group(2))
+    return marks
+
+
+def _classify(lines: list[Line]) -> tuple[bool, set[str]]:
+    draft = False
+    for line in lines:
+        s = line.stripped
+        if not s:
+            line.kind = "blank"
+        elif "\t" in line.text:
+            line.kind = "table_row"
+        elif _DRAFT.match(s):
+            line.kind = "draft"
+            draft = True
+        elif _PAGE_NO.match(s):
+            line.kind = "page"
+    _mark_repeated_headers(lines)
+    marks = _mark_footnotes(lines)
+    return draft, marks
+
+
+def _mark_repeated_headers(lines: list[Line]) -> None:
+    """Drop table headers repeated on every page (keep the first) and running page headers."""
+    content = [i for i, ln in enumerate(lines) if ln.kind == "content"]
+    starts = [i for i in content if _TABLE_HEADER.match(lines[i].stripped)]
+    if len(starts) >= 2:
+        first = starts[0]
+        # the header block: non-blank lines after the first occurrence that every other
+        # occurrence repeats in the same order
+        block = [lines[first].stripped]
+        nxt = [j for j in content if j > first]
+        for j in nxt[:8]:
+            block.append(lines[j].stripped)
+        for s in starts[1:]:
+            seq = [j for j in content if j >= s][: len(block)]
+            k = 0
+            while k < len(seq) and k < len(block) and lines[seq[k]].stripped == block[k]:
+                lines[seq[k]].kind = "header_repeat"
+                k += 1
+    counts = Counter(
+        lines[i].stripped for i in content if len(lines[i].stripped) >= 25 and lines[i].kind == "content"
+    )
+    for text, n in counts.items():
+        if n >= 3 and not MARKER_RE.match(text):
+            seen = False
+            for i in content:
+                if lines[i].stripped == text and lines[i].kind == "content":
+                    if seen:
+                        lines[i].kind = "header_repeat"
+                    seen = True
+
+
+def _mark_footnotes(lines: list[Line]) -> set[str]:
+    """Find footnote blocks: a line opening with a mark used earlier in the text."""
+    marks: set[str] = set()
+    seen_text = []
+    candidates: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.kind != "content":
+            continue
+        m = _FOOTNOTE_START.match(line.text)
+        if m:
+            mark = m.group("mark")
+            value = "".join(_SUP_VALUE.get(c, c) for c in mark)
+            is_sup = mark[0] in SUPERSCRIPTS
+            if (is_sup or value in candidates) and not MARKER_RE.match(line.text):
+                _take_footnote(lines, i, value)
+                marks.add(value)
+                continue
+        seen_text.append(line.text)
+        candidates |= _glued_marks(line.text) | _sup_marks(line.text)
+    return marks
+
+
+def _take_footnote(lines: list[Line], i: int, mark: str) -> None:
+    lines[i].kind = "footnote"
+    lines[i].footnote = mark
+    j = i + 1
+    # continuation lines follow without a blank line in between
+    while j < len(lines) and lines[j].kind == "content":
+        if _FOOTNOTE_START.match(lines[j].text) and lines[j].text.lstrip()[0] in SUPERSCRIPTS:
+            break
+        lines[j].kind = "footnote"
+        lines[j].footnote = mark
+        j += 1
+
+
+def _strip_marks(text: str, offsets: list[int], marks: set[str]) -> tuple[str, list[int], list]:
+    """Remove footnote marks glued to words; return the positions where they stood."""
+    found: list[tuple[int, str]] = []
+    cut: list[tuple[int, int, str]] = []
+    for m in _SUP_RUN.finditer(text):
+        cut.append((m.start(), m.end(), "".join(_SUP_VALUE[c] for c in m.group())))
+    for m in _GLUED_DATE.finditer(text):
+        if m.group(2) in marks:
+            cut.append((m.start(2), m.end(2), m.group(2)))
+    for m in _GLUED_CODE.finditer(text):
+        if m.group(2) in marks and not m.group(1).upper().endswith("QH"):
+            cut.append((m.start(2), m.end(2), m.group(2)))
+    if not cut:
+        return text, offsets, found
+    cut.sort()
+    out: list[str] = []
+    out_off: list[int] = []
+    pos = 0
+    for s, e, mark in cut:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out_off.extend(offsets[pos:s])
+        found.append((sum(len(p) for p in out), mark))
+        pos = e
+    out.append(text[pos:])
+    out_off.extend(offsets[pos:])
+    return "".join(out), out_off, found
+
+
+def _line_width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.stripped) for ln in lines if ln.kind == "content")
+    if not lengths:
+        return 80
+    return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+
+
+def _joins(prev: str, nxt: str, width: int) -> str | None:
+    """How two consecutive content lines join: ``" "``, ``""`` or None for a paragraph break."""
+    p = prev.rstrip()
+    n = nxt.lstrip()
+    if not p or not n:
+        return None
+    if re.match(r"^[-–]\s*\d{4}\b", n) and re.search(r"\d{4}\s*$", p):
+        return " "  # a year range broken at its dash: "2026" + "- 2030"
+    if MARKER_RE.match(n) and not re.match(r"^\d{1,2}\.\d{4}", n):
+        # "2. Về …" opens an item; but "- " after a number broken at its hyphen does not occur
+        return None
+    if re.search(r"\d[-/]$", p) and re.match(r"^[A-ZĐ][A-ZĐa-z]*[/-]", n):
+        return ""  # a document number broken at its hyphen: "05-" + "KH/TU"
+    first = n[0]
+    if first.islower() or first in ",;)]%(":
+        return " "
+    if _SENTENCE_END.search(p):
+        return None
+    if MARKER_RE.match(p) and len(p) < 0.9 * width:
+        return None  # a numbered heading on its own line: "1. Về công tác chỉ đạo"
+    if len(p) >= 0.8 * width:
+        return " "
+    return None
+
+
+def layout(text: str) -> Layout:
+    """Classify the lines of ``text`` and rebuild its paragraphs."""
+    lines = _split_lines(text)
+    draft, marks = _classify(lines)
+    width = _line_width(lines)
+    paragraphs: list[Paragraph] = []
+
+    def flush(buf: list[int], kind: str, footnote: str | None = None) -> None:
+        if not buf:
+            return
+        parts: list[str] = []
+        offs: list[int] = []
+        prev_text: str | None = None
+        for idx in buf:
+            ln = lines[idx]
+            body = ln.text.strip()
+            lead = len(ln.text) - len(ln.text.lstrip())
+            _, line_offsets = nfc_map(text[ln.start : ln.end], ln.start)
+            # nfc_map of the raw slice gives offsets for ln.text; skip leading spaces
+            line_offsets = line_offsets[lead : lead + len(body)]
+            if prev_text is not None:
+                sep = _joins(prev_text, body, width)
+                sep = " " if sep is None else sep
+                if sep:
+                    parts.append(sep)
+                    offs.append(offs[-1] if offs else ln.start)
+            parts.append(body)
+            offs.extend(line_offsets)
+            prev_text = body
+        joined = "".join(parts)
+        joined, offs, found = _strip_marks(joined, offs, marks)
+        paragraphs.append(
+            Paragraph(
+                joined,
+                offs,
+                kind,
+                buf[0],
+                buf[-1],
+                page=lines[buf[0]].page,
+                footnote=footnote,
+                marks=found,
+            )
+        )
+
+    body: list[int] = []
+    note: list[int] = []
+    note_mark: str | None = None
+    for i, ln in enumerate(lines):
+        if ln.kind == "footnote":
+            if ln.footnote != note_mark or (note and _FOOTNOTE_START.match(ln.text) and i != note[-1] + 1):
+                flush(note, "footnote", note_mark)
+                note = []
+            note_mark = ln.footnote
+            note.append(i)
+            continue
+        if note and ln.kind != "footnote":
+            flush(note, "footnote", note_mark)
+            note, note_mark = [], None
+        if ln.kind == "table_row":
+            flush(body, "body")
+            body = []
+            flush([i], "table_row")
+            continue
+        if ln.kind != "content":
+            continue
+        if body and _joins(lines[body[-1]].text, ln.text, width) is None:
+            flush(body, "body")
+            body = []
+        body.append(i)
+    flush(body, "body")
+    flush(note, "footnote", note_mark)
+    paragraphs.sort(key=lambda p: p.offsets[0] if p.offsets else 0)
+    return Layout(lines, paragraphs, draft, marks)

@@ -1,0 +1,118 @@
+"""Character-level normalization of Vietnamese text, for matching only.
+
+The original text is never changed; these functions build *keys*:
+
+* :func:`nfc_map` composes to NFC and returns, for each output character, the
+  offset of the original character it came from;
+* :func:`unify_tones` moves tone marks to one style (``hoá`` → ``hóa``,
+  ``Uỷ`` → ``Ủy``, ``khoẻ`` → ``khỏe``) without changing the length;
+* :func:`fold` is the matching key: NFC, one tone style, lower case, one space;
+* :func:`fold_ascii` also drops diacritics (``đ`` → ``d``), for people who type
+  without them: ``fold_ascii("Nghị quyết 57") == "nghi quyet 57"``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+
+# Old-style placement (mark on the second vowel of an open oa/oe/uy syllable) → the
+# style the project uses (mark on the first vowel), as in "Ủy ban", "hóa", "thủy".
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+
+
+def _tone_pairs() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in _TONE_MARKS:
+            for upper1 in (False, True):
+                for upper2 in (False, True):
+                    a = first.upper() if upper1 else first
+                    b = second.upper() if upper2 else second
+                    old = a + unicodedata.normalize("NFC", b + mark)
+                    new = unicodedata.normalize("NFC", a + mark) + b
+                    pairs[old] = new
+    return pairs
+
+
+_TONE_PAIRS = _tone_pairs()
+# Only open syllables: "hoá" but not "hoán"; "thuỷ" but not "quý" (qu + ý is standard).
+_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_PAIRS), key=len, reverse=True)) + r")"
+    r"(?![a-zA-Zà-ỹÀ-Ỹđ])"
+)
+
+
+def unify_tones(s: str) -> str:
+    """One tone-mark style; the result has the same length as ``s`` (for NFC input).
+
+    >>> unify_tones("Uỷ ban, hoá, khoẻ, quý, hoàn")
+    'Ủy ban, hóa, khỏe, quý, hoàn'
+    """
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], s)
+
+
+def nfc_map(s: str, base: int = 0) -> tuple[str, list[int]]:
+    """NFC-compose ``s``; also return the original offset (plus ``base``) of each output char."""
+    if unicodedata.is_normalized("NFC", s):
+        return s, list(range(base, base + len(s)))
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    n = len(s)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(s[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", s[i:j])
+        out.append(piece)
+        offsets.extend([base + i] * len(piece))
+        i = j
+    return "".join(out), offsets
+
+
+def lower_same_length(s: str) -> str:
+    """Lower case, character by character, never changing the length."""
+    if s.isascii():
+        return s.lower()
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+
+
+def match_key(s: str) -> str:
+    """Length-preserving key of an NFC string: lower case and one tone style.
+
+    Offsets found in the key are offsets in ``s``.
+    """
+    return unify_tones(lower_same_length(s))
+
+
+def fold(s: str) -> str:
+    """The matching key: NFC, one tone style, lower case, whitespace collapsed.
+
+    >>> fold("  Uỷ ban  nhân dân\\nTỈNH ")
+    'ủy ban nhân dân tỉnh'
+    """
+    s = unicodedata.normalize("NFC", s)
+    return _WS.sub(" ", match_key(s)).strip()
+
+
+def strip_diacritics(s: str) -> str:
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")
+
+
+def fold_ascii(s: str) -> str:
+    """:func:`fold` without diacritics: what people type on a keyboard without Vietnamese input.
+
+    >>> fold_ascii("Nghị quyết số 57-NQ/TW của Bộ Chính trị")
+    'nghi quyet so 57-nq/tw cua bo chinh tri'
+    """
+    return strip_diacritics(fold(s))
+
+
+def collapse(s: str) -> str:
+    """Whitespace collapsed to single spaces, NFC: how text taken from a document is displayed."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", s)).strip()
