@@ -1,0 +1,187 @@
+"""Who does a piece of work: lead (chủ trì), cooperating (phối hợp), delegation chain.
+
+The shapes, in the order they are tried:
+
+* a label: ``(Cơ quan tham mưu: Sở Tài chính; thời gian: …)``, ``Cơ quan chủ trì: …``;
+* ``X chủ trì, phối hợp với Y …`` and ``X: chủ trì, phối hợp …``;
+* ``Giao X …``;
+* a delegation chain at the start: ``Đảng ủy UBND tỉnh chỉ đạo UBND tỉnh chỉ đạo Sở X tổ chức …``
+  (the doer is the last body; the chain is the route);
+* an addressee at the start: ``Sở Tài chính bảo đảm …``, ``Ban Tuyên giáo …: tăng cường …``;
+* an addressee after ``yêu cầu`` / ``đề nghị`` in an introductory sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema.model import Agency
+from .agencies import AgencyMatch, AgencyTable
+from .textnorm import match_key
+
+_SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
+_DELEGATE = re.compile(r"^\s*(?:chỉ đạo|lãnh đạo|giao)\s*$")
+_PERSON = re.compile(r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)")
+_LABEL = re.compile(
+    r"(?:cơ quan|đơn vị)\s+(?:tham mưu|chủ trì|thực hiện|đầu mối)\s*:\s*|chủ trì\s*:\s*|giao\s+(?=\S)"
+)
+
+
+@dataclass
+class Assignment:
+    lead: list[Agency] = field(default_factory=list)
+    cooperating: list[Agency] = field(default_factory=list)
+    chain: list[Agency] = field(default_factory=list)  # delegation route, first to doer
+    cue: str | None = None
+    explicit: bool = False  # named in the text itself (not inherited)
+
+
+def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch]:
+    """The agencies that follow ``start`` with only separators between them."""
+    out: list[AgencyMatch] = []
+    pos = start
+    for m in matches:
+        if m.start < pos:
+            continue
+        if not _SEP.match(text[pos : m.start]):
+            break
+        out.append(m)
+        pos = m.end
+    return out
+
+
+def _runs_before(text: str, matches: list[AgencyMatch], end: int) -> list[AgencyMatch]:
+    out: list[AgencyMatch] = []
+    pos = end
+    for m in reversed(matches):
+        if m.end > pos:
+            continue
+        if not _SEP.match(text[m.end : pos]):
+            break
+        out.insert(0, m)
+        pos = m.start
+    return out
+
+
+def _dedupe(agencies: list[Agency]) -> list[Agency]:
+    seen: set[str] = set()
+    out = []
+    for a in agencies:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def persons(text: str) -> list[Agency]:
+    return [
+        Agency(m.group(1).strip(), "unknown", None, "person", None, m.group(0))
+        for m in _PERSON.finditer(text)
+    ]
+
+
+def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
+    """Lead, cooperating bodies and delegation chain stated in ``text`` itself."""
+    key = match_key(text)
+    matches = table.find(text, province)
+    result = Assignment()
+
+    def concrete(ms: list[AgencyMatch]) -> list[Agency]:
+        return _dedupe([m.agency for m in ms if not table.is_vague(m.agency)])
+
+    # cooperating: the bodies right after "phối hợp (với)"
+    for m in re.finditer(r"phối\s+hợp(?:\s+với)?\s+", key):
+        result.cooperating += concrete(_runs(text, matches, m.end()))
+    result.cooperating = _dedupe(result.cooperating)
+
+    # a label, "Giao X"
+    for m in _LABEL.finditer(key):
+        if m.group().startswith("giao") and m.start() > 0 and not re.search(r"[(.;:]\s*$", key[: m.start()]):
+            continue
+        lead = _runs(text, matches, m.end())
+        if lead:
+            result.lead = [a.agency for a in lead]
+            result.cue = text[m.start() : m.end()].strip()
+            result.explicit = True
+            return _finish(result)
+
+    # a delegation chain or an addressee at the very start
+    chain = _runs(text, matches, 0)
+    if chain:
+        m = re.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao)\s+", key[chain[-1].end :])
+        if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
+            addressees = _runs(text, matches, chain[-1].end + m.end())
+            if addressees:
+                result.lead = [a.agency for a in addressees]
+                result.cue = m.group().strip()
+                return _finish(result)
+    if chain and key[: chain[0].start].strip(" -+*") == "":
+        bodies = [chain[0]]
+        pos = chain[0].end
+        # X chỉ đạo Y chỉ đạo Z …
+        while True:
+            m = re.match(r"\s*(?:\([^()]*\)\s*)?(chỉ đạo|lãnh đạo)\s+", key[pos:])
+            if not m:
+                break
+            nxt = [a for a in matches if a.start == pos + m.end()]
+            if not nxt:
+                break
+            bodies.append(nxt[0])
+            pos = nxt[0].end
+        if len(bodies) > 1:
+            result.chain = [b.agency for b in bodies]
+            result.lead = [bodies[-1].agency]
+            result.cue = "chỉ đạo"
+            result.explicit = True
+            return _finish(result)
+        # a list of addressees as the subject: "Sở A và Công an tỉnh tập trung …"
+        result.lead = [a.agency for a in chain if not table.is_vague(a.agency)] or [
+            a.agency for a in chain
+        ]
+        result.cue = "chủ trì" if re.match(r"\W*chủ\s+trì", key[chain[-1].end :]) else None
+        result.explicit = True
+        return _finish(result)
+
+    # "… X chủ trì, phối hợp …" later in the sentence
+    for m in re.finditer(r"chủ\s+trì", key):
+        before = _runs_before(text, matches, m.start())
+        if before:
+            result.lead = [a.agency for a in before]
+            result.cue = "chủ trì"
+            result.explicit = True
+            return _finish(result)
+
+    # "Chỉ đạo X …" with no subject: X is the doer, the heading's body delegates
+    m = re.match(r"\W*(?:chỉ đạo|giao)\s+", key)
+    if m:
+        doer = _runs(text, matches, m.end())
+        if doer:
+            result.lead = [doer[0].agency]
+            result.chain = [doer[0].agency]
+            result.cue = "chỉ đạo"
+            result.explicit = True
+            return _finish(result)
+
+    people = persons(text[:200])
+    if people and key.lstrip(" -").startswith("đồng chí"):
+        result.lead = people
+        result.explicit = True
+        return _finish(result)
+
+    # an introductory sentence: "UBND tỉnh yêu cầu Thủ trưởng các sở, …; Chủ tịch UBND các xã …"
+    m = re.search(r"(?:yêu\s+cầu|đề\s+nghị)\s+", key)
+    if m:
+        addressees = _runs(text, matches, m.end())
+        if addressees:
+            result.lead = [a.agency for a in addressees]
+            result.cue = text[m.start() : m.end()].strip()
+            return _finish(result)
+    return _finish(result)
+
+
+def _finish(result: Assignment) -> Assignment:
+    result.lead = _dedupe(result.lead)
+    lead_names = {a.name for a in result.lead}
+    result.cooperating = [a for a in result.cooperating if a.name not in lead_names]
+    return result

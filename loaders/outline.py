@@ -1,0 +1,115 @@
+"""The outline of a document body: sections, numbered items, letters, dashes.
+
+Markers nest in the order a document first uses them (``II.`` → ``1.`` → ``a)``
+→ ``-`` → ``+``), so a document that skips a level, or uses letters directly
+under Roman sections, still gets the right tree. A paragraph without a marker is
+either the continuation of a sentence cut by a page, the body of the heading
+above it (``a) Các cơ quan Đảng ở tỉnh và địa phương:``), or a new sibling item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import MARKER_RE, Paragraph
+
+_TERMINAL = re.compile(r"[.;!?]\s*[\"”’)]*\s*\**\s*$|\./\.\s*$")
+
+
+@dataclass
+class Node:
+    style: str  # roman, num1, num2, num3, letter, dash, plus, para, intro, root
+    marker: str  # the marker as written ("II.", "a)", "-"); "" for paragraphs
+    text: str  # the paragraph text without its marker
+    paragraphs: list[Paragraph] = field(default_factory=list)  # the paragraph, then continuations
+    offset: int = 0  # where ``text`` starts inside paragraphs[0].text
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+
+    @property
+    def is_heading_like(self) -> bool:
+        """Ends with a colon, or is a short title without a full stop: its children carry the work."""
+        t = self.text.rstrip(" *")
+        if t.endswith(":"):
+            return True
+        return self.style not in ("para", "dash", "plus") and len(t) < 160 and not _TERMINAL.search(t)
+
+    def ancestors(self) -> list[Node]:
+        out = []
+        node = self.parent
+        while node is not None and node.style != "root":
+            out.append(node)
+            node = node.parent
+        return out
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def split_marker(text: str) -> tuple[str, str, str]:
+    """``(style, marker, rest)`` of a paragraph; style "para" when it has no marker."""
+    m = MARKER_RE.match(text)
+    if not m:
+        return "para", "", text
+    if m.group("roman"):
+        style = "roman"
+    elif m.group("num"):
+        style = "num" + str(m.group("num").count(".") + 1)
+    elif m.group("letter"):
+        style = "letter"
+    else:
+        style = "plus" if m.group("dash") == "+" else "dash"
+    return style, text[: m.end()].strip(), text[m.end() :]
+
+
+def build_outline(paragraphs: list[Paragraph]) -> Node:
+    root = Node("root", "", "")
+    stack: list[Node] = [root]
+    last: Node = root
+    for para in paragraphs:
+        style, marker, rest = split_marker(para.text)
+        if style == "roman" and not re.match(r"^[IVX]+\s*[.\-–:]", marker):
+            style = "para"  # "V" alone or "I" of a sentence is not a Roman section
+        if style == "para":
+            prev = last
+            prev_text = prev.paragraphs[-1].text if prev.paragraphs else ""
+            if prev is not root and not prev.is_heading_like and not _TERMINAL.search(prev_text):
+                prev.paragraphs.append(para)  # a sentence cut by a page break or a footnote
+                prev.text = prev.text + " " + para.text
+                continue
+            node = Node("para", "", para.text, [para], 0)
+            if para.text.rstrip(" *").endswith(":"):
+                node.style = "intro"
+            if prev is not root and prev.is_heading_like and prev.style != "para":
+                parent = prev
+            elif prev.style == "intro" and prev is not root:
+                parent = prev
+            else:
+                parent = prev.parent or root
+                if prev is root:
+                    parent = root
+            # drop the stack to the parent
+            while stack and stack[-1] is not parent and parent in stack:
+                stack.pop()
+            if parent not in stack:
+                stack.append(parent)
+            node.parent = parent
+            parent.children.append(node)
+            if node.style == "intro":
+                stack.append(node)
+            last = node
+            continue
+        node = Node(style, marker, rest, [para], len(para.text) - len(rest))
+        styles = [n.style for n in stack]
+        if style in styles:
+            idx = len(styles) - 1 - styles[::-1].index(style)
+            del stack[idx:]
+        parent = stack[-1]
+        node.parent = parent
+        parent.children.append(node)
+        stack.append(node)
+        last = node
+    return root
