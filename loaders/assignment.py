@@ -121,7 +121,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         pos = chain[0].end
         # X chỉ đạo Y chỉ đạo Z …
         while True:
-            m = re.match(r"\s*(?:\([^()]*\)\s*)?(chỉ đạo|lãnh đạo)\s+", key[pos:])
+            m = re.match(r"\s*(?:\([^()]*\)\s*)?:?\s*(chỉ đạo|lãnh đạo)\s+", key[pos:])
             if not m:
                 break
             nxt = [a for a in matches if a.start == pos + m.end()]

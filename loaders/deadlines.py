@@ -55,25 +55,31 @@ _Y = r"năm\s+(\d{4})"
 _CUE = (
     r"(?:(?:hoàn\s+thành|xong|thực\s+hiện|tổ\s+chức|báo\s+cáo|trình|ban\s+hành)"
     r"(?:\s+[^\s,;.()]+){0,6}?\s+)?"
-    r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian|vào|cuối)\s+(?:ngày\s+)?"
+    r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian)\s+(?:ngày\s+)?"
 )
 _TIME = rf"(?:{_D}|{_D_WORDS}|{_M}|{_Q}|{_H}|{_Y})"
 _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?{_CUE}{_TIME}")
 _LABELLED = re.compile(rf"thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*[^;)]*?{_TIME}")
 _BARE = re.compile(rf"(?:^|\(\s*|\*\*|\n)\s*{_TIME}\s*(?:\)|\*\*|$)")
+# Recurrence in running text only where it is said of the task, not as an adverb
+# ("tuyên truyền thường xuyên"): in parentheses, "thực hiện thường xuyên", "định kỳ
+# hằng quý", a sentence opening "Hằng tháng, báo cáo …".
+_P = r"(?:\((?:[^()]*\s)?|^|[.;:,]\s*|thực\s+hiện\s+|nhiệm\s+vụ\s+|báo\s+cáo\s+|tổ\s+chức\s+)"
+
+
+def _every(unit: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"định\s+kỳ\s+(?:(?:hằng|hàng)\s+)?{unit}(?!\s*[ivx\d])|{_P}(?:hằng|hàng|mỗi)\s+{unit}(?!\s*[ivx\d])"
+    )
+
+
 _RECUR = [
-    (re.compile(r"hằng\s+ngày|hàng\s+ngày"), "daily"),
-    (re.compile(r"hằng\s+tuần|hàng\s+tuần"), "weekly"),
-    (re.compile(r"hằng\s+tháng|hàng\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng"), "monthly"),
-    (
-        re.compile(r"hằng\s+quý|hàng\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|tháng\s+cuối\s+quý"),
-        "quarterly",
-    ),
-    (
-        re.compile(r"hằng\s+năm|hàng\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm|mỗi\s+năm"),
-        "yearly",
-    ),
-    (re.compile(r"thường\s+xuyên|liên\s+tục"), "continuous"),
+    (_every("ngày"), "daily"),
+    (_every("tuần"), "weekly"),
+    (_every("tháng"), "monthly"),
+    (re.compile(_every("quý").pattern + r"|tháng\s+cuối\s+quý"), "quarterly"),
+    (_every("năm"), "yearly"),
+    (re.compile(r"(?:\((?:nhiệm\s+vụ\s+)?|^|thực\s+hiện\s+|nhiệm\s+vụ\s+)thường\s+xuyên"), "continuous"),
 ]
 _WAITS = re.compile(
     r"(?:thực\s+hiện\s+)?(?:ngay\s+)?sau\s+khi\s+(?:có|được|ban\s+hành)[^.;()]*|theo\s+tiến\s+độ[^.;()]*"

@@ -17,6 +17,10 @@ from .layout import MARKER_RE, Paragraph
 _TERMINAL = re.compile(r"[.;!?]\s*[\"”’)]*\s*\**\s*$|\./\.\s*$")
 
 
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
 @dataclass
 class Node:
     style: str  # roman, num1, num2, num3, letter, dash, plus, para, intro, root

@@ -1,0 +1,169 @@
+"""Tasks: the lowest-level items of a document body that assign work ("5 rõ").
+
+Each leaf of the outline inside a task section is one task. Its lead comes from
+its own words when it names one, else from the nearest heading above it that
+names an addressee; its deadline from its own words, else a recurrence stated on
+a heading (``1. Về công tác chỉ đạo (nhiệm vụ thường xuyên)``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..schema.model import Agency, Evidence, Task
+from .agencies import AgencyTable
+from .assignment import Assignment, parse_assignment
+from .deadlines import Deadline, find_deadline
+from .outline import Node, ends_sentence
+from .textnorm import collapse, fold
+
+# Sections whose items are not tasks.
+_NOT_TASK_SECTION = re.compile(
+    r"^(?:mục đích|yêu cầu|mục tiêu|chỉ tiêu|quan điểm|kinh phí|nguồn kinh phí|tình hình|"
+    r"kết quả|đánh giá|bối cảnh|sự cần thiết|căn cứ|phạm vi|đối tượng|giải thích|tầm nhìn|"
+    r"đến năm \d{4}|nội dung chủ yếu của)"
+)
+_BOILERPLATE = [
+    re.compile(r"^chi tiết .*(phụ lục|kèm theo)"),
+    re.compile(r"^trong quá trình (?:tổ chức )?(?:triển khai |thực hiện).*(?:khó khăn|vướng mắc)"),
+    re.compile(r"nghiêm túc (?:tổ chức )?(?:triển khai|thực hiện).*(?:nêu trên|kế hoạch này|tiến độ\.?$|\./\.)"),
+    re.compile(r"^(?:kính gửi|nơi nhận)"),
+]
+_DELIVERABLE_LABEL = re.compile(r"(?:sản phẩm|kết quả(?: dự kiến)?|hình thức)\s*:\s*([^;)]+)", re.I)
+_DOC_NOUN = (
+    r"(Nghị quyết|Quyết định|Kế hoạch|Đề án|Chương trình|Quy chế|Quy định|Chỉ thị|"
+    r"Hướng dẫn|Báo cáo|Tờ trình|Văn bản|Phương án|Dự án)"
+)
+
+
+@dataclass
+class TaskContext:
+    source: str
+    province: str | None
+    table: AgencyTable
+
+
+def _section_excluded(node: Node) -> bool:
+    for anc in [node, *node.ancestors()]:
+        if anc.style in ("roman", "num1", "num2", "letter") and anc.children:
+            if _NOT_TASK_SECTION.match(fold(anc.text)):
+                return True
+    return False
+
+
+def is_boilerplate(text: str) -> bool:
+    key = fold(text)
+    return any(p.search(key) for p in _BOILERPLATE)
+
+
+def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
+    """The nearest heading above ``node`` that names who does the work."""
+    for anc in node.ancestors():
+        if anc.style == "intro" or anc.is_heading_like or anc.children:
+            a = parse_assignment(anc.text, ctx.table, ctx.province)
+            preamble = anc.parent is not None and anc.parent.style == "root" and anc.style == "intro"
+            if preamble and a.cue not in ("yêu cầu", "đề nghị", "giao"):
+                continue  # "UBND tỉnh xây dựng Kế hoạch … như sau:" names the issuer, not a doer
+            if a.lead:
+                return a, [anc.text]
+    return Assignment(), []
+
+
+def deliverable_of(text: str, deadline: Deadline) -> str | None:
+    m = _DELIVERABLE_LABEL.search(text)
+    if m:
+        return collapse(m.group(1)).rstrip(".")
+    phrase = deadline.text or ""
+    m = re.search(r"hoàn thành\s+(dự thảo)", phrase, re.I)
+    if m:
+        noun = re.search(r"(?:xây dựng|ban hành|soạn thảo)\s+(?:và ban hành\s+)?" + _DOC_NOUN, text)
+        return "Dự thảo" + (" " + noun.group(1) if noun else "")
+    return None
+
+
+def _evidence(node: Node, source: str) -> Evidence:
+    first, last = node.paragraphs[0], node.paragraphs[-1]
+    start = first.span(node.offset, node.offset + 1).start
+    end = last.span(len(last.text) - 1).end
+    from ..schema.model import Span
+
+    return Evidence(source, Span(start, end), collapse(node.text))
+
+
+def _merge(own: Assignment, inherited: Assignment) -> tuple[list[Agency], list[Agency], list[str]]:
+    chain = [a.name for a in own.chain]
+    if own.lead and own.explicit:
+        lead = own.lead
+        coop = own.cooperating
+        if inherited.lead and own.chain and len(own.chain) == 1:
+            # "Chỉ đạo Sở X …" under "Đảng ủy UBND tỉnh chỉ đạo UBND tỉnh:"
+            chain = [a.name for a in (inherited.chain or inherited.lead)] + chain
+        elif inherited.lead and own.cue == "chủ trì" and not own.chain:
+            pass
+    else:
+        lead = inherited.lead
+        coop = own.cooperating or inherited.cooperating
+        chain = [a.name for a in inherited.chain]
+    return lead, coop, chain
+
+
+def task_from_text(
+    text: str,
+    node: Node | None,
+    ctx: TaskContext,
+    evidence: Evidence,
+    section: list[str],
+) -> Task:
+    own = parse_assignment(text, ctx.table, ctx.province)
+    inherited, _ = _inherited(node, ctx) if node is not None else (Assignment(), [])
+    lead, coop, chain = _merge(own, inherited)
+    deadline = find_deadline(text)
+    if deadline.text is None and node is not None:
+        for anc in node.ancestors():
+            d = find_deadline(anc.text)
+            if d.recurring and d.date is None:
+                deadline = d
+                break
+    return Task(
+        text=collapse(text),
+        lead=lead,
+        cooperating=coop,
+        deadline_text=deadline.text,
+        deadline=deadline.date,
+        recurring=deadline.recurring,
+        recurrence=deadline.recurrence,
+        deliverable=deliverable_of(text, deadline),
+        evidence=evidence,
+        section=section,
+        delegation=chain,
+        waits_on=deadline.waits_on,
+    )
+
+
+def task_nodes(root: Node) -> list[Node]:
+    """The leaves of the outline that are tasks, in document order."""
+    out = []
+    for node in root.walk():
+        if node is root or node.style == "root":
+            continue
+        if node.children and (node.is_heading_like or node.style == "intro" or not ends_sentence(node.text)):
+            continue
+        if node.style == "intro" or not node.ancestors():
+            continue  # a preamble paragraph at the top level
+        if node.is_heading_like and not node.children and node.style not in ("para", "dash", "plus"):
+            # a numbered title with nothing under it: "2. Yêu cầu"
+            if len(node.text) < 90:
+                continue
+        if _section_excluded(node) or is_boilerplate(node.text):
+            continue
+        out.append(node)
+    return out
+
+
+def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
+    tasks = []
+    for node in task_nodes(root):
+        section = [f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"]
+        tasks.append(task_from_text(node.text, node, ctx, _evidence(node, ctx.source), section))
+    return tasks
