@@ -1,0 +1,89 @@
+"""File → reader → layout → extractors → :class:`~policy_lineage.schema.model.Extraction`.
+
+>>> from policy_lineage.loaders.pipeline import extract_text
+>>> ex = extract_text("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, …", "x.txt")
+>>> ex.references[0].number, ex.references[0].relation
+('57-NQ/TW', 'implements')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..schema.model import Extraction
+from .agencies import AgencyTable, default_table
+from .extract_document import extract_document, find_regions
+from .extract_references import merge_mentions, mentions_in, unnumbered_in
+from .extract_tasks import TaskContext, extract_tasks
+from .layout import layout
+from .outline import build_outline
+from .source import ReadError, SourceText
+from .textnorm import fold
+
+_OWN_VOICE_SECTIONS = ("mục đích", "i. mục đích", "mục tiêu")
+
+
+def extract_text(text: str, source: str, table: AgencyTable | None = None) -> Extraction:
+    """Every fact in one document's text."""
+    table = table or default_table()
+    lay = layout(text)
+    paras = lay.paragraphs
+    regions = find_regions(paras)
+    doc = extract_document(source, text, lay, table, regions)
+    body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
+    root = build_outline(body)
+
+    # where the document speaks for itself: title, preamble, purpose
+    own: set[int] = {id(p) for p in paras[: regions.header_end]}
+    for node in root.children:
+        if node.style in ("para", "intro"):
+            own.update(id(p) for p in node.paragraphs)
+    for node in root.walk():
+        if node.style in ("roman", "num1") and any(fold(node.text).startswith(s.split(". ")[-1]) for s in _OWN_VOICE_SECTIONS):
+            for sub in node.walk():
+                own.update(id(p) for p in sub.paragraphs)
+    mentions = []
+    for p in paras:
+        if p.kind == "table_row" and regions.appendix_start is not None:
+            pass
+        voice = id(p) in own
+        mentions += mentions_in(p, voice, table, doc.province, doc.number_template)
+        if voice or p.kind == "footnote":
+            mentions += unnumbered_in(p, voice)
+    references = merge_mentions(mentions, source)
+
+    ctx = TaskContext(source, doc.province, table)
+    tasks = extract_tasks(root, ctx)
+    if regions.appendix_start is not None:
+        from .extract_appendix import appendix_tasks, merge_appendix
+
+        rows = appendix_tasks(text, lay, regions, ctx)
+        if rows:
+            tasks = merge_appendix(rows, tasks)
+    agencies = {}
+    for t in tasks:
+        for a in t.lead + t.cooperating:
+            agencies.setdefault(a.name, a)
+    if doc.issuer:
+        agencies.setdefault(doc.issuer.name, doc.issuer)
+    return Extraction(source, doc, references, tasks, list(agencies.values()))
+
+
+def extract_source(src: SourceText, table: AgencyTable | None = None) -> Extraction:
+    ex = extract_text(src.text, src.path, table)
+    ex.warnings = list(src.warnings) + ex.warnings
+    return ex
+
+
+def extract_paths(paths: Iterable[str], table: AgencyTable | None = None) -> Iterator[Extraction | ReadError]:
+    """Read and extract every file (directories expanded); a bad file yields its ReadError."""
+    from .readers import read_paths
+
+    for item in read_paths(paths):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield extract_source(item, table)
+        except Exception as exc:  # an extractor bug must not stop the other files
+            yield ReadError(item.path, "extraction failed", f"{type(exc).__name__}: {exc}")
