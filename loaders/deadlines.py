@@ -151,7 +151,7 @@ def find_deadline(text: str) -> Deadline:
         if waits and (m is None or waits.start() < m.start()):
             return Deadline(waits_on, None, recurrence is not None, recurrence, waits_on, waits.start(), waits.end())
         assert m is not None
-        phrase_start = _phrase_start(key, m.start())
+        phrase_start = m.start() + 1 if key[m.start()] == "(" else _phrase_start(key, m.start())
         phrase_end = _phrase_end(key, m.end())
         phrase = text[phrase_start:phrase_end].strip(" (*\n")
         return Deadline(_tidy(phrase), None, True, recurrence, waits_on, phrase_start, phrase_end)

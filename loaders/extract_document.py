@@ -40,7 +40,7 @@ _TYPE_HEADINGS = [
 ]
 _BODY_START = re.compile(
     r"^(?:thực hiện|căn cứ|triển khai|theo|để|nhằm|qua|trên cơ sở|ngày \d|"
-    r"thường trực|ban thường vụ|ủy ban nhân dân|hội đồng nhân dân|(?:i|1)\s*[.\-–]\s)"
+    r"(?:i|1)\s*[.\-–]\s)"
 )
 _BODY_END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.|q\.\s)")
 _PLACE_DATE = re.compile(
@@ -72,6 +72,14 @@ class Regions:
     appendix_start: int | None  # index of the "Phụ lục" paragraph, if any
 
 
+def _is_type_heading(text: str) -> bool:
+    t = text.strip(" *")
+    if not t or not t.split()[-1].isupper():
+        return False
+    key = fold(t)
+    return any(key.endswith(w) or key.startswith(w) for w, _ in _TYPE_HEADINGS) or key.startswith("của ")
+
+
 def find_regions(paragraphs: list[Paragraph]) -> Regions:
     body = [i for i, p in enumerate(paragraphs) if p.kind != "footnote"]
     start = None
@@ -84,6 +92,11 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
         if kinh_gui is not None and i > kinh_gui and paragraphs[i].text.lstrip().startswith(("-", "+", "•")):
             continue
         if _BODY_START.match(key) or (kinh_gui is not None and i > kinh_gui):
+            prev = [j for j in body if j < i]
+            prev_key = fold(paragraphs[prev[-1]].text) if prev else ""
+            cut = re.search(r"(?<![\wđ])(?:của|về|và|ngày|thực hiện|số)$", prev_key)
+            if prev and (cut or _is_type_heading(paragraphs[prev[-1]].text)) and not key.startswith(("thực hiện", "căn cứ")):
+                continue  # the title under "KẾ HOẠCH": "Triển khai thực hiện Kế hoạch số …"
             start = i
             break
     if start is None:
@@ -179,7 +192,8 @@ def extract_document(
     for i, p in enumerate(header):
         key = fold(p.text).strip("* ")
         for word, name in _TYPE_HEADINGS:
-            if key == word or (p.text.strip("* ").isupper() and key.startswith(word + " ")):
+            upper_tail = p.text.strip("* ").endswith(word.upper()) if len(p.text) > len(word) else False
+            if key == word or upper_tail or (p.text.strip("* ").isupper() and key.startswith(word + " ")):
                 doc_type = doc_type or name
                 title_at = i
                 break
@@ -209,6 +223,9 @@ def extract_document(
         parts = []
         rest = first.text.strip("* ")
         for word, _ in _TYPE_HEADINGS:
+            if rest.endswith(word.upper()):
+                rest = ""
+                break
             if fold(rest).startswith(word):
                 rest = rest[len(word) :].strip()
                 break

@@ -1,0 +1,209 @@
+"""Rows of an appendix task table ("Phụ lục DANH MỤC CÁC NHIỆM VỤ").
+
+A table read from .docx or a PDF table arrives as tab-separated rows; a table
+copied from a PDF as text arrives flattened: the task name in long lines, then
+the narrow cells (lead, cooperating, deadline, result) in short lines, a row
+split across pages with the header repeated. Long lines are the name column;
+the short lines after them are the cells, split by what they are: bodies from
+the alias table, a deadline phrase, and the result.
+
+The appendix restates the body's tasks: each row is one task, and the body item
+it restates (matched by wording) adds what the row leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..schema.model import Evidence, Span, Task
+from .assignment import _dedupe
+from .deadlines import find_deadline
+from .extract_document import Regions
+from .extract_tasks import TaskContext, deliverable_of
+from .layout import Layout
+from .textnorm import collapse, fold
+
+_ROW_NO = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_ROW_NO_INLINE = re.compile(r"^\s*(\d{1,3})\s*\.\s+(?=\S)")
+_SECTION = re.compile(r"^\s*(?:[IVX]+)\s*[.\-–]?\s*(?:[A-ZĐÀ-Ỹ ,\-–;]+)?$")
+_HEADER = re.compile(r"^\s*S?TT\b")
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"[\wđ]+", fold(s)))
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -> list[Task]:
+    lines = lay.lines
+    start_para = lay.paragraphs[regions.appendix_start] if regions.appendix_start is not None else None
+    if start_para is None:
+        return []
+    first = start_para.first_line
+    region = [
+        (i, ln) for i, ln in enumerate(lines) if i >= first and ln.kind in ("content", "table_row")
+    ]
+    header_at = next((k for k, (_, ln) in enumerate(region) if _HEADER.match(ln.text)), None)
+    if header_at is None:
+        return []
+    # the header block: lines up to the first section or row number
+    k = header_at + 1
+    while k < len(region) and not (_ROW_NO.match(region[k][1].text) or _SECTION.match(region[k][1].text.strip())):
+        k += 1
+    body = region[k:]
+    if any(ln.kind == "table_row" for _, ln in body):
+        return []  # structured rows are read by the table path (not needed for this corpus)
+    width = max((len(ln.text.strip()) for _, ln in body), default=60)
+    rows: list[dict] = []
+    section: str | None = None
+    for idx, (i, ln) in enumerate(body):
+        s = ln.text.strip()
+        m = _ROW_NO.match(s)
+        if m:
+            rows.append({"no": m.group(1), "name": [], "cells": [], "lines": [i], "section": section})
+            continue
+        if s.isupper() and len(s) > 3 and not re.search(r"\d", s):
+            section = s if not section or rows else section
+            if rows and rows[-1]["cells"]:
+                section = s
+            continue
+        if re.match(r"^[IVX]+\s+[A-ZĐÀ-Ỹ]", s) and s.split(" ", 1)[1].isupper():
+            section = s
+            continue
+        if re.match(r"^[IVX]+$", s):
+            continue
+        if not rows:
+            continue
+        row = rows[-1]
+        row["lines"].append(i)
+        prev_i = body[idx - 1][0] if idx else None
+        attached = prev_i is not None and prev_i == i - 1 and prev_i in row["lines"] and row.get("last") == "name"
+        if len(s) >= 0.6 * width or attached:
+            row["name"].append(s)
+            row["last"] = "name"
+        elif row["cells"] and row.get("last") == "cell" and len(s) >= 0.6 * width:
+            row["name"].append(s)
+        else:
+            if attached and row["cells"] and len(s) < 0.6 * width and row.get("after_cells_name"):
+                row["name"].append(s)
+                continue
+            row["cells"].append(s)
+            row["last"] = "cell"
+    tasks = []
+    for row in rows:
+        name = collapse(" ".join(row["name"]))
+        if not name:
+            continue
+        cells = " ".join(row["cells"])
+        cells = re.sub(r"\s+", " ", cells).strip()
+        lead, coop, deadline_part, result = _split_cells(cells, ctx)
+        deadline = find_deadline(deadline_part) if deadline_part else find_deadline("")
+        start = lines[row["lines"][0]].start
+        end = lines[row["lines"][-1]].end
+        ev = Evidence(ctx.source, Span(start, end), collapse(name))
+        tasks.append(
+            Task(
+                text=name,
+                lead=lead,
+                cooperating=coop,
+                deadline_text=deadline_part or None,
+                deadline=deadline.date,
+                recurring=deadline.recurring,
+                recurrence=deadline.recurrence,
+                deliverable=result or deliverable_of(name, deadline),
+                evidence=ev,
+                section=[row["section"]] if row["section"] else [],
+                waits_on=deadline.waits_on,
+                origin="appendix",
+                row=row["no"],
+            )
+        )
+    return tasks
+
+
+_DEADLINE_START = re.compile(
+    r"(?<![\wđ])(?:nhiệm vụ thường xuyên|thường xuyên|trước\s+\d|trong tháng|trong quý|quý\s+[ivx\d]|"
+    r"theo tiến độ|tổ chức hằng|hằng năm|hàng năm|hằng tháng|hằng quý|năm \d{4}|tháng \d|\d{1,2}/\d{4}|"
+    r"hoàn thành|chậm nhất|sau khi)",
+)
+_RESULT_WORDS = re.compile(
+    r"(?<![\wđ])(?:kế hoạch|báo cáo|quyết định|văn bản|chương trình|hướng dẫn|đề án|quy định|kết quả|"
+    r"nghị quyết|tờ trình|công văn)",
+)
+
+
+def _split_cells(cells: str, ctx: TaskContext):
+    """Lead, cooperating, deadline phrase and result from the flattened cells of a row."""
+    key = fold(cells)
+    matches = ctx.table.find(cells, ctx.province)
+    dl = _DEADLINE_START.search(key)
+    # bodies sit before the deadline (or, without one, before the result)
+    limit = dl.start() if dl else len(key)
+    bodies = [m for m in matches if m.end <= limit]
+    if not dl:
+        # no deadline: the result starts after the last body
+        end_bodies = bodies[-1].end if bodies else 0
+        rm = _RESULT_WORDS.search(key, end_bodies)
+        limit = rm.start() if rm else len(key)
+    groups: list[list] = []
+    pos = 0
+    for m in bodies:
+        gap = cells[pos : m.start]
+        if not groups or not re.fullmatch(r"\s*[,;]\s*(?:và\s+)?", gap):
+            groups.append([m])
+        else:
+            groups[-1].append(m)
+        pos = m.end
+    lead = _dedupe([m.agency for m in groups[0]]) if groups else []
+    coop = _dedupe([m.agency for g in groups[1:] for m in g])
+    deadline_part = None
+    result = None
+    if dl:
+        tail = cells[dl.start() :]
+        rm = None
+        for r in _RESULT_WORDS.finditer(fold(tail)):
+            # the result follows the deadline phrase; a document named inside the phrase is not it
+            if find_deadline(tail[: r.start()]).text or r.start() > 0:
+                if not re.search(r"(?:của|số)\s*$", fold(tail[: r.start()])):
+                    rm = r
+                    break
+        if rm:
+            deadline_part = tail[: rm.start()].strip(" ,;")
+            result = tail[rm.start() :].strip(" ,;") or None
+        else:
+            deadline_part = tail.strip()
+    else:
+        result = cells[limit:].strip(" ,;") or None
+    if result:
+        result = result[0].upper() + result[1:]
+    return lead, coop, deadline_part, result
+
+
+def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
+    """The rows are the tasks; each takes from the body item it restates what it leaves out."""
+    out = []
+    for row in rows:
+        best = max(body, key=lambda t: _similar(row.text, t.text), default=None)
+        if best is None or _similar(row.text, best.text) < 0.6:
+            out.append(row)
+            continue
+        merged = replace(row, origin="body+appendix", section=best.section or row.section)
+        if not merged.lead:
+            merged.lead = best.lead
+        if not merged.deadline_text and best.deadline_text:
+            merged.deadline_text = best.deadline_text
+            merged.deadline = best.deadline
+        if not merged.recurring and best.recurring and merged.deadline is None:
+            merged.recurring, merged.recurrence = True, best.recurrence
+            merged.deadline_text = merged.deadline_text or best.deadline_text
+        merged.delegation = best.delegation
+        merged.waits_on = merged.waits_on or best.waits_on
+        out.append(merged)
+    return out
