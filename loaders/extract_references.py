@@ -128,7 +128,7 @@ def _cue_at(key: str, start: int, end: int) -> tuple[str, str, int] | None:
 def _clean_gap(gap: str) -> bool:
     """Only a few words, none that opens a description, between a cue and its object."""
     words = gap.split()
-    return len(words) <= 6 and not re.search(r"(?<![\wđ])(?:về|của|tại|theo|trong|đối với)(?![\wđ])", gap)
+    return len(words) <= 10 and not re.search(r"(?<![\wđ])(?:về|của|tại|theo|trong|đối với)(?![\wđ])", gap)
 
 
 def mentions_in(
@@ -223,8 +223,8 @@ def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
                 prev = inside[i - 1]
                 prev_role, prev_parent = roles[i - 1]
                 gap = key[prev.tail : m.start]
-                if short and cue:
-                    role, parent = "governed", None
+                if short and (cue or carried == "governed"):
+                    role, parent = "governed", None  # "(sau đây gọi là …)" names the clause's object
                 elif _COORD.match(gap):
                     role, parent = prev_role, prev_parent
                 else:
