@@ -97,7 +97,9 @@ class AgencyTable:
     @classmethod
     def load(cls, extra: str | Path | None = None) -> AgencyTable:
         data = json.loads(
-            resources.files("policy_lineage.loaders").joinpath("data/agencies.json").read_text("utf-8")
+            resources.files("policy_lineage.loaders")
+            .joinpath("data/agencies.json")
+            .read_text("utf-8")
         )
         raw = list(data["agencies"])
         if extra:
@@ -117,7 +119,9 @@ class AgencyTable:
 
     def _agency(self, entry: _Entry, province: str | None, written: str | None) -> Agency:
         name = entry.name.replace("{province}", province or "").strip()
-        parent = entry.parent.replace("{province}", province or "").strip() if entry.parent else None
+        parent = (
+            entry.parent.replace("{province}", province or "").strip() if entry.parent else None
+        )
         prov = province if entry.level in ("province", "commune") else None
         return Agency(name, entry.level, prov, entry.kind, parent, written)  # type: ignore[arg-type]
 
@@ -160,7 +164,11 @@ class AgencyTable:
         taken: list[tuple[int, int]] = []
         for m in pattern.finditer(key):
             entry = by_alias[re.sub(r"\s+", " ", m.group())]
-            found.append(AgencyMatch(m.start(), m.end(), self._agency(entry, province, text[m.start() : m.end()])))
+            found.append(
+                AgencyMatch(
+                    m.start(), m.end(), self._agency(entry, province, text[m.start() : m.end()])
+                )
+            )
             taken.append((m.start(), m.end()))
         for m in _GENERIC_HEAD.finditer(text):
             if any(s <= m.start() < e for s, e in taken) or not text[m.end()].isupper():
@@ -169,7 +177,11 @@ class AgencyTable:
             if end > m.end():
                 written = text[m.start() : end]
                 name = written[0].upper() + written[1:]
-                found.append(AgencyMatch(m.start(), end, Agency(name, "unknown", province, "body", None, written)))
+                found.append(
+                    AgencyMatch(
+                        m.start(), end, Agency(name, "unknown", province, "body", None, written)
+                    )
+                )
         found.sort(key=lambda a: a.start)
         return found
 

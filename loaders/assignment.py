@@ -22,7 +22,9 @@ from .textnorm import match_key
 
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 _DELEGATE = re.compile(r"^\s*(?:chỉ đạo|lãnh đạo|giao)\s*$")
-_PERSON = re.compile(r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)")
+_PERSON = re.compile(
+    r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)"
+)
 _LABEL = re.compile(
     r"(?:cơ quan|đơn vị)\s+(?:tham mưu|chủ trì|thực hiện|đầu mối)\s*:\s*|chủ trì\s*:\s*|giao\s+(?=\S)"
 )
@@ -97,7 +99,11 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # a label, "Giao X"
     for m in _LABEL.finditer(key):
-        if m.group().startswith("giao") and m.start() > 0 and not re.search(r"[(.;:]\s*$", key[: m.start()]):
+        if (
+            m.group().startswith("giao")
+            and m.start() > 0
+            and not re.search(r"[(.;:]\s*$", key[: m.start()])
+        ):
             continue
         lead = _runs(text, matches, m.end())
         if lead:

@@ -79,7 +79,10 @@ _RECUR = [
     (_every("tháng"), "monthly"),
     (re.compile(_every("quý").pattern + r"|tháng\s+cuối\s+quý"), "quarterly"),
     (_every("năm"), "yearly"),
-    (re.compile(r"(?:\((?:nhiệm\s+vụ\s+)?|^|thực\s+hiện\s+|nhiệm\s+vụ\s+)thường\s+xuyên"), "continuous"),
+    (
+        re.compile(r"(?:\((?:nhiệm\s+vụ\s+)?|^|thực\s+hiện\s+|nhiệm\s+vụ\s+)thường\s+xuyên"),
+        "continuous",
+    ),
 ]
 _WAITS = re.compile(
     r"(?:thực\s+hiện\s+)?(?:ngay\s+)?sau\s+khi\s+(?:có|được|ban\s+hành)[^.;()]*|theo\s+tiến\s+độ[^.;()]*"
@@ -137,11 +140,15 @@ def find_deadline(text: str) -> Deadline:
         start, end, when = best
         phrase = text[start:end].strip(" (*\n")
         # widen to a following "và thực hiện thường xuyên"
-        tail = re.match(r"\s*và\s+(?:thực\s+hiện\s+)?(?:thường\s+xuyên|hằng\s+\w+|hàng\s+\w+)", key[end:])
+        tail = re.match(
+            r"\s*và\s+(?:thực\s+hiện\s+)?(?:thường\s+xuyên|hằng\s+\w+|hàng\s+\w+)", key[end:]
+        )
         if tail:
             end += tail.end()
             phrase = text[start:end].strip(" (*\n")
-        return Deadline(_tidy(phrase), when, recurrence is not None, recurrence, waits_on, start, end)
+        return Deadline(
+            _tidy(phrase), when, recurrence is not None, recurrence, waits_on, start, end
+        )
     if recurrence or waits_on:
         m = None
         for pattern, _ in _RECUR:
@@ -149,7 +156,15 @@ def find_deadline(text: str) -> Deadline:
             if m:
                 break
         if waits and (m is None or waits.start() < m.start()):
-            return Deadline(waits_on, None, recurrence is not None, recurrence, waits_on, waits.start(), waits.end())
+            return Deadline(
+                waits_on,
+                None,
+                recurrence is not None,
+                recurrence,
+                waits_on,
+                waits.start(),
+                waits.end(),
+            )
         assert m is not None
         phrase_start = m.start() + 1 if key[m.start()] == "(" else _phrase_start(key, m.start())
         phrase_end = _phrase_end(key, m.end())
@@ -160,7 +175,9 @@ def find_deadline(text: str) -> Deadline:
 
 def _tidy(phrase: str) -> str:
     """Drop a "thời gian:" label and balance a parenthesis cut by the clause."""
-    phrase = re.sub(r"^(?i:thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*)", "", phrase.strip(" (*\n"))
+    phrase = re.sub(
+        r"^(?i:thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*)", "", phrase.strip(" (*\n")
+    )
     if phrase.count("(") > phrase.count(")"):
         phrase += ")"
     return phrase

@@ -43,7 +43,9 @@ def _similar(a: str, b: str) -> float:
 
 def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -> list[Task]:
     lines = lay.lines
-    start_para = lay.paragraphs[regions.appendix_start] if regions.appendix_start is not None else None
+    start_para = (
+        lay.paragraphs[regions.appendix_start] if regions.appendix_start is not None else None
+    )
     if start_para is None:
         return []
     first = start_para.first_line
@@ -55,7 +57,9 @@ def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -
         return []
     # the header block: lines up to the first section or row number
     k = header_at + 1
-    while k < len(region) and not (_ROW_NO.match(region[k][1].text) or _SECTION.match(region[k][1].text.strip())):
+    while k < len(region) and not (
+        _ROW_NO.match(region[k][1].text) or _SECTION.match(region[k][1].text.strip())
+    ):
         k += 1
     body = region[k:]
     if any(ln.kind == "table_row" for _, ln in body):
@@ -67,7 +71,9 @@ def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -
         s = ln.text.strip()
         m = _ROW_NO.match(s)
         if m:
-            rows.append({"no": m.group(1), "name": [], "cells": [], "lines": [i], "section": section})
+            rows.append(
+                {"no": m.group(1), "name": [], "cells": [], "lines": [i], "section": section}
+            )
             continue
         if s.isupper() and len(s) > 3 and not re.search(r"\d", s):
             section = s if not section or rows else section
@@ -84,7 +90,12 @@ def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -
         row = rows[-1]
         row["lines"].append(i)
         prev_i = body[idx - 1][0] if idx else None
-        attached = prev_i is not None and prev_i == i - 1 and prev_i in row["lines"] and row.get("last") == "name"
+        attached = (
+            prev_i is not None
+            and prev_i == i - 1
+            and prev_i in row["lines"]
+            and row.get("last") == "name"
+        )
         if len(s) >= 0.6 * width or attached:
             row["name"].append(s)
             row["last"] = "name"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-from ..schema.model import Agency, DocumentInfo, Evidence, Span
+from ..schema.model import Agency, DocumentInfo, Evidence
 from .agencies import AgencyTable
 from .layout import Layout, Paragraph
 from .numbers import local_issuer_name, parse_number
@@ -77,7 +77,9 @@ def _is_type_heading(text: str) -> bool:
     if not t or not t.split()[-1].isupper():
         return False
     key = fold(t)
-    return any(key.endswith(w) or key.startswith(w) for w, _ in _TYPE_HEADINGS) or key.startswith("của ")
+    return any(key.endswith(w) or key.startswith(w) for w, _ in _TYPE_HEADINGS) or key.startswith(
+        "của "
+    )
 
 
 def find_regions(paragraphs: list[Paragraph]) -> Regions:
@@ -89,13 +91,21 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
         if key.startswith("kính gửi"):
             kinh_gui = i
             continue
-        if kinh_gui is not None and i > kinh_gui and paragraphs[i].text.lstrip().startswith(("-", "+", "•")):
+        if (
+            kinh_gui is not None
+            and i > kinh_gui
+            and paragraphs[i].text.lstrip().startswith(("-", "+", "•"))
+        ):
             continue
         if _BODY_START.match(key) or (kinh_gui is not None and i > kinh_gui):
             prev = [j for j in body if j < i]
             prev_key = fold(paragraphs[prev[-1]].text) if prev else ""
             cut = re.search(r"(?<![\wđ])(?:của|về|và|ngày|thực hiện|số)$", prev_key)
-            if prev and (cut or _is_type_heading(paragraphs[prev[-1]].text)) and not key.startswith(("thực hiện", "căn cứ")):
+            if (
+                prev
+                and (cut or _is_type_heading(paragraphs[prev[-1]].text))
+                and not key.startswith(("thực hiện", "căn cứ"))
+            ):
                 continue  # the title under "KẾ HOẠCH": "Triển khai thực hiện Kế hoạch số …"
             start = i
             break
@@ -132,7 +142,11 @@ def detect_province(text: str) -> str | None:
     counts: Counter[str] = Counter()
     key = fold(text)
     for p in PROVINCES:
-        n = len(re.findall(r"(?:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ)\s+" + re.escape(fold(p)) + r"(?![\wđ])", key))
+        n = len(
+            re.findall(
+                r"(?:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ)\s+" + re.escape(fold(p)) + r"(?![\wđ])", key
+            )
+        )
         n += 2 * len(re.findall(r"(?:tỉnh|tỉnh ủy)\s+" + re.escape(fold(p)), fold(head)))
         if n:
             counts[p] = n
@@ -144,7 +158,9 @@ def detect_province(text: str) -> str | None:
     return None
 
 
-def _ev(source: str, para: Paragraph, start: int = 0, end: int | None = None, cue: str | None = None) -> Evidence:
+def _ev(
+    source: str, para: Paragraph, start: int = 0, end: int | None = None, cue: str | None = None
+) -> Evidence:
     end = len(para.text) if end is None else end
     return Evidence(source, para.span(start, end), collapse(para.text[start:end]), cue)
 
@@ -192,8 +208,14 @@ def extract_document(
     for i, p in enumerate(header):
         key = fold(p.text).strip("* ")
         for word, name in _TYPE_HEADINGS:
-            upper_tail = p.text.strip("* ").endswith(word.upper()) if len(p.text) > len(word) else False
-            if key == word or upper_tail or (p.text.strip("* ").isupper() and key.startswith(word + " ")):
+            upper_tail = (
+                p.text.strip("* ").endswith(word.upper()) if len(p.text) > len(word) else False
+            )
+            if (
+                key == word
+                or upper_tail
+                or (p.text.strip("* ").isupper() and key.startswith(word + " "))
+            ):
                 doc_type = doc_type or name
                 title_at = i
                 break
@@ -212,7 +234,11 @@ def extract_document(
         parts = [re.sub(r"^\s*\**\s*V/v\s*", "", header[subject].text, flags=re.IGNORECASE)]
         for p in header[subject + 1 :]:
             key = fold(p.text)
-            if _NATIONAL_HEADERS.search(key) or _PLACE_DATE.search(p.text) or key.startswith("kính gửi"):
+            if (
+                _NATIONAL_HEADERS.search(key)
+                or _PLACE_DATE.search(p.text)
+                or key.startswith("kính gửi")
+            ):
                 break
             parts.append(p.text)
         title = collapse(" ".join(parts)).strip(" *")

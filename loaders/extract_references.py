@@ -40,9 +40,19 @@ _DATE_AFTER = re.compile(
     r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
 _OF = re.compile(r"^\s*,?\s*của\s+")
-_COORD = re.compile(r"^[\s,;]*(?:và\s+)?(?:các\s+)?" + r"(?:" + _TYPE_WORDS + r"(?:\s+(?:hành động|kết luận))?)?\s*(?:số\s*:?)?\s*$")
+_COORD = re.compile(
+    r"^[\s,;]*(?:và\s+)?(?:các\s+)?"
+    + r"(?:"
+    + _TYPE_WORDS
+    + r"(?:\s+(?:hành động|kết luận))?)?\s*(?:số\s*:?)?\s*$"
+)
 _UNNUMBERED = [
-    (re.compile(r"thông\s+báo\s+kết\s+luận\s+(?:của|tại)\s+[^;()]{5,160}?(?=[;(]|$|,\s*(?:ủy|ban|văn))"), "Thông báo"),
+    (
+        re.compile(
+            r"thông\s+báo\s+kết\s+luận\s+(?:của|tại)\s+[^;()]{5,160}?(?=[;(]|$|,\s*(?:ủy|ban|văn))"
+        ),
+        "Thông báo",
+    ),
     (re.compile(r"(?:các\s+)?thông\s+báo\s+của\s+(?:bcđ|ban\s+chỉ\s+đạo)\s+tỉnh"), "Thông báo"),
     (re.compile(r"kết\s+luận\s+của\s+(?:đồng\s+chí\s+)?tổng\s+bí\s+thư[^;()]{0,120}"), "Kết luận"),
     (re.compile(r"phiên\s+họp\s+[^;()]{3,120}?ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"), None),
@@ -128,7 +138,9 @@ def _cue_at(key: str, start: int, end: int) -> tuple[str, str, int] | None:
 def _clean_gap(gap: str) -> bool:
     """Only a few words, none that opens a description, between a cue and its object."""
     words = gap.split()
-    return len(words) <= 10 and not re.search(r"(?<![\wđ])(?:về|của|tại|theo|trong|đối với)(?![\wđ])", gap)
+    return len(words) <= 10 and not re.search(
+        r"(?<![\wđ])(?:về|của|tại|theo|trong|đối với)(?![\wđ])", gap
+    )
 
 
 def mentions_in(
@@ -143,7 +155,9 @@ def mentions_in(
     found: list[Mention] = []
     for nm in find_numbers(text):
         n = nm.number
-        if n.is_blank or (own_template and n.format() == own_template and "kèm theo" in key[: nm.start][-80:]):
+        if n.is_blank or (
+            own_template and n.format() == own_template and "kèm theo" in key[: nm.start][-80:]
+        ):
             continue
         if own_template and not n.is_blank and n.format() == own_template:
             continue
@@ -156,11 +170,23 @@ def mentions_in(
         if issuer is None:
             issuer = default_issuer(n) or (local_issuer_name(n, province) if province else None)
         found.append(
-            Mention(para, nm.start, nm.end, tail, n, doc_type or n.doc_type, when, issuer, in_footnote=para.kind == "footnote")
+            Mention(
+                para,
+                nm.start,
+                nm.end,
+                tail,
+                n,
+                doc_type or n.doc_type,
+                when,
+                issuer,
+                in_footnote=para.kind == "footnote",
+            )
         )
     # a type word carried over a list: "Công văn số: 807/UBND-KGVX, 808/UBND-KGVX"
     for prev, cur in zip(found, found[1:], strict=False):
-        if _COORD.match(key[prev.tail : cur.start]) and not _TYPE_BEFORE.search(key[max(0, cur.start - 60) : cur.start]):
+        if _COORD.match(key[prev.tail : cur.start]) and not _TYPE_BEFORE.search(
+            key[max(0, cur.start - 60) : cur.start]
+        ):
             cur.doc_type = prev.doc_type or cur.doc_type
     _relations(found, key, own_voice)
     return found
@@ -210,9 +236,12 @@ def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
         for i, m in enumerate(inside):
             short = _SHORT_NAME.search(key[cs : m.start])
             if i == 0:
-                if cue and (_clean_gap(key[cue[2] : m.start]) or short):
-                    role, parent = "governed", None
-                elif cue is None and carried == "governed":
+                if (
+                    cue
+                    and (_clean_gap(key[cue[2] : m.start]) or short)
+                    or cue is None
+                    and carried == "governed"
+                ):
                     role, parent = "governed", None
                 else:
                     role, parent = "nested", None
@@ -224,13 +253,18 @@ def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
                 prev_role, prev_parent = roles[i - 1]
                 gap = key[prev.tail : m.start]
                 if short and (cue or carried == "governed"):
-                    role, parent = "governed", None  # "(sau đây gọi là …)" names the clause's object
+                    role, parent = (
+                        "governed",
+                        None,
+                    )  # "(sau đây gọi là …)" names the clause's object
                 elif _COORD.match(gap):
                     role, parent = prev_role, prev_parent
                 else:
                     role = "nested"
                     parent = prev if prev_role == "governed" or prev_parent is None else prev_parent
-                    if _CUES[0][0].search(gap) and not re.search(r"(?<![\wđ])tại(?![\wđ])", gap[-30:]):
+                    if _CUES[0][0].search(gap) and not re.search(
+                        r"(?<![\wđ])tại(?![\wđ])", gap[-30:]
+                    ):
                         parent.links.append(("implements", m.number.format()))
                     elif _CUES[1][0].search(gap):
                         parent.links.append(("based_on", m.number.format()))
@@ -259,7 +293,9 @@ def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
     for pattern, doc_type in _UNNUMBERED:
         for m in pattern.finditer(key):
             after = key[m.end() : m.end() + 120]
-            if re.match(r"[^;]{0,120}?\(\s*sau\s+đây\s+(?:viết\s+tắt|gọi)", after) or re.match(r"\s*số\s*\d", after):
+            if re.match(r"[^;]{0,120}?\(\s*sau\s+đây\s+(?:viết\s+tắt|gọi)", after) or re.match(
+                r"\s*số\s*\d", after
+            ):
                 continue
             if re.match(r"\s*(?:số\s+)?\d", key[m.end() :]):
                 continue
@@ -270,7 +306,17 @@ def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
                     when = date(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
                 except ValueError:
                     when = None
-            mention = Mention(para, m.start(), m.end(), m.end(), None, doc_type, when, None, in_footnote=para.kind == "footnote")
+            mention = Mention(
+                para,
+                m.start(),
+                m.end(),
+                m.end(),
+                None,
+                doc_type,
+                when,
+                None,
+                in_footnote=para.kind == "footnote",
+            )
             mention.description = collapse(para.text[m.start() : m.end()])
             cs = max([s for s, _ in _split_clauses(key) if s <= m.start()] or [0])
             cue = _cue_at(key, cs, len(key))

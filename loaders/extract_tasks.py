@@ -27,7 +27,9 @@ _NOT_TASK_SECTION = re.compile(
 _BOILERPLATE = [
     re.compile(r"^chi tiết .*(phụ lục|kèm theo)"),
     re.compile(r"^trong quá trình (?:tổ chức )?(?:triển khai |thực hiện).*(?:khó khăn|vướng mắc)"),
-    re.compile(r"nghiêm túc (?:tổ chức )?(?:triển khai|thực hiện).*(?:nêu trên|kế hoạch này|tiến độ\.?$|\./\.)"),
+    re.compile(
+        r"nghiêm túc (?:tổ chức )?(?:triển khai|thực hiện).*(?:nêu trên|kế hoạch này|tiến độ\.?$|\./\.)"
+    ),
     re.compile(r"^(?:kính gửi|nơi nhận)"),
 ]
 _DELIVERABLE_LABEL = re.compile(r"(?:sản phẩm|kết quả(?: dự kiến)?|hình thức)\s*:\s*([^;)]+)", re.I)
@@ -62,7 +64,9 @@ def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
     for anc in node.ancestors():
         if anc.style == "intro" or anc.is_heading_like or anc.children:
             a = parse_assignment(anc.text, ctx.table, ctx.province)
-            preamble = anc.parent is not None and anc.parent.style == "root" and anc.style == "intro"
+            preamble = (
+                anc.parent is not None and anc.parent.style == "root" and anc.style == "intro"
+            )
             if preamble and a.cue not in ("yêu cầu", "đề nghị", "giao"):
                 continue  # "UBND tỉnh xây dựng Kế hoạch … như sau:" names the issuer, not a doer
             if a.lead:
@@ -147,11 +151,17 @@ def task_nodes(root: Node) -> list[Node]:
     for node in root.walk():
         if node is root or node.style == "root":
             continue
-        if node.children and (node.is_heading_like or node.style == "intro" or not ends_sentence(node.text)):
+        if node.children and (
+            node.is_heading_like or node.style == "intro" or not ends_sentence(node.text)
+        ):
             continue
         if node.style == "intro" or not node.ancestors():
             continue  # a preamble paragraph at the top level
-        if node.is_heading_like and not node.children and node.style not in ("para", "dash", "plus"):
+        if (
+            node.is_heading_like
+            and not node.children
+            and node.style not in ("para", "dash", "plus")
+        ):
             # a numbered title with nothing under it: "2. Yêu cầu"
             if len(node.text) < 90:
                 continue
@@ -164,6 +174,8 @@ def task_nodes(root: Node) -> list[Node]:
 def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
     tasks = []
     for node in task_nodes(root):
-        section = [f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"]
+        section = [
+            f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
+        ]
         tasks.append(task_from_text(node.text, node, ctx, _evidence(node, ctx.source), section))
     return tasks

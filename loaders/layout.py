@@ -156,7 +156,9 @@ def _mark_repeated_headers(lines: list[Line]) -> None:
                 lines[seq[k]].kind = "header_repeat"
                 k += 1
     counts = Counter(
-        lines[i].stripped for i in content if len(lines[i].stripped) >= 25 and lines[i].kind == "content"
+        lines[i].stripped
+        for i in content
+        if len(lines[i].stripped) >= 25 and lines[i].kind == "content"
     )
     for text, n in counts.items():
         if n >= 3 and not MARKER_RE.match(text):
@@ -314,7 +316,9 @@ def layout(text: str) -> Layout:
     note_mark: str | None = None
     for i, ln in enumerate(lines):
         if ln.kind == "footnote":
-            if ln.footnote != note_mark or (note and _FOOTNOTE_START.match(ln.text) and i != note[-1] + 1):
+            if ln.footnote != note_mark or (
+                note and _FOOTNOTE_START.match(ln.text) and i != note[-1] + 1
+            ):
                 flush(note, "footnote", note_mark)
                 note = []
             note_mark = ln.footnote

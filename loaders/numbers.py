@@ -116,17 +116,34 @@ def parse_number(s: str) -> DocNumber | None:
     s = re.sub(r"\s+", "", fold_lookalikes(s))
     m = _PARTY.match(s)
     if m and m.group("type").upper() in TYPE_NAMES:
-        return DocNumber(m.group("serial") or None, None, m.group("type"), m.group("issuer"), None, "party")
+        return DocNumber(
+            m.group("serial") or None, None, m.group("type"), m.group("issuer"), None, "party"
+        )
     m = _STATE.match(s)
     if m and m.group("type").upper() in TYPE_NAMES:
         year = int(m.group("year")) if m.group("year") else None
-        return DocNumber(m.group("serial") or None, year, m.group("type"), m.group("issuer"), m.group("unit"), "state")
+        return DocNumber(
+            m.group("serial") or None,
+            year,
+            m.group("type"),
+            m.group("issuer"),
+            m.group("unit"),
+            "state",
+        )
     m = _STATE_LETTER.match(s)
-    if m and m.group("issuer").upper() not in TYPE_NAMES and m.group("issuer") not in ("V", "T", "B"):
-        return DocNumber(m.group("serial") or None, None, None, m.group("issuer"), m.group("unit"), "state")
-    m = re.match(rf"^(?P<serial>\d*)/(?P<year>\d{{4}})/(?P<issuer>QH\d+)$", s)
+    if (
+        m
+        and m.group("issuer").upper() not in TYPE_NAMES
+        and m.group("issuer") not in ("V", "T", "B")
+    ):
+        return DocNumber(
+            m.group("serial") or None, None, None, m.group("issuer"), m.group("unit"), "state"
+        )
+    m = re.match(r"^(?P<serial>\d*)/(?P<year>\d{4})/(?P<issuer>QH\d+)$", s)
     if m:
-        return DocNumber(m.group("serial") or None, int(m.group("year")), None, m.group("issuer"), None, "state")
+        return DocNumber(
+            m.group("serial") or None, int(m.group("year")), None, m.group("issuer"), None, "state"
+        )
     return None
 
 

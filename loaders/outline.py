@@ -37,7 +37,9 @@ class Node:
         t = self.text.rstrip(" *")
         if t.endswith(":"):
             return True
-        return self.style not in ("para", "dash", "plus") and len(t) < 160 and not _TERMINAL.search(t)
+        return (
+            self.style not in ("para", "dash", "plus") and len(t) < 160 and not _TERMINAL.search(t)
+        )
 
     def ancestors(self) -> list[Node]:
         out = []
@@ -87,9 +89,13 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
             node = Node("para", "", para.text, [para], 0)
             if para.text.rstrip(" *").endswith(":"):
                 node.style = "intro"
-            if prev is not root and prev.is_heading_like and prev.style != "para":
-                parent = prev
-            elif prev.style == "intro" and prev is not root:
+            if (
+                prev is not root
+                and prev.is_heading_like
+                and prev.style != "para"
+                or prev.style == "intro"
+                and prev is not root
+            ):
                 parent = prev
             else:
                 parent = prev.parent or root

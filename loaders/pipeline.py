@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from ..schema.model import Extraction
 from .agencies import AgencyTable, default_table
 from .extract_document import extract_document, find_regions
-from .extract_references import merge_mentions, mentions_in, unnumbered_in
+from .extract_references import mentions_in, merge_mentions, unnumbered_in
 from .extract_tasks import TaskContext, extract_tasks
 from .layout import layout
 from .outline import build_outline
@@ -39,7 +39,9 @@ def extract_text(text: str, source: str, table: AgencyTable | None = None) -> Ex
         if node.style in ("para", "intro"):
             own.update(id(p) for p in node.paragraphs)
     for node in root.walk():
-        if node.style in ("roman", "num1") and any(fold(node.text).startswith(s.split(". ")[-1]) for s in _OWN_VOICE_SECTIONS):
+        if node.style in ("roman", "num1") and any(
+            fold(node.text).startswith(s.split(". ")[-1]) for s in _OWN_VOICE_SECTIONS
+        ):
             for sub in node.walk():
                 own.update(id(p) for p in sub.paragraphs)
     mentions = []
@@ -75,7 +77,9 @@ def extract_source(src: SourceText, table: AgencyTable | None = None) -> Extract
     return ex
 
 
-def extract_paths(paths: Iterable[str], table: AgencyTable | None = None) -> Iterator[Extraction | ReadError]:
+def extract_paths(
+    paths: Iterable[str], table: AgencyTable | None = None
+) -> Iterator[Extraction | ReadError]:
     """Read and extract every file (directories expanded); a bad file yields its ReadError."""
     from .readers import read_paths
 

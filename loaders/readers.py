@@ -61,8 +61,10 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 rel = child.relative_to(p)
-                if child.is_file() and child.suffix.lower() in SUPPORTED and not any(
-                    part.startswith((".", "~$")) for part in rel.parts
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED
+                    and not any(part.startswith((".", "~$")) for part in rel.parts)
                 ):
                     yield str(child)
         else:

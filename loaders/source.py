@@ -36,7 +36,9 @@ class SourceText:
     path: str  # the path as given by the user
     text: str
     format: str  # "txt", "md", "docx", "pdf"
-    encoding: str | None = None  # text files: "utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni"
+    encoding: str | None = (
+        None  # text files: "utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni"
+    )
     page_starts: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -21,7 +21,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def extract(paths: tuple[str, ...], fmt: str) -> None:
     """Extract document, references and tasks from FILES or DIRECTORIES.
 
@@ -38,7 +40,9 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         if isinstance(item, ReadError):
             failed = True
             if fmt == "json":
-                click.echo(json.dumps({"source": item.path, "error": str(item)}, ensure_ascii=False))
+                click.echo(
+                    json.dumps({"source": item.path, "error": str(item)}, ensure_ascii=False)
+                )
             else:
                 click.echo(f"error: {item}", err=True)
             continue
@@ -63,12 +67,32 @@ def _print_human(data: dict) -> None:
     )
     if d["title"]:
         console.print(d["title"], markup=False)
-    refs = Table("Số hiệu / Number", "Loại / Type", "Ngày / Date", "Quan hệ / Relation", title="Văn bản dẫn chiếu / References")
+    refs = Table(
+        "Số hiệu / Number",
+        "Loại / Type",
+        "Ngày / Date",
+        "Quan hệ / Relation",
+        title="Văn bản dẫn chiếu / References",
+    )
     for r in data["references"]:
-        refs.add_row(r["number"] or (r["description"] or "")[:50], r["doc_type"] or "", r["date"] or "", r["relation"])
+        refs.add_row(
+            r["number"] or (r["description"] or "")[:50],
+            r["doc_type"] or "",
+            r["date"] or "",
+            r["relation"],
+        )
     console.print(refs)
-    tasks = Table("#", "Nhiệm vụ / Task", "Chủ trì / Lead", "Phối hợp / Cooperating", "Thời hạn / Deadline", title=f"Nhiệm vụ / Tasks ({len(data['tasks'])})")
+    tasks = Table(
+        "#",
+        "Nhiệm vụ / Task",
+        "Chủ trì / Lead",
+        "Phối hợp / Cooperating",
+        "Thời hạn / Deadline",
+        title=f"Nhiệm vụ / Tasks ({len(data['tasks'])})",
+    )
     for i, t in enumerate(data["tasks"], 1):
         deadline = t["deadline"] or t["deadline_text"] or ("thường xuyên" if t["recurring"] else "")
-        tasks.add_row(str(i), t["text"][:90], "; ".join(t["lead"]), "; ".join(t["cooperating"]), deadline)
+        tasks.add_row(
+            str(i), t["text"][:90], "; ".join(t["lead"]), "; ".join(t["cooperating"]), deadline
+        )
     console.print(tasks)

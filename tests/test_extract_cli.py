@@ -1,0 +1,59 @@
+"""The extract command on bad input, and properties of the text functions."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from policy_lineage.loaders.deadlines import find_deadline
+from policy_lineage.loaders.numbers import parse_number
+from policy_lineage.loaders.pipeline import extract_text
+from policy_lineage.loaders.textnorm import fold, fold_ascii
+
+from policy_lineage.cli import main
+
+
+def test_extract_bad_files_are_reported_and_others_still_run(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK")
+    good = tmp_path / "good.txt"
+    good.write_text("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n", "utf-8")
+    paths = [str(tmp_path / n) for n in ("empty.txt", "junk.txt", "sheet.xlsx", "good.txt")]
+    result = CliRunner().invoke(main, ["extract", *paths, "--format", "json"])
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [("error" in x) for x in lines] == [True, True, True, False]
+    assert "empty.txt" in lines[0]["error"] and "junk.txt" in lines[1]["error"]
+    assert lines[3]["references"][0]["number"] == "57-NQ/TW"
+
+
+def test_deadline_resolves_to_last_day():
+    assert find_deadline("hoàn thành trong tháng 6/2025").date.isoformat() == "2025-06-30"
+    assert find_deadline("Quý I/2026").date.isoformat() == "2026-03-31"
+    assert find_deadline("Trước 31/12/2025").date.isoformat() == "2025-12-31"
+    assert find_deadline("trước ngày 20/6/2025").date.isoformat() == "2025-06-20"
+    assert find_deadline("đến năm 2030 đạt 80%").date is None
+
+
+@given(st.text())
+def test_extraction_never_raises(text):
+    extract_text(text, "x.txt")
+
+
+@given(st.text())
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+    assert fold_ascii(fold_ascii(text)) == fold_ascii(text)
+
+
+@given(
+    st.integers(1, 99999),
+    st.sampled_from(["NQ", "KH", "TB", "CTr", "ĐA", "BC", "CV", "QĐ"]),
+    st.sampled_from(["TW", "TU", "BCĐTW", "VPTW", "ĐU"]),
+)
+def test_party_number_round_trips(serial, type_code, issuer):
+    text = f"{serial}-{type_code}/{issuer}"
+    assert parse_number(text).format() == text
