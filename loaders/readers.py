@@ -1,8 +1,11 @@
-"""Files to :class:`SourceText`: one reader per format, chosen by suffix.
+"""Files to :class:`SourceText`: one reader per format, chosen by the file's suffix.
 
-This first version reads .txt and .md (UTF-8 with or without BOM, UTF-16, Windows-1258);
-.docx and .pdf readers and legacy TCVN3/VNI conversion are still to come (issue 2).
-An unreadable file gives a :class:`ReadError` naming it; the other files are still read.
+* ``.txt``/``.md``: :mod:`.read_text` (UTF-8, UTF-16, Windows-1258, TCVN3, VNI);
+* ``.docx``: :mod:`.read_docx` (python-docx; paragraphs and tables in reading order);
+* ``.pdf``: :mod:`.read_pdf` (pdfplumber; text layer, tables as rows).
+
+:func:`read_path` raises :class:`ReadError` with a code from :mod:`.errors`;
+:func:`read_paths` yields it instead, so one bad file never stops the others.
 """
 
 from __future__ import annotations
@@ -12,70 +15,73 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import errors
+from .read_docx import read_docx
+from .read_pdf import read_pdf
+from .read_text import read_text
 from .source import ReadError, SourceText
 
-SUPPORTED = {".txt", ".md"}
+SUPPORTED = {".txt", ".md", ".docx", ".pdf"}
 
-
-def _decode(data: bytes, path: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data:
-        raise ReadError(path, errors.BINARY)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        import unicodedata
-
-        return unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"
-    except UnicodeDecodeError as exc:
-        raise ReadError(path, errors.UNDECODABLE, str(exc)) from exc
+_CONVERT = "convert it to .docx, e.g. with LibreOffice: soffice --headless --convert-to docx FILE"
+_HINTS = {
+    ".doc": "legacy Word .doc: " + _CONVERT,
+    ".rtf": "Rich Text Format: " + _CONVERT,
+    ".odt": "OpenDocument text: " + _CONVERT,
+}
 
 
 def read_path(path: str | os.PathLike) -> SourceText:
+    """Read one file; raise :class:`ReadError` naming ``path`` as given."""
     shown = str(path)
     p = Path(path)
     if not p.exists():
         raise ReadError(shown, errors.NOT_FOUND)
+    if p.is_dir():
+        raise ReadError(shown, errors.UNSUPPORTED, "a directory (read_paths expands them)")
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
-        raise ReadError(shown, errors.UNSUPPORTED, suffix or "no suffix")
-    data = p.read_bytes()
-    if not data.strip():
-        raise ReadError(shown, errors.EMPTY)
-    text, encoding = _decode(data, shown)
-    control = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    if control > max(8, len(text) // 50):
-        raise ReadError(shown, errors.BINARY)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(shown, text, suffix.lstrip("."), encoding)
+        hint = _HINTS.get(suffix, "supported: " + ", ".join(sorted(SUPPORTED)))
+        raise ReadError(shown, errors.UNSUPPORTED, f"{suffix or 'no suffix'}; {hint}")
+    try:
+        size = p.stat().st_size
+        if size == 0:
+            raise ReadError(shown, errors.EMPTY, "0 bytes")
+        if suffix == ".docx":
+            return read_docx(shown, str(p))
+        if suffix == ".pdf":
+            return read_pdf(shown, str(p))
+        return read_text(shown, p.read_bytes(), suffix[1:])
+    except OSError as exc:
+        raise ReadError(shown, errors.CORRUPT, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories to the supported files below them (sorted; hidden files, hidden
+    folders and Office lock files ``~$*`` skipped); pass other arguments through as given."""
     for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p)
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUPPORTED
-                    and not any(part.startswith((".", "~$")) for part in rel.parts)
-                ):
-                    yield str(child)
-        else:
+        if not os.path.isdir(path):
             yield str(path)
+            continue
+        found: list[tuple[tuple[str, ...], str]] = []
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not _hidden(d)]
+            for name in files:
+                if not _hidden(name) and os.path.splitext(name)[1].lower() in SUPPORTED:
+                    full = os.path.join(folder, name)
+                    found.append((Path(os.path.relpath(full, path)).parts, full))
+        yield from (full for _, full in sorted(found))
 
 
 def read_paths(paths: Iterable[str]) -> Iterator[SourceText | ReadError]:
+    """Read every file (directories expanded); a bad file yields its :class:`ReadError`."""
     for path in iter_paths(paths):
         try:
             yield read_path(path)
         except ReadError as exc:
             yield exc
-        except Exception as exc:  # a library error on a strange file
-            yield ReadError(path, errors.CORRUPT, str(exc))
+        except Exception as exc:  # a library failing on a strange file
+            yield ReadError(path, errors.CORRUPT, f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,162 @@
+"""PDF files (pdfplumber): the text layer, page by page, with ruled tables as rows.
+
+pdfplumber (MIT, on pdfminer.six) was chosen by measurement: it keeps Vietnamese letters
+exact and is the one candidate that recovers table cells (``benchmarks/PDF_READERS.md``).
+
+* Pages are joined by ``\\f``; ``page_starts`` gives where each begins.
+* Lines come as pdfplumber builds them (a paragraph broken at each printed line; the
+  normalizer rebuilds paragraphs downstream).
+* Tables that pdfplumber finds from ruling lines are cut out of the page text and put back
+  where they stand on the page (ordered by their top edge among the text lines), one line
+  per row, cells joined by ``\\t``, newlines inside a cell made spaces. A cell spanning
+  columns appears once; a cell spanning rows repeats its text in each row, as the .docx
+  reader does. ``SourceText.tables`` records them with their 1-based page number.
+* The text is composed to NFC only where the PDF's text layer holds decomposed letters
+  (a warning says so); reportlab and LibreOffice PDFs come out NFC already.
+* No text on any page: ``NO_TEXT`` (a scan); some pages without text: a warning.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pdfplumber
+
+from . import errors
+from .source import ReadError, SourceText, Table, TableRow
+
+
+def _nfc(text: str, flags: dict) -> str:
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    flags["nfc"] = True
+    return unicodedata.normalize("NFC", text)
+
+
+def _clean_cell(text: str | None) -> str:
+    return " ".join((text or "").replace("\t", " ").split("\n")).strip()
+
+
+def _table_rows(table) -> list[list[str]]:
+    """The table's rows, merged cells resolved (see the module docstring)."""
+    grid = [list(row.cells) for row in table.rows]
+    texts = table.extract()
+    ncols = max((len(r) for r in grid), default=0)
+
+    def column(c: int, i: int) -> float | None:
+        return min((r[c][i] for r in grid if c < len(r) and r[c]), default=None)
+
+    col_mid = [
+        (x0 + x1) / 2 if (x0 := column(c, 0)) is not None and (x1 := column(c, 2)) else None
+        for c in range(ncols)
+    ]
+    row_top = [min((b[1] for b in r if b), default=None) for r in grid]
+    seen: dict[tuple[int, int], str] = {}  # grid position -> text of the cell there
+    rows: list[list[str]] = []
+    for r, row in enumerate(grid):
+        cells: list[str] = []
+        for c, bbox in enumerate(row):
+            if bbox is not None:
+                seen[r, c] = _clean_cell(texts[r][c])
+                cells.append(seen[r, c])
+                continue
+            if col_mid[c] is None or row_top[r] is None:
+                continue
+            x, y = col_mid[c], row_top[r] + 1
+            cover = next(
+                (
+                    (r2, c2)
+                    for r2 in range(r, -1, -1)
+                    for c2 in range(min(c, len(grid[r2]) - 1), -1, -1)
+                    if (b := grid[r2][c2]) and b[0] <= x <= b[2] and b[1] <= y <= b[3]
+                ),
+                None,
+            )
+            if cover is None:
+                cells.append("")
+            elif cover[1] == c and (cover[0], c) in seen:  # spans down: repeat its text
+                seen[r, c] = seen[cover[0], c]
+                cells.append(seen[r, c])
+            # otherwise it spans across from a column on the left, already written
+        rows.append(cells)
+    return rows
+
+
+_Line = tuple[str, list[str] | None, int | None]  # text, cells of a table row, table index
+
+
+def _page(page, flags: dict) -> list[_Line]:
+    """The page's lines in reading order."""
+    tables = [t for t in page.find_tables() if len(t.rows) > 1 or len(t.rows[0].cells) > 1]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x < b[2] and b[1] <= y < b[3] for b in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    items: list[tuple[float, int, _Line]] = []
+    for line in text_page.extract_text_lines(return_chars=False):
+        items.append((line["top"], 0, (_nfc(line["text"], flags), None, None)))
+    for k, t in enumerate(tables):
+        for i, cells in enumerate(_table_rows(t)):
+            cells = [_nfc(c, flags) for c in cells]
+            items.append((t.bbox[1], i + 1, ("\t".join(cells), cells, k)))
+    items.sort(key=lambda it: (it[0], it[1]))
+    return [line for _, _, line in items]
+
+
+def read_pdf(path: str, file: str) -> SourceText:
+    """Read the PDF at ``file``; ``path`` is the name the user gave (for messages)."""
+    flags: dict = {}
+    pages: list[list[_Line]] = []
+    try:
+        with pdfplumber.open(file) as pdf:
+            for page in pdf.pages:
+                pages.append(_page(page, flags))
+    except ReadError:
+        raise
+    except Exception as exc:  # pdfminer's PDFSyntaxError, PDFPasswordIncorrect, ...
+        name = type(exc).__name__
+        detail = "encrypted, needs a password" if "Password" in name else f"{name}: {exc}"
+        raise ReadError(path, errors.CORRUPT, detail) from exc
+    if not any(line[0].strip() for lines in pages for line in lines):
+        raise ReadError(path, errors.NO_TEXT, f"{len(pages)} page(s), no text layer")
+
+    parts: list[str] = []
+    pos = 0
+    page_starts: list[int] = []
+    tables: list[Table] = []
+    blank_pages: list[int] = []
+    for number, lines in enumerate(pages, start=1):
+        if number > 1:
+            parts.append("\f")
+            pos += 1
+        page_starts.append(pos)
+        if not any(line[0].strip() for line in lines):
+            blank_pages.append(number)
+        current: tuple[int, Table] | None = None
+        for i, (text, cells, key) in enumerate(lines):
+            if i:
+                parts.append("\n")
+                pos += 1
+            if cells is not None and key is not None:
+                if current is None or current[0] != key:
+                    current = (key, Table([], page=number))
+                    tables.append(current[1])
+                current[1].rows.append(TableRow(cells, pos, pos + len(text)))
+            else:
+                current = None
+            parts.append(text)
+            pos += len(text)
+    warnings = []
+    if blank_pages:
+        warnings.append(f"no text on page(s) {', '.join(map(str, blank_pages))} (scanned?)")
+    if flags.get("nfc"):
+        warnings.append("composed to NFC: the PDF text layer holds decomposed letters")
+    return SourceText(
+        path, "".join(parts), "pdf", page_starts=page_starts, tables=tables, warnings=warnings
+    )
