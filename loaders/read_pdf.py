@@ -18,6 +18,7 @@ exact and is the one candidate that recovers table cells (``benchmarks/PDF_READE
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pdfplumber
@@ -82,10 +83,12 @@ def _table_rows(table) -> list[list[str]]:
     return rows
 
 
-_Line = tuple[str, list[str] | None, int | None]  # text, cells of a table row, table index
+# text, cells of a table row, table id (page number, index on the page)
+_Line = tuple[str, list[str] | None, tuple[int, int] | None]
+_PAGE_NUMBER = re.compile(r"\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*", re.IGNORECASE)
 
 
-def _page(page, flags: dict) -> list[_Line]:
+def _page(page, number: int, flags: dict) -> list[_Line]:
     """The page's lines in reading order."""
     tables = [t for t in page.find_tables() if len(t.rows) > 1 or len(t.rows[0].cells) > 1]
     boxes = [t.bbox for t in tables]
@@ -104,9 +107,41 @@ def _page(page, flags: dict) -> list[_Line]:
     for k, t in enumerate(tables):
         for i, cells in enumerate(_table_rows(t)):
             cells = [_nfc(c, flags) for c in cells]
-            items.append((t.bbox[1], i + 1, ("\t".join(cells), cells, k)))
+            items.append((t.bbox[1], i + 1, ("\t".join(cells), cells, (number, k))))
     items.sort(key=lambda it: (it[0], it[1]))
     return [line for _, _, line in items]
+
+
+def _join_pages(pages: list[list[_Line]]) -> None:
+    """A table running on from the previous page stays one table; a row split by the page
+    break (the continuation has an empty first cell) is joined to its first part."""
+    first_row: dict[tuple[int, int], list[str]] = {}
+    for lines in pages:
+        for _, cells, key in lines:
+            if key is not None and cells is not None:
+                first_row.setdefault(key, cells)
+    for p in range(1, len(pages)):
+        prev, cur = pages[p - 1], pages[p]
+        i = 0
+        while i < len(cur) and cur[i][1] is None and _PAGE_NUMBER.fullmatch(cur[i][0]):
+            i += 1
+        if not prev or i >= len(cur):
+            continue
+        _, last_cells, last_key = prev[-1]
+        _, cells, key = cur[i]
+        if last_cells is None or cells is None or len(cells) != len(last_cells):
+            continue
+        for j in range(i, len(cur)):
+            if cur[j][2] == key:
+                cur[j] = (cur[j][0], cur[j][1], last_key)
+        j = i + 1 if cells == first_row.get(last_key) else i  # skip a repeated header
+        if j < len(cur) and cur[j][2] == last_key and cur[j][1] is not None:
+            more = cur[j][1]
+            if not more[0] and any(more[1:]):
+                pairs = zip(last_cells, more, strict=True)
+                joined = [f"{a} {b}" if a and b else a or b for a, b in pairs]
+                prev[-1] = ("\t".join(joined), joined, last_key)
+                del cur[j]
 
 
 def read_pdf(path: str, file: str) -> SourceText:
@@ -116,7 +151,7 @@ def read_pdf(path: str, file: str) -> SourceText:
     try:
         with pdfplumber.open(file) as pdf:
             for page in pdf.pages:
-                pages.append(_page(page, flags))
+                pages.append(_page(page, len(pages) + 1, flags))
     except ReadError:
         raise
     except Exception as exc:  # pdfminer's PDFSyntaxError, PDFPasswordIncorrect, ...
@@ -125,11 +160,13 @@ def read_pdf(path: str, file: str) -> SourceText:
         raise ReadError(path, errors.CORRUPT, detail) from exc
     if not any(line[0].strip() for lines in pages for line in lines):
         raise ReadError(path, errors.NO_TEXT, f"{len(pages)} page(s), no text layer")
+    _join_pages(pages)
 
     parts: list[str] = []
     pos = 0
     page_starts: list[int] = []
     tables: list[Table] = []
+    by_key: dict[tuple[int, int], Table] = {}
     blank_pages: list[int] = []
     for number, lines in enumerate(pages, start=1):
         if number > 1:
@@ -138,18 +175,15 @@ def read_pdf(path: str, file: str) -> SourceText:
         page_starts.append(pos)
         if not any(line[0].strip() for line in lines):
             blank_pages.append(number)
-        current: tuple[int, Table] | None = None
         for i, (text, cells, key) in enumerate(lines):
             if i:
                 parts.append("\n")
                 pos += 1
             if cells is not None and key is not None:
-                if current is None or current[0] != key:
-                    current = (key, Table([], page=number))
-                    tables.append(current[1])
-                current[1].rows.append(TableRow(cells, pos, pos + len(text)))
-            else:
-                current = None
+                if key not in by_key:
+                    by_key[key] = Table([], page=number)
+                    tables.append(by_key[key])
+                by_key[key].rows.append(TableRow(cells, pos, pos + len(text)))
             parts.append(text)
             pos += len(text)
     warnings = []

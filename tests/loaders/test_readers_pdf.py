@@ -50,3 +50,26 @@ def test_tables_structure_with_page_and_offsets(pdf_file, task_rows):
     for row in table.rows:
         assert src.text[row.start : row.end] == "\t".join(row.cells)
         assert row.start >= src.page_starts[1]
+
+
+def test_row_split_by_a_page_break_is_joined():
+    from policy_lineage.loaders.read_pdf import _join_pages
+
+    header = ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì"]
+    first = ["2", "Rà soát thủ tục hành chính trên", "Văn phòng Ủy ban"]
+    rest = ["", "môi trường điện tử", "nhân dân tỉnh"]
+    nxt = ["3", "Báo cáo kết quả", "Sở Nội vụ"]
+    row = lambda cells, key: ("\t".join(cells), cells, key)  # noqa: E731
+    pages = [
+        [("Các nhiệm vụ:", None, None), row(header, (1, 0)), row(first, (1, 0))],
+        [("- 2 -", None, None), row(header, (2, 0)), row(rest, (2, 0)), row(nxt, (2, 0))],
+    ]
+    _join_pages(pages)
+    joined = [
+        "2",
+        "Rà soát thủ tục hành chính trên môi trường điện tử",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+    ]
+    assert pages[0][-1] == row(joined, (1, 0))
+    # the repeated header stays (layout marks it), the continuation is gone, one table
+    assert pages[1] == [("- 2 -", None, None), row(header, (1, 0)), row(nxt, (1, 0))]
