@@ -105,7 +105,9 @@ _CP1252_HIGH = {
     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 _CP1252_HIGH_ENCODE = {c: b for b, c in _CP1252_HIGH.items()}
-_TCVN3_VN3_DECODE = {**TCVN3_DECODE, **_CP1252_HIGH}
+# str.translate tables over the bytes read as Latin-1 (one character per byte).
+_TCVN3_VN1_TABLE = {b: c for b, c in TCVN3_DECODE.items() if chr(b) != c}
+_TCVN3_VN3_TABLE = {**_TCVN3_VN1_TABLE, **_CP1252_HIGH}
 
 # The VN3 subset (ABC .VnTime fonts): what a TCVN3 file from the 1990s-2000s really holds.
 TCVN3_VN3_LETTERS = frozenset("ĂÂÊÔƠƯĐăâêôơưđ") | frozenset(
@@ -182,10 +184,7 @@ _VNI_SECOND = frozenset(s[1] for s in VNI_DECODE if len(s) == 2)
 
 def bytes_to_cp1252(data: bytes) -> str:
     """Windows-1252, with Latin-1 for its five undefined bytes (the way Windows shows them)."""
-    return "".join(
-        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes((b,)).decode("cp1252")
-        for b in data
-    )
+    return data.decode("latin-1").translate(_CP1252_HIGH)
 
 
 def cp1252_to_bytes(text: str) -> bytes | None:
@@ -228,8 +227,8 @@ def decode_tcvn3(data: bytes) -> str:
     bytes 0x80-0x9F decode as VN1 capitals if the document uses them so (see
     :func:`_vn1_capitals`), otherwise as the Windows-1252 punctuation ABC-era files hold there.
     """
-    table = TCVN3_DECODE if _vn1_capitals(data) else _TCVN3_VN3_DECODE
-    return unicodedata.normalize("NFC", "".join(table[b] for b in data))
+    table = _TCVN3_VN1_TABLE if _vn1_capitals(data) else _TCVN3_VN3_TABLE
+    return unicodedata.normalize("NFC", data.decode("latin-1").translate(table))
 
 
 def decode_vni(data: bytes) -> str:

@@ -67,3 +67,36 @@ def test_uppercase_suffix(docx_file):
     upper = docx_file.with_name("KE-HOACH.DOCX")
     docx_file.rename(upper)
     assert read_path(upper).format == "docx"
+
+
+def test_content_control_and_text_box_are_read(tmp_path):
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    v = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    doc = Document()
+    anchor = doc.add_paragraph("Số: 123/KH-UBND")
+    anchor._p.append(
+        parse_xml(
+            f"<w:r {w} {v}><w:pict><v:shape><v:textbox><w:txbxContent>"
+            "<w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p>"
+            "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    sdt = parse_xml(
+        f"<w:sdt {w}><w:sdtPr/><w:sdtContent>"
+        "<w:p><w:r><w:t>Kính gửi: các sở, ban, ngành</w:t></w:r></w:p>"
+        "<w:p><w:del><w:r><w:delText>đã xóa</w:delText></w:r></w:del>"
+        "<w:r><w:t>Căn cứ</w:t></w:r><w:r><w:tab/><w:t>Luật</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    anchor._p.addnext(sdt)
+    path = tmp_path / "controls.docx"
+    doc.save(path)
+    assert read_path(path).text.split("\n") == [
+        "Số: 123/KH-UBND",
+        "DỰ THẢO",
+        "Kính gửi: các sở, ban, ngành",
+        "Căn cứ Luật",
+    ]

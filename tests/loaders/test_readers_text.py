@@ -167,3 +167,9 @@ def test_vni_round_trip(text):
 def test_sentence_with_capitals_round_trips_through_tcvn3_and_vni(sentence):
     assert decode_tcvn3(encode_tcvn3(sentence)) == sentence
     assert decode_vni(encode_vni(sentence)) == sentence
+
+
+def test_long_legacy_file_is_judged_on_its_start_and_decoded_whole(write, sentence):
+    text = (sentence + "\n") * 800  # about 130 KB, past the 64 KB sample
+    assert read_path(write("long.txt", encode_vni(text))).text == text
+    assert read_path(write("long2.txt", encode_tcvn3(text))).text == text
