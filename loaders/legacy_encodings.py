@@ -204,7 +204,7 @@ def cp1252_to_bytes(text: str) -> bytes | None:
 
 
 def _vn1_capitals(data: bytes) -> bool:
-    """Do bytes 0x80-0x9F hold VN1 capitals (``\x9ey`` = Ủy) or Windows punctuation (“ ” –)?
+    """Do bytes 0x80-0x9F hold VN1 capitals (0x9E ``y`` = Ủy) or Windows punctuation (“ ” –)?
 
     Decided once per document: VN1 if most words holding such a byte read as syllables.
     A word made of such bytes alone (a dash between spaces) counts against VN1.
