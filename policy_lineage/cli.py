@@ -61,9 +61,11 @@ def _print_human(data: dict) -> None:
     console = Console()
     d = data["document"]
     console.rule(f"[bold]{data['source']}")
+    number = d["number"] or d["number_template"] or "(không số)"
+    draft = " [red](dự thảo)[/red]" if d["is_draft"] else ""
     console.print(
-        f"[bold]{d['doc_type'] or '?'}[/bold] {d['number'] or (d['number_template'] or '(không số)')}"
-        f"{' [red](dự thảo)[/red]' if d['is_draft'] else ''} — {d['issuer'] or '?'}, {d['date'] or 'chưa ghi ngày'}"
+        f"[bold]{d['doc_type'] or '?'}[/bold] {number}{draft}"
+        f" — {d['issuer'] or '?'}, {d['date'] or 'chưa ghi ngày'}"
     )
     if d["title"]:
         console.print(d["title"], markup=False)
@@ -96,3 +98,9 @@ def _print_human(data: dict) -> None:
             str(i), t["text"][:90], "; ".join(t["lead"]), "; ".join(t["cooperating"]), deadline
         )
     console.print(tasks)
+
+
+# Every other command lives in policy_lineage/commands/, one module each.
+from .commands import register_all  # noqa: E402
+
+register_all(main)
