@@ -71,6 +71,53 @@ _GENERIC_HEAD = re.compile(
 )
 
 
+def _load_provinces() -> tuple[list[str], set[str]]:
+    data = json.loads(
+        resources.files("policy_lineage.loaders").joinpath("data/provinces.json").read_text("utf-8")
+    )
+    return list(data["provinces"]), set(data.get("cities", []))
+
+
+PROVINCE_NAMES, CITIES = _load_provinces()
+_PROVINCE_AFTER = re.compile(
+    r"\s+("
+    + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
+    + r")(?![\wđ])"
+)
+# Bodies of a commune or ward named with it: "Ủy ban nhân dân xã Phú Hữu", "Đảng ủy phường 1".
+_COMMUNE_HEADS = {
+    "ủy ban nhân dân": "Ủy ban nhân dân",
+    "ubnd": "Ủy ban nhân dân",
+    "hội đồng nhân dân": "Hội đồng nhân dân",
+    "hđnd": "Hội đồng nhân dân",
+    "ban thường vụ đảng ủy": "Ban Thường vụ Đảng ủy",
+    "đảng ủy": "Đảng ủy",
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "ủy ban mttq việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "ủy ban mttq": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "công an": "Công an",
+}
+_COMMUNE = re.compile(
+    r"(?<![\wđ])(?P<head>"
+    + "|".join(re.escape(h) for h in sorted(_COMMUNE_HEADS, key=len, reverse=True))
+    + r")\s+(?P<unit>xã|phường|đặc khu)\s+(?=\S)"
+)
+
+
+def city_form(name: str, province: str | None) -> str:
+    """Bodies of a centrally governed city: "Ủy ban nhân dân thành phố Cần Thơ", "Thành ủy …"."""
+    if province not in CITIES:
+        return name
+    name = re.sub(r"\bTỉnh ủy\b", "Thành ủy", name)
+    name = re.sub(r"\bTỉnh Đoàn\b", "Thành Đoàn", name)
+    return re.sub(r"(?<![\wđ])tỉnh(?![\wđ])", "thành phố", name)
+
+
+def _city_alias(alias: str) -> str:
+    alias = alias.replace("tỉnh ủy", "thành ủy").replace("tỉnh đoàn", "thành đoàn")
+    return re.sub(r"(?<![\wđ])tỉnh(?![\wđ])", "thành phố", alias)
+
+
 @dataclass(frozen=True)
 class AgencyMatch:
     start: int
@@ -118,9 +165,11 @@ class AgencyTable:
         return cls(entries)
 
     def _agency(self, entry: _Entry, province: str | None, written: str | None) -> Agency:
-        name = entry.name.replace("{province}", province or "").strip()
+        name = city_form(entry.name.replace("{province}", province or "").strip(), province)
         parent = (
-            entry.parent.replace("{province}", province or "").strip() if entry.parent else None
+            city_form(entry.parent.replace("{province}", province or "").strip(), province)
+            if entry.parent
+            else None
         )
         prov = province if entry.level in ("province", "commune") else None
         return Agency(name, entry.level, prov, entry.kind, parent, written)  # type: ignore[arg-type]
@@ -139,6 +188,8 @@ class AgencyTable:
                     forms.append(fold(alias))
                     if pfold and fold(alias).endswith(" tỉnh"):
                         forms.append(fold(alias) + " " + pfold)
+                if province in CITIES:
+                    forms += [_city_alias(f) for f in forms]
                 for form in forms:
                     by_alias.setdefault(form, entry)
         alts = sorted(by_alias, key=len, reverse=True)
@@ -157,26 +208,50 @@ class AgencyTable:
         return any(e.vague and e.name == agency.name for e in self.entries)
 
     def find(self, text: str, province: str | None = None) -> list[AgencyMatch]:
-        """Every body named in ``text`` (NFC), left to right, longest name first."""
+        """Every body named in ``text`` (NFC), left to right, longest name first.
+
+        A province named right after a body ("UBND tỉnh Lâm Đồng") is that body's
+        province, whatever the document's; a commune's bodies are named with it.
+        """
         key = match_key(text)
         pattern, by_alias = self._pattern(province)
         found: list[AgencyMatch] = []
         taken: list[tuple[int, int]] = []
+        for m in _COMMUNE.finditer(key):
+            end, commune = _commune_name(text, m.end())
+            if not commune:
+                continue
+            head = _COMMUNE_HEADS[m.group("head")]
+            name = f"{head} {m.group('unit')} {commune}"
+            parent = city_form(f"Ủy ban nhân dân tỉnh {province}", province) if province else None
+            agency = Agency(name, "commune", province, "body", parent, text[m.start() : end])
+            found.append(AgencyMatch(m.start(), end, agency))
+            taken.append((m.start(), end))
         for m in pattern.finditer(key):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
             entry = by_alias[re.sub(r"\s+", " ", m.group())]
+            end = m.end()
+            prov = province
+            named = _PROVINCE_AFTER.match(key, end) if "{province}" in entry.name else None
+            if named and not fold(m.group()).endswith(named.group(1)):
+                prov = next(p for p in PROVINCE_NAMES if fold(p) == named.group(1))
+                end = named.end()
             found.append(
-                AgencyMatch(
-                    m.start(), m.end(), self._agency(entry, province, text[m.start() : m.end()])
-                )
+                AgencyMatch(m.start(), end, self._agency(entry, prov, text[m.start() : end]))
             )
-            taken.append((m.start(), m.end()))
+            taken.append((m.start(), end))
         for m in _GENERIC_HEAD.finditer(text):
             if any(s <= m.start() < e for s, e in taken) or not text[m.end()].isupper():
                 continue
+            if re.search(r"(?i:ủy|uỷ)\s+$", text[max(0, m.start() - 4) : m.start()]):
+                continue  # "BAN" inside "ỦY BAN"
             end = _generic_end(text, m.end())
             if end > m.end():
                 written = text[m.start() : end]
                 name = written[0].upper() + written[1:]
+                if written.isupper():
+                    name = written.capitalize()
                 found.append(
                     AgencyMatch(
                         m.start(), end, Agency(name, "unknown", province, "body", None, written)
@@ -184,6 +259,23 @@ class AgencyTable:
                 )
         found.sort(key=lambda a: a.start)
         return found
+
+
+def _commune_name(text: str, pos: int) -> tuple[int, str | None]:
+    """The name after "xã"/"phường": capitalised words or a number, as printed."""
+    words = []
+    end = pos
+    for t in re.finditer(r"\S+", text[pos : pos + 60]):
+        w = t.group().rstrip(",;:.)")
+        if not w or not (w[0].isupper() or w.isdigit()) or len(words) >= 4:
+            break
+        if words and fold(w) in _STOP:
+            break
+        words.append(w.capitalize() if w.isupper() and not w.isdigit() else w)
+        end = pos + t.start() + len(w)
+        if w != t.group():
+            break
+    return end, " ".join(words) or None
 
 
 def _generic_end(text: str, pos: int) -> int:
@@ -197,7 +289,7 @@ def _generic_end(text: str, pos: int) -> int:
             break
         if word.lower() in _STOP or kept >= 8:
             break
-        kept += 1
+        kept += 1  # noqa: SIM113 - counts kept words, not tokens
         if word != "và":
             end = pos + t.end()
     return end

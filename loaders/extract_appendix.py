@@ -181,10 +181,11 @@ def _split_cells(cells: str, ctx: TaskContext):
         rm = None
         for r in _RESULT_WORDS.finditer(fold(tail)):
             # the result follows the deadline phrase; a document named inside the phrase is not it
-            if find_deadline(tail[: r.start()]).text or r.start() > 0:
-                if not re.search(r"(?:của|số)\s*$", fold(tail[: r.start()])):
-                    rm = r
-                    break
+            if (find_deadline(tail[: r.start()]).text or r.start() > 0) and not re.search(
+                r"(?:của|số)\s*$", fold(tail[: r.start()])
+            ):
+                rm = r
+                break
         if rm:
             deadline_part = tail[: rm.start()].strip(" ,;")
             result = tail[rm.start() :].strip(" ,;") or None

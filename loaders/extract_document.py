@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-from ..schema.model import Agency, DocumentInfo, Evidence
+from ..schema.model import Agency, DocumentInfo, Evidence, Span
 from .agencies import AgencyTable
-from .layout import Layout, Paragraph
+from .layout import Layout, Line, Paragraph
 from .numbers import local_issuer_name, parse_number
 from .textnorm import collapse, fold, fold_ascii
 
@@ -101,10 +101,13 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
             prev = [j for j in body if j < i]
             prev_key = fold(paragraphs[prev[-1]].text) if prev else ""
             cut = re.search(r"(?<![\wđ])(?:của|về|và|ngày|thực hiện|số)$", prev_key)
-            if (
-                prev
-                and (cut or _is_type_heading(paragraphs[prev[-1]].text))
-                and not key.startswith(("thực hiện", "căn cứ"))
+            after_heading = bool(prev) and _is_type_heading(paragraphs[prev[-1]].text)
+            title_like = not paragraphs[i].text.rstrip().endswith(":") and not re.search(
+                r"ban hành (?:kế hoạch|chương trình|quyết định)|như sau", key
+            )
+            if prev and (
+                (cut and not key.startswith(("thực hiện", "căn cứ")))
+                or (after_heading and (title_like or not key.startswith(("thực hiện", "căn cứ"))))
             ):
                 continue  # the title under "KẾ HOẠCH": "Triển khai thực hiện Kế hoạch số …"
             start = i
@@ -208,14 +211,9 @@ def extract_document(
     for i, p in enumerate(header):
         key = fold(p.text).strip("* ")
         for word, name in _TYPE_HEADINGS:
-            upper_tail = (
-                p.text.strip("* ").endswith(word.upper()) if len(p.text) > len(word) else False
-            )
-            if (
-                key == word
-                or upper_tail
-                or (p.text.strip("* ").isupper() and key.startswith(word + " "))
-            ):
+            # the type word in capitals, alone or sharing a line with the number and date
+            in_caps = re.search(r"(?<![\wĐđ])" + re.escape(word.upper()) + r"(?![\wĐđ])", p.text)
+            if key == word or in_caps:
                 doc_type = doc_type or name
                 title_at = i
                 break
@@ -223,7 +221,7 @@ def extract_document(
             break
     subject = None
     for i, p in enumerate(header):
-        if re.match(r"^\s*\**\s*V/v\b", p.text, re.IGNORECASE):
+        if _SUBJECT.search(p.text):
             subject = i
             doc_type = doc_type or "Công văn"
             break
@@ -231,61 +229,41 @@ def extract_document(
     # title
     title = None
     if subject is not None:
-        parts = [re.sub(r"^\s*\**\s*V/v\s*", "", header[subject].text, flags=re.IGNORECASE)]
-        for p in header[subject + 1 :]:
-            key = fold(p.text)
-            if (
-                _NATIONAL_HEADERS.search(key)
-                or _PLACE_DATE.search(p.text)
-                or key.startswith("kính gửi")
-            ):
-                break
-            parts.append(p.text)
-        title = collapse(" ".join(parts)).strip(" *")
-        evidence["title"] = _ev(source, header[subject])
+        title = _subject_title(header[subject:])
+        if title:
+            evidence["title"] = _ev(source, header[subject])
     elif title_at is not None:
         first = header[title_at]
-        word_end = len(first.text.strip())
-        parts = []
-        rest = first.text.strip("* ")
-        for word, _ in _TYPE_HEADINGS:
-            if rest.endswith(word.upper()):
-                rest = ""
-                break
-            if fold(rest).startswith(word):
-                rest = rest[len(word) :].strip()
-                break
-        if rest:
-            parts.append(rest)
-        for p in header[title_at + 1 :] + paras[regions.header_end : regions.header_end]:
-            if p.text.strip("* ").isupper() and fold(p.text).startswith("của "):
-                continue
-            if _NATIONAL_HEADERS.search(fold(p.text)) or _PLACE_DATE.search(p.text):
-                continue
-            parts.append(p.text)
-        title = collapse(" ".join(parts)).strip(" *") or None
+        title = _heading_title(header[title_at:])
         if title:
-            evidence["title"] = _ev(source, first, 0, word_end)
+            evidence["title"] = _ev(source, first, 0, len(first.text.strip()))
     if title:
         title = title[0].upper() + title[1:]
 
-    # issuer
-    issuer: Agency | None = None
+    # issuer: the body the heading block names (lowest line), the one that signs for it
+    # ("T/M BAN THƯỜNG VỤ" under "TỈNH ỦY"), else the body the number's code stands for
+    tail_lines = _tail_lines(lay, paras, regions)
+    from_header = _header_issuer(lay, table, province)
+    from_number: Agency | None = None
     if parsed is not None and province:
         name = local_issuer_name(parsed, province)
         if name:
-            issuer = table.lookup(name, province) or Agency(name, "province", province)
-    if issuer is None and parsed is not None:
+            from_number = table.lookup(name, province) or Agency(name, "province", province)
+    if from_number is None and parsed is not None:
         from .numbers import default_issuer
 
         name = default_issuer(parsed)
         if name:
-            issuer = table.lookup(name, province) or Agency(name, "central")
+            from_number = table.lookup(name, province) or Agency(name, "central")
+    issuer = _choose_issuer(from_header, from_number)
+    if issuer is not None:
+        issuer = _signing_body(issuer, tail_lines, table, province)
     if issuer is None:
         body = paras[regions.header_end : regions.header_end + 4]
         for p in body + header:
             m = re.search(
-                r"(?P<who>[^,.;:]{3,80}?)\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình|đề án|quy chế|hướng dẫn)",
+                r"(?P<who>[^,.;:]{3,80}?)\s+(?:xây dựng|ban hành)\s+"
+                r"(?:kế hoạch|chương trình|đề án|quy chế|hướng dẫn)",
                 p.text,
                 re.IGNORECASE,
             )
@@ -303,28 +281,13 @@ def extract_document(
                 issuer = table.lookup("Ban Thường vụ Tỉnh ủy", province)
             elif "ủy ban nhân dân" in key:
                 issuer = table.lookup("Ủy ban nhân dân tỉnh", province)
-    if issuer is None:
-        for p in header:
-            found = table.find(p.text, province)
-            if found:
-                issuer = found[0].agency
-                break
 
-    # signer: a personal name after the signature block
-    signer = None
-    tail = [p for p in paras[regions.body_end :] if p.kind == "body"]
-    in_sig = False
-    for p in tail:
-        s = p.text.strip().strip("*").strip()
-        if _SIGNATURE.match(s):
-            in_sig = True
-            continue
-        if fold(s).startswith("phụ lục"):
-            break
-        if in_sig and _NAME.match(s) and not s.isupper():
-            signer = s
-            evidence["signer"] = _ev(source, p)
-            break
+    # signer: the personal name that closes the signature block
+    signer, signer_line = _signer(tail_lines)
+    if signer_line is not None:
+        evidence["signer"] = Evidence(
+            source, Span(signer_line.start, signer_line.end), collapse(signer_line.text)
+        )
 
     recipients = _list_after(paras, "kính gửi", regions.header_end + 1)
     distribution = _list_after(paras, "nơi nhận", len(paras))
@@ -345,6 +308,238 @@ def extract_document(
         distribution=distribution,
         evidence=evidence,
     )
+
+
+# Titles that open a signature block even without T/M, KT., TL.
+_SIGN_TITLE = re.compile(
+    r"^(?:(?:t/?m|tm|kt|tl|tuq|q)\.?\s+)?(?:phó\s+)?(?:chủ tịch|bí thư|giám đốc|chánh văn phòng|"
+    r"trưởng ban|trưởng phòng|thủ trưởng|bộ trưởng|thứ trưởng|thủ tướng|chủ nhiệm|viện trưởng|"
+    r"cục trưởng|tổng cục trưởng|chánh thanh tra|trưởng đoàn|tổ trưởng|thường trực|"
+    r"trưởng ban chỉ đạo|chủ tịch ủy ban nhân dân)\b"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:nơi nhận|như trên|lưu|kính gửi|đã ký|ký|chủ tịch|bí thư|phó|giám đốc|tm|kt|tl|"
+    r"văn phòng|ban|sở|ủy ban|đảng|tỉnh|thành phố|xã|phường|các|trung ương|bộ|hội|"
+    r"cộng hòa|độc lập|phụ lục|dự thảo)(?![\wđ])"
+)
+_NAME_WORD = r"[^\W\d_][^\W\d_]*"
+
+
+_SUBJECT = re.compile(r"(?:^|[\s*])V/[vV]\s*[:.]?\s+(?=\S)")
+
+
+def _title_piece(text: str) -> str:
+    """The left-column part of a heading line (the right column may share the line)."""
+    m = _PLACE_DATE.search(text)
+    if m:
+        text = text[: m.start()]
+    segs = _segments(text)
+    return segs[0] if segs else ""
+
+
+def _subject_title(paras: list[Paragraph]) -> str | None:
+    """ "V/v triển khai …" over one or more lines, without "V/v"."""
+    first = paras[0].text
+    m = _SUBJECT.search(first)
+    assert m is not None
+    cell = first[m.end() :].split("\t")[0]
+    parts = [_title_piece(cell)]
+    for p in paras[1:]:
+        piece = _title_piece(p.text.split("\t")[0])
+        key = fold(piece)
+        if (
+            not piece
+            or _NATIONAL_HEADERS.search(key)
+            or key.startswith(("kính gửi", "số:", "số "))
+            or (piece.isupper() and len(piece) > 3)
+            or _PLACE_DATE.search(p.text)
+            and not piece
+        ):
+            break
+        parts.append(piece)
+    title = collapse(" ".join(parts)).strip(" *;,")
+    return title or None
+
+
+def _heading_title(paras: list[Paragraph]) -> str | None:
+    """The title under a type heading ("KẾ HOẠCH" / "Triển khai thực hiện …")."""
+    first = paras[0].text.strip("* ")
+    rest = first
+    for word, _ in _TYPE_HEADINGS:
+        # the type word in capitals may share a line with the number and date
+        at = first.find(word.upper())
+        if at >= 0:
+            rest = first[at + len(word) :].strip()
+            break
+        if fold(rest).startswith(word):
+            rest = rest[len(word) :].strip()
+            break
+    words = _drop_issuer_line(rest).split()
+    parts = [" ".join(words)] if words else []
+    for p in paras[1:]:
+        text = p.text.strip("* ")
+        key = fold(text)
+        if _NATIONAL_HEADERS.search(key) or _PLACE_DATE.search(text) or not text:
+            continue
+        if re.fullmatch(r"[-–—_=*.~\s]+", text) or _DRAFT_WORD.fullmatch(key):
+            continue
+        if key.startswith("kính gửi"):
+            break
+        if text.isupper() and key.startswith("của "):
+            continue
+        if text.isupper() and len(text) > 10 and parts:
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the authority line of a decision
+        text = _drop_issuer_line(text)
+        if text:
+            parts.append(text)
+    title = collapse(" ".join(parts)).strip(" *;,")
+    return title or None
+
+
+def _drop_issuer_line(text: str) -> str:
+    """ "CỦA BAN THƯỜNG VỤ TỈNH ỦY thực hiện …" → "thực hiện …" (the issuer is not the title)."""
+    words = text.split()
+    if words and fold(words[0]) == "của" and words[0].isupper():
+        while words and words[0].isupper():
+            words.pop(0)
+    return " ".join(words)
+
+
+_DRAFT_WORD = re.compile(r"\(?dự thảo(?:\s*(?:lần\s*)?\d+)?\)?")
+
+
+def _tail_lines(lay: Layout, paras: list[Paragraph], regions: Regions) -> list[Line]:
+    """Lines of the closing block: after the body, up to an appendix."""
+    if regions.body_end >= len(paras):
+        return []
+    first = paras[regions.body_end].first_line
+    out = []
+    for ln in lay.lines[first:]:
+        if fold(ln.stripped).startswith("phụ lục") and out:
+            break
+        if ln.kind in ("content", "table_row", "footnote"):
+            out.append(ln)
+    return out
+
+
+def _segments(text: str) -> list[str]:
+    """Columns of a line: tab-separated cells or runs of three or more spaces."""
+    return [c.strip(" *") for c in re.split(r"\t| {3,}", text) if c.strip(" *")]
+
+
+def _person_at_end(segment: str) -> str | None:
+    """A personal name closing a segment: "PHÓ CHỦ TỊCH (Đã ký) Nguyễn Văn Ánh" → the name."""
+    seg = re.sub(r"\((?:đã ký|ký[^)]*|đã ký và đóng dấu)\)|\[đã ký\]", " ", segment, flags=re.I)
+    words = seg.split()
+    run: list[str] = []
+    for w in reversed(words):
+        if re.fullmatch(_NAME_WORD, w) and w[0].isupper() and not w.isupper():
+            run.insert(0, w)
+            continue
+        if len(w) == 1 and w.isupper() and run:  # a one-letter given name part ("Lê Văn A")
+            run.insert(0, w)
+            continue
+        break
+    if len(run) == 1 and words and len(words[-1]) == 1:
+        return None
+    if not 2 <= len(run) <= 5:
+        return None
+    name = " ".join(run)
+    return None if _NOT_A_NAME.match(fold(name)) else name
+
+
+def _signer(tail: list[Line]) -> tuple[str | None, Line | None]:
+    """The person who signs: the first name after a signature title, in any column."""
+    in_sig = False
+    for ln in tail:
+        for seg in _segments(ln.text):
+            key = fold(seg)
+            if (
+                _SIGNATURE.match(seg)
+                or _SIGN_TITLE.match(key)
+                or re.search(r"(?:^|\s)(?:t/?m|tm|kt|tl)\.?\s+[A-ZĐ]", seg)
+            ):
+                in_sig = True
+                name = _person_at_end(seg)
+                if name and not seg.strip().isupper():
+                    return name, ln
+                continue
+            if in_sig:
+                name = _person_at_end(seg)
+                if name and name == seg.strip(" .") or (name and len(seg.split()) <= 8):
+                    return name, ln
+    return None, None
+
+
+def _header_issuer(lay: Layout, table: AgencyTable, province: str | None) -> Agency | None:
+    """The body the heading block names: the lowest of its left-column lines."""
+    segs: list[str] = []
+    content = [ln for ln in lay.lines if ln.kind in ("content", "table_row")][:14]
+    for ln in content:
+        text = ln.text
+        stop = False
+        for pat in (_NUMBER_LINE, _PLACE_DATE):
+            m = pat.search(text)
+            if m:
+                text, stop = text[: m.start()], True
+        key = fold(text).strip("* ")
+        if any(key == w or key.startswith(w + " ") for w, _ in _TYPE_HEADINGS) and segs:
+            break
+        for seg in _segments(text):
+            if _NATIONAL_HEADERS.search(fold(seg)) or re.fullmatch(r"[-–—_=*.~\s]+", seg):
+                continue
+            if seg.isupper():
+                segs.append(seg)
+            break
+        if stop:
+            break
+    if not segs:
+        return None
+    joined = " ".join(segs)
+    found = [m for m in table.find(joined, province) if not table.is_vague(m.agency)]
+    if not found:
+        return None
+    lowest = found[-1].agency
+    last = fold(segs[-1])
+    if not table.find(segs[-1], province) and len(last.split()) <= 6:
+        # "VĂN PHÒNG" or "BAN TUYÊN GIÁO" under its parent: the office of that parent
+        parent_key = re.sub(r"\s+" + re.escape(fold(province or "~")) + r"$", "", fold(lowest.name))
+        unit = table.lookup(f"{last} {parent_key}", province)
+        if unit is not None:
+            return unit
+    return lowest
+
+
+def _choose_issuer(from_header: Agency | None, from_number: Agency | None) -> Agency | None:
+    if from_header is None:
+        return from_number
+    if from_number is None:
+        return from_header
+    # the number may name a body under the heading's ("-CV/BTVTU" under "TỈNH ỦY")
+    if from_number.parent == from_header.name or (
+        from_number.name != from_header.name and from_header.name in from_number.name
+    ):
+        return from_number
+    return from_header
+
+
+def _signing_body(
+    issuer: Agency, tail: list[Line], table: AgencyTable, province: str | None
+) -> Agency:
+    """ "T/M BAN THƯỜNG VỤ" under a Party committee: its standing committee speaks."""
+    key = " ".join(fold(ln.text) for ln in tail[:30])
+    m = re.search(r"(?:t/?m|tm)\.?\s+(ban thường vụ|thường trực)(?![\wđ])", key)
+    if not m:
+        return issuer
+    name = fold(issuer.name)
+    if not re.match(r"(?:tỉnh ủy|thành ủy|đảng ủy|huyện ủy)", name):
+        return issuer
+    prefix = "Ban Thường vụ" if m.group(1) == "ban thường vụ" else "Thường trực"
+    full = f"{prefix} {issuer.name}"
+    found = table.lookup(full, province)
+    if found is not None:
+        return found
+    return Agency(full, issuer.level, issuer.province, "body", issuer.name, None)
 
 
 def _list_after(paras: list[Paragraph], label: str, limit: int) -> list[str]:

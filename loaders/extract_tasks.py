@@ -48,9 +48,12 @@ class TaskContext:
 
 def _section_excluded(node: Node) -> bool:
     for anc in [node, *node.ancestors()]:
-        if anc.style in ("roman", "num1", "num2", "letter") and anc.children:
-            if _NOT_TASK_SECTION.match(fold(anc.text)):
-                return True
+        if (
+            anc.style in ("roman", "num1", "num2", "letter")
+            and anc.children
+            and _NOT_TASK_SECTION.match(fold(anc.text))
+        ):
+            return True
     return False
 
 
@@ -161,10 +164,9 @@ def task_nodes(root: Node) -> list[Node]:
             node.is_heading_like
             and not node.children
             and node.style not in ("para", "dash", "plus")
+            and len(node.text) < 90
         ):
-            # a numbered title with nothing under it: "2. Yêu cầu"
-            if len(node.text) < 90:
-                continue
+            continue  # a numbered title with nothing under it: "2. Yêu cầu"
         if _section_excluded(node) or is_boilerplate(node.text):
             continue
         out.append(node)

@@ -39,6 +39,10 @@ _TABLE_HEADER = re.compile(r"^\s*S?TT\s+.*(?:nhiệm vụ|nội dung|tên|công 
 _GLUED_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(\d{1,2})(?!\d)")
 _GLUED_CODE = re.compile(r"(/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*)(\d{1,2})(?![\d/])")
 _SUP_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
+_OPENING_CUE = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Kính gửi|Nơi nhận|Xét đề nghị|Theo đề nghị|Trên cơ sở|CĂN CỨ|THỰC HIỆN)"
+    r"(?![\wđ])"
+)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*\**\s*$|\./\.\s*$")
 
 
@@ -119,7 +123,7 @@ def _glued_marks(text: str) -> set[str]:
     return marks
 
 
-def _classify(lines: list[Line]) -> tuple[bool, set[str]]:
+def _classify(lines: list[Line], one_line_paragraphs: bool = False) -> tuple[bool, set[str]]:
     draft = False
     for line in lines:
         s = line.stripped
@@ -133,7 +137,7 @@ def _classify(lines: list[Line]) -> tuple[bool, set[str]]:
         elif _PAGE_NO.match(s):
             line.kind = "page"
     _mark_repeated_headers(lines)
-    marks = _mark_footnotes(lines)
+    marks = _mark_footnotes(lines, one_line_paragraphs)
     return draft, marks
 
 
@@ -170,7 +174,7 @@ def _mark_repeated_headers(lines: list[Line]) -> None:
                     seen = True
 
 
-def _mark_footnotes(lines: list[Line]) -> set[str]:
+def _mark_footnotes(lines: list[Line], one_line_paragraphs: bool = False) -> set[str]:
     """Find footnote blocks: a line opening with a mark used earlier in the text."""
     marks: set[str] = set()
     seen_text = []
@@ -184,7 +188,7 @@ def _mark_footnotes(lines: list[Line]) -> set[str]:
             value = "".join(_SUP_VALUE.get(c, c) for c in mark)
             is_sup = mark[0] in SUPERSCRIPTS
             if (is_sup or value in candidates) and not MARKER_RE.match(line.text):
-                _take_footnote(lines, i, value)
+                _take_footnote(lines, i, value, one_line_paragraphs)
                 marks.add(value)
                 continue
         seen_text.append(line.text)
@@ -192,13 +196,21 @@ def _mark_footnotes(lines: list[Line]) -> set[str]:
     return marks
 
 
-def _take_footnote(lines: list[Line], i: int, mark: str) -> None:
+def _take_footnote(lines: list[Line], i: int, mark: str, one_line: bool = False) -> None:
     lines[i].kind = "footnote"
     lines[i].footnote = mark
+    if one_line:
+        return  # a .docx footnote is one paragraph
     j = i + 1
-    # continuation lines follow without a blank line in between
+    # continuation lines follow without a blank line in between; a new page, a list
+    # item or a line after a finished sentence is the body again
     while j < len(lines) and lines[j].kind == "content":
         if _FOOTNOTE_START.match(lines[j].text) and lines[j].text.lstrip()[0] in SUPERSCRIPTS:
+            break
+        if lines[j].page != lines[i].page or MARKER_RE.match(lines[j].text):
+            break
+        prev = lines[j - 1].text.rstrip()
+        if _SENTENCE_END.search(prev) and lines[j].stripped[:1].isupper():
             break
         lines[j].kind = "footnote"
         lines[j].footnote = mark
@@ -255,6 +267,8 @@ def _joins(prev: str, nxt: str, width: int) -> str | None:
         return None
     if re.search(r"\d[-/]$", p) and re.match(r"^[A-ZĐ][A-ZĐa-z]*[/-]", n):
         return ""  # a document number broken at its hyphen: "05-" + "KH/TU"
+    if _OPENING_CUE.match(n):
+        return None  # "Căn cứ …", "Thực hiện …", "Kính gửi:" open a paragraph
     first = n[0]
     if first.islower() or first in ",;)]%(":
         return " "
@@ -267,10 +281,14 @@ def _joins(prev: str, nxt: str, width: int) -> str | None:
     return None
 
 
-def layout(text: str) -> Layout:
-    """Classify the lines of ``text`` and rebuild its paragraphs."""
+def layout(text: str, one_line_paragraphs: bool = False) -> Layout:
+    """Classify the lines of ``text`` and rebuild its paragraphs.
+
+    ``one_line_paragraphs``: every line is a paragraph already (text read from .docx),
+    so lines are never joined.
+    """
     lines = _split_lines(text)
-    draft, marks = _classify(lines)
+    draft, marks = _classify(lines, one_line_paragraphs)
     width = _line_width(lines)
     paragraphs: list[Paragraph] = []
 
@@ -334,7 +352,7 @@ def layout(text: str) -> Layout:
             continue
         if ln.kind != "content":
             continue
-        if body and _joins(lines[body[-1]].text, ln.text, width) is None:
+        if body and (one_line_paragraphs or _joins(lines[body[-1]].text, ln.text, width) is None):
             flush(body, "body")
             body = []
         body.append(i)

@@ -23,10 +23,12 @@ from .textnorm import fold
 _OWN_VOICE_SECTIONS = ("mục đích", "i. mục đích", "mục tiêu")
 
 
-def extract_text(text: str, source: str, table: AgencyTable | None = None) -> Extraction:
-    """Every fact in one document's text."""
+def extract_text(
+    text: str, source: str, table: AgencyTable | None = None, one_line_paragraphs: bool = False
+) -> Extraction:
+    """Every fact in one document's text (``one_line_paragraphs`` for text read from .docx)."""
     table = table or default_table()
-    lay = layout(text)
+    lay = layout(text, one_line_paragraphs)
     paras = lay.paragraphs
     regions = find_regions(paras)
     doc = extract_document(source, text, lay, table, regions)
@@ -56,12 +58,7 @@ def extract_text(text: str, source: str, table: AgencyTable | None = None) -> Ex
 
     ctx = TaskContext(source, doc.province, table)
     tasks = extract_tasks(root, ctx)
-    if regions.appendix_start is not None:
-        from .extract_appendix import appendix_tasks, merge_appendix
-
-        rows = appendix_tasks(text, lay, regions, ctx)
-        if rows:
-            tasks = merge_appendix(rows, tasks)
+    tasks = _with_tables(tasks, text, lay, regions, ctx)
     agencies = {}
     for t in tasks:
         for a in t.lead + t.cooperating:
@@ -71,8 +68,30 @@ def extract_text(text: str, source: str, table: AgencyTable | None = None) -> Ex
     return Extraction(source, doc, references, tasks, list(agencies.values()))
 
 
+def _with_tables(tasks, text, lay, regions, ctx):
+    """Task-table rows are tasks; an appendix table restates the body's items (one task each)."""
+    from .extract_appendix import appendix_tasks, merge_appendix
+    from .extract_task_table import table_tasks
+
+    rows = table_tasks(lay, ctx)
+    appendix_at = None
+    if regions.appendix_start is not None:
+        appendix_at = lay.lines[lay.paragraphs[regions.appendix_start].first_line].start
+    in_appendix = [
+        r for r in rows if appendix_at is not None and r.evidence.span.start >= appendix_at
+    ]
+    in_body = [r for r in rows if r not in in_appendix]
+    if appendix_at is not None and not in_appendix:
+        in_appendix = appendix_tasks(text, lay, regions, ctx)  # a table flattened into text
+    if in_appendix:
+        tasks = merge_appendix(in_appendix, tasks)
+    if in_body:
+        tasks = sorted(tasks + in_body, key=lambda t: t.evidence.span.start)
+    return tasks
+
+
 def extract_source(src: SourceText, table: AgencyTable | None = None) -> Extraction:
-    ex = extract_text(src.text, src.path, table)
+    ex = extract_text(src.text, src.path, table, one_line_paragraphs=src.format == "docx")
     ex.warnings = list(src.warnings) + ex.warnings
     return ex
 

@@ -1,0 +1,204 @@
+"""Tasks from task tables read with their structure (.docx tables, PDF tables).
+
+A reader gives each table row as one line with its cells joined by tabs. A task
+table is recognised by its header: a column for the work (``Nhiệm vụ``, ``Nội
+dung``, ``Tên nhiệm vụ``) and at least one of lead (``Cơ quan chủ trì``),
+cooperating (``Cơ quan phối hợp``), time (``Thời gian hoàn thành``, ``Thời
+hạn``, ``Tiến độ``) or result (``Sản phẩm``). A header may span two rows
+(``Cơ quan thực hiện`` over ``Chủ trì | Phối hợp``). Rows that span the table
+(``I. NHIỆM VỤ …``) are groups and give the section of the rows below them; a
+row without a number whose first words continue the row above (a row split by a
+page break) is joined to it.
+
+>>> from policy_lineage.loaders.pipeline import extract_text
+>>> text = "STT\\tNhiệm vụ\\tCơ quan chủ trì\\tThời gian hoàn thành\\n" \\
+...        "1\\tXây dựng kho dữ liệu số\\tSở Khoa học và Công nghệ\\tQuý IV/2025\\n"
+>>> [(t.text, t.lead[0].name, str(t.deadline)) for t in extract_text(text, "x.docx").tasks]
+[('Xây dựng kho dữ liệu số', 'Sở Khoa học và Công nghệ', '2025-12-31')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema.model import Agency, Evidence, Span, Task
+from .assignment import _dedupe
+from .deadlines import find_deadline
+from .extract_tasks import TaskContext, deliverable_of
+from .layout import Layout
+from .textnorm import collapse, fold
+
+COLUMNS: dict[str, re.Pattern[str]] = {
+    "no": re.compile(r"^(?:s?tt|số\s*tt|số thứ tự)\.?$"),
+    "lead": re.compile(r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|được giao|đầu mối)|^thực hiện$"),
+    "coop": re.compile(r"phối hợp"),
+    "deadline": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|mốc"),
+    "result": re.compile(r"sản phẩm|kết quả|hình thức"),
+    "note": re.compile(r"ghi chú"),
+    "name": re.compile(r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp"),
+}
+_GROUP_NO = re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)]?$")
+_ROW_NO = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\s*[.)]?$")
+
+
+@dataclass
+class TaskTable:
+    first_line: int  # index in Layout.lines of the header row
+    last_line: int
+    columns: dict[str, int]  # role → cell index
+    rows: list[dict] = field(default_factory=list)
+
+
+def _cells(text: str) -> list[str]:
+    return [collapse(c) for c in text.split("\t")]
+
+
+def _header_columns(cells: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        key = fold(cell).strip(" :")
+        if not key:
+            continue
+        for role in ("no", "lead", "coop", "deadline", "result", "note", "name"):
+            if COLUMNS[role].search(key) and role not in cols:
+                if role == "name" and ("chủ trì" in key or "phối hợp" in key):
+                    continue
+                cols[role] = i
+                break
+    return cols
+
+
+def _is_task_header(cols: dict[str, int]) -> bool:
+    return "name" in cols and any(r in cols for r in ("lead", "coop", "deadline", "result"))
+
+
+def find_task_tables(lay: Layout) -> list[TaskTable]:
+    """The task tables of a document, with their data rows (cells by role)."""
+    lines = lay.lines
+    tables: list[TaskTable] = []
+    current: TaskTable | None = None
+    header_keys: set[str] = set()
+    for i, ln in enumerate(lines):
+        if ln.kind != "table_row":
+            if ln.kind in ("content",) and current is not None and ln.stripped:
+                # a paragraph between tables ends the current one, unless it is a page header
+                current = None
+            continue
+        cells = _cells(ln.text)
+        cols = _header_columns(cells)
+        if _is_task_header(cols):
+            key = fold("\t".join(cells))
+            if current is not None and key in header_keys:
+                continue  # the header repeated on a new page
+            current = TaskTable(i, i, cols)
+            header_keys = {key}
+            tables.append(current)
+            continue
+        if current is None:
+            continue
+        if not current.rows and ("lead" not in current.columns or "coop" not in current.columns):
+            # the second row of a two-row header: "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
+            sub = _header_columns(cells)
+            if ("lead" in sub or "coop" in sub) and "name" not in sub:
+                current.columns.update({k: v for k, v in sub.items() if k in ("lead", "coop")})
+                header_keys.add(fold("\t".join(cells)))
+                continue
+        if fold("\t".join(cells)) in header_keys:
+            continue
+        if all(re.fullmatch(r"\(?\d{1,2}\)?", c) or not c for c in cells):
+            continue  # a row of column numbers "(1) (2) (3)"
+        current.rows.append({"line": i, "cells": cells})
+        current.last_line = i
+    return tables
+
+
+def _cell(cells: list[str], cols: dict[str, int], role: str) -> str:
+    i = cols.get(role)
+    if i is None or i >= len(cells):
+        return ""
+    return cells[i]
+
+
+def _bodies(text: str, ctx: TaskContext) -> list[Agency]:
+    if not text:
+        return []
+    found = [m.agency for m in ctx.table.find(text, ctx.province)]
+    found = [a for a in found if not ctx.table.is_vague(a)]
+    if found:
+        return _dedupe(found)
+    return []
+
+
+def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
+    """Every row of every task table as a task (group rows give the section)."""
+    tasks: list[Task] = []
+    for table in find_task_tables(lay):
+        cols = table.columns
+        section: str | None = None
+        merged: list[dict] = []
+        for row in table.rows:
+            cells = row["cells"]
+            no = _cell(cells, cols, "no")
+            name = _cell(cells, cols, "name")
+            distinct = {c for c in cells if c}
+            others = [c for r, c in ((r, _cell(cells, cols, r)) for r in cols) if r != "no" and c]
+            if (_GROUP_NO.match(no) and not _ROW_NO.match(no)) or (
+                len(distinct - {no}) == 1 and len(set(others)) <= 1 and name and name.isupper()
+            ):
+                section = " ".join(x for x in (no, name or next(iter(distinct), "")) if x)
+                continue
+            if (
+                len(distinct - {no}) == 1
+                and not _ROW_NO.match(no)
+                and len(set(others)) <= 1
+                and (not merged or name[:1].isupper())
+            ):
+                # a merged group row with lower-case text: "Nhóm nhiệm vụ về …"
+                section = name or next(iter(distinct))
+                continue
+            if not no and merged and name[:1].islower():
+                # a row split by a page break: its cells continue the row above
+                prev = merged[-1]
+                prev["cells"] = [
+                    collapse(f"{a} {b}") if b else a
+                    for a, b in zip(
+                        prev["cells"],
+                        cells + [""] * (len(prev["cells"]) - len(cells)),
+                        strict=False,
+                    )
+                ]
+                prev["last"] = row["line"]
+                continue
+            if not name:
+                continue
+            merged.append({**row, "section": section, "last": row["line"]})
+        for row in merged:
+            cells = row["cells"]
+            name = _cell(cells, cols, "name")
+            lead_text = _cell(cells, cols, "lead")
+            lead = _bodies(lead_text, ctx)
+            coop = [a for a in _bodies(_cell(cells, cols, "coop"), ctx) if a not in lead]
+            deadline_text = _cell(cells, cols, "deadline") or None
+            deadline = find_deadline(deadline_text or "")
+            result = _cell(cells, cols, "result") or None
+            first, last = lay.lines[row["line"]], lay.lines[row["last"]]
+            evidence = Evidence(ctx.source, Span(first.start, last.end), name)
+            tasks.append(
+                Task(
+                    text=name,
+                    lead=lead,
+                    cooperating=coop,
+                    deadline_text=deadline_text,
+                    deadline=deadline.date,
+                    recurring=deadline.recurring,
+                    recurrence=deadline.recurrence,
+                    deliverable=result or deliverable_of(name, deadline),
+                    evidence=evidence,
+                    section=[row["section"]] if row["section"] else [],
+                    waits_on=deadline.waits_on,
+                    origin="appendix",
+                    row=_cell(cells, cols, "no") or None,
+                )
+            )
+    return tasks
