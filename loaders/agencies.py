@@ -67,7 +67,8 @@ _STOP = {
     "chịu",
 }
 _GENERIC_HEAD = re.compile(
-    r"(?<![\wđ])(?i:sở|ban|trung tâm|chi cục|viện|trường|hội|liên đoàn|quỹ|đài|báo)\s+(?=\w)",
+    r"(?<![\wđ])(?i:sở|ban|phòng|văn phòng|trung tâm|chi cục|viện|trường|hội|liên đoàn|quỹ|đài|báo)"
+    r"\s+(?=\w)",
 )
 
 
@@ -96,11 +97,29 @@ _COMMUNE_HEADS = {
     "ủy ban mttq việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "ủy ban mttq": "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "công an": "Công an",
+    "văn phòng hđnd và ubnd": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "văn phòng hội đồng nhân dân và ủy ban nhân dân": (
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"
+    ),
+    "văn phòng hđnd - ubnd": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "văn phòng đảng ủy": "Văn phòng Đảng ủy",
+    "ủy ban kiểm tra đảng ủy": "Ủy ban Kiểm tra Đảng ủy",
+    "ban xây dựng đảng đảng ủy": "Ban Xây dựng Đảng Đảng ủy",
+    "ban chỉ huy quân sự": "Ban Chỉ huy Quân sự",
+    "trung tâm phục vụ hành chính công": "Trung tâm Phục vụ hành chính công",
+    "đoàn thanh niên": "Đoàn Thanh niên",
+    "hội liên hiệp phụ nữ": "Hội Liên hiệp Phụ nữ",
+    "hội nông dân": "Hội Nông dân",
+    "hội cựu chiến binh": "Hội Cựu chiến binh",
+    "phòng kinh tế": "Phòng Kinh tế",
+    "phòng văn hóa - xã hội": "Phòng Văn hóa - Xã hội",
+    "phòng văn hóa – xã hội": "Phòng Văn hóa - Xã hội",
+    "phòng kinh tế, hạ tầng và đô thị": "Phòng Kinh tế, Hạ tầng và Đô thị",
 }
 _COMMUNE = re.compile(
     r"(?<![\wđ])(?P<head>"
     + "|".join(re.escape(h) for h in sorted(_COMMUNE_HEADS, key=len, reverse=True))
-    + r")\s+(?P<unit>xã|phường|đặc khu)\s+(?=\S)"
+    + r")\s+(?P<unit>xã|phường|đặc khu)(?![\wđ])"
 )
 
 
@@ -219,10 +238,11 @@ class AgencyTable:
         taken: list[tuple[int, int]] = []
         for m in _COMMUNE.finditer(key):
             end, commune = _commune_name(text, m.end())
-            if not commune:
-                continue
             head = _COMMUNE_HEADS[m.group("head")]
-            name = f"{head} {m.group('unit')} {commune}"
+            if commune:
+                name = f"{head} {m.group('unit')} {commune}"
+            else:  # "Công an xã" inside a commune's own document
+                name, end = f"{head} {m.group('unit')}", m.end()
             parent = city_form(f"Ủy ban nhân dân tỉnh {province}", province) if province else None
             agency = Agency(name, "commune", province, "body", parent, text[m.start() : end])
             found.append(AgencyMatch(m.start(), end, agency))
@@ -263,8 +283,10 @@ class AgencyTable:
 
 def _commune_name(text: str, pos: int) -> tuple[int, str | None]:
     """The name after "xã"/"phường": capitalised words or a number, as printed."""
-    words = []
+    words: list[str] = []
     end = pos
+    if not text[pos : pos + 1].isspace():
+        return end, None
     for t in re.finditer(r"\S+", text[pos : pos + 60]):
         w = t.group().rstrip(",;:.)")
         if not w or not (w[0].isupper() or w.isdigit()) or len(words) >= 4:

@@ -51,11 +51,17 @@ class TaskTable:
 
 
 def _cells(text: str) -> list[str]:
+    """Cells of a row line: tab-separated (readers) or a Markdown row "| a | b |"."""
+    if "\t" not in text and text.strip().startswith("|"):
+        return [collapse(c) for c in text.strip().strip("|").split("|")]
     return [collapse(c) for c in text.split("\t")]
 
 
 def _header_columns(cells: list[str]) -> dict[str, int]:
+    """Column roles of a header row; a row of data (long cells, a row number) has none."""
     cols: dict[str, int] = {}
+    if any(len(c) > 60 for c in cells) or (cells and _ROW_NO.match(cells[0])):
+        return cols
     for i, cell in enumerate(cells):
         key = fold(cell).strip(" :")
         if not key:

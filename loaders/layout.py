@@ -39,6 +39,8 @@ _TABLE_HEADER = re.compile(r"^\s*S?TT\s+.*(?:nhiệm vụ|nội dung|tên|công 
 _GLUED_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(\d{1,2})(?!\d)")
 _GLUED_CODE = re.compile(r"(/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*)(\d{1,2})(?![\d/])")
 _SUP_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _OPENING_CUE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Kính gửi|Nơi nhận|Xét đề nghị|Theo đề nghị|Trên cơ sở|CĂN CỨ|THỰC HIỆN)"
     r"(?![\wđ])"
@@ -131,6 +133,9 @@ def _classify(lines: list[Line], one_line_paragraphs: bool = False) -> tuple[boo
             line.kind = "blank"
         elif "\t" in line.text:
             line.kind = "table_row"
+        elif _PIPE_ROW.match(line.text):
+            # a Markdown table row; its rule line "|---|---|" is not content
+            line.kind = "page" if _PIPE_RULE.match(line.text) else "table_row"
         elif _DRAFT.match(s):
             line.kind = "draft"
             draft = True
@@ -254,7 +259,7 @@ def _line_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
 
 
-def _joins(prev: str, nxt: str, width: int) -> str | None:
+def _joins(prev: str, nxt: str, width: int, wrapped: bool = False) -> str | None:
     """How two consecutive content lines join: ``" "``, ``""`` or None for a paragraph break."""
     p = prev.rstrip()
     n = nxt.lstrip()
@@ -273,6 +278,15 @@ def _joins(prev: str, nxt: str, width: int) -> str | None:
     if first.islower() or first in ",;)]%(":
         return " "
     if _SENTENCE_END.search(p):
+        # in a PDF's visual lines a full line ending a sentence goes on: the last line
+        # of a paragraph is short
+        if (
+            wrapped
+            and len(p) >= 0.85 * width
+            and p.endswith((".", ";"))
+            and not _OPENING_CUE.match(n)
+        ):
+            return " "
         return None
     if MARKER_RE.match(p) and len(p) < 0.9 * width:
         return None  # a numbered heading on its own line: "1. Về công tác chỉ đạo"
@@ -281,11 +295,12 @@ def _joins(prev: str, nxt: str, width: int) -> str | None:
     return None
 
 
-def layout(text: str, one_line_paragraphs: bool = False) -> Layout:
+def layout(text: str, one_line_paragraphs: bool = False, wrapped: bool = False) -> Layout:
     """Classify the lines of ``text`` and rebuild its paragraphs.
 
     ``one_line_paragraphs``: every line is a paragraph already (text read from .docx),
-    so lines are never joined.
+    so lines are never joined. ``wrapped``: the lines are a PDF's visual lines, so a
+    full-width line goes on into the next even when it ends a sentence.
     """
     lines = _split_lines(text)
     draft, marks = _classify(lines, one_line_paragraphs)
@@ -306,7 +321,7 @@ def layout(text: str, one_line_paragraphs: bool = False) -> Layout:
             # nfc_map of the raw slice gives offsets for ln.text; skip leading spaces
             line_offsets = line_offsets[lead : lead + len(body)]
             if prev_text is not None:
-                sep = _joins(prev_text, body, width)
+                sep = _joins(prev_text, body, width, wrapped)
                 sep = " " if sep is None else sep
                 if sep:
                     parts.append(sep)
@@ -352,7 +367,9 @@ def layout(text: str, one_line_paragraphs: bool = False) -> Layout:
             continue
         if ln.kind != "content":
             continue
-        if body and (one_line_paragraphs or _joins(lines[body[-1]].text, ln.text, width) is None):
+        if body and (
+            one_line_paragraphs or _joins(lines[body[-1]].text, ln.text, width, wrapped) is None
+        ):
             flush(body, "body")
             body = []
         body.append(i)

@@ -24,11 +24,15 @@ _OWN_VOICE_SECTIONS = ("mục đích", "i. mục đích", "mục tiêu")
 
 
 def extract_text(
-    text: str, source: str, table: AgencyTable | None = None, one_line_paragraphs: bool = False
+    text: str,
+    source: str,
+    table: AgencyTable | None = None,
+    one_line_paragraphs: bool = False,
+    wrapped: bool = False,
 ) -> Extraction:
-    """Every fact in one document's text (``one_line_paragraphs`` for text read from .docx)."""
+    """Every fact in one document's text (see :func:`layout` for the two flags)."""
     table = table or default_table()
-    lay = layout(text, one_line_paragraphs)
+    lay = layout(text, one_line_paragraphs, wrapped)
     paras = lay.paragraphs
     regions = find_regions(paras)
     doc = extract_document(source, text, lay, table, regions)
@@ -91,7 +95,13 @@ def _with_tables(tasks, text, lay, regions, ctx):
 
 
 def extract_source(src: SourceText, table: AgencyTable | None = None) -> Extraction:
-    ex = extract_text(src.text, src.path, table, one_line_paragraphs=src.format == "docx")
+    ex = extract_text(
+        src.text,
+        src.path,
+        table,
+        one_line_paragraphs=src.format == "docx",
+        wrapped=src.format == "pdf",
+    )
     ex.warnings = list(src.warnings) + ex.warnings
     return ex
 

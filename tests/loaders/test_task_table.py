@@ -1,0 +1,74 @@
+"""Task tables read with their structure: header variants, group rows, split rows."""
+
+from policy_lineage.loaders.pipeline import extract_text
+
+
+def _tasks(text: str, source: str = "plan.docx"):
+    ex = extract_text(text, source, one_line_paragraphs=source.endswith(".docx"))
+    return [
+        (t.text, [a.name for a in t.lead], [a.name for a in t.cooperating], t.deadline, t.section)
+        for t in ex.tasks
+    ]
+
+
+def test_task_table_two_row_header_group_rows_and_split_row() -> None:
+    rows = [
+        "STT\tNội dung nhiệm vụ\tCơ quan thực hiện\t\tThời hạn\tSản phẩm",
+        "\t\tChủ trì\tPhối hợp\t\t",
+        "I\tHOÀN THIỆN THỂ CHẾ\tHOÀN THIỆN THỂ CHẾ\tHOÀN THIỆN THỂ CHẾ\t\t",
+        "1\tXây dựng quy chế quản lý dữ liệu\tSở Khoa học và Công nghệ\tSở Tư pháp\tQuý III/2025\tQuy chế",
+        "2\tRà soát thủ tục hành chính trực tuyến\tVăn phòng UBND tỉnh\tCác sở, ban, ngành\tTháng 10/2025\tBáo cáo",
+        "\tvà đề xuất cắt giảm\t\t\t\t",
+        "3\tCập nhật dữ liệu dân cư\tCông an tỉnh\tCác cơ quan, đơn vị liên quan\tThường xuyên\t",
+        "II\tPHÁT TRIỂN HẠ TẦNG\t\t\t\t",
+        "4\tNâng cấp mạng truyền số liệu chuyên dùng\tSở Tài chính\t\tNăm 2026\tHạ tầng",
+    ]
+    tasks = _tasks("\n".join(rows))
+    assert [t[0] for t in tasks] == [
+        "Xây dựng quy chế quản lý dữ liệu",
+        "Rà soát thủ tục hành chính trực tuyến và đề xuất cắt giảm",
+        "Cập nhật dữ liệu dân cư",
+        "Nâng cấp mạng truyền số liệu chuyên dùng",
+    ]
+    assert tasks[0][1:4] == (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp"], tasks[0][3])
+    assert str(tasks[0][3]) == "2025-09-30"
+    assert tasks[1][1] == ["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert tasks[1][2] == ["Các sở, ban, ngành tỉnh"]
+    assert str(tasks[1][3]) == "2025-10-31"
+    assert tasks[2][2] == []  # "các cơ quan, đơn vị liên quan" names no body
+    assert tasks[3][1] == ["Sở Tài chính"] and str(tasks[3][3]) == "2026-12-31"
+    assert tasks[0][4] == ["I HOÀN THIỆN THỂ CHẾ"] and tasks[3][4] == ["II PHÁT TRIỂN HẠ TẦNG"]
+
+
+def test_task_table_markdown_rows_in_text() -> None:
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Chuyển đổi số năm 2026",
+            "",
+            "| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |",
+            "|---|---|---|---|---|",
+            "| 1 | Số hóa hồ sơ một cửa | Văn phòng HĐND và UBND xã | Công an xã | Quý II/2026 |",
+            "| 2 | Tuyên truyền chuyển đổi số | Phòng Văn hóa - Xã hội | Đoàn Thanh niên xã | Thường xuyên |",
+        ]
+    )
+    tasks = _tasks(text, "plan.md")
+    assert [(t[0], t[1], t[2]) for t in tasks] == [
+        (
+            "Số hóa hồ sơ một cửa",
+            ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"],
+            ["Công an xã"],
+        ),
+        ("Tuyên truyền chuyển đổi số", ["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên xã"]),
+    ]
+    assert str(tasks[0][3]) == "2026-06-30" and tasks[1][3] is None
+
+
+def test_task_table_data_rows_are_not_headers() -> None:
+    header = "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành"
+    row = (
+        "1\tBảo đảm kinh phí, nội dung nhiệm vụ và giải pháp hoàn thành đúng tiến độ được giao"
+        "\tSở Tài chính\tThường xuyên"
+    )
+    tasks = _tasks("\n".join([header, row, row.replace("1\t", "2\t", 1)]))
+    assert len(tasks) == 2 and all(t[1] == ["Sở Tài chính"] for t in tasks)
