@@ -327,5 +327,26 @@ def default_table() -> AgencyTable:
     return _DEFAULT
 
 
+def load_aliases(path: str | Path) -> AgencyTable:
+    """The bundled table extended by a user's file; a malformed file is a clear error.
+
+    The file has the shape of ``loaders/data/agencies.json``:
+    ``{"agencies": [{"name": "Sở Văn hóa và Thể thao", "level": "province",
+    "aliases": ["sở vh&tt"]}]}``; its entries win over the bundled ones.
+    """
+    import click
+
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        entries = data["agencies"]
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and isinstance(e.get("name"), str) for e in entries
+        ):
+            raise ValueError('"agencies" must be a list of objects with a "name"')
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise click.ClickException(f"{path}: not an alias file ({exc})") from exc
+    return AgencyTable.load(extra=path)
+
+
 def with_written(agency: Agency, written: str) -> Agency:
     return replace(agency, as_written=written)

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from .loaders.agencies import load_aliases
 from .loaders.pipeline import extract_paths
 from .loaders.source import ReadError
 from .schema.model import to_contract
@@ -24,7 +25,12 @@ def main() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--aliases",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A JSON file of extra bodies and aliases, shaped like loaders/data/agencies.json.",
+)
+def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
     """Extract document, references and tasks from FILES or DIRECTORIES.
 
     JSON prints one object per file (JSON Lines), as in the extraction contract.
@@ -36,7 +42,8 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         policy-lineage extract examples/dong-thap --format json
     """
     failed = False
-    for item in extract_paths(paths):
+    table = load_aliases(aliases) if aliases else None
+    for item in extract_paths(paths, table):
         if isinstance(item, ReadError):
             failed = True
             if fmt == "json":

@@ -57,3 +57,48 @@ def test_fold_is_idempotent(text):
 def test_party_number_round_trips(serial, type_code, issuer):
     text = f"{serial}-{type_code}/{issuer}"
     assert parse_number(text).format() == text
+
+
+def test_extract_cli_aliases_file_adds_a_body(tmp_path) -> None:
+    import json
+
+    doc = tmp_path / "cv.txt"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nSố: 12/UBND-VX\nV/v chuyển đổi số\n"
+        "Kính gửi: Các sở, ban, ngành.\n"
+        "Thực hiện Kế hoạch số 5/KH-UBND, Ủy ban nhân dân tỉnh đề nghị:\n"
+        "1. Giao Trung tâm CĐS tỉnh chủ trì xây dựng kho dữ liệu, hoàn thành trong tháng 6/2026.\n"
+        "2. Sở Tài chính bảo đảm kinh phí.\n",
+        encoding="utf-8",
+    )
+    aliases = tmp_path / "aliases.json"
+    aliases.write_text(
+        json.dumps(
+            {
+                "agencies": [
+                    {
+                        "name": "Trung tâm Chuyển đổi số tỉnh",
+                        "level": "province",
+                        "aliases": ["trung tâm cđs tỉnh", "trung tâm cđs"],
+                    }
+                ]
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    plain = runner.invoke(main, ["extract", str(doc), "--format", "json"])
+    extended = runner.invoke(
+        main, ["extract", str(doc), "--format", "json", "--aliases", str(aliases)]
+    )
+    assert extended.exit_code == 0, extended.output
+    lead_plain = json.loads(plain.output)["tasks"][0]["lead"]
+    lead_extended = json.loads(extended.output)["tasks"][0]["lead"]
+    assert lead_extended == ["Trung tâm Chuyển đổi số tỉnh"]
+    assert lead_plain != lead_extended
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"agencies": "no"}', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(doc), "--aliases", str(broken)])
+    assert result.exit_code == 1 and "not an alias file" in result.output
