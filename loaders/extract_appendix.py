@@ -20,7 +20,7 @@ from ..schema.model import Evidence, Span, Task
 from .assignment import _dedupe
 from .deadlines import find_deadline
 from .extract_document import Regions
-from .extract_tasks import TaskContext, deliverable_of
+from .extract_tasks import TaskContext, row_task
 from .layout import Layout
 from .textnorm import collapse, fold
 
@@ -115,26 +115,11 @@ def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -
         cells = " ".join(row["cells"])
         cells = re.sub(r"\s+", " ", cells).strip()
         lead, coop, deadline_part, result = _split_cells(cells, ctx)
-        deadline = find_deadline(deadline_part) if deadline_part else find_deadline("")
         start = lines[row["lines"][0]].start
         end = lines[row["lines"][-1]].end
         ev = Evidence(ctx.source, Span(start, end), collapse(name))
         tasks.append(
-            Task(
-                text=name,
-                lead=lead,
-                cooperating=coop,
-                deadline_text=deadline_part or None,
-                deadline=deadline.date,
-                recurring=deadline.recurring,
-                recurrence=deadline.recurrence,
-                deliverable=result or deliverable_of(name, deadline),
-                evidence=ev,
-                section=[row["section"]] if row["section"] else [],
-                waits_on=deadline.waits_on,
-                origin="appendix",
-                row=row["no"],
-            )
+            row_task(name, lead, coop, deadline_part, result, ev, row["section"], row["no"])
         )
     return tasks
 

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 
 from ..schema.model import Agency, Evidence, Span, Task
 from .assignment import _dedupe
-from .deadlines import find_deadline
-from .extract_tasks import TaskContext, deliverable_of
+from .extract_tasks import TaskContext, row_task
 from .layout import Layout
 from .textnorm import collapse, fold
 
@@ -185,26 +184,18 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
             lead_text = _cell(cells, cols, "lead")
             lead = _bodies(lead_text, ctx)
             coop = [a for a in _bodies(_cell(cells, cols, "coop"), ctx) if a not in lead]
-            deadline_text = _cell(cells, cols, "deadline") or None
-            deadline = find_deadline(deadline_text or "")
-            result = _cell(cells, cols, "result") or None
             first, last = lay.lines[row["line"]], lay.lines[row["last"]]
             evidence = Evidence(ctx.source, Span(first.start, last.end), name)
             tasks.append(
-                Task(
-                    text=name,
-                    lead=lead,
-                    cooperating=coop,
-                    deadline_text=deadline_text,
-                    deadline=deadline.date,
-                    recurring=deadline.recurring,
-                    recurrence=deadline.recurrence,
-                    deliverable=result or deliverable_of(name, deadline),
-                    evidence=evidence,
-                    section=[row["section"]] if row["section"] else [],
-                    waits_on=deadline.waits_on,
-                    origin="appendix",
-                    row=_cell(cells, cols, "no") or None,
+                row_task(
+                    name,
+                    lead,
+                    coop,
+                    _cell(cells, cols, "deadline") or None,
+                    _cell(cells, cols, "result") or None,
+                    evidence,
+                    row["section"],
+                    _cell(cells, cols, "no") or None,
                 )
             )
     return tasks

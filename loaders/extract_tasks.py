@@ -89,6 +89,35 @@ def deliverable_of(text: str, deadline: Deadline) -> str | None:
     return None
 
 
+def row_task(
+    name: str,
+    lead: list[Agency],
+    cooperating: list[Agency],
+    deadline_text: str | None,
+    result: str | None,
+    evidence: Evidence,
+    section: str | None,
+    row: str | None,
+) -> Task:
+    """A task from one row of a task table (structured or flattened into text)."""
+    deadline = find_deadline(deadline_text or "")
+    return Task(
+        text=name,
+        lead=lead,
+        cooperating=cooperating,
+        deadline_text=deadline_text or None,
+        deadline=deadline.date,
+        recurring=deadline.recurring,
+        recurrence=deadline.recurrence,
+        deliverable=result or deliverable_of(name, deadline),
+        evidence=evidence,
+        section=[section] if section else [],
+        waits_on=deadline.waits_on,
+        origin="appendix",
+        row=row,
+    )
+
+
 def _evidence(node: Node, source: str) -> Evidence:
     first, last = node.paragraphs[0], node.paragraphs[-1]
     start = first.span(node.offset, node.offset + 1).start

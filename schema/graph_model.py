@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 NodeKind = Literal["Document", "Agency", "Task"]
 EdgeKind = Literal[
@@ -37,18 +37,7 @@ EdgeKind = Literal[
     "delegates",
     "part-of",
 ]
-EDGE_KINDS: tuple[str, ...] = (
-    "implements",
-    "supersedes",
-    "assigned-to",
-    "issued-by",
-    "based-on",
-    "amends",
-    "cites",
-    "has-task",
-    "delegates",
-    "part-of",
-)
+EDGE_KINDS: tuple[str, ...] = get_args(EdgeKind)
 # Document → document relations, as extraction names them → as the graph names them.
 RELATION_TO_EDGE: dict[str, str] = {
     "implements": "implements",

@@ -87,34 +87,36 @@ def _blocks(text: str) -> list[tuple]:
     return out
 
 
+def _document(text: str) -> list[tuple]:
+    """("p", text) | ("table", rows) in reading order, footnotes last as ("p", "¹ …")."""
+    out: list[tuple] = []
+    notes: list[tuple] = []
+    for block in _blocks(text):
+        if block[0] == "row":
+            if out and out[-1][0] == "table":
+                out[-1][1].append(block[1])
+            else:
+                out.append(("table", [block[1]]))
+        elif block[0] == "note":
+            notes.append(("p", f"{_sup(block[1])} {block[2]}"))
+        else:
+            out.append(block)
+    return out + notes
+
+
 def write_docx(text: str, path: Path) -> Path:
     import docx
 
     document = docx.Document()
-    rows: list[list[str]] = []
-    notes: list[tuple] = []
-
-    def flush() -> None:
-        if rows:
-            table = document.add_table(rows=0, cols=max(len(r) for r in rows))
-            table.style = "Table Grid"
-            for r in rows:
-                for cell, value in zip(table.add_row().cells, r, strict=False):
-                    cell.text = value
-            rows.clear()
-
-    for block in _blocks(text):
-        if block[0] == "row":
-            rows.append(block[1])
+    for kind, content in _document(text):
+        if kind == "p":
+            document.add_paragraph(content)
             continue
-        flush()
-        if block[0] == "note":
-            notes.append(block)
-        else:
-            document.add_paragraph(block[1])
-    flush()
-    for _, mark, note in notes:
-        document.add_paragraph(f"{_sup(mark)} {note}")
+        table = document.add_table(rows=0, cols=max(len(r) for r in content))
+        table.style = "Table Grid"
+        for r in content:
+            for cell, value in zip(table.add_row().cells, r, strict=False):
+                cell.text = value
     document.save(path)
     return path
 
@@ -130,30 +132,15 @@ def write_pdf(text: str, path: Path) -> Path:
     body = ParagraphStyle("body", fontName="DejaVu", fontSize=10, leading=13, spaceAfter=4)
     cell = ParagraphStyle("cell", fontName="DejaVu", fontSize=7, leading=9)
     flow: list = []
-    rows: list[list[str]] = []
-    notes: list[tuple] = []
-
-    def flush() -> None:
-        if rows:
-            n = max(len(r) for r in rows)
-            data = [[Paragraph(escape(c), cell) for c in r] + [""] * (n - len(r)) for r in rows]
-            table = Table(data, repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
-            flow.append(table)
-            rows.clear()
-
-    for block in _blocks(text):
-        if block[0] == "row":
-            rows.append(block[1])
+    for kind, content in _document(text):
+        if kind == "p":
+            flow.append(Paragraph(escape(content), body))
             continue
-        flush()
-        if block[0] == "note":
-            notes.append(block)
-        else:
-            flow.append(Paragraph(escape(block[1]), body))
-    flush()
-    for _, mark, note in notes:
-        flow.append(Paragraph(escape(f"{_sup(mark)} {note}"), body))
+        n = max(len(r) for r in content)
+        data = [[Paragraph(escape(c), cell) for c in r] + [""] * (n - len(r)) for r in content]
+        table = Table(data, repeatRows=1)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        flow.append(table)
     SimpleDocTemplate(str(path), pagesize=A4).build(flow)
     return path
 
