@@ -64,7 +64,9 @@ _BARE = re.compile(rf"(?:^|\(\s*|\*\*|\n)\s*{_TIME}\s*(?:\)|\*\*|$)")
 # Recurrence in running text only where it is said of the task, not as an adverb
 # ("tuyên truyền thường xuyên"): in parentheses, "thực hiện thường xuyên", "định kỳ
 # hằng quý", a sentence opening "Hằng tháng, báo cáo …".
-_P = r"(?:\((?:[^()]*\s)?|^|[.;:,]\s*|thực\s+hiện\s+|nhiệm\s+vụ\s+|báo\s+cáo\s+|tổ\s+chức\s+)"
+# a label: "thời gian: Thường xuyên", "Thời hạn hoàn thành: hằng quý", "Tiến độ: …"
+_LABEL = r"(?:thời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?|tiến\s+độ)\s*:\s*"
+_P = rf"(?:\((?:[^()]*\s)?|^|[.;:,]\s*|thực\s+hiện\s+|nhiệm\s+vụ\s+|báo\s+cáo\s+|tổ\s+chức\s+|{_LABEL})"
 
 
 def _every(unit: str) -> re.Pattern[str]:
@@ -80,7 +82,9 @@ _RECUR = [
     (re.compile(_every("quý").pattern + r"|tháng\s+cuối\s+quý"), "quarterly"),
     (_every("năm"), "yearly"),
     (
-        re.compile(r"(?:\((?:nhiệm\s+vụ\s+)?|^|thực\s+hiện\s+|nhiệm\s+vụ\s+)thường\s+xuyên"),
+        re.compile(
+            rf"(?:\((?:nhiệm\s+vụ\s+)?|^|thực\s+hiện\s+|nhiệm\s+vụ\s+|{_LABEL})thường\s+xuyên"
+        ),
         "continuous",
     ),
 ]

@@ -102,3 +102,12 @@ def test_extract_cli_aliases_file_adds_a_body(tmp_path) -> None:
     broken.write_text('{"agencies": "no"}', encoding="utf-8")
     result = runner.invoke(main, ["extract", str(doc), "--aliases", str(broken)])
     assert result.exit_code == 1 and "not an alias file" in result.output
+
+
+def test_deadlines_labelled_recurrence() -> None:
+    # "thời gian: Thường xuyên" in a sentence: the label makes it said of the task
+    said = find_deadline("Giao Phòng Văn hóa - Xã hội chủ trì; thời gian: Thường xuyên.")
+    assert (said.recurring, said.recurrence) == (True, "continuous")
+    assert find_deadline("Thời hạn hoàn thành: hằng quý").recurrence == "quarterly"
+    # an adverb is not a recurrence
+    assert not find_deadline("tuyên truyền thường xuyên cho người dân").recurring
