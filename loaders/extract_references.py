@@ -227,14 +227,29 @@ def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
     clauses = _split_clauses(key)
     carried = "nested"
     carried_rel: str | None = None
+    # "Kế hoạch 05-KH/TU … thực hiện Thông báo 07-TB/…; Thông báo 47-TB/…": the clause after
+    # the semicolon continues the list the previous clause's link was drawing.
+    last_link: tuple[Mention, str, str | None, Mention] | None = None
     for cs, ce in clauses:
         inside = [m for m in found if cs <= m.start < ce]
         if not inside:
             continue
         cue = _cue_at(key, cs, ce)
         roles: list[tuple[str, Mention | None]] = []
+        linked_here: tuple[Mention, str, str | None, Mention] | None = None
         for i, m in enumerate(inside):
             short = _SHORT_NAME.search(key[cs : m.start])
+            if (
+                i == 0
+                and cue is None
+                and last_link is not None
+                and m.doc_type == last_link[2]
+                and _clean_gap(key[cs : m.start])
+            ):
+                link = (last_link[1], m.number.format())
+                if link not in last_link[0].links:
+                    last_link[0].links.append(link)
+                linked_here = (last_link[0], last_link[1], m.doc_type, m)
             if i == 0:
                 if (
                     cue
@@ -266,8 +281,10 @@ def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
                         r"(?<![\wđ])tại(?![\wđ])", gap[-30:]
                     ):
                         parent.links.append(("implements", m.number.format()))
+                        linked_here = (parent, "implements", m.doc_type, m)
                     elif _CUES[1][0].search(gap):
                         parent.links.append(("based_on", m.number.format()))
+                        linked_here = (parent, "based_on", m.doc_type, m)
             roles.append((role, parent))
             rel = "cites"
             cue_text = None
@@ -282,6 +299,7 @@ def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
             elif _AMEND.search(window) and "sửa đổi" not in key[cs:ce][:5]:
                 rel, cue_text = "amends", _AMEND.search(window).group()
             m.relation, m.cue = rel, cue_text
+        last_link = linked_here if linked_here and linked_here[3] is inside[-1] else None
         first_role = roles[0][0]
         carried = first_role
         carried_rel = cue[0] if cue else carried_rel

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from ..schema.model import Extraction
 from .agencies import AgencyTable, default_table
+from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import mentions_in, merge_mentions, unnumbered_in
 from .extract_tasks import TaskContext, extract_tasks
@@ -69,7 +70,10 @@ def extract_text(
             agencies.setdefault(a.name, a)
     if doc.issuer:
         agencies.setdefault(doc.issuer.name, doc.issuer)
-    return Extraction(source, doc, references, tasks, list(agencies.values()))
+    bodies = numbered_bodies(paras, table, doc.province, source)
+    return Extraction(
+        source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies
+    )
 
 
 def _with_tables(tasks, text, lay, regions, ctx):

@@ -81,7 +81,10 @@ class DocumentNode:
         if self.number:
             return self.number
         head = f"{self.doc_type or 'Văn bản'} (dự thảo)" if self.is_draft else self.doc_type or ""
-        return f"{head} {self.title or ''}".strip() or self.id
+        words = self.title or self.description or ""
+        if words and head and words.casefold().startswith(head.casefold()):
+            head = ""  # a description that already names the type
+        return f"{head} {words}".strip() or self.id
 
 
 @dataclass

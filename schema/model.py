@@ -107,6 +107,17 @@ class Task:
 
 
 @dataclass
+class NamedBody:
+    """A body named by the number of the decision that set it up: "Ban Chỉ đạo 1661"."""
+
+    name: str  # as written, whitespace collapsed ("Ban Chỉ đạo 1661")
+    stem: str  # the kind of body, folded ("ban chỉ đạo")
+    number: str  # "1661"
+    full_name: str | None  # canonical name of the body it stands for, when the text says
+    evidence: Evidence
+
+
+@dataclass
 class Extraction:
     source: str
     document: DocumentInfo
@@ -114,6 +125,7 @@ class Extraction:
     tasks: list[Task]
     agencies: list[Agency]
     warnings: list[str] = field(default_factory=list)
+    numbered_bodies: list[NamedBody] = field(default_factory=list)
 
 
 def _iso(value: date | None) -> str | None:
@@ -185,4 +197,13 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             {k: v for k, v in asdict(a).items() if v is not None} for a in extraction.agencies
         ],
         "warnings": extraction.warnings,
+        "numbered_bodies": [
+            {
+                "name": b.name,
+                "number": b.number,
+                "full_name": b.full_name,
+                "span": [b.evidence.span.start, b.evidence.span.end],
+            }
+            for b in extraction.numbered_bodies
+        ],
     }
