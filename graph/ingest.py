@@ -1,0 +1,210 @@
+"""Files → the store, incrementally: parse only what changed, then resolve the graph.
+
+For each file (directories expanded as :func:`~policy_lineage.loaders.readers.iter_paths`
+does):
+
+* same bytes as stored (SHA-256) → nothing to do;
+* same bytes as another stored file (a copy, or a moved file) → its extraction is
+  reused, no parsing;
+* otherwise it is read and extracted (in worker processes when ``jobs`` > 1) and its
+  facts replace the old ones in one transaction;
+* a file that cannot be read is reported by name; a previous good version's facts are
+  kept (bad input loses nothing).
+
+Files in the store that are gone from the folders given are reported as missing and
+dropped only when asked (``prune``). The graph is then resolved from every stored
+extraction and materialized, also in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..loaders.agencies import AgencyTable, default_table, load_aliases
+from ..loaders.readers import iter_paths, read_path
+from ..loaders.source import ReadError
+from ..schema.graph_model import LineageGraph
+from ..schema.model_json import extraction_to_dict
+from .store import Store, abspath
+
+__all__ = ["IngestReport", "ingest", "file_sha256"]
+
+Progress = Callable[[str, str], None]  # (path, what happened)
+
+
+@dataclass
+class IngestReport:
+    parsed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # copies of stored content
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
+    kept_previous: list[str] = field(default_factory=list)  # failed, older facts kept
+    missing: list[str] = field(default_factory=list)  # in the store, gone from disk
+    pruned: list[str] = field(default_factory=list)
+    graph: LineageGraph | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.parsed or self.reused or self.pruned)
+
+
+def file_sha256(path: str) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
+_WORKER_TABLE: AgencyTable | None = None
+
+
+def _worker_init(aliases: str | None) -> None:
+    global _WORKER_TABLE
+    _WORKER_TABLE = AgencyTable.load(extra=aliases) if aliases else default_table()
+
+
+def _parse(path: str, table: AgencyTable | None = None) -> dict[str, Any] | str:
+    """The extraction of one file as JSON-ready data, or the error message."""
+    from ..loaders.pipeline import extract_source
+
+    try:
+        return extraction_to_dict(extract_source(read_path(path), table or _WORKER_TABLE))
+    except ReadError as exc:
+        return str(exc)
+    except Exception as exc:  # an extractor failing on a strange file must not stop the rest
+        return f"{path}: extraction failed ({type(exc).__name__}: {exc})"
+
+
+def _rewrite_source(data: Any, old: str, new: str) -> Any:
+    """A stored extraction of identical bytes, with its file path changed to this file's."""
+    if isinstance(data, dict):
+        return {
+            k: (new if k == "source" and v == old else _rewrite_source(v, old, new))
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [_rewrite_source(v, old, new) for v in data]
+    return data
+
+
+def _missing(store: Store, given: list[str], seen: set[str]) -> list[str]:
+    roots = [abspath(p) for p in given]
+    out = []
+    for rec in store.files():
+        if rec.abspath in seen or os.path.exists(rec.abspath):
+            continue
+        if any(
+            rec.abspath == r or rec.abspath.startswith(r.rstrip(os.sep) + os.sep) for r in roots
+        ):
+            out.append(rec.path)
+    return out
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    aliases: str | None = None,
+    jobs: int = 1,
+    prune: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Bring the store up to date with these files and folders (see the module's doc)."""
+    given = list(paths)
+    table = load_aliases(aliases) if aliases else default_table()
+    report = IngestReport()
+    note = progress or (lambda path, what: None)
+    todo: list[tuple[str, str, str, int]] = []  # (path, abspath, sha, size)
+    seen: set[str] = set()
+    for path in iter_paths(given):
+        full = abspath(path)
+        seen.add(full)
+        try:
+            sha, size = file_sha256(path)
+        except OSError as exc:
+            report.failed.append((path, f"{path}: cannot read ({exc.strerror or exc})"))
+            note(path, "failed")
+            continue
+        old = store.file(full)
+        if old is not None and old.sha256 == sha:
+            if old.error:
+                report.failed.append((path, old.error))
+            report.unchanged.append(path)
+            note(path, "unchanged")
+            continue
+        copy = store.extraction_by_hash(sha)
+        if copy is not None:
+            store.put_file(full, path, sha, size, _rewrite_source(copy, copy["source"], path))
+            report.reused.append(path)
+            note(path, "reused")
+            continue
+        todo.append((path, full, sha, size))
+
+    def commit(item: tuple[str, str, str, int], result: dict[str, Any] | str) -> None:
+        path, full, sha, size = item
+        if isinstance(result, str):
+            report.failed.append((path, result))
+            previous = store.file(full)
+            if previous is not None and previous.error is None:
+                report.kept_previous.append(path)  # keep the last good facts
+            else:
+                store.put_file(full, path, sha, size, None, result)
+            note(path, "failed")
+            return
+        store.put_file(full, path, sha, size, result)
+        report.parsed.append(path)
+        note(path, "parsed")
+
+    if jobs > 1 and len(todo) > 1:
+        _parallel(todo, aliases, jobs, commit)
+    else:
+        for item in todo:
+            commit(item, _parse(item[0], table))
+
+    report.missing = _missing(store, given, seen)
+    if prune and report.missing:
+        store.forget(abspath(p) for p in report.missing)
+        report.pruned, report.missing = report.missing, []
+    if aliases:
+        store.set_aliases(aliases)
+    if report.changed or not store.graph_is_fresh:
+        report.graph = store.rebuild_graph(table)
+    else:
+        report.graph = store.graph()
+    return report
+
+
+def _parallel(
+    todo: list[tuple[str, str, str, int]],
+    aliases: str | None,
+    jobs: int,
+    commit: Callable[[tuple[str, str, str, int], dict[str, Any] | str], None],
+) -> None:
+    """Parse in worker processes; commit each result in this process as it arrives."""
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_worker_init, initargs=(aliases,)
+    ) as pool:
+        pending: dict[Future, tuple[str, str, str, int]] = {}
+        queue = iter(todo)
+        try:
+            for item in queue:  # keep a bounded number of files in flight
+                pending[pool.submit(_parse, item[0])] = item
+                if len(pending) >= jobs * 4:
+                    break
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    commit(pending.pop(fut), fut.result())
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending[pool.submit(_parse, nxt[0])] = nxt
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

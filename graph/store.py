@@ -1,0 +1,279 @@
+"""The embedded store: one SQLite file that every command reads.
+
+Why SQLite: it is in Python's standard library (nothing to install or start), it is a
+real database with atomic, durable transactions (a killed process leaves either the old
+or the new state of a transaction, never half of one), one file is easy to copy to a
+shared drive, and many readers can open it while a build writes (WAL journal).
+
+What it holds:
+
+* ``files``: one row per ingested file (absolute path, the path as given, SHA-256 of
+  its bytes, size, when, and the full extraction as JSON, or the read error). A file is
+  replaced in its own transaction, so a crash or Ctrl-C mid-build keeps every file
+  completed before it, and the file being read stays as it was.
+* ``nodes``, ``edges``, ``findings``: the resolved graph, materialized from all the
+  extractions after a build. ``meta.graph_state`` says whether it is up to date;
+  :func:`load_graph` rebuilds it from the extractions when a build was interrupted.
+
+Resolution needs every file (a citation in one file resolves against the others), so the
+graph is rebuilt from the stored extractions (JSON, no parsing of documents) whenever a
+file changes; parsing — the slow part — happens once per file content.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..schema.graph_model import LineageGraph, edge_record, node_record
+from ..schema.model import Extraction
+from ..schema.model_json import extraction_from_dict, extraction_to_dict
+
+__all__ = ["Store", "StoreError", "FileRecord", "load_graph", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    abspath TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    extraction TEXT,
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
+CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS edges (
+    seq INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
+CREATE TABLE IF NOT EXISTS findings (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+"""
+
+
+class StoreError(Exception):
+    """The store cannot be opened or read; the message says why and what to do."""
+
+
+@dataclass
+class FileRecord:
+    abspath: str
+    path: str  # as given to `build`
+    sha256: str
+    size: int
+    ingested_at: str
+    error: str | None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """One store file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike, create: bool = False) -> None:
+        self.path = str(path)
+        if not create and not os.path.exists(self.path):
+            raise StoreError(
+                f"no store at {self.path}: run `policy-lineage build DIR` first "
+                "(or give --store PATH / $POLICY_LINEAGE_STORE)"
+            )
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.executescript(_SCHEMA)
+            version = self._meta("schema_version")
+            if version is None:
+                self._set_meta("schema_version", SCHEMA_VERSION)
+            elif version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by another version of policy-lineage "
+                    f"(store schema {version}, this one reads {SCHEMA_VERSION}); "
+                    "build a new store"
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a policy-lineage store ({exc})") from exc
+
+    # ---------------------------------------------------------------- plumbing
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: committed at the end, rolled back on any exception (Ctrl-C too)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # ---------------------------------------------------------------- files
+    def files(self) -> list[FileRecord]:
+        rows = self.conn.execute(
+            "SELECT abspath, path, sha256, size, ingested_at, error FROM files ORDER BY path"
+        ).fetchall()
+        return [FileRecord(*row) for row in rows]
+
+    def file(self, abspath: str) -> FileRecord | None:
+        row = self.conn.execute(
+            "SELECT abspath, path, sha256, size, ingested_at, error FROM files WHERE abspath = ?",
+            (abspath,),
+        ).fetchone()
+        return FileRecord(*row) if row else None
+
+    def extraction_by_hash(self, sha256: str) -> dict[str, Any] | None:
+        """A stored extraction of a file with these exact bytes (a copy or a moved file)."""
+        row = self.conn.execute(
+            "SELECT extraction FROM files WHERE sha256 = ? AND extraction IS NOT NULL LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_file(
+        self,
+        abspath: str,
+        path: str,
+        sha256: str,
+        size: int,
+        extraction: Extraction | dict[str, Any] | None,
+        error: str | None = None,
+    ) -> None:
+        """Replace one file's facts, in one transaction, and mark the graph out of date."""
+        if isinstance(extraction, Extraction):
+            extraction = extraction_to_dict(extraction)
+        data = _dumps(extraction) if extraction is not None else None
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO files (abspath, path, sha256, size, ingested_at, extraction, error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (abspath) DO UPDATE SET "
+                "path = excluded.path, sha256 = excluded.sha256, size = excluded.size, "
+                "ingested_at = excluded.ingested_at, extraction = excluded.extraction, "
+                "error = excluded.error",
+                (abspath, path, sha256, size, now, data, error),
+            )
+            self._set_meta("graph_state", "stale")
+
+    def forget(self, abspaths: Iterable[str]) -> int:
+        """Drop these files and their facts; the number dropped."""
+        abspaths = list(abspaths)
+        with self.transaction() as conn:
+            dropped = 0
+            for p in abspaths:
+                dropped += conn.execute("DELETE FROM files WHERE abspath = ?", (p,)).rowcount
+            if dropped:
+                self._set_meta("graph_state", "stale")
+        return dropped
+
+    def extractions(self) -> list[Extraction]:
+        rows = self.conn.execute(
+            "SELECT extraction FROM files WHERE extraction IS NOT NULL ORDER BY path"
+        ).fetchall()
+        return [extraction_from_dict(json.loads(row[0])) for row in rows]
+
+    # ---------------------------------------------------------------- the graph
+    @property
+    def graph_is_fresh(self) -> bool:
+        return self._meta("graph_state") == "fresh"
+
+    def save_graph(self, graph: LineageGraph) -> None:
+        """Replace the materialized graph in one transaction."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM nodes")
+            conn.execute("DELETE FROM edges")
+            conn.execute("DELETE FROM findings")
+            conn.executemany(
+                "INSERT INTO nodes (id, kind, data) VALUES (?, ?, ?)",
+                ((n.id, n.kind, _dumps(node_record(n))) for n in graph.nodes()),
+            )
+            conn.executemany(
+                "INSERT INTO edges (source, target, kind, data) VALUES (?, ?, ?, ?)",
+                ((e.source, e.target, e.kind, _dumps(edge_record(e))) for e in graph.edges),
+            )
+            conn.executemany(
+                "INSERT INTO findings (data) VALUES (?)",
+                ((_dumps(f.__dict__),) for f in graph.findings),
+            )
+            self._set_meta("graph_state", "fresh")
+            self._set_meta("graph_built_at", datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def set_aliases(self, path: str) -> None:
+        """Remember the alias file a build used, so a later re-resolve uses it too."""
+        with self.transaction():
+            self._set_meta("aliases_path", abspath(path))
+
+    def rebuild_graph(self, table: Any = None) -> LineageGraph:
+        """Resolve the graph from the stored extractions and materialize it."""
+        from ..loaders.agencies import AgencyTable
+        from .build import build_graph
+
+        aliases = self._meta("aliases_path")
+        if table is None and aliases and os.path.exists(aliases):
+            table = AgencyTable.load(extra=aliases)
+        graph = build_graph(self.extractions(), table)
+        self.save_graph(graph)
+        return graph
+
+    def graph(self) -> LineageGraph:
+        """The resolved graph (rebuilt first if a build was interrupted)."""
+        if not self.graph_is_fresh:
+            return self.rebuild_graph()
+        data = {
+            "nodes": [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM nodes")],
+            "edges": [
+                json.loads(r[0]) for r in self.conn.execute("SELECT data FROM edges ORDER BY seq")
+            ],
+            "graph": {
+                "findings": [
+                    json.loads(r[0])
+                    for r in self.conn.execute("SELECT data FROM findings ORDER BY seq")
+                ]
+            },
+        }
+        return LineageGraph.from_node_link(data)
+
+
+def load_graph(path: str | os.PathLike) -> LineageGraph:
+    """The graph in the store at ``path``; :class:`StoreError` if there is none."""
+    with closing(Store(path)) as store:
+        return store.graph()
+
+
+def abspath(path: str) -> str:
+    return str(Path(path).resolve())
