@@ -248,7 +248,14 @@ class _Builder:
             )
         )
         if issuer_id:
-            ev = doc.evidence.get("issuer") or doc.evidence.get("number")
+            ev = next(
+                (
+                    doc.evidence[k]
+                    for k in ("issuer", "signer", "number", "title")
+                    if k in doc.evidence
+                ),
+                None,
+            )
             self.g.add_edge(
                 Edge(
                     node_id,
@@ -355,7 +362,16 @@ class _Builder:
                 node.parent_id = parent_id
                 if (node_id, parent_id) not in self.part_of:
                     self.part_of.add((node_id, parent_id))
-                    self.g.add_edge(Edge(node_id, parent_id, "part-of", basis="inferred"))
+                    self.g.add_edge(
+                        Edge(
+                            node_id,
+                            parent_id,
+                            "part-of",
+                            evidence=f"{node.name} thuộc {parent.name}",
+                            cue="bảng cơ quan (table of bodies)",
+                            basis="inferred",
+                        )
+                    )
         return node_id
 
     def _agency_named(self, name: str, province: str | None) -> str:

@@ -1,0 +1,191 @@
+"""The embedded store: incremental builds, one file's facts replaced alone, files dropped,
+bad files reported by name, and a killed build that loses nothing already committed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policy_lineage.cli import main
+from policy_lineage.graph.store import Store, StoreError, load_graph
+
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
+PLAN_2025_06 = "2025-06_kh-ubnd_trien-khai-kh-359-tu_du-thao.txt"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def build(store: Path, *args: str) -> dict:
+    result = CliRunner().invoke(
+        main, ["build", *map(str, args), "--store", str(store), "--format", "json", "--jobs", "1"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_building_twice_changes_nothing_and_parses_nothing(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    first = build(store, corpus)
+    assert first["files"]["parsed"] == 5
+    assert (first["documents_in_corpus"], first["tasks"]) == (5, 105)
+    graph_before = load_graph(store).to_node_link()
+    second = build(store, corpus)
+    assert second["files"] == {**first["files"], "parsed": 0, "unchanged": 5}
+    assert load_graph(store).to_node_link() == graph_before
+
+
+def test_a_changed_file_replaces_its_own_facts_and_nothing_else(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    build(store, corpus)
+    before = load_graph(store)
+    plan = corpus / PLAN_2025_06
+    plan.write_text(plan.read_text("utf-8").replace("359-KH/TU", "360-KH/TU"), "utf-8")
+    summary = build(store, corpus)
+    assert (summary["files"]["parsed"], summary["files"]["unchanged"]) == (1, 4)
+    after = load_graph(store)
+    numbers = {d.number for d in after.documents.values()}
+    assert "360-KH/TU" in numbers and "359-KH/TU" not in numbers
+    others = lambda g: sorted(  # noqa: E731
+        t.id for t in g.tasks.values() if not t.source.endswith(PLAN_2025_06)
+    )
+    assert others(after) == others(before)
+
+
+def test_a_removed_file_is_reported_then_dropped_on_request(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    build(store, corpus)
+    (corpus / PLAN_2025_06).unlink()
+    summary = build(store, corpus)
+    assert [Path(p).name for p in summary["files"]["missing"]] == [PLAN_2025_06]
+    assert summary["documents_in_corpus"] == 5  # kept until asked
+    result = CliRunner().invoke(main, ["forget", "--missing", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    graph = load_graph(store)
+    assert sum(d.in_corpus for d in graph.documents.values()) == 4
+    assert "359-KH/TU" not in {d.number for d in graph.documents.values()}
+
+
+def test_prune_drops_files_gone_from_the_folder(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    build(store, corpus)
+    (corpus / PLAN_2025_06).unlink()
+    summary = build(store, corpus, "--prune")
+    assert [Path(p).name for p in summary["files"]["pruned"]] == [PLAN_2025_06]
+    assert summary["documents_in_corpus"] == 4
+
+
+def test_forget_a_file_by_its_path(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    build(store, corpus)
+    result = CliRunner().invoke(main, ["forget", str(corpus / PLAN_2025_06), "--store", str(store)])
+    assert result.exit_code == 0 and "forgot 1 file" in result.output
+    assert sum(d.in_corpus for d in load_graph(store).documents.values()) == 4
+
+
+def test_a_copied_file_is_not_parsed_again(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    build(store, corpus)
+    shutil.copy(corpus / PLAN_2025_06, corpus / "copy.txt")
+    summary = build(store, corpus)
+    assert (summary["files"]["parsed"], summary["files"]["reused"]) == (0, 1)
+    kinds = [f["kind"] for f in summary["findings"]]
+    assert "document_two_files" in kinds
+
+
+def test_a_bad_file_is_named_and_the_rest_is_ingested(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    (corpus / "broken.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", str(store), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "broken.docx" in result.stderr
+    assert sum(d.in_corpus for d in load_graph(store).documents.values()) == 5
+
+
+def test_a_good_file_that_turns_bad_keeps_its_last_good_facts(tmp_path, corpus):
+    store = tmp_path / "s.db"
+    build(store, corpus)
+    plan = corpus / PLAN_2025_06
+    plan.write_bytes(b"")  # emptied by a failed copy
+    summary = build(store, corpus)
+    assert summary["files"]["failed"] == 1
+    assert [Path(p).name for p in summary["files"]["kept_previous"]] == [PLAN_2025_06]
+    assert "359-KH/TU" in {d.number for d in load_graph(store).documents.values()}
+
+
+def test_no_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="run `policy-lineage build"):
+        load_graph(tmp_path / "none.db")
+    bad = tmp_path / "bad.db"
+    bad.write_text("not sqlite at all, just text " * 100)
+    with pytest.raises(StoreError, match="not a policy-lineage store"):
+        load_graph(bad)
+
+
+def _many_files(folder: Path, n: int) -> None:
+    """n distinct files (distinct bytes, so none is a copy of another)."""
+    folder.mkdir()
+    sources = sorted(CORPUS.glob("*.txt"))
+    for i in range(n):
+        text = sources[i % len(sources)].read_text("utf-8")
+        (folder / f"{i:03d}.txt").write_text(text + f"\nBản sao số {i}.\n", "utf-8")
+
+
+def _stored_files(store: Path) -> int:
+    if not store.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM files").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.parametrize(
+    "sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "1"), (signal.SIGKILL, "2")]
+)
+def test_a_killed_build_keeps_every_file_completed_before_the_kill(tmp_path, sig, jobs):
+    folder, store = tmp_path / "many", tmp_path / "s.db"
+    total = 60
+    _many_files(folder, total)
+    cmd = [sys.executable, "-m", "policy_lineage", "build", str(folder), "--store", str(store)]
+    proc = subprocess.Popen(
+        [*cmd, "--jobs", jobs],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    deadline = time.monotonic() + 120
+    while _stored_files(store) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build finished before it could be killed"
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+
+    with Store(store) as s:
+        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        done = s.files()
+        assert 3 <= len(done) < total
+        for ex in s.extractions():  # every stored file is whole
+            assert ex.document.doc_type and ex.tasks
+    graph = load_graph(store)  # the interrupted graph is resolved again on open
+    kinds = {int(Path(r.path).stem) % 5 for r in done}  # file i is a copy of document i % 5
+    assert sum(d.in_corpus for d in graph.documents.values()) == len(kinds)
+
+    summary = build(store, folder)  # a re-run finishes the job
+    assert summary["files"]["unchanged"] == len(done)
+    assert summary["files"]["parsed"] == total - len(done)
