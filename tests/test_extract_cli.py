@@ -7,12 +7,12 @@ import json
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
+
+from policy_lineage.cli import main
 from policy_lineage.loaders.deadlines import find_deadline
 from policy_lineage.loaders.numbers import parse_number
 from policy_lineage.loaders.pipeline import extract_text
 from policy_lineage.loaders.textnorm import fold, fold_ascii
-
-from policy_lineage.cli import main
 
 
 def test_extract_bad_files_are_reported_and_others_still_run(tmp_path):

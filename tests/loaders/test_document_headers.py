@@ -9,6 +9,7 @@ heading is a table. The expected values are what the heading and signature say.
 from pathlib import Path
 
 import pytest
+
 from policy_lineage.loaders.pipeline import extract_paths
 from policy_lineage.schema.model import to_contract
 

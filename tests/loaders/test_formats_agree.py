@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
+
 from policy_lineage.loaders.layout import layout
 from policy_lineage.loaders.pipeline import extract_paths, extract_text
 from policy_lineage.schema.model import to_contract

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from policy_lineage.loaders import errors, readers
 from policy_lineage.loaders.readers import iter_paths, read_path, read_paths
 from policy_lineage.loaders.source import ReadError, SourceText

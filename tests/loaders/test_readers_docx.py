@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policy_lineage.loaders import errors
 from policy_lineage.loaders.readers import read_path
 from policy_lineage.loaders.source import ReadError

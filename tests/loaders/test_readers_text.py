@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from policy_lineage.loaders.legacy_encodings import (
     TCVN3_DECODE,
     TCVN3_VN3_LETTERS,
