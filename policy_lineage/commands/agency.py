@@ -1,0 +1,91 @@
+"""`agency NAME`: what one body leads and cooperates on."""
+
+from __future__ import annotations
+
+import click
+
+from ._options import format_option, store_option
+from ._output import emit_csv, emit_json, emit_table, load, not_found
+
+
+def register(group: click.Group) -> None:
+    group.add_command(agency)
+
+
+@click.command()
+@click.argument("name")
+@store_option
+@format_option("table", "json", "csv")
+def agency(name: str, store_path: str, fmt: str) -> None:
+    """What one body leads and cooperates on, from which documents, by deadline.
+
+    NAME is the body's name or words of it, with or without diacritics.
+
+    Example:
+
+        policy-lineage agency "so khoa hoc va cong nghe"
+    """
+    from ..queries.agency import agency_work
+
+    graph = load(store_path)
+    work = agency_work(graph, name)
+    if not work.agencies:
+        not_found(f"no body named '{name}' in the store")
+    records = [
+        {
+            "role": r.role,
+            "text": r.task.text,
+            "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
+            "deadline_text": r.task.deadline_text,
+            "recurring": r.task.recurring,
+            "lead": r.task.lead,
+            "cooperating": r.task.cooperating,
+            "document": r.document.number or r.document.label,
+            "document_id": r.document.id,
+            "source": r.task.source,
+        }
+        for r in work.rows
+    ]
+    if fmt == "json":
+        emit_json(
+            {
+                "agencies": [
+                    {"id": a.id, "name": a.name, "level": a.level, "province": a.province}
+                    for a in work.agencies
+                ],
+                "tasks": records,
+            }
+        )
+        return
+    if fmt == "csv":
+        emit_csv(
+            records,
+            [
+                "role",
+                "text",
+                "deadline",
+                "deadline_text",
+                "recurring",
+                "lead",
+                "cooperating",
+                "document",
+                "source",
+            ],
+        )
+        return
+    for rec in records:
+        rec["role_vi"] = "chủ trì / lead" if rec["role"] == "lead" else "phối hợp / cooperating"
+        rec["when"] = (
+            rec["deadline"] or rec["deadline_text"] or ("thường xuyên" if rec["recurring"] else "")
+        )
+    names = "; ".join(f"{a.name} ({a.province or a.level})" for a in work.agencies)
+    emit_table(
+        records,
+        [
+            ("role_vi", "Vai trò / Role"),
+            ("text", "Nhiệm vụ / Task"),
+            ("when", "Thời hạn / Deadline"),
+            ("document", "Văn bản / Document"),
+        ],
+        title=f"{names}: chủ trì {work.leads}, phối hợp {len(records) - work.leads} / leads {work.leads}, cooperates {len(records) - work.leads}",
+    )

@@ -1,0 +1,150 @@
+"""`tasks --from DOC`: every task that derives from a document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from ._options import format_option, store_option
+from ._output import emit_csv, emit_json, emit_table, load, not_found, resolve_document
+
+STATUS_LABELS = {
+    "overdue": "quá hạn / overdue",
+    "due-soon": "sắp đến hạn / due soon",
+    "open": "còn hạn / open",
+    "recurring": "thường xuyên / recurring",
+    "no-deadline": "chưa rõ hạn / no deadline",
+}
+
+
+def register(group: click.Group) -> None:
+    group.add_command(tasks)
+
+
+@click.command()
+@click.option("--from", "from_doc", required=True, help='The document (57-NQ/TW, "NQ 57", …).')
+@click.option("--agency", help="Only tasks this body leads or cooperates on (words of its name).")
+@click.option(
+    "--due-before", type=click.DateTime(["%Y-%m-%d"]), help="Deadline before this day (YYYY-MM-DD)."
+)
+@click.option(
+    "--level",
+    type=click.Choice(["central", "province", "commune"]),
+    help="Level of the leading body.",
+)
+@click.option(
+    "--status", type=click.Choice(["overdue", "due-soon", "open", "recurring", "no-deadline"])
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The day statuses are counted from (default: today).",
+)
+@store_option
+@format_option("table", "json", "csv")
+def tasks(
+    from_doc: str,
+    agency: str | None,
+    due_before,
+    level: str | None,
+    status: str | None,
+    as_of,
+    store_path: str,
+    fmt: str,
+) -> None:
+    """Every task that derives from a document: its own, and those of the documents that
+    implement it, directly or through others, with lead, cooperating bodies, deadline,
+    status, the document it sits in and the path of documents leading to it.
+
+    Example:
+
+        policy-lineage tasks --from 04-TB/BCĐTW --status overdue --as-of 2025-12-31
+    """
+    from ..queries.tasks import tasks_from
+
+    graph = load(store_path)
+    root = resolve_document(graph, from_doc)
+    rows = tasks_from(
+        graph,
+        root.id,
+        agency=agency,
+        due_before=due_before.date() if due_before else None,
+        level=level,
+        status=status,
+        as_of=as_of.date() if as_of else date.today(),
+    )
+
+    def number(doc_id: str) -> str:
+        d = graph.documents[doc_id]
+        return d.number or d.label
+
+    def short(doc_id: str) -> str:
+        d = graph.documents[doc_id]
+        if d.number:
+            return d.number
+        return f"{d.doc_type or 'Văn bản'}{' (dự thảo)' if d.is_draft else ''}"
+
+    records = [
+        {
+            "text": r.task.text,
+            "lead": r.task.lead,
+            "cooperating": r.task.cooperating,
+            "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
+            "deadline_text": r.task.deadline_text,
+            "recurring": r.task.recurring,
+            "recurrence": r.task.recurrence,
+            "deliverable": r.task.deliverable,
+            "status": r.status,
+            "document": number(r.document.id),
+            "document_id": r.document.id,
+            "path": [number(p) for p in r.path],
+            "source": r.task.source,
+            "id": r.task.id,
+        }
+        for r in rows
+    ]
+    if fmt == "json":
+        emit_json(records)
+    elif fmt == "csv":
+        emit_csv(
+            records,
+            [
+                "text",
+                "lead",
+                "cooperating",
+                "deadline",
+                "deadline_text",
+                "recurring",
+                "deliverable",
+                "status",
+                "document",
+                "path",
+                "source",
+            ],
+        )
+    else:
+        for i, rec in enumerate(records):
+            rec["when"] = (
+                rec["deadline"]
+                or rec["deadline_text"]
+                or ("thường xuyên" if rec["recurring"] else "")
+            )
+            rec["state"] = STATUS_LABELS[rec["status"]]
+            rec["via"] = " → ".join(short(p) for p in rows[i].path)
+            if len(rec["text"]) > 200:
+                rec["text"] = rec["text"][:199] + "…"
+        emit_table(
+            records,
+            [
+                ("text", "Nhiệm vụ / Task"),
+                ("lead", "Chủ trì / Lead"),
+                ("cooperating", "Phối hợp / Cooperating"),
+                ("when", "Thời hạn / Deadline"),
+                ("state", "Tình trạng / Status"),
+                ("via", "Văn bản / Documents"),
+            ],
+            title=f"Nhiệm vụ từ / Tasks from {root.label} ({len(records)})",
+        )
+    if not records:
+        not_found(f"no task derives from {root.label} with these filters")

@@ -1,0 +1,64 @@
+"""What one body leads and cooperates on, from which documents, by deadline.
+
+>>> from datetime import date
+>>> from policy_lineage.schema.graph_model import (
+...     AgencyNode, DocumentNode, Edge, LineageGraph, TaskNode)
+>>> g = LineageGraph()
+>>> _ = g.add_agency(AgencyNode(id="agency:so-tai-chinh", name="Sở Tài chính"))
+>>> _ = g.add_document(DocumentNode(id="kh", number="25/KH-UBND"))
+>>> _ = g.add_task(TaskNode(id="t", text="Bố trí kinh phí", document_id="kh",
+...                         lead=["Sở Tài chính"], deadline=date(2025, 9, 30)))
+>>> _ = g.add_edge(Edge("t", "agency:so-tai-chinh", "assigned-to", role="lead"))
+>>> [(r.role, r.task.text) for r in agency_work(g, "so tai chinh").rows]
+[('lead', 'Bố trí kinh phí')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..schema.graph_model import AgencyNode, DocumentNode, LineageGraph, TaskNode
+from .resolve import find_agencies
+
+__all__ = ["AgencyRow", "AgencyWork", "agency_work"]
+
+
+@dataclass
+class AgencyRow:
+    role: str  # "lead" or "cooperating"
+    task: TaskNode
+    document: DocumentNode
+
+
+@dataclass
+class AgencyWork:
+    query: str
+    agencies: list[AgencyNode] = field(default_factory=list)
+    rows: list[AgencyRow] = field(default_factory=list)
+
+    @property
+    def leads(self) -> int:
+        return sum(r.role == "lead" for r in self.rows)
+
+
+def agency_work(graph: LineageGraph, name: str) -> AgencyWork:
+    """The tasks of every body ``name`` fits (see :func:`find_agencies`), leads first,
+    then by deadline (tasks without one last)."""
+    work = AgencyWork(name, find_agencies(graph, name))
+    ids = {a.id for a in work.agencies}
+    for e in graph.edges:
+        if e.kind == "assigned-to" and e.target in ids and e.source in graph.tasks:
+            task = graph.tasks[e.source]
+            work.rows.append(AgencyRow(e.role or "lead", task, graph.documents[task.document_id]))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for r in work.rows:
+        if (r.role, r.task.id) not in seen:
+            seen.add((r.role, r.task.id))
+            unique.append(r)
+    work.rows = sorted(
+        unique,
+        key=lambda r: (r.role != "lead", r.task.deadline is None, r.task.deadline or date.max),
+    )
+    return work

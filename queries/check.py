@@ -1,0 +1,96 @@
+"""The audit a provincial office runs before a report: "5 rõ" gaps, the resolver's
+findings, and the chain's missing links.
+
+* tasks with no lead (rõ người), no deadline and not recurring (rõ thời gian), no
+  deliverable (rõ kết quả);
+* findings (:class:`~policy_lineage.schema.graph_model.Finding`): one body named with two
+  numbers, one document cited with two dates, one document in two files;
+* dangling references: documents the corpus implements or is based on whose own text is
+  not in the corpus (the chain cannot be followed through them), and citations without
+  a number that nothing can resolve.
+
+>>> from policy_lineage.schema.graph_model import DocumentNode, LineageGraph, TaskNode
+>>> g = LineageGraph()
+>>> _ = g.add_document(DocumentNode(id="kh", number="25/KH-UBND", in_corpus=True))
+>>> _ = g.add_task(TaskNode(id="t", text="Tuyên truyền", document_id="kh"))
+>>> [i.kind for i in check(g).issues]
+['task_no_lead', 'task_no_deadline', 'task_no_deliverable']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..schema.graph_model import LineageGraph
+
+__all__ = ["Issue", "CheckReport", "check", "ISSUE_LABELS"]
+
+ISSUE_LABELS = {
+    "task_no_lead": "Nhiệm vụ chưa rõ cơ quan chủ trì / task without a lead",
+    "task_no_deadline": "Nhiệm vụ chưa rõ thời hạn / task without a deadline",
+    "task_no_deliverable": "Nhiệm vụ chưa rõ kết quả / task without a deliverable",
+    "body_two_numbers": "Một cơ quan, hai số hiệu / one body named with two numbers",
+    "document_two_dates": "Một văn bản, hai ngày / one document cited with two dates",
+    "document_two_files": "Một văn bản, hai tệp / one document in two files",
+    "missing_from_corpus": "Văn bản cấp trên chưa có trong kho / implemented document not in the corpus",
+    "unnumbered_reference": "Dẫn chiếu không có số hiệu / reference without a number",
+}
+
+
+@dataclass
+class Issue:
+    kind: str
+    subject: str  # node id
+    message: str
+    document: str | None = None  # label of the document concerned
+    source: str | None = None  # file
+
+
+@dataclass
+class CheckReport:
+    issues: list[Issue] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in self.issues:
+            out[i.kind] = out.get(i.kind, 0) + 1
+        return out
+
+
+def check(graph: LineageGraph) -> CheckReport:
+    """Every gap and inconsistency, tasks first (in document order), then findings, then
+    dangling references."""
+    report = CheckReport()
+    for task in sorted(graph.tasks.values(), key=lambda t: (t.source or "", t.span or (0, 0))):
+        doc = graph.documents.get(task.document_id)
+        label = doc.label if doc else task.document_id
+        short = task.text if len(task.text) <= 120 else task.text[:117] + "…"
+        if not task.lead:
+            report.issues.append(Issue("task_no_lead", task.id, short, label, task.source))
+        if task.deadline is None and not task.recurring and not task.waits_on:
+            report.issues.append(Issue("task_no_deadline", task.id, short, label, task.source))
+        if not task.deliverable:
+            report.issues.append(Issue("task_no_deliverable", task.id, short, label, task.source))
+    for f in graph.findings:
+        subject = f.subjects[0] if f.subjects else ""
+        source = f.sources[0] if f.sources else None
+        report.issues.append(Issue(f.kind, subject, f.message, None, source))
+    chain_targets: dict[str, str] = {}
+    for e in graph.edges:
+        if e.kind in ("implements", "based-on") and e.basis == "stated":
+            chain_targets.setdefault(e.target, e.source_file or "")
+    for doc_id, source in sorted(chain_targets.items()):
+        doc = graph.documents.get(doc_id)
+        if doc is None or doc.in_corpus:
+            continue
+        kind = "missing_from_corpus" if doc.number else "unnumbered_reference"
+        message = (
+            f"{doc.label}: chưa có văn bản trong kho, chuỗi dừng ở đây "
+            "(not in the corpus: the chain stops here)"
+        )
+        report.issues.append(Issue(kind, doc_id, message, doc.label, source))
+    for doc in graph.documents.values():
+        if not doc.number and not doc.in_corpus and doc.id not in chain_targets:
+            message = f"{doc.label}: dẫn chiếu không có số hiệu (cited without a number)"
+            report.issues.append(Issue("unnumbered_reference", doc.id, message, doc.label))
+    return report

@@ -1,0 +1,132 @@
+"""Tasks that derive from a document: its own, and those of every document that
+implements it, directly or through others (transitively), with the path of documents.
+
+A task's status is relative to a day (``as_of``): ``overdue`` (its deadline has
+passed), ``due-soon`` (within :data:`DUE_SOON_DAYS`), ``open`` (a later deadline),
+``recurring`` (no deadline, to be done again and again) or ``no-deadline``.
+
+>>> from datetime import date
+>>> from policy_lineage.schema.graph_model import DocumentNode, Edge, LineageGraph, TaskNode
+>>> g = LineageGraph()
+>>> _ = g.add_document(DocumentNode(id="nq", number="57-NQ/TW"))
+>>> _ = g.add_document(DocumentNode(id="kh", number="25/KH-UBND"))
+>>> _ = g.add_edge(Edge("kh", "nq", "implements"))
+>>> _ = g.add_task(TaskNode(id="t", text="Xây dựng cơ sở dữ liệu", document_id="kh",
+...                         lead=["Sở Khoa học và Công nghệ"], deadline=date(2025, 9, 30)))
+>>> [(r.task.text, r.path, r.status) for r in tasks_from(g, "nq", as_of=date(2025, 10, 1))]
+[('Xây dựng cơ sở dữ liệu', ['nq', 'kh'], 'overdue')]
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..loaders.textnorm import fold_ascii
+from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
+
+__all__ = ["TaskRow", "tasks_from", "task_status", "DUE_SOON_DAYS", "STATUSES", "DERIVING"]
+
+DUE_SOON_DAYS = 30
+STATUSES = ("overdue", "due-soon", "open", "recurring", "no-deadline")
+# A document's tasks derive from what it implements (its promulgated version's too).
+DERIVING = ("implements",)
+
+
+@dataclass
+class TaskRow:
+    task: TaskNode
+    document: DocumentNode
+    path: list[str]  # document ids from the asked-for document down to the task's
+    status: str
+
+
+def task_status(task: TaskNode, as_of: date) -> str:
+    """``overdue``, ``due-soon``, ``open``, ``recurring`` or ``no-deadline`` on ``as_of``.
+
+    >>> from policy_lineage.schema.graph_model import TaskNode
+    >>> task_status(TaskNode("t", "x", "d", deadline=date(2025, 6, 30)), date(2025, 6, 15))
+    'due-soon'
+    """
+    if task.deadline is None:
+        return "recurring" if task.recurring else "no-deadline"
+    if task.deadline < as_of:
+        return "overdue"
+    if task.deadline <= as_of + timedelta(days=DUE_SOON_DAYS):
+        return "due-soon"
+    return "open"
+
+
+def derived_documents(graph: LineageGraph, root: str) -> dict[str, list[str]]:
+    """Every document that implements ``root`` (transitively), with its path from root."""
+    below: dict[str, list[str]] = {}
+    supersedes: dict[str, list[str]] = {}
+    for e in graph.edges:
+        if e.kind in DERIVING:
+            below.setdefault(e.target, []).append(e.source)
+        elif e.kind == "supersedes":  # the promulgated version carries its draft's duties
+            supersedes.setdefault(e.target, []).append(e.source)
+    paths = {root: [root]}
+    queue = deque([root])
+    while queue:
+        here = queue.popleft()
+        for other in sorted(below.get(here, [])) + sorted(supersedes.get(here, [])):
+            if other not in paths:
+                paths[other] = [*paths[here], other]
+                queue.append(other)
+    return paths
+
+
+def _matches_agency(task: TaskNode, needle: str) -> bool:
+    return any(needle in fold_ascii(name) for name in [*task.lead, *task.cooperating])
+
+
+def tasks_from(
+    graph: LineageGraph,
+    root: str,
+    agency: str | None = None,
+    due_before: date | None = None,
+    level: str | None = None,
+    status: str | None = None,
+    as_of: date | None = None,
+) -> list[TaskRow]:
+    """Tasks of ``root`` and of the documents implementing it, filtered, by deadline.
+
+    ``agency`` keeps tasks where that body leads or cooperates (words of its name, any
+    case, with or without diacritics); ``level`` keeps tasks led by a body of that level
+    (``central``, ``province``, ``commune``); ``status`` is one of :data:`STATUSES`.
+    """
+    as_of = as_of or date.today()
+    paths = derived_documents(graph, root)
+    levels: dict[str, set[str]] = {}
+    if level:
+        by_name = {}
+        for a in graph.agencies.values():
+            by_name.setdefault(a.name, set()).add(a.level)
+        levels = by_name
+    needle = fold_ascii(agency) if agency else None
+    rows = []
+    for task in graph.tasks.values():
+        if task.document_id not in paths:
+            continue
+        if needle and not _matches_agency(task, needle):
+            continue
+        if due_before and not (task.deadline and task.deadline < due_before):
+            continue
+        if level and not any(level in levels.get(n, ()) for n in task.lead):
+            continue
+        st = task_status(task, as_of)
+        if status and st != status:
+            continue
+        rows.append(TaskRow(task, graph.documents[task.document_id], paths[task.document_id], st))
+    rows.sort(
+        key=lambda r: (
+            r.task.deadline is None,
+            r.task.deadline or date.max,
+            len(r.path),
+            r.task.source or "",
+            r.task.span or (0, 0),
+        )
+    )
+    return rows

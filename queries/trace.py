@@ -1,0 +1,113 @@
+"""The chain around a document: what it carries out, up to the root, and what carries it
+out, down to the communes.
+
+``up`` follows a document's own links (it implements / supersedes / cites … another);
+``down`` follows the links other documents have to it. Each branch carries the relation,
+its basis (``stated`` by the file, ``cited``: a link between two cited documents, or
+``inferred``) and how far from the root it is.
+
+>>> from policy_lineage.schema.graph_model import DocumentNode, Edge, LineageGraph
+>>> g = LineageGraph()
+>>> for i, n in [("a", "57-NQ/TW"), ("b", "10-CTr/TU"), ("c", "25/KH-UBND")]:
+...     _ = g.add_document(DocumentNode(id=i, number=n))
+>>> _ = g.add_edge(Edge("b", "a", "implements"))
+>>> _ = g.add_edge(Edge("c", "b", "implements"))
+>>> [(s.source, s.target, s.depth) for s in trace(g, "a").down]
+[('b', 'a', 1), ('c', 'b', 2)]
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from ..schema.graph_model import CHAIN_EDGE_KINDS, DOCUMENT_EDGE_KINDS, LineageGraph
+
+__all__ = ["TraceStep", "Trace", "trace", "DEFAULT_RELATIONS"]
+
+DEFAULT_RELATIONS: tuple[str, ...] = CHAIN_EDGE_KINDS  # implements, supersedes
+
+
+@dataclass
+class TraceStep:
+    source: str  # the document that has the link
+    target: str  # the document it points at
+    kind: str
+    basis: str
+    direction: str  # "up" (from the root towards what it carries out) or "down"
+    depth: int  # 1 for a link that touches the root
+    parent: str  # the node this step was reached from (the tree's parent)
+    evidence: str | None = None
+    source_file: str | None = None
+
+
+@dataclass
+class Trace:
+    root: str
+    up: list[TraceStep] = field(default_factory=list)
+    down: list[TraceStep] = field(default_factory=list)
+
+    @property
+    def nodes(self) -> list[str]:
+        seen = [self.root]
+        for step in [*self.up, *self.down]:
+            for n in (step.source, step.target):
+                if n not in seen:
+                    seen.append(n)
+        return seen
+
+
+def trace(
+    graph: LineageGraph,
+    root: str,
+    depth: int | None = None,
+    relations: tuple[str, ...] | list[str] = DEFAULT_RELATIONS,
+) -> Trace:
+    """Breadth-first both ways from ``root`` over document links of the given kinds.
+
+    Every link between two reached documents is listed once, so a document reached by
+    two routes shows both; ``depth`` limits how many links away from the root to go.
+    """
+    kinds = [k for k in relations if k in DOCUMENT_EDGE_KINDS]
+    out_edges: dict[str, list] = {}
+    in_edges: dict[str, list] = {}
+    for e in graph.edges:
+        if e.kind in kinds and e.source in graph.documents and e.target in graph.documents:
+            out_edges.setdefault(e.source, []).append(e)
+            in_edges.setdefault(e.target, []).append(e)
+    result = Trace(root)
+    for direction, edges_of, far_end in (
+        ("up", out_edges, lambda e: e.target),
+        ("down", in_edges, lambda e: e.source),
+    ):
+        steps = result.up if direction == "up" else result.down
+        level = {root: 0}
+        seen_edges: set[tuple[str, str, str]] = set()
+        queue = deque([root])
+        while queue:
+            here = queue.popleft()
+            if depth is not None and level[here] >= depth:
+                continue
+            for e in sorted(edges_of.get(here, []), key=lambda e: (e.kind, far_end(e))):
+                key = (e.source, e.target, e.kind)
+                if key in seen_edges:
+                    continue
+                seen_edges.add(key)
+                other = far_end(e)
+                steps.append(
+                    TraceStep(
+                        e.source,
+                        e.target,
+                        e.kind,
+                        e.basis,
+                        direction,
+                        level[here] + 1,
+                        here,
+                        e.evidence,
+                        e.source_file,
+                    )
+                )
+                if other not in level:
+                    level[other] = level[here] + 1
+                    queue.append(other)
+    return result
