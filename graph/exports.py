@@ -1,0 +1,299 @@
+"""Export formats of the lineage graph, one table: ``EXPORTERS[name]``.
+
+* ``ttl``: RDF Turtle (:func:`.rdf.to_rdf`); a file, or stdout;
+* ``jsonld``: RDF JSON-LD, the project's prefixes as its ``@context``; a file, or stdout;
+* ``json``: networkx node-link data, the ``export --format json`` contract; a file, or stdout;
+* ``graphml``: GraphML for Gephi and yEd (scalar attributes only); a file;
+* ``csv``: ``documents.csv``, ``agencies.csv``, ``tasks.csv``, ``edges.csv``; a directory.
+
+CSV files are UTF-8 with a byte-order mark, so Excel shows Vietnamese, and their headers
+are Vietnamese / English::
+
+    >>> from policy_lineage.schema.graph_model import LineageGraph
+    >>> EXPORTERS["json"].text(LineageGraph())[:27]
+    '{"directed": true, "multigr'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..schema.graph_model import (
+    AgencyNode,
+    DocumentNode,
+    LineageGraph,
+    Node,
+    edge_record,
+    node_record,
+)
+from ..schema.vocab import PREFIXES
+from .rdf import to_rdf
+
+__all__ = ["Exporter", "EXPORTERS", "export", "to_graphml_graph", "CSV_FILES"]
+
+LIST_JOIN = "; "
+CSV_ENCODING = "utf-8-sig"
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One format: ``text`` renders it for stdout (None: it needs a path); ``write``
+    writes it to ``path`` (a file, or a directory when ``directory``)."""
+
+    name: str
+    description: str
+    write: Callable[[LineageGraph, Path], None]
+    text: Callable[[LineageGraph], str] | None = None
+    directory: bool = False
+
+
+def export(graph: LineageGraph, fmt: str, path: str | Path | None = None) -> str | None:
+    """Write ``graph`` as ``fmt`` to ``path``, or return the text when ``path`` is None.
+
+    Raises ``ValueError`` for an unknown format, or a format that needs a path."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(EXPORTERS)})")
+    if path is None:
+        if exporter.text is None:
+            kind = "directory" if exporter.directory else "file"
+            raise ValueError(f"--format {fmt} writes a {kind}: give it with -o PATH")
+        return exporter.text(graph)
+    exporter.write(graph, Path(path))
+    return None
+
+
+# ---------------------------------------------------------------------- text formats
+
+
+def _turtle(graph: LineageGraph) -> str:
+    return to_rdf(graph).serialize(format="turtle")
+
+
+def _jsonld(graph: LineageGraph) -> str:
+    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    return to_rdf(graph).serialize(format="json-ld", context=context, ensure_ascii=False)
+
+
+def _node_link(graph: LineageGraph) -> str:
+    return json.dumps(graph.to_node_link(), ensure_ascii=False)
+
+
+def _text_writer(render: Callable[[LineageGraph], str]) -> Callable[[LineageGraph, Path], None]:
+    def write(graph: LineageGraph, path: Path) -> None:
+        path.write_text(render(graph), encoding="utf-8")
+
+    return write
+
+
+# ---------------------------------------------------------------------- GraphML
+
+# Characters XML 1.0 cannot hold (PDF text carries form feeds); GraphML readers reject them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _scalar(value: Any) -> Any:
+    """A GraphML-safe attribute value: lists joined, text cleaned for XML, None kept None."""
+    if isinstance(value, list | tuple):
+        value = LIST_JOIN.join(str(v) for v in value if v is not None)
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub(" ", value)
+    return value
+
+
+def _scalars(record: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if key == "span" and value is not None:
+            out["span_start"], out["span_end"] = value
+            continue
+        value = _scalar(value)
+        if value is not None and value != "":
+            out[key] = value
+    return out
+
+
+def to_graphml_graph(graph: LineageGraph) -> nx.MultiDiGraph:
+    """The graph with only scalar attributes, ready for ``write_graphml``.
+
+    Built from the records of :mod:`..schema.graph_model` (as ``to_networkx`` does) but
+    with one GraphML edge per graph edge: ``to_networkx`` keys edges by kind, so two
+    ``delegates`` edges read from two sentences would be one. Lists become ``"; "``-joined
+    strings, spans ``span_start`` / ``span_end``, None is dropped, text loses the control
+    characters XML cannot hold; every node and edge gets a ``label`` (Gephi shows it);
+    edge ids are unique (``e0``, ``e1`` …), as Gephi drops an edge whose id repeats;
+    findings become one JSON string attribute of the graph."""
+    out = nx.MultiDiGraph()
+    findings = [asdict(f) for f in graph.findings]
+    out.graph["findings"] = _scalar(json.dumps(findings, ensure_ascii=False))
+    out.graph["findings_count"] = len(findings)
+    for node in graph.nodes():
+        attrs = _scalars(node_record(node))
+        node_id = attrs.pop("id")
+        attrs["label"] = _scalar(_node_label(node))
+        out.add_node(node_id, **attrs)
+    for i, edge in enumerate(graph.edges):
+        attrs = _scalars(edge_record(edge))
+        source, target = attrs.pop("source"), attrs.pop("target")
+        attrs["label"] = edge.kind + (f" ({edge.role})" if edge.role else "")
+        out.add_edge(source, target, key=f"e{i}", **attrs)
+    return out
+
+
+def _node_label(node: Node) -> str:
+    if isinstance(node, DocumentNode):
+        return node.label
+    if isinstance(node, AgencyNode):
+        return node.name
+    text = node.text
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _write_graphml(graph: LineageGraph, path: Path) -> None:
+    nx.write_graphml(to_graphml_graph(graph), path, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------- CSV
+
+# [(column header, how to get the cell from the item and the graph)]
+Columns = list[tuple[str, Callable[[Any, LineageGraph], Any]]]
+
+DOCUMENT_COLUMNS: Columns = [
+    ("Mã / ID", lambda d, g: d.id),
+    ("Số hiệu / Number", lambda d, g: d.number),
+    ("Tên gọi / Label", lambda d, g: d.label),
+    ("Loại / Type", lambda d, g: d.doc_type),
+    ("Cơ quan ban hành / Issuer", lambda d, g: d.issuer),
+    ("Ngày / Date", lambda d, g: d.date),
+    ("Dự thảo / Draft", lambda d, g: d.is_draft),
+    ("Có toàn văn / In corpus", lambda d, g: d.in_corpus),
+    ("Trích yếu / Title", lambda d, g: d.title),
+    ("Người ký / Signer", lambda d, g: d.signer),
+    ("Tỉnh / Province", lambda d, g: d.province),
+    ("Cấp / Level", lambda d, g: d.level),
+    ("Mẫu số hiệu / Number template", lambda d, g: d.number_template),
+    ("Dẫn chiếu là / Cited as", lambda d, g: d.cited_as),
+    ("Mô tả / Description", lambda d, g: d.description),
+    ("Tệp nguồn / Source file", lambda d, g: d.source),
+]
+AGENCY_COLUMNS: Columns = [
+    ("Mã / ID", lambda a, g: a.id),
+    ("Tên / Name", lambda a, g: a.name),
+    ("Cấp / Level", lambda a, g: a.level),
+    ("Tỉnh / Province", lambda a, g: a.province),
+    ("Trực thuộc (mã) / Part of (ID)", lambda a, g: a.parent_id),
+    ("Trực thuộc / Part of", lambda a, g: _agency_name(g, a.parent_id)),
+    ("Loại / Kind", lambda a, g: a.agency_kind),
+    ("Tên gọi khác / Aliases", lambda a, g: a.aliases),
+]
+TASK_COLUMNS: Columns = [
+    ("Mã / ID", lambda t, g: t.id),
+    ("Nhiệm vụ / Task", lambda t, g: t.text),
+    ("Chủ trì / Lead", lambda t, g: t.lead),
+    ("Phối hợp / Cooperating", lambda t, g: t.cooperating),
+    ("Thời hạn / Deadline", lambda t, g: t.deadline),
+    ("Thời hạn (nguyên văn) / Deadline as written", lambda t, g: t.deadline_text),
+    ("Thường xuyên / Recurring", lambda t, g: t.recurring),
+    ("Chu kỳ / Recurrence", lambda t, g: t.recurrence),
+    ("Kết quả / Deliverable", lambda t, g: t.deliverable),
+    ("Văn bản / Document", lambda t, g: _document_label(g, t.document_id)),
+    ("Văn bản (mã) / Document ID", lambda t, g: t.document_id),
+    ("Mục / Section", lambda t, g: " › ".join(t.section)),
+    ("Chuỗi chỉ đạo / Delegation", lambda t, g: " → ".join(t.delegation)),
+    ("Chờ / Waits on", lambda t, g: t.waits_on),
+    ("Nơi ghi / Origin", lambda t, g: t.origin),
+    ("Dòng phụ lục / Appendix row", lambda t, g: t.row),
+    ("Tệp nguồn / Source file", lambda t, g: t.source),
+]
+EDGE_COLUMNS: Columns = [
+    ("Từ (mã) / Source ID", lambda e, g: e.source),
+    ("Từ / Source", lambda e, g: _label(g, e.source)),
+    ("Quan hệ / Kind", lambda e, g: e.kind),
+    ("Vai trò / Role", lambda e, g: e.role),
+    ("Đến (mã) / Target ID", lambda e, g: e.target),
+    ("Đến / Target", lambda e, g: _label(g, e.target)),
+    ("Cơ sở / Basis", lambda e, g: e.basis),
+    ("Từ dấu hiệu / Cue", lambda e, g: e.cue),
+    ("Câu làm chứng / Evidence", lambda e, g: e.evidence),
+    ("Tệp nguồn / Source file", lambda e, g: e.source_file),
+    ("Bắt đầu / Span start", lambda e, g: e.span[0] if e.span else None),
+    ("Kết thúc / Span end", lambda e, g: e.span[1] if e.span else None),
+]
+CSV_FILES: dict[str, tuple[Columns, Callable[[LineageGraph], list[Any]]]] = {
+    "documents.csv": (DOCUMENT_COLUMNS, lambda g: list(g.documents.values())),
+    "agencies.csv": (AGENCY_COLUMNS, lambda g: list(g.agencies.values())),
+    "tasks.csv": (TASK_COLUMNS, lambda g: list(g.tasks.values())),
+    "edges.csv": (EDGE_COLUMNS, lambda g: g.edges),
+}
+
+
+def _label(graph: LineageGraph, node_id: str | None) -> str | None:
+    node = graph.node(node_id) if node_id else None
+    return None if node is None else _node_label(node)
+
+
+def _agency_name(graph: LineageGraph, node_id: str | None) -> str | None:
+    agency = graph.agencies.get(node_id) if node_id else None
+    return agency.name if agency else None
+
+
+def _document_label(graph: LineageGraph, node_id: str) -> str | None:
+    doc = graph.documents.get(node_id)
+    return doc.label if doc else None
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell: lists joined, dates ISO, booleans true/false; text that a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        value = LIST_JOIN.join(str(v) for v in value)
+    elif hasattr(value, "isoformat"):
+        value = value.isoformat()
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _write_csv(graph: LineageGraph, path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--format csv writes a directory, and {path} is a file")
+    path.mkdir(parents=True, exist_ok=True)
+    for name, (columns, rows) in CSV_FILES.items():
+        with (path / name).open("w", encoding=CSV_ENCODING, newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([header for header, _ in columns])
+            for item in rows(graph):
+                writer.writerow([_cell(get(item, graph)) for _, get in columns])
+
+
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("ttl", "RDF Turtle", _text_writer(_turtle), _turtle),
+        Exporter("jsonld", "RDF JSON-LD", _text_writer(_jsonld), _jsonld),
+        Exporter("graphml", "GraphML (Gephi, yEd)", _write_graphml),
+        Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True),
+        Exporter("json", "node-link JSON (contract)", _text_writer(_node_link), _node_link),
+    )
+}
