@@ -30,7 +30,10 @@ def to_networkx(graph: LineageGraph) -> nx.MultiDiGraph:
         rec = edge_record(edge)
         source, target, kind = rec.pop("source"), rec.pop("target"), rec["kind"]
         key = kind if rec.get("role") is None else f"{kind}:{rec['role']}"
-        G.add_edge(source, target, key=key, **rec)
+        n = 1
+        while G.has_edge(source, target, key if n == 1 else f"{key}#{n}"):
+            n += 1  # the same relation said by another sentence is another edge
+        G.add_edge(source, target, key=key if n == 1 else f"{key}#{n}", **rec)
     return G
 
 

@@ -24,9 +24,12 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def format_option(*choices: str, default: str | None = None) -> Callable[..., Any]:
+def format_option(
+    *choices: str, default: str | None = None, help: str | None = None
+) -> Callable[..., Any]:
     """``--format`` with the given choices (default: the first, a table for people)."""
     choices = choices or ("table", "json", "csv")
+    text = help or "Output format: a readable table, or json/csv for machines."
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         return click.option(
@@ -35,7 +38,7 @@ def format_option(*choices: str, default: str | None = None) -> Callable[..., An
             type=click.Choice(list(choices)),
             default=default or choices[0],
             show_default=True,
-            help="Output format: a readable table, or json/csv for machines.",
+            help=text,
         )(func)
 
     return decorate

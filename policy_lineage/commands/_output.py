@@ -18,12 +18,10 @@ NOT_FOUND = 1
 
 
 def load(store_path: str) -> LineageGraph:
-    from ..graph.store import StoreError, load_graph
+    """The graph in the store; a missing or unreadable store is one clear line, exit 1."""
+    from ._store import load_graph
 
-    try:
-        return load_graph(store_path)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return load_graph(store_path)
 
 
 def emit_json(data: Any) -> None:

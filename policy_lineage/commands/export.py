@@ -15,7 +15,7 @@ def register(group: click.Group) -> None:
 
 
 @click.command("export")
-@format_option(*FORMATS, default="ttl")
+@format_option(*FORMATS, default="ttl", help="Export format (see the command's help).")
 @click.option(
     "-o",
     "--output",
