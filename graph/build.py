@@ -22,9 +22,10 @@ depend on the order files were ingested in:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..loaders.agencies import AgencyTable, default_table
@@ -42,6 +43,7 @@ from ..schema.graph_model import (
 from ..schema.model import Agency, Evidence, Extraction, Reference
 from .identity import (
     agency_id,
+    commune_of,
     group_key,
     period_of,
     reference_stub_id,
@@ -90,6 +92,7 @@ class _Builder:
 
     # ------------------------------------------------------------------ pass 1: claims
     def build(self, exs: list[Extraction]) -> LineageGraph:
+        exs = _provinces_for_communes(exs)
         for ex in exs:
             self._claim_own(ex)
             for ref in ex.references:
@@ -119,7 +122,7 @@ class _Builder:
                 ex.source.rsplit("/", 1)[-1],
             )
             return
-        group = group_key(number, doc.province)
+        group = group_key(number, doc.province, _own_commune(ex))
         claim = _Claim(
             group,
             period_of(number, doc.date),
@@ -131,19 +134,28 @@ class _Builder:
         )
         self.claims[group].append(claim)
 
-    def _reference_province(self, ex: Extraction, issuer: str | None) -> str | None:
-        """A cited local symbol belongs to the province its issuer names, else the citer's."""
-        if issuer:
-            agency = self.table.lookup(issuer, ex.document.province)
-            if agency and agency.level in ("province", "commune") and agency.province:
-                return agency.province
-        return ex.document.province
+    def _reference_scope(self, ex: Extraction, issuer: str | None) -> tuple[str | None, str | None]:
+        """Where a cited local symbol belongs: the province and commune its issuer names; a
+        commune body named without its commune ("Ủy ban nhân dân xã"), or no issuer at all,
+        means the citing document's own."""
+        own = (ex.document.province, _own_commune(ex))
+        if not issuer:
+            return own
+        commune = commune_of(issuer)
+        if commune:
+            return ex.document.province, commune
+        if re.search(r"(?<![\wđ])(xã|phường|đặc khu)\s*$", fold(issuer)):
+            return own
+        agency = self.table.lookup(issuer, ex.document.province)
+        if agency and agency.level in ("province", "commune") and agency.province:
+            return agency.province, None
+        return ex.document.province, None
 
     def _claim_reference(self, ex: Extraction, ref: Reference) -> None:
         number = parse_number(ref.number) if ref.number else None
         if number is not None and not number.is_blank:
-            province = self._reference_province(ex, ref.issuer)
-            group = group_key(number, province)
+            province, commune = self._reference_scope(ex, ref.issuer)
+            group = group_key(number, province, commune)
             claim = _Claim(
                 group,
                 period_of(number, ref.date),
@@ -530,6 +542,49 @@ class _Builder:
                         [ex.source],
                     )
                 )
+
+
+def _provinces_for_communes(exs: list[Extraction]) -> list[Extraction]:
+    """A commune's letter often names no province; when its commune is known in exactly one
+    province from the corpus's other documents, that is its province."""
+    known: dict[str, set[str]] = defaultdict(set)
+    for ex in exs:
+        commune = _own_commune(ex)
+        if commune and ex.document.province:
+            known[fold(commune)].add(ex.document.province)
+    out = []
+    for ex in exs:
+        commune = _own_commune(ex)
+        provinces = known.get(fold(commune), set()) if commune else set()
+        if ex.document.province is None and len(provinces) == 1:
+            ex = _with_province(ex, next(iter(provinces)))
+        out.append(ex)
+    return out
+
+
+def _with_province(ex: Extraction, province: str) -> Extraction:
+    """A copy of ``ex`` placed in ``province`` (its local bodies too)."""
+
+    def place(a: Agency) -> Agency:
+        if a.level in ("province", "commune") and a.province is None:
+            return replace(a, province=province)
+        return a
+
+    doc = replace(
+        ex.document,
+        province=province,
+        issuer=place(ex.document.issuer) if ex.document.issuer else None,
+    )
+    tasks = [
+        replace(t, lead=[place(a) for a in t.lead], cooperating=[place(a) for a in t.cooperating])
+        for t in ex.tasks
+    ]
+    return replace(ex, document=doc, tasks=tasks, agencies=[place(a) for a in ex.agencies])
+
+
+def _own_commune(ex: Extraction) -> str | None:
+    issuer = ex.document.issuer
+    return commune_of(issuer.name) if issuer and issuer.level == "commune" else None
 
 
 def bodies_first(bodies: list, number: str) -> int:

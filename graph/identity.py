@@ -21,6 +21,8 @@ title, so the .docx and the .pdf of one draft are one node.
 'doc:vn:57-NQ/TW:2021-2026'
 >>> number_id(parse_number("254/KH-UBND"), "Đồng Tháp", date(2025, 9, 15))
 'doc:dong-thap:254/KH-UBND:2025'
+>>> number_id(parse_number("12/KH-UBND"), "Đồng Tháp", date(2025, 9, 1), "xã Mỹ Hòa")
+'doc:dong-thap/xa-my-hoa:12/KH-UBND:2025'
 >>> agency_id("Sở Khoa học và Công nghệ", "province", "Đồng Tháp")
 'agency:so-khoa-hoc-va-cong-nghe@dong-thap'
 """
@@ -42,6 +44,7 @@ __all__ = [
     "unnumbered_id",
     "reference_stub_id",
     "agency_id",
+    "commune_of",
     "task_id",
     "NATIONAL_TERMS",
     "LOCAL_TERMS",
@@ -78,11 +81,29 @@ def _digest(*parts: str | None) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:10]
 
 
-def scope_of(number: DocNumber, province: str | None) -> str:
-    """``vn`` for a national symbol, the province's slug for a local one (``?`` unknown)."""
+_COMMUNE = re.compile(
+    r"(?<![\wđ])(xã|phường|đặc khu)\s+((?:[A-ZĐÂĂÊÔƠƯ0-9][^\s,;.()]*)(?:\s+[A-ZĐÂĂÊÔƠƯ0-9][^\s,;.()]*)*)"
+)
+
+
+def commune_of(body: str | None) -> str | None:
+    """The commune a body belongs to, as named: ``Ủy ban nhân dân xã Mỹ Hòa`` → ``xã Mỹ Hòa``;
+    None for a body above the communes or one named without its commune ("UBND xã").
+
+    >>> commune_of("Ủy ban nhân dân xã Hiệp Lạc"), commune_of("Ủy ban nhân dân xã")
+    ('xã Hiệp Lạc', None)
+    """
+    m = _COMMUNE.search(body or "")
+    return f"{m[1]} {m[2]}" if m else None
+
+
+def scope_of(number: DocNumber, province: str | None, commune: str | None = None) -> str:
+    """``vn`` for a national symbol; for a local one the province's slug (``?`` unknown),
+    and the commune's for a commune's own symbol (every commune has a ``12/KH-UBND``)."""
     if not is_local_code(number.issuer_code):
         return "vn"
-    return slug(province) if province else "?"
+    base = slug(province) if province else "?"
+    return f"{base}/{slug(commune)}" if commune else base
 
 
 def _term(when: date, terms: tuple[tuple[date, str], ...]) -> str | None:
@@ -105,16 +126,18 @@ def period_of(number: DocNumber, when: date | None) -> str | None:
     return _term(when, terms)
 
 
-def number_id(number: DocNumber, province: str | None, when: date | None) -> str:
+def number_id(
+    number: DocNumber, province: str | None, when: date | None, commune: str | None = None
+) -> str:
     """The id of a numbered document (see the module's doc)."""
-    base = f"doc:{scope_of(number, province)}:{number.key()}"
+    base = group_key(number, province, commune)
     period = period_of(number, when)
     return f"{base}:{period}" if period else base
 
 
-def group_key(number: DocNumber, province: str | None) -> str:
+def group_key(number: DocNumber, province: str | None, commune: str | None = None) -> str:
     """The id without its period: the mentions that may be one document."""
-    return f"doc:{scope_of(number, province)}:{number.key()}"
+    return f"doc:{scope_of(number, province, commune)}:{number.key()}"
 
 
 def with_period(group: str, period: str | None) -> str:

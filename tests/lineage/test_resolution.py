@@ -234,3 +234,48 @@ def test_explicit_replacement_gives_supersedes(corpus):
     (old,) = docs_numbered(g, "100/KH-UBND")
     sup = [(e.target, e.basis) for e in g.edges if e.kind == "supersedes"]
     assert sup == [(old.id, "stated")]
+
+
+def commune_plan(commune: str, number: str, body: str, province_line: bool = True) -> str:
+    where = " tỉnh Đồng Tháp" if province_line else ""
+    return (
+        f"ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ {commune.upper()}                       Độc lập - Tự do - Hạnh phúc\n\n"
+        f"Số: {number}                 {commune}, ngày 09 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề chuyển đổi số\n\n"
+        f"{body.format(where=where)}\n"
+        "1. Công an xã chủ trì bảo đảm an ninh mạng, hoàn thành trong tháng 12/2025.\n" + SIGN
+    )
+
+
+def test_every_commune_has_its_own_12_kh_ubnd(corpus):
+    body = "Thực hiện Kế hoạch số 39/KH-UBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh{where}, Ủy ban nhân dân xã ban hành Kế hoạch."
+    a = corpus("a.txt", commune_plan("Mỹ Hòa", "12/KH-UBND", body))
+    b = corpus("b.txt", commune_plan("Tân Phú", "12/KH-UBND", body))
+    g = graph_of(a, b)
+    assert len(docs_numbered(g, "12/KH-UBND")) == 2
+    assert len(docs_numbered(g, "39/KH-UBND")) == 1  # the province's plan both implement
+
+
+def test_a_commune_letter_naming_no_province_joins_its_commune(corpus):
+    plan = corpus(
+        "plan.txt",
+        commune_plan(
+            "Mỹ Hòa",
+            "12/KH-UBND",
+            "Thực hiện Kế hoạch số 39/KH-UBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh{where}, Ủy ban nhân dân xã ban hành Kế hoạch.",
+        ),
+    )
+    letter = corpus(
+        "letter.txt",
+        commune_plan(
+            "Mỹ Hòa",
+            "30/UBND-VP",
+            "Thực hiện Kế hoạch số 12/KH-UBND ngày 09/10/2025 của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:",
+            province_line=False,
+        ),
+    )
+    g = graph_of(plan, letter)
+    (target,) = docs_numbered(g, "12/KH-UBND")
+    assert target.in_corpus  # the letter's citation found the commune's own plan
+    (source,) = docs_numbered(g, "30/UBND-VP")
+    assert source.province == "Đồng Tháp"
+    assert (source.id, target.id, "implements") in {(e.source, e.target, e.kind) for e in g.edges}

@@ -1,0 +1,898 @@
+#!/usr/bin/env python3
+"""A synthetic national corpus of directive documents, with its ground truth.
+
+    python benchmarks/synth.py --provinces 1 --communes 120 --seed 1 --out /tmp/province
+    python benchmarks/synth.py --provinces 34 --communes 98 --seed 1 --out /tmp/national
+
+What it writes, level by level, as DOMAIN.md describes the chain:
+
+* central: Nghị quyết 57-NQ/TW (Bộ Chính trị), Nghị quyết 71/NQ-CP (Chính phủ, implementing
+  it), Thông báo 04-TB/BCĐTW and 07-TB/CQTTBCĐ (the steering committee);
+* each province: a Party action programme (``NN-CTr/TU``, implementing 57-NQ/TW), a
+  people's-committee plan (``NNN/KH-UBND``, implementing the programme and 71/NQ-CP) and
+  its draft (blank number, "DỰ THẢO"; the plan supersedes it), a follow-up letter
+  (``NNN/UBND-KGVX``, implementing 04-TB/BCĐTW) — the province's bodies lead the tasks;
+* each commune: a plan of the commune's people's committee (implementing the province's
+  plan) and a letter (implementing the commune plan).
+
+Numbers in both grammars, dates, implementing and citing sentences ("Thực hiện …",
+"Căn cứ …", "tại Công văn số …"), tasks in the shapes plans use (inline "chủ trì, phối hợp",
+"(Cơ quan chủ trì: …; thời gian: …)", "Giao …", appendix tables with TT / Tên nhiệm vụ /
+Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành / Kết quả), deadlines in the
+forms of DOMAIN.md §4. Overlaps are planted inside one jurisdiction (a province's own
+documents, or one commune's): the same work again, paraphrased (phrases reordered,
+"bảo đảm"/"đảm bảo", abbreviations, the other tone-mark style), with the same lead and
+deadline (duplicate), another lead (conflicting_lead) or another deadline
+(conflicting_deadline). Outside planted places, no work item repeats inside a
+jurisdiction, so every true overlap is planted.
+
+A fraction of files gets the noise of DOMAIN.md §6 (NFD letters, the other tone style,
+lines broken mid-phrase, page numbers); a share is written as .docx and .pdf.
+
+``truth.json`` holds every document (file, number, type, issuer, date, draft), every
+document edge (by number or file), every task (file, text, lead, cooperating, deadline,
+recurring) and every planted overlap group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROVINCES = json.loads((ROOT / "loaders" / "data" / "provinces.json").read_text("utf-8"))
+CITIES = set(PROVINCES.get("cities", []))
+# The 34 provinces and cities of 1/7/2025, as loaders/data/provinces.json lists them first.
+PROVINCE_NAMES = PROVINCES["provinces"][:34]
+
+SYLLABLES_A = "Tân Mỹ Phú An Bình Long Thạnh Hòa Phước Vĩnh Hưng Thới Đông Tây Nam Bắc Trung Hiệp Thuận Lợi Hậu Gia Quang Đức Thành Định Xuân Hải Sơn Lạc".split()
+SYLLABLES_B = "Hòa Thạnh Phú Lộc Bình An Hưng Long Đông Tây Lợi Thuận Phước Mỹ Tiến Thành Hiệp Điền Khánh Nghĩa Quới Xuân Lạc Trung Hải Sơn Định Vĩnh".split()
+
+DEPARTMENTS = [
+    "Sở Khoa học và Công nghệ",
+    "Sở Tài chính",
+    "Sở Nội vụ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Xây dựng",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Tư pháp",
+    "Công an tỉnh",
+    "Văn phòng Ủy ban nhân dân tỉnh",
+]
+COMMUNE_UNITS = [
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "Phòng Kinh tế",
+    "Phòng Văn hóa - Xã hội",
+    "Công an xã",
+]
+
+# Work items: distinct pieces of work. "{a} và {b}" items can be reordered by paraphrase.
+WORK = [
+    ("xây dựng cơ sở dữ liệu dùng chung của tỉnh", "kết nối với cơ sở dữ liệu quốc gia về dân cư"),
+    ("rà soát nền tảng, hạ tầng số dùng chung", "điều chỉnh đầu tư để tránh trùng lặp"),
+    (
+        "bảo đảm 100% cơ quan nhà nước kết nối mạng truyền số liệu chuyên dùng",
+        "xử lý hồ sơ công việc trên môi trường mạng",
+    ),
+    (
+        "triển khai nền tảng học tập trực tuyến mở đại trà",
+        "bồi dưỡng kỹ năng số cho cán bộ, công chức",
+    ),
+    ("số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "tái sử dụng dữ liệu đã số hóa"),
+    (
+        "xây dựng chính sách hỗ trợ doanh nghiệp khởi nghiệp sáng tạo",
+        "thành lập quỹ phát triển khoa học và công nghệ của tỉnh",
+    ),
+    (
+        "phát triển hạ tầng mạng di động 5G tại khu công nghiệp",
+        "phủ sóng băng rộng cố định đến các thôn, ấp",
+    ),
+    (
+        "triển khai hồ sơ sức khỏe điện tử cho người dân",
+        "kết nối dữ liệu khám chữa bệnh với bảo hiểm xã hội",
+    ),
+    (
+        "xây dựng trung tâm giám sát, điều hành thông minh",
+        "tích hợp camera giám sát an ninh trật tự",
+    ),
+    (
+        "đào tạo nguồn nhân lực chất lượng cao về công nghệ thông tin",
+        "thu hút chuyên gia chuyển đổi số về làm việc tại tỉnh",
+    ),
+    ("ứng dụng truy xuất nguồn gốc nông sản", "đưa sản phẩm OCOP lên sàn thương mại điện tử"),
+    (
+        "bảo đảm an toàn thông tin theo cấp độ cho hệ thống thông tin",
+        "diễn tập ứng cứu sự cố an toàn thông tin mạng",
+    ),
+    (
+        "triển khai thanh toán không dùng tiền mặt trong trường học, bệnh viện",
+        "thu phí dịch vụ công qua nền tảng thanh toán trực tuyến",
+    ),
+    (
+        "rà soát, sửa đổi quy chế quản lý đề tài khoa học cấp tỉnh",
+        "công khai kết quả nghiên cứu trên cổng thông tin",
+    ),
+    ("tổ chức ngày hội khởi nghiệp đổi mới sáng tạo", "kết nối doanh nghiệp với viện, trường"),
+    ("chuẩn hóa dữ liệu đất đai", "đồng bộ với cơ sở dữ liệu đất đai quốc gia"),
+    (
+        "cung cấp dịch vụ công trực tuyến toàn trình",
+        "giám sát việc tiếp nhận hồ sơ trên Cổng Dịch vụ công quốc gia",
+    ),
+    ("xây dựng bản đồ số du lịch của tỉnh", "quảng bá điểm đến trên nền tảng số"),
+    (
+        "triển khai hóa đơn điện tử khởi tạo từ máy tính tiền",
+        "kiểm tra việc sử dụng hóa đơn của hộ kinh doanh",
+    ),
+    (
+        "thành lập tổ công nghệ số cộng đồng ở các thôn, ấp",
+        "hướng dẫn người dân cài đặt, sử dụng ứng dụng định danh điện tử",
+    ),
+    ("đánh giá chỉ số chuyển đổi số của các cơ quan, đơn vị", "công bố kết quả xếp hạng hằng năm"),
+    ("xây dựng kho dữ liệu mở của tỉnh", "ban hành danh mục dữ liệu mở ưu tiên"),
+    ("hiện đại hóa trang thiết bị phòng thí nghiệm", "đầu tư trung tâm ứng dụng tiến bộ khoa học"),
+    (
+        "ứng dụng trí tuệ nhân tạo trong trả lời phản ánh, kiến nghị",
+        "tổng hợp ý kiến người dân trên hệ thống",
+    ),
+    ("phát triển thương mại điện tử cho hợp tác xã", "tập huấn bán hàng trực tuyến cho nông dân"),
+    (
+        "xây dựng hệ thống quản lý văn bản và điều hành liên thông bốn cấp",
+        "gửi nhận văn bản điện tử có ký số",
+    ),
+    ("cấp chữ ký số cho cán bộ, công chức", "sử dụng chữ ký số trong xử lý văn bản"),
+    (
+        "rà soát, sắp xếp các trung tâm dữ liệu",
+        "di chuyển hệ thống thông tin lên nền tảng điện toán đám mây",
+    ),
+    ("số hóa tài liệu lưu trữ lịch sử", "phục vụ khai thác tài liệu trực tuyến"),
+    ("phát triển hệ sinh thái khởi nghiệp trong thanh niên", "tổ chức cuộc thi ý tưởng sáng tạo"),
+    ("xây dựng trường học số", "triển khai sổ điểm điện tử, học bạ số"),
+    ("quản lý nước sạch nông thôn bằng đồng hồ thông minh", "cảnh báo sớm xâm nhập mặn"),
+    ("chuyển đổi số trong quản lý trật tự xây dựng", "cấp phép xây dựng trực tuyến"),
+    (
+        "giám sát môi trường tự động tại khu công nghiệp",
+        "truyền dữ liệu quan trắc về Sở theo thời gian thực",
+    ),
+    (
+        "kiện toàn Ban Chỉ đạo về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        "ban hành quy chế làm việc của Ban Chỉ đạo",
+    ),
+    (
+        "tuyên truyền về vai trò của khoa học, công nghệ trên báo, đài",
+        "mở chuyên mục chuyển đổi số trên cổng thông tin điện tử",
+    ),
+    ("bố trí kinh phí sự nghiệp khoa học và công nghệ", "ưu tiên vốn đầu tư công cho hạ tầng số"),
+    (
+        "đánh giá đội ngũ cán bộ phụ trách công nghệ thông tin",
+        "bổ sung biên chế cho đơn vị chuyên trách",
+    ),
+    ("kết nối hệ thống camera giao thông", "xử phạt vi phạm hành chính qua hình ảnh"),
+    (
+        "hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số",
+        "cung cấp nền tảng quản trị doanh nghiệp miễn phí",
+    ),
+    (
+        "xây dựng cơ sở dữ liệu cán bộ, công chức, viên chức",
+        "cập nhật dữ liệu lên hệ thống quốc gia",
+    ),
+    (
+        "tổ chức khảo sát mức độ hài lòng của người dân",
+        "công khai kết quả trên Cổng thông tin điện tử",
+    ),
+    ("ứng dụng công nghệ cao trong trồng lúa", "xây dựng cánh đồng lớn áp dụng cơ giới hóa"),
+    ("phát triển nông nghiệp số", "sử dụng nhật ký điện tử cho vùng trồng"),
+    (
+        "triển khai bệnh án điện tử tại bệnh viện tuyến tỉnh",
+        "kết nối liên thông kết quả xét nghiệm",
+    ),
+    ("xây dựng hệ thống thông tin nguồn thống nhất", "phát thanh thông minh tại các xã"),
+    ("rà soát thủ tục hành chính nội bộ", "đơn giản hóa quy trình giải quyết"),
+    ("thí điểm mô hình chính quyền số cấp xã", "nhân rộng mô hình điểm"),
+    ("xây dựng bộ chỉ tiêu thống kê khoa học và công nghệ", "báo cáo định kỳ bằng phần mềm"),
+    ("bảo vệ dữ liệu cá nhân trong cơ quan nhà nước", "phân loại dữ liệu theo mức độ bí mật"),
+    ("phát triển dịch vụ logistics số", "kết nối sàn giao dịch vận tải"),
+    ("đầu tư hạ tầng sạc xe điện", "quy hoạch điểm sạc tại đô thị"),
+    ("hỗ trợ đăng ký bảo hộ sở hữu trí tuệ", "phát triển nhãn hiệu tập thể cho đặc sản địa phương"),
+    ("xây dựng thư viện số", "liên thông tài nguyên với thư viện quốc gia"),
+    ("triển khai ví điện tử an sinh xã hội", "chi trả trợ cấp qua tài khoản"),
+    ("ứng dụng dữ liệu dân cư trong giải quyết thủ tục", "làm sạch dữ liệu hộ tịch"),
+    ("đánh giá hiệu quả các nhiệm vụ khoa học đã nghiệm thu", "chuyển giao kết quả vào sản xuất"),
+    ("xây dựng mạng lưới cộng tác viên khoa học", "kết nối trí thức người Việt ở nước ngoài"),
+    ("phòng, chống lừa đảo trực tuyến", "cảnh báo thủ đoạn mới trên mạng xã hội"),
+    ("hướng dẫn thanh niên lập nghiệp trên môi trường số", "mở lớp kỹ năng làm nội dung số"),
+    ("số hóa di tích lịch sử, văn hóa", "xây dựng tham quan ảo ba chiều"),
+    (
+        "quản lý tàu cá bằng thiết bị giám sát hành trình",
+        "cấp giấy phép khai thác thủy sản trực tuyến",
+    ),
+    ("triển khai hợp đồng lao động điện tử", "kết nối dữ liệu việc làm"),
+    ("xây dựng cổng dữ liệu doanh nghiệp", "đối thoại doanh nghiệp trực tuyến hằng quý"),
+    (
+        "nâng cấp hệ thống một cửa điện tử",
+        "đồng bộ trạng thái hồ sơ với Cổng Dịch vụ công quốc gia",
+    ),
+    ("thí điểm trợ lý ảo cho cán bộ", "khai thác văn bản pháp luật bằng trí tuệ nhân tạo"),
+    ("rà soát đề án, dự án đầu tư công nghệ thông tin", "dừng các dự án trùng lặp, kém hiệu quả"),
+    ("lập quỹ đất cho khu công nghệ thông tin tập trung", "kêu gọi đầu tư hạ tầng khu"),
+    ("đào tạo kỹ năng số cho học sinh", "đưa nội dung tư duy máy tính vào giờ học"),
+    (
+        "tăng cường kiểm tra việc thực hiện nhiệm vụ chuyển đổi số",
+        "xử lý trách nhiệm người đứng đầu chậm triển khai",
+    ),
+]
+DELIVERABLES = [
+    "Báo cáo kết quả",
+    "Kế hoạch được phê duyệt",
+    "Hệ thống vận hành",
+    "Quyết định ban hành",
+    "Cơ sở dữ liệu",
+    "Văn bản hướng dẫn",
+]
+
+ABBREVIATIONS = [
+    ("khoa học và công nghệ", "KH&CN"),
+    ("chuyển đổi số", "CĐS"),
+    ("cơ sở dữ liệu", "CSDL"),
+    ("công nghệ thông tin", "CNTT"),
+    ("thủ tục hành chính", "TTHC"),
+    ("đổi mới sáng tạo", "ĐMST"),
+]
+OLD_TONES = [
+    ("hóa", "hoá"),
+    ("Hòa", "Hoà"),
+    ("ủy", "uỷ"),
+    ("Ủy", "Uỷ"),
+    ("thủy", "thuỷ"),
+    ("khỏe", "khoẻ"),
+]
+
+
+# ------------------------------------------------------------------- truth records
+
+
+@dataclass
+class TaskTruth:
+    file: str
+    text: str  # the work as written in the document (before noise)
+    lead: list[str]
+    cooperating: list[str]
+    deadline: str | None
+    recurring: bool
+
+
+@dataclass
+class DocTruth:
+    file: str
+    number: str | None
+    doc_type: str
+    issuer: str
+    date: str | None
+    is_draft: bool
+    province: str | None
+    commune: str | None = None
+    tasks: list[TaskTruth] = field(default_factory=list)
+
+
+@dataclass
+class Deadline:
+    phrase: str
+    iso: str | None
+    recurring: bool = False
+
+
+def month_end(y: int, m: int) -> date:
+    return (date(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
+
+
+def vn_date(d: date) -> str:
+    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+def short_date(d: date) -> str:
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def deadline_for(rng: random.Random, after: date) -> Deadline:
+    kind = rng.random()
+    if kind < 0.12:
+        return Deadline("Thường xuyên", None, True)
+    when = after + timedelta(days=rng.randint(45, 420))
+    if kind < 0.45:
+        end = month_end(when.year, when.month)
+        return Deadline(f"hoàn thành trong tháng {when.month}/{when.year}", end.isoformat())
+    if kind < 0.75:
+        end = month_end(when.year, when.month)
+        return Deadline(f"hoàn thành trước ngày {short_date(end)}", end.isoformat())
+    q = (when.month - 1) // 3 + 1
+    end = month_end(when.year, q * 3)
+    return Deadline(
+        f"hoàn thành trong Quý {'I II III IV'.split()[q - 1]}/{when.year}", end.isoformat()
+    )
+
+
+# ------------------------------------------------------------------- paraphrase and noise
+
+
+def paraphrase(rng: random.Random, a: str, b: str) -> str:
+    """The same work, said again: phrases reordered, synonyms, abbreviations, tone style."""
+    text = f"{b} và {a}" if rng.random() < 0.6 else f"{a}, đồng thời {b}"
+    if "bảo đảm" in text:
+        text = text.replace("bảo đảm", "đảm bảo")
+    elif rng.random() < 0.5:
+        text = "tiếp tục " + text
+    for full, short in ABBREVIATIONS:
+        if full in text and rng.random() < 0.7:
+            text = text.replace(full, short)
+    if rng.random() < 0.5:
+        for new, old in OLD_TONES:
+            text = text.replace(new, old)
+    return text
+
+
+def work_text(a: str, b: str) -> str:
+    return f"{a} và {b}"
+
+
+def cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def add_noise(rng: random.Random, text: str) -> str:
+    """DOMAIN.md §6: other tone style, NFD letters, lines broken mid-phrase, page numbers."""
+    if rng.random() < 0.5:
+        for new, old in OLD_TONES:
+            text = text.replace(new, old)
+    lines = []
+    page = 1
+    for i, line in enumerate(text.split("\n")):
+        if len(line) > 90 and rng.random() < 0.5:  # a PDF-like break mid-phrase
+            cut = line.rfind(" ", 40, 80)
+            if cut > 0:
+                lines += [line[:cut] + " ", "", line[cut + 1 :]]
+                continue
+        lines.append(line)
+        if i and i % 45 == 0:
+            page += 1
+            lines += ["", str(page), ""]
+    text = "\n".join(lines)
+    if rng.random() < 0.4:
+        text = unicodedata.normalize("NFD", text)
+    return text
+
+
+# ------------------------------------------------------------------- documents
+
+
+class Numbers:
+    """Serial numbers per issuer symbol and year (state) or term (Party)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.next: dict[str, int] = {}
+
+    def take(self, key: str) -> int:
+        n = self.next.get(key, self.rng.randint(5, 60)) + self.rng.randint(1, 9)
+        self.next[key] = n
+        return n
+
+
+HEAD_RIGHT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+PARTY_RIGHT = ("ĐẢNG CỘNG SẢN VIỆT NAM", "")
+
+
+def header(
+    left: list[str], right: tuple[str, str], number: str, place: str, when: date | None
+) -> str:
+    rows = []
+    for i, item in enumerate(left + [""] * (2 - len(left))):
+        other = right[i] if i < 2 else ""
+        rows.append(f"{item:<34}{other}".rstrip())
+    day = vn_date(when) if when else "ngày      tháng      năm 2025"
+    rows += ["", f"Số: {number:<28}{place}, {day}", ""]
+    return "\n".join(rows)
+
+
+def signature(left_title: str, role: str, name: str) -> str:
+    return (
+        f"\nNơi nhận:                                   {left_title}\n"
+        f"- Như trên;                                  {role}\n- Lưu: VT.\n\n\n"
+        f"                                            {name}\n"
+    )
+
+
+PEOPLE = "Nguyễn Văn An|Trần Thị Bình|Lê Minh Châu|Phạm Quốc Dũng|Hoàng Thị Em|Võ Văn Giang|Đặng Thanh Hải|Bùi Thị Hạnh|Đỗ Minh Khoa|Huỳnh Văn Lâm".split(
+    "|"
+)
+
+
+class Corpus:
+    def __init__(
+        self, out: Path, seed: int, noise: float, docx_share: float, pdf_share: float
+    ) -> None:
+        self.out = out
+        self.rng = random.Random(seed)
+        self.noise = noise
+        self.docx_share = docx_share
+        self.pdf_share = pdf_share
+        self.numbers = Numbers(self.rng)
+        self.documents: list[DocTruth] = []
+        self.edges: list[dict] = []
+        self.overlaps: list[dict] = []
+        self.files: list[tuple[Path, str]] = []  # (path, text) to write
+
+    # ---------------------------------------------------------------- writing
+    def write(self, rel: str, text: str, doc: DocTruth) -> None:
+        roll = self.rng.random()
+        if roll < self.docx_share:
+            rel = rel[:-4] + ".docx"
+        elif roll < self.docx_share + self.pdf_share:
+            rel = rel[:-4] + ".pdf"
+        elif self.rng.random() < self.noise:
+            text = add_noise(self.rng, text)
+        doc.file = rel
+        for t in doc.tasks:
+            t.file = rel
+        self.documents.append(doc)
+        self.files.append((self.out / rel, text))
+
+    def flush(self) -> None:
+        for path, text in self.files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".docx":
+                write_docx(path, text)
+            elif path.suffix == ".pdf":
+                write_pdf(path, text)
+            else:
+                path.write_text(text, "utf-8")
+        truth = {
+            "documents": [asdict(d) | {"tasks": len(d.tasks)} for d in self.documents],
+            "tasks": [asdict(t) for d in self.documents for t in d.tasks],
+            "edges": self.edges,
+            "overlaps": self.overlaps,
+        }
+        (self.out / "truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1), "utf-8"
+        )
+
+    def edge(self, source: DocTruth, target: str, relation: str) -> None:
+        self.edges.append(
+            {
+                "source": source.number or source.file,
+                "source_file": None,
+                "target": target,
+                "relation": relation,
+                "_doc": id(source),
+            }
+        )
+
+    # ---------------------------------------------------------------- tasks
+    def task_lines(
+        self, tasks: list[tuple[str, str, list[str], Deadline]], style: str
+    ) -> list[str]:
+        """Numbered items in one of the shapes plans use."""
+        out = []
+        for i, (text, lead, coop, dl) in enumerate(tasks, 1):
+            coop_text = ", ".join(coop)
+            shape = self.rng.choice(("inline", "paren", "giao")) if style == "mixed" else style
+            if shape == "inline":
+                with_ = f", phối hợp với {coop_text}" if coop else ""
+                out.append(f"{i}. {lead} chủ trì{with_} {text}; {dl.phrase}.")
+            elif shape == "paren":
+                with_ = f"; cơ quan phối hợp: {coop_text}" if coop else ""
+                out.append(
+                    f"{i}. {cap(text)} (Cơ quan chủ trì: {lead}{with_}; thời gian: {dl.phrase})."
+                )
+            else:
+                with_ = f" phối hợp với {coop_text}" if coop else ""
+                out.append(f"{i}. Giao {lead} chủ trì,{with_} {text}, {dl.phrase}.")
+        return out
+
+    def appendix(self, tasks: list[tuple[str, str, list[str], Deadline]]) -> list[str]:
+        rows = [
+            "",
+            "Phụ lục",
+            "DANH MỤC NHIỆM VỤ",
+            "",
+            "TT\tTên nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tKết quả",
+        ]
+        for i, (text, lead, coop, dl) in enumerate(tasks, 1):
+            when = dl.phrase.replace("hoàn thành ", "").replace("trong ", "")
+            when = cap(when)
+            rows.append(
+                f"{i}\t{cap(text)}\t{lead}\t{', '.join(coop)}\t{when}\t{self.rng.choice(DELIVERABLES)}"
+            )
+        return rows
+
+    def truths(
+        self, doc: DocTruth, tasks: list[tuple[str, str, list[str], Deadline]]
+    ) -> list[TaskTruth]:
+        return [
+            TaskTruth("", cap(t), [lead], coop, dl.iso, dl.recurring) for t, lead, coop, dl in tasks
+        ]
+
+    # ---------------------------------------------------------------- central
+    def central(self) -> dict[str, DocTruth]:
+        docs = {}
+        specs = [
+            ("57-NQ/TW", "Nghị quyết", "BỘ CHÍNH TRỊ", "Bộ Chính trị", date(2024, 12, 22), None,
+             "NGHỊ QUYẾT", "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia", PARTY_RIGHT),
+            ("71/NQ-CP", "Nghị quyết", "CHÍNH PHỦ", "Chính phủ", date(2025, 4, 1), "57-NQ/TW",
+             "NGHỊ QUYẾT", "sửa đổi, bổ sung, cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW", HEAD_RIGHT),
+            ("04-TB/BCĐTW", "Thông báo", "BAN CHỈ ĐẠO TRUNG ƯƠNG", "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", date(2025, 5, 30), "57-NQ/TW",
+             "THÔNG BÁO", "kết luận của Trưởng Ban Chỉ đạo Trung ương tại phiên họp Thường trực", PARTY_RIGHT),
+        ]  # fmt: skip
+        for number, doc_type, head, issuer, when, implements, word, title, right in specs:
+            rng = self.rng
+            doc = DocTruth("", number, doc_type, issuer, when.isoformat(), False, None)
+            lines = [header([head], right, number, "Hà Nội", when), word, title, ""]
+            if implements:
+                lines.append(
+                    f"Thực hiện Nghị quyết số {implements} ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, {issuer} {'ban hành' if doc_type != 'Thông báo' else 'thông báo'} như sau:"
+                )
+                self.edge(doc, implements, "implements")
+            lines += [
+                "",
+                "I. MỤC TIÊU",
+                "Tạo chuyển biến mạnh mẽ về khoa học, công nghệ và chuyển đổi số trên phạm vi cả nước.",
+                "",
+                "II. NHIỆM VỤ",
+            ]
+            sample = rng.sample(WORK, 6)
+            tasks = []
+            for a, b in sample:
+                lead = rng.choice(
+                    ["Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Bộ Nội vụ", "Bộ Công an"]
+                )
+                tasks.append((work_text(a, b), lead, [], deadline_for(rng, when)))
+            lines += self.task_lines(tasks, "inline")
+            lines += [
+                "",
+                "III. TỔ CHỨC THỰC HIỆN",
+                "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc.",
+                signature("T/M " + head, "", rng.choice(PEOPLE)),
+            ]
+            doc.tasks = self.truths(doc, tasks)
+            self.write(f"central/{number.replace('/', '_')}.txt", "\n".join(lines), doc)
+            docs[number] = doc
+        return docs
+
+    # ---------------------------------------------------------------- province
+    def province(self, name: str, communes: int) -> None:
+        rng = self.rng
+        city = name in CITIES
+        unit = "thành phố" if city else "tỉnh"
+        party_head = "THÀNH ỦY" if city else "TỈNH ỦY"
+        party_name = f"Ban Thường vụ {'Thành ủy' if city else 'Tỉnh ủy'} {name}"
+        ubnd = f"Ủy ban nhân dân {unit} {name}"
+        slug = slugify(name)
+        pool = list(WORK)
+        rng.shuffle(pool)
+        take = lambda n: [pool.pop() for _ in range(n)]  # noqa: E731 - no repeats inside a province
+
+        def depts(k: int, besides: str | None = None) -> list[str]:
+            names = [d.replace("tỉnh", unit) if d.endswith("tỉnh") else d for d in DEPARTMENTS]
+            return rng.sample([d for d in names if d != besides], k)
+
+        def assign(
+            work: tuple[str, str], after: date, k: int = 2
+        ) -> tuple[str, str, list[str], Deadline]:
+            lead = depts(1)[0]
+            return (work_text(*work), lead, depts(k, lead), deadline_for(rng, after))
+
+        # Party action programme
+        prog_no = f"{self.numbers.take(slug + 'CTr')}-CTr/TU"
+        prog_date = date(2025, 2, rng.randint(1, 27))
+        prog = DocTruth("", prog_no, "Chương trình", party_name, prog_date.isoformat(), False, name)
+        items = [assign(w, prog_date) for w in take(8)]
+        lines = [
+            header([party_head + " " + name.upper(), "BAN THƯỜNG VỤ"], PARTY_RIGHT, prog_no, name, prog_date),
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+            "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+            "",
+            f"Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ {'Thành ủy' if city else 'Tỉnh ủy'} xây dựng Chương trình hành động với các nội dung sau:",
+            "", "I. MỤC TIÊU", "Phát triển khoa học, công nghệ và chuyển đổi số là đột phá quan trọng hàng đầu.", "",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            *self.task_lines(items, "inline"),
+            "", "III. TỔ CHỨC THỰC HIỆN", "Các cấp ủy, tổ chức đảng quán triệt, tổ chức thực hiện.",
+            signature("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", rng.choice(PEOPLE)),
+        ]  # fmt: skip
+        prog.tasks = self.truths(prog, items)
+        self.edge(prog, "57-NQ/TW", "implements")
+        self.write(f"{slug}/ctr-tu.txt", "\n".join(lines), prog)
+
+        # People's committee plan (and its draft)
+        plan_no = f"{self.numbers.take(slug + 'KH')}/KH-UBND"
+        plan_date = date(2025, 5, rng.randint(1, 28))
+        plan_items = [assign(w, plan_date) for w in take(10)]
+        # planted: the programme's first item again (duplicate), paraphrased, same lead and deadline
+        dup = items[0]
+        a, b = next((w for w in WORK if work_text(*w) == dup[0]))
+        dup_again = (paraphrase(rng, a, b), dup[1], dup[2], dup[3])
+        plan_items.insert(rng.randint(0, len(plan_items)), dup_again)
+        title = f"Triển khai thực hiện Chương trình hành động số {prog_no} ngày {short_date(prog_date)} của {party_name.replace(' ' + name, '')}"
+        opening = (
+            f"Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ; Thực hiện Chương trình hành động số {prog_no} ngày {short_date(prog_date)} "
+            f"của Ban Thường vụ {'Thành ủy' if city else 'Tỉnh ủy'} thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, "
+            f"Ủy ban nhân dân {unit} ban hành Kế hoạch triển khai thực hiện như sau:"
+        )
+        use_table = rng.random() < 0.5
+
+        def plan_text(number: str, when: date | None, draft: bool) -> str:
+            body = [
+                header([f"ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, number, name, when),
+                *(["DỰ THẢO"] if draft else []),
+                "KẾ HOẠCH", title, "", opening, "",
+                "I. MỤC ĐÍCH, YÊU CẦU", "Triển khai kịp thời, đồng bộ, hiệu quả.", "",
+                "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            ]  # fmt: skip
+            if use_table:
+                body += [
+                    "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.",
+                    "",
+                    "III. TỔ CHỨC THỰC HIỆN",
+                    "Các sở, ban, ngành triển khai thực hiện.",
+                ]
+                body.append(signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"))
+                body += self.appendix(plan_items)
+            else:
+                body += self.task_lines(plan_items, "mixed")
+                body += [
+                    "",
+                    "III. TỔ CHỨC THỰC HIỆN",
+                    "Các sở, ban, ngành triển khai thực hiện.",
+                    signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"),
+                ]
+            return "\n".join(body)
+
+        draft = DocTruth("", None, "Kế hoạch", ubnd, None, True, name)
+        draft.tasks = self.truths(draft, plan_items)
+        self.write(f"{slug}/kh-ubnd-du-thao.txt", plan_text("    /KH-UBND", None, True), draft)
+        self.edge(draft, prog_no, "implements")
+        plan = DocTruth("", plan_no, "Kế hoạch", ubnd, plan_date.isoformat(), False, name)
+        plan.tasks = self.truths(plan, plan_items)
+        self.write(f"{slug}/kh-ubnd.txt", plan_text(plan_no, plan_date, False), plan)
+        self.edge(plan, prog_no, "implements")
+        self.edge(plan, "71/NQ-CP", "based_on")
+        self.edges.append(
+            {"source": plan_no, "target": draft.file, "relation": "supersedes", "_doc": id(plan)}
+        )
+        self.overlaps.append(
+            {
+                "kind": "duplicate",
+                "tasks": [
+                    {"file": prog.file, "text": cap(dup[0])},
+                    {"file": plan.file, "text": cap(dup_again[0])},
+                ],
+            }
+        )
+
+        # Follow-up letter: conflicting lead and conflicting deadline with the plan
+        letter_no = f"{self.numbers.take(slug + 'CV')}/UBND-KGVX"
+        letter_date = date(2025, 6, rng.randint(1, 28))
+        letter_items = [assign(w, letter_date, 1) for w in take(4)]
+        base_lead = plan_items[0] if plan_items[0] is not dup_again else plan_items[1]
+        w = next(w for w in WORK if work_text(*w) == base_lead[0])
+        other_lead = next(d for d in depts(3) if d != base_lead[1] and d not in base_lead[2])
+        conflict_lead = (paraphrase(rng, *w), other_lead, base_lead[2], base_lead[3])
+        base_dl = plan_items[-1] if plan_items[-1] is not dup_again else plan_items[-2]
+        w2 = next(w for w in WORK if work_text(*w) == base_dl[0])
+        other_deadline = Deadline(
+            f"hoàn thành trước ngày {short_date(letter_date + timedelta(days=20))}",
+            (letter_date + timedelta(days=20)).isoformat(),
+        )
+        if base_dl[3].iso == other_deadline.iso:
+            other_deadline = Deadline("hoàn thành trong tháng 12/2026", "2026-12-31")
+        conflict_dl = (paraphrase(rng, *w2), base_dl[1], base_dl[2], other_deadline)
+        letter_items += [conflict_lead, conflict_dl]
+        rng.shuffle(letter_items)
+        lines = [
+            header([f"ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, letter_no, name, letter_date),
+            "V/v triển khai Thông báo số 04-TB/BCĐTW", "",
+            "Kính gửi: Các sở, ban, ngành.", "",
+            f"Thực hiện Thông báo số 04-TB/BCĐTW ngày 30/5/2025 của Ban Chỉ đạo Trung ương và Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}, Ủy ban nhân dân {unit} yêu cầu:",
+            *self.task_lines(letter_items, "mixed"),
+            signature("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", rng.choice(PEOPLE)),
+        ]  # fmt: skip
+        letter = DocTruth("", letter_no, "Công văn", ubnd, letter_date.isoformat(), False, name)
+        letter.tasks = self.truths(letter, letter_items)
+        self.write(f"{slug}/cv-ubnd.txt", "\n".join(lines), letter)
+        self.edge(letter, "04-TB/BCĐTW", "implements")
+        self.edge(letter, plan_no, "implements")
+        self.overlaps.append(
+            {
+                "kind": "conflicting_lead",
+                "tasks": [
+                    {"file": plan.file, "text": cap(base_lead[0])},
+                    {"file": letter.file, "text": cap(conflict_lead[0])},
+                ],
+            }
+        )
+        self.overlaps.append(
+            {
+                "kind": "conflicting_deadline",
+                "tasks": [
+                    {"file": plan.file, "text": cap(base_dl[0])},
+                    {"file": letter.file, "text": cap(conflict_dl[0])},
+                ],
+            }
+        )
+
+        names: set[str] = set()
+        for _ in range(communes):
+            while True:
+                commune = f"{rng.choice(SYLLABLES_A)} {rng.choice(SYLLABLES_B)}"
+                if commune not in names and commune.split()[0] != commune.split()[1]:
+                    names.add(commune)
+                    break
+            self.commune(name, unit, commune, plan_no, plan_date)
+
+    # ---------------------------------------------------------------- commune
+    def commune(
+        self, province: str, unit: str, commune: str, plan_no: str, plan_date: date
+    ) -> None:
+        rng = self.rng
+        ubnd = f"Ủy ban nhân dân xã {commune}"
+        slug = f"{slugify(province)}/xa-{slugify(commune)}"
+        pool = list(WORK)
+        rng.shuffle(pool)
+        no = f"{rng.randint(10, 250)}/KH-UBND"
+        when = date(2025, rng.randint(8, 11), rng.randint(1, 28))
+        leads = [
+            ubnd.replace("Ủy ban nhân dân", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
+            f"Công an xã {commune}",
+            f"Phòng Kinh tế xã {commune}",
+            f"Phòng Văn hóa - Xã hội xã {commune}",
+        ]
+        items = [
+            (work_text(*pool.pop()), rng.choice(leads), [], deadline_for(rng, when))
+            for _ in range(rng.randint(5, 9))
+        ]
+        lines = [
+            header(["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], HEAD_RIGHT, no, commune, when),
+            "KẾ HOẠCH", f"Triển khai thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}", "",
+            f"Thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit} {province}, Ủy ban nhân dân xã ban hành Kế hoạch thực hiện như sau:",
+            "", "I. MỤC ĐÍCH, YÊU CẦU", "Cụ thể hóa nhiệm vụ của tỉnh tại địa phương.", "", "II. NHIỆM VỤ",
+            *self.task_lines(items, "mixed"),
+            "", "III. TỔ CHỨC THỰC HIỆN", "Các bộ phận chuyên môn tổ chức thực hiện.",
+            signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", rng.choice(PEOPLE)),
+        ]  # fmt: skip
+        doc = DocTruth("", no, "Kế hoạch", ubnd, when.isoformat(), False, province, commune)
+        doc.tasks = self.truths(doc, items)
+        self.write(f"{slug}/kh-ubnd.txt", "\n".join(lines), doc)
+        self.edge(doc, plan_no, "implements")
+        if rng.random() < 0.5:  # a follow-up letter repeating one item
+            lno = f"{rng.randint(251, 600)}/UBND-VP"
+            lwhen = when + timedelta(days=rng.randint(10, 40))
+            base = items[0]
+            a, b = next(w for w in WORK if work_text(*w) == base[0])
+            again = (paraphrase(rng, a, b), base[1], [], base[3])
+            litems = [
+                (work_text(*pool.pop()), rng.choice(leads), [], deadline_for(rng, lwhen)),
+                again,
+            ]
+            lines = [
+                header(["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], HEAD_RIGHT, lno, commune, lwhen),
+                f"V/v đôn đốc thực hiện Kế hoạch số {no}", "", "Kính gửi: Các bộ phận chuyên môn.", "",
+                f"Thực hiện Kế hoạch số {no} ngày {short_date(when)} của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:",
+                *self.task_lines(litems, "mixed"),
+                signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", rng.choice(PEOPLE)),
+            ]  # fmt: skip
+            letter = DocTruth(
+                "", lno, "Công văn", ubnd, lwhen.isoformat(), False, province, commune
+            )
+            letter.tasks = self.truths(letter, litems)
+            self.write(f"{slug}/cv-ubnd.txt", "\n".join(lines), letter)
+            self.edge(letter, no, "implements")
+            self.overlaps.append(
+                {
+                    "kind": "duplicate",
+                    "tasks": [
+                        {"file": doc.file, "text": cap(base[0])},
+                        {"file": letter.file, "text": cap(again[0])},
+                    ],
+                }
+            )
+
+    def finish_edges(self) -> None:
+        by_id = {id(d): d for d in self.documents}
+        for e in self.edges:
+            doc = by_id.get(e.pop("_doc"))
+            e["source_file"] = doc.file if doc else None
+
+
+def slugify(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return "-".join(w for w in "".join(c if c.isalnum() else " " for c in s).split())
+
+
+def write_docx(path: Path, text: str) -> None:
+    from docx import Document
+
+    doc = Document()
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            _table(doc, rows)
+            rows = []
+        doc.add_paragraph(line)
+    if rows:
+        _table(doc, rows)
+    doc.save(str(path))
+
+
+def _table(doc, rows: list[list[str]]) -> None:
+    width = max(len(r) for r in rows)
+    table = doc.add_table(rows=len(rows), cols=width)
+    for i, r in enumerate(rows):
+        for j, cell in enumerate(r):
+            table.cell(i, j).text = cell
+
+
+def write_pdf(path: Path, text: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", font))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVu", 9)
+    y = 800
+    for line in text.replace("\t", "    ").split("\n"):
+        while True:
+            part, line = line[:110], line[110:]
+            c.drawString(40, y, part)
+            y -= 12
+            if y < 40:
+                c.showPage()
+                c.setFont("DejaVu", 9)
+                y = 800
+            if not line:
+                break
+    c.save()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--provinces", type=int, default=1)
+    ap.add_argument("--communes", type=int, default=120, help="communes per province")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--noise", type=float, default=0.1, help="share of .txt files given text noise")
+    ap.add_argument("--docx", type=float, default=0.03, help="share of files written as .docx")
+    ap.add_argument("--pdf", type=float, default=0.01, help="share of files written as .pdf")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):
+        print(f"{out} is not empty", file=sys.stderr)
+        return 2
+    corpus = Corpus(out, args.seed, args.noise, args.docx, args.pdf)
+    corpus.central()
+    for name in PROVINCE_NAMES[: args.provinces]:
+        corpus.province(name, args.communes)
+    corpus.finish_edges()
+    corpus.flush()
+    tasks = sum(len(d.tasks) for d in corpus.documents)
+    print(
+        f"{len(corpus.documents)} documents, {tasks} tasks, {len(corpus.edges)} edges, {len(corpus.overlaps)} planted overlaps -> {out}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
