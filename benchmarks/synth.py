@@ -615,7 +615,7 @@ class Corpus:
         plan_items = [assign(w, plan_date) for w in take(10)]
         # planted: the programme's first item again (duplicate), paraphrased, same lead and deadline
         dup = items[0]
-        a, b = next((w for w in WORK if work_text(*w) == dup[0]))
+        a, b = next(w for w in WORK if work_text(*w) == dup[0])
         dup_again = (paraphrase(rng, a, b), dup[1], dup[2], dup[3])
         plan_items.insert(rng.randint(0, len(plan_items)), dup_again)
         title = f"Triển khai thực hiện Chương trình hành động số {prog_no} ngày {short_date(prog_date)} của {party_name.replace(' ' + name, '')}"
@@ -628,7 +628,7 @@ class Corpus:
 
         def plan_text(number: str, when: date | None, draft: bool) -> str:
             body = [
-                header([f"ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, number, name, when),
+                header(["ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, number, name, when),
                 *(["DỰ THẢO"] if draft else []),
                 "KẾ HOẠCH", title, "", opening, "",
                 "I. MỤC ĐÍCH, YÊU CẦU", "Triển khai kịp thời, đồng bộ, hiệu quả.", "",
@@ -695,7 +695,7 @@ class Corpus:
         letter_items += [conflict_lead, conflict_dl]
         rng.shuffle(letter_items)
         lines = [
-            header([f"ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, letter_no, name, letter_date),
+            header(["ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, letter_no, name, letter_date),
             "V/v triển khai Thông báo số 04-TB/BCĐTW", "",
             "Kính gửi: Các sở, ban, ngành.", "",
             f"Thực hiện Thông báo số 04-TB/BCĐTW ngày 30/5/2025 của Ban Chỉ đạo Trung ương và Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}, Ủy ban nhân dân {unit} yêu cầu:",
