@@ -730,8 +730,9 @@ class Corpus:
         for _ in range(communes):
             while True:
                 commune = f"{rng.choice(SYLLABLES_A)} {rng.choice(SYLLABLES_B)}"
-                if commune not in names and commune.split()[0] != commune.split()[1]:
-                    names.add(commune)
+                key = slugify(commune)  # "Thành Hưng" and "Thạnh Hưng" share a folder name
+                if key not in names and commune.split()[0] != commune.split()[1]:
+                    names.add(key)
                     break
             self.commune(name, unit, commune, plan_no, plan_date)
 

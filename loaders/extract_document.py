@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 
 from ..schema.model import Agency, DocumentInfo, Evidence, Span
@@ -133,31 +134,40 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
     return Regions(start, end, appendix)
 
 
+@lru_cache(maxsize=1)
+def _province_patterns() -> tuple[
+    dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
+    by_fold = {fold(p): p for p in PROVINCES}
+    names = "|".join(re.escape(n) for n in sorted(by_fold, key=len, reverse=True))
+    named = re.compile(r"(?:tỉnh ủy|tỉnh uỷ|tỉnh|thành phố)\s+(" + names + r")(?![\wđ])")
+    in_head = re.compile(r"(?:tỉnh ủy|tỉnh)\s+(" + names + r")")
+    bare = re.compile(r"(?<![\wđ])(" + names + r")(?![\wđ])")
+    return by_fold, named, in_head, bare
+
+
 def detect_province(text: str) -> str | None:
     """The province a document belongs to: its place-date line, else the most named one."""
     head = text[:3000]
+    by_fold, named, in_head, bare = _province_patterns()
     m = _PLACE_DATE.search(head)
     if m:
         place = fold(m.group("place")).strip(" *")
-        for p in PROVINCES:
-            if fold(p) == place or place.endswith(fold(p)):
+        for folded, p in by_fold.items():
+            if folded == place or place.endswith(folded):
                 return p
     counts: Counter[str] = Counter()
-    key = fold(text)
-    for p in PROVINCES:
-        n = len(
-            re.findall(
-                r"(?:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ)\s+" + re.escape(fold(p)) + r"(?![\wđ])", key
-            )
-        )
-        n += 2 * len(re.findall(r"(?:tỉnh|tỉnh ủy)\s+" + re.escape(fold(p)), fold(head)))
-        if n:
-            counts[p] = n
+    for hit in named.finditer(fold(text)):
+        counts[by_fold[hit.group(1)]] += 1
+    for hit in in_head.finditer(fold(head)):
+        counts[by_fold[hit.group(1)]] += 2
     if counts:
-        return counts.most_common(1)[0][0]
-    for p in PROVINCES:  # "đưa Đồng Tháp phát triển"
-        if re.search(r"(?<![\wđ])" + re.escape(fold(p)) + r"(?![\wđ])", key):
-            return p
+        best = max(counts.values())  # ties: the first in the table, as before
+        return next(p for p in PROVINCES if counts.get(p) == best)
+    hit = bare.search(fold(text))  # "đưa Đồng Tháp phát triển"
+    if hit:
+        found = {by_fold[h.group(1)] for h in bare.finditer(fold(text))}
+        return next(p for p in PROVINCES if p in found)
     return None
 
 

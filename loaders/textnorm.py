@@ -75,8 +75,9 @@ def nfc_map(s: str, base: int = 0) -> tuple[str, list[int]]:
 
 def lower_same_length(s: str) -> str:
     """Lower case, character by character, never changing the length."""
-    if s.isascii():
-        return s.lower()
+    low = s.lower()
+    if len(low) == len(s):  # lower() never shrinks a character: same length, same places
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
 
