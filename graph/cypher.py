@@ -185,7 +185,7 @@ TRACE_DOWN = (
 # tasks --from: what implements (or supersedes) the frontier, one level at a time …
 DERIVED_STEP = (
     "UNWIND $frontier AS id "
-    "MATCH (a)-[r]->(b {id: id}) WHERE type(r) IN $types "
+    "MATCH (a)-[r]->(b:Document {id: id}) WHERE type(r) IN $types "
     "RETURN b.id AS here, a.id AS other, type(r) AS type"
 )
 # … then the tasks held by the documents reached, filtered by deadline where asked.
