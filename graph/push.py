@@ -49,7 +49,7 @@ from .cypher import (
     sweep_edges,
     sweep_nodes,
 )
-from .servers import Backend, ServerError
+from .servers import Backend
 
 __all__ = [
     "PUSH_FORMAT",
@@ -371,10 +371,8 @@ def push(
 def server_meta_or_none(backend: Backend) -> dict[str, Any] | None:
     try:
         return server_meta(backend)
-    except ServerError:
-        raise
     except Exception:
-        return None  # an empty server may not know the label yet
+        return None  # an empty server (no graph, no label yet); a dead one fails next
 
 
 def _sweep(backend: Backend, statement: str, gen: str) -> int:
