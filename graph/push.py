@@ -274,6 +274,7 @@ class PushReport:
     skipped_edges: int = 0
     unchanged: bool = False  # the server held this very graph already
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: nodes, edges, sweep
 
     @property
     def node_total(self) -> int:
@@ -320,6 +321,8 @@ def push(
     done, total = 0, rows.total
     if progress:
         progress("nodes", 0, total)
+    phases: dict[str, float] = {}
+    mark = time.perf_counter()
     for batch in rows.nodes:
         statement = merge_nodes(batch.label)
         for chunk in _chunks(batch.rows, batch_size):
@@ -327,6 +330,7 @@ def push(
             done += len(chunk)
             if progress:
                 progress(batch.label, done, total)
+    phases["nodes"], mark = time.perf_counter() - mark, time.perf_counter()
     for eb in rows.edges:
         statement = merge_edges(eb.kind, eb.source_label, eb.target_label)
         for chunk in _chunks(eb.rows, batch_size):
@@ -335,6 +339,7 @@ def push(
             if progress:
                 progress(eb.kind, done, total)
 
+    phases["edges"], mark = time.perf_counter() - mark, time.perf_counter()
     # The new graph is in: remove what it no longer has.
     deleted_rels = 0
     for kind in ALL_REL_TYPES:
@@ -343,6 +348,7 @@ def push(
     for name in LABELS:
         if name != "LineageMeta":
             deleted_nodes += _sweep(backend, sweep_nodes(name), gen)
+    phases["sweep"] = time.perf_counter() - mark
     final = {**rows.meta, "status": "complete", "gen_writing": None}
     backend.write(
         merge_nodes("LineageMeta"), {"rows": [{"id": META_ID, "props": final}], "gen": gen}
@@ -365,6 +371,7 @@ def push(
         rows.skipped_edges,
         unchanged,
         time.perf_counter() - started,
+        phases,
     )
 
 
