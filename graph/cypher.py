@@ -143,27 +143,28 @@ def sweep_edges(kind: str) -> str:
 
 
 def count_nodes(name: str) -> str:
-    return f"MATCH (n:{label(name)}) RETURN count(n) AS n"
+    return f"MATCH (n:{label(name)}) RETURN count(n) AS total"
 
 
 def count_edges(kind: str) -> str:
-    return f"MATCH ()-[r:{rel_type(kind)}]->() RETURN count(r) AS n"
+    return f"MATCH ()-[r:{rel_type(kind)}]->() RETURN count(r) AS total"
 
 
 SET_META = "MERGE (m:LineageMeta {id: $id}) SET m += $props"  # bookkeeping of the last push
-GET_META = "MATCH (m:LineageMeta {id: $id}) RETURN properties(m) AS m"
+GET_META = "MATCH (m:LineageMeta {id: $id}) RETURN properties(m) AS meta"
 
 # ------------------------------------------------------------------ reading the graph
 
 
 def all_nodes(name: str) -> str:
     """Every node of a label, in the graph's order."""
-    return f"MATCH (n:{label(name)}) RETURN properties(n) AS n ORDER BY n.seq"
+    return f"MATCH (n:{label(name)}) RETURN properties(n) AS node, n.seq AS seq ORDER BY seq"
 
 
 ALL_EDGES = (
     "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
-    "RETURN a.id AS s, b.id AS t, properties(r) AS r ORDER BY r.seq"
+    "RETURN a.id AS source_id, b.id AS target_id, properties(r) AS rel, r.seq AS seq "
+    "ORDER BY seq"
 )
 
 # ------------------------------------------------------------------ the queries
@@ -193,11 +194,9 @@ TASKS_OF_DOCUMENTS = (
     "UNWIND $documents AS d "
     "MATCH (t:Task {document_id: d}) "
     "WHERE $due_before IS NULL OR (t.deadline IS NOT NULL AND t.deadline < $due_before) "
-    "RETURN properties(t) AS t"
+    "RETURN properties(t) AS task"
 )
-DOCUMENTS_BY_ID = (
-    "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN properties(d) AS d ORDER BY d.seq"
-)
+DOCUMENTS_BY_ID = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN properties(d) AS doc, d.seq AS seq ORDER BY seq"
 AGENCY_LEVELS = (
     "UNWIND $names AS name MATCH (a:Agency {name: name}) RETURN a.name AS name, a.level AS level"
 )
@@ -205,13 +204,13 @@ AGENCY_LEVELS = (
 # agency: bodies whose folded name or alias equals, else contains, the folded query.
 AGENCIES_MATCHING = (
     "MATCH (a:Agency) WHERE ANY(f IN a.search_forms WHERE f CONTAINS $q) "
-    "RETURN properties(a) AS a, $q IN a.search_forms AS exact ORDER BY a.seq"
+    "RETURN properties(a) AS agency, $q IN a.search_forms AS exact, a.seq AS seq ORDER BY seq"
 )
 AGENCY_ASSIGNMENTS = (
     "UNWIND $ids AS aid "
     "MATCH (t:Task)-[r:ASSIGNED_TO]->(:Agency {id: aid}) "
     "MATCH (d:Document {id: t.document_id}) "
-    "RETURN r.seq AS seq, r.role AS role, properties(t) AS t, properties(d) AS d"
+    "RETURN r.seq AS seq, r.role AS role, properties(t) AS task, properties(d) AS doc"
 )
 
 # overlaps: the groups pushed with the graph; ``$keys``/``$padded`` filter by a body
@@ -229,13 +228,13 @@ OVERLAP_GROUPS = (
     "WITH g, collect(t.agency_keys) AS keys "
     "WHERE $keys IS NULL OR ANY(ks IN keys WHERE ANY(k IN ks WHERE k IN $keys OR "
     "($padded IS NOT NULL AND ANY(p IN $padded WHERE (' ' + k + ' ') CONTAINS p)))) "
-    "RETURN properties(g) AS g ORDER BY g.seq"
+    "RETURN properties(g) AS grp, g.seq AS seq ORDER BY seq"
 )
 OVERLAP_MEMBERS = (
     "UNWIND $ids AS gid "
     "MATCH (g:OverlapGroup {id: gid})-[m:HAS_MEMBER]->(t:Task) "
     "OPTIONAL MATCH (d:Document {id: t.document_id}) "
-    "RETURN gid AS g, m.pos AS pos, properties(t) AS t, properties(d) AS d"
+    "RETURN gid AS group_id, m.pos AS pos, properties(t) AS task, properties(d) AS doc"
 )
 
 # ------------------------------------------------------------------ dialects

@@ -170,8 +170,11 @@ def graph_rows(
     ``min_score`` (its default when None)."""
     groups: list[Any] = []
     if overlaps:
-        from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps
-
+        try:
+            from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps
+        except ImportError:  # an install without the overlaps query: push the graph alone
+            overlaps = False
+    if overlaps:
         min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
         groups = find_overlaps(graph, min_score)
     else:
@@ -293,7 +296,7 @@ def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
 def server_meta(backend: Backend) -> dict[str, Any] | None:
     """The ``(:LineageMeta)`` properties of the last push, or None."""
     rows = backend.read(GET_META, {"id": META_ID})
-    return dict(rows[0]["m"]) if rows else None
+    return dict(rows[0]["meta"]) if rows else None
 
 
 def push(
@@ -398,7 +401,7 @@ def count_on_server(backend: Backend, labels: Iterable[str] = LABELS) -> dict[st
 
     out: dict[str, int] = {}
     for name in labels:
-        out[name] = int(backend.read(count_nodes(name))[0]["n"])
+        out[name] = int(backend.read(count_nodes(name))[0]["total"])
     for kind in ALL_REL_TYPES:
-        out[kind] = int(backend.read(count_edges(kind))[0]["n"])
+        out[kind] = int(backend.read(count_edges(kind))[0]["total"])
     return out

@@ -106,16 +106,18 @@ def read_graph(backend: Backend) -> LineageGraph:
     require_pushed(backend)
     graph = LineageGraph()
     for row in backend.read(cypher.all_nodes("Document")):
-        graph.add_document(_to(DocumentNode, row["n"]))
+        graph.add_document(_to(DocumentNode, row["node"]))
     for row in backend.read(cypher.all_nodes("Agency")):
-        graph.add_agency(_to(AgencyNode, row["n"]))
+        graph.add_agency(_to(AgencyNode, row["node"]))
     for row in backend.read(cypher.all_nodes("Task")):
-        graph.add_task(_to(TaskNode, row["n"]))
+        graph.add_task(_to(TaskNode, row["node"]))
     types = list(cypher.REL_TYPES.values())
     for row in backend.read(cypher.ALL_EDGES, {"types": types}):
-        graph.add_edge(_to(Edge, {**row["r"], "source": row["s"], "target": row["t"]}))
+        graph.add_edge(
+            _to(Edge, {**row["rel"], "source": row["source_id"], "target": row["target_id"]})
+        )
     for row in backend.read(cypher.all_nodes("Finding")):
-        graph.findings.append(_to(Finding, row["n"]))
+        graph.findings.append(_to(Finding, row["node"]))
     return graph
 
 
@@ -124,7 +126,7 @@ def documents_graph(backend: Backend) -> LineageGraph:
     require_pushed(backend)
     graph = LineageGraph()
     for row in backend.read(cypher.all_nodes("Document")):
-        graph.add_document(_to(DocumentNode, row["n"]))
+        graph.add_document(_to(DocumentNode, row["node"]))
     return graph
 
 
@@ -261,16 +263,16 @@ def tasks_from(
         cypher.TASKS_OF_DOCUMENTS,
         {"documents": list(paths), "due_before": due_before.isoformat() if due_before else None},
     )
-    tasks = sorted(found, key=lambda r: r["t"]["seq"])
+    tasks = sorted(found, key=lambda r: r["task"]["seq"])
     levels: dict[str, set[str]] = {}
     if level:
-        names = sorted({n for r in tasks for n in r["t"].get("lead") or []})
+        names = sorted({n for r in tasks for n in r["task"].get("lead") or []})
         for r in backend.read(cypher.AGENCY_LEVELS, {"names": names}):
             levels.setdefault(r["name"], set()).add(r["level"])
     needle = fold_ascii(agency) if agency else None
     picked: list[TaskNode] = []
     for r in tasks:
-        task = _to(TaskNode, r["t"])
+        task = _to(TaskNode, r["task"])
         if needle and not any(needle in fold_ascii(n) for n in [*task.lead, *task.cooperating]):
             continue
         if level and not any(level in levels.get(n, ()) for n in task.lead):
@@ -296,7 +298,7 @@ def tasks_from(
 
 def _documents(backend: Backend, ids: set[str]) -> dict[str, DocumentNode]:
     rows = backend.read(cypher.DOCUMENTS_BY_ID, {"ids": sorted(ids)})
-    return {r["d"]["id"]: _to(DocumentNode, r["d"]) for r in rows}
+    return {r["doc"]["id"]: _to(DocumentNode, r["doc"]) for r in rows}
 
 
 # ---------------------------------------------------------------------- agency
@@ -305,8 +307,8 @@ def _documents(backend: Backend, ids: set[str]) -> dict[str, DocumentNode]:
 def find_agencies(backend: Backend, text: str) -> list[AgencyNode]:
     """``queries.resolve.find_agencies`` on the server: an exact name or alias wins."""
     rows = backend.read(cypher.AGENCIES_MATCHING, {"q": fold_ascii(text)})
-    exact = [_to(AgencyNode, r["a"]) for r in rows if r["exact"]]
-    return exact or [_to(AgencyNode, r["a"]) for r in rows]
+    exact = [_to(AgencyNode, r["agency"]) for r in rows if r["exact"]]
+    return exact or [_to(AgencyNode, r["agency"]) for r in rows]
 
 
 def agency_work(backend: Backend, name: str) -> AgencyWork:
@@ -319,10 +321,10 @@ def agency_work(backend: Backend, name: str) -> AgencyWork:
     unique = []
     for r in rows:
         role = r["role"] or "lead"
-        if (role, r["t"]["id"]) in seen:
+        if (role, r["task"]["id"]) in seen:
             continue
-        seen.add((role, r["t"]["id"]))
-        unique.append(AgencyRow(role, _to(TaskNode, r["t"]), _to(DocumentNode, r["d"])))
+        seen.add((role, r["task"]["id"]))
+        unique.append(AgencyRow(role, _to(TaskNode, r["task"]), _to(DocumentNode, r["doc"])))
     work.rows = sorted(
         unique,
         key=lambda r: (r.role != "lead", r.task.deadline is None, r.task.deadline or date.max),
@@ -361,13 +363,13 @@ def find_overlaps(
     if not groups:
         return []
     members: dict[str, list[tuple[int, Any]]] = {}
-    for r in backend.read(cypher.OVERLAP_MEMBERS, {"ids": [g["g"]["id"] for g in groups]}):
-        task = _to(TaskNode, r["t"])
-        doc = _to(DocumentNode, r["d"]) if r["d"] else None
-        members.setdefault(r["g"], []).append((r["pos"], _overlap_task(embedded, task, doc)))
+    for r in backend.read(cypher.OVERLAP_MEMBERS, {"ids": [g["grp"]["id"] for g in groups]}):
+        task = _to(TaskNode, r["task"])
+        doc = _to(DocumentNode, r["doc"]) if r["doc"] else None
+        members.setdefault(r["group_id"], []).append((r["pos"], _overlap_task(embedded, task, doc)))
     out = []
     for row in groups:
-        g = row["g"]
+        g = row["grp"]
         ms = [m for _, m in sorted(members.get(g["id"], []), key=lambda p: p[0])]
         out.append(
             embedded.OverlapGroup(

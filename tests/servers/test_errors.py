@@ -87,3 +87,29 @@ def test_uri_forms() -> None:
     assert parse_uri("neo4j+s://x.databases.neo4j.io").dialect.name == "neo4j"
     with pytest.raises(ServerError):
         connect(f"bolt://127.0.0.1:{_closed_port()}")
+
+
+def test_transient_errors_are_retried_with_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    from neo4j.exceptions import ServiceUnavailable, TransientError
+
+    from policy_lineage.graph import servers
+
+    sleeps: list[float] = []
+    monkeypatch.setattr(servers.time, "sleep", sleeps.append)
+    calls = {"n": 0}
+
+    def flaky() -> str:
+        calls["n"] += 1
+        if calls["n"] < 3:
+            raise TransientError("Neo.TransientError.Transaction.DeadlockDetected")
+        return "done"
+
+    assert servers.retrying(flaky, (TransientError, ServiceUnavailable), attempts=5) == "done"
+    assert calls["n"] == 3 and len(sleeps) == 2 and sleeps[1] > sleeps[0]
+
+    def down() -> None:
+        raise ServiceUnavailable("gone")
+
+    with pytest.raises(ServiceUnavailable):
+        servers.retrying(down, (ServiceUnavailable,), attempts=3)
+    assert len(sleeps) == 4
