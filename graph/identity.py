@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
+from typing import Any
 
 from ..loaders.numbers import DocNumber, is_local_code, parse_number
 from ..loaders.textnorm import fold, fold_ascii
@@ -45,6 +46,7 @@ __all__ = [
     "reference_stub_id",
     "agency_id",
     "commune_of",
+    "jurisdiction_of",
     "task_id",
     "NATIONAL_TERMS",
     "LOCAL_TERMS",
@@ -95,6 +97,26 @@ def commune_of(body: str | None) -> str | None:
     """
     m = _COMMUNE.search(body or "")
     return f"{m[1]} {m[2]}" if m else None
+
+
+def jurisdiction_of(doc: Any) -> str:
+    """Whose own work a document assigns: ``vn`` for a central document, the province's
+    slug for a province's (Party and State alike), ``province/commune`` for a commune's.
+
+    Overlaps are sought inside one jurisdiction: a commune repeating the province's task
+    for its own offices carries the work down, it does not assign it twice.
+
+    >>> from policy_lineage.schema.graph_model import DocumentNode
+    >>> jurisdiction_of(DocumentNode(id="d", province="Đồng Tháp", level="commune",
+    ...                              issuer="Ủy ban nhân dân xã Mỹ Hòa"))
+    'dong-thap/xa-my-hoa'
+    >>> jurisdiction_of(DocumentNode(id="d", province="Đồng Tháp", level="province"))
+    'dong-thap'
+    """
+    if not doc.province:
+        return "vn"
+    commune = commune_of(doc.issuer) if doc.level == "commune" else None
+    return f"{slug(doc.province)}/{slug(commune)}" if commune else slug(doc.province)
 
 
 def scope_of(number: DocNumber, province: str | None, commune: str | None = None) -> str:

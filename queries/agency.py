@@ -44,7 +44,13 @@ class AgencyWork:
 
 def agency_work(graph: LineageGraph, name: str) -> AgencyWork:
     """The tasks of every body ``name`` fits (see :func:`find_agencies`), leads first,
-    then by deadline (tasks without one last)."""
+    then by deadline (tasks without one last).
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> work = agency_work(example_graph(), "so khoa hoc va cong nghe")
+    >>> [(r.role, r.task.id, r.document.number) for r in work.rows]
+    [('lead', 'task:2', '254/KH-UBND'), ('lead', 'task:4', '254/KH-UBND')]
+    """
     work = AgencyWork(name, find_agencies(graph, name))
     ids = {a.id for a in work.agencies}
     for e in graph.edges:

@@ -59,7 +59,13 @@ class CheckReport:
 
 def check(graph: LineageGraph) -> CheckReport:
     """Every gap and inconsistency, tasks first (in document order), then findings, then
-    dangling references."""
+    dangling references.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> report = check(example_graph())
+    >>> report.counts()["task_no_deadline"], report.counts()["missing_from_corpus"]
+    (1, 1)
+    """
     report = CheckReport()
     for task in sorted(graph.tasks.values(), key=lambda t: (t.source or "", t.span or (0, 0))):
         doc = graph.documents.get(task.document_id)

@@ -77,7 +77,15 @@ def _numbers_of(doc: DocumentNode) -> list[DocNumber]:
 
 
 def find_document(graph: LineageGraph, text: str) -> Resolution:
-    """Documents that ``text`` names (see the module's doc for the forms understood)."""
+    """Documents that ``text`` names (see the module's doc for the forms understood).
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> g = example_graph()
+    >>> [d.number for d in find_document(g, "nghi quyet 57").matches]
+    ['57-NQ/TW']
+    >>> find_document(g, "254/KH-UBND").unique.issuer
+    'Ủy ban nhân dân tỉnh Đồng Tháp'
+    """
     res = Resolution(text)
     query = fold_lookalikes(text).strip()
     if query in graph.documents:

@@ -38,7 +38,12 @@ def search(
     limit: int | None = None,
 ) -> list[Hit]:
     """Documents (number, forms cited, title, description, issuer), bodies (name and the
-    forms written) and tasks (text, leads) whose field holds every word of ``query``."""
+    forms written) and tasks (text, leads) whose field holds every word of ``query``.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> [(h.kind, h.id) for h in search(example_graph(), "ha tang so")]
+    [('Task', 'task:2'), ('Task', 'task:1')]
+    """
     words = fold_ascii(query).split()
     phrase = " ".join(words)
     if not words:

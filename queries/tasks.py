@@ -96,6 +96,14 @@ def tasks_from(
     ``agency`` keeps tasks where that body leads or cooperates (words of its name, any
     case, with or without diacritics); ``level`` keeps tasks led by a body of that level
     (``central``, ``province``, ``commune``); ``status`` is one of :data:`STATUSES`.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> g = example_graph()
+    >>> rows = tasks_from(g, "doc:vn:57-NQ/TW:2021-2026", as_of=date(2025, 9, 15))
+    >>> [(r.task.id, r.status, g.documents[r.path[-1]].number) for r in rows][:3]
+    [('task:1', 'due-soon', '01-CTr/TU'), ('task:2', 'due-soon', '254/KH-UBND'), ('task:5', 'open', '12/KH-UBND')]
+    >>> [r.task.id for r in tasks_from(g, "doc:vn:57-NQ/TW:2021-2026", agency="Sở Nội vụ")]
+    ['task:2', 'task:3']
     """
     as_of = as_of or date.today()
     paths = derived_documents(graph, root)

@@ -67,6 +67,14 @@ def trace(
 
     Every link between two reached documents is listed once, so a document reached by
     two routes shows both; ``depth`` limits how many links away from the root to go.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> t = trace(example_graph(), "doc:dong-thap:254/KH-UBND:2025")
+    >>> [(s.direction, s.depth, s.source.split(":")[2], s.kind, s.target.split(":")[2])
+    ...  for s in t.up + t.down]  # doctest: +NORMALIZE_WHITESPACE
+    [('up', 1, '254/KH-UBND', 'implements', '01-CTr/TU'),
+     ('up', 2, '01-CTr/TU', 'implements', '57-NQ/TW'),
+     ('down', 1, '12/KH-UBND', 'implements', '254/KH-UBND')]
     """
     kinds = [k for k in relations if k in DOCUMENT_EDGE_KINDS]
     out_edges: dict[str, list] = {}

@@ -13,7 +13,7 @@ The node-link form (:meth:`LineageGraph.to_node_link`) is the contract of
 ``policy-lineage export --format json`` (shared/contract/OUTPUTS.md)::
 
     >>> g = LineageGraph()
-    >>> g.add_document(DocumentNode(id="doc:57-NQ/TW", number="57-NQ/TW"))
+    >>> _ = g.add_document(DocumentNode(id="doc:57-NQ/TW", number="57-NQ/TW"))
     >>> g.to_node_link()["nodes"][0]["kind"]
     'Document'
 """

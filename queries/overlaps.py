@@ -1,0 +1,558 @@
+"""Overlapping tasks: the same work assigned more than once, across documents.
+
+:func:`find_overlaps` compares every task of a :class:`LineageGraph` with the tasks of the
+*other* documents and returns groups of tasks that are the same work, each labelled:
+
+* ``duplicate``: the same work, with the same lead and deadline, in several documents;
+* ``conflicting_lead``: the same work, and the documents name different leads;
+* ``conflicting_deadline``: the same work, same leads, different deadlines.
+
+A lead or a deadline a document does not state is not a conflict: a plan that repeats a
+letter's task without naming who leads it assigns the work again, not to someone else
+(``unstated`` lists what some of the tasks leave out). ``conflicts`` lists every conflict
+that applies; ``kind`` is the first of lead, deadline.
+
+How, without comparing all pairs (``N·(N-1)/2`` is 20 billion at 200,000 tasks):
+
+1. **profiles**: each task text is profiled once (:mod:`.textsim`); tasks with the same key
+   text are one *unique text* (exact duplicates, however many, cost nothing more);
+2. **candidates**: an inverted index over *rare* features (a prefix filter, as in
+   set-similarity joins). A unique text's signature is its :data:`SIGNATURE_SIZE` rarest
+   features among those held by 2 to :data:`MAX_POSTINGS` texts, in one global order
+   (document frequency, then feature). Two texts are a candidate pair when their signatures
+   share :data:`MIN_SHARED` features, or one held by at most :data:`RARE` texts.
+   Near-duplicates share most of their features, so their rarest ones too; texts that
+   share only common words (``triển khai``, ``chuyển đổi số``) never meet, so the work
+   grows with the number of tasks, not its square;
+3. **scoring**: each candidate pair gets the exact :func:`.textsim.score`; pairs from the
+   same document, and from two documents one of which supersedes the other (a promulgated
+   plan and its own draft), are not compared;
+4. **grouping**: union-find over the pairs scoring at least ``min_score``.
+
+A group's ``score`` is its *weakest link*: the lowest score among the pairs that put it
+together (every one at least ``min_score``); ``score_mean`` is their mean.
+
+>>> from policy_lineage.schema.graph_model import DocumentNode, LineageGraph, TaskNode
+>>> g = LineageGraph()
+>>> for d in ("doc:a", "doc:b"):
+...     _ = g.add_document(DocumentNode(id=d, number=d[4:].upper() + "/KH-UBND"))
+>>> _ = g.add_task(TaskNode(id="task:1", document_id="doc:a", lead=["Sở Nội vụ"],
+...                         text="Rà soát, bảo đảm hạ tầng số dùng chung cấp xã"))
+>>> _ = g.add_task(TaskNode(id="task:2", document_id="doc:b", lead=["Sở Tài chính"],
+...                         text="Đảm bảo hạ tầng số dùng chung cấp xã, rà soát"))
+>>> [(o.kind, o.score, o.tasks) for o in find_overlaps(g)]
+[('conflicting_lead', 1.0, ['task:1', 'task:2'])]
+"""
+
+from __future__ import annotations
+
+import time
+from array import array
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..graph.identity import jurisdiction_of
+from ..loaders.textnorm import fold, fold_ascii
+from ..schema.graph_model import LineageGraph, TaskNode
+from . import textsim
+
+__all__ = [
+    "DEFAULT_MIN_SCORE",
+    "KINDS",
+    "OverlapGroup",
+    "OverlapTask",
+    "find_overlaps",
+    "group_to_json",
+    "agency_matcher",
+    "agency_matches",
+]
+
+# Same work at or above this score. In the Đồng Tháp corpus the repeated tasks score
+# 0.65-1.0 and the closest different tasks 0.50 or less; rewritten copies (reordered,
+# abbreviated, re-toned, with a lead or a deadline added) score 0.85-1.0. Tasks on the same
+# object with another verb or field can reach 0.6-0.75: raise --min-score for fewer of them
+# (figures in benchmarks/overlaps_scale.py).
+DEFAULT_MIN_SCORE = 0.6
+# Candidate generation: the rarest features of a text, among those held by 2..MAX_POSTINGS
+# texts, are its signature.
+SIGNATURE_SIZE = 10
+MAX_POSTINGS = 1000
+# A candidate shares MIN_SHARED signature features, or one held by at most RARE texts.
+MIN_SHARED = 2
+RARE = 20
+
+KINDS = ("duplicate", "conflicting_lead", "conflicting_deadline")
+
+
+@dataclass
+class OverlapTask:
+    """One task of a group, with what a reader needs to compare it with the others."""
+
+    id: str
+    text: str
+    lead: list[str]
+    cooperating: list[str]
+    deadline: str | None  # ISO date
+    deadline_text: str | None
+    recurring: bool
+    document_id: str
+    document: str  # the document's label: its number, or type and title for a draft
+    source: str | None  # the file
+
+
+@dataclass
+class OverlapGroup:
+    """Tasks that are the same work, from at least two documents.
+
+    ``score`` is the lowest score among the pairs that joined the group (``score_mean``
+    their mean); ``pairs`` holds those pairs as ``(task id, task id, score)``.
+    """
+
+    kind: str  # one of KINDS
+    score: float
+    tasks: list[str]  # task ids
+    members: list[OverlapTask]
+    conflicts: list[str] = field(default_factory=list)  # "lead", "deadline"
+    unstated: list[str] = field(default_factory=list)  # "lead", "deadline": some tasks say none
+    score_mean: float = 0.0
+    pairs: list[tuple[str, str, float]] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        """The documents' labels, each once, in the order of the tasks."""
+        return list(dict.fromkeys(m.document for m in self.members))
+
+
+def find_overlaps(
+    graph: LineageGraph,
+    min_score: float = DEFAULT_MIN_SCORE,
+    agency: str | None = None,
+    *,
+    stats: dict[str, Any] | None = None,
+) -> list[OverlapGroup]:
+    """Groups of tasks that are the same work assigned in more than one document.
+
+    Strongest group first (score, then size). ``agency`` keeps the groups in which that
+    body (any spelling: ``Sở KH&CN``, ``so khoa hoc va cong nghe``) leads or cooperates in
+    some task. ``stats``, when given, is filled with timings (seconds) and counts.
+
+    >>> from policy_lineage.schema.graph_model import DocumentNode, LineageGraph, TaskNode
+    >>> g = LineageGraph()
+    >>> for d in ("doc:a", "doc:b", "doc:c"):
+    ...     _ = g.add_document(DocumentNode(id=d, number=d[4:] + "-KH/TU"))
+    >>> text = "Bảo đảm 100% xã kết nối đường truyền thông suốt"
+    >>> _ = g.add_task(TaskNode(id="t1", document_id="doc:a", text=text))
+    >>> _ = g.add_task(TaskNode(id="t2", document_id="doc:b", text=text.upper()))
+    >>> _ = g.add_task(TaskNode(id="t3", document_id="doc:c", text="Tổ chức hội chợ công nghệ"))
+    >>> [(o.kind, o.documents) for o in find_overlaps(g)]
+    [('duplicate', ['a-KH/TU', 'b-KH/TU'])]
+    """
+    clock = time.perf_counter
+    t0 = clock()
+    tasks = list(graph.tasks.values())
+    order = {t.id: i for i, t in enumerate(tasks)}
+    doc_of = [t.document_id for t in tasks]
+
+    # 1. profiles: one per unique key text within a jurisdiction; features as ints.
+    jurisdiction = {d.id: jurisdiction_of(d) for d in graph.documents.values()}
+    vocab: dict[str, int] = {}
+    weights = array("b")
+    unique: dict[tuple[str, str], int] = {}
+    members: list[list[int]] = []
+    feats: list[array] = []
+    totals: list[int] = []
+    by_jurisdiction: dict[str, list[int]] = {}  # jurisdiction → its unique texts
+    for i, task in enumerate(tasks):
+        key, fs = textsim.features(task.text)
+        if not fs:
+            continue
+        where = jurisdiction.get(task.document_id, "vn")
+        u = unique.get((where, key))
+        if u is None:
+            u = unique[(where, key)] = len(members)
+            ids = array("i")
+            total = 0
+            for f in fs:
+                fid = vocab.get(f)
+                if fid is None:
+                    fid = vocab[f] = len(weights)
+                    weights.append(textsim.feature_weight(f))
+                ids.append(fid)
+                total += weights[fid]
+            feats.append(ids)
+            totals.append(total)
+            members.append([])
+            by_jurisdiction.setdefault(where, []).append(u)
+        members[u].append(i)
+    del unique
+    t1 = clock()
+
+    # 2. candidates, inside each jurisdiction: signatures of the features rare *there*,
+    # probed against an inverted index.
+    left, right = array("i"), array("i")
+    for texts in by_jurisdiction.values():
+        if len(texts) < 2:
+            continue
+        probe, other = _candidates([feats[u] for u in texts])
+        left.extend(texts[p] for p in probe)
+        right.extend(texts[o] for o in other)
+    t2 = clock()
+
+    # 3. scoring, candidate pairs grouped by the text that probed them.
+    blocked = _superseding_pairs(graph)
+    udocs = [frozenset(doc_of[i] for i in m) for m in members]
+    edges: list[tuple[int, int, float]] = []  # unique-text pairs at or above min_score
+    n_pairs = len(left)
+    k = 0
+    while k < n_pairs:
+        u = left[k]
+        fu = set(feats[u])
+        wu = totals[u]
+        while k < n_pairs and left[k] == u:
+            v = right[k]
+            k += 1
+            if not _crosses(udocs[u], udocs[v], blocked):
+                continue
+            wv = totals[v]
+            # Length filter: the best score these two sizes allow.
+            if textsim.combine(min(wu, wv), wu, wv) < min_score:
+                continue
+            shared = sum(map(weights.__getitem__, fu.intersection(feats[v])))
+            s = textsim.combine(shared, wu, wv)
+            if s >= min_score:
+                edges.append((u, v, s))
+    t3 = clock()
+
+    # 4. grouping: union-find over tasks; exact duplicates link at 1.0.
+    parent = list(range(len(tasks)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    links: list[tuple[int, int, float]] = []  # task index pairs that joined groups
+
+    def link(a: int, b: int, s: float) -> None:
+        links.append((a, b, s))
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in members:
+        if len(group) > 1:
+            _link_across(group, group, 1.0, doc_of, blocked, link)
+    for u, v, s in edges:
+        _link_across(members[u], members[v], s, doc_of, blocked, link)
+
+    roots = {find(a) for a, _, _ in links}
+    by_root: dict[int, list[int]] = {}
+    for i in range(len(tasks)):
+        root = find(i)
+        if root in roots:
+            by_root.setdefault(root, []).append(i)
+    scores_of: dict[int, list[tuple[int, int, float]]] = {}
+    for a, b, s in links:
+        scores_of.setdefault(find(a), []).append((a, b, s))
+
+    groups = [
+        _make_group(graph, [tasks[i] for i in idx], scores_of[root], tasks, order)
+        for root, idx in by_root.items()
+    ]
+    if agency:
+        matches = agency_matcher(agency, graph)
+        groups = [g for g in groups if any(matches(m) for m in g.members)]
+    groups.sort(key=lambda g: (-g.score, -len(g.tasks), order[g.tasks[0]]))
+    t4 = clock()
+
+    if stats is not None:
+        stats.update(
+            tasks=len(tasks),
+            unique_texts=len(members),
+            features=len(vocab),
+            candidate_pairs=n_pairs,
+            all_pairs=len(tasks) * (len(tasks) - 1) // 2,
+            pairs_at_threshold=len(edges),
+            groups=len(groups),
+            profile_seconds=t1 - t0,
+            candidate_seconds=t2 - t1,
+            scoring_seconds=t3 - t2,
+            grouping_seconds=t4 - t3,
+            total_seconds=t4 - t0,
+        )
+    return groups
+
+
+def _candidates(feats: list[array]) -> tuple[array, array]:
+    """Candidate pairs of unique texts as two arrays ``(probe, other)``, probes in order.
+
+    The signature of a text is its :data:`SIGNATURE_SIZE` rarest features (held by
+    2..:data:`MAX_POSTINGS` texts; ties broken by feature id, so the order is the same for
+    every text). ``(u, v)`` is a candidate when their signatures share :data:`MIN_SHARED`
+    features, or one feature held by at most :data:`RARE` texts. Near-duplicates share most
+    features, so their rarest ones too (the prefix filter of set-similarity joins); texts
+    that only share common words never meet. The index is built while probing, so each pair
+    is emitted once.
+    """
+    df: Counter[int] = Counter()
+    for ids in feats:
+        df.update(ids)
+    signature: list[tuple[int, ...]] = []
+    for ids in feats:
+        rare = [f for f in ids if 2 <= df[f] <= MAX_POSTINGS]
+        rare.sort(key=lambda f: (df[f], f))
+        signature.append(tuple(rare[:SIGNATURE_SIZE]))
+    rare_features = {f for sig in signature for f in sig if df[f] <= RARE}
+    df.clear()
+
+    postings: dict[int, list[int]] = {}
+    probe = array("i")
+    other = array("i")
+    for u, sig in enumerate(signature):
+        hits: Counter[int] = Counter()
+        for f in sig:
+            p = postings.get(f)
+            if p is None:
+                postings[f] = [u]
+                continue
+            if f in rare_features:
+                hits.update(dict.fromkeys(p, MIN_SHARED))
+            else:
+                hits.update(p)
+            p.append(u)
+        for v in sorted(v for v, n in hits.items() if n >= MIN_SHARED):
+            probe.append(u)
+            other.append(v)
+    return probe, other
+
+
+def _superseding_pairs(graph: LineageGraph) -> set[frozenset[str]]:
+    """Pairs of documents one of which supersedes the other (its tasks replace, not repeat)."""
+    return {
+        frozenset((e.source, e.target))
+        for e in graph.edges
+        if e.kind == "supersedes" and e.source != e.target
+    }
+
+
+def _crosses(a: frozenset[str], b: frozenset[str], blocked: set[frozenset[str]]) -> bool:
+    """Whether documents ``a`` and ``b`` hold a pair of tasks to compare."""
+    if len(a) == 1 and len(b) == 1 and not blocked:
+        return a != b
+    return any(x != y and frozenset((x, y)) not in blocked for x in a for y in b)
+
+
+def _link_across(
+    a: list[int],
+    b: list[int],
+    s: float,
+    doc_of: list[str],
+    blocked: set[frozenset[str]],
+    link: Callable[[int, int, float], None],
+) -> None:
+    """Link each task of ``a`` to one task of ``b`` in another document, and back."""
+    for side, others in ((a, b), (b, a)):
+        first: dict[str, int] = {}
+        for j in others:
+            first.setdefault(doc_of[j], j)
+        for i in side:
+            for doc, j in first.items():
+                if doc != doc_of[i] and frozenset((doc, doc_of[i])) not in blocked:
+                    link(min(i, j), max(i, j), s)
+                    break
+
+
+def _make_group(
+    graph: LineageGraph,
+    group_tasks: list[TaskNode],
+    pair_scores: list[tuple[int, int, float]],
+    tasks: list[TaskNode],
+    order: dict[str, int],
+) -> OverlapGroup:
+    group_tasks.sort(key=lambda t: (_doc_sort_key(graph, t.document_id), order[t.id]))
+    members = [_member(graph, t) for t in group_tasks]
+    seen: dict[tuple[int, int], float] = {}
+    for a, b, s in pair_scores:
+        seen[(a, b)] = max(s, seen.get((a, b), 0.0))
+    scores = list(seen.values())
+    leads = {frozenset(fold(n) for n in t.lead) for t in group_tasks if t.lead}
+    deadlines = {k for k in (_deadline_key(t) for t in group_tasks) if k is not None}
+    conflicts = [
+        name for name, values in (("lead", leads), ("deadline", deadlines)) if len(values) > 1
+    ]
+    unstated = []
+    if any(not t.lead for t in group_tasks):
+        unstated.append("lead")
+    if any(_deadline_key(t) is None for t in group_tasks):
+        unstated.append("deadline")
+    kind = {"lead": "conflicting_lead", "deadline": "conflicting_deadline"}.get(
+        conflicts[0] if conflicts else "", "duplicate"
+    )
+    return OverlapGroup(
+        kind=kind,
+        score=round(min(scores), 4),
+        tasks=[t.id for t in group_tasks],
+        members=members,
+        conflicts=conflicts,
+        unstated=unstated,
+        score_mean=round(sum(scores) / len(scores), 4),
+        pairs=sorted(
+            ((tasks[a].id, tasks[b].id, round(s, 4)) for (a, b), s in seen.items()),
+            key=lambda p: (-p[2], order[p[0]], order[p[1]]),
+        ),
+    )
+
+
+def _doc_sort_key(graph: LineageGraph, doc_id: str) -> tuple[str, str]:
+    doc = graph.documents.get(doc_id)
+    if doc is None:
+        return ("", doc_id)
+    return (doc.date.isoformat() if doc.date else "", doc.source or doc.label)
+
+
+def _deadline_key(task: TaskNode) -> str | None:
+    """What a deadline is compared by: the date; else "recurring"; else its words; else None."""
+    if task.deadline:
+        return task.deadline.isoformat()
+    if task.recurring:
+        return "recurring"
+    if task.deadline_text:
+        return fold(task.deadline_text)
+    return None
+
+
+def _member(graph: LineageGraph, task: TaskNode) -> OverlapTask:
+    doc = graph.documents.get(task.document_id)
+    return OverlapTask(
+        id=task.id,
+        text=task.text,
+        lead=list(task.lead),
+        cooperating=list(task.cooperating),
+        deadline=task.deadline.isoformat() if task.deadline else None,
+        deadline_text=task.deadline_text,
+        recurring=task.recurring,
+        document_id=task.document_id,
+        document=doc.label if doc else task.document_id,
+        source=task.source or (doc.source if doc else None),
+    )
+
+
+def _agency_keys(name: str) -> set[str]:
+    """A body's name folded two ways: abbreviations unified (``UBND`` = ``Ủy ban nhân dân``)
+    and as written; both without diacritics."""
+    return {
+        " ".join(fold_ascii(textsim.canonical(name)).split()),
+        " ".join(textsim.WORD_RE.findall(fold_ascii(name))),
+    } - {""}
+
+
+def agency_matcher(name: str, graph: LineageGraph | None = None) -> Callable[[Any], bool]:
+    """A test of whether the body ``name`` leads or cooperates in a task (see
+    :func:`agency_matches`); build it once, apply it to many tasks.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> g = example_graph()
+    >>> matches = agency_matcher("Sở KH&CN", g)
+    >>> [t.id for t in g.tasks.values() if matches(t)]
+    ['task:2', 'task:4']
+    """
+    query = _agency_keys(name)
+    forms: dict[str, set[str]] = {}  # a body's name → the keys it is known by
+    if graph is not None:
+        for a in graph.agencies.values():
+            keys = forms.setdefault(a.name, _agency_keys(a.name))
+            for alias in a.aliases:
+                keys.update(_agency_keys(alias))
+        for t in graph.tasks.values():
+            for body in (*t.lead, *t.cooperating):
+                if body not in forms:
+                    forms[body] = _agency_keys(body)
+    # A name that is some body's name or alias means that body only; any other name
+    # matches as whole words of longer names.
+    exact = any(not query.isdisjoint(keys) for keys in forms.values())
+    padded = [f" {q} " for q in query]
+
+    def keys_of(body: str) -> set[str]:
+        keys = forms.get(body)
+        if keys is None:
+            keys = forms[body] = _agency_keys(body)
+        return keys
+
+    def matches(task: Any) -> bool:
+        for body in (*task.lead, *task.cooperating):
+            keys = keys_of(body)
+            if not query.isdisjoint(keys):
+                return True
+            if not exact and any(q in f" {k} " for q in padded for k in keys):
+                return True
+        return False
+
+    return matches
+
+
+def agency_matches(
+    task: OverlapTask | TaskNode, name: str, graph: LineageGraph | None = None
+) -> bool:
+    """Whether the body ``name`` leads or cooperates in ``task``.
+
+    Names are compared folded: case, tone style, abbreviations (``UBND``, ``KH&CN``) and,
+    for people typing without them, diacritics. A name that is a known body's name or alias
+    (in ``graph``) matches that body only; any other name matches as whole words of a longer
+    one (``Sở Khoa học`` matches ``Sở Khoa học và Công nghệ``).
+
+    >>> t = OverlapTask("t", "…", ["Sở Khoa học và Công nghệ"], ["Công an tỉnh"], None, None,
+    ...                 False, "d", "1/KH-UBND", None)
+    >>> agency_matches(t, "so KH&CN"), agency_matches(t, "CÔNG AN TỈNH")
+    (True, True)
+    >>> agency_matches(t, "Sở Khoa học"), agency_matches(t, "Sở Nội vụ")
+    (True, False)
+    """
+    return agency_matcher(name, graph)(task)
+
+
+def group_to_json(group: OverlapGroup, graph: LineageGraph | None = None) -> dict[str, Any]:
+    """One group in the ``overlaps --format json`` contract, with extra keys.
+
+    Contract keys: ``kind``, ``score``, ``tasks`` with ``text``, ``lead``, ``deadline``,
+    ``document``. Extra: ``conflicts``, ``unstated``, ``score_mean``, ``documents``, ``pairs``
+    and, per task, ``id``, ``cooperating``, ``deadline_text``, ``recurring``, ``document_id``,
+    ``source`` (and, with ``graph``, the document's ``date`` and ``is_draft``).
+
+    >>> t = OverlapTask("task:1", "Rà soát hạ tầng số", ["Sở Nội vụ"], [], "2025-06-30",
+    ...                 "trong tháng 6/2025", False, "doc:a", "359-KH/TU", "a.txt")
+    >>> g = OverlapGroup("duplicate", 0.9, ["task:1"], [t])
+    >>> sorted(group_to_json(g)["tasks"][0])[:5]
+    ['cooperating', 'deadline', 'deadline_text', 'document', 'document_id']
+    """
+    out_tasks = []
+    for m in group.members:
+        rec: dict[str, Any] = {
+            "text": m.text,
+            "lead": m.lead,
+            "deadline": m.deadline,
+            "document": m.document,
+            "id": m.id,
+            "cooperating": m.cooperating,
+            "deadline_text": m.deadline_text,
+            "recurring": m.recurring,
+            "document_id": m.document_id,
+            "source": m.source,
+        }
+        doc = graph.documents.get(m.document_id) if graph is not None else None
+        if doc is not None:
+            rec["document_date"] = doc.date.isoformat() if doc.date else None
+            rec["document_is_draft"] = doc.is_draft
+        out_tasks.append(rec)
+    return {
+        "kind": group.kind,
+        "score": group.score,
+        "tasks": out_tasks,
+        "conflicts": group.conflicts,
+        "unstated": group.unstated,
+        "score_mean": group.score_mean,
+        "documents": group.documents,
+        "pairs": [{"a": a, "b": b, "score": s} for a, b, s in group.pairs],
+    }
