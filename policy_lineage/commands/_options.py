@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -42,3 +43,91 @@ def format_option(
         )(func)
 
     return decorate
+
+
+def parse_relations(value: str) -> tuple[str, ...]:
+    """The document relations named in ``--relations`` (``implements,cites``), in order.
+
+    Spaces around names and empty items are ignored; an unknown name, or none at all, is a
+    :class:`click.BadParameter` naming the known ones (a usage error, exit code 2).
+
+    >>> parse_relations("implements, cites")
+    ('implements', 'cites')
+    """
+    from ..schema.graph_model import DOCUMENT_EDGE_KINDS
+
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    bad = [k for k in kinds if k not in DOCUMENT_EDGE_KINDS]
+    if bad or not kinds:
+        raise click.BadParameter(
+            f"{', '.join(bad) or 'nothing'}: choose from {', '.join(DOCUMENT_EDGE_KINDS)}",
+            param_hint="'--relations'",
+        )
+    return kinds
+
+
+def source_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--store PATH`` and ``--backend URI``: where a query command's answers come from."""
+    from .push import backend_option
+
+    return backend_option(store_option(func))
+
+
+# The query functions answered by both the store's graph and a server, by name:
+# ``queries.<module>.<name>(graph, …)`` and ``graph.server_queries.<name>(backend, …)``.
+_EMBEDDED = {
+    "trace": "trace",
+    "tasks_from": "tasks",
+    "agency_work": "agency",
+    "find_overlaps": "overlaps",
+}
+
+
+class QuerySource:
+    """The store's graph, or a server a ``push`` filled, behind one interface.
+
+    ``graph`` is what names are resolved against and output is printed from: the whole
+    graph from the store, or the server's documents (read once, when first asked for);
+    :meth:`run` calls the query of that name on the store's graph or on the server."""
+
+    def __init__(self, store_path: str, backend: Any = None) -> None:
+        self.store_path = store_path
+        self.backend = backend
+        self._graph: Any = None
+
+    @property
+    def graph(self) -> Any:
+        if self._graph is None:
+            if self.backend is None:
+                from ._store import load_graph
+
+                self._graph = load_graph(self.store_path)
+            else:
+                from ..graph.server_queries import documents_graph
+
+                self._graph = documents_graph(self.backend)
+        return self._graph
+
+    def run(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """``name`` (trace, tasks_from, agency_work, find_overlaps) on the store or server."""
+        import importlib
+
+        if self.backend is not None:
+            from ..graph import server_queries
+
+            return getattr(server_queries, name)(self.backend, *args, **kwargs)
+        module = importlib.import_module(f"..queries.{_EMBEDDED[name]}", __package__)
+        return getattr(module, name)(self.graph, *args, **kwargs)
+
+
+@contextmanager
+def query_source(store_path: str, backend_uri: str | None) -> Iterator[QuerySource]:
+    """The source a query command reads: the store, or the server at ``backend_uri``
+    (a server that cannot be reached or holds no finished push is one line, exit 1)."""
+    if not backend_uri:
+        yield QuerySource(store_path)
+        return
+    from .push import open_server
+
+    with open_server(backend_uri) as backend:
+        yield QuerySource(store_path, backend)

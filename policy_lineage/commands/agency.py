@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._options import format_option, store_option
-from ._output import emit_csv, emit_json, emit_table, load, not_found
+from ._options import format_option, query_source, source_options
+from ._output import emit_csv, emit_json, emit_table, not_found
 
 
 def register(group: click.Group) -> None:
@@ -14,9 +14,9 @@ def register(group: click.Group) -> None:
 
 @click.command()
 @click.argument("name")
-@store_option
+@source_options
 @format_option("table", "json", "csv")
-def agency(name: str, store_path: str, fmt: str) -> None:
+def agency(name: str, store_path: str, backend_uri: str | None, fmt: str) -> None:
     """What one body leads and cooperates on, from which documents, by deadline.
 
     NAME is the body's name or words of it, with or without diacritics.
@@ -25,10 +25,8 @@ def agency(name: str, store_path: str, fmt: str) -> None:
 
         policy-lineage agency "so khoa hoc va cong nghe"
     """
-    from ..queries.agency import agency_work
-
-    graph = load(store_path)
-    work = agency_work(graph, name)
+    with query_source(store_path, backend_uri) as source:
+        work = source.run("agency_work", name)
     if not work.agencies:
         not_found(f"no body named '{name}' in the store")
     records = [

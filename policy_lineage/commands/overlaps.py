@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ._options import format_option, store_option
+from ._options import format_option, query_source, source_options
 
 KIND_LABELS = {
     "duplicate": "trùng lặp / duplicate",
@@ -51,9 +51,13 @@ def register(group: click.Group) -> None:
     help="Only groups in which this body leads or cooperates (any spelling: 'Sở KH&CN').",
 )
 @format_option("table", "json", "csv")
-@store_option
+@source_options
 def overlaps_command(
-    min_score: float | None, agency: str | None, fmt: str, store_path: str
+    min_score: float | None,
+    agency: str | None,
+    fmt: str,
+    store_path: str,
+    backend_uri: str | None,
 ) -> None:
     """Tasks that are the same work assigned in more than one document.
 
@@ -66,17 +70,12 @@ def overlaps_command(
     \b
         policy-lineage overlaps --agency "Sở Khoa học và Công nghệ" --format json
     """
-    from ..graph.store import StoreError, load_graph
-    from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps, group_to_json
+    from ..queries.overlaps import DEFAULT_MIN_SCORE, group_to_json
 
-    try:
-        graph = load_graph(store_path)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    groups = find_overlaps(
-        graph, DEFAULT_MIN_SCORE if min_score is None else min_score, agency=agency
-    )
-    records = [group_to_json(g, graph) for g in groups]
+    with query_source(store_path, backend_uri) as source:
+        score = DEFAULT_MIN_SCORE if min_score is None else min_score
+        groups = source.run("find_overlaps", score, agency=agency)
+        records = [group_to_json(g, source.graph) for g in groups]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":

@@ -6,8 +6,8 @@ from datetime import date
 
 import click
 
-from ._options import format_option, store_option
-from ._output import emit_csv, emit_json, emit_table, load, not_found, resolve_document
+from ._options import format_option, query_source, source_options
+from ._output import emit_csv, emit_json, emit_table, not_found, resolve_document
 
 STATUS_LABELS = {
     "overdue": "quá hạn / overdue",
@@ -41,7 +41,7 @@ def register(group: click.Group) -> None:
     type=click.DateTime(["%Y-%m-%d"]),
     help="The day statuses are counted from (default: today).",
 )
-@store_option
+@source_options
 @format_option("table", "json", "csv")
 def tasks(
     from_doc: str,
@@ -51,6 +51,7 @@ def tasks(
     status: str | None,
     as_of,
     store_path: str,
+    backend_uri: str | None,
     fmt: str,
 ) -> None:
     """Every task that derives from a document: its own, and those of the documents that
@@ -61,19 +62,18 @@ def tasks(
 
         policy-lineage tasks --from 04-TB/BCĐTW --status overdue --as-of 2025-12-31
     """
-    from ..queries.tasks import tasks_from
-
-    graph = load(store_path)
-    root = resolve_document(graph, from_doc)
-    rows = tasks_from(
-        graph,
-        root.id,
-        agency=agency,
-        due_before=due_before.date() if due_before else None,
-        level=level,
-        status=status,
-        as_of=as_of.date() if as_of else date.today(),
-    )
+    with query_source(store_path, backend_uri) as source:
+        graph = source.graph
+        root = resolve_document(graph, from_doc)
+        rows = source.run(
+            "tasks_from",
+            root.id,
+            agency=agency,
+            due_before=due_before.date() if due_before else None,
+            level=level,
+            status=status,
+            as_of=as_of.date() if as_of else date.today(),
+        )
 
     def number(doc_id: str) -> str:
         d = graph.documents[doc_id]

@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from ._options import format_option, store_option
-from ._output import document_json, emit_csv, emit_json, load, resolve_document
+from ._options import format_option, parse_relations, query_source, source_options
+from ._output import document_json, emit_csv, emit_json, resolve_document
 
 RELATION_LABELS = {
     "implements": "thực hiện / implements",
@@ -26,18 +26,6 @@ def register(group: click.Group) -> None:
     group.add_command(trace)
 
 
-def _relations(value: str) -> tuple[str, ...]:
-    from ..schema.graph_model import DOCUMENT_EDGE_KINDS
-
-    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
-    bad = [k for k in kinds if k not in DOCUMENT_EDGE_KINDS]
-    if bad or not kinds:
-        raise click.BadParameter(
-            f"{', '.join(bad) or 'nothing'}: choose from {', '.join(DOCUMENT_EDGE_KINDS)}"
-        )
-    return kinds
-
-
 @click.command()
 @click.argument("doc")
 @click.option(
@@ -49,9 +37,16 @@ def _relations(value: str) -> tuple[str, ...]:
     show_default=True,
     help="Comma-separated: implements, supersedes, based-on, amends, cites.",
 )
-@store_option
+@source_options
 @format_option("table", "json", "csv")
-def trace(doc: str, depth: int | None, relations: str, store_path: str, fmt: str) -> None:
+def trace(
+    doc: str,
+    depth: int | None,
+    relations: str,
+    store_path: str,
+    backend_uri: str | None,
+    fmt: str,
+) -> None:
     """The chain above DOC (what it implements, up to the root) and below it (what
     implements it, down to commune level).
 
@@ -62,12 +57,11 @@ def trace(doc: str, depth: int | None, relations: str, store_path: str, fmt: str
 
         policy-lineage trace 57-NQ/TW --relations implements,supersedes,cites
     """
-    from ..queries.trace import trace as run_trace
-
-    kinds = _relations(relations)
-    graph = load(store_path)
-    root = resolve_document(graph, doc)
-    result = run_trace(graph, root.id, depth, kinds)
+    kinds = parse_relations(relations)
+    with query_source(store_path, backend_uri) as source:
+        graph = source.graph
+        root = resolve_document(graph, doc)
+        result = source.run("trace", root.id, depth, kinds)
 
     def name(node_id: str) -> str:
         return graph.documents[node_id].number or node_id

@@ -8,9 +8,8 @@ from typing import Any
 
 import click
 
-from ._options import store_option
+from ._options import parse_relations, store_option
 from ._output import load, not_found, resolve_document
-from .trace import _relations
 
 FORMATS = ("html", "svg", "png")
 
@@ -128,7 +127,7 @@ def viz(
         raise click.UsageError("--min-score goes with --overlaps")
     fmt = _format_for(output, fmt)
     output = output or f"lineage.{fmt}"
-    kinds = _relations(relations)
+    kinds = parse_relations(relations)
     day = as_of.date() if as_of else date.today()
     graph = load(store_path)
     root = resolve_document(graph, doc).id if doc else None
