@@ -195,6 +195,16 @@ class AgencyTable:
 
     @lru_cache(maxsize=64)  # noqa: B019 - one table per process, a few provinces
     def _pattern(self, province: str | None) -> tuple[re.Pattern[str], dict[str, _Entry]]:
+        """The finder of every alias (one alternation, longest first) and the alias map."""
+        by_alias = self._aliases(province)
+        alts = sorted(by_alias, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        pattern = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
+        return pattern, by_alias
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one table per process, a few provinces
+    def _aliases(self, province: str | None) -> dict[str, _Entry]:
+        """Folded alias → entry, for one province (lookups need no pattern)."""
         by_alias: dict[str, _Entry] = {}
         pfold = fold(province) if province else None
         for entry in self.entries:
@@ -211,16 +221,11 @@ class AgencyTable:
                     forms += [_city_alias(f) for f in forms]
                 for form in forms:
                     by_alias.setdefault(form, entry)
-        alts = sorted(by_alias, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-        pattern = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
-        return pattern, by_alias
+        return by_alias
 
     def lookup(self, name: str, province: str | None = None) -> Agency | None:
         """The canonical body for a name, or None when the table does not know it."""
-        key = fold(name)
-        _, by_alias = self._pattern(province)
-        entry = by_alias.get(re.sub(r"\s+", " ", key))
+        entry = self._aliases(province).get(fold(name))
         return self._agency(entry, province, name) if entry else None
 
     def is_vague(self, agency: Agency) -> bool:

@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
+# Every combining mark (what unicodedata.combining() flags), as one character class.
+_COMBINING = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x110000) if unicodedata.combining(chr(c))) + "]"
+)
 
 # Old-style placement (mark on the second vowel of an open oa/oe/uy syllable) → the
 # style the project uses (mark on the first vowel), as in "Ủy ban", "hóa", "thủy".
@@ -40,7 +45,9 @@ def _tone_pairs() -> dict[str, str]:
 _TONE_PAIRS = _tone_pairs()
 # Only open syllables: "hoá" but not "hoán"; "thuỷ" but not "quý" (qu + ý is standard).
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_PAIRS), key=len, reverse=True)) + r")"
+    r"(?=[oOuU])(?<![qQ])("
+    + "|".join(sorted(map(re.escape, _TONE_PAIRS), key=len, reverse=True))
+    + r")"
     r"(?![a-zA-Zà-ỹÀ-Ỹđ])"
 )
 
@@ -89,8 +96,11 @@ def match_key(s: str) -> str:
     return unify_tones(lower_same_length(s))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """The matching key: NFC, one tone style, lower case, whitespace collapsed.
+
+    Remembers recent answers: the same names and phrases are folded again and again.
 
     >>> fold("  Uỷ ban  nhân dân\\nTỈNH ")
     'ủy ban nhân dân tỉnh'
@@ -100,8 +110,7 @@ def fold(s: str) -> str:
 
 
 def strip_diacritics(s: str) -> str:
-    s = unicodedata.normalize("NFD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _COMBINING.sub("", unicodedata.normalize("NFD", s))
     return s.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")
 
 
