@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import Any, Literal, get_args
 
 NodeKind = Literal["Document", "Agency", "Task"]
@@ -230,22 +231,28 @@ class LineageGraph:
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return list(value)
     return value
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def node_record(node: Node) -> dict[str, Any]:
-    """A node as a flat JSON-ready dict: ``id``, ``kind`` and its fields."""
-    rec = {k: _plain(v) for k, v in asdict(node).items()}
-    rec = {"id": rec.pop("id"), "kind": rec.pop("kind"), **rec}
-    if isinstance(node, AgencyNode):
-        rec["agency_kind"] = node.agency_kind
+    """A node as a flat JSON-ready dict: ``id``, ``kind`` and its fields (a copy)."""
+    rec: dict[str, Any] = {"id": node.id, "kind": node.kind}
+    for name in _field_names(type(node)):
+        if name not in rec:
+            rec[name] = _plain(getattr(node, name))
     return rec
 
 
 def edge_record(edge: Edge) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in asdict(edge).items()}
+    """An edge as a flat JSON-ready dict (a copy)."""
+    return {name: _plain(getattr(edge, name)) for name in _field_names(Edge)}
 
 
 def _from_record(cls: type, rec: dict[str, Any]) -> Any:

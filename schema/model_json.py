@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -42,34 +43,46 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _build(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function turning the JSON form of type ``tp`` back into ``tp`` (made once per type)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else _same
     if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_build(item, v) for v in value]
+        item = _converter(typing.get_args(tp)[0])
+        if item is _same:
+            return lambda v: None if v is None else list(v)
+        return lambda v: None if v is None else [item(x) for x in v]
     if origin is tuple:
-        return tuple(_build(a, v) for a, v in zip(typing.get_args(tp), value, strict=True))
+        items = [_converter(a) for a in typing.get_args(tp)]
+        return lambda v: None if v is None else tuple(c(x) for c, x in zip(items, v, strict=True))
     if origin is dict:
-        _, item = typing.get_args(tp)
-        return {k: _build(item, v) for k, v in value.items()}
+        item = _converter(typing.get_args(tp)[1])
+        return lambda v: None if v is None else {k: item(x) for k, x in v.items()}
     if tp is date:
-        return date.fromisoformat(value)
+        return lambda v: None if v is None else date.fromisoformat(v)
     if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        return tp(**{k: _build(hints[k], v) for k, v in value.items() if k in names})
+        hints = typing.get_type_hints(tp)
+        convert: dict[str, Callable[[Any], Any]] = {}
+
+        def build(v: Any) -> Any:
+            if v is None:
+                return None
+            return tp(**{k: convert[k](x) for k, x in v.items() if k in convert})
+
+        # Filled after ``build`` exists, so a dataclass that holds itself still works.
+        for f in dataclasses.fields(tp):
+            if f.init:
+                convert[f.name] = _converter(hints[f.name])
+        return build
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
 def extraction_from_dict(data: dict[str, Any]) -> Extraction:
     """The inverse of :func:`extraction_to_dict` (unknown keys are ignored)."""
-    return _build(Extraction, data)
+    return _converter(Extraction)(data)
