@@ -4,7 +4,12 @@
 * ``jsonld``: RDF JSON-LD, the project's prefixes as its ``@context``; a file, or stdout;
 * ``json``: networkx node-link data, the ``export --format json`` contract; a file, or stdout;
 * ``graphml``: GraphML for Gephi and yEd (scalar attributes only); a file;
-* ``csv``: ``documents.csv``, ``agencies.csv``, ``tasks.csv``, ``edges.csv``; a directory.
+* ``csv``: ``documents.csv``, ``agencies.csv``, ``tasks.csv``, ``edges.csv``; a directory;
+* ``cypher``: a ``cypher-shell -f`` script holding what ``push`` writes
+  (:func:`.neo4j_export.export_cypher`); a file, or stdout;
+* ``neo4j-csv``: the files of ``neo4j-admin database import full`` and ``IMPORT.txt``
+  (:func:`.neo4j_export.export_neo4j_csv`); a directory. Its writer returns the import
+  command, which ``export`` passes on.
 
 CSV files are UTF-8 with a byte-order mark, so Excel shows Vietnamese, and their headers
 are Vietnamese / English::
@@ -46,11 +51,12 @@ CSV_ENCODING = "utf-8-sig"
 @dataclass(frozen=True)
 class Exporter:
     """One format: ``text`` renders it for stdout (None: it needs a path); ``write``
-    writes it to ``path`` (a file, or a directory when ``directory``)."""
+    writes it to ``path`` (a file, or a directory when ``directory``) and returns what
+    the user must do next with it (the ``neo4j-admin`` command), or None."""
 
     name: str
     description: str
-    write: Callable[[LineageGraph, Path], None]
+    write: Callable[[LineageGraph, Path], str | None]
     text: Callable[[LineageGraph], str] | None = None
     directory: bool = False
 
@@ -58,7 +64,9 @@ class Exporter:
 def export(graph: LineageGraph, fmt: str, path: str | Path | None = None) -> str | None:
     """Write ``graph`` as ``fmt`` to ``path``, or return the text when ``path`` is None.
 
-    Raises ``ValueError`` for an unknown format, or a format that needs a path."""
+    With ``path``, returns what the writer says to do next (for ``neo4j-csv``, the
+    ``neo4j-admin database import full …`` command), else None. Raises ``ValueError`` for
+    an unknown format, or a format that needs a path."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(EXPORTERS)})")
@@ -67,8 +75,7 @@ def export(graph: LineageGraph, fmt: str, path: str | Path | None = None) -> str
             kind = "directory" if exporter.directory else "file"
             raise ValueError(f"--format {fmt} writes a {kind}: give it with -o PATH")
         return exporter.text(graph)
-    exporter.write(graph, Path(path))
-    return None
+    return exporter.write(graph, Path(path))
 
 
 # ---------------------------------------------------------------------- text formats
@@ -92,6 +99,21 @@ def _text_writer(render: Callable[[LineageGraph], str]) -> Callable[[LineageGrap
         path.write_text(render(graph), encoding="utf-8")
 
     return write
+
+
+# ---------------------------------------------------------------------- Neo4j
+
+
+def _cypher_script(graph: LineageGraph) -> str:
+    from .neo4j_export import export_cypher
+
+    return export_cypher(graph)
+
+
+def _write_neo4j_csv(graph: LineageGraph, path: Path) -> str:
+    from .neo4j_export import export_neo4j_csv
+
+    return export_neo4j_csv(graph, path)
 
 
 # ---------------------------------------------------------------------- GraphML
@@ -295,5 +317,9 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("graphml", "GraphML (Gephi, yEd)", _write_graphml),
         Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True),
         Exporter("json", "node-link JSON (contract)", _text_writer(_node_link), _node_link),
+        Exporter(
+            "cypher", "Cypher script (cypher-shell)", _text_writer(_cypher_script), _cypher_script
+        ),
+        Exporter("neo4j-csv", "neo4j-admin import files", _write_neo4j_csv, directory=True),
     )
 }

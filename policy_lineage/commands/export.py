@@ -1,4 +1,5 @@
-"""``policy-lineage export``: the whole graph as Turtle, JSON-LD, GraphML, CSV or JSON."""
+"""``policy-lineage export``: the whole graph as Turtle, JSON-LD, GraphML, CSV, JSON, a
+Cypher script or neo4j-admin import files."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import click
 from ._options import format_option, store_option
 from ._store import load_graph as _load_graph
 
-FORMATS = ("ttl", "jsonld", "graphml", "csv", "json")
+FORMATS = ("ttl", "jsonld", "graphml", "csv", "json", "cypher", "neo4j-csv")
 
 
 def register(group: click.Group) -> None:
@@ -15,12 +16,14 @@ def register(group: click.Group) -> None:
 
 
 @click.command("export")
+@click.argument("path", required=False, type=click.Path())
 @format_option(*FORMATS, default="ttl", help="Export format (see the command's help).")
 @click.option(
     "-o",
     "--output",
     type=click.Path(),
-    help="File to write (a directory for csv). Without it: stdout (ttl, jsonld, json).",
+    help="File to write (a directory for csv and neo4j-csv); or give it as PATH. "
+    "Without it: stdout (ttl, jsonld, json, cypher).",
 )
 @click.option(
     "--validate",
@@ -28,21 +31,32 @@ def register(group: click.Group) -> None:
     help="Check the RDF form against the SHACL shapes first; exit 1 with the report if it fails.",
 )
 @store_option
-def export_command(fmt: str, output: str | None, validate: bool, store_path: str) -> None:
-    """Export the lineage graph in the store.
+def export_command(
+    path: str | None, fmt: str, output: str | None, validate: bool, store_path: str
+) -> None:
+    """Export the lineage graph in the store to PATH (or -o PATH, or stdout).
 
-    ttl and jsonld are RDF (schema/lineage.ttl, with the provenance of every edge);
-    graphml opens in Gephi and yEd; csv writes documents.csv, agencies.csv, tasks.csv
-    and edges.csv into a directory (UTF-8 with BOM, for Excel); json is the node-link
-    data of shared/contract/OUTPUTS.md.
+    \b
+    ttl, jsonld  RDF (schema/lineage.ttl, with the provenance of every edge)
+    graphml      Gephi and yEd
+    csv          a directory: documents.csv, agencies.csv, tasks.csv, edges.csv
+                 (UTF-8 with BOM, Vietnamese/English headers, for Excel)
+    json         the node-link data of shared/contract/OUTPUTS.md
+    cypher       a script for cypher-shell -f: what `push` writes, as literals
+    neo4j-csv    a directory of neo4j-admin import files; prints the import command
+                 (also in IMPORT.txt there, with the constraints to run afterwards)
 
     Example:
 
     \b
         policy-lineage export --format ttl --validate -o lineage.ttl
+        policy-lineage export --format neo4j-csv neo4j-import/
     """
     from ..graph.exports import EXPORTERS, export
 
+    if path and output and path != output:
+        raise click.UsageError("give the output once: PATH or -o PATH")
+    output = output or path
     if output is None and EXPORTERS[fmt].text is None:
         raise click.UsageError(f"--format {fmt} needs -o PATH")
     graph = _load_graph(store_path)
@@ -58,7 +72,15 @@ def export_command(fmt: str, output: str | None, validate: bool, store_path: str
         text = export(graph, fmt, output)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if text is not None:
+    if output is None:
+        assert text is not None
         click.echo(text, nl=not text.endswith("\n"))
-    else:
-        click.echo(f"wrote {output} ({fmt})", err=True)
+        return
+    click.echo(f"wrote {output} ({fmt})", err=True)
+    if text is not None:  # what to run next: the neo4j-admin command
+        click.echo(text)
+    if fmt == "neo4j-csv":
+        click.echo(
+            "then, with the database started, the constraints: see IMPORT.txt in " + output,
+            err=True,
+        )

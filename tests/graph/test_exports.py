@@ -21,8 +21,10 @@ TASK_UBND = "task:05-1"
 
 
 def test_exports_registry_names_every_format():
-    assert set(EXPORTERS) == {"ttl", "jsonld", "graphml", "csv", "json"}
+    assert set(EXPORTERS) == {"ttl", "jsonld", "graphml", "csv", "json", "cypher", "neo4j-csv"}
     assert EXPORTERS["csv"].directory and EXPORTERS["csv"].text is None
+    assert EXPORTERS["neo4j-csv"].directory and EXPORTERS["neo4j-csv"].text is None
+    assert EXPORTERS["cypher"].text is not None and not EXPORTERS["cypher"].directory
     assert EXPORTERS["graphml"].text is None
 
 

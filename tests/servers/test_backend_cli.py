@@ -138,3 +138,26 @@ def test_backend_cli_backend_from_environment(pushed: str, corpus_store: Path) -
     )
     assert there.exit_code == 0 and there.output == _run(args, corpus_store).output
     assert unreachable.exit_code == 1
+
+
+def test_backend_cli_after_the_cypher_export_is_loaded(
+    falkordb_uri: str, corpus_store: Path, tmp_path: Path
+) -> None:
+    """A server filled by `export --format cypher` (not by push) answers as the store."""
+    from policy_lineage.graph.servers import connect
+
+    script = tmp_path / "lineage.cypher"
+    result = CliRunner().invoke(
+        main, ["export", "--format", "cypher", str(script), "--store", str(corpus_store)]
+    )
+    assert result.exit_code == 0, result.output
+    with connect(falkordb_uri) as backend:
+        for line in script.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("//", "CREATE CONSTRAINT", "CREATE INDEX")) or not line:
+                continue  # comments, and Neo4j's own schema statements
+            backend.write(line.removesuffix(";"))
+    for args in QUERIES:
+        query = [*args, "--format", "json"]
+        there = _run(query, corpus_store, falkordb_uri)
+        assert there.exit_code == 0, (query, there.output)
+        assert there.stdout_bytes == _run(query, corpus_store).stdout_bytes, query
