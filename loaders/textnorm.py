@@ -18,10 +18,8 @@ import unicodedata
 from functools import lru_cache
 
 _WS = re.compile(r"\s+")
-# Every combining mark (what unicodedata.combining() flags), as one character class.
-_COMBINING = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(0x110000) if unicodedata.combining(chr(c))) + "]"
-)
+# The combining marks of Vietnamese (and of Latin generally): one block.
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
 
 # Old-style placement (mark on the second vowel of an open oa/oe/uy syllable) → the
 # style the project uses (mark on the first vowel), as in "Ủy ban", "hóa", "thủy".
@@ -110,8 +108,16 @@ def fold(s: str) -> str:
 
 
 def strip_diacritics(s: str) -> str:
-    s = _COMBINING.sub("", unicodedata.normalize("NFD", s))
-    return s.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")
+    """Letters without their marks; ``đ`` → ``d``.
+
+    >>> strip_diacritics("Đồng Tháp, Uỷ ban, Ñandú")
+    'Dong Thap, Uy ban, Nandu'
+    """
+    s = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", s))
+    s = s.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D")
+    if not s.isascii():  # marks of other scripts, rarely: the general (slower) way
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    return s
 
 
 def fold_ascii(s: str) -> str:

@@ -237,6 +237,11 @@ def _plain(value: Any) -> Any:
 
 
 @cache
+def _init_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if f.init)
+
+
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
@@ -256,7 +261,7 @@ def edge_record(edge: Edge) -> dict[str, Any]:
 
 
 def _from_record(cls: type, rec: dict[str, Any]) -> Any:
-    names = {f.name for f in fields(cls) if f.init}
+    names = _init_names(cls)
     kwargs: dict[str, Any] = {}
     for key, value in rec.items():
         if key not in names:
