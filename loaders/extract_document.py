@@ -16,7 +16,7 @@ from ..schema.model import Agency, DocumentInfo, Evidence, Span
 from .agencies import AgencyTable
 from .layout import Layout, Line, Paragraph
 from .numbers import local_issuer_name, parse_number
-from .textnorm import collapse, fold, fold_ascii
+from .textnorm import collapse, fold, fold_ascii, match_key
 
 _TYPE_HEADINGS = [
     ("chương trình hành động", "Chương trình"),
@@ -496,7 +496,12 @@ def _header_issuer(lay: Layout, table: AgencyTable, province: str | None) -> Age
         if any(key == w or key.startswith(w + " ") for w, _ in _TYPE_HEADINGS) and segs:
             break
         for seg in _segments(text):
-            if _NATIONAL_HEADERS.search(fold(seg)) or re.fullmatch(r"[-–—_=*.~\s]+", seg):
+            # A PDF may run the two heading columns into one line ("ỦY BAN NHÂN DÂN CỘNG
+            # HÒA XÃ HỘI …", "XÃ SƠN HÒA Độc lập - Tự do …"): the body is what comes first.
+            national = _NATIONAL_HEADERS.search(match_key(seg))
+            if national:
+                seg = seg[: national.start()].strip()
+            if not seg or re.fullmatch(r"[-–—_=*.~\s]+", seg):
                 continue
             if seg.isupper():
                 segs.append(seg)

@@ -98,3 +98,29 @@ def test_document_headers_commune_and_city_bodies() -> None:
         "Văn phòng Ủy ban nhân dân thành phố",
         "Ủy ban nhân dân thành phố Cần Thơ",
     ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "issuer"),
+    [
+        (("ỦY BAN NHÂN DÂN", "XÃ SƠN HÒA"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"), "Ủy ban nhân dân xã Sơn Hòa"),
+        (("TỈNH ỦY NGHỆ AN", "*"), ("ĐẢNG CỘNG SẢN VIỆT NAM", ""), "Tỉnh ủy Nghệ An"),
+    ],
+)  # fmt: skip
+def test_heading_columns_run_together_with_one_space(tmp_path, left, right, issuer):
+    """A PDF's text may join the heading's two columns with a single space: the body is
+    the part before the national motto, not a body named later in the text."""
+    lines = [f"{a} {b}".strip() for a, b in zip(left, right, strict=True)]
+    text = "\n".join(
+        [
+            *lines,
+            "Số: 41/KH-UBND Nghệ An, ngày 04 tháng 8 năm 2025",
+            "KẾ HOẠCH",
+            "Triển khai thực hiện Kế hoạch số 58/KH-UBND của Ủy ban nhân dân tỉnh Nghệ An",
+            "Thực hiện Kế hoạch số 58/KH-UBND ngày 15/5/2025 của Ủy ban nhân dân tỉnh Nghệ An.",
+        ]
+    )
+    path = tmp_path / "merged.txt"
+    path.write_text(text, "utf-8")
+    [extraction] = extract_paths([str(path)])
+    assert to_contract(extraction)["document"]["issuer"] == issuer
