@@ -112,8 +112,10 @@ def jurisdiction_of(doc: Any) -> str:
     'dong-thap/xa-my-hoa'
     >>> jurisdiction_of(DocumentNode(id="d", province="Đồng Tháp", level="province"))
     'dong-thap'
+    >>> jurisdiction_of(DocumentNode(id="d", province="Hà Nội", level="central"))
+    'vn'
     """
-    if not doc.province:
+    if not doc.province or doc.level == "central":  # "Hà Nội, ngày …" heads central texts
         return "vn"
     commune = commune_of(doc.issuer) if doc.level == "commune" else None
     return f"{slug(doc.province)}/{slug(commune)}" if commune else slug(doc.province)

@@ -12,14 +12,22 @@ letter's task without naming who leads it assigns the work again, not to someone
 (``unstated`` lists what some of the tasks leave out). ``conflicts`` lists every conflict
 that applies; ``kind`` is the first of lead, deadline.
 
+Which tasks are compared: only tasks of one *jurisdiction*
+(:func:`~policy_lineage.graph.identity.jurisdiction_of`: the central bodies, one
+province's own documents, Party and State, or one commune's), since a commune repeating
+the province's task for its own offices carries the work down, it does not assign it
+twice; not the tasks of a document another one supersedes (a draft beside its promulgated
+version: its tasks are no longer assigned); not a task that names no work (only generic
+words: "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc").
+
 How, without comparing all pairs (``N·(N-1)/2`` is 20 billion at 200,000 tasks):
 
 1. **profiles**: each task text is profiled once (:mod:`.textsim`); tasks with the same key
-   text are one *unique text* (exact duplicates, however many, cost nothing more);
-2. **candidates**: an inverted index over *rare* features (a prefix filter, as in
-   set-similarity joins). A unique text's signature is its :data:`SIGNATURE_SIZE` rarest
-   features among those held by 2 to :data:`MAX_POSTINGS` texts, in one global order
-   (document frequency, then feature). Two texts are a candidate pair when their signatures
+   text in one jurisdiction are one *unique text* (exact duplicates cost nothing more);
+2. **candidates**, in each jurisdiction: an inverted index over *rare* features (a prefix
+   filter, as in set-similarity joins). A unique text's signature is its
+   :data:`SIGNATURE_SIZE` rarest features among those held by 2 to :data:`MAX_POSTINGS`
+   texts of its jurisdiction, in one order (document frequency, then feature). Two texts are a candidate pair when their signatures
    share :data:`MIN_SHARED` features, or one held by at most :data:`RARE` texts.
    Near-duplicates share most of their features, so their rarest ones too; texts that
    share only common words (``triển khai``, ``chuyển đổi số``) never meet, so the work
@@ -164,10 +172,13 @@ def find_overlaps(
     feats: list[array] = []
     totals: list[int] = []
     by_jurisdiction: dict[str, list[int]] = {}  # jurisdiction → its unique texts
+    replaced = _replaced_documents(graph)
     for i, task in enumerate(tasks):
-        key, fs = textsim.features(task.text)
-        if not fs:
+        if task.document_id in replaced:
             continue
+        key, fs = textsim.features(task.text)
+        if not fs or all(textsim.feature_weight(f) < textsim.UNIGRAM_WEIGHT for f in fs):
+            continue  # nothing but "tổ chức thực hiện nghiêm túc": no work named
         where = jurisdiction.get(task.document_id, "vn")
         u = unique.get((where, key))
         if u is None:
@@ -327,6 +338,16 @@ def _candidates(feats: list[array]) -> tuple[array, array]:
             probe.append(u)
             other.append(v)
     return probe, other
+
+
+def _replaced_documents(graph: LineageGraph) -> set[str]:
+    """Documents another one in the graph supersedes (a draft beside its promulgated
+    version, a plan its replacement names): their tasks are no longer assigned."""
+    return {
+        e.target
+        for e in graph.edges
+        if e.kind == "supersedes" and e.source != e.target and e.source in graph.documents
+    }
 
 
 def _superseding_pairs(graph: LineageGraph) -> set[frozenset[str]]:
