@@ -86,9 +86,11 @@ _EMBEDDED = {
 class QuerySource:
     """The store's graph, or a server a ``push`` filled, behind one interface.
 
-    ``graph`` is what names are resolved against and output is printed from: the whole
-    graph from the store, or the server's documents (read once, when first asked for);
-    :meth:`run` calls the query of that name on the store's graph or on the server."""
+    ``graph`` is what names are resolved against and output is printed from: every
+    document (read from the store's nodes table, or from the server, once);
+    :meth:`run` calls the query of that name on the part of the store's graph it needs
+    (:mod:`~policy_lineage.graph.store_views`: a chain, the tasks under a document, one
+    body's work; the whole graph for overlaps) or on the server."""
 
     def __init__(self, store_path: str, backend: Any = None) -> None:
         self.store_path = store_path
@@ -99,14 +101,41 @@ class QuerySource:
     def graph(self) -> Any:
         if self._graph is None:
             if self.backend is None:
-                from ._store import load_graph
+                from ..graph.store_views import documents_view
 
-                self._graph = load_graph(self.store_path)
+                self._graph = self._from_store(documents_view)
             else:
                 from ..graph.server_queries import documents_graph
 
                 self._graph = documents_graph(self.backend)
         return self._graph
+
+    def _from_store(self, view: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        from ..graph.store import Store, StoreError
+
+        try:
+            with Store(self.store_path) as store:
+                return view(store, *args, **kwargs)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc  # it names the path and what to do
+
+    def _view_for(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """The part of the stored graph that query ``name`` reads."""
+        from ..graph import store_views
+        from ..schema.graph_model import CHAIN_EDGE_KINDS
+
+        if name == "trace":
+            kinds = kwargs.get("relations", args[2] if len(args) > 2 else CHAIN_EDGE_KINDS)
+            return self._from_store(store_views.chain_view, args[0], tuple(kinds))
+        if name == "tasks_from":
+            return self._from_store(
+                store_views.derived_view, args[0], all_agencies=kwargs.get("level") is not None
+            )
+        if name == "agency_work":
+            return self._from_store(store_views.agency_view, args[0])
+        from ._store import load_graph
+
+        return load_graph(self.store_path)
 
     def run(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """``name`` (trace, tasks_from, agency_work, find_overlaps) on the store or server."""
@@ -117,7 +146,7 @@ class QuerySource:
 
             return getattr(server_queries, name)(self.backend, *args, **kwargs)
         module = importlib.import_module(f"..queries.{_EMBEDDED[name]}", __package__)
-        return getattr(module, name)(self.graph, *args, **kwargs)
+        return getattr(module, name)(self._view_for(name, args, kwargs), *args, **kwargs)
 
 
 @contextmanager
