@@ -28,7 +28,7 @@ from typing import Any
 from ..loaders.agencies import AgencyTable, default_table, load_aliases
 from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
-from ..schema.graph_model import LineageGraph
+from ..schema.graph_model import Finding, LineageGraph
 from ..schema.model_json import extraction_to_dict
 from .store import Store, abspath
 
@@ -46,7 +46,9 @@ class IngestReport:
     kept_previous: list[str] = field(default_factory=list)  # failed, older facts kept
     missing: list[str] = field(default_factory=list)  # in the store, gone from disk
     pruned: list[str] = field(default_factory=list)
-    graph: LineageGraph | None = None
+    graph: LineageGraph | None = None  # the graph, when it was resolved again
+    counts: dict[str, Any] = field(default_factory=dict)  # LineageGraph.counts()
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -176,8 +178,11 @@ def ingest(
         store.set_aliases(aliases)
     if report.changed or not store.graph_is_fresh:
         report.graph = store.rebuild_graph(table)
-    else:
-        report.graph = store.graph()
+        report.counts, report.findings = report.graph.counts(), report.graph.findings
+    else:  # nothing to resolve: the summary is counted in the store, no graph is read
+        from .store_views import counts, findings
+
+        report.counts, report.findings = counts(store), findings(store)
     return report
 
 

@@ -33,12 +33,12 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..schema.graph_model import LineageGraph
+from ..schema.graph_model import Finding, LineageGraph
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["documents_view", "chain_view", "derived_view", "agency_view"]
+__all__ = ["documents_view", "chain_view", "derived_view", "agency_view", "counts", "findings"]
 
 _CHUNK = 900  # ids per IN (…) list: under SQLite's default limit of host parameters
 
@@ -169,3 +169,42 @@ def agency_view(store: Store, name: str) -> LineageGraph:
     )
     tasks = _nodes(store, (e["source"] for e in assigned))
     return _graph([*_nodes_of_kind(store, "Document"), *agencies, *tasks], assigned)
+
+
+def counts(store: Store) -> dict[str, Any]:
+    """:meth:`LineageGraph.counts` of the stored graph, counted by SQLite.
+
+    >>> import tempfile, os
+    >>> from policy_lineage.queries.example import example_graph
+    >>> from policy_lineage.graph.store import Store
+    >>> with Store(os.path.join(tempfile.mkdtemp(), "s.db"), create=True) as store:
+    ...     store.save_graph(example_graph())
+    ...     counts(store) == example_graph().counts()
+    True
+    """
+    _fresh(store)
+    conn = store.conn
+    nodes = dict(conn.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall())
+    (in_corpus,) = conn.execute(
+        "SELECT count(*) FROM nodes WHERE kind = 'Document' AND json_extract(data, '$.in_corpus')"
+    ).fetchone()
+    by_kind = dict(conn.execute("SELECT kind, count(*) FROM edges GROUP BY kind").fetchall())
+    (n_findings,) = conn.execute("SELECT count(*) FROM findings").fetchone()
+    documents = nodes.get("Document", 0)
+    return {
+        "documents": documents,
+        "documents_in_corpus": in_corpus,
+        "documents_cited_only": documents - in_corpus,
+        "agencies": nodes.get("Agency", 0),
+        "tasks": nodes.get("Task", 0),
+        "edges": sum(by_kind.values()),
+        "edges_by_kind": dict(sorted(by_kind.items())),
+        "findings": n_findings,
+    }
+
+
+def findings(store: Store) -> list[Finding]:
+    """The resolver's findings, in the order it made them."""
+    _fresh(store)
+    rows = store.conn.execute("SELECT data FROM findings ORDER BY seq")
+    return [Finding(**json.loads(r[0])) for r in rows]

@@ -99,7 +99,7 @@ def build(
 
 
 def build_summary(report: Any, store_path: str) -> dict[str, Any]:
-    counts = report.graph.counts()
+    counts = report.counts
     return {
         "store": store_path,
         "files": {
@@ -112,7 +112,7 @@ def build_summary(report: Any, store_path: str) -> dict[str, Any]:
             "pruned": report.pruned,
         },
         **counts,
-        "findings": [f.__dict__ for f in report.graph.findings],
+        "findings": [f.__dict__ for f in report.findings],
     }
 
 

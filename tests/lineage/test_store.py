@@ -47,6 +47,11 @@ def test_building_twice_changes_nothing_and_parses_nothing(tmp_path, corpus):
     second = build(store, corpus)
     assert second["files"] == {**first["files"], "parsed": 0, "unchanged": 5}
     assert load_graph(store).to_node_link() == graph_before
+    # the summary of a build with nothing to do is counted in the store: the same figures
+    assert {k: v for k, v in second.items() if k != "files"} == {
+        k: v for k, v in first.items() if k != "files"
+    }
+    assert second["findings"] and second["edges_by_kind"]["implements"] > 0
 
 
 def test_a_changed_file_replaces_its_own_facts_and_nothing_else(tmp_path, corpus):
