@@ -545,17 +545,30 @@ class _Builder:
 
 
 def _provinces_for_communes(exs: list[Extraction]) -> list[Extraction]:
-    """A commune's letter often names no province; when its commune is known in exactly one
-    province from the corpus's other documents, that is its province."""
+    """A commune's letter often names no province. When its commune is known in exactly
+    one province from the corpus's other documents, that is its province; when communes
+    of that name exist in several provinces, the one whose document of that commune the
+    letter cites ("Thực hiện Kế hoạch số 226/KH-UBND … của Ủy ban nhân dân xã")."""
     known: dict[str, set[str]] = defaultdict(set)
+    numbered: dict[tuple[str, str], set[str]] = defaultdict(set)  # (commune, number) → provinces
     for ex in exs:
         commune = _own_commune(ex)
         if commune and ex.document.province:
             known[fold(commune)].add(ex.document.province)
+            number = parse_number(ex.document.number or "")
+            if number is not None and not number.is_blank:
+                numbered[(fold(commune), number.key())].add(ex.document.province)
     out = []
     for ex in exs:
         commune = _own_commune(ex)
         provinces = known.get(fold(commune), set()) if commune else set()
+        if ex.document.province is None and len(provinces) > 1 and commune:
+            cited: set[str] = set()
+            for ref in ex.references:
+                number = parse_number(ref.number or "")
+                if number is not None and not number.is_blank:
+                    cited |= numbered.get((fold(commune), number.key()), set())
+            provinces &= cited
         if ex.document.province is None and len(provinces) == 1:
             ex = _with_province(ex, next(iter(provinces)))
         out.append(ex)

@@ -114,11 +114,16 @@ def jurisdiction_of(doc: Any) -> str:
     'dong-thap'
     >>> jurisdiction_of(DocumentNode(id="d", province="Hà Nội", level="central"))
     'vn'
+    >>> jurisdiction_of(DocumentNode(id="d", level="commune", issuer="Ủy ban nhân dân xã Mỹ Hòa"))
+    '?/xa-my-hoa'
     """
-    if not doc.province or doc.level == "central":  # "Hà Nội, ngày …" heads central texts
+    if doc.level == "central":  # whatever place heads it ("Hà Nội, ngày …")
         return "vn"
+    place = slug(doc.province) if doc.province else "?"  # "?": the province is not known
     commune = commune_of(doc.issuer) if doc.level == "commune" else None
-    return f"{slug(doc.province)}/{slug(commune)}" if commune else slug(doc.province)
+    if commune:
+        return f"{place}/{slug(commune)}"
+    return place if doc.province or doc.level != "unknown" else "vn"
 
 
 def scope_of(number: DocNumber, province: str | None, commune: str | None = None) -> str:

@@ -236,8 +236,10 @@ def test_explicit_replacement_gives_supersedes(corpus):
     assert sup == [(old.id, "stated")]
 
 
-def commune_plan(commune: str, number: str, body: str, province_line: bool = True) -> str:
-    where = " tỉnh Đồng Tháp" if province_line else ""
+def commune_plan(
+    commune: str, number: str, body: str, province_line: bool = True, province: str = "Đồng Tháp"
+) -> str:
+    where = f" tỉnh {province}" if province_line else ""
     return (
         f"ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ {commune.upper()}                       Độc lập - Tự do - Hạnh phúc\n\n"
         f"Số: {number}                 {commune}, ngày 09 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề chuyển đổi số\n\n"
@@ -278,4 +280,22 @@ def test_a_commune_letter_naming_no_province_joins_its_commune(corpus):
     assert target.in_corpus  # the letter's citation found the commune's own plan
     (source,) = docs_numbered(g, "30/UBND-VP")
     assert source.province == "Đồng Tháp"
+    assert (source.id, target.id, "implements") in {(e.source, e.target, e.kind) for e in g.edges}
+
+
+def test_a_commune_letter_finds_its_province_by_the_plan_it_cites(corpus):
+    """Communes of one name exist in several provinces: the letter that names no province
+    belongs where the commune plan it cites was issued."""
+    implementing = "Thực hiện Kế hoạch số 39/KH-UBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh{where}, Ủy ban nhân dân xã ban hành Kế hoạch."
+    plans = [
+        corpus("a.txt", commune_plan("Hòa Hưng", "12/KH-UBND", implementing, province="Đồng Tháp")),
+        corpus("b.txt", commune_plan("Hòa Hưng", "226/KH-UBND", implementing, province="Nghệ An")),
+    ]
+    asks = "Thực hiện Kế hoạch số 226/KH-UBND ngày 09/10/2025 của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:"
+    letter = corpus("letter.txt", commune_plan("Hòa Hưng", "30/UBND-VP", asks, province_line=False))
+    g = graph_of(*plans, letter)
+    (source,) = docs_numbered(g, "30/UBND-VP")
+    assert source.province == "Nghệ An"
+    (target,) = docs_numbered(g, "226/KH-UBND")
+    assert target.in_corpus and target.province == "Nghệ An"
     assert (source.id, target.id, "implements") in {(e.source, e.target, e.kind) for e in g.edges}

@@ -288,3 +288,17 @@ def test_writing_styles_do_not_change_a_text(words):
     new_style = " ".join(TONE_STYLES.get(w, w) for w in words)
     for variant in (text.upper(), unicodedata.normalize("NFD", text), new_style):
         assert textsim.normalize(variant) == textsim.normalize(text)
+
+
+def test_communes_whose_province_is_not_known_stay_apart():
+    """A commune's letter often names no province; it is still that commune's work."""
+
+    def letter(name: str) -> dict:
+        return {"level": "commune", "issuer": f"Ủy ban nhân dân xã {name}"}
+
+    g = _graph(
+        ("d:hoa-hung", WORK, [], None),
+        ("d:my-phuoc", REWORDED, [], None),
+        docs={"d:hoa-hung": letter("Hòa Hưng"), "d:my-phuoc": letter("Mỹ Phước")},
+    )
+    assert find_overlaps(g) == []
