@@ -561,7 +561,7 @@ def _provinces_for_communes(exs: list[Extraction]) -> list[Extraction]:
     out = []
     for ex in exs:
         commune = _own_commune(ex)
-        provinces = known.get(fold(commune), set()) if commune else set()
+        provinces = set(known.get(fold(commune), ())) if commune else set()
         if ex.document.province is None and len(provinces) > 1 and commune:
             cited: set[str] = set()
             for ref in ex.references:

@@ -293,9 +293,15 @@ def test_a_commune_letter_finds_its_province_by_the_plan_it_cites(corpus):
     ]
     asks = "Thực hiện Kế hoạch số 226/KH-UBND ngày 09/10/2025 của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:"
     letter = corpus("letter.txt", commune_plan("Hòa Hưng", "30/UBND-VP", asks, province_line=False))
-    g = graph_of(*plans, letter)
+    other = corpus(
+        "other.txt",
+        commune_plan("Hòa Hưng", "31/UBND-VP", asks.replace("226/", "12/"), province_line=False),
+    )
+    g = graph_of(*plans, letter, other)
     (source,) = docs_numbered(g, "30/UBND-VP")
     assert source.province == "Nghệ An"
+    (second,) = docs_numbered(g, "31/UBND-VP")
+    assert second.province == "Đồng Tháp"  # each letter its own: one answer does not stick
     (target,) = docs_numbered(g, "226/KH-UBND")
     assert target.in_corpus and target.province == "Nghệ An"
     assert (source.id, target.id, "implements") in {(e.source, e.target, e.kind) for e in g.edges}
