@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..loaders.numbers import DocNumber, is_local_code, parse_number
@@ -73,6 +74,7 @@ LOCAL_TERMS: tuple[tuple[date, str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 15)
 def slug(text: str) -> str:
     """ASCII, lower case, words joined by hyphens: ``Đồng Tháp`` → ``dong-thap``."""
     return re.sub(r"[^a-z0-9]+", "-", fold_ascii(text)).strip("-") or "x"
