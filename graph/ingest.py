@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -71,6 +73,19 @@ _WORKER_TABLE: AgencyTable | None = None
 def _worker_init(aliases: str | None) -> None:
     global _WORKER_TABLE
     _WORKER_TABLE = AgencyTable.load(extra=aliases) if aliases else default_table()
+    _exit_with_parent(os.getppid())
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """A worker whose build was killed (``kill -9``: no chance to stop its pool) would wait
+    for work forever; this one notices it was orphaned and exits."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _parse(path: str, table: AgencyTable | None = None) -> dict[str, Any] | str:

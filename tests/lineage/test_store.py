@@ -150,6 +150,27 @@ def _many_files(folder: Path, n: int) -> None:
         (folder / f"{i:03d}.txt").write_text(text + f"\nBản sao số {i}.\n", "utf-8")
 
 
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def _stored_files(store: Path) -> int:
     if not store.exists():
         return 0
@@ -178,8 +199,14 @@ def test_a_killed_build_keeps_every_file_completed_before_the_kill(tmp_path, sig
     while _stored_files(store) < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert proc.poll() is None, "the build finished before it could be killed"
+    workers = _children(proc.pid)
     proc.send_signal(sig)
     proc.wait(timeout=60)
+    # no worker outlives its build, even one killed without warning
+    deadline = time.monotonic() + 30
+    while [p for p in workers if _alive(p)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in workers if _alive(p)], "worker processes outlived the build"
 
     with Store(store) as s:
         assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
