@@ -3,6 +3,7 @@
 
     python benchmarks/run.py --scale province   # 1 province, 120 communes (~1 minute)
     python benchmarks/run.py --scale national   # 34 provinces, 98 communes each (~8 minutes)
+    python benchmarks/run.py --scale stress     # three times the national volume
 
 Needs the benchmark tools: ``pip install -e '.[bench]'`` (rapidfuzz, for the all-pairs
 baseline). Every figure is printed next to its target (issue "National scale") and all
@@ -47,6 +48,8 @@ HERE = Path(__file__).resolve().parent
 SCALES = {
     "province": {"provinces": 1, "communes": 120},
     "national": {"provinces": 34, "communes": 98},
+    # three times the national volume (~15,000 documents): how the figures grow
+    "stress": {"provinces": 34, "communes": 294},
 }
 # The targets of the issue, at national scale.
 TARGETS = {
