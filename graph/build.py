@@ -548,16 +548,20 @@ def _provinces_for_communes(exs: list[Extraction]) -> list[Extraction]:
     """A commune's letter often names no province. When its commune is known in exactly
     one province from the corpus's other documents, that is its province; when communes
     of that name exist in several provinces, the one whose document of that commune the
-    letter cites ("Thực hiện Kế hoạch số 226/KH-UBND … của Ủy ban nhân dân xã")."""
+    letter cites ("Thực hiện Kế hoạch số 226/KH-UBND ngày 07/8/2025 của Ủy ban nhân dân xã":
+    its number, and its date when two such communes used the same number)."""
     known: dict[str, set[str]] = defaultdict(set)
-    numbered: dict[tuple[str, str], set[str]] = defaultdict(set)  # (commune, number) → provinces
+    # (commune, number) → (province, date) of each such document
+    numbered: dict[tuple[str, str], set[tuple[str, date | None]]] = defaultdict(set)
     for ex in exs:
         commune = _own_commune(ex)
         if commune and ex.document.province:
             known[fold(commune)].add(ex.document.province)
             number = parse_number(ex.document.number or "")
             if number is not None and not number.is_blank:
-                numbered[(fold(commune), number.key())].add(ex.document.province)
+                numbered[(fold(commune), number.key())].add(
+                    (ex.document.province, ex.document.date)
+                )
     out = []
     for ex in exs:
         commune = _own_commune(ex)
@@ -567,7 +571,12 @@ def _provinces_for_communes(exs: list[Extraction]) -> list[Extraction]:
             for ref in ex.references:
                 number = parse_number(ref.number or "")
                 if number is not None and not number.is_blank:
-                    cited |= numbered.get((fold(commune), number.key()), set())
+                    # the date the citation gives tells same-numbered plans apart
+                    cited |= {
+                        province
+                        for province, when in numbered.get((fold(commune), number.key()), ())
+                        if ref.date is None or when is None or when == ref.date
+                    }
             provinces &= cited
         if ex.document.province is None and len(provinces) == 1:
             ex = _with_province(ex, next(iter(provinces)))

@@ -305,3 +305,18 @@ def test_a_commune_letter_finds_its_province_by_the_plan_it_cites(corpus):
     (target,) = docs_numbered(g, "226/KH-UBND")
     assert target.in_corpus and target.province == "Nghệ An"
     assert (source.id, target.id, "implements") in {(e.source, e.target, e.kind) for e in g.edges}
+
+
+def test_same_named_communes_with_same_numbered_plans_are_told_apart_by_date(corpus):
+    implementing = "Thực hiện Kế hoạch số 39/KH-UBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh{where}, Ủy ban nhân dân xã ban hành Kế hoạch."
+    early = commune_plan("Hòa Hưng", "226/KH-UBND", implementing, province="Đồng Tháp")
+    early = early.replace("ngày 09 tháng 10 năm 2025", "ngày 01 tháng 9 năm 2025")
+    plans = [
+        corpus("a.txt", early),
+        corpus("b.txt", commune_plan("Hòa Hưng", "226/KH-UBND", implementing, province="Nghệ An")),
+    ]
+    asks = "Thực hiện Kế hoạch số 226/KH-UBND ngày 01/9/2025 của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:"
+    letter = corpus("letter.txt", commune_plan("Hòa Hưng", "30/UBND-VP", asks, province_line=False))
+    g = graph_of(*plans, letter)
+    (source,) = docs_numbered(g, "30/UBND-VP")
+    assert source.province == "Đồng Tháp"
