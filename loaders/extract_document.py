@@ -49,7 +49,7 @@ _PLACE_DATE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_LINE = re.compile(
-    r"(?<![\w/])Số\s*:?\s*(?P<raw>\d*\s*[-/]\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ][\wĐđ&]*(?:\s*[-/]\s*[A-Za-zĐđ\d][\wĐđ&]*)*)"
+    r"(?<![\w/])Số\s*+:?\s*+(?P<raw>\d*+\s*+[-/]\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ][\wĐđ&]*(?:\s*[-/]\s*[A-Za-zĐđ\d][\wĐđ&]*)*)"
 )
 _SIGNATURE = re.compile(r"^(?:t/?m\.?|tm\.|kt\.|tl\.|tuq\.|q\.)\s", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*$")
@@ -142,8 +142,14 @@ def _province_patterns() -> tuple[
     names = "|".join(re.escape(n) for n in sorted(by_fold, key=len, reverse=True))
     named = re.compile(r"(?:tỉnh ủy|tỉnh uỷ|tỉnh|thành phố)\s+(" + names + r")(?![\wđ])")
     in_head = re.compile(r"(?:tỉnh ủy|tỉnh)\s+(" + names + r")")
-    bare = re.compile(r"(?<![\wđ])(" + names + r")(?![\wđ])")
+    # not a commune named like a province ("xã Long An", "phường Vĩnh Long")
+    bare = re.compile(
+        r"(?<![\wđ])(?<!xã )(?<!phường )(?<!đặc khu )(?<!thị trấn )(" + names + r")(?![\wđ])"
+    )
     return by_fold, named, in_head, bare
+
+
+_COMMUNE_OF = r"(?<![\wđ])(?:xã|phường|đặc khu|thị trấn)\s+"
 
 
 def detect_province(text: str) -> str | None:
@@ -154,7 +160,11 @@ def detect_province(text: str) -> str | None:
     if m:
         place = fold(m.group("place")).strip(" *")
         for folded, p in by_fold.items():
-            if folded == place or place.endswith(folded):
+            # A commune dates its texts from its own name ("Long An, ngày …" under "XÃ LONG
+            # AN"): that names the commune, not the province of the same name.
+            if (folded == place or place.endswith(folded)) and not re.search(
+                _COMMUNE_OF + re.escape(folded) + r"(?![\wđ])", fold(head)
+            ):
                 return p
     counts: Counter[str] = Counter()
     for hit in named.finditer(fold(text)):
@@ -271,12 +281,7 @@ def extract_document(
     if issuer is None:
         body = paras[regions.header_end : regions.header_end + 4]
         for p in body + header:
-            m = re.search(
-                r"(?P<who>[^,.;:]{3,80}?)\s+(?:xây dựng|ban hành)\s+"
-                r"(?:kế hoạch|chương trình|đề án|quy chế|hướng dẫn)",
-                p.text,
-                re.IGNORECASE,
-            )
+            m = _WHO_ISSUES.search(p.text)
             if m:
                 found = table.find(m.group("who"), province)
                 if found:
@@ -335,7 +340,14 @@ _NOT_A_NAME = re.compile(
 _NAME_WORD = r"[^\W\d_][^\W\d_]*"
 
 
-_SUBJECT = re.compile(r"(?:^|[\s*])V/[vV]\s*[:.]?\s+(?=\S)")
+# "UBND tỉnh xây dựng kế hoạch": the body ends where its spaces start, so a long run of
+# spaces is not tried once per length of the body (quadratic: 10 s for 4,000 spaces)
+_WHO_ISSUES = re.compile(
+    r"(?P<who>[^,.;:]{3,80}?)(?<!\s)\s++(?:xây dựng|ban hành)\s+"
+    r"(?:kế hoạch|chương trình|đề án|quy chế|hướng dẫn)",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"(?:^|[\s*])V/[vV](?:\s*+[:.]\s++|\s++)(?=\S)")
 
 
 def _title_piece(text: str) -> str:

@@ -124,3 +124,24 @@ def test_heading_columns_run_together_with_one_space(tmp_path, left, right, issu
     path.write_text(text, "utf-8")
     [extraction] = extract_paths([str(path)])
     assert to_contract(extraction)["document"]["issuer"] == issuer
+
+
+def test_a_commune_named_like_a_province_is_not_that_province(tmp_path):
+    """Xã Long An of Bắc Ninh dates its plan "Long An, ngày …": the province is Bắc Ninh."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "XÃ LONG AN                        Độc lập - Tự do - Hạnh phúc",
+            "Số: 73/KH-UBND                  Long An, ngày 07 tháng 11 năm 2025",
+            "KẾ HOẠCH",
+            "Triển khai thực hiện Kế hoạch số 37/KH-UBND của Ủy ban nhân dân tỉnh",
+            "Thực hiện Kế hoạch số 37/KH-UBND ngày 19/05/2025 của Ủy ban nhân dân tỉnh Bắc Ninh,"
+            " Ủy ban nhân dân xã Long An ban hành Kế hoạch thực hiện như sau:",
+        ]
+    )
+    path = tmp_path / "xa-long-an.txt"
+    path.write_text(text, "utf-8")
+    [extraction] = extract_paths([str(path)])
+    document = to_contract(extraction)["document"]
+    assert document["province"] == "Bắc Ninh"
+    assert document["issuer"] == "Ủy ban nhân dân xã Long An"
