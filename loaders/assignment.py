@@ -22,6 +22,8 @@ from .textnorm import match_key
 
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 _DELEGATE = re.compile(r"^\s*(?:chỉ đạo|lãnh đạo|giao)\s*$")
+# one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
+_CHAIN_STEP = re.compile(r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(chỉ đạo|lãnh đạo)\s+")
 _PERSON = re.compile(
     r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)"
 )
@@ -127,7 +129,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         pos = chain[0].end
         # X chỉ đạo Y chỉ đạo Z …
         while True:
-            m = re.match(r"\s*(?:\([^()]*\)\s*)?:?\s*(chỉ đạo|lãnh đạo)\s+", key[pos:])
+            m = _CHAIN_STEP.match(key[pos:])
             if not m:
                 break
             nxt = [a for a in matches if a.start == pos + m.end()]

@@ -24,9 +24,9 @@ from .extract_tasks import TaskContext, row_task
 from .layout import Layout
 from .textnorm import collapse, fold
 
-_ROW_NO = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_ROW_NO = re.compile(r"^\s*+(\d{1,3})\s*+[.)]?\s*+$")
 _ROW_NO_INLINE = re.compile(r"^\s*(\d{1,3})\s*\.\s+(?=\S)")
-_SECTION = re.compile(r"^\s*(?:[IVX]+)\s*[.\-–]?\s*(?:[A-ZĐÀ-Ỹ ,\-–;]+)?$")
+_SECTION = re.compile(r"^\s*+(?:[IVX]++)\s*+[.\-–]?\s*+(?:[A-ZĐÀ-Ỹ ,\-–;]++)?$")
 _HEADER = re.compile(r"^\s*S?TT\b")
 
 

@@ -30,7 +30,7 @@ _STEMS = ("ban chỉ đạo", "tổ công tác", "tổ giúp việc", "hội đ�
 _NUMBERED = re.compile(
     r"(?<![\w])(?P<stem>" + "|".join(_STEMS) + r")\s+(?:số\s+)?(?P<number>\d{2,5})(?![\d/\-–])"
 )
-_DEFINES = re.compile(r"\(\s*(?:sau\s+đây\s+)?(?:viết\s+tắt\s+là|gọi\s+tắt\s+là|gọi\s+là)?\s*$")
+_DEFINES = re.compile(r"\(\s*+(?:sau\s+đây\s+)?(?:viết\s+tắt\s+là|gọi\s+tắt\s+là|gọi\s+là)?\s*$")
 
 
 def numbered_bodies(

@@ -36,15 +36,15 @@ _SUPERSEDE = re.compile(r"thay\s+thế|bãi\s+bỏ|hết\s+hiệu\s+lực")
 _AMEND = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi")
 _SHORT_NAME = re.compile(r"\(\s*(?:sau\s+đây\s+)?(?:viết\s+tắt|gọi\s+tắt|gọi)\s+là\b[^()]*$")
 _DATE_AFTER = re.compile(
-    r"^\s*,?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|"
+    r"^\s*+,?\s*+(?:ban\s+hành\s++)?(?:ngày\s*+)?(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|"
     r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
-_OF = re.compile(r"^\s*,?\s*của\s+")
+_OF = re.compile(r"^\s*+,?\s*+của\s+")
 _COORD = re.compile(
-    r"^[\s,;]*(?:và\s+)?(?:các\s+)?"
+    r"^[\s,;]*+(?:và\s++)?(?:các\s++)?"
     + r"(?:"
     + _TYPE_WORDS
-    + r"(?:\s+(?:hành động|kết luận))?)?\s*(?:số\s*:?)?\s*$"
+    + r"(?:\s+(?:hành động|kết luận))?)?\s*+(?:số\s*+:?)?\s*+$"
 )
 _UNNUMBERED = [
     (

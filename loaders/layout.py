@@ -21,31 +21,35 @@ from .textnorm import match_key, nfc_map
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 
+# "*+", "++", "?+": possessive (Python 3.11), so a run of spaces is scanned once: no
+# catastrophic backtracking on a line of 50,000 spaces (tests/robustness).
 # Markers that open a list item: Roman sections, 1. / 1.2. / 2.1.3., a) b) đ), dashes.
 ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 MARKER_RE = re.compile(
-    r"^\s*(?:"
+    r"^\s*+(?:"
     r"(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)"
     r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
     r"|(?P<dash>[-–—+•*])\s*(?=\S)"
     r")"
 )
-_PAGE_NO = re.compile(r"^\s*(?:trang\s+)?[-–]?\s*\d{1,3}\s*[-–]?\s*$", re.IGNORECASE)
-_DRAFT = re.compile(r"^\s*\**\s*(?:dự\s*thảo|DỰ\s*THẢO)(?:\s*(?:lần\s*)?\d+)?\s*\**\s*$", re.I)
+_PAGE_NO = re.compile(r"^\s*+(?:trang\s+)?[-–]?\s*+\d{1,3}\s*+[-–]?\s*+$", re.IGNORECASE)
+_DRAFT = re.compile(
+    r"^\s*+\**+\s*+(?:dự\s*+thảo|DỰ\s*+THẢO)(?:\s*+(?:lần\s*+)?\d++)?\s*+\**+\s*+$", re.I
+)
 _FOOTNOTE_START = re.compile(r"^\s*(?P<mark>[" + SUPERSCRIPTS + r"]+|\d{1,2})\s+(?=[^\W\d_])")
-_TABLE_HEADER = re.compile(r"^\s*S?TT\s+.*(?:nhiệm vụ|nội dung|tên|công việc)", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^\s*+S?TT\s++.*(?:nhiệm vụ|nội dung|tên|công việc)", re.IGNORECASE)
 # Glued footnote marks: a date with digits after the year, a code with digits after it.
 _GLUED_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(\d{1,2})(?!\d)")
 _GLUED_CODE = re.compile(r"(/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*)(\d{1,2})(?![\d/])")
 _SUP_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
-_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_PIPE_ROW = re.compile(r"^\s*+\|(?:[^|\n]*+\|){2,}+\s*+$")
+_PIPE_RULE = re.compile(r"^\s*+\|?+(?:\s*+:?-{3,}+:?\s*+\|)++\s*+:?-*+:?\s*+\|?+\s*+$")
 _OPENING_CUE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Kính gửi|Nơi nhận|Xét đề nghị|Theo đề nghị|Trên cơ sở|CĂN CỨ|THỰC HIỆN)"
     r"(?![\wđ])"
 )
-_SENTENCE_END = re.compile(r"[.;:!?]\s*\**\s*$|\./\.\s*$")
+_SENTENCE_END = re.compile(r"[.;:!?]\s*+\**+\s*+$|\./\.\s*+$")
 
 
 @dataclass

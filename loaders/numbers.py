@@ -256,7 +256,8 @@ _P_LETTER = re.compile(
 _P_ASSEMBLY = re.compile(
     rf"(?P<serial>[0-9]*)/(?P<year>{_YEAR})/(?P<issuer>[{_L}]*(?i:QH))(?P<idig>[0-9]+)"
 )
-_SPACE_AROUND_SEP = re.compile(r"\s*([-/])\s*")
+# never starts inside a run of spaces, so a long run is not rescanned from each space
+_SPACE_AROUND_SEP = re.compile(r"(?:(?<!\s)|(?!\s))\s*+([-/])\s*")
 _SO_PREFIX = re.compile(r"^(?:[Ss][ốỐ]|SỐ)\s*:?\s*")
 
 
@@ -385,7 +386,7 @@ _F_LETTER = re.compile(
 # possibly with dots as the blank ("Số: ....../KH-UBND").
 _F_START = re.compile(
     rf"(?<![\w/.\-])(?P<serial>[0-9]{{1,6}})(?={_HS}?[-/])"
-    rf"|(?<![\w])(?:[Ss][ốỐ]|SỐ){_HS}*:?[ \t\u00a0\n]*(?:[._…]+{_HS}*)?(?P<blank>)(?=[-/])"
+    rf"|(?<![\w])(?:[Ss][ốỐ]|SỐ){_HS}*+:?[ \t\u00a0\n]*+(?:[._…]++{_HS}*+)?(?P<blank>)(?=[-/])"
 )
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 

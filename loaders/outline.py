@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .layout import MARKER_RE, Paragraph
 
-_TERMINAL = re.compile(r"[.;!?]\s*[\"”’)]*\s*\**\s*$|\./\.\s*$")
+_TERMINAL = re.compile(r"[.;!?]\s*+[\"”’)]*+\s*+\**+\s*+$|\./\.\s*+$")
 
 
 def ends_sentence(text: str) -> bool:

@@ -85,7 +85,7 @@ def _table_rows(table) -> list[list[str]]:
 
 # text, cells of a table row, table id (page number, index on the page)
 _Line = tuple[str, list[str] | None, tuple[int, int] | None]
-_PAGE_NUMBER = re.compile(r"\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"\s*+(?:trang\s*+)?[-–]?\s*+\d{1,3}\s*+[-–]?\s*+", re.IGNORECASE)
 
 
 def _page(page, number: int, flags: dict) -> list[_Line]:
