@@ -18,6 +18,8 @@ python-docx opens the package; the body XML is walked directly, because
 
 from __future__ import annotations
 
+import zipfile
+
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
@@ -31,6 +33,10 @@ _SKIP = {_W + t for t in ("del", "moveFrom", "pPr", "rPr", "tblPr", "tcPr", "sdt
 _SKIP.add(_MC + "Fallback")
 _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag"}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# python-docx unzips every part and parses the XML ones into trees of about 14 bytes of memory
+# per byte of XML: a package unzipping to more (a zip bomb, say) is ``TOO_LARGE``, unread.
+MAX_XML_BYTES = 128 << 20  # 100,000 table rows take 60 MB
+MAX_UNZIPPED_BYTES = 1 << 30  # all parts, images included
 
 
 class _Builder:
@@ -172,6 +178,23 @@ def _footnotes(doc, out: _Builder) -> None:
         return
 
 
+def _check_size(path: str, file: str) -> None:
+    try:
+        with zipfile.ZipFile(file) as z:
+            parts = z.infolist()
+    except Exception:  # not a zip: python-docx says why
+        return
+    xml = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
+    total = sum(p.file_size for p in parts)
+    if xml > MAX_XML_BYTES or total > MAX_UNZIPPED_BYTES:
+        raise ReadError(
+            path,
+            errors.TOO_LARGE,
+            f"unzips to {total:,} bytes, {xml:,} of them XML; the limits are "
+            f"{MAX_UNZIPPED_BYTES:,} and {MAX_XML_BYTES:,}",
+        )
+
+
 def read_docx(path: str, file: str) -> SourceText:
     """Read the .docx at ``file``; ``path`` is the name the user gave (for messages)."""
     with open(file, "rb") as fh:
@@ -183,6 +206,7 @@ def read_docx(path: str, file: str) -> SourceText:
             "a legacy Word .doc file named .docx: convert it to .docx, e.g. "
             "soffice --headless --convert-to docx FILE",
         )
+    _check_size(path, file)
     try:
         doc = Document(file)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, ValueError, lxml errors

@@ -152,6 +152,7 @@ def read_pdf(path: str, file: str) -> SourceText:
         with pdfplumber.open(file) as pdf:
             for page in pdf.pages:
                 pages.append(_page(page, len(pages) + 1, flags))
+                page.close()  # drop the page's parsed objects: memory stays that of one page
     except ReadError:
         raise
     except Exception as exc:  # pdfminer's PDFSyntaxError, PDFPasswordIncorrect, ...

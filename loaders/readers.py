@@ -4,8 +4,10 @@
 * ``.docx``: :mod:`.read_docx` (python-docx; paragraphs and tables in reading order);
 * ``.pdf``: :mod:`.read_pdf` (pdfplumber; text layer, tables as rows).
 
-:func:`read_path` raises :class:`ReadError` with a code from :mod:`.errors`;
-:func:`read_paths` yields it instead, so one bad file never stops the others.
+:func:`read_path` raises :class:`ReadError` with a code from :mod:`.errors` (and nothing
+else: a library failing on a damaged file gives ``CORRUPT``); :func:`read_paths` yields it
+instead, so one bad file never stops the others. A file holding more than
+:data:`MAX_TEXT_CHARS` characters of text is ``TOO_LARGE``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from .read_text import read_text
 from .source import ReadError, SourceText
 
 SUPPORTED = {".txt", ".md", ".docx", ".pdf"}
+
+#: The most text one file may hold: 25 million characters, some 10,000 printed pages (a long
+#: plan with its appendices is well under a million). Extraction holds 35 (prose) to 80 (a
+#: dense task table) bytes per character, so one file stays within about 2 GB; longer text is
+#: ``TOO_LARGE``. A text file of over four bytes per allowed character cannot fit: refused unread.
+MAX_TEXT_CHARS = 25_000_000
 
 _CONVERT = "convert it to .docx, e.g. with LibreOffice: soffice --headless --convert-to docx FILE"
 _HINTS = {
@@ -47,12 +55,28 @@ def read_path(path: str | os.PathLike) -> SourceText:
         if size == 0:
             raise ReadError(shown, errors.EMPTY, "0 bytes")
         if suffix == ".docx":
-            return read_docx(shown, str(p))
-        if suffix == ".pdf":
-            return read_pdf(shown, str(p))
-        return read_text(shown, p.read_bytes(), suffix[1:])
+            src = read_docx(shown, str(p))
+        elif suffix == ".pdf":
+            src = read_pdf(shown, str(p))
+        elif size > 4 * MAX_TEXT_CHARS + 4:
+            raise ReadError(shown, errors.TOO_LARGE, f"{size:,} bytes; {_limit()}")
+        else:
+            src = read_text(shown, p.read_bytes(), suffix[1:])
+    except ReadError:
+        raise
+    except MemoryError as exc:
+        raise ReadError(shown, errors.TOO_LARGE, "out of memory while reading") from exc
     except OSError as exc:
         raise ReadError(shown, errors.CORRUPT, f"cannot read: {exc.strerror or exc}") from exc
+    except Exception as exc:  # a library failing on a strange file (lxml, zipfile, pdfminer)
+        raise ReadError(shown, errors.CORRUPT, f"{type(exc).__name__}: {exc}") from exc
+    if len(src.text) > MAX_TEXT_CHARS:
+        raise ReadError(shown, errors.TOO_LARGE, f"{len(src.text):,} characters; {_limit()}")
+    return src
+
+
+def _limit() -> str:
+    return f"the limit is {MAX_TEXT_CHARS:,} characters"
 
 
 def _hidden(name: str) -> bool:
