@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     ingested_at TEXT NOT NULL,
     extraction TEXT,
-    error TEXT
+    error TEXT,
+    extractor TEXT
 );
 CREATE INDEX IF NOT EXISTS files_sha256 ON files (sha256);
 CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL);
@@ -78,6 +79,7 @@ class FileRecord:
     size: int
     ingested_at: str
     error: str | None
+    extractor: str | None = None  # the fingerprint of the reader that produced its facts
 
 
 def _dumps(value: Any) -> str:
@@ -99,6 +101,9 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.executescript(_SCHEMA)
+            columns = {r[1] for r in self.conn.execute("PRAGMA table_info(files)")}
+            if "extractor" not in columns:  # a store from before the column: facts re-read once
+                self.conn.execute("ALTER TABLE files ADD COLUMN extractor TEXT")
             version = self._meta("schema_version")
             if version is None:
                 self._set_meta("schema_version", SCHEMA_VERSION)
@@ -146,22 +151,28 @@ class Store:
     # ---------------------------------------------------------------- files
     def files(self) -> list[FileRecord]:
         rows = self.conn.execute(
-            "SELECT abspath, path, sha256, size, ingested_at, error FROM files ORDER BY path"
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor FROM files "
+            "ORDER BY path"
         ).fetchall()
         return [FileRecord(*row) for row in rows]
 
     def file(self, abspath: str) -> FileRecord | None:
         row = self.conn.execute(
-            "SELECT abspath, path, sha256, size, ingested_at, error FROM files WHERE abspath = ?",
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor FROM files "
+            "WHERE abspath = ?",
             (abspath,),
         ).fetchone()
         return FileRecord(*row) if row else None
 
-    def extraction_by_hash(self, sha256: str) -> dict[str, Any] | None:
-        """A stored extraction of a file with these exact bytes (a copy or a moved file)."""
+    def extraction_by_hash(
+        self, sha256: str, extractor: str | None = None
+    ) -> dict[str, Any] | None:
+        """A stored extraction of a file with these exact bytes (a copy or a moved file),
+        made by the reader ``extractor`` names (any reader when None)."""
         row = self.conn.execute(
-            "SELECT extraction FROM files WHERE sha256 = ? AND extraction IS NOT NULL LIMIT 1",
-            (sha256,),
+            "SELECT extraction FROM files WHERE sha256 = ? AND extraction IS NOT NULL "
+            "AND (? IS NULL OR extractor = ?) LIMIT 1",
+            (sha256, extractor, extractor),
         ).fetchone()
         return json.loads(row[0]) if row else None
 
@@ -173,6 +184,7 @@ class Store:
         size: int,
         extraction: Extraction | dict[str, Any] | None,
         error: str | None = None,
+        extractor: str | None = None,
     ) -> None:
         """Replace one file's facts, in one transaction, and mark the graph out of date."""
         if isinstance(extraction, Extraction):
@@ -181,12 +193,12 @@ class Store:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO files (abspath, path, sha256, size, ingested_at, extraction, error) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (abspath) DO UPDATE SET "
+                "INSERT INTO files (abspath, path, sha256, size, ingested_at, extraction, error, "
+                "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (abspath) DO UPDATE SET "
                 "path = excluded.path, sha256 = excluded.sha256, size = excluded.size, "
                 "ingested_at = excluded.ingested_at, extraction = excluded.extraction, "
-                "error = excluded.error",
-                (abspath, path, sha256, size, now, data, error),
+                "error = excluded.error, extractor = excluded.extractor",
+                (abspath, path, sha256, size, now, data, error, extractor),
             )
             self._set_meta("graph_state", "stale")
 

@@ -221,3 +221,25 @@ def test_a_killed_build_keeps_every_file_completed_before_the_kill(tmp_path, sig
     summary = build(store, folder)  # a re-run finishes the job
     assert summary["files"]["unchanged"] == len(done)
     assert summary["files"]["parsed"] == total - len(done)
+
+
+def test_files_are_read_again_when_the_reader_changes(tmp_path, corpus, monkeypatch):
+    """A fixed or upgraded reader must not keep serving the old reader's facts."""
+    from policy_lineage.graph import ingest as ingest_module
+
+    store = tmp_path / "s.db"
+    assert build(store, corpus)["files"]["parsed"] == 5
+    assert build(store, corpus)["files"]["parsed"] == 0
+    monkeypatch.setattr(ingest_module, "extractor_fingerprint", lambda: "a newer reader")
+    assert build(store, corpus)["files"]["parsed"] == 5
+    again = build(store, corpus)["files"]
+    assert (again["parsed"], again["unchanged"]) == (0, 5)
+
+
+def test_a_store_from_before_the_reader_column_opens_and_reads_its_files_again(tmp_path, corpus):
+    store = tmp_path / "old.db"
+    build(store, corpus)
+    with sqlite3.connect(store) as conn:  # as stores were written before the column existed
+        conn.execute("ALTER TABLE files DROP COLUMN extractor")
+    summary = build(store, corpus)
+    assert summary["files"]["parsed"] == 5 and summary["documents_in_corpus"] == 5
