@@ -50,9 +50,14 @@ class Node:
         return out
 
     def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every node below it, in document order (depth first). Iterative: a
+        chain of thousands of paragraphs ending with ":" nests as deep, past Python's
+        recursion limit."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 def split_marker(text: str) -> tuple[str, str, str]:

@@ -629,6 +629,25 @@ def _alarm(signum, frame):  # the regex engine checks for signals, so this inter
     raise _Timeout
 
 
+class time_limit:  # noqa: N801 - used as a context manager: with time_limit(60): …
+    """Raise :class:`TimeoutError` in the block after ``seconds`` (a hang guard for in-process
+    fuzzing: a hang becomes a failing example instead of a stuck test run)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        def hung(signum, frame):
+            raise TimeoutError(f"still running after {self.seconds} s")
+
+        self.previous = signal.signal(signal.SIGALRM, hung)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+
+
 def time_regex_cases(
     n: int, bound: float, names: list[str] | None = None, old: bool = False
 ) -> dict[str, float]:
