@@ -190,7 +190,7 @@ def _check_size(path: str, file: str) -> None:
         raise ReadError(
             path,
             errors.TOO_LARGE,
-            f"unzips to {total:,} bytes, {xml:,} of them XML; the limits are "
+            f"its zip directory says it unzips to {total:,} bytes, {xml:,} of them XML; the limits are "
             f"{MAX_UNZIPPED_BYTES:,} and {MAX_XML_BYTES:,}",
         )
 

@@ -11,7 +11,9 @@ Detection order:
 1. a byte-order mark: UTF-8 (``utf-8-sig``), UTF-32, UTF-16 (``utf-16``);
 2. NUL bytes: UTF-16 without a BOM if the NULs fall on every other byte (``utf-16``, with a
    warning), otherwise binary data (``BINARY``); many control bytes are binary too;
-3. valid UTF-8 (``utf-8``), unless the text is legacy mojibake, i.e. TCVN3/VNI bytes read as
+3. valid UTF-8 (``utf-8``), or UTF-8 with a few bad bytes (under 1 % of its non-ASCII bytes:
+   a cut last character, a damaged byte), read as U+FFFD with a warning; unless the text is
+   legacy mojibake, i.e. TCVN3/VNI bytes read as
    Windows-1252 and saved as UTF-8 (``Uû ban nh©n d©n``): every character then has a
    Windows-1252 byte, and decoding those bytes as TCVN3 or VNI gives text far more
    Vietnamese than the UTF-8 reading; the text is converted and ``encoding`` names the
@@ -155,6 +157,20 @@ def _decode_8bit(data: bytes, path: str) -> tuple[str, str]:
     raise AssertionError("TCVN3 and VNI decode any bytes")
 
 
+_ASCII = bytes(range(128))
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes (a last character cut off, a damaged byte): the text, with
+    U+FFFD for them, and how many there are, when they are under 1 % of the non-ASCII bytes.
+    Else None: in an 8-bit encoding nearly every non-ASCII byte is invalid UTF-8."""
+    high = len(data.translate(None, _ASCII))
+    bad = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
+    if bad * 100 > high:
+        return None
+    return data.decode("utf-8", "replace"), bad
+
+
 def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     """(text, encoding, warnings) for the bytes of a text file; raises :class:`ReadError`."""
     warnings: list[str] = []
@@ -177,10 +193,14 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text, encoding = _decode_8bit(data, path)
-        if encoding != "cp1258":
-            warnings.append(f"converted from {_LEGACY[encoding][0]}")
-        return text, encoding, warnings
+        damaged = _mostly_utf8(data)
+        if damaged is None:
+            text, encoding = _decode_8bit(data, path)
+            if encoding != "cp1258":
+                warnings.append(f"converted from {_LEGACY[encoding][0]}")
+            return text, encoding, warnings
+        text, bad = damaged
+        warnings.append(f"{bad} byte(s) not valid UTF-8 (a cut or damaged file?) read as U+FFFD")
     converted = _from_mojibake(text)
     if converted is not None:
         label = _LEGACY[converted[1]][0]

@@ -190,6 +190,36 @@ def mutate_text(text: str, rng: random.Random, steps: int = 3) -> tuple[str, lis
     return text, names
 
 
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 the way Windows writes it: base letter, then a combining tone mark."""
+    out = bytearray()
+    for c in unicodedata.normalize("NFC", text):
+        try:
+            out += c.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", c)
+        base = unicodedata.normalize("NFC", "".join(x for x in parts if x not in _TONES))
+        tones = "".join(x for x in parts if x in _TONES)
+        out += (base + tones).encode("cp1258", "replace")
+    return bytes(out)
+
+
+#: How a text file may be written.
+ENCODINGS: dict[str, Callable[[str], bytes]] = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8-sig": lambda t: t.encode("utf-8-sig"),
+    "utf-16": lambda t: t.encode("utf-16"),
+    "utf-16-le, no BOM": lambda t: t.encode("utf-16-le"),
+    "windows-1258": to_cp1258,
+    "latin-1 mojibake": lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8"),
+}
+
+
 def mutate_bytes(data: bytes, rng: random.Random, steps: int = 3) -> bytes:
     """Bit flips, byte edits, cut chunks and repeated chunks: what a bad disk or a bad
     download does to a file."""

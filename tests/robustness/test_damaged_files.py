@@ -1,5 +1,6 @@
-"""Truncated and corrupted .docx and .pdf files, and random bytes under every supported suffix:
-each gives an extraction or a documented ReadError naming the file, never another exception.
+"""Truncated and corrupted .docx and .pdf files, and random bytes under every suffix (.doc,
+.html and none are refused as unsupported): each gives an extraction or a documented
+ReadError naming the file, never another exception.
 
 The .docx and .pdf are made from a bundled document the way tests/loaders makes its fixtures
 (python-docx; reportlab with DejaVu Sans), then cut at a random byte or damaged by bit flips,
@@ -74,7 +75,7 @@ def test_corrupted_file(office, tmp_path_factory, fmt, seed, steps):
 
 @settings(FUZZ, max_examples=60)
 @given(
-    suffix=st.sampled_from([".txt", ".md", ".docx", ".pdf", ".TXT", ".Docx"]),
+    suffix=st.sampled_from([".txt", ".md", ".docx", ".pdf", ".TXT", ".Docx", ".doc", ".html", ""]),
     seed=st.integers(0, 2**32 - 1),
     size=st.integers(0, 20_000),
 )

@@ -16,11 +16,20 @@ from __future__ import annotations
 import random
 
 import fuzzcases
-from fuzzcases import DOCUMENTED, check_extraction, mutate_bytes, mutate_text, outcome, time_limit
+from fuzzcases import (
+    DOCUMENTED,
+    ENCODINGS,
+    check_extraction,
+    mutate_bytes,
+    mutate_text,
+    outcome,
+    time_limit,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_lineage.loaders.pipeline import extract_text
+from policy_lineage.loaders.readers import read_path
 
 NAMES = sorted(fuzzcases.corpus_texts())
 HANG_GUARD = 60.0
@@ -53,16 +62,6 @@ def test_each_mutation_alone_extracts(corpus, name, mutation):
         check_extraction(extract_text(text, name))
 
 
-ENCODINGS = {
-    "utf-8": lambda t: t.encode("utf-8"),
-    "utf-8-sig": lambda t: t.encode("utf-8-sig"),
-    "utf-16": lambda t: t.encode("utf-16"),
-    "utf-16-le, no BOM": lambda t: t.encode("utf-16-le"),
-    "windows-1258": lambda t: t.encode("cp1258", "replace"),
-    "latin-1 mojibake": lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8"),
-}
-
-
 @settings(FUZZ, max_examples=40)
 @given(
     name=st.sampled_from(NAMES),
@@ -81,3 +80,31 @@ def test_damaged_text_file_gives_a_result_or_a_documented_error(
     with time_limit(HANG_GUARD):
         result, detail = outcome(path)
     assert result == "ok" or detail in DOCUMENTED
+
+
+def test_utf8_file_cut_inside_its_last_character_is_still_read(corpus, tmp_path):
+    """A download or copy cut short ends mid-character: the whole file was refused as "text in
+    an unknown encoding" (no 8-bit reading looks Vietnamese). Now: UTF-8, U+FFFD, a warning."""
+    data = corpus[NAMES[0]].rstrip().encode("utf-8")
+    data = data[: data.rindex("ố".encode()) + 1]  # the first byte of a two-byte letter
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    src = read_path(path)
+    assert src.encoding == "utf-8" and src.text.endswith("\ufffd")
+    assert src.text[:-1] == data[:-1].decode("utf-8")
+    assert any("not valid UTF-8" in w for w in src.warnings)
+
+
+def test_utf8_file_with_a_damaged_byte_keeps_the_rest(corpus, tmp_path):
+    data = bytearray(corpus[NAMES[1]].encode("utf-8"))
+    data[len(data) // 2] = 0xFF
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(bytes(data))
+    src = read_path(path)
+    assert src.encoding == "utf-8" and src.text.count("\ufffd") == 1
+
+
+def test_windows_1258_is_still_windows_1258(corpus, tmp_path):
+    path = tmp_path / "cp1258.txt"
+    path.write_bytes(ENCODINGS["windows-1258"](corpus[NAMES[1]]))
+    assert read_path(path).encoding == "cp1258"
