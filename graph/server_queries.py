@@ -33,7 +33,7 @@ from typing import Any
 
 from ..loaders.textnorm import fold_ascii
 from ..queries.agency import AgencyRow, AgencyWork
-from ..queries.tasks import DERIVING, TaskRow, task_status
+from ..queries.tasks import DERIVING, TaskRow, row_order, task_status
 from ..queries.trace import DEFAULT_RELATIONS, Trace, TraceStep
 from ..schema.graph_model import (
     DOCUMENT_EDGE_KINDS,
@@ -284,15 +284,7 @@ def tasks_from(
     rows = [
         TaskRow(t, docs[t.document_id], paths[t.document_id], task_status(t, as_of)) for t in picked
     ]
-    rows.sort(
-        key=lambda r: (
-            r.task.deadline is None,
-            r.task.deadline or date.max,
-            len(r.path),
-            r.task.source or "",
-            r.task.span or (0, 0),
-        )
-    )
+    rows.sort(key=row_order)
     return rows
 
 

@@ -26,7 +26,15 @@ from datetime import date, timedelta
 from ..loaders.textnorm import fold_ascii
 from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
 
-__all__ = ["TaskRow", "tasks_from", "task_status", "DUE_SOON_DAYS", "STATUSES", "DERIVING"]
+__all__ = [
+    "TaskRow",
+    "tasks_from",
+    "row_order",
+    "task_status",
+    "DUE_SOON_DAYS",
+    "STATUSES",
+    "DERIVING",
+]
 
 DUE_SOON_DAYS = 30
 STATUSES = ("overdue", "due-soon", "open", "recurring", "no-deadline")
@@ -128,13 +136,26 @@ def tasks_from(
         if status and st != status:
             continue
         rows.append(TaskRow(task, graph.documents[task.document_id], paths[task.document_id], st))
-    rows.sort(
-        key=lambda r: (
-            r.task.deadline is None,
-            r.task.deadline or date.max,
-            len(r.path),
-            r.task.source or "",
-            r.task.span or (0, 0),
-        )
-    )
+    rows.sort(key=row_order)
     return rows
+
+
+def row_order(row: TaskRow) -> tuple:
+    """How task rows are listed: by deadline (none last), nearest the asked-for document
+    first, then in document order. The server queries list them the same way.
+
+    >>> from policy_lineage.schema.graph_model import DocumentNode
+    >>> d = DocumentNode("d")
+    >>> late = TaskRow(TaskNode("a", "x", "d", deadline=date(2026, 1, 1)), d, ["d"], "open")
+    >>> none = TaskRow(TaskNode("b", "y", "d"), d, ["d"], "no-deadline")
+    >>> [r.task.id for r in sorted([none, late], key=row_order)]
+    ['a', 'b']
+    """
+    t = row.task
+    return (
+        t.deadline is None,
+        t.deadline or date.max,
+        len(row.path),
+        t.source or "",
+        t.span or (0, 0),
+    )
