@@ -657,6 +657,8 @@ def self_test(directory: Path) -> int:
     # truth against itself
     same = score_all(truths, copy.deepcopy(truths))
     for k, v in same["overall"].items():
+        if k == "task_count_ratio":  # a sampled task list is shorter than its count
+            continue
         if v is not None and abs(v - 1.0) > 1e-9:
             failures.append(f"truth vs truth: {k} = {v}")
     # truth against a damaged copy
