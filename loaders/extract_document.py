@@ -189,8 +189,14 @@ def _ev(
 
 
 def extract_document(
-    source: str, text: str, lay: Layout, table: AgencyTable, regions: Regions
+    source: str,
+    text: str,
+    lay: Layout,
+    table: AgencyTable,
+    regions: Regions,
+    portal: dict[str, str] | None = None,
 ) -> DocumentInfo:
+    """The document's own facts; ``portal`` (a saved page's metadata table) fills the gaps."""
     paras = lay.paragraphs
     header = [p for p in paras[: regions.header_end] if p.kind != "footnote"]
     province = detect_province(text)
@@ -309,6 +315,11 @@ def extract_document(
 
     is_draft = lay.draft_marked or (parsed is not None and parsed.is_blank)
     is_draft = is_draft or (date_line and when is None)
+    if portal and not is_draft:
+        number, doc_type, issuer, when, signer = _portal_fallback(
+            portal, table, province, number, doc_type, issuer, when, signer
+        )
+        template = template or number
     return DocumentInfo(
         number=number,
         number_template=template,
@@ -323,6 +334,35 @@ def extract_document(
         distribution=distribution,
         evidence=evidence,
     )
+
+
+def _portal_fallback(portal, table, province, number, doc_type, issuer, when, signer):
+    """A saved page's metadata table (Số hiệu, Loại văn bản, …) for facts the text lacks."""
+    if number is None and portal.get("number"):
+        parsed = parse_number(re.sub(r"\s+", "", portal["number"]))
+        if parsed is not None and not parsed.is_blank:
+            number = parsed.format()
+    if doc_type is None and portal.get("doc_type"):
+        key = fold(portal["doc_type"])
+        doc_type = next((name for word, name in _TYPE_HEADINGS if key == word), None)
+    if issuer is None and portal.get("issuer"):
+        found = table.find(portal["issuer"], province)
+        if found:
+            issuer = found[-1].agency
+    if when is None and portal.get("date"):
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", portal["date"].strip())
+        if m:
+            try:
+                when = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                when = None
+    if (
+        signer is None
+        and portal.get("signer")
+        and not re.search(r"\d|đang cập nhật", fold(portal["signer"]))
+    ):
+        signer = portal["signer"]
+    return number, doc_type, issuer, when, signer
 
 
 # Titles that open a signature block even without T/M, KT., TL.

@@ -37,7 +37,11 @@ _PAGE_NO = re.compile(r"^\s*+(?:trang\s+)?[-–]?\s*+\d{1,3}\s*+[-–]?\s*+$", r
 _DRAFT = re.compile(
     r"^\s*+\**+\s*+(?:dự\s*+thảo|DỰ\s*+THẢO)(?:\s*+(?:lần\s*+)?\d++)?\s*+\**+\s*+$", re.I
 )
-_FOOTNOTE_START = re.compile(r"^\s*(?P<mark>[" + SUPERSCRIPTS + r"]+|\d{1,2})\s+(?=[^\W\d_])")
+_FOOTNOTE_START = re.compile(
+    r"^\s*(?P<mark>(?:[" + SUPERSCRIPTS + r"]+|\d{1,2})(?=\s+[^\W\d_])|\[\d{1,3}\](?=\s*[^\W\d_]))"
+)
+# "[1]" after a word: a footnote mark as saved web pages and Markdown write them
+_BRACKET_MARK = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 _TABLE_HEADER = re.compile(r"^\s*+S?TT\s++.*(?:nhiệm vụ|nội dung|tên|công việc)", re.IGNORECASE)
 # Glued footnote marks: a date with digits after the year, a code with digits after it.
 _GLUED_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(\d{1,2})(?!\d)")
@@ -123,6 +127,7 @@ def _sup_marks(text: str) -> set[str]:
 
 def _glued_marks(text: str) -> set[str]:
     marks = {m.group(2) for m in _GLUED_DATE.finditer(text)}
+    marks |= {m.group(1) for m in _BRACKET_MARK.finditer(text)}
     for m in _GLUED_CODE.finditer(text):
         if not m.group(1).upper().endswith("QH"):
             marks.add(m.group(2))
@@ -194,8 +199,8 @@ def _mark_footnotes(lines: list[Line], one_line_paragraphs: bool = False) -> set
         m = _FOOTNOTE_START.match(line.text)
         if m:
             mark = m.group("mark")
-            value = "".join(_SUP_VALUE.get(c, c) for c in mark)
-            is_sup = mark[0] in SUPERSCRIPTS
+            value = "".join(_SUP_VALUE.get(c, c) for c in mark.strip("[]"))
+            is_sup = mark[0] in SUPERSCRIPTS or (mark[0] == "[" and value in candidates)
             if (is_sup or value in candidates) and not MARKER_RE.match(line.text):
                 _take_footnote(lines, i, value, one_line_paragraphs)
                 marks.add(value)
@@ -214,7 +219,7 @@ def _take_footnote(lines: list[Line], i: int, mark: str, one_line: bool = False)
     # continuation lines follow without a blank line in between; a new page, a list
     # item or a line after a finished sentence is the body again
     while j < len(lines) and lines[j].kind == "content":
-        if _FOOTNOTE_START.match(lines[j].text) and lines[j].text.lstrip()[0] in SUPERSCRIPTS:
+        if _FOOTNOTE_START.match(lines[j].text) and lines[j].text.lstrip()[0] in SUPERSCRIPTS + "[":
             break
         if lines[j].page != lines[i].page or MARKER_RE.match(lines[j].text):
             break
@@ -235,6 +240,9 @@ def _strip_marks(text: str, offsets: list[int], marks: set[str]) -> tuple[str, l
     for m in _GLUED_DATE.finditer(text):
         if m.group(2) in marks:
             cut.append((m.start(2), m.end(2), m.group(2)))
+    for m in _BRACKET_MARK.finditer(text):
+        if m.group(1) in marks:
+            cut.append((m.start(), m.end(), m.group(1)))
     for m in _GLUED_CODE.finditer(text):
         if m.group(2) in marks and not m.group(1).upper().endswith("QH"):
             cut.append((m.start(2), m.end(2), m.group(2)))

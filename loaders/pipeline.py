@@ -17,6 +17,7 @@ from .extract_document import extract_document, find_regions
 from .extract_references import mentions_in, merge_mentions, unnumbered_in
 from .extract_tasks import TaskContext, extract_tasks
 from .layout import layout
+from .markup import looks_marked_up, markup_view
 from .outline import build_outline
 from .source import ReadError, SourceText
 from .textnorm import fold
@@ -30,13 +31,23 @@ def extract_text(
     table: AgencyTable | None = None,
     one_line_paragraphs: bool = False,
     wrapped: bool = False,
+    markup: bool | None = None,
 ) -> Extraction:
-    """Every fact in one document's text (see :func:`layout` for the two flags)."""
+    """Every fact in one document's text (see :func:`layout` for the two flags).
+
+    ``markup``: the text is a saved portal page or Markdown (see :mod:`.markup`); ``None``
+    decides from the text. The facts are found in a view of the same length, so their
+    evidence still points into ``text``.
+    """
     table = table or default_table()
+    portal: dict[str, str] = {}
+    if markup or (markup is None and looks_marked_up(text)):
+        view = markup_view(text)
+        text, portal = view.text, view.portal
     lay = layout(text, one_line_paragraphs, wrapped)
     paras = lay.paragraphs
     regions = find_regions(paras)
-    doc = extract_document(source, text, lay, table, regions)
+    doc = extract_document(source, text, lay, table, regions, portal)
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
     root = build_outline(body)
 
@@ -105,6 +116,7 @@ def extract_source(src: SourceText, table: AgencyTable | None = None) -> Extract
         table,
         one_line_paragraphs=src.format == "docx",
         wrapped=src.format == "pdf",
+        markup=True if src.format == "md" else None,
     )
     ex.warnings = list(src.warnings) + ex.warnings
     return ex

@@ -1,0 +1,328 @@
+"""Pages saved from legal portals and Markdown conversions, read as structure.
+
+Users' documents often come as a legal portal's page saved as Markdown or text: a
+copyright banner and the portal's metadata table (Số hiệu, Loại văn bản, Nơi ban hành,
+Người ký, Ngày ban hành) before the document; after it the site's title lines, a list of
+related documents, addresses, help text and a privacy notice that itself "implements"
+a decree. In between, the document carries Markdown marks (``**``, ``*``, ``#``, ``\\-``)
+and tables flattened one cell per line, cells separated by a line holding ``|`` and rows
+by two such lines.
+
+:func:`markup_view` returns a *view* of the text of exactly the same length, so every
+offset found in it is an offset in the original (evidence keeps pointing at what the user
+has): the portal's banner and tail become blank lines, Markdown marks become spaces, a
+flattened table becomes one line per row with its cells separated by tabs (the
+convention every reader follows for tables), and the portal's metadata is returned apart,
+as a fallback for the document's own facts.
+
+>>> page = "Số hiệu:\\n|\\n12/KH-UBND\\n|\\nLoại văn bản:\\n|\\nKế hoạch\\n|\\nNgười ký:\\n|\\nLê Văn A\\n"
+>>> page += "|\\n**ỦY BAN NHÂN DÂN**\\nTỈNH X\\n|\\n**CỘNG HÒA**\\n|\\n|\\nSố: 12/KH-UBND\\n|\\nngày 2\\n|\\n"
+>>> view = markup_view(page)
+>>> view.portal["number"], view.portal["signer"]
+('12/KH-UBND', 'Lê Văn A')
+>>> [ln.strip() for ln in view.text.splitlines() if ln.strip()]
+['ỦY BAN NHÂN DÂN   TỈNH X \\t  CỘNG HÒA', 'Số: 12/KH-UBND \\t ngày 2']
+>>> len(view.text) == len(page)
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .textnorm import collapse, fold
+
+_PIPE_LINE = re.compile(r"^[ \t]*\|[ \t]*$")
+_DECORATION = re.compile(r"^[ \t]*[-–—_=~*.]{3,}[ \t]*$")
+_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]")
+_BULLET_STAR = re.compile(r"^([ \t]*)\*(?=[ \t]+[^\s*])")
+_ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
+_EMPHASIS = re.compile(r"\*+|__+")
+# the national motto of a letterhead, whole or its first line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA…")
+_MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|độc lập - tự do)")
+_LABEL = re.compile(r"^\s*(?P<label>[^:|]{3,40}?)\s*:\s*(?P<value>.*)$")
+_MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell
+
+
+@dataclass(frozen=True)
+class PortalRules:
+    labels: dict[str, str]
+    site_lines: tuple[re.Pattern[str], ...]
+    tail_starts: tuple[re.Pattern[str], ...]
+    tail_titles: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def portal_rules() -> PortalRules:
+    data = json.loads(
+        resources.files("policy_lineage.loaders").joinpath("data/portal.json").read_text("utf-8")
+    )
+    return PortalRules(
+        {fold(k): v for k, v in data["metadata_labels"].items()},
+        tuple(re.compile(p) for p in data["site_lines"]),
+        tuple(re.compile(p) for p in data["tail_starts"]),
+        tuple(re.compile(p) for p in data["tail_titles"]),
+    )
+
+
+@dataclass
+class MarkupView:
+    text: str  # same length as the original
+    portal: dict[str, str] = field(default_factory=dict)  # fact -> value from the metadata table
+    dropped: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
+
+
+def looks_marked_up(text: str) -> bool:
+    """Markdown residue or a portal's page: lines of a lone ``|``, ``**`` pairs, a banner."""
+    head = text[:20000]
+    pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln))
+    return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(text.split("\n")) > 0
+
+
+def markup_view(text: str) -> MarkupView:
+    """The same-length view of a saved page or Markdown text (module docstring)."""
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    buf = list(text)
+    view = MarkupView("")
+
+    def blank(i: int, j: int, why: str) -> None:
+        """Lines i..j-1 become spaces (their newlines stay)."""
+        if i >= j:
+            return
+        for k in range(i, j):
+            for c in range(starts[k], starts[k] + len(lines[k])):
+                if buf[c] not in "\r\f":
+                    buf[c] = " "
+        view.dropped.append((starts[i], starts[j - 1] + len(lines[j - 1]), why))
+
+    banner_end = _portal_banner_end(lines)
+    if banner_end:
+        view.portal = _portal_facts(lines[:banner_end])
+        blank(0, banner_end, "portal banner and metadata table")
+        head = _letterhead_start(lines, banner_end)
+        blank(banner_end, head, "portal summary before the document")
+        banner_end = head
+    tail = _tail_start(lines, banner_end)
+    if tail is not None:
+        blank(tail, len(lines), "portal footer")
+    rules = portal_rules()
+    for i in range(banner_end, tail if tail is not None else len(lines)):
+        key = fold(lines[i].strip(" *|#"))
+        if key and any(p.search(key) for p in rules.site_lines):
+            blank(i, i + 1, "portal line")
+
+    # Markdown marks, line by line (offsets kept: every mark becomes a space)
+    end = tail if tail is not None else len(lines)
+    for i in range(banner_end, end):
+        s, ln = starts[i], "".join(buf[starts[i] : starts[i] + len(lines[i])])
+        m = _HEADING.match(ln)
+        if m:
+            for c in range(m.start(1), m.end(1)):
+                buf[s + c] = " "
+        m = _BULLET_STAR.match(ln)
+        if m:
+            buf[s + m.end(1)] = "-"
+        for m in _ESCAPE.finditer(ln):
+            buf[s + m.start()] = " "
+        for m in _EMPHASIS.finditer(ln):
+            if m.group().startswith("*") and m.start() == (_bullet_at(ln)):
+                continue
+            for c in range(m.start(), m.end()):
+                buf[s + c] = " "
+
+    _flatten_tables(lines, starts, buf, banner_end, end)
+    for i in range(banner_end, end):  # a lone "|" left outside any table is residue
+        if _PIPE_LINE.match(lines[i]) and buf[starts[i] : starts[i] + len(lines[i])].count("|"):
+            _set(buf, starts[i], lines[i], " ")
+    view.text = "".join(buf)
+    return view
+
+
+def _bullet_at(line: str) -> int:
+    m = _BULLET_STAR.match(line)
+    return m.end(1) if m else -1
+
+
+def _label_of(line: str) -> str | None:
+    key = fold(line.strip(" *|#"))
+    key = key.rstrip(" :")
+    return portal_rules().labels.get(key)
+
+
+def _portal_banner_end(lines: list[str]) -> int:
+    """Index of the first line after the portal's metadata table; 0 when there is none.
+
+    The table must come before the document's letterhead (the national motto).
+    """
+    labels: list[int] = []
+    for i, ln in enumerate(lines[:400]):
+        key = fold(ln.strip(" *|#"))
+        if _MOTTO.search(key):
+            break
+        # a label may be wrapped across two lines ("**\nNgày hiệu lực:**")
+        if (
+            key.endswith(":")
+            and _label_of(ln) is not None
+            or ":" in key
+            and _label_of(key.split(":", 1)[0]) is not None
+        ):
+            labels.append(i)
+    if len(labels) < 3:
+        return 0
+    last = labels[-1]
+    # the last label's value: the next line that is neither a pipe nor blank
+    j = last + 1
+    if ":" in lines[last] and lines[last].split(":", 1)[1].strip(" *|"):
+        return last + 1
+    while j < len(lines) and (not lines[j].strip() or _PIPE_LINE.match(lines[j])):
+        j += 1
+    return min(j + 1, len(lines))
+
+
+def _letterhead_start(lines: list[str], after: int) -> int:
+    """Where the document's letterhead begins after a portal banner (a news summary may
+    sit between them): the row of the heading table that holds the national motto."""
+    for i in range(after, min(len(lines), after + 400)):
+        key = fold(lines[i].strip(" *|#"))
+        if _MOTTO.search(key):
+            pipes = [j for j in range(max(after, i - 12), i) if _PIPE_LINE.match(lines[j])]
+            if len(pipes) >= 2:
+                return pipes[-2]  # the row's opening pipe, before the issuer's cell
+            j = i
+            while j > after and lines[j - 1].strip() and len(lines[j - 1]) < 60:
+                j -= 1
+            return j
+    return after
+
+
+def _portal_facts(lines: list[str]) -> dict[str, str]:
+    """The metadata table's facts: label lines, each followed by its value."""
+    facts: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        fact = _label_of(ln)
+        inline = None
+        if fact is None and ":" in ln:
+            head, rest = ln.split(":", 1)
+            fact = _label_of(head)
+            inline = rest.strip(" *|")
+        if fact:
+            value = inline
+            if not value:
+                j = i + 1
+                while j < len(lines) and (not lines[j].strip() or _PIPE_LINE.match(lines[j])):
+                    j += 1
+                value = lines[j].strip(" *|") if j < len(lines) else ""
+                i = j
+            if value and fact not in facts:
+                facts[fact] = collapse(value)
+        i += 1
+    return facts
+
+
+def _tail_start(lines: list[str], after: int) -> int | None:
+    """First line of the site's tail (and the site title lines just above it)."""
+    rules = portal_rules()
+    for i in range(after, len(lines)):
+        key = fold(lines[i].strip(" *|"))
+        if key and any(p.search(key) for p in rules.tail_starts):
+            j = i
+            while j > after:
+                prev = fold(lines[j - 1].strip(" *"))
+                if not prev or any(p.search(prev) for p in rules.tail_titles):
+                    j -= 1
+                    continue
+                break
+            return j
+    return None
+
+
+def _flatten_tables(
+    lines: list[str], starts: list[int], buf: list[str], first: int, end: int
+) -> None:
+    """Rows of tables flattened one cell per line become one line each, cells tab-separated."""
+    i = first
+    while i < end:
+        if not _PIPE_LINE.match(lines[i]):
+            i += 1
+            continue
+        i = _flatten_one(lines, starts, buf, i, end)
+
+
+def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, end: int) -> int:
+    """Rewrite the table whose first ``|`` line is ``i``; return the line after it.
+
+    A row opens with a ``|`` line and each cell is closed by one. Two ``|`` lines in a
+    row end the row and open the next; after a row as wide as the table's widest, or a
+    blank line, the table is over.
+    """
+    rows: list[list[tuple[int, int]]] = []  # cells as line ranges [a, b)
+    pipes: list[list[int]] = []  # the pipe lines of each row: opening, then one per cell
+    width = 0
+    k = i  # the opening pipe of the next row
+    while k < end and _PIPE_LINE.match(lines[k]):
+        if k + 1 < end and _PIPE_LINE.match(lines[k + 1]) and not rows:
+            k += 1  # a run of pipes before the first cell
+            continue
+        row: list[tuple[int, int]] = []
+        row_pipes = [k]
+        j = k + 1
+        more = False  # does another row follow?
+        while j <= end:
+            if row:
+                if j < end and _PIPE_LINE.match(lines[j]):
+                    more = True  # two pipes: this row ends, the next opens
+                    break
+                if j >= end or not lines[j].strip() or (width and len(row) >= width):
+                    break
+            a = j
+            while j < end and not _PIPE_LINE.match(lines[j]):
+                j += 1
+            n = sum(1 for x in range(a, j) if lines[x].strip())
+            # after the cells of a first row, a long run of lines is the text after the table
+            limit = _MAX_CELL_LINES if width or len(row) < 2 else _MAX_CELL_LINES // 3
+            if j >= end or n > limit:
+                break  # no closing pipe near: not a cell
+            row.append((a, j))
+            row_pipes.append(j)
+            j += 1
+        if not row:
+            break
+        rows.append(row)
+        pipes.append(row_pipes)
+        width = max(width, len(row))
+        k = row_pipes[-1] + 1
+        if not more:
+            break
+    if not rows:
+        return i + 1
+    for row, row_pipes in zip(rows, pipes, strict=True):
+        opening, *between = row_pipes
+        closing = between[-1]
+        _set(buf, starts[opening], lines[opening], " ")
+        for x in range(opening, closing):
+            buf[starts[x] + len(lines[x])] = " "  # the newline after line x
+        for p in between[:-1]:
+            _set(buf, starts[p], lines[p], "\t")
+        _set(buf, starts[closing], lines[closing], " ")
+        for a, b in row:
+            for x in range(a, b):
+                if _DECORATION.match(lines[x]):
+                    _set(buf, starts[x], lines[x], " ")
+    return k
+
+
+def _set(buf: list[str], start: int, line: str, pipe: str) -> None:
+    """A pipe line: the pipe becomes ``pipe``, the rest of the line spaces."""
+    for c in range(start, start + len(line)):
+        buf[c] = pipe if line[c - start] == "|" else " "
