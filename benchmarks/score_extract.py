@@ -555,7 +555,7 @@ def check_truth_file(name: str, truth: dict, directory: Path) -> list[str]:
     if text is None:
         return errs
     flat = norm_number(text) or ""
-    flat = flat.replace("-", "")
+    flat = flat.replace("-", "").replace("\\", "")  # Markdown escapes: "57\\-NQ/TW"
     for r in truth.get("references", []):
         key = norm_number(r.get("number"))
         if key and key.replace("-", "") not in flat:

@@ -20,8 +20,8 @@ as a fallback for the document's own facts.
 >>> view = markup_view(page)
 >>> view.portal["number"], view.portal["signer"]
 ('12/KH-UBND', 'Lê Văn A')
->>> [ln.strip() for ln in view.text.splitlines() if ln.strip()]
-['ỦY BAN NHÂN DÂN   TỈNH X \\t  CỘNG HÒA', 'Số: 12/KH-UBND \\t ngày 2']
+>>> [[" ".join(c.split()) for c in ln.split("\\t")] for ln in view.text.splitlines() if ln.strip()]
+[['ỦY BAN NHÂN DÂN TỈNH X', 'CỘNG HÒA'], ['Số: 12/KH-UBND', 'ngày 2']]
 >>> len(view.text) == len(page)
 True
 """
