@@ -271,12 +271,36 @@ def _line_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
 
 
-def _joins(prev: str, nxt: str, width: int, wrapped: bool = False) -> str | None:
+def _soft_joins(p: str, n: str, soft: str) -> str | None:
+    """Lines of saved pages: every line break is a soft wrap, except where a paragraph
+    visibly ends. ``soft="blank"``: paragraphs are separated by blank lines (handled by the
+    caller), so inside one only a new item after a finished sentence breaks; ``"lines"``: no
+    blank lines, so a finished sentence, a heading in capitals or a new item breaks."""
+    if re.search(r"\d[-/]$", p) and re.match(r"^[A-ZĐ][A-ZĐa-z]*[/-]", n):
+        return ""  # a document number broken at its hyphen: "05-" + "KH/TU"
+    ends = bool(_SENTENCE_END.search(p))
+    if soft == "blank":
+        return None if ends and (MARKER_RE.match(n) or _OPENING_CUE.match(n)) else " "
+    if n[0].islower() or n[0] in ",;)]%":
+        return " "
+    if ends or MARKER_RE.match(n) or _OPENING_CUE.match(n):
+        return None
+    letters = [c for c in p if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and not n.isupper():
+        return None  # a heading in capitals, then its text
+    return " "
+
+
+def _joins(
+    prev: str, nxt: str, width: int, wrapped: bool = False, soft: str | None = None
+) -> str | None:
     """How two consecutive content lines join: ``" "``, ``""`` or None for a paragraph break."""
     p = prev.rstrip()
     n = nxt.lstrip()
     if not p or not n:
         return None
+    if soft:
+        return _soft_joins(p, n, soft)
     if re.match(r"^[-–]\s*\d{4}\b", n) and re.search(r"\d{4}\s*$", p):
         return " "  # a year range broken at its dash: "2026" + "- 2030"
     if MARKER_RE.match(n) and not re.match(r"^\d{1,2}\.\d{4}", n):
@@ -307,12 +331,16 @@ def _joins(prev: str, nxt: str, width: int, wrapped: bool = False) -> str | None
     return None
 
 
-def layout(text: str, one_line_paragraphs: bool = False, wrapped: bool = False) -> Layout:
+def layout(
+    text: str, one_line_paragraphs: bool = False, wrapped: bool = False, soft: str | None = None
+) -> Layout:
     """Classify the lines of ``text`` and rebuild its paragraphs.
 
     ``one_line_paragraphs``: every line is a paragraph already (text read from .docx),
     so lines are never joined. ``wrapped``: the lines are a PDF's visual lines, so a
-    full-width line goes on into the next even when it ends a sentence.
+    full-width line goes on into the next even when it ends a sentence. ``soft``: a saved
+    page's lines, wrapped wherever the page was (see :func:`_soft_joins`; ``"blank"`` when
+    blank lines separate its paragraphs, ``"lines"`` when they do not).
     """
     lines = _split_lines(text)
     draft, marks = _classify(lines, one_line_paragraphs)
@@ -333,7 +361,7 @@ def layout(text: str, one_line_paragraphs: bool = False, wrapped: bool = False) 
             # nfc_map of the raw slice gives offsets for ln.text; skip leading spaces
             line_offsets = line_offsets[lead : lead + len(body)]
             if prev_text is not None:
-                sep = _joins(prev_text, body, width, wrapped)
+                sep = _joins(prev_text, body, width, wrapped, soft)
                 sep = " " if sep is None else sep
                 if sep:
                     parts.append(sep)
@@ -378,9 +406,13 @@ def layout(text: str, one_line_paragraphs: bool = False, wrapped: bool = False) 
             flush([i], "table_row")
             continue
         if ln.kind != "content":
+            if soft == "blank" and ln.kind == "blank" and body:
+                flush(body, "body")
+                body = []
             continue
         if body and (
-            one_line_paragraphs or _joins(lines[body[-1]].text, ln.text, width, wrapped) is None
+            one_line_paragraphs
+            or _joins(lines[body[-1]].text, ln.text, width, wrapped, soft) is None
         ):
             flush(body, "body")
             body = []
@@ -389,3 +421,13 @@ def layout(text: str, one_line_paragraphs: bool = False, wrapped: bool = False) 
     flush(note, "footnote", note_mark)
     paragraphs.sort(key=lambda p: p.offsets[0] if p.offsets else 0)
     return Layout(lines, paragraphs, draft, marks)
+
+
+def paragraph_style(text: str) -> str:
+    """``"blank"`` when blank lines separate a saved page's paragraphs, else ``"lines"``."""
+    lines = text.split("\n")
+    content = [i for i, ln in enumerate(lines) if ln.strip() and "\t" not in ln]
+    if not content:
+        return "lines"
+    before_blank = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
+    return "blank" if before_blank >= 0.12 * len(content) else "lines"

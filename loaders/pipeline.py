@@ -16,7 +16,7 @@ from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import mentions_in, merge_mentions, unnumbered_in
 from .extract_tasks import TaskContext, extract_tasks
-from .layout import layout
+from .layout import layout, paragraph_style
 from .markup import looks_marked_up, markup_view
 from .outline import build_outline
 from .source import ReadError, SourceText
@@ -41,10 +41,12 @@ def extract_text(
     """
     table = table or default_table()
     portal: dict[str, str] = {}
+    soft = None
     if markup or (markup is None and looks_marked_up(text)):
         view = markup_view(text)
         text, portal = view.text, view.portal
-    lay = layout(text, one_line_paragraphs, wrapped)
+        soft = paragraph_style(text)
+    lay = layout(text, one_line_paragraphs, wrapped, soft)
     paras = lay.paragraphs
     regions = find_regions(paras)
     doc = extract_document(source, text, lay, table, regions, portal)
