@@ -423,11 +423,16 @@ def layout(
     return Layout(lines, paragraphs, draft, marks)
 
 
-def paragraph_style(text: str) -> str:
-    """``"blank"`` when blank lines separate a saved page's paragraphs, else ``"lines"``."""
+def paragraph_style(text: str) -> str | None:
+    """How a saved page wraps: ``"blank"`` when blank lines separate its paragraphs,
+    ``"lines"`` when its lines are wrapped with none between paragraphs, ``None`` when it
+    is not wrapped at all (a paragraph per line: the ordinary rules apply)."""
     lines = text.split("\n")
     content = [i for i, ln in enumerate(lines) if ln.strip() and "\t" not in ln]
     if not content:
-        return "lines"
+        return None
+    widths = sorted(len(lines[i].strip()) for i in content)
+    if widths[int(len(widths) * 0.9)] > 120:
+        return None
     before_blank = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
     return "blank" if before_blank >= 0.12 * len(content) else "lines"

@@ -45,7 +45,8 @@ def extract_text(
     if markup or (markup is None and looks_marked_up(text)):
         view = markup_view(text)
         text, portal = view.text, view.portal
-        soft = paragraph_style(text)
+        if not (wrapped or one_line_paragraphs):  # PDF and .docx lines have their own rules
+            soft = paragraph_style(text)
     lay = layout(text, one_line_paragraphs, wrapped, soft)
     paras = lay.paragraphs
     regions = find_regions(paras)
