@@ -27,7 +27,9 @@ _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 MARKER_RE = re.compile(
     r"^\s*+(?:"
-    r"(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
+    r"(?P<struct>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s++(?:[IVXLC]{1,6}|\d{1,2})(?![\wđ])"
+    r"|(?:Điều|ĐIỀU)\s++\d{1,3}(?![\wđ/]))\s*+[.:\-–]?\s*+(?=\S)"
+    r"|(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)"
     r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
     r"|(?P<dash>[-–—+•*])\s*(?=\S)"

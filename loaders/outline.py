@@ -23,7 +23,9 @@ def ends_sentence(text: str) -> bool:
 
 @dataclass
 class Node:
-    style: str  # roman, num1, num2, num3, letter, dash, plus, para, intro, root
+    style: (
+        str  # part, chapter, section, article, roman, num1…, letter, dash, plus, para, intro, root
+    )
     marker: str  # the marker as written ("II.", "a)", "-"); "" for paragraphs
     text: str  # the paragraph text without its marker
     paragraphs: list[Paragraph] = field(default_factory=list)  # the paragraph, then continuations
@@ -65,7 +67,10 @@ def split_marker(text: str) -> tuple[str, str, str]:
     m = MARKER_RE.match(text)
     if not m:
         return "para", "", text
-    if m.group("roman"):
+    if m.group("struct"):
+        word = m.group("struct").split()[0].lower()
+        style = {"phần": "part", "chương": "chapter", "mục": "section"}.get(word, "article")
+    elif m.group("roman"):
         style = "roman"
     elif m.group("num"):
         style = "num" + str(m.group("num").count(".") + 1)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from ..schema.model import Extraction
 from .agencies import AgencyTable, default_table
+from .attachments import attached_bodies
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import mentions_in, merge_mentions, unnumbered_in
@@ -52,6 +53,8 @@ def extract_text(
     regions = find_regions(paras)
     doc = extract_document(source, text, lay, table, regions, portal)
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
+    for start, end in attached_bodies(paras, regions.body_end):  # a plan a decision issues
+        body += [p for p in paras[start:end] if p.kind == "body"]
     root = build_outline(body)
 
     # where the document speaks for itself: title, preamble, purpose

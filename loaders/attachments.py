@@ -1,0 +1,78 @@
+"""Documents issued with another: the plan or regulation a decision puts in force.
+
+A ``Quyết định`` that "ban hành kèm theo Quyết định này Kế hoạch …" is followed, after its
+signature, by the plan itself: a heading (``KẾ HOẠCH``, ``QUY CHẾ``, ``QUY ĐỊNH`` …), its
+title and ``(Ban hành kèm theo Quyết định số … )``. The plan's sections and tasks are the
+decision's: without them a decision that issues a plan has no task at all.
+
+>>> from policy_lineage.loaders.layout import layout
+>>> text = "QUYẾT ĐỊNH\\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\\nNơi nhận:\\n- Như Điều 3.\\n"
+>>> text += "KẾ HOẠCH\\nPhát triển kinh tế số\\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND)\\n"
+>>> text += "I. NHIỆM VỤ\\n1. Sở Tài chính bố trí kinh phí.\\nPHỤ LỤC\\n"
+>>> paras = layout(text).paragraphs
+>>> [paras[i].text for i in range(*attached_bodies(paras, 2)[0])]
+['I. NHIỆM VỤ', '1. Sở Tài chính bố trí kinh phí.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Paragraph
+from .textnorm import fold
+
+# the heading of an attached document, alone on its line (in capitals)
+_HEADING = re.compile(
+    r"^(?:kế hoạch|quy chế|quy định|chương trình(?: hành động)?|đề án|phương án|hướng dẫn|"
+    r"điều lệ|nội quy|quy trình|danh mục)$"
+)
+_ATTACHED = re.compile(
+    r"(?:^|\()\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|chỉ thị|thông tư)"
+)
+_END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.)")
+
+
+def attached_bodies(paragraphs: list[Paragraph], after: int) -> list[tuple[int, int]]:
+    """``(start, end)`` paragraph ranges of the documents attached after index ``after``."""
+    out: list[tuple[int, int]] = []
+    i = after
+    n = len(paragraphs)
+    while i < n:
+        p = paragraphs[i]
+        if p.kind != "body" or not _is_heading(p.text):
+            i += 1
+            continue
+        start = None
+        for j in range(i, min(n, i + 6)):
+            if _ATTACHED.search(fold(paragraphs[j].text).lstrip("-* ")):
+                start = j + 1
+                break
+        if start is None:
+            i += 1
+            continue
+        end = start
+        while end < n:
+            q = paragraphs[end]
+            key = fold(q.text).lstrip("* ")
+            if q.kind == "body" and (
+                _END.match(key)
+                or (end > start and _is_heading(q.text) and _attached_at(paragraphs, end))
+            ):
+                break
+            end += 1
+        if end > start:
+            out.append((start, end))
+        i = end
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip(" *")
+    return bool(t) and t.isupper() and bool(_HEADING.match(fold(t)))
+
+
+def _attached_at(paragraphs: list[Paragraph], i: int) -> bool:
+    return any(
+        _ATTACHED.search(fold(paragraphs[j].text).lstrip("-* "))
+        for j in range(i, min(len(paragraphs), i + 6))
+    )
