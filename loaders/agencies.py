@@ -20,56 +20,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..schema.model import Agency
+from .rules import Rules, default_rules, load_rules
 from .textnorm import fold, match_key
 
 _WORD = r"[\wđ]"
-# Words that end a body's name in running text ("Sở Tài chính bảo đảm …").
-_STOP = {
-    "chủ",
-    "phối",
-    "tham",
-    "thực",
-    "triển",
-    "bảo",
-    "đảm",
-    "tổ",
-    "xây",
-    "rà",
-    "kịp",
-    "tập",
-    "theo",
-    "giao",
-    "có",
-    "là",
-    "được",
-    "trình",
-    "nghiên",
-    "hướng",
-    "báo",
-    "lãnh",
-    "chỉ",
-    "của",
-    "về",
-    "tại",
-    "trên",
-    "cho",
-    "với",
-    "để",
-    "khi",
-    "đã",
-    "sẽ",
-    "cần",
-    "phải",
-    "làm",
-    "đôn",
-    "tăng",
-    "đẩy",
-    "chịu",
-}
-_GENERIC_HEAD = re.compile(
-    r"(?<![\wđ])(?i:sở|ban|phòng|văn phòng|trung tâm|chi cục|viện|trường|hội|liên đoàn|quỹ|đài|báo)"
-    r"\s+(?=\w)",
-)
 
 
 def _load_provinces() -> tuple[list[str], set[str]]:
@@ -157,8 +111,9 @@ class _Entry:
 class AgencyTable:
     """The alias table, and a finder built from it for each province."""
 
-    def __init__(self, entries: list[_Entry]) -> None:
+    def __init__(self, entries: list[_Entry], rules: Rules | None = None) -> None:
         self.entries = entries
+        self.rules = rules or default_rules()
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> AgencyTable:
@@ -168,8 +123,12 @@ class AgencyTable:
             .read_text("utf-8")
         )
         raw = list(data["agencies"])
+        for name in ("central_bodies.json",):
+            bundled = resources.files("policy_lineage.loaders").joinpath("data/" + name)
+            if bundled.is_file():
+                raw += json.loads(bundled.read_text("utf-8"))["agencies"]
         if extra:
-            raw = json.loads(Path(extra).read_text("utf-8"))["agencies"] + raw
+            raw = json.loads(Path(extra).read_text("utf-8")).get("agencies", []) + raw
         entries = [
             _Entry(
                 e["name"],
@@ -181,7 +140,7 @@ class AgencyTable:
             )
             for e in raw
         ]
-        return cls(entries)
+        return cls(entries, load_rules(extra) if extra else None)
 
     def _agency(self, entry: _Entry, province: str | None, written: str | None) -> Agency:
         name = city_form(entry.name.replace("{province}", province or "").strip(), province)
@@ -229,6 +188,8 @@ class AgencyTable:
         return self._agency(entry, province, name) if entry else None
 
     def is_vague(self, agency: Agency) -> bool:
+        if agency.kind == "group" and not agency.canonical:
+            return fold(agency.name).endswith(tuple(self.rules.vague_markers))
         return any(e.vague and e.name == agency.name for e in self.entries)
 
     def find(self, text: str, province: str | None = None) -> list[AgencyMatch]:
@@ -241,7 +202,11 @@ class AgencyTable:
         pattern, by_alias = self._pattern(province)
         found: list[AgencyMatch] = []
         taken: list[tuple[int, int]] = []
+        known = [(m.start(), m.end()) for m in pattern.finditer(key)]
+        found += self._groups(text, key, taken, province, known)
         for m in _COMMUNE.finditer(key):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
             end, commune = _commune_name(text, m.end())
             head = _COMMUNE_HEADS[m.group("head")]
             if commune:
@@ -266,24 +231,224 @@ class AgencyTable:
                 AgencyMatch(m.start(), end, self._agency(entry, prov, text[m.start() : end]))
             )
             taken.append((m.start(), end))
-        for m in _GENERIC_HEAD.finditer(text):
-            if any(s <= m.start() < e for s, e in taken) or not text[m.end()].isupper():
+        found += self._shaped_bodies(text, key, taken, province)
+        found.sort(key=lambda a: a.start)
+        return self._with_places(text, key, found, province)
+
+    # ---------------------------------------------------------------- by shape
+    @lru_cache(maxsize=8)  # noqa: B019 - one table per process
+    def _shape_patterns(
+        self,
+    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        r = self.rules
+        heads = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.body_heads)})\s++(?=[^\s])")
+        nouns = r.alternation(r.group_nouns)
+        quals = r.alternation(r.group_qualifiers)
+        noun_item = rf"(?:các\s++)?(?:{nouns})(?!{_WORD})"
+        group = re.compile(
+            rf"(?<!{_WORD})(?:(?P<prefix>{r.alternation(r.group_prefixes)})\s++)?"
+            rf"(?:các|những|toàn thể)\s++(?P<nouns>{noun_item}"
+            rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?:{noun_item}))*+)"
+            rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
+        )
+        places = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|huyện|quận)"
+        local = re.compile(
+            rf"(?<!{_WORD})(?P<prefix>{r.alternation(r.group_prefixes)})\s++"
+            rf"(?:{places}(?:\s*+,\s*+|\s++và\s++){places}(?:(?:\s*+,\s*+|\s++và\s++){places})*+"
+            rf"|cấp\s++(?:xã|tỉnh|huyện|cơ sở)|các cấp)(?!{_WORD})"
+            rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
+        )
+        titles = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})(?!{_WORD})")
+        return heads, group, titles, local
+
+    def blank_titles(self, key: str) -> str:
+        """``key`` with office holders' titles as spaces ("Giám đốc Sở X" reads "Sở X")."""
+        titles = self._shape_patterns()[2]
+        return titles.sub(lambda m: " " * len(m.group()), key)
+
+    def _groups(
+        self,
+        text: str,
+        key: str,
+        taken: list[tuple[int, int]],
+        province: str | None,
+        known: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    ) -> list[AgencyMatch]:
+        """Groups of bodies: "các sở, ban, ngành", "Ủy ban nhân dân các xã, phường",
+        "các doanh nghiệp viễn thông"; canonical when the table knows them, else as printed."""
+        _, group, _, local = self._shape_patterns()
+        out: list[AgencyMatch] = []
+        hits = sorted(
+            [*group.finditer(key), *local.finditer(key)], key=lambda m: (m.start(), -m.end())
+        )
+        for m in hits:
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
                 continue
-            if re.search(r"(?i:ủy|uỷ)\s+$", text[max(0, m.start() - 4) : m.start()]):
-                continue  # "BAN" inside "ỦY BAN"
-            end = _generic_end(text, m.end())
-            if end > m.end():
-                written = text[m.start() : end]
+            # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
+            if not m.group("quals") and "nouns" in m.groupdict():
+                end = _modifiers_end(text, key, end, self.rules)
+            if any(k <= start and e >= end for k, e in known):
+                continue  # the table knows a name at least as long: "các cơ quan Đảng ở tỉnh"
+            # a body the table knows, listed after the group's nouns, is not part of the group
+            for k, _e in known:
+                if start < k < end and re.search(r"(?:,|\svà)\s*+$", key[start:k]):
+                    end = start + len(re.sub(r"(?:,|\svà)\s*+$", "", key[start:k]))
+                    break
+            written = text[start:end].strip(" ,")
+            end = start + len(text[start:end].rstrip(" ,"))
+            listed = self.lookup(written, province)
+            if listed is not None:
+                agency = replace(listed, as_written=written)
+            else:
                 name = written[0].upper() + written[1:]
                 if written.isupper():
                     name = written.capitalize()
-                found.append(
-                    AgencyMatch(
-                        m.start(), end, Agency(name, "unknown", province, "body", None, written)
-                    )
+                agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
+            out.append(AgencyMatch(start, end, agency))
+            taken.append((start, end))
+        return out
+
+    def _shaped_bodies(
+        self, text: str, key: str, taken: list[tuple[int, int]], province: str | None
+    ) -> list[AgencyMatch]:
+        """Bodies no table lists, by the shape of their name: a head word (Bộ, Sở, Cục,
+        Tập đoàn, Đài …) and a name that starts with a capital or a number."""
+        heads = self._shape_patterns()[0]
+        out: list[AgencyMatch] = []
+        for m in heads.finditer(key):
+            start, pos = m.start(), m.end()
+            if any(s <= start < e for s, e in taken):
+                continue
+            if not text[start].isupper():
+                continue  # "nhiệm vụ", "dịch vụ": not the head of a name
+            if text[start:pos].isupper() and re.search(
+                r"[^\W\d_]\s*+$", text[max(0, start - 3) : start]
+            ):
+                continue  # in capitals, a head word inside a phrase ("NHIỆM VỤ VÀ …")
+            head_words = text[start:pos].split()
+            if not (
+                text[pos].isupper()
+                or text[pos].isdigit()
+                or (len(head_words) > 1 and head_words[1][:1].isupper())  # "Ban Quản lý các …"
+            ):
+                continue
+            if re.search(r"(?i:ủy|uỷ|tổng|thanh|đảng)\s+$", text[max(0, start - 6) : start]):
+                continue  # "BAN" inside "ỦY BAN", "CỤC" inside "TỔNG CỤC", "ĐẢNG BỘ"
+            end = _name_end(text, key, pos, self.rules)
+            if end <= pos:
+                continue
+            written = text[start:end]
+            name = written[0].upper() + written[1:]
+            if written.isupper():
+                name = written.capitalize()
+            out.append(
+                AgencyMatch(
+                    start,
+                    end,
+                    Agency(name, "unknown", province, "body", None, written, canonical=False),
                 )
-        found.sort(key=lambda a: a.start)
-        return found
+            )
+            taken.append((start, end))
+        return out
+
+    def _with_places(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """A body followed by a group of places is that body in each of them: "Sở Xây dựng
+        các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban nhân dân các xã, phường"."""
+        out: list[AgencyMatch] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and m.agency.kind == "group"
+                and prev.agency.kind != "group"
+                and not key[prev.end : m.start].strip()
+                and re.match(
+                    r"(?:các|những)\s+(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|địa phương)",
+                    key[m.start :],
+                )
+            ):
+                written = text[prev.start : m.end]
+                merged = self.lookup(written, province) or Agency(
+                    collapse_name(written),
+                    "unknown",
+                    province,
+                    "group",
+                    prev.agency.name,
+                    written,
+                    canonical=False,
+                )
+                out[-1] = AgencyMatch(prev.start, m.end, merged)
+                continue
+            out.append(m)
+        return out
+
+
+def collapse_name(written: str) -> str:
+    name = " ".join(written.split())
+    return name[0].upper() + name[1:] if name else name
+
+
+def _tokens(text: str, pos: int, limit: int = 160):
+    return list(re.finditer(r"[^\s,;:.()“”\"'‘’]+", text[pos : pos + limit]))
+
+
+def _name_end(text: str, key: str, pos: int, rules: Rules) -> int:
+    """End of a body's name that starts at ``pos`` ("Văn hóa, Thể thao và Du lịch", "Quản lý
+    các khu công nghệ cao và khu công nghiệp thành phố", "Truyền hình Việt Nam")."""
+    heads = set(rules.body_heads)
+    toks = _tokens(text, pos)
+    end = pos
+    kept = 0
+    for i, t in enumerate(toks):
+        word = t.group()
+        low = fold(word)
+        gap = text[pos + toks[i - 1].end() : pos + t.start()] if i else ""
+        if i and re.search(r"[;:.()“”\"]", gap):
+            break
+        # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not
+        if "," in gap and (not word[0].isupper() or _starts_head(key, pos + t.start(), heads)):
+            break
+        if word[0].islower() and low in rules.name_stop_words:
+            break
+        if low == "và":
+            nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+            if (
+                not nxt
+                or fold(nxt) in ("các", "những")
+                or _starts_head(key, pos + toks[i + 1].start(), heads)
+            ):
+                break
+            continue
+        if kept >= 14 or (kept and word.isupper() and _starts_head(key, pos + t.start(), heads)):
+            break  # in capitals (a letterhead) a head word starts the next body
+        kept += 1
+        end = pos + t.end()
+    return end
+
+
+def _starts_head(key: str, at: int, heads: set[str]) -> bool:
+    rest = key[at : at + 40]
+    return any(rest.startswith(h + " ") for h in heads)
+
+
+def _modifiers_end(text: str, key: str, end: int, rules: Rules) -> int:
+    """A group noun's modifiers: "doanh nghiệp viễn thông", "cơ quan báo chí" (lower-case
+    words up to a stop word, at most six)."""
+    toks = _tokens(text, end, 80)
+    new_end = end
+    for i, t in enumerate(toks[:6]):
+        gap = text[end + (toks[i - 1].end() if i else 0) : end + t.start()]
+        if re.search(r"[,;:.()“”\"]", gap):
+            break
+        word = t.group()
+        low = fold(word)
+        if low in rules.name_stop_words or low in ("và", "các", "hoặc") or word[0].isupper():
+            break
+        new_end = end + t.end()
+    return new_end
 
 
 def _commune_name(text: str, pos: int) -> tuple[int, str | None]:
@@ -296,30 +461,13 @@ def _commune_name(text: str, pos: int) -> tuple[int, str | None]:
         w = t.group().rstrip(",;:.)")
         if not w or not (w[0].isupper() or w.isdigit()) or len(words) >= 4:
             break
-        if words and fold(w) in _STOP:
+        if words and fold(w) in default_rules().name_stop_words:
             break
         words.append(w.capitalize() if w.isupper() and not w.isdigit() else w)
         end = pos + t.start() + len(w)
         if w != t.group():
             break
     return end, " ".join(words) or None
-
-
-def _generic_end(text: str, pos: int) -> int:
-    """End of a body's name such as "Sở Nông nghiệp và Môi trường" in running text."""
-    end = pos
-    tokens = list(re.finditer(r"[^\s,;:.()]+", text[pos : pos + 100]))
-    kept = 0
-    for i, t in enumerate(tokens):
-        word = t.group()
-        if i and re.search(r"[,;:.()]", text[pos + tokens[i - 1].end() : pos + t.start()]):
-            break
-        if word.lower() in _STOP or kept >= 8:
-            break
-        kept += 1  # noqa: SIM113 - counts kept words, not tokens
-        if word != "và":
-            end = pos + t.end()
-    return end
 
 
 _DEFAULT: AgencyTable | None = None

@@ -53,6 +53,7 @@ class Agency:
     kind: str = "body"  # "body", "group" (Các sở, ban, ngành), "person" (đồng chí …)
     parent: str | None = None  # canonical name of the parent body, when known
     as_written: str | None = None  # the text it was found as
+    canonical: bool = True  # False: named by its shape, not known to the table of bodies
 
 
 @dataclass
