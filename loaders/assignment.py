@@ -46,9 +46,9 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
     out: list[AgencyMatch] = []
     pos = start
     for m in matches:
-        if m.start < pos:
+        if m.end <= pos:
             continue
-        if not _SEP.match(text[pos : m.start]):
+        if m.start > pos and not _SEP.match(text[pos : m.start]):
             break
         out.append(m)
         pos = m.end
@@ -85,11 +85,23 @@ def persons(text: str) -> list[Agency]:
     ]
 
 
+_RESPONSIBLE_OF = re.compile(
+    r"\W*+(?:(?:trách nhiệm|nhiệm vụ|quyền hạn|trách nhiệm thi hành)(?:\s*+(?:,|và)\s*+)?)++"
+    r"\s*+(?:cụ thể\s++)?(?:của|đối với)\s++|\W*+(?:đối với|về phía)\s++"
+)
+
+
 def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
-    """Lead, cooperating bodies and delegation chain stated in ``text`` itself."""
-    key = match_key(text)
+    """Lead, cooperating bodies and delegation chain stated in ``text`` itself.
+
+    Office holders stand for the bodies they head: "Giám đốc Sở Tài chính" is read as
+    "Sở Tài chính" (the titles are data: ``office_titles`` in ``loaders/data/rules.json``).
+    """
+    # separators between bodies are read with the titles blanked ("Bộ trưởng Bộ Nội vụ")
+    key = table.blank_titles(match_key(text))
     matches = table.find(text, province)
     result = Assignment()
+    original, text = text, key  # same length: offsets agree; _runs reads only separators
 
     def concrete(ms: list[AgencyMatch]) -> list[Agency]:
         return _dedupe([m.agency for m in ms if not table.is_vague(m.agency)])
@@ -171,7 +183,17 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.explicit = True
             return _finish(result)
 
-    people = persons(text[:200])
+    # "Trách nhiệm của Sở X", "Nhiệm vụ của …", "Đối với Ủy ban nhân dân cấp xã:"
+    m = _RESPONSIBLE_OF.match(key)
+    if m:
+        addressees = _runs(text, matches, m.end())
+        if addressees:
+            result.lead = [a.agency for a in addressees]
+            result.cue = "trách nhiệm của"
+            result.explicit = True
+            return _finish(result)
+
+    people = persons(original[:200])
     if people and key.lstrip(" -").startswith("đồng chí"):
         result.lead = people
         result.explicit = True
