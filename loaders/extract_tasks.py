@@ -15,6 +15,7 @@ from ..schema.model import Agency, Evidence, Task
 from .agencies import AgencyTable
 from .assignment import Assignment, parse_assignment
 from .deadlines import Deadline, find_deadline
+from .fields import Fields, split_fields
 from .outline import Node, ends_sentence
 from .textnorm import collapse, fold
 
@@ -151,30 +152,55 @@ def task_from_text(
     evidence: Evidence,
     section: list[str],
 ) -> Task:
-    own = parse_assignment(text, ctx.table, ctx.province)
+    fields = split_fields(text, ctx.table.rules)
+    own = _from_fields(fields, ctx) or parse_assignment(text, ctx.table, ctx.province)
     inherited, _ = _inherited(node, ctx) if node is not None else (Assignment(), [])
     lead, coop, chain = _merge(own, inherited)
-    deadline = find_deadline(text)
+    deadline = find_deadline(fields.values.get("deadline") or text)
     if deadline.text is None and node is not None:
         for anc in node.ancestors():
             d = find_deadline(anc.text)
             if d.recurring and d.date is None:
                 deadline = d
                 break
+    deliverable = fields.values.get("deliverable")
     return Task(
-        text=collapse(text),
+        text=collapse(fields.content),
         lead=lead,
         cooperating=coop,
         deadline_text=deadline.text,
         deadline=deadline.date,
         recurring=deadline.recurring,
         recurrence=deadline.recurrence,
-        deliverable=deliverable_of(text, deadline),
+        deliverable=collapse(deliverable).rstrip(".")
+        if deliverable
+        else deliverable_of(text, deadline),
         evidence=evidence,
         section=section,
         delegation=chain,
         waits_on=deadline.waits_on,
     )
+
+
+def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
+    """Lead and cooperating bodies named in a field block, when it has such fields."""
+    if "lead" not in fields.values and "cooperating" not in fields.values:
+        return None
+    table, province = ctx.table, ctx.province
+    out = Assignment()
+    if fields.values.get("lead"):
+        out.lead = [m.agency for m in table.find(fields.values["lead"], province)]
+        out.explicit = bool(out.lead)
+        out.cue = "chủ trì"
+    if fields.values.get("cooperating"):
+        found = [m.agency for m in table.find(fields.values["cooperating"], province)]
+        out.cooperating = [a for a in found if not table.is_vague(a)]
+    if not out.lead:
+        own = parse_assignment(fields.content, table, province)
+        out.lead, out.explicit, out.chain = own.lead, own.explicit, own.chain
+    names = {a.name for a in out.lead}
+    out.cooperating = [a for a in out.cooperating if a.name not in names]
+    return out
 
 
 def task_nodes(root: Node) -> list[Node]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .fields import is_field_line
 from .layout import MARKER_RE, Paragraph
 
 _TERMINAL = re.compile(r"[.;!?]\s*+[\"”’)]*+\s*+\**+\s*+$|\./\.\s*+$")
@@ -86,6 +87,11 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
     stack: list[Node] = [root]
     last: Node = root
     for para in paragraphs:
+        if last is not root and is_field_line(para.text):
+            # "Cơ quan chủ trì: …", "Thời gian thực hiện: …": a field of the item above
+            last.paragraphs.append(para)
+            last.text = last.text + " " + para.text
+            continue
         style, marker, rest = split_marker(para.text)
         if style == "roman" and not re.match(r"^[IVX]+\s*[.\-–:]", marker):
             style = "para"  # "V" alone or "I" of a sentence is not a Roman section

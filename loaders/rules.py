@@ -52,6 +52,7 @@ class Rules:
     vague_markers: tuple[str, ...]
     office_titles: tuple[str, ...]
     name_stop_words: frozenset[str]
+    field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
     @staticmethod
     def alternation(phrases) -> str:
@@ -78,6 +79,16 @@ def _check(data: object, where: str, partial: bool) -> dict[str, list[str]]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise RulesError(f"{where}: {key!r} must be a list of non-empty strings")
         out[key] = [fold(v) for v in value]
+    if "field_labels" in data or not partial:
+        labels = data.get("field_labels")
+        facts = ("lead", "cooperating", "deadline", "deliverable", "content")
+        if not isinstance(labels, dict) or any(
+            k not in facts or not isinstance(v, list) or not all(isinstance(x, str) for x in v)
+            for k, v in labels.items()
+        ):
+            raise RulesError(f"{where}: 'field_labels' must map {', '.join(facts)} to lists")
+        for fact, words in labels.items():
+            out[f"field:{fact}"] = [fold(w) for w in words]
     return out
 
 
@@ -94,7 +105,7 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         except (OSError, ValueError) as exc:
             raise RulesError(f"{extra}: not a JSON file ({exc})") from exc
         for key, words in _check(data, str(extra), partial=True).items():
-            lists[key] = lists[key] + [w for w in words if w not in lists[key]]
+            lists[key] = lists.get(key, []) + [w for w in words if w not in lists.get(key, [])]
     return Rules(
         body_heads=tuple(lists["body_heads"]),
         group_nouns=tuple(lists["group_nouns"]),
@@ -103,6 +114,9 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         vague_markers=tuple(lists["vague_markers"]),
         office_titles=tuple(lists["office_titles"]),
         name_stop_words=frozenset(lists["name_stop_words"]),
+        field_labels=tuple(
+            (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
+        ),
     )
 
 

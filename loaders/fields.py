@@ -1,0 +1,71 @@
+"""Field blocks: a task written as labelled fields.
+
+``Nội dung: … Cơ quan chủ trì: Sở Tư pháp. Cơ quan phối hợp: … Thời gian thực hiện: Quý IV
+năm 2025. Sản phẩm: …`` (one paragraph, or one paragraph per field). The labels are data
+(``field_labels`` in ``loaders/data/rules.json``).
+
+>>> f = split_fields("Tập huấn cán bộ. Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp. "
+...                  "Thời gian thực hiện: Quý IV năm 2025.")
+>>> f.content, f.values["lead"], f.values["deadline"]
+('Tập huấn cán bộ.', 'Sở Tư pháp.', 'Quý IV năm 2025.')
+>>> is_field_line("Đơn vị phối hợp: Sở Tài chính"), is_field_line("Nội dung: rà soát")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .rules import Rules, default_rules
+from .textnorm import match_key
+
+
+@dataclass
+class Fields:
+    content: str  # the task's own words: the "Nội dung" field, or what precedes the labels
+    values: dict[str, str] = field(default_factory=dict)  # fact -> the field's value
+    label_at: int | None = None  # where the first label starts in the text
+
+
+@lru_cache(maxsize=8)
+def _label_re(rules: Rules) -> re.Pattern[str]:
+    alts = []
+    for fact, labels in rules.field_labels:
+        alts.append(rf"(?P<{fact}>{Rules.alternation(labels)})")
+    # a label opens the text or follows the end of a clause; a colon closes it
+    return re.compile(
+        r"(?:^|(?<=[.;:(\n])|(?<=[.;:(]\s)|(?<=[.;(]\s\s))\s*+[-+*•]?\s*+(?:"
+        + "|".join(alts)
+        + r")"
+        r"\s*+(?:\([^()]{0,40}\)\s*+)?:\s*+"
+    )
+
+
+def split_fields(text: str, rules: Rules | None = None) -> Fields:
+    """The labelled fields of ``text`` (none: ``content`` is the whole text)."""
+    rules = rules or default_rules()
+    key = match_key(text)
+    hits = list(_label_re(rules).finditer(key))
+    if not hits:
+        return Fields(text)
+    out = Fields(text[: hits[0].start()].strip(), label_at=hits[0].start())
+    for i, m in enumerate(hits):
+        fact = next(k for k, v in m.groupdict().items() if v is not None)
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
+        value = text[m.end() : end].strip(" ;,")
+        if value and fact not in out.values:
+            out.values[fact] = value
+    if out.values.get("content") and not out.content:
+        out.content = out.values["content"]
+    elif not out.content:
+        out.content = text
+    return out
+
+
+def is_field_line(text: str, rules: Rules | None = None) -> bool:
+    """A paragraph that is one field of the task above it (not its "Nội dung")."""
+    rules = rules or default_rules()
+    m = _label_re(rules).match(match_key(text))
+    return bool(m) and m.lastgroup != "content" and not m.group("content")
