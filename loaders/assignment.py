@@ -187,6 +187,17 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     m = _RESPONSIBLE_OF.match(key)
     if m:
         addressees = _runs(text, matches, m.end())
+        rest = original[m.end() :].strip(" :.*")
+        if not addressees and rest and len(rest.split()) <= 12 and not re.search(r"[.;]", rest):
+            # a party no table or shape knows: "Trách nhiệm của doanh nghiệp viễn thông"
+            name = rest[0].upper() + rest[1:]
+            addressees = [
+                AgencyMatch(
+                    m.end(),
+                    len(original),
+                    Agency(name, "unknown", province, "group", None, rest, canonical=False),
+                )
+            ]
         if addressees:
             result.lead = [a.agency for a in addressees]
             result.cue = "trách nhiệm của"

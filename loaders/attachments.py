@@ -34,7 +34,12 @@ _END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.)"
 
 def attached_bodies(paragraphs: list[Paragraph], after: int) -> list[tuple[int, int]]:
     """``(start, end)`` paragraph ranges of the documents attached after index ``after``."""
-    out: list[tuple[int, int]] = []
+    return [(start, end) for start, end, _ in attached_documents(paragraphs, after)]
+
+
+def attached_documents(paragraphs: list[Paragraph], after: int) -> list[tuple[int, int, str]]:
+    """``(start, end, type word)`` of the documents attached after index ``after``."""
+    out: list[tuple[int, int, str]] = []
     i = after
     n = len(paragraphs)
     while i < n:
@@ -61,7 +66,7 @@ def attached_bodies(paragraphs: list[Paragraph], after: int) -> list[tuple[int, 
                 break
             end += 1
         if end > start:
-            out.append((start, end))
+            out.append((start, end, fold(p.text.strip(" *"))))
         i = end
     return out
 

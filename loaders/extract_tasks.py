@@ -45,6 +45,7 @@ class TaskContext:
     source: str
     province: str | None
     table: AgencyTable
+    normative: bool = False  # a regulation: only provisions naming their doer are tasks
 
 
 def _section_excluded(node: Node) -> bool:
@@ -228,11 +229,40 @@ def task_nodes(root: Node) -> list[Node]:
     return out
 
 
+def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
+    """Under an article ("Điều 5. Nguyên tắc …") that is not about who does what."""
+    heads = ctx.table.rules.responsibility_headings
+    for anc in [node, *node.ancestors()]:
+        if anc.style == "article":
+            heading = fold(anc.text)
+            return not (anc.children and heading.startswith(heads))
+    return False
+
+
 def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
     tasks = []
     for node in task_nodes(root):
         section = [
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
-        tasks.append(task_from_text(node.text, node, ctx, _evidence(node, ctx.source), section))
+        task = task_from_text(node.text, node, ctx, _evidence(node, ctx.source), section)
+        if (ctx.normative or _in_rule_article(node, ctx)) and not _names_doer(node, task, ctx):
+            continue  # a rule of a regulation, not work given to someone
+        tasks.append(task)
     return tasks
+
+
+def _names_doer(node: Node, task: Task, ctx: TaskContext) -> bool:
+    """The item (or the responsibility heading above it) says who does the work."""
+    if not task.lead:
+        return False
+    heads = ctx.table.rules.responsibility_headings
+    if any(a.style == "article" and fold(a.text).startswith(heads) for a in node.ancestors()):
+        return True
+    own = parse_assignment(node.text, ctx.table, ctx.province)
+    if own.lead and (own.explicit or own.cue):
+        return True
+    return any(
+        a.style != "article" and parse_assignment(a.text, ctx.table, ctx.province).lead
+        for a in node.ancestors()
+    )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from ..schema.model import Extraction
 from .agencies import AgencyTable, default_table
-from .attachments import attached_bodies
+from .attachments import attached_documents
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import mentions_in, merge_mentions, unnumbered_in
@@ -53,7 +53,8 @@ def extract_text(
     regions = find_regions(paras)
     doc = extract_document(source, text, lay, table, regions, portal)
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
-    for start, end in attached_bodies(paras, regions.body_end):  # a plan a decision issues
+    attached = attached_documents(paras, regions.body_end)  # a plan a decision issues
+    for start, end, _ in attached:
         body += [p for p in paras[start:end] if p.kind == "body"]
     root = build_outline(body)
 
@@ -78,7 +79,9 @@ def extract_text(
             mentions += unnumbered_in(p, voice)
     references = merge_mentions(mentions, source)
 
-    ctx = TaskContext(source, doc.province, table)
+    kinds = [fold(doc.doc_type or "")] + [kind for _, _, kind in attached]
+    normative = any(k in table.rules.normative_types for k in kinds)
+    ctx = TaskContext(source, doc.province, table, normative)
     tasks = extract_tasks(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
     agencies = {}

@@ -36,6 +36,8 @@ PHRASE_LISTS = (
     "vague_markers",
     "office_titles",
     "name_stop_words",
+    "normative_types",
+    "responsibility_headings",
 )
 
 
@@ -52,6 +54,8 @@ class Rules:
     vague_markers: tuple[str, ...]
     office_titles: tuple[str, ...]
     name_stop_words: frozenset[str]
+    normative_types: tuple[str, ...] = ()
+    responsibility_headings: tuple[str, ...] = ()
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
     @staticmethod
@@ -114,6 +118,8 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         vague_markers=tuple(lists["vague_markers"]),
         office_titles=tuple(lists["office_titles"]),
         name_stop_words=frozenset(lists["name_stop_words"]),
+        normative_types=tuple(lists["normative_types"]),
+        responsibility_headings=tuple(lists["responsibility_headings"]),
         field_labels=tuple(
             (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
         ),
