@@ -214,8 +214,10 @@ def task_nodes(root: Node) -> list[Node]:
             node.is_heading_like or node.style == "intro" or not ends_sentence(node.text)
         ):
             continue
-        if node.style == "intro" or not node.ancestors():
-            continue  # a preamble paragraph at the top level
+        if node.style == "intro" or (
+            not node.ancestors() and node.style in ("para", "dash", "plus")
+        ):
+            continue  # a preamble paragraph at the top level (a numbered one is an item)
         if (
             node.is_heading_like
             and not node.children

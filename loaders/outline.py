@@ -77,6 +77,8 @@ def split_marker(text: str) -> tuple[str, str, str]:
         style = "num" + str(m.group("num").count(".") + 1)
     elif m.group("letter"):
         style = "letter"
+    elif m.group("paren"):
+        style = "paren"
     else:
         style = "plus" if m.group("dash") == "+" else "dash"
     return style, text[: m.end()].strip(), text[m.end() :]
