@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..schema.model import Extraction
-from .agencies import AgencyTable, default_table
+from .agencies import PROVINCE_NAMES, AgencyTable, default_table
 from .attachments import attached_documents
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
@@ -81,7 +82,7 @@ def extract_text(
 
     kinds = [fold(doc.doc_type or "")] + [kind for _, _, kind in attached]
     normative = any(k in table.rules.normative_types for k in kinds)
-    ctx = TaskContext(source, doc.province, table, normative)
+    ctx = TaskContext(source, _task_province(doc), table, normative)
     tasks = extract_tasks(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
     agencies = {}
@@ -94,6 +95,23 @@ def extract_text(
     return Extraction(
         source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies
     )
+
+
+def _task_province(doc) -> str | None:
+    """The province whose bodies a task's bare names mean ("Thường trực Tỉnh ủy", "Tỉnh").
+
+    A central document is dated in Hà Nội but speaks for no province: its bare provincial
+    names mean the province its title is about ("… làm việc với Thường trực Tỉnh ủy Thanh
+    Hóa"), else no province at all."""
+    if doc.issuer is None or doc.issuer.level != "central":
+        return doc.province
+    title = fold(doc.title or "")
+    named = [
+        p
+        for p in PROVINCE_NAMES
+        if re.search(r"(?<![\wđ])" + re.escape(fold(p)) + r"(?![\wđ])", title)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _with_tables(tasks, text, lay, regions, ctx):
