@@ -85,6 +85,11 @@ def extract_text(
     ctx = TaskContext(source, _task_province(doc), table, normative)
     tasks = extract_tasks(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
+    if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
+        to = _addressees(doc, paras[: regions.header_end + 2], table, ctx.province)
+        for t in tasks:
+            if not t.lead and to:
+                t.lead = list(to)
     agencies = {}
     for t in tasks:
         for a in t.lead + t.cooperating:
@@ -95,6 +100,30 @@ def extract_text(
     return Extraction(
         source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies
     )
+
+
+_ADDRESSED = ("Công văn", "Công điện")
+_ADDRESS_CUE = re.compile(r"(?:kính gửi|điện|gửi)\s*+:", re.IGNORECASE)
+
+
+def _addressees(doc, header, table: AgencyTable, province: str | None) -> list:
+    """The bodies a letter or telegram is sent to: its "Kính gửi:" list, or the address
+    block of a telegram ("THỦ TƯỚNG CHÍNH PHỦ điện: - …")."""
+    found = []
+    for line in doc.recipients:
+        found += [m.agency for m in table.find(line, province)]
+    if not found:
+        for p in header:
+            m = _ADDRESS_CUE.search(p.text)
+            if m:
+                found += [a.agency for a in table.find(p.text[m.end() :], province)]
+    seen: set[str] = set()
+    out = []
+    for a in found:
+        if a.name not in seen and not table.is_vague(a) and a.kind != "person":
+            seen.add(a.name)
+            out.append(a)
+    return out
 
 
 def _task_province(doc) -> str | None:
