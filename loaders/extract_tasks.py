@@ -32,6 +32,10 @@ _BOILERPLATE = [
         r"nghiêm túc (?:tổ chức )?(?:triển khai|thực hiện).*(?:nêu trên|kế hoạch này|tiến độ\.?$|\./\.)"
     ),
     re.compile(r"^(?:kính gửi|nơi nhận)"),
+    # the closing articles of a decision: who executes it, when it takes effect, what it issues
+    re.compile(r"chịu trách nhiệm thi hành (?:quyết định|nghị quyết|chỉ thị|thông tư|nghị định)"),
+    re.compile(r"^(?:quyết định|nghị quyết|chỉ thị|quy định|quy chế) này có hiệu lực"),
+    re.compile(r"^ban hành kèm theo (?:quyết định|nghị quyết|thông tư) này"),
 ]
 _DELIVERABLE_LABEL = re.compile(r"(?:sản phẩm|kết quả(?: dự kiến)?|hình thức)\s*:\s*([^;)]+)", re.I)
 _DOC_NOUN = (
