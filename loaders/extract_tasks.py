@@ -17,14 +17,10 @@ from .assignment import Assignment, parse_assignment
 from .deadlines import Deadline, find_deadline
 from .fields import Fields, split_fields
 from .outline import Node, ends_sentence
+from .rules import Rules, default_rules
 from .textnorm import collapse, fold
 
 # Sections whose items are not tasks.
-_NOT_TASK_SECTION = re.compile(
-    r"^(?:mục đích|yêu cầu|mục tiêu|chỉ tiêu|quan điểm|kinh phí|nguồn kinh phí|tình hình|"
-    r"kết quả|đánh giá|bối cảnh|sự cần thiết|căn cứ|phạm vi|đối tượng|giải thích|tầm nhìn|"
-    r"đến năm \d{4}|nội dung chủ yếu của)"
-)
 _BOILERPLATE = [
     re.compile(r"^chi tiết .*(phụ lục|kèm theo)"),
     re.compile(r"^trong quá trình (?:tổ chức )?(?:triển khai |thực hiện).*(?:khó khăn|vướng mắc)"),
@@ -52,14 +48,17 @@ class TaskContext:
     normative: bool = False  # a regulation: only provisions naming their doer are tasks
 
 
-def _section_excluded(node: Node) -> bool:
+def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
+    """Under a heading whose items are not tasks (``not_task_sections`` in the rules)."""
+    heads = (rules or default_rules()).not_task_sections
     for anc in [node, *node.ancestors()]:
         if (
-            anc.style in ("roman", "num1", "num2", "letter")
+            anc.style in ("part", "chapter", "section", "roman", "num1", "num2", "letter")
             and anc.children
-            and _NOT_TASK_SECTION.match(fold(anc.text))
         ):
-            return True
+            key = fold(anc.text)
+            if key.startswith(heads) or re.match(r"đến năm \d{4}", key):
+                return True
     return False
 
 
@@ -208,7 +207,7 @@ def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
     return out
 
 
-def task_nodes(root: Node) -> list[Node]:
+def task_nodes(root: Node, rules: Rules | None = None) -> list[Node]:
     """The leaves of the outline that are tasks, in document order."""
     out = []
     for node in root.walk():
@@ -229,7 +228,7 @@ def task_nodes(root: Node) -> list[Node]:
             and len(node.text) < 90
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
-        if _section_excluded(node) or is_boilerplate(node.text):
+        if _section_excluded(node, rules) or is_boilerplate(node.text):
             continue
         out.append(node)
     return out
@@ -247,7 +246,7 @@ def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
 
 def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
     tasks = []
-    for node in task_nodes(root):
+    for node in task_nodes(root, ctx.table.rules):
         section = [
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]

@@ -38,6 +38,7 @@ PHRASE_LISTS = (
     "name_stop_words",
     "normative_types",
     "responsibility_headings",
+    "not_task_sections",
 )
 
 
@@ -56,6 +57,7 @@ class Rules:
     name_stop_words: frozenset[str]
     normative_types: tuple[str, ...] = ()
     responsibility_headings: tuple[str, ...] = ()
+    not_task_sections: tuple[str, ...] = ()
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
     @staticmethod
@@ -120,6 +122,7 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         name_stop_words=frozenset(lists["name_stop_words"]),
         normative_types=tuple(lists["normative_types"]),
         responsibility_headings=tuple(lists["responsibility_headings"]),
+        not_task_sections=tuple(lists["not_task_sections"]),
         field_labels=tuple(
             (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
         ),
