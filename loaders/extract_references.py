@@ -1,20 +1,45 @@
 """References to other documents, with the relation the cue around them gives.
 
-The document speaks for itself in its title, its preamble and its purpose
-section: there ``Thực hiện Kế hoạch số 359-KH/TU …`` means *this document
-implements 359-KH/TU* and ``Căn cứ …`` means *based on*. A mention inside another
-reference's description (``Kế hoạch số 05-KH/TU … về thực hiện Thông báo số
-07-TB/…``) is cited, and recorded as a link between the two cited documents
-(``05-KH/TU implements 07-TB/…``). ``thay thế``/``bãi bỏ`` give *supersedes* and
-``sửa đổi, bổ sung`` *amends* wherever they stand. One reference per document,
-carrying its strongest relation.
+A cue opens a sentence and governs the documents it names:
+
+* ``Căn cứ …`` (a line of the legal basis, wherever it stands, wrapped or marked up): each
+  document on the line is *based on*;
+* ``Thực hiện …``, ``Triển khai (thực hiện) …``, ``Để (tiếp tục) triển khai …``, ``Nhằm cụ thể
+  hóa …``, ``Thực hiện chỉ đạo của … tại …`` where the document speaks for itself (its title, its
+  preamble, its purpose section, the opening sentence of a letter or of an attached plan):
+  *implements*. In a task the same words describe work, and the document is only cited;
+* ``thay thế``/``bãi bỏ`` of a whole document and ``… hết hiệu lực`` declared by this document
+  (``Quyết định này … thay thế …``, ``Thay thế Quyết định số …``, ``Các Quyết định sau đây hết
+  hiệu lực …:``): *supersedes*; ``sửa đổi, bổ sung`` made by this document (its title, an
+  article, ``… như sau:``), or the repeal of a part: *amends*;
+* everything else (``Xét đề nghị``, ``Theo đề nghị … tại Tờ trình số``, footnotes, a task that
+  names a document, ``sửa đổi`` or ``thay thế`` that describes another document): *cites*.
+
+A cue governs a list: ``Thực hiện A; B, C và D`` gives each of A, B, C, D the cue's relation.
+A document named inside another reference's description (``Kế hoạch số X … về thực hiện
+Nghị quyết số Y``, ``Nghị định X sửa đổi, bổ sung Nghị định Y``) is only cited, and recorded as
+a link (``X implements Y``); ``Y được sửa đổi, bổ sung bởi Z`` names Z alongside Y.
+
+One reference per document, carrying its strongest relation. Each paragraph is read on its own;
+a :class:`ReferenceContext` passed along the paragraphs of one document, in order, also carries a
+cue over a list (``Căn cứ các văn bản sau:`` and the lines below it) and knows when a purpose
+section (``Mục đích``) is being read.
+
+>>> from policy_lineage.loaders.layout import layout
+>>> from policy_lineage.loaders.agencies import default_table
+>>> p = layout("Thực hiện Kế hoạch số 14-KH/TU của Tỉnh ủy về thực hiện Nghị quyết số 57-NQ/TW; "
+...            "Công văn số 12/UBND-VX, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:").paragraphs[0]
+>>> [(m.number.format(), m.relation) for m in mentions_in(p, True, default_table(), None, None)]
+[('14-KH/TU', 'implements'), ('57-NQ/TW', 'cites'), ('12/UBND-VX', 'implements')]
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 
 from ..schema.model import RELATION_STRENGTH, Evidence, Reference
 from .agencies import AgencyTable
@@ -22,30 +47,183 @@ from .layout import Paragraph
 from .numbers import DocNumber, default_issuer, find_numbers, local_issuer_name
 from .textnorm import collapse, fold, match_key
 
+# --------------------------------------------------------------------------- word tables
+# Folded (lower case, one tone style). Each list lives here only; phrases are matched with any
+# run of spaces between their words.
+
+#: Type words that open a reference, longest first where one starts another, with the type name.
+TYPE_WORDS: tuple[tuple[str, str | None], ...] = (
+    ("nghị quyết", "Nghị quyết"),
+    ("quyết định", "Quyết định"),
+    ("quy định", "Quy định"),
+    ("chỉ thị", "Chỉ thị"),
+    ("kết luận", "Kết luận"),
+    ("kế hoạch hành động", "Kế hoạch"),
+    ("kế hoạch", "Kế hoạch"),
+    ("thông báo kết luận", "Thông báo"),
+    ("thông báo", "Thông báo"),
+    ("công văn", "Công văn"),
+    ("chương trình hành động", "Chương trình"),
+    ("chương trình", "Chương trình"),
+    ("đề án", "Đề án"),
+    ("báo cáo", "Báo cáo"),
+    ("quy chế", "Quy chế"),
+    ("hướng dẫn", "Hướng dẫn"),
+    ("nghị định", "Nghị định"),
+    ("thông tư liên tịch", "Thông tư liên tịch"),
+    ("thông tư", "Thông tư"),
+    ("tờ trình", "Tờ trình"),
+    ("công điện", "Công điện"),
+    ("phương án", "Phương án"),
+    ("thông tri", "Thông tri"),
+    ("luật", "Luật"),
+    ("văn bản", None),
+)
+#: "Thực hiện …": the document carries out what it names.
+IMPLEMENT_CUES = (
+    "triển khai thực hiện",
+    "triển khai, thực hiện",
+    "triển khai thi hành",
+    "tổ chức thực hiện",
+    "tổ chức triển khai",
+    "triển khai",
+    "thực hiện",
+    "thi hành",
+    "cụ thể hóa",
+    "quán triệt",
+)
+#: Words that may stand before an implementing cue: "Để tiếp tục thực hiện …", "Nhằm cụ thể hóa …".
+CUE_PREFIXES = ("để tiếp tục", "nhằm tiếp tục", "tiếp tục", "để", "nhằm")
+#: "Căn cứ …": the legal basis.
+BASIS_CUES = ("căn cứ vào", "căn cứ")
+#: A whole document replaced or repealed by this one.
+SUPERSEDE_CUES = ("thay thế", "bãi bỏ")
+#: "… hết hiệu lực kể từ ngày Quyết định này có hiệu lực": repealed by this one.
+EXPIRY_CUES = ("hết hiệu lực thi hành", "hết hiệu lực")
+#: Amended by this one.
+AMEND_CUES = ("sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi")
+#: After "thay thế"/"bãi bỏ": only a part of the document goes, which amends it.
+PART_WORDS = ("điều", "khoản", "điểm", "mục", "phụ lục", "một số", "nội dung")
+#: "Thực hiện chỉ đạo của … tại Công điện số …": the directive stands before the document.
+DIRECTIVE_NOUNS = (
+    "thông báo kết luận",
+    "văn bản chỉ đạo",
+    "ý kiến chỉ đạo",
+    "chỉ đạo",
+    "ý kiến kết luận",
+    "kết luận",
+    "hướng dẫn",
+    "yêu cầu",
+    "nhiệm vụ được giao",
+    "nhiệm vụ",
+    "đề nghị",
+    "ý kiến",
+)
+#: Words before a cue in a title that describe implementation instead of doing it:
+#: "V/v báo cáo kết quả thực hiện Nghị quyết số …".
+REPORTING_WORDS = ("kết quả", "tình hình", "sơ kết", "tổng kết", "đánh giá", "việc")
+#: Words that open a description: a cue followed by them before the document does not govern it.
+DESCRIPTION_WORDS = ("về", "của", "tại", "theo", "trong", "đối với")
+#: Words that join two documents of one list.
+COORDINATORS = ("và", "hoặc", "cùng với", "cùng", "cũng như")
+#: Labels that may stand before a cue: "Lưu ý: Căn cứ …".
+LABELS = ("lưu ý", "chú ý", "ghi chú")
+#: What the issuer does in the main clause of an opening sentence: "Thực hiện …, Ủy ban nhân
+#: dân tỉnh ban hành Kế hoạch …".
+OWN_ACTS = ("ban hành", "yêu cầu", "đề nghị", "chỉ thị", "thông báo", "hướng dẫn", "báo cáo")
+#: Headings of a purpose section, where the document states what it carries out.
+PURPOSE_HEADINGS = ("mục đích", "mục tiêu")
+
+
+def _alt(phrases) -> str:
+    """An alternation of phrases, longest first, with any run of spaces between words."""
+    parts = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) + ")"
+
+
+_NB = r"(?<![\wđ])"  # no word character before
+_NA = r"(?![\wđ])"  # no word character after
+# "luật" but not the one of "pháp luật"
 _TYPE_WORDS = (
-    r"(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|kế hoạch(?: hành động)?|thông báo(?: kết luận)?|"
-    r"công văn|chương trình(?: hành động)?|đề án|báo cáo|quy chế|hướng dẫn|nghị định|thông tư(?: liên tịch)?|"
-    r"tờ trình|công điện|phương án|thông tri|luật|văn bản)"
+    "(?:"
+    + "|".join(
+        (r"(?<!pháp\s)" if w == "luật" else "") + r"\s+".join(map(re.escape, w.split()))
+        for w, _ in TYPE_WORDS
+    )
+    + ")"
 )
+_TYPE_AT = re.compile(_NB + _TYPE_WORDS + _NA)
 _TYPE_BEFORE = re.compile(_TYPE_WORDS + r"(?:\s+[^\s,;()]+){0,3}?\s+(?:số\s*:?\s*)?$")
-_CUES = [
-    (re.compile(r"(?:triển\s+khai\s+)?thực\s+hiện|triển\s+khai|quán\s+triệt"), "implements"),
-    (re.compile(r"căn\s+cứ"), "based_on"),
-]
-_SUPERSEDE = re.compile(r"thay\s+thế|bãi\s+bỏ|hết\s+hiệu\s+lực")
-_AMEND = re.compile(r"sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi")
-_SHORT_NAME = re.compile(r"\(\s*(?:sau\s+đây\s+)?(?:viết\s+tắt|gọi\s+tắt|gọi)\s+là\b[^()]*$")
-_DATE_AFTER = re.compile(
-    r"^\s*+,?\s*+(?:ban\s+hành\s++)?(?:ngày\s*+)?(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|"
-    r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
-)
-_OF = re.compile(r"^\s*+,?\s*+của\s+")
 _COORD = re.compile(
     r"^[\s,;]*+(?:và\s++)?(?:các\s++)?"
     + r"(?:"
     + _TYPE_WORDS
     + r"(?:\s+(?:hành động|kết luận))?)?\s*+(?:số\s*+:?)?\s*+$"
 )
+_DATE_AFTER = re.compile(
+    r"^\s*+,?\s*+(?:ban\s+hành\s++)?(?:ngày\s*+)?(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|"
+    r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
+)
+_OF = re.compile(r"^\s*+,?\s*+của\s+")
+
+_IMPLEMENT = _alt(IMPLEMENT_CUES)
+_CUE = re.compile(
+    r"(?P<prefix>" + _alt(CUE_PREFIXES) + r"\s+)?(?:(?P<implements>" + _IMPLEMENT + ")"
+    r"|(?P<based_on>" + _alt(BASIS_CUES) + ")"
+    r"|(?P<supersedes>" + _alt(SUPERSEDE_CUES) + ")"
+    r"|(?P<amends>" + _alt(AMEND_CUES) + "))" + _NA
+)
+_ANY_IMPLEMENT = re.compile(_NB + _IMPLEMENT + _NA)
+# "Ban hành Kế hoạch triển khai thực hiện …", "V/v triển khai …": a title's head before its cue
+_OPENER = re.compile(
+    r"(?:v/v\s*+|về\s+việc\s++)?(?:[^,;()]{0,60}?" + _NB + r"(?:ban\s+hành|xây\s+dựng)\s+"
+    r"(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|phương\s+án)\s++)?"
+)
+_MARKER = re.compile(
+    r"^[\s*_]*+(?:(?P<dash>[-–—+•])|(?P<letter>\(?[a-zđ]\))|(?P<num>\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)])"
+    r"|(?P<roman>[ivx]{1,5}[.)])|(?P<article>điều\s+\d{1,3}[a-zđ]?\s*[.:]))?[\s*_]*+"
+    r"(?:" + _alt(LABELS) + r"\s*+:[\s*_]*+)?"
+)
+_SELF = re.compile(_NB + _TYPE_WORDS + r"\s+này" + _NA)
+# "… kể từ ngày Quyết định này có hiệu lực (thi hành)": the formula of an effect clause
+_SELF_IN_FORCE = re.compile(_NB + _TYPE_WORDS + r"\s+này\s+có\s+hiệu\s+lực" + _NA)
+_SELF_ACTS = re.compile(
+    _NB + _TYPE_WORDS + r"\s+này" + _NA + r"[^.;:]{0,200}?" + _NB
+    + r"(?:(?P<supersedes>" + _alt(SUPERSEDE_CUES) + r")|(?P<amends>" + _alt(AMEND_CUES) + r"))"
+    + _NA
+)  # fmt: skip
+_EXPIRY = re.compile(_NB + _alt(EXPIRY_CUES) + _NA)
+_PART = re.compile(_NB + _alt(PART_WORDS) + _NA)
+_REPORTING_BEFORE = re.compile(_NB + _alt(REPORTING_WORDS) + r"\s*+$")
+_DESCRIPTION = re.compile(_NB + _alt(DESCRIPTION_WORDS) + _NA)
+_COORD_END = re.compile(r"(?:[,:(]|" + _NB + _alt(COORDINATORS) + r")\s*+(?:các\s++)?$")
+_DIRECTIVE = (
+    r"(?:các\s+)?" + _alt(DIRECTIVE_NOUNS) + r"(?:\s+của\s+[^;()]{1,160}?)?\s+(?:tại|theo)\s*+$"
+)
+_DIRECTIVE_LEAD = re.compile(r"^[\s,]*+" + _DIRECTIVE)
+_DIRECTIVE_COORD = re.compile(r"(?:[,:]|" + _NB + r"và)\s*+" + _DIRECTIVE)
+_AMENDED_BY = re.compile(
+    r"được\s+" + _alt(AMEND_CUES) + r"(?:\s+một\s+số\s+điều)?(?:\s+(?:bởi|theo|tại))?\s*+$"
+)
+_INTRODUCER = re.compile(
+    _NB + "(?:" + _IMPLEMENT + "|" + _alt(AMEND_CUES) + "|" + _alt(SUPERSEDE_CUES) + ")" + _NA
+)
+_LINK_CUES = (
+    ("implements", re.compile(_NB + _IMPLEMENT + _NA)),
+    ("amends", re.compile(r"(?<!được\s)" + _NB + _alt(AMEND_CUES) + _NA)),
+    ("supersedes", re.compile(_NB + _alt(SUPERSEDE_CUES) + _NA)),
+    ("based_on", re.compile(_NB + _alt(BASIS_CUES) + _NA)),
+)
+_OWN_ACT = re.compile(r",\s*+(?:[^\s,;:]++\s++){1,12}?" + _alt(OWN_ACTS) + _NA)
+_AMENDING_LAW = re.compile(
+    _NB + r"luật\s+" + _alt(AMEND_CUES) + r"(?:\s+một\s+số\s+điều)?(?:\s+của)?(?:\s+các)?\s+$"
+)
+_PAREN_NUMBER = re.compile(r"\(\s*+(?:số\s*+:?\s*+)?$")
+_BARE_NUMBER = re.compile(_NB + r"số\s*+:?\s*+$")
+_PURPOSE = re.compile(r"^" + _alt(PURPOSE_HEADINGS) + _NA)
+# "các văn bản sau:", "Các Quyết định sau đây …:": a line that announces a list of documents
+_LIST_INTRO = re.compile(_NB + _TYPE_WORDS + r"[^:;]{0,60}?" + _NB + r"sau" + _NA)
+
 _UNNUMBERED = [
     (
         re.compile(
@@ -74,22 +252,270 @@ class Mention:
     in_footnote: bool = False
     links: list[tuple[str, str]] = field(default_factory=list)
     description: str | None = None
+    typed: bool = False  # a type word names it ("Kế hoạch số …"), not a bare "số …"
+    np_start: int = 0  # where the phrase naming it starts
+    parent: Mention | None = None  # the reference whose description names it
+    weak: bool = False  # implements only through an item of a purpose section (see merge)
 
 
-def _split_clauses(text: str) -> list[tuple[int, int]]:
-    out = []
-    depth = 0
-    start = 0
-    for i, c in enumerate(text):
+@dataclass
+class _Cue:
+    relation: str
+    text: str  # as printed, for the evidence
+    end: int  # where its object starts
+    always: bool = False  # the first document after it is governed whatever stands between
+    stop: int | None = None  # it governs only documents before this offset
+    weak: bool = False  # see _resolve_weak
+    carried: bool = False  # carried over from a line ending in ":"
+
+
+@dataclass
+class ReferenceContext:
+    """What one paragraph tells the next ones; pass one object along a document, in order."""
+
+    pending: _Cue | None = None  # the cue of a line ending in ":" that opens a list
+    pending_marker: str | None = None  # the marker kind of that line ("" when unmarked)
+    item_marker: str | None = None  # the marker kind of the items below it
+    purpose: bool = False  # inside a "Mục đích" section
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def _depths(key: str) -> list[int]:
+    """Parenthesis depth at each offset; a "(" never closed (or ")" never opened) counts not."""
+    delta = [0] * (len(key) + 1)
+    stack: list[int] = []
+    for i, c in enumerate(key):
         if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif c == ";" and depth == 0:
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(text)))
+            stack.append(i)
+        elif c == ")" and stack:
+            a = stack.pop()
+            delta[a] += 1
+            delta[i + 1] -= 1
+    return list(accumulate(delta))
+
+
+def _split(key: str, text: str, depth: list[int], start: int) -> list[list[tuple[int, int]]]:
+    """Sentences of ``key[start:]``, each a list of its ``;``-separated clauses."""
+    sentences: list[list[tuple[int, int]]] = []
+    clauses: list[tuple[int, int]] = []
+    a = start
+    n = len(key)
+    for i in range(start, n):
+        c = key[i]
+        if depth[i]:
+            continue
+        if c == ";":
+            clauses.append((a, i))
+            a = i + 1
+        elif c in ".!?" and i + 2 < n and key[i + 1].isspace():
+            j = i + 1
+            while j < n and key[j].isspace():
+                j += 1
+            if j < n and text[j].isupper() and not _abbreviation(text, i):
+                clauses.append((a, i))
+                sentences.append(clauses)
+                clauses = []
+                a = j
+    clauses.append((a, n))
+    sentences.append(clauses)
+    return sentences
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """ "TP. Hồ Chí Minh": a short word in capitals before the dot."""
+    word = re.search(r"[^\s(]{1,3}$", text[max(0, dot - 4) : dot])
+    return bool(word) and any(c.isupper() for c in word.group()) and word.group().isalpha()
+
+
+def _cue_at(key: str, text: str, pos: int, end: int, title: bool = False) -> _Cue | None:
+    """A cue opening ``key[pos:end]`` (a title's head may stand before it)."""
+    while pos < end and (key[pos].isspace() or key[pos] in "\"'“”‘’*_(["):
+        pos += 1
+    m = _CUE.match(key, pos, end)
+    if m is None:
+        o = _OPENER.match(key, pos, end)
+        if o and o.end() > pos:
+            m = _CUE.match(key, o.end(), end)
+            if m and not m.group("implements"):
+                m = None
+    if m is None and title:
+        # a title with the cue inside: "CHƯƠNG TRÌNH HÀNH ĐỘNG … THỰC HIỆN NGHỊ QUYẾT SỐ …"
+        for c in _ANY_IMPLEMENT.finditer(key, pos, end):
+            if not _REPORTING_BEFORE.search(key, pos, c.start()):
+                return _Cue("implements", text[c.start() : c.end()], c.end())
+            break
+        return None
+    if m is None:
+        return None
+    relation = next(k for k in ("implements", "based_on", "supersedes", "amends") if m.group(k))
+    word = m.start(relation)
+    return _Cue(relation, text[word : m.end()], m.end(), always=relation != "implements")
+
+
+def _own_np(key: str, depth: list[int], lo: int, m: Mention) -> tuple[int, bool]:
+    """Where the phrase naming ``m`` starts, and whether a type word names it."""
+    hi = m.start
+    target = depth[hi]
+    paren = _PAREN_NUMBER.search(key, max(lo, hi - 12), hi)
+    limit = 14
+    if paren and depth[hi] > 0:
+        # "các Nghị định … (Số 37/2019/NĐ-CP …)": the number names the phrase before
+        hi, target, limit = paren.start(), depth[hi] - 1, 40
+    hits = [t for t in _TYPE_AT.finditer(key, max(lo, hi - 240), hi) if depth[t.start()] == target]
+    hits = [t for t in hits if len(key[t.end() : hi].split()) <= limit]
+    if hits:
+        # the type word of the number's own type ("NĐ": Nghị định), else the nearest
+        own = m.number.doc_type if m.number is not None else None
+        same = [t for t in hits if own is not None and _type_name(t.group()) == own]
+        at = (same or hits)[-1].start()
+        # "Luật sửa đổi, bổ sung một số điều của Luật X số …": the number is the amending law's
+        outer = _AMENDING_LAW.search(key, max(lo, at - 80), at)
+        return (outer.start() if outer else at), True
+    bare = _BARE_NUMBER.search(key, max(lo, m.start - 10), m.start)
+    return (bare.start() if bare else m.start), False
+
+
+def _inside_unnumbered(lead: str) -> bool:
+    """``Kế hoạch của Ủy ban nhân dân tỉnh về thực hiện`` before a document: it is named inside
+    a reference without a number."""
+    last = None
+    for hit in _TYPE_AT.finditer(lead):
+        last = hit
+    if last is None:
+        return False
+    rest = lead[last.end() :]
+    return bool(_INTRODUCER.search(rest)) and not _COORD_END.search(rest)
+
+
+def _governs_first(cue: _Cue, lead: str) -> bool:
+    """Does the cue govern the first document after it, ``lead`` standing between?"""
+    if _inside_unnumbered(lead):
+        return False
+    if cue.always or _DIRECTIVE_LEAD.search(lead):
+        return True
+    if _TYPE_AT.search(lead) and not _COORD_END.search(lead):
+        return False
+    return len(lead.split()) <= 12 and not _DESCRIPTION.search(lead)
+
+
+def _opens_with_document(key: str, start: int, m: Mention) -> bool:
+    """The clause from ``start`` opens with a document: a type word or "số" in its first words."""
+    first = _TYPE_AT.search(key, start, m.start + 1)
+    at = first.start() if first else m.np_start
+    return len(key[start:at].split()) <= 3
+
+
+def _coordinated(lead: str) -> bool:
+    """``lead`` joins two documents of one list: ``, ``, `` và ``, ``… được sửa đổi, bổ sung
+    bởi``, ``và hướng dẫn của Bộ Nội vụ tại``."""
+    lead = lead[-240:]
+    return bool(
+        _COORD_END.search(lead) or _AMENDED_BY.search(lead) or _DIRECTIVE_COORD.search(lead)
+    )
+
+
+def _link(parent: Mention, m: Mention, lead: str) -> None:
+    """``parent``'s description names ``m``: record how (``X implements Y``)."""
+    if m.number is None or parent.number is None or m.number.key() == parent.number.key():
+        return
+    tail = lead[-80:]
+    found = None
+    for relation, pattern in _LINK_CUES:
+        for hit in pattern.finditer(tail):
+            if found is None or hit.start() > found[1]:
+                found = (relation, hit.start())
+    if found is None:
+        return
+    relation, at = found
+    if relation == "implements" and re.search(_NB + r"tại" + _NA, tail[at:]):
+        return  # "… thực hiện nhiệm vụ tại Công văn …": a detail, not what it carries out
+    _add_link(parent, relation, m)
+
+
+def _add_link(parent: Mention, relation: str, m: Mention) -> None:
+    if m.number is None:
+        return
+    link = (relation, m.number.format())
+    if link not in parent.links:
+        parent.links.append(link)
+
+
+def _walk(
+    mentions: list[Mention],
+    key: str,
+    depth: list[int],
+    start: int,
+    cue: _Cue | None,
+    continuing: Mention | None = None,
+) -> list[tuple[Mention, bool]]:
+    """(mention, governed by ``cue``) for the mentions of one clause, left to right.
+
+    ``start``: where the clause's text (or the cue's object) starts. ``continuing``: the last
+    document of the clause before, when this clause carries on its list.
+    """
+    out: list[tuple[Mention, bool]] = []
+    seen: dict[str, bool] = {}
+    last_at: dict[int, tuple[Mention, bool]] = {}  # the last document at each parenthesis depth
+    bare_at: dict[int, tuple[Mention, bool]] = {}  # … of those named by a bare "số …"
+    prev: Mention | None = None
+    for m in mentions:
+        lo = prev.tail if prev is not None else start
+        m.np_start, m.typed = _own_np(key, depth, lo, m)
+        level = depth[m.np_start]
+        for d in [d for d in last_at if d > level]:
+            del last_at[d]
+            bare_at.pop(d, None)
+        k = m.number.key() if m.number is not None else None
+        at = last_at.get(level)
+        if k is not None and k in seen:
+            governed = seen[k]  # a short name or a repeat: the same document
+        elif prev is None:
+            lead = key[start : m.np_start]
+            governed = cue is not None and _governs_first(cue, lead)
+            if continuing is not None:
+                parent = continuing.parent
+                opens = _opens_with_document(key, start, m)
+                if opens and parent is not None and m.doc_type == continuing.doc_type:
+                    # "… về thực hiện Thông báo A; Thông báo B": B goes on A's list
+                    governed = False
+                    m.parent = parent
+                    for relation, target in list(parent.links):
+                        if continuing.number is not None and target == continuing.number.format():
+                            _add_link(parent, relation, m)
+                elif not opens:
+                    governed = False  # "…; đồng thời, trên cơ sở … Quyết định số …": not the list
+        elif at is None:
+            governed = False  # inside a parenthesis after a document: a detail of it
+            m.parent = prev
+            _link(prev, m, key[prev.tail : m.np_start])
+        else:
+            ref, ref_governed = at
+            if not m.typed and level in bare_at:
+                ref, ref_governed = bare_at[level]  # "số A, số B … và số C": one list
+            lead = key[ref.tail : m.np_start]
+            if _coordinated(lead):
+                governed = ref_governed
+                m.parent = ref.parent
+            else:
+                governed = False
+                m.parent = ref
+                _link(ref, m, lead)
+        if cue is not None and cue.stop is not None and m.start >= cue.stop:
+            governed = False
+        if k is not None:
+            seen.setdefault(k, governed)
+        out.append((m, governed))
+        prev = m
+        for d in {level, depth[m.start]}:
+            last_at[d] = (m, governed)
+            if not m.typed:
+                bare_at[d] = (m, governed)
     return out
+
+
+# --------------------------------------------------------------------------- mentions
 
 
 def _tail(text: str, key: str, pos: int, table: AgencyTable, province: str | None):
@@ -114,32 +540,32 @@ def _tail(text: str, key: str, pos: int, table: AgencyTable, province: str | Non
     return when, issuer, pos
 
 
-def _cue_at(key: str, start: int, end: int) -> tuple[str, str, int] | None:
-    """A relation cue opening the clause key[start:end]: (relation, cue text, end of cue)."""
-    seg = key[start:end]
-    lead = re.match(r"^[\s\-+*•]*(?:[a-zđ]\)|\d+\.)?\s*", seg)
-    pos = lead.end() if lead else 0
-    opener = re.match(
-        r"(?:[^,;()]{0,60}?\b(?:ban\s+hành|xây\s+dựng)\s+(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|"
-        r"đề\s+án)\s+)?",
-        seg[pos:],
-    )
-    for pattern, relation in _CUES:
-        m = pattern.match(seg, pos)
-        if m:
-            return relation, seg[m.start() : m.end()], start + m.end()
-        if opener and opener.end():
-            m = pattern.match(seg, pos + opener.end())
-            if m:
-                return relation, seg[m.start() : m.end()], start + m.end()
+def _type_name(word: str) -> str | None:
+    w = " ".join(fold(word).split())
+    for prefix, name in TYPE_WORDS:
+        if w.startswith(prefix):
+            return name
     return None
 
 
-def _clean_gap(gap: str) -> bool:
-    """Only a few words, none that opens a description, between a cue and its object."""
-    words = gap.split()
-    return len(words) <= 10 and not re.search(
-        r"(?<![\wđ])(?:về|của|tại|theo|trong|đối với)(?![\wđ])", gap
+def _marker(key: str) -> tuple[str, int]:
+    """The kind of list marker opening a paragraph ("" for none) and where its text starts."""
+    m = _MARKER.match(key)
+    kind = next((k for k in ("dash", "letter", "num", "roman", "article") if m.group(k)), "")
+    return kind, m.end()
+
+
+def _is_heading(text: str, body: int) -> bool:
+    rest = text[body:].strip(" *")
+    return 0 < len(rest) <= 80 and not rest.endswith((".", ";", ","))
+
+
+def _title_like(text: str, key: str, body: int) -> bool:
+    """A title or subject line: mostly capitals, or ``V/v …``."""
+    letters = [c for c in text[body:] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and (
+        upper >= 0.6 * len(letters) or key[body:].lstrip().startswith(("v/v", "về việc"))
     )
 
 
@@ -149,23 +575,26 @@ def mentions_in(
     table: AgencyTable,
     province: str | None,
     own_template: str | None,
+    context: ReferenceContext | None = None,
 ) -> list[Mention]:
+    """The numbered documents a paragraph names, each with its relation to this document.
+
+    ``own_voice``: the paragraph is where the document speaks for itself (title, preamble,
+    purpose). ``context``: the same object for every paragraph of a document, in order.
+    """
     text = para.text
     key = match_key(text)
     found: list[Mention] = []
     for nm in find_numbers(text):
         n = nm.number
-        if n.is_blank or (
-            own_template and n.format() == own_template and "kèm theo" in key[: nm.start][-80:]
-        ):
+        if n.is_blank:
             continue
-        if own_template and not n.is_blank and n.format() == own_template:
+        if own_template and n.format() == own_template:
             continue
         before = _TYPE_BEFORE.search(key[max(0, nm.start - 60) : nm.start])
         doc_type = None
         if before:
-            word = before.group(0).split(" số")[0].strip()
-            doc_type = _type_name(word)
+            doc_type = _type_name(before.group(0).split(" số")[0].strip())
         when, issuer, tail = _tail(text, key, nm.end, table, province)
         if issuer is None:
             issuer = default_issuer(n) or (local_issuer_name(n, province) if province else None)
@@ -188,126 +617,192 @@ def mentions_in(
             key[max(0, cur.start - 60) : cur.start]
         ):
             cur.doc_type = prev.doc_type or cur.doc_type
-    _relations(found, key, own_voice)
+    _relations(found, para, text, key, own_voice, context)
     return found
 
 
-def _type_name(word: str) -> str | None:
-    w = fold(word)
-    for prefix, name in [
-        ("kế hoạch", "Kế hoạch"),
-        ("thông báo", "Thông báo"),
-        ("chương trình", "Chương trình"),
-        ("nghị quyết", "Nghị quyết"),
-        ("quyết định", "Quyết định"),
-        ("quy định", "Quy định"),
-        ("chỉ thị", "Chỉ thị"),
-        ("kết luận", "Kết luận"),
-        ("công văn", "Công văn"),
-        ("đề án", "Đề án"),
-        ("báo cáo", "Báo cáo"),
-        ("quy chế", "Quy chế"),
-        ("hướng dẫn", "Hướng dẫn"),
-        ("nghị định", "Nghị định"),
-        ("thông tư liên tịch", "Thông tư liên tịch"),
-        ("thông tư", "Thông tư"),
-        ("tờ trình", "Tờ trình"),
-        ("công điện", "Công điện"),
-        ("phương án", "Phương án"),
-        ("thông tri", "Thông tri"),
-        ("luật", "Luật"),
-    ]:
-        if w.startswith(prefix):
-            return name
+def _relations(
+    found: list[Mention],
+    para: Paragraph,
+    text: str,
+    key: str,
+    own_voice: bool,
+    context: ReferenceContext | None,
+) -> None:
+    """Decide each mention's relation to the document, and links between mentions."""
+    marker, body = _marker(key)
+    depth = _depths(key)
+    if para.kind == "footnote":
+        for m, _ in _walk(found, key, depth, 0, None):
+            _assign(m, False, None, key)
+        return
+    if para.kind == "body":
+        pending = _take_pending(context, marker, key, body)
+        in_purpose = _track_purpose(context, marker, text, key, body)
+    else:  # a table row: neither opens nor ends a list or a section
+        pending, in_purpose = None, context is not None and context.purpose
+    title = own_voice and _title_like(text, key, body)
+    voice = own_voice or in_purpose or (not marker and _opening_sentence(key, body))
+    weak = (bool(marker) and not title) or (in_purpose and not own_voice)
+    last_cue: _Cue | None = None
+    starts = [m.start for m in found]  # find_numbers gives them left to right
+    for n, clauses in enumerate(_split(key, text, depth, body)):
+        s0, s1 = clauses[0][0], clauses[-1][1]
+        cue = _cue_at(key, text, s0, s1, title=title and n == 0)
+        cue = _voiced(_applicable(cue, key, s0, s1, marker, own_voice), voice, weak)
+        if cue is None and n == 0 and pending is not None:
+            cue = _Cue(pending.relation, pending.text, s0, True, weak=pending.weak, carried=True)
+        if cue is None:
+            cue = _self_act(key, text, s0, s1)
+        previous: Mention | None = None
+        for c, (c0, c1) in enumerate(clauses):
+            inside = found[bisect_left(starts, c0) : bisect_left(starts, c1)]
+            continuing = None
+            if c:
+                own = _cue_at(key, text, c0, c1)
+                own = _voiced(_applicable(own, key, c0, c1, marker, own_voice), voice, weak)
+                if own is not None:
+                    cue = own
+                else:
+                    continuing = previous
+            start, active = c0, None
+            if cue is not None and cue.end < c1:
+                active = cue
+                if cue.end > c0:  # the cue stands inside the clause: what comes before is not its
+                    before = [m for m in inside if m.start < cue.end]
+                    for m, _ in _walk(before, key, depth, c0, None):
+                        _assign(m, False, None, key)
+                    inside = [m for m in inside if m.start >= cue.end]
+                    start, continuing = cue.end, None
+            for m, governed in _walk(inside, key, depth, start, active, continuing):
+                _assign(m, governed, active, key)
+            if inside:
+                previous = inside[-1]
+        last_cue = cue
+    if context is not None and para.kind == "body":
+        _leave_pending(context, last_cue, key, marker, found)
+
+
+def _voiced(cue: _Cue | None, voice: bool, weak: bool) -> _Cue | None:
+    """An implementing cue counts only where the document speaks for itself."""
+    if cue is None or cue.relation != "implements" or cue.carried:
+        return cue
+    if not voice:
+        return None
+    cue.weak = cue.weak or weak
+    return cue
+
+
+def _assign(m: Mention, governed: bool, cue: _Cue | None, key: str) -> None:
+    if not governed or cue is None:
+        m.relation, m.cue = "cites", None
+        return
+    relation = cue.relation
+    if relation == "supersedes" and _PART.search(key, cue.end, m.np_start):
+        relation = "amends"  # "Bãi bỏ Điều 5 của Quyết định số …": a part goes
+    m.relation, m.cue, m.weak = relation, cue.text, cue.weak and relation == "implements"
+
+
+def _applicable(
+    cue: _Cue | None, key: str, s0: int, s1: int, marker: str, own_voice: bool
+) -> _Cue | None:
+    """Keep a sentence-opening cue only where it speaks for this document."""
+    if cue is None or cue.relation != "amends":
+        return cue
+    # "Sửa đổi, bổ sung …" is this document's act in its title, an article, or "… như sau:";
+    # in a task it is work to do
+    tail = key[s0:s1].rstrip(" .*")
+    if (own_voice and not marker) or marker == "article" or tail.endswith(":") or "như sau" in tail:
+        return cue
     return None
 
 
-def _relations(found: list[Mention], key: str, own_voice: bool) -> None:
-    """Decide each mention's relation to the document, and links between mentions."""
-    clauses = _split_clauses(key)
-    carried = "nested"
-    carried_rel: str | None = None
-    # "Kế hoạch 05-KH/TU … thực hiện Thông báo 07-TB/…; Thông báo 47-TB/…": the clause after
-    # the semicolon continues the list the previous clause's link was drawing.
-    last_link: tuple[Mention, str, str | None, Mention] | None = None
-    for cs, ce in clauses:
-        inside = [m for m in found if cs <= m.start < ce]
-        if not inside:
-            continue
-        cue = _cue_at(key, cs, ce)
-        roles: list[tuple[str, Mention | None]] = []
-        linked_here: tuple[Mention, str, str | None, Mention] | None = None
-        for i, m in enumerate(inside):
-            short = _SHORT_NAME.search(key[cs : m.start])
-            if (
-                i == 0
-                and cue is None
-                and last_link is not None
-                and m.doc_type == last_link[2]
-                and _clean_gap(key[cs : m.start])
-            ):
-                link = (last_link[1], m.number.format())
-                if link not in last_link[0].links:
-                    last_link[0].links.append(link)
-                linked_here = (last_link[0], last_link[1], m.doc_type, m)
-            if i == 0:
-                if (
-                    cue
-                    and (_clean_gap(key[cue[2] : m.start]) or short)
-                    or cue is None
-                    and carried == "governed"
-                ):
-                    role, parent = "governed", None
-                else:
-                    role, parent = "nested", None
-                    # a cue opening the clause whose object is described first
-                    if cue and short:
-                        role = "governed"
-            else:
-                prev = inside[i - 1]
-                prev_role, prev_parent = roles[i - 1]
-                gap = key[prev.tail : m.start]
-                if short and (cue or carried == "governed"):
-                    role, parent = (
-                        "governed",
-                        None,
-                    )  # "(sau đây gọi là …)" names the clause's object
-                elif _COORD.match(gap):
-                    role, parent = prev_role, prev_parent
-                else:
-                    role = "nested"
-                    parent = prev if prev_role == "governed" or prev_parent is None else prev_parent
-                    if _CUES[0][0].search(gap) and not re.search(
-                        r"(?<![\wđ])tại(?![\wđ])", gap[-30:]
-                    ):
-                        parent.links.append(("implements", m.number.format()))
-                        linked_here = (parent, "implements", m.doc_type, m)
-                    elif _CUES[1][0].search(gap):
-                        parent.links.append(("based_on", m.number.format()))
-                        linked_here = (parent, "based_on", m.doc_type, m)
-            roles.append((role, parent))
-            rel = "cites"
-            cue_text = None
-            if role == "governed" and own_voice:
-                if cue:
-                    rel, cue_text = cue[0], cue[1]
-                elif carried_rel:
-                    rel = carried_rel
-            window = key[max(cs, m.start - 50) : m.start]
-            if _SUPERSEDE.search(window):
-                rel, cue_text = "supersedes", _SUPERSEDE.search(window).group()
-            elif _AMEND.search(window) and "sửa đổi" not in key[cs:ce][:5]:
-                rel, cue_text = "amends", _AMEND.search(window).group()
-            m.relation, m.cue = rel, cue_text
-        last_link = linked_here if linked_here and linked_here[3] is inside[-1] else None
-        first_role = roles[0][0]
-        carried = first_role
-        carried_rel = cue[0] if cue else carried_rel
+def _self_act(key: str, text: str, s0: int, s1: int) -> _Cue | None:
+    """``Quyết định này … thay thế …`` and ``… hết hiệu lực kể từ ngày Quyết định này …``."""
+    while s0 < s1 and key[s0] in ' \t*_"“':
+        s0 += 1
+    m = _SELF_ACTS.match(key, s0, s1)
+    if m:
+        relation = "supersedes" if m.group("supersedes") else "amends"
+        return _Cue(relation, text[m.start(relation) : m.end()], m.end(), True)
+    e = _EXPIRY.search(key, s0, s1)
+    if e and (_SELF_IN_FORCE.search(key, s0, s1) or _SELF.match(key, s0, s1)):
+        return _Cue("supersedes", text[e.start() : e.end()], s0, True, stop=e.start())
+    return None
+
+
+def _opening_sentence(key: str, body: int) -> bool:
+    """``Thực hiện …, Ban Thường vụ … báo cáo … như sau:``: a letter's or an attached plan's
+    opening sentence, which speaks for the document wherever it stands."""
+    cue = _CUE.match(key, body + len(key[body:]) - len(key[body:].lstrip()))
+    if cue is None or not cue.group("implements"):
+        return False
+    rest = key[cue.end() :].rstrip(" *")
+    return rest.endswith(":") or "như sau" in rest or bool(_OWN_ACT.search(rest))
+
+
+def _take_pending(
+    context: ReferenceContext | None, marker: str, key: str, body: int
+) -> _Cue | None:
+    """The cue a line ending in ":" carries over to the items below it."""
+    if context is None or context.pending is None:
+        return None
+    if not marker or marker == context.pending_marker:
+        context.pending = None  # back to the level of the line, or out of the list
+        return None
+    if context.item_marker is None:
+        context.item_marker = marker
+    if marker != context.item_marker:
+        return None  # a sub-item of an item
+    if _CUE.match(key, body):
+        return None
+    return context.pending
+
+
+def _leave_pending(
+    context: ReferenceContext, cue: _Cue | None, key: str, marker: str, found: list[Mention]
+) -> None:
+    """A line that opens a list of documents under its cue: ``Căn cứ các văn bản sau:``,
+    ``Các Quyết định sau đây hết hiệu lực …:``, ``Căn cứ:``."""
+    if cue is None or context.pending is not None or found:
+        return
+    line = key.rstrip(" *")
+    if not line.endswith(":"):
+        return
+    after = line[cue.end : -1].strip()
+    if after and not _LIST_INTRO.search(line):
+        return
+    context.pending = _Cue(cue.relation, cue.text, 0, True, weak=cue.weak)
+    context.pending_marker = marker
+    context.item_marker = None
+
+
+def _track_purpose(
+    context: ReferenceContext | None, marker: str, text: str, key: str, body: int
+) -> bool:
+    """Whether this paragraph is in a purpose section (``I. MỤC ĐÍCH, YÊU CẦU`` / ``1. Mục
+    đích``), known from the headings read before it."""
+    if context is None:
+        return False
+    if marker in ("roman", "num", "") and _is_heading(text, body) and not _CUE.match(key, body):
+        rest = " ".join(key[body:].strip(" *").split())
+        if _PURPOSE.match(rest):
+            context.purpose = True
+            return False
+        capitals = text[body:].strip(" *")
+        if context.purpose and (marker or capitals.isupper()):
+            context.purpose = False
+    return context.purpose
+
+
+# --------------------------------------------------------------------------- numberless
 
 
 def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
     key = match_key(para.text)
     out = []
+    _, body = _marker(key)
+    starts: list[int] | None = None
     for pattern, doc_type in _UNNUMBERED:
         for m in pattern.finditer(key):
             after = key[m.end() : m.end() + 120]
@@ -336,21 +831,61 @@ def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
                 in_footnote=para.kind == "footnote",
             )
             mention.description = collapse(para.text[m.start() : m.end()])
-            cs = max([s for s, _ in _split_clauses(key) if s <= m.start()] or [0])
-            cue = _cue_at(key, cs, len(key))
-            if own_voice and cue and _clean_gap(key[cue[2] : m.start()].replace("các", "")):
-                mention.relation, mention.cue = cue[0], cue[1]
+            if starts is None:
+                starts = [body] + [s for s in _clause_starts(key)[1:] if s > body]
+            cs = starts[max(0, bisect_left(starts, m.start() + 1) - 1)]
+            cue = _cue_at(key, para.text, cs, m.start())
+            if (
+                own_voice
+                and cue
+                and cue.relation in ("implements", "based_on")
+                and _governs_first(cue, key[cue.end : m.start()].replace("các", ""))
+            ):
+                mention.relation, mention.cue = cue.relation, cue.text
             out.append(mention)
     return out
 
 
+# --------------------------------------------------------------------------- merging
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where each ``;``-separated clause of a paragraph starts (0 first)."""
+    depth = _depths(text)
+    return [0] + [i + 1 for i, c in enumerate(text) if c == ";" and not depth[i]]
+
+
+def _resolve_weak(mentions: list[Mention]) -> None:
+    """An item of a purpose section (``- Triển khai thực hiện Kế hoạch số …``) implements what
+    it names when the document names nothing it implements elsewhere, or when the item also
+    names a document the preamble implements; otherwise it restates a task and only cites."""
+    strong = {
+        m.number.key()
+        for m in mentions
+        if m.relation == "implements" and not m.weak and m.number is not None
+    }
+    by_para: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.number is not None:
+            by_para.setdefault(id(m.para), set()).add(m.number.key())
+    for m in mentions:
+        weak = m.relation == "implements" and m.weak and strong
+        if weak and not by_para.get(id(m.para), set()) & strong:
+            m.relation, m.cue = "cites", None
+
+
 def merge_mentions(mentions: list[Mention], source: str) -> list[Reference]:
     """One reference per document, carrying its strongest relation."""
+    _resolve_weak(mentions)
     by_key: dict[str, Reference] = {}
+    clause_starts: dict[int, list[int]] = {}
     for m in mentions:
         k = m.number.key() if m.number is not None else "?" + fold(m.description or "")
         span_text = m.para.text[m.start : m.tail]
-        ctx_start = max([s for s, _ in _split_clauses(m.para.text) if s <= m.start] or [0])
+        starts = clause_starts.get(id(m.para))
+        if starts is None:
+            starts = clause_starts[id(m.para)] = _clause_starts(m.para.text)
+        ctx_start = starts[bisect_left(starts, m.start + 1) - 1]
         sentence = m.para.text[ctx_start : max(m.tail, min(len(m.para.text), m.tail + 80))]
         ev = Evidence(source, m.para.span(ctx_start, m.tail), collapse(sentence).strip(" ;"), m.cue)
         ref = by_key.get(k)

@@ -1,0 +1,445 @@
+"""The relation a reference's cue gives it (loaders/extract_references.py).
+
+Every sentence below was written for this test, after the way Vietnamese directive documents
+word their preambles, purpose sections, effect clauses and tasks; none is copied from a
+document. Each row: the paragraph, whether the document speaks in its own voice there (title,
+preamble, purpose section), and the relation expected for each number it names.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.extract_references import (
+    ReferenceContext,
+    mentions_in,
+    merge_mentions,
+)
+from policy_lineage.loaders.layout import Paragraph, layout
+
+OWN, TASK = True, False
+B, IM, C, S, A = "based_on", "implements", "cites", "supersedes", "amends"
+
+
+def _paragraph(text: str, kind: str = "body") -> Paragraph:
+    return Paragraph(text, list(range(len(text))), kind, 0, 0)
+
+
+def _relations(text: str, own_voice: bool, kind: str = "body") -> dict[str, str]:
+    found = mentions_in(_paragraph(text, kind), own_voice, default_table(), None, None)
+    refs = merge_mentions(found, "t.txt")
+    return {r.number: r.relation for r in refs}
+
+
+# ------------------------------------------------------------------------- Căn cứ
+
+BASIS = [
+    (
+        "Căn cứ Nghị định số 12/2024/NĐ-CP ngày 05/3/2024 của Chính phủ quy định chi tiết "
+        "một số điều của Luật Đầu tư;",
+        OWN,
+        {"12/2024/NĐ-CP": B},
+    ),
+    # a Căn cứ line is the legal basis wherever it stands, marked as a list item or not
+    (
+        "- Căn cứ Quyết định số 88/QĐ-TTg ngày 10/01/2025 của Thủ tướng Chính phủ;",
+        TASK,
+        {"88/QĐ-TTg": B},
+    ),
+    (
+        "Lưu ý: Căn cứ Kết luận số 121-KL/TW ngày 02/3/2025 của Bộ Chính trị, các cấp ủy "
+        "rà soát lại quy hoạch.",
+        TASK,
+        {"121-KL/TW": B},
+    ),
+    # a ";"-separated list under one cue: every document of it
+    (
+        "Căn cứ các Luật của Quốc hội: Luật Đầu tư công số 58/2024/QH15 ngày 29/6/2024; "
+        "Luật Ngân sách nhà nước số 89/2025/QH15 ngày 25/6/2025;",
+        OWN,
+        {"58/2024/QH15": B, "89/2025/QH15": B},
+    ),
+    (
+        "Căn cứ Công điện số 101/CĐ-TTg ngày 03/10/2025 của Thủ tướng Chính phủ; các Công "
+        "điện: số 017/CĐ-UBND, số 018/CĐ-UBND ngày 04/10/2025 và số 019/CĐ-UBND của UBND tỉnh;",
+        OWN,
+        {"101/CĐ-TTg": B, "017/CĐ-UBND": B, "018/CĐ-UBND": B, "019/CĐ-UBND": B},
+    ),
+    # the amending act named with the amended one is part of the basis
+    (
+        "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung bởi Luật số 43/2024/QH15;",
+        OWN,
+        {"31/2024/QH15": B, "43/2024/QH15": B},
+    ),
+    (
+        "Căn cứ Luật Quy hoạch số 21/2017/QH14; Luật sửa đổi, bổ sung một số điều của Luật "
+        "Quy hoạch số 57/2024/QH15;",
+        OWN,
+        {"21/2017/QH14": B, "57/2024/QH15": B},
+    ),
+    # numbers in parentheses name the phrase before them
+    (
+        "Căn cứ các Nghị định của Chính phủ hướng dẫn thi hành Luật Quy hoạch (số "
+        "37/2019/NĐ-CP ngày 07/5/2019 và số 58/2023/NĐ-CP ngày 12/8/2023);",
+        OWN,
+        {"37/2019/NĐ-CP": B, "58/2023/NĐ-CP": B},
+    ),
+    # a document named inside another reference on the line is only cited
+    (
+        "Căn cứ Nghị định số 20/2025/NĐ-CP ngày 02/02/2025 của Chính phủ sửa đổi, bổ sung "
+        "một số điều của Nghị định số 10/2020/NĐ-CP ngày 17/01/2020;",
+        OWN,
+        {"20/2025/NĐ-CP": B, "10/2020/NĐ-CP": C},
+    ),
+    (
+        "Căn cứ Kế hoạch số 45/KH-UBND ngày 02/4/2025 của Ủy ban nhân dân tỉnh về triển khai "
+        "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;",
+        OWN,
+        {"45/KH-UBND": B, "18-NQ/TW": C},
+    ),
+    (
+        "Căn cứ Kế hoạch của Ủy ban nhân dân tỉnh về thực hiện Nghị quyết số 19-NQ/TW "
+        "ngày 16/6/2022;",
+        OWN,
+        {"19-NQ/TW": C},
+    ),
+    # a later clause that does not open with a document is not on the list
+    (
+        "Căn cứ Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị; đồng thời, trên cơ sở "
+        "kết quả rà soát theo Hướng dẫn số 02-HD/BTCTW, các cấp ủy xây dựng quy hoạch.",
+        TASK,
+        {"50-QĐ/TW": B, "02-HD/BTCTW": C},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,own,expected", BASIS)
+def test_basis_lines(text: str, own: bool, expected: dict[str, str]) -> None:
+    assert _relations(text, own) == expected
+
+
+# ------------------------------------------------------------------------- implements
+
+IMPLEMENTS = [
+    (
+        "Thực hiện Chỉ thị số 09/CT-TTg ngày 20/5/2025 của Thủ tướng Chính phủ; Kế hoạch số "
+        "33-KH/TU ngày 01/6/2025 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành "
+        "Kế hoạch thực hiện như sau:",
+        OWN,
+        {"09/CT-TTg": IM, "33-KH/TU": IM},
+    ),
+    (
+        "Để tiếp tục thực hiện nghiêm Chỉ thị số 11/CT-UBND ngày 03/02/2024 của Ủy ban nhân "
+        "dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+        OWN,
+        {"11/CT-UBND": IM},
+    ),
+    (
+        "Nhằm cụ thể hóa Nghị quyết số 05-NQ/TU ngày 12/8/2025 của Tỉnh ủy, Ủy ban nhân dân "
+        "tỉnh ban hành Chương trình hành động.",
+        OWN,
+        {"05-NQ/TU": IM},
+    ),
+    (
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 140/CĐ-TTg ngày "
+        "02/9/2025, Bộ Công Thương đề nghị các đơn vị:",
+        OWN,
+        {"140/CĐ-TTg": IM},
+    ),
+    (
+        "Thực hiện Công văn số 512/BXD-KHCN ngày 03/3/2025 của Bộ Xây dựng và hướng dẫn của "
+        "Bộ Tài chính tại Công văn số 2001/BTC-NSNN ngày 07/3/2025, Sở Xây dựng báo cáo như sau:",
+        OWN,
+        {"512/BXD-KHCN": IM, "2001/BTC-NSNN": IM},
+    ),
+    # nested: the plan implements 21-KH/TU, which implements 68-NQ/TW
+    (
+        "Thực hiện Kế hoạch số 21-KH/TU ngày 05/5/2025 của Tỉnh ủy thực hiện Nghị quyết số "
+        "68-NQ/TW ngày 04/5/2025 của Bộ Chính trị và Kế hoạch số 70/KH-UBND ngày 10/5/2025 của "
+        "Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        OWN,
+        {"21-KH/TU": IM, "68-NQ/TW": C, "70/KH-UBND": C},
+    ),
+    (
+        "Thực hiện Nghị quyết số 30/2024/QH15 ngày 18/01/2024 của Quốc hội (Nghị quyết số "
+        "30/2024/QH15), Nghị quyết số 41/NQ-CP ngày 02/4/2024 của Chính phủ, Ủy ban nhân dân "
+        "tỉnh ban hành Kế hoạch như sau:",
+        OWN,
+        {"30/2024/QH15": IM, "41/NQ-CP": IM},
+    ),
+    # titles and subject lines
+    (
+        "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 66/NQ-CP NGÀY 26/3/2025 CỦA CHÍNH PHỦ",
+        OWN,
+        {"66/NQ-CP": IM},
+    ),
+    (
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN KẾT LUẬN SỐ 91-KL/TW",
+        OWN,
+        {"91-KL/TW": IM},
+    ),
+    ("V/v triển khai thực hiện Kế hoạch số 150/KH-UBND của UBND tỉnh", OWN, {"150/KH-UBND": IM}),
+    ("V/v báo cáo kết quả thực hiện Quyết định số 77/QĐ-UBND", OWN, {"77/QĐ-UBND": C}),
+    # the same words in a task describe work: the document is only cited
+    (
+        "- Tiếp tục thực hiện Kế hoạch số 17/KH-UBND ngày 20/02/2025 của Ủy ban nhân dân tỉnh.",
+        TASK,
+        {"17/KH-UBND": C},
+    ),
+    (
+        "b) Triển khai thực hiện Quyết định số 300/QĐ-UBND; báo cáo kết quả trước ngày 30/11/2025.",
+        TASK,
+        {"300/QĐ-UBND": C},
+    ),
+    # an opening sentence speaks for the document wherever the layout puts it
+    (
+        "Thực hiện Công văn số 909/UBND-VX ngày 15/10/2025 của Ủy ban nhân dân tỉnh, Sở Y tế "
+        "đề nghị các đơn vị thực hiện một số nội dung sau:",
+        TASK,
+        {"909/UBND-VX": IM},
+    ),
+    # a generic phrase before the document: not what the cue governs
+    (
+        "Thực hiện Chương trình của Chính phủ về thực hiện Nghị quyết số 57-NQ/TW, Ủy ban "
+        "nhân dân tỉnh ban hành Kế hoạch như sau:",
+        OWN,
+        {"57-NQ/TW": C},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,own,expected", IMPLEMENTS)
+def test_implementing_cues(text: str, own: bool, expected: dict[str, str]) -> None:
+    assert _relations(text, own) == expected
+
+
+# ------------------------------------------------------------------------- supersedes, amends
+
+ACTS = [
+    (
+        "Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 2020/QĐ-UBND "
+        "ngày 15/7/2022 của Ủy ban nhân dân tỉnh.",
+        TASK,
+        {"2020/QĐ-UBND": S},
+    ),
+    (
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Thay thế Quyết định số 71/QĐ-UBND "
+        "ngày 01/02/2023 và Quyết định số 72/QĐ-UBND ngày 02/02/2023 của Ủy ban nhân dân tỉnh.",
+        TASK,
+        {"71/QĐ-UBND": S, "72/QĐ-UBND": S},
+    ),
+    (
+        "Điều 3. Bãi bỏ Quyết định số 14/2019/QĐ-UBND ngày 02/5/2019 của Ủy ban nhân dân tỉnh.",
+        TASK,
+        {"14/2019/QĐ-UBND": S},
+    ),
+    (
+        "Điều 2. Bãi bỏ Điều 7 của Quy định ban hành kèm theo Quyết định số 19/2021/QĐ-UBND.",
+        TASK,
+        {"19/2021/QĐ-UBND": A},
+    ),
+    (
+        "Quyết định số 05/2020/QĐ-UBND ngày 10/02/2020 của Ủy ban nhân dân tỉnh hết hiệu lực "
+        "kể từ ngày Quyết định này có hiệu lực thi hành.",
+        TASK,
+        {"05/2020/QĐ-UBND": S},
+    ),
+    (
+        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế ban hành kèm theo Quyết định số "
+        "25/2023/QĐ-UBND như sau:",
+        TASK,
+        {"25/2023/QĐ-UBND": A},
+    ),
+    ("Sửa đổi, bổ sung một số điều của Quyết định số 12/2022/QĐ-UBND", OWN, {"12/2022/QĐ-UBND": A}),
+    # describing another document, or a task to draft one: cites
+    (
+        "- Tham mưu Ủy ban nhân dân tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số "
+        "31/2020/QĐ-UBND cho phù hợp với quy định mới.",
+        TASK,
+        {"31/2020/QĐ-UBND": C},
+    ),
+    (
+        "- Sửa đổi, bổ sung Quyết định số 33/2021/QĐ-UBND về quản lý cụm công nghiệp, hoàn "
+        "thành trong quý I/2026.",
+        TASK,
+        {"33/2021/QĐ-UBND": C},
+    ),
+    (
+        "Nghị định số 70/2025/NĐ-CP thay thế Nghị định số 123/2020/NĐ-CP về hóa đơn, chứng từ.",
+        TASK,
+        {"70/2025/NĐ-CP": C, "123/2020/NĐ-CP": C},
+    ),
+    (
+        "Để triển khai Luật này, Bộ Tài chính xây dựng Nghị định mới (thay thế Nghị định số "
+        "15/2022/NĐ-CP) trình Chính phủ.",
+        TASK,
+        {"15/2022/NĐ-CP": C},
+    ),
+    (
+        "5. Về đề nghị sửa đổi Nghị định số 60/2021/NĐ-CP: giao Bộ Tài chính nghiên cứu, "
+        "báo cáo Thủ tướng Chính phủ.",
+        TASK,
+        {"60/2021/NĐ-CP": C},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,own,expected", ACTS)
+def test_supersede_and_amend(text: str, own: bool, expected: dict[str, str]) -> None:
+    assert _relations(text, own) == expected
+
+
+# ------------------------------------------------------------------------- cites
+
+CITES = [
+    ("Xét đề nghị của Sở Nội vụ tại Tờ trình số 145/TTr-SNV ngày 10/10/2025.", OWN),
+    ("Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 88/TTr-STC ngày 02/9/2025.", OWN),
+    ("Trên cơ sở kết quả thí điểm theo Quyết định số 410/QĐ-SNV ngày 15/8/2025.", OWN),
+    ("Sở Tài chính chủ trì, thực hiện theo Công văn số 2222/UBND-KT ngày 01/9/2025.", TASK),
+]
+
+
+@pytest.mark.parametrize("text,own", CITES)
+def test_other_mentions_cite(text: str, own: bool) -> None:
+    assert set(_relations(text, own).values()) == {C}
+
+
+def test_a_footnote_only_cites_but_records_the_link() -> None:
+    text = "Quyết định số 929/QĐ-TTg ngày 15/5/2025 thay thế Quyết định số 598/QĐ-TTg."
+    found = mentions_in(_paragraph(text, "footnote"), OWN, default_table(), None, None)
+    refs = {r.number: r for r in merge_mentions(found, "t.txt")}
+    assert {n: r.relation for n, r in refs.items()} == {"929/QĐ-TTg": C, "598/QĐ-TTg": C}
+    assert ("supersedes", "598/QĐ-TTg") in refs["929/QĐ-TTg"].links
+
+
+def test_nested_documents_are_linked() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 21-KH/TU ngày 05/5/2025 của Tỉnh ủy về thực hiện Nghị quyết số "
+        "68-NQ/TW ngày 04/5/2025 của Bộ Chính trị; Nghị quyết số 70-NQ/TW ngày 06/5/2025 của "
+        "Bộ Chính trị; Công văn số 44/UBND-TH của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh "
+        "ban hành Kế hoạch như sau:"
+    )
+    found = mentions_in(_paragraph(text), OWN, default_table(), None, None)
+    refs = {r.number: r for r in merge_mentions(found, "t.txt")}
+    # the second Nghị quyết after ";" goes on the list of the first
+    assert {n: r.relation for n, r in refs.items()} == {
+        "21-KH/TU": IM,
+        "68-NQ/TW": C,
+        "70-NQ/TW": C,
+        "44/UBND-TH": IM,
+    }
+    assert refs["21-KH/TU"].links == [("implements", "68-NQ/TW"), ("implements", "70-NQ/TW")]
+
+
+# ------------------------------------------------------------------------- whole documents
+
+
+def _document(text: str, own_until: str | None = None) -> dict[str, str]:
+    """Relations in a short document: paragraphs before the line starting ``own_until`` (or
+    none) are the document's own voice; one context goes along the paragraphs."""
+    table = default_table()
+    context = ReferenceContext()
+    mentions = []
+    own = own_until is not None
+    for p in layout(text).paragraphs:
+        if own_until is not None and p.text.startswith(own_until):
+            own = False
+        mentions += mentions_in(p, own, table, None, None, context)
+    return {r.number: r.relation for r in merge_mentions(mentions, "t.txt")}
+
+
+PREAMBLE = (
+    "Thực hiện Kế hoạch số 10-KH/TU ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân "
+    "dân tỉnh ban hành Kế hoạch như sau:\n\n"
+)
+
+
+def test_a_purpose_item_restating_other_documents_only_cites_them() -> None:
+    text = PREAMBLE + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+        "a) Triển khai nghiêm túc Nghị quyết số 22/NQ-CP ngày 03/02/2025 của Chính phủ.\n\n"
+        "II. NHIỆM VỤ\n\n1. Sở Tài chính tham mưu bố trí kinh phí.\n"
+    )
+    assert _document(text, own_until="II.") == {"10-KH/TU": IM, "22/NQ-CP": C}
+
+
+def test_a_purpose_item_naming_what_the_preamble_implements_implements_all() -> None:
+    text = PREAMBLE + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+        "- Triển khai thực hiện kịp thời Kế hoạch số 10-KH/TU và Nghị quyết số 22/NQ-CP trên "
+        "địa bàn tỉnh.\n\nII. NHIỆM VỤ\n\n1. Sở Tài chính tham mưu bố trí kinh phí.\n"
+    )
+    assert _document(text, own_until="II.") == {"10-KH/TU": IM, "22/NQ-CP": IM}
+
+
+def test_a_purpose_item_implements_when_nothing_else_does() -> None:
+    text = (
+        "Căn cứ Quyết định số 500/QĐ-TTg ngày 05/5/2024 của Thủ tướng Chính phủ;\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+        "a) Triển khai thực hiện có hiệu quả Quyết định số 500/QĐ-TTg ngày 05/5/2024 của Thủ "
+        "tướng Chính phủ trên địa bàn tỉnh.\n\n2. Yêu cầu\n\n"
+        "a) Bám sát Quyết định số 600/QĐ-TTg ngày 06/6/2024 của Thủ tướng Chính phủ.\n"
+    )
+    # the purpose section is known from its headings, even where no one marked it
+    assert _document(text) == {"500/QĐ-TTg": IM, "600/QĐ-TTg": C}
+
+
+def test_a_line_ending_in_a_colon_carries_its_cue_to_its_items() -> None:
+    text = (
+        "Điều 3. Hiệu lực thi hành\n\n"
+        "1. Quyết định này có hiệu lực kể từ ngày 01 tháng 01 năm 2026.\n\n"
+        "2. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi "
+        "hành:\n\n"
+        "a) Quyết định số 11/2021/QĐ-UBND ngày 03/3/2021 của Ủy ban nhân dân tỉnh;\n\n"
+        "b) Quyết định số 12/2022/QĐ-UBND ngày 04/4/2022 của Ủy ban nhân dân tỉnh.\n\n"
+        "3. Văn phòng Ủy ban nhân dân tỉnh theo dõi việc thực hiện Quyết định số "
+        "99/QĐ-UBND.\n"
+    )
+    assert _document(text) == {"11/2021/QĐ-UBND": S, "12/2022/QĐ-UBND": S, "99/QĐ-UBND": C}
+
+
+def test_a_basis_list_under_a_colon() -> None:
+    text = (
+        "Căn cứ các văn bản sau:\n\n- Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính "
+        "phủ;\n\n- Thông tư số 01/2023/TT-VPCP ngày 05/4/2023 của Văn phòng Chính phủ;\n\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+        "1. Rà soát thủ tục theo Quyết định số 98/QĐ-UBND.\n"
+    )
+    assert _document(text, own_until="1.") == {
+        "45/2020/NĐ-CP": B,
+        "01/2023/TT-VPCP": B,
+        "98/QĐ-UBND": C,
+    }
+
+
+def test_a_colon_that_opens_tasks_carries_nothing() -> None:
+    text = (
+        "Căn cứ tình hình thực tế, Sở Nội vụ yêu cầu các đơn vị:\n\n"
+        "1. Rà soát hồ sơ theo Quyết định số 99/QĐ-UBND ngày 02/02/2025.\n"
+    )
+    assert _document(text) == {"99/QĐ-UBND": C}
+
+
+def test_without_a_context_each_paragraph_stands_alone() -> None:
+    p = _paragraph("a) Quyết định số 11/2021/QĐ-UBND ngày 03/3/2021 của Ủy ban nhân dân tỉnh;")
+    found = mentions_in(p, TASK, default_table(), None, None)
+    assert [m.relation for m in found] == [C]
+
+
+# ------------------------------------------------------------------------- speed
+
+
+def test_a_long_paragraph_is_read_in_linear_time() -> None:
+    piece = (
+        "Căn cứ Quyết định số 12/QĐ-UBND ngày 01/01/2025 (kèm theo Công văn số 34/UBND-VX, "
+        "và Kế hoạch số 56/KH-UBND; "
+    )
+    text = piece * 400 + "(" * 2000 + " ;" * 2000
+    started = time.perf_counter()
+    found = mentions_in(_paragraph(text), OWN, default_table(), None, None)
+    merge_mentions(found, "t.txt")
+    assert time.perf_counter() - started < 10
+    assert {m.relation for m in found if m.number.format() == "12/QĐ-UBND"} == {B}
