@@ -411,7 +411,12 @@ def _name_end(text: str, key: str, pos: int, rules: Rules) -> int:
         # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not
         if "," in gap and (not word[0].isupper() or _starts_head(key, pos + t.start(), heads)):
             break
-        if word[0].islower() and low in rules.name_stop_words:
+        prev = fold(toks[i - 1].group()) if i else ""
+        if (
+            word[0].islower()
+            and low in rules.name_stop_words
+            and f"{prev} {low}" not in rules.name_compounds
+        ):
             break
         if low == "và":
             nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
@@ -445,6 +450,18 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules) -> int:
             break
         word = t.group()
         low = fold(word)
+        prev = (
+            fold(toks[i - 1].group())
+            if i
+            else fold(
+                key[max(0, end - 20) : end].split()[-1:][0]
+                if key[max(0, end - 20) : end].split()
+                else ""
+            )
+        )
+        if low in rules.name_stop_words and f"{prev} {low}" in rules.name_compounds:
+            new_end = end + t.end()
+            continue
         if low in rules.name_stop_words or low in ("và", "các", "hoặc") or word[0].isupper():
             break
         new_end = end + t.end()

@@ -217,6 +217,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if addressees:
             result.lead = [a.agency for a in addressees]
             result.cue = text[m.start() : m.end()].strip()
+            # "Đề nghị Thường trực Tỉnh ủy chỉ đạo …" opening an item addresses its doer
+            result.explicit = not key[: m.start()].strip(" -+*•.()0123456789")
             return _finish(result)
     return _finish(result)
 

@@ -62,7 +62,7 @@ _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?{_CUE}{_TIME}")
 # the time within 200 characters of its label (the corpora's longest gap is 55): a task of
 # many labels without a time is then read once, not once per label
 _LABELLED = re.compile(rf"thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*[^;)]{{0,200}}?{_TIME}")
-_BARE = re.compile(rf"(?:^|\(\s*+|\*\*|\n)\s*+{_TIME}\s*+(?:\)|\*\*|$)")
+_BARE = re.compile(rf"(?:^|\(\s*+|\*\*|\n)\s*+{_TIME}\s*+[.;]?\s*+(?:\)|\*\*|$)")
 # Recurrence in running text only where it is said of the task, not as an adverb
 # ("tuyên truyền thường xuyên"): in parentheses, "thực hiện thường xuyên", "định kỳ
 # hằng quý", a sentence opening "Hằng tháng, báo cáo …".

@@ -143,7 +143,7 @@ def _merge(own: Assignment, inherited: Assignment) -> tuple[list[Agency], list[A
         elif inherited.lead and own.cue == "chủ trì" and not own.chain:
             pass
     else:
-        lead = inherited.lead
+        lead = inherited.lead or own.lead
         coop = own.cooperating or inherited.cooperating
         chain = [a.name for a in inherited.chain]
     return lead, coop, chain

@@ -39,6 +39,7 @@ PHRASE_LISTS = (
     "normative_types",
     "responsibility_headings",
     "not_task_sections",
+    "name_compounds",
 )
 
 
@@ -58,6 +59,7 @@ class Rules:
     normative_types: tuple[str, ...] = ()
     responsibility_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
+    name_compounds: frozenset[str] = frozenset()
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
     @staticmethod
@@ -123,6 +125,7 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         normative_types=tuple(lists["normative_types"]),
         responsibility_headings=tuple(lists["responsibility_headings"]),
         not_task_sections=tuple(lists["not_task_sections"]),
+        name_compounds=frozenset(lists["name_compounds"]),
         field_labels=tuple(
             (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
         ),

@@ -1,0 +1,213 @@
+"""Bodies, leads and tasks as real documents write them: tables of sentences and facts.
+
+The sentences are written for these tests (none is copied from a document of the corpus).
+Each row states one rule a user relies on: an office holder stands for the body, a body no
+table lists is still a body, a group stays a group, a field block gives the task's facts, a
+regulation's rules are not tasks, a letter's items are done by its addressees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import AgencyTable
+from policy_lineage.loaders.assignment import parse_assignment
+from policy_lineage.loaders.fields import is_field_line, split_fields
+from policy_lineage.loaders.pipeline import extract_text
+
+TABLE = AgencyTable.load()
+
+
+def names(text: str, province: str | None = "Bắc Ninh") -> list[str]:
+    return [m.agency.name for m in TABLE.find(text, province)]
+
+
+def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
+    return [a.name for a in parse_assignment(text, TABLE, province).lead]
+
+
+# ----------------------------------------------------------------- bodies by shape, groups
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bodies no table lists, by their head word and capitalised name
+        ("Tập đoàn Xăng dầu Miền Trung chủ trì cung ứng.", ["Tập đoàn Xăng dầu Miền Trung"]),
+        ("Viện Nghiên cứu Văn hóa, Nghệ thuật và Du lịch phối hợp.",
+         ["Viện Nghiên cứu Văn hóa, Nghệ thuật và Du lịch"]),
+        ("Ban Quản lý dự án 12 khẩn trương hoàn thành.", ["Ban Quản lý dự án 12"]),
+        ("Cục Quản lý thị trường tỉnh và Sở Công Thương kiểm tra.",
+         ["Cục Quản lý thị trường tỉnh", "Sở Công Thương"]),
+        # a compound noun is not a body ("nhiệm vụ", "dịch vụ")
+        ("Thực hiện nhiệm vụ Trọng tâm năm 2026.", []),
+        # groups, as printed
+        ("Các doanh nghiệp bưu chính bảo đảm thông tin.", ["Các doanh nghiệp bưu chính"]),
+        ("Ủy ban nhân dân phường, xã, đặc khu tổ chức.", ["Ủy ban nhân dân phường, xã, đặc khu"]),
+        ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương báo cáo.",
+         ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]),
+        # a body the table knows, listed after a group, stays itself; the table
+        # canonicalises the groups it knows
+        ("Các sở, ngành và Công an tỉnh triển khai.", ["Các sở, ban, ngành tỉnh", "Công an tỉnh"]),
+    ],
+)  # fmt: skip
+def test_bodies_by_shape(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_shape_bodies_are_marked_not_canonical() -> None:
+    [match] = TABLE.find("Tập đoàn Xăng dầu Miền Trung chủ trì.", None)
+    assert match.agency.canonical is False
+    [known] = TABLE.find("Sở Tài chính chủ trì.", "Bắc Ninh")
+    assert known.agency.canonical is True
+
+
+# ----------------------------------------------------------------- leads
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # office holders stand for their bodies
+        ("Giám đốc Sở Tài chính chủ trì rà soát nguồn vốn.", ["Sở Tài chính"]),
+        ("Bộ trưởng Bộ Tư pháp hướng dẫn các địa phương.", ["Bộ Tư pháp"]),
+        ("Chủ tịch Ủy ban nhân dân các xã, phường tổ chức tuyên truyền.",
+         ["Ủy ban nhân dân các xã, phường"]),
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ rà soát thủ tục.",
+         ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+        # the heading of a responsibility article names its lead
+        ("Trách nhiệm của Sở Xây dựng", ["Sở Xây dựng"]),
+        ("Trách nhiệm của các chủ đầu tư công trình", ["Các chủ đầu tư công trình"]),
+        ("Đối với Ủy ban nhân dân cấp xã:", ["Ủy ban nhân dân các xã, phường"]),
+        # giao, đề nghị
+        ("Giao Tập đoàn Bưu chính Viễn thông Việt Nam bảo đảm đường truyền.",
+         ["Tập đoàn Bưu chính Viễn thông Việt Nam"]),
+    ],
+)  # fmt: skip
+def test_leads(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ----------------------------------------------------------------- field blocks
+def test_field_block_in_one_paragraph() -> None:
+    f = split_fields(
+        "Rà soát hồ sơ đất đai. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường. "
+        "Cơ quan phối hợp: Sở Tư pháp. Thời gian hoàn thành: Quý III năm 2026. "
+        "Sản phẩm: Báo cáo rà soát."
+    )
+    assert f.content == "Rà soát hồ sơ đất đai."
+    assert f.values == {
+        "lead": "Sở Nông nghiệp và Môi trường.",
+        "cooperating": "Sở Tư pháp.",
+        "deadline": "Quý III năm 2026.",
+        "deliverable": "Báo cáo rà soát.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "is_field"),
+    [
+        ("Đơn vị chủ trì tham mưu thực hiện: Sở Nội vụ.", True),
+        ("Thời gian thực hiện: Thường xuyên.", True),
+        ("Nội dung: Tổ chức hội nghị.", False),  # opens a task, does not belong to the one above
+        ("Tổ chức hội nghị sơ kết: cuối năm 2026.", False),
+    ],
+)
+def test_field_lines(line: str, is_field: bool) -> None:
+    assert is_field_line(line) is is_field
+
+
+PLAN_WITH_FIELDS = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 12/KH-UBND
+Bắc Ninh, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Nâng cao năng lực xây dựng pháp luật
+I. NHIỆM VỤ
+1. Bồi dưỡng kỹ năng
+- Tổ chức tập huấn kỹ năng soạn thảo văn bản cho công chức.
+Đơn vị chủ trì: Sở Tư pháp.
+Đơn vị phối hợp: Sở Nội vụ.
+Thời gian thực hiện: Quý II năm 2026.
+- Cập nhật tài liệu bồi dưỡng.
+Đơn vị chủ trì: Sở Nội vụ.
+Thời gian thực hiện: Thường xuyên.
+"""
+
+
+def test_field_paragraphs_belong_to_the_item_above() -> None:
+    tasks = extract_text(PLAN_WITH_FIELDS, "plan.txt").tasks
+    assert [(t.text, [a.name for a in t.lead], [a.name for a in t.cooperating]) for t in tasks] == [
+        ("Tổ chức tập huấn kỹ năng soạn thảo văn bản cho công chức.", ["Sở Tư pháp"], ["Sở Nội vụ"]),
+        ("Cập nhật tài liệu bồi dưỡng.", ["Sở Nội vụ"], []),
+    ]
+    assert [str(t.deadline) for t in tasks] == ["2026-06-30", "None"]
+    assert tasks[1].recurring
+
+
+# ----------------------------------------------------------------- regulations, decisions
+DECISION_WITH_REGULATION = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 30/2026/QĐ-UBND
+Bắc Ninh, ngày 05 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý hạ tầng số
+ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý hạ tầng số.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3.
+QUY CHẾ
+Quản lý hạ tầng số
+(Ban hành kèm theo Quyết định số 30/2026/QĐ-UBND)
+Điều 1. Nguyên tắc quản lý
+1. Hạ tầng số được dùng chung giữa các cơ quan.
+2. Dữ liệu được sao lưu hằng ngày.
+Điều 2. Trách nhiệm của Sở Khoa học và Công nghệ
+1. Hướng dẫn các cơ quan kết nối hạ tầng số.
+2. Kiểm tra việc thực hiện Quy chế hằng năm.
+"""
+
+
+def test_decision_issuing_a_regulation() -> None:
+    ex = extract_text(DECISION_WITH_REGULATION, "qd.txt")
+    assert [(t.text, [a.name for a in t.lead]) for t in ex.tasks] == [
+        ("Hướng dẫn các cơ quan kết nối hạ tầng số.", ["Sở Khoa học và Công nghệ"]),
+        ("Kiểm tra việc thực hiện Quy chế hằng năm.", ["Sở Khoa học và Công nghệ"]),
+    ]
+
+
+# ----------------------------------------------------------------- letters and telegrams
+LETTER = """BỘ XÂY DỰNG
+Số: 50/BXD-KHTC
+V/v bảo đảm giao thông mùa mưa
+Hà Nội, ngày 10 tháng 10 năm 2026
+Kính gửi: Ủy ban nhân dân tỉnh Quảng Trị.
+Để bảo đảm giao thông thông suốt, Bộ Xây dựng đề nghị:
+1. Rà soát các điểm sạt lở trên quốc lộ trước ngày 20/10/2026.
+2. Bố trí lực lượng trực ban thường xuyên.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_letter_items_are_done_by_its_addressees() -> None:
+    tasks = extract_text(LETTER, "cv.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [["Ủy ban nhân dân tỉnh Quảng Trị"]] * 2
+    assert str(tasks[0].deadline) == "2026-10-20"
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 900/TB-VPCP
+Hà Nội, ngày 01 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Sơn La
+Thủ tướng Chính phủ kết luận như sau:
+1. Đề nghị Thường trực Tỉnh ủy chỉ đạo rà soát quy hoạch vùng.
+2. Giao Bộ Tài chính tổng hợp kiến nghị của Tỉnh.
+"""
+
+
+def test_central_notice_names_the_province_it_is_about() -> None:
+    tasks = extract_text(NOTICE, "tb.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Thường trực Tỉnh ủy Sơn La"],
+        ["Bộ Tài chính"],
+    ]
