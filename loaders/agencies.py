@@ -498,24 +498,39 @@ def default_table() -> AgencyTable:
 
 
 def load_aliases(path: str | Path) -> AgencyTable:
-    """The bundled table extended by a user's file; a malformed file is a clear error.
+    """The bundled table and rules extended by a user's file; a malformed file is a clear error.
 
-    The file has the shape of ``loaders/data/agencies.json``:
-    ``{"agencies": [{"name": "Sở Văn hóa và Thể thao", "level": "province",
-    "aliases": ["sở vh&tt"]}]}``; its entries win over the bundled ones.
+    The file may hold ``"agencies"`` in the shape of ``loaders/data/agencies.json``
+    (``{"agencies": [{"name": "Sở Văn hóa và Thể thao", "level": "province",
+    "aliases": ["sở vh&tt"]}]}``; its entries win over the bundled ones) and any list of
+    ``loaders/data/rules.json`` (``{"office_titles": ["trưởng khu"]}``; its words are added).
     """
     import click
 
+    from .rules import PHRASE_LISTS, RulesError
+
     try:
         data = json.loads(Path(path).read_text("utf-8"))
-        entries = data["agencies"]
+        if not isinstance(data, dict):
+            raise ValueError("the file must hold a JSON object")
+        known = {"agencies", "field_labels", "_about", *PHRASE_LISTS}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        if "agencies" not in data and not (set(data) & {"field_labels", *PHRASE_LISTS}):
+            raise ValueError('no "agencies" and no rule list')
+        entries = data.get("agencies", [])
         if not isinstance(entries, list) or not all(
             isinstance(e, dict) and isinstance(e.get("name"), str) for e in entries
         ):
             raise ValueError('"agencies" must be a list of objects with a "name"')
+        return AgencyTable.load(extra=path)
+    except RulesError as exc:
+        raise click.ClickException(str(exc)) from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise click.ClickException(f"{path}: not an alias file ({exc})") from exc
-    return AgencyTable.load(extra=path)
+        raise click.ClickException(f"{path}: not an alias or rules file ({exc})") from exc
 
 
 def with_written(agency: Agency, written: str) -> Agency:

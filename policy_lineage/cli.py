@@ -27,8 +27,14 @@ def main() -> None:
 )
 @click.option(
     "--aliases",
+    "--rules",
+    "aliases",
     type=click.Path(exists=True, dir_okay=False),
-    help="A JSON file of extra bodies and aliases, shaped like loaders/data/agencies.json.",
+    help=(
+        "A JSON file of extra bodies and aliases ('agencies', shaped like "
+        "loaders/data/agencies.json) and/or extra rule words (any list of "
+        "loaders/data/rules.json: office_titles, body_heads, …)."
+    ),
 )
 def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
     """Extract document, references and tasks from FILES or DIRECTORIES.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import given
@@ -101,7 +102,34 @@ def test_extract_cli_aliases_file_adds_a_body(tmp_path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text('{"agencies": "no"}', encoding="utf-8")
     result = runner.invoke(main, ["extract", str(doc), "--aliases", str(broken)])
-    assert result.exit_code == 1 and "not an alias file" in result.output
+    assert result.exit_code == 1 and "not an alias or rules file" in result.output
+
+
+def test_rules_file_extends_the_words_bodies_are_read_with(tmp_path: Path) -> None:
+    """One option for aliases and rules: a head word the bundled rules lack names a body."""
+    doc = tmp_path / "kh.txt"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nSố: 15/KH-UBND\nThanh Hóa, ngày 02 tháng 3 năm 2026\n"
+        "KẾ HOẠCH\nBảo vệ rừng đặc dụng\nI. NHIỆM VỤ\n"
+        "1. Khu Bảo tồn Thiên nhiên Pù Luông chủ trì tuần tra rừng hằng tháng.\n",
+        encoding="utf-8",
+    )
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"body_heads": ["khu bảo tồn"]}, ensure_ascii=False), "utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["extract", str(doc), "--format", "json"])
+    extended = runner.invoke(main, ["extract", str(doc), "--format", "json", "--rules", str(rules)])
+    assert json.loads(plain.output)["tasks"][0]["lead"] == []
+    assert json.loads(extended.output)["tasks"][0]["lead"] == ["Khu Bảo tồn Thiên nhiên Pù Luông"]
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"office_titles": "trưởng khu"}), encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(doc), "--rules", str(bad)])
+    assert result.exit_code == 1 and "'office_titles' must be a list" in result.output
+    typo = tmp_path / "typo.json"
+    typo.write_text(json.dumps({"office_title": ["trưởng khu"]}), encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(doc), "--rules", str(typo)])
+    assert result.exit_code == 1 and "unknown key(s) office_title" in result.output
 
 
 def test_deadlines_labelled_recurrence() -> None:

@@ -36,8 +36,10 @@ def _progress(total_hint: bool) -> Any:  # pragma: no cover - only on a terminal
 @store_option
 @click.option(
     "--aliases",
+    "--rules",
+    "aliases",
     type=click.Path(exists=True, dir_okay=False),
-    help="A JSON file of extra bodies and aliases (as for `extract`).",
+    help="A JSON file of extra bodies, aliases and rule words (as for `extract`).",
 )
 @click.option(
     "--jobs",
