@@ -1,5 +1,31 @@
 """The document itself: number, type, issuer, province, date, draft mark, signer, title,
 recipients; and where its body starts and ends.
+
+The heading block is read the way a clerk reads it (Nghị định 30/2020/NĐ-CP, Phụ lục I, and
+the Party's Hướng dẫn 36-HD/VPTW lay it out the same way):
+
+* the letterhead's left column names the issuing body, a unit under its parent
+  ("UBND THÀNH PHỐ HÀ NỘI / SỞ GIÁO DỤC VÀ ĐÀO TẠO" is the Sở Giáo dục và Đào tạo
+  thành phố Hà Nội); its right column holds the place and date of issue;
+* the type heading ("KẾ HOẠCH", "CÔNG ĐIỆN", "THÔNG BÁO") and under it the title, which
+  ends where the preamble starts ("Căn cứ …", "Thực hiện …", "Kính gửi", the authority line
+  "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" of a decision, "THỦ TƯỚNG CHÍNH PHỦ điện:" of a telegram);
+  a letter has no heading but a subject line ("V/v …") under its number;
+* the body that speaks may be named under the heading ("NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ") or
+  in the signature block ("T/M BAN BÍ THƯ" under "BAN CHẤP HÀNH TRUNG ƯƠNG").
+
+>>> from policy_lineage.loaders.pipeline import extract_text
+>>> doc = extract_text("\\n".join([
+...     "UBND TỈNH NGHỆ AN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+...     "SỞ TƯ PHÁP\\tĐộc lập - Tự do - Hạnh phúc",
+...     "Số: 12/KH-STP\\tNghệ An, ngày 3 tháng 2 năm 2026",
+...     "KẾ HOẠCH",
+...     "TUYÊN TRUYỀN PHÁP LUẬT",
+...     "TRÊN ĐỊA BÀN TỈNH NĂM 2026",
+...     "Căn cứ Luật Phổ biến, giáo dục pháp luật;",
+... ]), "x.txt").document
+>>> doc.doc_type, doc.issuer.name, doc.date.isoformat(), doc.title
+('Kế hoạch', 'Sở Tư pháp tỉnh Nghệ An', '2026-02-03', 'TUYÊN TRUYỀN PHÁP LUẬT TRÊN ĐỊA BÀN TỈNH NĂM 2026')
 """
 
 from __future__ import annotations
@@ -7,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -15,30 +41,198 @@ from importlib import resources
 from ..schema.model import Agency, DocumentInfo, Evidence, Span
 from .agencies import AgencyTable
 from .layout import Layout, Line, Paragraph
-from .numbers import local_issuer_name, parse_number
+from .numbers import PARTY_TYPE_NAMES, TYPE_NAMES, local_issuer_name, parse_number
 from .textnorm import collapse, fold, fold_ascii, match_key
 
-_TYPE_HEADINGS = [
-    ("chương trình hành động", "Chương trình"),
-    ("chương trình", "Chương trình"),
-    ("kế hoạch", "Kế hoạch"),
-    ("nghị quyết", "Nghị quyết"),
-    ("quyết định", "Quyết định"),
-    ("chỉ thị", "Chỉ thị"),
-    ("kết luận", "Kết luận"),
-    ("thông báo kết luận", "Thông báo"),
-    ("thông báo", "Thông báo"),
-    ("báo cáo", "Báo cáo"),
-    ("đề án", "Đề án"),
-    ("hướng dẫn", "Hướng dẫn"),
-    ("quy chế", "Quy chế"),
-    ("quy định", "Quy định"),
-    ("tờ trình", "Tờ trình"),
-    ("công điện", "Công điện"),
-    ("nghị định", "Nghị định"),
-    ("thông tư", "Thông tư"),
-    ("phương án", "Phương án"),
-]
+# --------------------------------------------------------------------------- vocabulary
+# Small word tables, each in one place (to move to loaders/data/ with the other lists).
+
+#: Type names a heading may print beyond those the number codes name (numbers.TYPE_NAMES).
+_MORE_TYPE_NAMES = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Thông cáo", "Quy hoạch")
+#: Headings that name a type with a longer phrase: the document is of the shorter type.
+_TYPE_PHRASES = {
+    "thông báo kết luận": "Thông báo",
+    "chương trình hành động": "Chương trình",
+    "kế hoạch hành động": "Kế hoạch",
+}
+#: Titles of office holders: they open a signature block ("KT. CHỦ TỊCH") and the
+#: authority line of a decision ("BỘ TRƯỞNG BỘ XÂY DỰNG").
+_OFFICE_TITLES = (
+    "chủ tịch",
+    "bí thư",
+    "giám đốc",
+    "tổng giám đốc",
+    "chánh văn phòng",
+    "trưởng ban",
+    "trưởng phòng",
+    "thủ trưởng",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ tướng",
+    "chủ nhiệm",
+    "viện trưởng",
+    "cục trưởng",
+    "tổng cục trưởng",
+    "vụ trưởng",
+    "chánh thanh tra",
+    "tổng thanh tra",
+    "trưởng đoàn",
+    "tổ trưởng",
+    "thống đốc",
+    "tổng kiểm toán nhà nước",
+    "chánh án",
+    "hiệu trưởng",
+    "tổng thư ký",
+)
+#: Collective organs that speak for a body ("T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN") or
+#: issue in their own name; they also open a decision's authority line ("CHÍNH PHỦ").
+_ORGANS = (
+    "bộ chính trị",
+    "ban bí thư",
+    "ban chấp hành",
+    "ban thường vụ",
+    "thường trực",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "chính phủ",
+    "quốc hội",
+    "ủy ban thường vụ quốc hội",
+)
+#: Party committees: their organs (Bộ Chính trị, Ban Bí thư, Ban Thường vụ …) sign for them.
+_PARTY_COMMITTEES = (
+    "ban chấp hành trung ương",
+    "tỉnh ủy",
+    "thành ủy",
+    "huyện ủy",
+    "quận ủy",
+    "thị ủy",
+    "đảng ủy",
+    "ban chấp hành đảng bộ",
+)
+#: Organs of the Central Committee named without it (not "Ban Bí thư Ban Chấp hành …").
+_CENTRAL_ORGANS = ("bộ chính trị", "ban bí thư")
+#: Administrative units: a letterhead line opening with one continues the line above
+#: ("ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN").
+_PLACE_WORDS = (
+    "tỉnh",
+    "thành phố",
+    "xã",
+    "phường",
+    "đặc khu",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thị trấn",
+)
+#: A unit under its parent that is named with the parent's full name ("Văn phòng Ủy ban
+#: nhân dân tỉnh"), not only with its place.
+_OFFICE_UNITS = ("văn phòng", "thanh tra")
+#: Words that open a body's name; in a name built from its shape the word after them is
+#: capitalized ("Trung tâm Phục vụ hành chính công").
+_BODY_HEADS = (
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "ủy ban kiểm tra",
+    "ủy ban",
+    "hội đồng",
+    "ban",
+    "bộ",
+    "sở",
+    "cục",
+    "tổng cục",
+    "chi cục",
+    "vụ",
+    "viện",
+    "học viện",
+    "trung tâm",
+    "văn phòng",
+    "phòng",
+    "thanh tra",
+    "trường",
+    "bệnh viện",
+    "hội",
+    "liên đoàn",
+    "quỹ",
+    "đài",
+    "báo",
+    "tạp chí",
+    "công an",
+    "bộ chỉ huy",
+    "bộ tư lệnh",
+    "kho bạc",
+    "tòa án nhân dân",
+    "viện kiểm sát nhân dân",
+    "đảng ủy",
+    "đảng bộ",
+    "đoàn",
+    "tổng công ty",
+    "công ty",
+    "tập đoàn",
+)
+#: Words after which a title line runs on ("… của / Ban Thường vụ Tỉnh ủy").
+_CONNECTORS = (
+    "của",
+    "về",
+    "về việc",
+    "và",
+    "với",
+    "cho",
+    "tại",
+    "trong",
+    "đối với",
+    "thuộc",
+    "ngày",
+    "số",
+    "thực hiện",
+    "triển khai",
+    "theo",
+    "giai đoạn",
+    "đến",
+    "năm",
+    "trên",
+    "các",
+    "những",
+    "việc",
+    "vì",
+    "để",
+    "nhằm",
+    "ban hành",
+    "phê duyệt",
+)
+#: Openings of the preamble, which ends the title ("Căn cứ", "Thực hiện", "Kính gửi").
+_PREAMBLE_CUES = (
+    "căn cứ",
+    "thực hiện",
+    "kính gửi",
+    "xét đề nghị",
+    "xét tờ trình",
+    "theo đề nghị",
+    "trên cơ sở",
+    "triển khai",
+    "để ",
+    "nhằm",
+    "ngày ",
+    "trong ",
+    "qua ",
+    "sau khi",
+    "vừa qua",
+    "thời gian qua",
+)
+
+
+def _type_table() -> list[tuple[str, str]]:
+    """(folded heading words, type name), longest first: "thông báo kết luận" before "thông báo"."""
+    names = {*TYPE_NAMES.values(), *PARTY_TYPE_NAMES.values(), *_MORE_TYPE_NAMES}
+    table = {fold(n): n for n in names}
+    table.update(_TYPE_PHRASES)
+    return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+_TYPE_HEADINGS = _type_table()
+_TYPE_WORD = re.compile(
+    r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_HEADINGS) + r")"
+    r"(?![\wđ])"
+)
 _BODY_START = re.compile(
     r"^(?:thực hiện|căn cứ|triển khai|theo|để|nhằm|qua|trên cơ sở|ngày \d|"
     r"(?:i|1)\s*[.\-–]\s)"
@@ -48,12 +242,58 @@ _PLACE_DATE = re.compile(
     r"(?P<place>[^\n,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{0,4})",
     re.IGNORECASE,
 )
+# "Hà Nội, ngày 19/11/2025": the date of issue in figures
+_PLACE_DATE_FIGURES = re.compile(
+    r"[^\W\d_][^\n,;:\t]{0,40}+,\s*+ngày\s*+(?P<d>\d{1,2})\s*+[/.-]\s*+(?P<m>\d{1,2})"
+    r"\s*+[/.-]\s*+(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
 _NUMBER_LINE = re.compile(
     r"(?<![\w/])Số\s*+:?\s*+(?P<raw>\d*+\s*+[-/]\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ][\wĐđ&]*(?:\s*[-/]\s*[A-Za-zĐđ\d][\wĐđ&]*)*)"
 )
-_SIGNATURE = re.compile(r"^(?:t/?m\.?|tm\.|kt\.|tl\.|tuq\.|q\.)\s", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(?:t/?m\.?|tm\.|kt\.|k/t|tl\.|t/l|tuq\.|q\.)\s", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*$")
-_NATIONAL_HEADERS = re.compile(r"cộng hòa xã hội|độc lập - tự do|đảng cộng sản việt nam|^\*+$|^-+$")
+_NATIONAL_HEADERS = re.compile(
+    r"cộng hòa xã hội|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do|tự do\s*[-–—]\s*hạnh phúc"
+    r"|đảng cộng sản việt nam|^\*+$|^-+$"
+)
+_DECORATION = re.compile(r"[-–—_=*.~\s]+")
+_DRAFT_WORD = re.compile(r"\(?dự thảo(?:\s*(?:lần\s*)?\d+)?\)?")
+_OFFICE_START = re.compile(
+    r"^(?:(?:t/?m|tm|kt|k/t|tl|t/l|tuq|q)\.?\s+)?(?:phó\s+)?(?:"
+    + "|".join(re.escape(t) for t in sorted(_OFFICE_TITLES, key=len, reverse=True))
+    + r")(?![\wđ])"
+)
+_ORGAN_START = re.compile(
+    r"^(?:" + "|".join(re.escape(t) for t in sorted(_ORGANS, key=len, reverse=True)) + r")(?![\wđ])"
+)
+_ON_BEHALF = re.compile(
+    r"(?:^|\s)(?:t/m|tm)\.?\s++(?P<organ>"
+    + "|".join(re.escape(t) for t in sorted(_ORGANS, key=len, reverse=True))
+    + r")(?![\wđ])"
+)
+_PARTY_COMMITTEE = re.compile(
+    r"^(?:" + "|".join(re.escape(t) for t in _PARTY_COMMITTEES) + r")(?![\wđ])"
+)
+_CONNECTOR_END = re.compile(
+    r"(?:(?<![\wđ])(?:"
+    + "|".join(re.escape(c) for c in sorted(_CONNECTORS, key=len, reverse=True))
+    + r")|[,\-–(“\"])$"
+)
+_PREAMBLE = re.compile(
+    r"^[-–+•*]?\s*+(?:" + "|".join(re.escape(c) for c in _PREAMBLE_CUES) + r")",
+)
+# cues that open the preamble even after a line ending in "… số", "… của"
+_STRONG_PREAMBLE = re.compile(
+    r"^(?:căn cứ|thực hiện|kính gửi|xét|theo đề nghị|trên cơ sở)(?![\wđ])"
+)
+_PLACE_START = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in _PLACE_WORDS) + r")(?![\wđ])(?! ủy)(?! đoàn)"
+)
+_ATTACHED = re.compile(r"\((?:ban hành )?kèm theo", re.IGNORECASE)
+_ROMAN_SECTION = re.compile(
+    r"^(?:[ivx]{1,4}|\d{1,2})\s*[.\-–)]\s|^(?:điều\s+\d|(?:chương|phần|mục)\s+(?:[ivxlc]+|\d+)(?![\wđ]))"
+)
 
 
 def _provinces() -> list[str]:
@@ -188,6 +428,14 @@ def _ev(
     return Evidence(source, para.span(start, end), collapse(para.text[start:end]), cue)
 
 
+def _line_ev(source: str, lines: list[Line], text: str | None = None) -> Evidence:
+    return Evidence(
+        source,
+        Span(lines[0].start, lines[-1].end),
+        text or collapse(" ".join(ln.text for ln in lines)),
+    )
+
+
 def extract_document(
     source: str,
     text: str,
@@ -199,7 +447,9 @@ def extract_document(
     """The document's own facts; ``portal`` (a saved page's metadata table) fills the gaps."""
     paras = lay.paragraphs
     header = [p for p in paras[: regions.header_end] if p.kind != "footnote"]
-    province = detect_province(text)
+    head_lines = _header_lines(lay, regions)
+    units = _letterhead_units(head_lines)
+    province = None if _is_central(units, table) else detect_province(text)
     evidence: dict[str, Evidence] = {}
 
     # number
@@ -216,60 +466,42 @@ def extract_document(
                 evidence["number"] = _ev(source, p, m.start(), m.end())
                 break
 
-    # date and place
-    when = None
-    date_line = False
-    for p in header:
-        m = _PLACE_DATE.search(p.text)
-        if m:
-            date_line = True
-            evidence["date"] = _ev(source, p, m.start(), m.end())
-            if m.group("d") and m.group("m") and m.group("y"):
-                try:
-                    when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-                except ValueError:
-                    when = None
-            break
+    # date and place: the letterhead's, even when a cell or a line break splits it
+    when, date_line = _issue_date(source, header, head_lines, evidence)
 
-    # type
+    # type: the heading word ("QUY ĐỊNH" over a Party number's QĐ), else the number's code
+    heading = _find_heading(head_lines)
     doc_type = parsed.doc_type if parsed is not None else None
-    title_at = None
-    for i, p in enumerate(header):
-        key = fold(p.text).strip("* ")
-        for word, name in _TYPE_HEADINGS:
-            # the type word in capitals, alone or sharing a line with the number and date
-            in_caps = re.search(r"(?<![\wĐđ])" + re.escape(word.upper()) + r"(?![\wĐđ])", p.text)
-            if key == word or in_caps:
-                doc_type = doc_type or name
-                title_at = i
-                break
-        if title_at is not None:
-            break
-    subject = None
-    for i, p in enumerate(header):
-        if _SUBJECT.search(p.text):
-            subject = i
-            doc_type = doc_type or "Công văn"
-            break
+    if heading is not None and (doc_type is None or (heading.alone and heading.name != doc_type)):
+        doc_type = heading.name
 
-    # title
+    # title: under the heading, else the subject line of a letter
     title = None
-    if subject is not None:
-        title = _subject_title(header[subject:])
-        if title:
-            evidence["title"] = _ev(source, header[subject])
-    elif title_at is not None:
-        first = header[title_at]
-        title = _heading_title(header[title_at:])
-        if title:
-            evidence["title"] = _ev(source, first, 0, len(first.text.strip()))
+    speaker = None  # "CỦA BỘ CHÍNH TRỊ" under the heading
+    if heading is not None:
+        title, speaker, used = _heading_title(heading, head_lines, units)
+        if title and used:
+            evidence["title"] = _line_ev(source, used, title)
+    if not title:
+        subject = next((i for i, p in enumerate(header) if _SUBJECT.search(p.text)), None)
+        if subject is not None:
+            title = _subject_title(header[subject:])
+            doc_type = doc_type or "Công văn"
+            if title:
+                evidence["title"] = _ev(source, header[subject])
     if title:
         title = title[0].upper() + title[1:]
 
-    # issuer: the body the heading block names (lowest line), the one that signs for it
-    # ("T/M BAN THƯỜNG VỤ" under "TỈNH ỦY"), else the body the number's code stands for
+    # issuer: the body the letterhead names (a unit under its parent), the organ that
+    # speaks for it ("CỦA BỘ CHÍNH TRỊ", "T/M BAN THƯỜNG VỤ"), else the number's body
     tail_lines = _tail_lines(lay, paras, regions)
-    from_header = _header_issuer(lay, table, province)
+    signer, signer_line = _signer(tail_lines)
+    if signer_line is not None:
+        evidence["signer"] = Evidence(
+            source, Span(signer_line.start, signer_line.end), collapse(signer_line.text)
+        )
+    sig_block = tail_lines[: tail_lines.index(signer_line) + 1] if signer_line else tail_lines[:8]
+    from_header = _letterhead_issuer(units, table, province)
     from_number: Agency | None = None
     if parsed is not None and province:
         name = local_issuer_name(parsed, province)
@@ -283,7 +515,9 @@ def extract_document(
             from_number = table.lookup(name, province) or Agency(name, "central")
     issuer = _choose_issuer(from_header, from_number)
     if issuer is not None:
-        issuer = _signing_body(issuer, tail_lines, table, province)
+        issuer = _speaking_organ(issuer, speaker, sig_block, table, province)
+    elif speaker:
+        issuer = _name_of(speaker, table, province)
     if issuer is None:
         body = paras[regions.header_end : regions.header_end + 4]
         for p in body + header:
@@ -302,13 +536,6 @@ def extract_document(
                 issuer = table.lookup("Ban Thường vụ Tỉnh ủy", province)
             elif "ủy ban nhân dân" in key:
                 issuer = table.lookup("Ủy ban nhân dân tỉnh", province)
-
-    # signer: the personal name that closes the signature block
-    signer, signer_line = _signer(tail_lines)
-    if signer_line is not None:
-        evidence["signer"] = Evidence(
-            source, Span(signer_line.start, signer_line.end), collapse(signer_line.text)
-        )
 
     recipients = _list_after(paras, "kính gửi", regions.header_end + 1)
     distribution = _list_after(paras, "nơi nhận", len(paras))
@@ -365,12 +592,575 @@ def _portal_fallback(portal, table, province, number, doc_type, issuer, when, si
     return number, doc_type, issuer, when, signer
 
 
+# --------------------------------------------------------------------------- the heading block
+
+
+def _cells(text: str) -> list[str]:
+    """Columns of a line: tab-separated cells, or runs of three or more spaces."""
+    return [c.strip(" *") for c in re.split(r"\t| {3,}", text) if c.strip(" *")]
+
+
+_segments = _cells
+
+
+def _is_upper(text: str) -> bool:
+    """Capitals, as a heading is printed (a mixed-case number like "32/CT-TTg" allowed)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _letterhead_units(head: list[_HeadLine]) -> list[str]:
+    """The letterhead's left column, one body per entry, parents first.
+
+    "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN" is one body (a place continues the line above);
+    "UBND THÀNH PHỐ HÀ NỘI / SỞ TƯ PHÁP" are two: the unit under its parent.
+    """
+    segs: list[str] = []
+    for h in head[:16]:
+        text = h.line.text
+        stop = False
+        for pat in (_NUMBER_LINE, _PLACE_DATE):
+            m = pat.search(text)
+            if m:
+                text, stop = text[: m.start()], True
+        if _find_type_word(h.line.text) is not None:
+            break  # the type heading: the letterhead is above it
+        cells = text.split("\t")
+        for piece in _cells(cells[0]) if len(cells) > 1 else _cells(text):
+            national = _NATIONAL_HEADERS.search(match_key(piece))
+            if national:
+                piece = piece[: national.start()].strip(" *")
+                if piece and _is_upper(piece) and len(piece) <= _MAX_UNIT:
+                    segs.append(piece)
+                break
+            if _DECORATION.fullmatch(piece) or _DRAFT_WORD.fullmatch(fold(piece)):
+                continue
+            if not _is_upper(piece) or len(piece) > _MAX_UNIT:
+                break
+            segs.append(piece)
+        if stop and segs:
+            break
+    units: list[str] = []
+    for seg in segs:
+        if units and len(units[-1]) + len(seg) > _MAX_UNIT:
+            break
+        key = fold(seg)
+        if units and (
+            (_PLACE_START.match(key) and not _has_place(units[-1]))
+            or key.startswith(("và ", "- ", "& ", "– "))
+            or re.search(r"(?:[,\-–&]|\svà)$", fold(units[-1]))
+        ):
+            units[-1] = f"{units[-1]} {seg}"
+        else:
+            units.append(seg)
+    return units
+
+
+_MAX_UNIT = 200  # characters: a body's name is shorter; a longer "heading" is not one
+
+
+# a place word in a body's name ("xã" but not "xã hội", "tỉnh" but not "tỉnh ủy")
+_PLACE_IN_NAME = re.compile(
+    r"(?<![\wđ])(?:"
+    + "|".join(re.escape(w) for w in _PLACE_WORDS)
+    + r")(?![\wđ])(?! hội)(?! ủy)(?! đoàn)"
+)
+_NATIONAL_SCOPE = re.compile(
+    r"(?<![\wđ])(?:trung ương|việt nam|quốc gia|chính phủ|quốc hội)(?![\wđ])"
+)
+
+
+def _names_locality(unit: str) -> bool:
+    """ "… TỈNH NGHỆ AN", "… THÀNH PHỐ HÀ NỘI", "… XÃ MỸ HÒA": a local body's name."""
+    key = fold(unit)
+    return bool(_PLACE_IN_NAME.search(key)) or any(
+        key == fold(p) or key.endswith(" " + fold(p)) for p in PROVINCES
+    )
+
+
+def _has_place(unit: str) -> bool:
+    """The name carries its own scope: "… TỈNH NGHỆ AN", "… XÃ MỸ HÒA", "… TRUNG ƯƠNG"."""
+    return bool(_NATIONAL_SCOPE.search(fold(unit))) or _names_locality(unit)
+
+
+def _is_central(units: list[str], table: AgencyTable) -> bool:
+    """A letterhead of a central body (Chính phủ, a ministry, the Party's Central Committee):
+    the place of issue ("Hà Nội, ngày …") is the capital, not the document's province."""
+    if not units or any(_names_locality(u) for u in units):
+        return False  # "BỘ CÔNG AN / CÔNG AN TỈNH NGHỆ AN": the unit is local
+    found = [m for m in table.find(units[0]) if m.start == 0]
+    if found and found[0].agency.level == "central":
+        return True
+    return bool(_NATIONAL_SCOPE.search(fold(units[0])))
+
+
+def _shape_name(text: str) -> str:
+    """A body's name as Vietnamese writes it, from a heading in capitals.
+
+    The head word and the first word of the name take a capital ("Trung tâm Phục vụ hành
+    chính công"), as do the words after "và" or a comma ("Sở Giáo dục và Đào tạo") and a
+    place's name ("thành phố Hà Nội").
+
+    >>> _shape_name("BAN TUYÊN GIÁO VÀ DÂN VẬN"), _shape_name("UỶ BAN NHÂN DÂN XÃ MỸ HÒA")
+    ('Ban Tuyên giáo và Dân vận', 'Uỷ ban nhân dân xã Mỹ Hòa')
+    """
+    low = [w if _keep_case(w) else w.lower() for w in collapse(text).split()]
+    if not low:
+        return text
+    key = fold(" ".join(low))
+    head = next((h for h in _HEADS_LONGEST_FIRST if key == h or key.startswith(h + " ")), None)
+    n_head = len(head.split()) if head else 1
+    caps = {0}
+    i, in_place = n_head, False
+    while i < len(low):
+        rest = fold(" ".join(low[i : i + 3]))
+        place = next((p for p in _PLACE_WORDS if rest == p or rest.startswith(p + " ")), None)
+        if place is not None and not in_place:
+            in_place = True
+            i += len(place.split())
+            continue
+        if in_place or i == n_head or low[i - 1].endswith(",") or low[i - 1] in ("và", "-", "–"):
+            caps.add(i)
+        i += 1
+    name = " ".join(w[0].upper() + w[1:] if k in caps else w for k, w in enumerate(low))
+    name = re.sub(r"(?<![\wđ])(?i:trung ương)(?![\wđ])", "Trung ương", name)
+    return re.sub(r"(?<![\wđ])(?i:việt nam)(?![\wđ])", "Việt Nam", name)
+
+
+_HEADS_LONGEST_FIRST = sorted(_BODY_HEADS, key=len, reverse=True)
+
+
+def _keep_case(word: str) -> bool:
+    """Roman numerals and figures stay as printed ("khu vực XII")."""
+    return bool(re.fullmatch(r"[IVXLC]+|[\dA-Z/.-]*\d[\dA-Z/.-]*", word))
+
+
+def _name_of(text: str, table: AgencyTable, province: str | None) -> Agency | None:
+    """The body a heading line names: the table's name when it knows the whole line,
+    else a name built from the line's shape (a body the table lacks is still named)."""
+    text = collapse(text).strip(" *,.;:")
+    if not text:
+        return None
+    known = [m for m in table.find(text, province) if not table.is_vague(m.agency)]
+    whole = [m for m in known if m.start <= 1 and m.end >= len(text) - 1]
+    if whole and whole[0].agency.level != "unknown":
+        return whole[0].agency
+    looked = table.lookup(text, province)
+    if looked is not None:
+        return looked
+    key = fold(text)
+    if (
+        province
+        and not _has_place(text)
+        and key.startswith(("ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"))
+    ):
+        found = table.lookup(f"{key} tỉnh", province)
+        if found is not None:
+            return found
+    name = _shape_name(_expand(text))
+    level = "central" if _is_central([text], table) else ("province" if province else "unknown")
+    return _shaped(
+        Agency(name, level, province if level == "province" else None, "body", None, text)
+    )
+
+
+def _expand(text: str) -> str:
+    """The abbreviations a letterhead uses for the bodies of government."""
+    text = re.sub(r"(?<![\wĐđ])UBND(?![\wĐđ])", "ỦY BAN NHÂN DÂN", text)
+    return re.sub(r"(?<![\wĐđ])HĐND(?![\wĐđ])", "HỘI ĐỒNG NHÂN DÂN", text)
+
+
+def _shaped(agency: Agency) -> Agency:
+    """Mark a body named from its shape, not from the table (when the model records it)."""
+    if any(f.name == "canonical" for f in fields(Agency)):
+        return replace(agency, canonical=False)  # type: ignore[call-arg]
+    return agency
+
+
+def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | None) -> Agency | None:
+    """The body the letterhead names: its lowest unit, named with its parent's place or name."""
+    if not units:
+        return None
+    child = _name_of(units[-1], table, province)
+    if child is None or len(units) == 1:
+        return child
+    if _has_place(units[-1]):
+        return child  # "ĐẢNG ỦY XÃ MỸ HÒA" under "ĐẢNG BỘ TỈNH AN GIANG"
+    parent = _name_of(units[-2], table, province)
+    if parent is None:
+        return child
+    pkey, ckey = fold(parent.name), fold(child.name)
+    if pkey.startswith("ban chấp hành trung ương"):
+        name = f"{child.name} Trung ương"  # "Ban Tổ chức Trung ương"
+    elif pkey.startswith(("ủy ban nhân dân", "hội đồng nhân dân")) and not ckey.startswith(
+        _OFFICE_UNITS
+    ):
+        head = "ủy ban nhân dân" if pkey.startswith("ủy ban nhân dân") else "hội đồng nhân dân"
+        place = parent.name[len(head) :].strip()
+        name = f"{child.name} {place}".strip()
+    else:
+        name = f"{child.name} {parent.name}"  # "Văn phòng Đảng ủy Chính phủ"
+    known = table.lookup(name, province)
+    if known is not None and known.level != "unknown":
+        return known
+    level = parent.level if parent.level != "unknown" else child.level
+    agency = Agency(
+        name, level, parent.province, "body", parent.name, collapse(" ".join(units[-2:]))
+    )
+    return _shaped(agency)
+
+
+@dataclass
+class _HeadLine:
+    line: Line
+    new_para: bool  # the line opens a paragraph (or stands outside any)
+    para: Paragraph | None
+
+
+@dataclass
+class _Heading:
+    name: str  # the type it names
+    at: int  # index in the heading block's lines
+    rest: str  # what follows the type word on its line ("CỦA BAN THƯỜNG VỤ …", a title)
+    alone: bool  # the type word is all its cell holds
+
+
+def _find_type_word(text: str) -> tuple[str, str, bool] | None:
+    """(type, rest, alone) when a cell of the line opens with a type word in capitals, or
+    is a type word alone on its line ("Kế hoạch"). The number and the place-date may share
+    the line of a heading in capitals."""
+    line = fold(text.strip(" *"))
+    for pat in (_NUMBER_LINE, _PLACE_DATE):
+        text = pat.sub("\t", text)
+    for cell in _cells(text):
+        key = match_key(cell)
+        if _NATIONAL_HEADERS.search(key):
+            continue
+        m = _TYPE_WORD.match(key)
+        if not m:
+            continue
+        word, rest = cell[: m.end()], cell[m.end() :].strip(" *:")
+        if not word.isupper() and (rest or fold(word) != line):
+            continue
+        phrase = fold(word)
+        name = dict(_TYPE_HEADINGS)[phrase]
+        # "THÔNG BÁO KẾT LUẬN …" is a Thông báo whose title is the "Kết luận …"
+        extra = phrase[len(fold(name)) :].strip() if phrase.startswith(fold(name)) else ""
+        if extra and _TYPE_WORD.fullmatch(extra):
+            rest = f"{word.split(None, len(name.split()))[-1]} {rest}".strip()
+        return name, rest, not rest
+    return None
+
+
+def _header_lines(lay: Layout, regions: Regions) -> list[_HeadLine]:
+    """The lines before the body, each with the paragraph it belongs to."""
+    paras = lay.paragraphs
+    limit = len(lay.lines)
+    if regions.header_end < len(paras):
+        limit = paras[regions.header_end].last_line + 1
+    owner: dict[int, Paragraph] = {}
+    for p in paras[: regions.header_end + 1]:
+        for i in range(p.first_line, p.last_line + 1):
+            owner.setdefault(i, p)
+    out: list[_HeadLine] = []
+    for i, ln in enumerate(lay.lines[:limit]):
+        if ln.kind not in ("content", "table_row") or not ln.text.strip():
+            continue
+        p = owner.get(i)
+        out.append(_HeadLine(ln, p is None or p.first_line == i, p))
+    return out
+
+
+def _find_heading(head: list[_HeadLine]) -> _Heading | None:
+    for i, h in enumerate(head):
+        found = _find_type_word(h.line.text)
+        if found is not None:
+            return _Heading(found[0], i, found[1], found[2])
+    return None
+
+
+@dataclass
+class _Part:
+    text: str
+    upper: bool
+    line: Line
+
+
+def _heading_title(
+    heading: _Heading, head: list[_HeadLine], units: list[str]
+) -> tuple[str | None, str | None, list[Line]]:
+    """The title under the type heading, without the type word; also the body a
+    "CỦA BỘ CHÍNH TRỊ" line under the heading names; and the lines the title came from.
+
+    It runs over hard wraps and ends where the preamble starts: "Căn cứ …", "Thực hiện …",
+    "Kính gửi", the authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), the
+    address line of a telegram ("THỦ TƯỚNG CHÍNH PHỦ điện:"), a section ("I. MỤC ĐÍCH").
+    """
+    parts: list[_Part] = []
+    speaker: str | None = None
+    first = head[heading.at].line
+    pending = [(heading.rest, first, False, None)] if heading.rest else []
+    for h in head[heading.at + 1 : heading.at + 20]:
+        if h.line.kind == "table_row":
+            break
+        text = h.line.text.split("\t")[0] if "\t" in h.line.text else h.line.text
+        pending.append((text, h.line, h.new_para, h.para))
+    for text, line, new_para, para in pending:
+        text = text.strip(" *")
+        key = fold(text)
+        if not text or _DRAFT_WORD.fullmatch(key) or _NATIONAL_HEADERS.search(key):
+            continue
+        if _DECORATION.fullmatch(text):
+            if parts:
+                break
+            continue
+        if _PLACE_DATE.search(text) or (_NUMBER_LINE.search(text) and not parts):
+            continue  # the right column of the letterhead, read between title lines
+        if key.startswith(("kính gửi", "nơi nhận")) or re.search(r"(?:^|\s)điện\s*:$", key):
+            break
+        if _ROMAN_SECTION.match(key) or (_is_upper(text) and text.endswith(":")):
+            break
+        upper = _is_upper(text)
+        if not parts and speaker is None and re.match(r"CỦA\s", text):
+            # "CỦA BỘ CHÍNH TRỊ" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY thực hiện …": who speaks
+            words = text.split()[1:]
+            run = []
+            while words and _is_upper(words[0]):
+                run.append(words.pop(0))
+            speaker = " ".join(run)
+            text = " ".join(words)
+            if not text:
+                continue
+            key, upper = fold(text), _is_upper(text)
+        if parts:
+            joined = " ".join(p.text for p in parts)
+            conn = bool(_CONNECTOR_END.search(fold(joined)[-30:]))
+            title_upper = all(p.upper for p in parts)
+            starts_low = text[0].islower() or text[0].isdigit()
+            preamble = _STRONG_PREAMBLE.match(key) or (_PREAMBLE.match(key) and not conn)
+            if preamble and not starts_low and not (title_upper and upper):
+                break
+            if title_upper and not upper and not starts_low and not conn:
+                break  # prose after a title in capitals
+            if (
+                not title_upper
+                and not starts_low
+                and not conn
+                and (upper or _prose(para, new_para))
+            ):
+                break  # the authority line, or the body's first paragraph
+            if len(joined) > 1200:
+                break
+        elif _PREAMBLE.match(key) and text[:1].isupper() and para is not None:
+            body = para.text.rstrip(" *")
+            if body.endswith((":", ";", ".")) or len(body) > 300:
+                break  # no title: the preamble follows the heading
+        parts.append(_Part(text, upper, line))
+    parts = _strip_authority(parts, units)
+    if not parts:
+        return None, speaker, []
+    title = " ".join(p.text for p in parts)
+    title = re.sub(r"^V/[vV]\s*[:.]?\s*", "", title.strip())
+    cut = _ATTACHED.search(title)
+    if cut and cut.start() > 0:
+        title = title[: cut.start()]
+    title = re.sub(r"\s+([,;:.)])", r"\1", collapse(title))
+    title = re.sub(r"([(“])\s+", r"\1", title).strip(" *;,.-–:")
+    return title or None, speaker, [p.line for p in parts]
+
+
+def _prose(para: Paragraph | None, new_para: bool) -> bool:
+    """A paragraph of running text (a sentence ends it, or it is long), not a wrapped title."""
+    if not new_para or para is None:
+        return False
+    body = para.text.rstrip(" *")
+    return body.endswith((".", ";", ":")) or len(body) > 400
+
+
+def _strip_authority(parts: list[_Part], units: list[str]) -> list[_Part]:
+    """Drop the authority line that closes a decision's heading block: the office holder
+    who decides ("BỘ TRƯỞNG BỘ XÂY DỰNG", "GIÁM ĐỐC TRUNG TÂM … / … THÀNH PHỐ") or the
+    body itself ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")."""
+    n = len(parts)
+    if n < 2:
+        return parts
+
+    def runs_on(k: int) -> bool:
+        return bool(_CONNECTOR_END.search(fold(parts[k - 1].text)[-30:]))
+
+    for k in (n - 2, n - 1):
+        if (
+            k >= 1
+            and all(p.upper for p in parts[k:])
+            and _OFFICE_START.match(fold(parts[k].text))
+            and not runs_on(k)
+        ):
+            return parts[:k]
+    last = parts[-1]
+    key = fold(last.text)
+    letterhead = {fold(u) for u in units} | {fold(" ".join(units))}
+    if last.upper and not runs_on(n - 1) and (_ORGAN_START.match(key) or key in letterhead):
+        return parts[:-1]
+    return parts
+
+
+def _subject_title(paras: list[Paragraph]) -> str | None:
+    """ "V/v triển khai …" over one or more lines, without "V/v"."""
+    first = paras[0].text
+    m = _SUBJECT.search(first)
+    assert m is not None
+    cell = first[m.end() :].split("\t")[0]
+    parts = [_title_piece(cell)]
+    upper = _is_upper(parts[0])
+    for p in paras[1:]:
+        piece = _title_piece(p.text.split("\t")[0])
+        key = fold(piece)
+        if (
+            not piece
+            or _NATIONAL_HEADERS.search(key)
+            or key.startswith(("kính gửi", "số:", "số "))
+            or (_is_upper(piece) and len(piece) > 3 and not upper)
+            or (upper and not _is_upper(piece))
+        ):
+            break
+        parts.append(piece)
+    title = re.sub(r"\s+([,;:.)])", r"\1", collapse(" ".join(parts))).strip(" *;,.")
+    return title or None
+
+
+def _title_piece(text: str) -> str:
+    """The left-column part of a heading line (the right column may share the line)."""
+    m = _PLACE_DATE.search(text)
+    if m:
+        text = text[: m.start()]
+    segs = _cells(text)
+    return segs[0] if segs else ""
+
+
+def _issue_date(
+    source: str,
+    header: list[Paragraph],
+    head: list[_HeadLine],
+    evidence: dict[str, Evidence],
+) -> tuple[date | None, bool]:
+    """The date of issue from the letterhead; (date, whether a place-date line was found).
+
+    Read from the heading paragraphs (short ones: never a date of the body); when its parts
+    are split across cells or lines ("Hà Nội, ngày 19 tháng 11" / "năm 2025"), from the
+    letterhead's right-hand column joined.
+    """
+    found: tuple[date | None, Evidence] | None = None
+    for p in header:
+        if len(p.text) > 400:
+            continue
+        m = _PLACE_DATE.search(p.text) or _PLACE_DATE_FIGURES.search(p.text)
+        if m:
+            found = (_date_of(m), _ev(source, p, m.start(), m.end()))
+            break
+    if found is None or found[0] is None:
+        right: list[Line] = []
+        for h in head[:16]:
+            if _find_type_word(h.line.text) is not None:
+                break
+            if _right_column(h.line.text) or right:
+                right.append(h.line)
+        column = " ".join(_right_column(ln.text) for ln in right)
+        m = _PLACE_DATE.search(column)
+        if m and _date_of(m) is not None:
+            found = (_date_of(m), _line_ev(source, right, collapse(m.group())))
+    if found is None:
+        return None, False
+    evidence["date"] = found[1]
+    return found[0], True
+
+
+def _right_column(text: str) -> str:
+    """The letterhead's right-hand column on a line: the cells after the first, or text
+    indented far to the right ("                    năm 2025")."""
+    if "\t" in text:
+        return " ".join(c.strip() for c in text.split("\t")[1:]).strip()
+    if len(text) - len(text.lstrip(" ")) >= 12:
+        return text.strip()
+    return " ".join(_cells(text)[1:])
+
+
+def _date_of(m: re.Match[str]) -> date | None:
+    if not (m.group("d") and m.group("m") and m.group("y")):
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- the issuer
+
+
+def _speaking_organ(
+    issuer: Agency,
+    speaker: str | None,
+    sig_block: list[Line],
+    table: AgencyTable,
+    province: str | None,
+) -> Agency:
+    """The organ that speaks for a Party committee: the body named under the heading
+    ("CỦA BỘ CHÍNH TRỊ") or the one signed for ("T/M BAN BÍ THƯ", "T/M BAN THƯỜNG VỤ")."""
+    if not _PARTY_COMMITTEE.match(fold(issuer.name)):
+        return issuer
+    organs = []
+    if speaker:
+        organs.append(fold(speaker))
+    m = _ON_BEHALF.search(" ".join(fold(ln.text) for ln in sig_block))
+    if m:
+        organs.append(m.group("organ"))
+    for organ in organs:
+        found = _organ_of(issuer, organ, table, province)
+        if found is not None:
+            return found
+    return issuer
+
+
+def _organ_of(
+    committee: Agency, organ: str, table: AgencyTable, province: str | None
+) -> Agency | None:
+    ckey = fold(committee.name)
+    if organ.startswith(_CENTRAL_ORGANS):
+        if not ckey.startswith("ban chấp hành trung ương"):
+            return None
+        name = next(o for o in _CENTRAL_ORGANS if organ.startswith(o))
+        return table.lookup(name) or Agency(_shape_name(name), "central")
+    for word, prefix in (("ban thường vụ", "Ban Thường vụ"), ("thường trực", "Thường trực")):
+        if organ.startswith(word):
+            full = f"{prefix} {committee.name}"
+            found = table.lookup(full, province)
+            if found is not None:
+                return found
+            return Agency(full, committee.level, committee.province, "body", committee.name, None)
+    return None
+
+
+def _choose_issuer(from_header: Agency | None, from_number: Agency | None) -> Agency | None:
+    if from_header is None:
+        return from_number
+    if from_number is None:
+        return from_header
+    # the number may name a body under the heading's ("-CV/BTVTU" under "TỈNH ỦY")
+    if from_number.parent == from_header.name or (
+        from_number.name != from_header.name and from_header.name in from_number.name
+    ):
+        return from_number
+    return from_header
+
+
+# --------------------------------------------------------------------------- the signature
+
 # Titles that open a signature block even without T/M, KT., TL.
 _SIGN_TITLE = re.compile(
-    r"^(?:(?:t/?m|tm|kt|tl|tuq|q)\.?\s+)?(?:phó\s+)?(?:chủ tịch|bí thư|giám đốc|chánh văn phòng|"
-    r"trưởng ban|trưởng phòng|thủ trưởng|bộ trưởng|thứ trưởng|thủ tướng|chủ nhiệm|viện trưởng|"
-    r"cục trưởng|tổng cục trưởng|chánh thanh tra|trưởng đoàn|tổ trưởng|thường trực|"
-    r"trưởng ban chỉ đạo|chủ tịch ủy ban nhân dân)\b"
+    r"^(?:(?:t/?m|tm|kt|k/t|tl|t/l|tuq|q)\.?\s+)?(?:phó\s+)?(?:"
+    + "|".join(
+        re.escape(t) for t in sorted((*_OFFICE_TITLES, "thường trực"), key=len, reverse=True)
+    )
+    + r")\b"
 )
 _NOT_A_NAME = re.compile(
     r"^(?:nơi nhận|như trên|lưu|kính gửi|đã ký|ký|chủ tịch|bí thư|phó|giám đốc|tm|kt|tl|"
@@ -390,86 +1180,6 @@ _WHO_ISSUES = re.compile(
 _SUBJECT = re.compile(r"(?:^|[\s*])V/[vV](?:\s*+[:.]\s++|\s++)(?=\S)")
 
 
-def _title_piece(text: str) -> str:
-    """The left-column part of a heading line (the right column may share the line)."""
-    m = _PLACE_DATE.search(text)
-    if m:
-        text = text[: m.start()]
-    segs = _segments(text)
-    return segs[0] if segs else ""
-
-
-def _subject_title(paras: list[Paragraph]) -> str | None:
-    """ "V/v triển khai …" over one or more lines, without "V/v"."""
-    first = paras[0].text
-    m = _SUBJECT.search(first)
-    assert m is not None
-    cell = first[m.end() :].split("\t")[0]
-    parts = [_title_piece(cell)]
-    for p in paras[1:]:
-        piece = _title_piece(p.text.split("\t")[0])
-        key = fold(piece)
-        if (
-            not piece
-            or _NATIONAL_HEADERS.search(key)
-            or key.startswith(("kính gửi", "số:", "số "))
-            or (piece.isupper() and len(piece) > 3)
-            or _PLACE_DATE.search(p.text)
-            and not piece
-        ):
-            break
-        parts.append(piece)
-    title = collapse(" ".join(parts)).strip(" *;,")
-    return title or None
-
-
-def _heading_title(paras: list[Paragraph]) -> str | None:
-    """The title under a type heading ("KẾ HOẠCH" / "Triển khai thực hiện …")."""
-    first = paras[0].text.strip("* ")
-    rest = first
-    for word, _ in _TYPE_HEADINGS:
-        # the type word in capitals may share a line with the number and date
-        at = first.find(word.upper())
-        if at >= 0:
-            rest = first[at + len(word) :].strip()
-            break
-        if fold(rest).startswith(word):
-            rest = rest[len(word) :].strip()
-            break
-    words = _drop_issuer_line(rest).split()
-    parts = [" ".join(words)] if words else []
-    for p in paras[1:]:
-        text = p.text.strip("* ")
-        key = fold(text)
-        if _NATIONAL_HEADERS.search(key) or _PLACE_DATE.search(text) or not text:
-            continue
-        if re.fullmatch(r"[-–—_=*.~\s]+", text) or _DRAFT_WORD.fullmatch(key):
-            continue
-        if key.startswith("kính gửi"):
-            break
-        if text.isupper() and key.startswith("của "):
-            continue
-        if text.isupper() and len(text) > 10 and parts:
-            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the authority line of a decision
-        text = _drop_issuer_line(text)
-        if text:
-            parts.append(text)
-    title = collapse(" ".join(parts)).strip(" *;,")
-    return title or None
-
-
-def _drop_issuer_line(text: str) -> str:
-    """ "CỦA BAN THƯỜNG VỤ TỈNH ỦY thực hiện …" → "thực hiện …" (the issuer is not the title)."""
-    words = text.split()
-    if words and fold(words[0]) == "của" and words[0].isupper():
-        while words and words[0].isupper():
-            words.pop(0)
-    return " ".join(words)
-
-
-_DRAFT_WORD = re.compile(r"\(?dự thảo(?:\s*(?:lần\s*)?\d+)?\)?")
-
-
 def _tail_lines(lay: Layout, paras: list[Paragraph], regions: Regions) -> list[Line]:
     """Lines of the closing block: after the body, up to an appendix."""
     if regions.body_end >= len(paras):
@@ -482,11 +1192,6 @@ def _tail_lines(lay: Layout, paras: list[Paragraph], regions: Regions) -> list[L
         if ln.kind in ("content", "table_row", "footnote"):
             out.append(ln)
     return out
-
-
-def _segments(text: str) -> list[str]:
-    """Columns of a line: tab-separated cells or runs of three or more spaces."""
-    return [c.strip(" *") for c in re.split(r"\t| {3,}", text) if c.strip(" *")]
 
 
 def _person_at_end(segment: str) -> str | None:
@@ -531,82 +1236,6 @@ def _signer(tail: list[Line]) -> tuple[str | None, Line | None]:
                 if name and name == seg.strip(" .") or (name and len(seg.split()) <= 8):
                     return name, ln
     return None, None
-
-
-def _header_issuer(lay: Layout, table: AgencyTable, province: str | None) -> Agency | None:
-    """The body the heading block names: the lowest of its left-column lines."""
-    segs: list[str] = []
-    content = [ln for ln in lay.lines if ln.kind in ("content", "table_row")][:14]
-    for ln in content:
-        text = ln.text
-        stop = False
-        for pat in (_NUMBER_LINE, _PLACE_DATE):
-            m = pat.search(text)
-            if m:
-                text, stop = text[: m.start()], True
-        key = fold(text).strip("* ")
-        if any(key == w or key.startswith(w + " ") for w, _ in _TYPE_HEADINGS) and segs:
-            break
-        for seg in _segments(text):
-            # A PDF may run the two heading columns into one line ("ỦY BAN NHÂN DÂN CỘNG
-            # HÒA XÃ HỘI …", "XÃ SƠN HÒA Độc lập - Tự do …"): the body is what comes first.
-            national = _NATIONAL_HEADERS.search(match_key(seg))
-            if national:
-                seg = seg[: national.start()].strip()
-            if not seg or re.fullmatch(r"[-–—_=*.~\s]+", seg):
-                continue
-            if seg.isupper():
-                segs.append(seg)
-            break
-        if stop:
-            break
-    if not segs:
-        return None
-    joined = " ".join(segs)
-    found = [m for m in table.find(joined, province) if not table.is_vague(m.agency)]
-    if not found:
-        return None
-    lowest = found[-1].agency
-    last = fold(segs[-1])
-    if not table.find(segs[-1], province) and len(last.split()) <= 6:
-        # "VĂN PHÒNG" or "BAN TUYÊN GIÁO" under its parent: the office of that parent
-        parent_key = re.sub(r"\s+" + re.escape(fold(province or "~")) + r"$", "", fold(lowest.name))
-        unit = table.lookup(f"{last} {parent_key}", province)
-        if unit is not None:
-            return unit
-    return lowest
-
-
-def _choose_issuer(from_header: Agency | None, from_number: Agency | None) -> Agency | None:
-    if from_header is None:
-        return from_number
-    if from_number is None:
-        return from_header
-    # the number may name a body under the heading's ("-CV/BTVTU" under "TỈNH ỦY")
-    if from_number.parent == from_header.name or (
-        from_number.name != from_header.name and from_header.name in from_number.name
-    ):
-        return from_number
-    return from_header
-
-
-def _signing_body(
-    issuer: Agency, tail: list[Line], table: AgencyTable, province: str | None
-) -> Agency:
-    """ "T/M BAN THƯỜNG VỤ" under a Party committee: its standing committee speaks."""
-    key = " ".join(fold(ln.text) for ln in tail[:30])
-    m = re.search(r"(?:t/?m|tm)\.?\s+(ban thường vụ|thường trực)(?![\wđ])", key)
-    if not m:
-        return issuer
-    name = fold(issuer.name)
-    if not re.match(r"(?:tỉnh ủy|thành ủy|đảng ủy|huyện ủy)", name):
-        return issuer
-    prefix = "Ban Thường vụ" if m.group(1) == "ban thường vụ" else "Thường trực"
-    full = f"{prefix} {issuer.name}"
-    found = table.lookup(full, province)
-    if found is not None:
-        return found
-    return Agency(full, issuer.level, issuer.province, "body", issuer.name, None)
 
 
 def _list_after(paras: list[Paragraph], label: str, limit: int) -> list[str]:
