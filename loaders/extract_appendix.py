@@ -184,13 +184,23 @@ def _split_cells(cells: str, ctx: TaskContext):
 
 
 def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
-    """The rows are the tasks; each takes from the body item it restates what it leaves out."""
+    """The rows are tasks; each takes from the body item it restates what it leaves out.
+
+    When the rows restate most of the body's items, the appendix is the plan's task list
+    and the body's other items (who coordinates, who reports) are not tasks again. When
+    they restate only part of it, a body item no row restates is a task of its own, before
+    the rows.
+    """
     out = []
+    restated: set[int] = set()
     for row in rows:
-        best = max(body, key=lambda t: _similar(row.text, t.text), default=None)
-        if best is None or _similar(row.text, best.text) < 0.6:
+        scored = [(_similar(row.text, t.text), i) for i, t in enumerate(body)]
+        score, i = max(scored, default=(0.0, -1))
+        if i < 0 or score < 0.6:
             out.append(row)
             continue
+        restated.add(i)
+        best = body[i]
         merged = replace(row, origin="body+appendix", section=best.section or row.section)
         if not merged.lead:
             merged.lead = best.lead
@@ -203,4 +213,6 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
         merged.delegation = best.delegation
         merged.waits_on = merged.waits_on or best.waits_on
         out.append(merged)
-    return out
+    if len(restated) >= 0.5 * len(body):
+        return out
+    return [t for i, t in enumerate(body) if i not in restated] + out
