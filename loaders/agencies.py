@@ -218,7 +218,7 @@ class AgencyTable:
             found.append(AgencyMatch(m.start(), end, agency))
             taken.append((m.start(), end))
         for m in pattern.finditer(key):
-            if any(s <= m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             entry = by_alias[re.sub(r"\s+", " ", m.group())]
             end = m.end()
@@ -261,6 +261,16 @@ class AgencyTable:
         titles = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})(?!{_WORD})")
         return heads, group, titles, local
 
+    def display_name(self, written: str) -> str:
+        """A name as printed, abbreviations written out, first letter capital ("UBND cấp xã"
+        → "Ủy ban nhân dân cấp xã"; a name in capitals → sentence case)."""
+        name = " ".join(written.split())
+        if name.isupper():
+            name = name.capitalize()
+        for short, full in self.rules.abbreviations:
+            name = re.sub(rf"(?<!{_WORD})(?i:{re.escape(short)})(?!{_WORD})", full, name)
+        return name[:1].upper() + name[1:]
+
     def blank_titles(self, key: str) -> str:
         """``key`` with office holders' titles as spaces ("Giám đốc Sở X" reads "Sở X")."""
         titles = self._shape_patterns()[2]
@@ -301,9 +311,7 @@ class AgencyTable:
             if listed is not None:
                 agency = replace(listed, as_written=written)
             else:
-                name = written[0].upper() + written[1:]
-                if written.isupper():
-                    name = written.capitalize()
+                name = self.display_name(written)
                 agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
             out.append(AgencyMatch(start, end, agency))
             taken.append((start, end))
@@ -339,16 +347,16 @@ class AgencyTable:
             if end <= pos:
                 continue
             written = text[start:end]
-            name = written[0].upper() + written[1:]
-            if written.isupper():
-                name = written.capitalize()
-            out.append(
-                AgencyMatch(
-                    start,
-                    end,
-                    Agency(name, "unknown", province, "body", None, written, canonical=False),
-                )
+            agency = Agency(
+                self.display_name(written),
+                "unknown",
+                province,
+                "body",
+                None,
+                written,
+                canonical=False,
             )
+            out.append(AgencyMatch(start, end, agency))
             taken.append((start, end))
         return out
 
@@ -372,7 +380,7 @@ class AgencyTable:
             ):
                 written = text[prev.start : m.end]
                 merged = self.lookup(written, province) or Agency(
-                    collapse_name(written),
+                    self.display_name(written),
                     "unknown",
                     province,
                     "group",
@@ -384,11 +392,6 @@ class AgencyTable:
                 continue
             out.append(m)
         return out
-
-
-def collapse_name(written: str) -> str:
-    name = " ".join(written.split())
-    return name[0].upper() + name[1:] if name else name
 
 
 def _tokens(text: str, pos: int, limit: int = 160):

@@ -60,6 +60,7 @@ class Rules:
     responsibility_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
     @staticmethod
@@ -87,6 +88,14 @@ def _check(data: object, where: str, partial: bool) -> dict[str, list[str]]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise RulesError(f"{where}: {key!r} must be a list of non-empty strings")
         out[key] = [fold(v) for v in value]
+    if "abbreviations" in data or not partial:
+        abbr = data.get("abbreviations")
+        if not isinstance(abbr, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+            for k, v in abbr.items()
+        ):
+            raise RulesError(f"{where}: 'abbreviations' must map short forms to words")
+        out["abbr"] = [f"{fold(k)}\t{v}" for k, v in abbr.items()]
     if "field_labels" in data or not partial:
         labels = data.get("field_labels")
         facts = ("lead", "cooperating", "deadline", "deliverable", "content")
@@ -126,6 +135,7 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         responsibility_headings=tuple(lists["responsibility_headings"]),
         not_task_sections=tuple(lists["not_task_sections"]),
         name_compounds=frozenset(lists["name_compounds"]),
+        abbreviations=tuple(tuple(x.split("\t", 1)) for x in lists["abbr"]),  # type: ignore[misc]
         field_labels=tuple(
             (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
         ),

@@ -74,7 +74,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # the heading of a responsibility article names its lead
         ("Trách nhiệm của Sở Xây dựng", ["Sở Xây dựng"]),
         ("Trách nhiệm của các chủ đầu tư công trình", ["Các chủ đầu tư công trình"]),
-        ("Đối với Ủy ban nhân dân cấp xã:", ["Ủy ban nhân dân các xã, phường"]),
+        ("Đối với Ủy ban nhân dân cấp xã:", ["Ủy ban nhân dân cấp xã"]),
+        # a group is kept as printed, its abbreviations written out
+        ("Giao UBND cấp xã rà soát.", ["Ủy ban nhân dân cấp xã"]),
+        ("Chủ tịch UBND các xã, phường, đặc khu Cô Tô tổ chức.",
+         ["Ủy ban nhân dân các xã, phường, đặc khu"]),
         # giao, đề nghị
         ("Giao Tập đoàn Bưu chính Viễn thông Việt Nam bảo đảm đường truyền.",
          ["Tập đoàn Bưu chính Viễn thông Việt Nam"]),
