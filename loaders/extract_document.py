@@ -354,7 +354,7 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
             start = i
             break
     if start is None:
-        start = body[0] if body else 0
+        start = _after_heading_block(paragraphs, body)
     end = len(paragraphs)
     appendix = None
     for i in body:
@@ -372,6 +372,29 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
                 appendix = i
                 break
     return Regions(start, end, appendix)
+
+
+def _after_heading_block(paragraphs: list[Paragraph], body: list[int]) -> int:
+    """Where the body starts when no cue opens it: after the type heading, its title (in
+    capitals or short) and a telegram's address block ("… điện:" and its dashes)."""
+    if not body:
+        return 0
+    at = next((k for k, i in enumerate(body) if _find_type_word(paragraphs[i].text)), None)
+    if at is None:
+        return body[0]
+    k, address = at + 1, False
+    while k < len(body):
+        text = paragraphs[body[k]].text.strip(" *")
+        if re.search(r"(?:^|\s)điện\s*:$", fold(text)):
+            address = True
+        elif (
+            not (address and text.startswith(("-", "+", "•")))
+            and _prose(text)
+            and not _is_upper(text)
+        ):
+            return body[k]
+        k += 1
+    return body[at + 1] if at + 1 < len(body) else body[0]
 
 
 @lru_cache(maxsize=1)
@@ -813,8 +836,8 @@ def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | Non
 @dataclass
 class _HeadLine:
     line: Line
-    new_para: bool  # the line opens a paragraph (or stands outside any)
-    para: Paragraph | None
+    gap: bool  # a blank line or a paragraph break comes before it
+    run: str = ""  # its text and the lines after it up to the next gap
 
 
 @dataclass
@@ -853,21 +876,27 @@ def _find_type_word(text: str) -> tuple[str, str, bool] | None:
 
 
 def _header_lines(lay: Layout, regions: Regions) -> list[_HeadLine]:
-    """The lines before the body, each with the paragraph it belongs to."""
+    """The lines before the body, each with whether a break comes before it."""
     paras = lay.paragraphs
     limit = len(lay.lines)
     if regions.header_end < len(paras):
         limit = paras[regions.header_end].last_line + 1
-    owner: dict[int, Paragraph] = {}
-    for p in paras[: regions.header_end + 1]:
-        for i in range(p.first_line, p.last_line + 1):
-            owner.setdefault(i, p)
+    starts = {p.first_line for p in paras[: regions.header_end + 1]}
     out: list[_HeadLine] = []
+    blank = True
     for i, ln in enumerate(lay.lines[:limit]):
-        if ln.kind not in ("content", "table_row") or not ln.text.strip():
+        if ln.kind == "blank" or not ln.text.strip():
+            blank = True
             continue
-        p = owner.get(i)
-        out.append(_HeadLine(ln, p is None or p.first_line == i, p))
+        if ln.kind in ("content", "table_row"):
+            out.append(_HeadLine(ln, blank or i in starts))
+            blank = False
+    run: list[str] = []
+    for h in reversed(out):  # each line's run: up to the next break
+        run.insert(0, h.line.text.strip())
+        h.run = " ".join(run)
+        if h.gap or len(h.run) > 500:
+            run = []
     return out
 
 
@@ -899,13 +928,13 @@ def _heading_title(
     parts: list[_Part] = []
     speaker: str | None = None
     first = head[heading.at].line
-    pending = [(heading.rest, first, False, None)] if heading.rest else []
+    pending = [(heading.rest, first, False, heading.rest)] if heading.rest else []
     for h in head[heading.at + 1 : heading.at + 20]:
         if h.line.kind == "table_row":
             break
         text = h.line.text.split("\t")[0] if "\t" in h.line.text else h.line.text
-        pending.append((text, h.line, h.new_para, h.para))
-    for text, line, new_para, para in pending:
+        pending.append((text, h.line, h.gap, h.run))
+    for text, line, gap, run in pending:
         text = text.strip(" *")
         key = fold(text)
         if not text or _DRAFT_WORD.fullmatch(key) or _NATIONAL_HEADERS.search(key):
@@ -942,19 +971,12 @@ def _heading_title(
                 break
             if title_upper and not upper and not starts_low and not conn:
                 break  # prose after a title in capitals
-            if (
-                not title_upper
-                and not starts_low
-                and not conn
-                and (upper or _prose(para, new_para))
-            ):
+            if not title_upper and not starts_low and not conn and (upper or (gap and _prose(run))):
                 break  # the authority line, or the body's first paragraph
             if len(joined) > 1200:
                 break
-        elif _PREAMBLE.match(key) and text[:1].isupper() and para is not None:
-            body = para.text.rstrip(" *")
-            if body.endswith((":", ";", ".")) or len(body) > 300:
-                break  # no title: the preamble follows the heading
+        elif _PREAMBLE.match(key) and text[:1].isupper() and _prose(run):
+            break  # no title: the preamble follows the heading
         parts.append(_Part(text, upper, line))
     parts = _strip_authority(parts, units)
     if not parts:
@@ -969,12 +991,10 @@ def _heading_title(
     return title or None, speaker, [p.line for p in parts]
 
 
-def _prose(para: Paragraph | None, new_para: bool) -> bool:
-    """A paragraph of running text (a sentence ends it, or it is long), not a wrapped title."""
-    if not new_para or para is None:
-        return False
-    body = para.text.rstrip(" *")
-    return body.endswith((".", ";", ":")) or len(body) > 400
+def _prose(run: str) -> bool:
+    """Running text (a sentence ends it, or it is long), not a wrapped title."""
+    run = run.rstrip(" *")
+    return run.endswith((".", ";", ":")) or len(run) > 400
 
 
 def _strip_authority(parts: list[_Part], units: list[str]) -> list[_Part]:

@@ -1,0 +1,429 @@
+"""The document's own facts read from its heading block and signature, as a clerk reads them.
+
+Every document here is a few lines written for these tests in the layouts offices use
+(Nghị định 30/2020/NĐ-CP, Phụ lục I; the Party's Hướng dẫn 36-HD/VPTW): a letterhead whose
+left column names the body (a unit under its parent), the number and the place-date, the
+type heading and the title under it, the preamble, and a signature block. Columns are
+separated by a tab (a table cell) or by a run of spaces (a PDF line).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.pipeline import extract_text
+
+STATE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
+
+def _doc(letterhead: list[str], number: str, date: str, body: list[str], tail: list[str] = ()):
+    """A document: letterhead lines (left column), the number row, then ``body`` lines."""
+    party = letterhead[0].startswith(("BAN CHẤP HÀNH", "TỈNH ỦY", "ĐẢNG"))
+    right = [PARTY] if party else [STATE, MOTTO]
+    rows = []
+    for i, left in enumerate(letterhead):
+        rows.append(f"{left}\t{right[i]}" if i < len(right) else left)
+    rows.append(f"{number}\t{date}" if date else number)
+    return "\n".join([*rows, "", *body, "", *tail])
+
+
+def _facts(text: str) -> dict:
+    doc = extract_text(text, "x.txt").document
+    return {
+        "type": doc.doc_type,
+        "issuer": doc.issuer.name if doc.issuer else None,
+        "date": doc.date.isoformat() if doc.date else None,
+        "draft": doc.is_draft,
+        "signer": doc.signer,
+        "title": doc.title,
+        "province": doc.province,
+    }
+
+
+PLAN_BODY = ["Căn cứ Luật Tổ chức chính quyền địa phương;", "I. MỤC ĐÍCH", "1. Làm tốt."]
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "doc_type"),
+    [
+        ("CÔNG ĐIỆN", "Số: 15/CĐ-UBND", "Công điện"),
+        ("CHỈ THỊ", "Số: 03/CT-UBND", "Chỉ thị"),
+        ("QUY CHẾ", "Số: 07/QC-UBND", "Quy chế"),
+        ("HƯỚNG DẪN", "Số: 09/HD-UBND", "Hướng dẫn"),
+        ("TỜ TRÌNH", "Số: 21/TTr-UBND", "Tờ trình"),
+        ("BÁO CÁO", "Số: 30/BC-UBND", "Báo cáo"),
+        ("ĐỀ ÁN", "Số: 02/ĐA-UBND", "Đề án"),
+        ("PHƯƠNG ÁN", "Số: 04/PA-UBND", "Phương án"),
+        ("THÔNG BÁO KẾT LUẬN", "Số: 11/TB-UBND", "Thông báo"),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Số: 05/CTr-UBND", "Chương trình"),
+        # the heading names the type when the number has no type code
+        ("KẾ HOẠCH", "Số: 88/UBND-VP", "Kế hoạch"),
+        ("CÔNG ĐIỆN", "Số: 12/UBND-KT", "Công điện"),
+    ],
+)
+def test_type_from_the_heading_word_or_the_number_code(heading, number, doc_type):
+    text = _doc(
+        ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"],
+        number,
+        "Quảng Ngãi, ngày 2 tháng 3 năm 2026",
+        [heading, "VỀ CÔNG TÁC PHÒNG CHỐNG THIÊN TAI", *PLAN_BODY],
+    )
+    assert _facts(text)["type"] == doc_type
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "doc_type"),
+    [
+        ("QUY ĐỊNH", "Số 210-QĐ/TW", "Quy định"),  # the Party writes Quy định with QĐ
+        ("QUYẾT ĐỊNH", "Số 211-QĐ/TW", "Quyết định"),
+        ("KẾT LUẬN", "Số 150-KL/TW", "Kết luận"),
+        ("THÔNG TRI", "Số 08-TT/TW", "Thông tri"),
+        ("CHỈ THỊ", "Số 40-CT/TW", "Chỉ thị"),
+    ],
+)
+def test_party_types(heading, number, doc_type):
+    text = _doc(
+        ["BAN CHẤP HÀNH TRUNG ƯƠNG", "*"],
+        number,
+        "Hà Nội, ngày 5 tháng 1 năm 2026",
+        [heading, "VỀ CÔNG TÁC CÁN BỘ", "-----", "- Căn cứ Điều lệ Đảng;"],
+    )
+    assert _facts(text)["type"] == doc_type
+
+
+def test_a_letter_without_a_heading_is_a_cong_van():
+    text = _doc(
+        ["BỘ Y TẾ"],
+        "Số: 512/BYT-KCB\tHà Nội, ngày 9 tháng 4 năm 2026",
+        "",
+        ["V/v tăng cường phòng chống dịch", "Kính gửi: Sở Y tế các tỉnh, thành phố.", "Đề nghị."],
+    )
+    facts = _facts(text)
+    assert (facts["type"], facts["title"]) == ("Công văn", "Tăng cường phòng chống dịch")
+
+
+# --------------------------------------------------------------------------- titles
+
+UBND = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"]
+UBND_NO = ("Số: 40/QĐ-UBND", "Hà Tĩnh, ngày 6 tháng 1 năm 2026")
+TITLES = [
+    # a title in capitals wrapped over lines (a word may be cut at a line end), then the preamble
+    (
+        ["KẾ HOẠCH", "PHÁT", "TRIỂN DU LỊCH CỘNG ĐỒNG", "TRÊN ĐỊA BÀN TỈNH NĂM 2026", *PLAN_BODY],
+        "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG TRÊN ĐỊA BÀN TỈNH NĂM 2026",
+    ),
+    # a decision: the authority line under the title is not part of it
+    (
+        [
+            "QUYẾT ĐỊNH",
+            "BAN HÀNH QUY CHẾ LÀM VIỆC",
+            "CỦA BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+            *PLAN_BODY,
+        ],
+        "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH",
+    ),
+    # the authority line broken over two lines
+    (
+        [
+            "QUYẾT ĐỊNH",
+            "PHÊ DUYỆT DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN",
+            "GIÁM ĐỐC SỞ KHOA HỌC VÀ",
+            "CÔNG NGHỆ TỈNH HÀ TĨNH",
+            *PLAN_BODY,
+        ],
+        "PHÊ DUYỆT DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN",
+    ),
+    # the body itself as the authority line
+    (
+        [
+            "NGHỊ QUYẾT",
+            "VỀ DỰ ÁN LUẬT THỦ ĐÔ (SỬA ĐỔI)",
+            "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+            *PLAN_BODY,
+        ],
+        "VỀ DỰ ÁN LUẬT THỦ ĐÔ (SỬA ĐỔI)",
+    ),
+    # a telegram: "… điện:" opens the address block
+    (
+        [
+            "CÔNG ĐIỆN",
+            "V/V CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 5",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+            "- Các sở, ban, ngành;",
+            "Hiện nay bão số 5 đang tiến gần.",
+        ],
+        "CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 5",
+    ),
+    # a mixed-case title, then the preamble on the next line
+    (
+        [
+            "KẾ HOẠCH",
+            "Thực hiện Chỉ thị số 05-CT/TU ngày 3/2/2026 của Ban Thường vụ Tỉnh ủy",
+            "Thực hiện Chỉ thị số 05-CT/TU, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+            "I. MỤC ĐÍCH",
+        ],
+        "Thực hiện Chỉ thị số 05-CT/TU ngày 3/2/2026 của Ban Thường vụ Tỉnh ủy",
+    ),
+    # a mixed-case title wrapped after "của" and after a blank line
+    (
+        [
+            "KẾ HOẠCH",
+            "Triển khai Nghị quyết số 12-NQ/TU ngày 4/5/2025 của",
+            "",
+            "Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số",
+            "",
+            "Căn cứ Nghị quyết số 12-NQ/TU;",
+            "I. MỤC ĐÍCH",
+        ],
+        "Triển khai Nghị quyết số 12-NQ/TU ngày 4/5/2025 của Ban Chấp hành Đảng bộ tỉnh về"
+        " chuyển đổi số",
+    ),
+    # no cue: the first paragraph of running text ends the title
+    (
+        [
+            "CHỈ THỊ",
+            "Về tăng cường quản lý đất rừng",
+            "",
+            "Thời gian qua, công tác quản lý đất rừng trên địa bàn tỉnh còn nhiều hạn chế.",
+            "1. Các sở, ngành tăng cường kiểm tra.",
+        ],
+        "Về tăng cường quản lý đất rừng",
+    ),
+    # "THÔNG BÁO / KẾT LUẬN CỦA …": a Thông báo whose title is the Kết luận
+    (
+        [
+            "THÔNG BÁO",
+            "KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TẠI CUỘC HỌP",
+            "VỀ TIẾN ĐỘ GIẢI NGÂN VỐN ĐẦU TƯ CÔNG",
+            "Ngày 10 tháng 1 năm 2026, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp.",
+        ],
+        "KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TẠI CUỘC HỌP VỀ TIẾN ĐỘ GIẢI NGÂN VỐN ĐẦU"
+        " TƯ CÔNG",
+    ),
+    # the caption of an attached text is not part of the title
+    (
+        [
+            "KẾ HOẠCH",
+            "CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+            "(Ban hành kèm theo Quyết định số 40/QĐ-UBND)",
+            *PLAN_BODY,
+        ],
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "title"), TITLES)
+def test_title_under_the_heading(body, title):
+    assert _facts(_doc(UBND, *UBND_NO, body))["title"] == title
+
+
+def test_the_body_named_under_a_party_heading_speaks_and_is_not_the_title():
+    text = _doc(
+        ["BAN CHẤP HÀNH TRUNG ƯƠNG", "*"],
+        "Số 70-NQ/TW",
+        "Hà Nội, ngày 20 tháng 8 năm 2025",
+        [
+            "NGHỊ QUYẾT",
+            "CỦA BỘ CHÍNH TRỊ",
+            "về bảo đảm an ninh năng lượng quốc gia",
+            "",
+            "Năng lượng là nền tảng của phát triển kinh tế - xã hội, đòi hỏi đầu tư lớn.",
+            "I. QUAN ĐIỂM",
+        ],
+    )
+    facts = _facts(text)
+    assert (facts["issuer"], facts["title"], facts["province"]) == (
+        "Bộ Chính trị",
+        "Về bảo đảm an ninh năng lượng quốc gia",
+        None,
+    )
+
+
+# --------------------------------------------------------------------------- issuers
+
+SIGNED = ["Nơi nhận:\tKT. GIÁM ĐỐC", "- Như trên;\tPHÓ GIÁM ĐỐC", "- Lưu: VT.\tTrần Văn Bình"]
+ISSUERS = [
+    # a unit under its parent is named with the parent's place
+    (["UBND TỈNH NGHỆ AN", "SỞ TƯ PHÁP"], "Sở Tư pháp tỉnh Nghệ An"),
+    (
+        ["UBND THÀNH PHỐ ĐÀ NẴNG", "TRUNG TÂM XÚC TIẾN ĐẦU TƯ"],
+        "Trung tâm Xúc tiến đầu tư thành phố Đà Nẵng",
+    ),
+    # an office is named with its parent's full name
+    (["ỦY BAN NHÂN DÂN TỈNH GIA LAI", "VĂN PHÒNG"], "Văn phòng Ủy ban nhân dân tỉnh Gia Lai"),
+    (["BỘ Y TẾ", "VĂN PHÒNG"], "Văn phòng Bộ Y tế"),
+    (["ĐẢNG ỦY CHÍNH PHỦ", "VĂN PHÒNG"], "Văn phòng Đảng ủy Chính phủ"),
+    # units of the Party's committees
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN DÂN VẬN"], "Ban Dân vận Trung ương"),
+    (["TỈNH ỦY HÀ TĨNH", "BAN TUYÊN GIÁO VÀ DÂN VẬN"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Hà Tĩnh"),
+    # a body with its own place is named alone; a name broken over two lines is one name
+    (["ĐẢNG BỘ TỈNH AN GIANG", "ĐẢNG ỦY XÃ MỸ HÒA"], "Đảng ủy xã Mỹ Hòa"),
+    (["BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"], "Bộ Văn hóa, Thể thao và Du lịch"),
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ"], "Ủy ban nhân dân thành phố Cần Thơ"),
+]
+
+
+@pytest.mark.parametrize(("letterhead", "issuer"), ISSUERS)
+def test_issuer_from_the_letterhead(letterhead, issuer):
+    text = _doc(
+        letterhead,
+        "Số: 17/KH-ABC",
+        "Hà Nội, ngày 7 tháng 7 năm 2026",
+        ["KẾ HOẠCH", "KIỂM TRA CÔNG TÁC NĂM 2026", *PLAN_BODY],
+        SIGNED,
+    )
+    assert _facts(text)["issuer"] == issuer
+
+
+def test_a_unit_and_its_parent_in_one_table_cell():
+    """A saved page puts the letterhead's left column in one cell, its lines spaced apart."""
+    text = "\n".join(
+        [
+            f"UBND TỈNH LÀO CAI   BAN QUẢN LÝ KHU KINH TẾ\t{STATE}   {MOTTO}",
+            "Số: 33/KH-BQL\tLào Cai, ngày 1 tháng 6 năm 2026",
+            "KẾ HOẠCH",
+            "THU HÚT ĐẦU TƯ NĂM 2026",
+            *PLAN_BODY,
+        ]
+    )
+    assert _facts(text)["issuer"] == "Ban Quản lý khu kinh tế tỉnh Lào Cai"
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "signature", "issuer"),
+    [
+        (["BAN CHẤP HÀNH TRUNG ƯƠNG", "*"], "T/M BAN BÍ THƯ", "Ban Bí thư"),
+        (["BAN CHẤP HÀNH TRUNG ƯƠNG", "*"], "T/M BỘ CHÍNH TRỊ", "Bộ Chính trị"),
+        (["TỈNH ỦY QUẢNG TRỊ", "*"], "T/M BAN THƯỜNG VỤ", "Ban Thường vụ Tỉnh ủy Quảng Trị"),
+        (["TỈNH ỦY QUẢNG TRỊ", "*"], "T/M TỈNH ỦY", "Tỉnh ủy Quảng Trị"),
+    ],
+)
+def test_the_organ_signed_for_speaks_for_a_party_committee(letterhead, signature, issuer):
+    text = _doc(
+        letterhead,
+        "Số 15-CT/TW",
+        "Hà Nội, ngày 4 tháng 4 năm 2026",
+        ["CHỈ THỊ", "VỀ CÔNG TÁC KIỂM TRA", "-----", "- Căn cứ Điều lệ Đảng;", "1. Kiểm tra."],
+        [f"Nơi nhận:\t{signature}", "- Như trên,\tBÍ THƯ", "- Lưu.\tNguyễn Văn Hùng"],
+    )
+    assert _facts(text)["issuer"] == issuer
+
+
+def test_a_central_letterhead_dated_in_the_capital_has_no_province():
+    text = _doc(
+        ["BỘ NỘI VỤ"],
+        "Số: 77/KH-BNV",
+        "Hà Nội, ngày 3 tháng 3 năm 2026",
+        ["KẾ HOẠCH", "ĐÀO TẠO CÔNG CHỨC NĂM 2026", *PLAN_BODY],
+    )
+    assert (_facts(text)["issuer"], _facts(text)["province"]) == ("Bộ Nội vụ", None)
+
+
+def test_an_attachment_signed_for_another_organ_does_not_change_the_issuer():
+    """The letter is signed by its own office; a draft report attached after it is not."""
+    text = _doc(
+        ["ĐẢNG ỦY CHÍNH PHỦ", "VĂN PHÒNG"],
+        "Số 12-CV/VPĐU",
+        "Hà Nội, ngày 2 tháng 2 năm 2026",
+        [
+            "V/v xin ý kiến dự thảo báo cáo",
+            "Kính gửi: Các đồng chí Ủy viên.",
+            "Đề nghị cho ý kiến.",
+        ],
+        [
+            "Nơi nhận:",
+            "- Như trên.",
+            "CHÁNH VĂN PHÒNG",
+            "Lê Văn Khoa",
+            "DỰ THẢO BÁO CÁO",
+            "T/M BAN THƯỜNG VỤ",
+            "BÍ THƯ",
+        ],
+    )
+    assert _facts(text)["issuer"] == "Văn phòng Đảng ủy Chính phủ"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # split across two table rows
+        (["Số: 5/KH-UBND\tHuế, ngày 4 tháng 5", "\tnăm 2026"], "2026-05-04"),
+        # split across two PDF lines, the second indented into the right column
+        (
+            [
+                "Số: 5/KH-UBND                 Huế, ngày 4 tháng 5",
+                "                              năm 2026",
+            ],
+            "2026-05-04",
+        ),
+        # figures
+        (["Số: 5/KH-UBND\tHuế, ngày 14/05/2026"], "2026-05-14"),
+    ],
+)
+def test_letterhead_date_broken_across_cells_or_lines(rows, expected):
+    text = "\n".join(
+        [
+            f"ỦY BAN NHÂN DÂN\t{STATE}",
+            f"THÀNH PHỐ HUẾ\t{MOTTO}",
+            *rows,
+            "KẾ HOẠCH",
+            "DU LỊCH",
+            *PLAN_BODY,
+        ]
+    )
+    facts = _facts(text)
+    assert (facts["date"], facts["draft"]) == (expected, False)
+
+
+def test_a_date_in_the_body_is_not_the_date_of_issue():
+    text = "\n".join(
+        [
+            f"ỦY BAN NHÂN DÂN\t{STATE}",
+            f"TỈNH ĐIỆN BIÊN\t{MOTTO}",
+            "Số: 9/BC-UBND",
+            "BÁO CÁO",
+            "KẾT QUẢ PHÒNG CHỐNG THIÊN TAI",
+            "",
+            "Trong năm qua, mưa lũ gây thiệt hại lớn cho tỉnh; theo thống kê của các ngành tại hội"
+            " nghị tổng kết được tổ chức ở Điện Biên, ngày 12 tháng 12 năm 2025 toàn tỉnh đã"
+            " huy động lực lượng ứng cứu, di dời dân, khắc phục hậu quả, khôi phục sản xuất và"
+            " hỗ trợ người dân ổn định đời sống, đồng thời rà soát các khu vực có nguy cơ sạt lở"
+            " để chủ động phòng tránh trong mùa mưa bão năm sau.",
+            "I. KẾT QUẢ",
+        ]
+    )
+    assert _facts(text)["date"] is None
+
+
+# --------------------------------------------------------------------------- signers
+
+
+@pytest.mark.parametrize(
+    ("block", "signer"),
+    [
+        (["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Thị Mai"], "Nguyễn Thị Mai"),
+        (["TUQ. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Lê Quốc Việt"], "Lê Quốc Việt"),
+        (["TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ", "Đỗ Minh Châu"], "Đỗ Minh Châu"),
+        (
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Hà Văn Sơn"],
+            "Hà Văn Sơn",
+        ),
+    ],
+)
+def test_signer_under_the_signature_block(block, signer):
+    text = _doc(
+        UBND,
+        *UBND_NO,
+        ["KẾ HOẠCH", "KIỂM TRA NĂM 2026", *PLAN_BODY],
+        ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", *block],
+    )
+    assert _facts(text)["signer"] == signer
