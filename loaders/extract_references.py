@@ -130,7 +130,16 @@ COORDINATORS = ("và", "hoặc", "cùng với", "cùng", "cũng như")
 LABELS = ("lưu ý", "chú ý", "ghi chú")
 #: What the issuer does in the main clause of an opening sentence: "Thực hiện …, Ủy ban nhân
 #: dân tỉnh ban hành Kế hoạch …".
-OWN_ACTS = ("ban hành", "yêu cầu", "đề nghị", "chỉ thị", "thông báo", "hướng dẫn", "báo cáo")
+OWN_ACTS = (
+    "ban hành",
+    "xây dựng",
+    "yêu cầu",
+    "đề nghị",
+    "chỉ thị",
+    "thông báo",
+    "hướng dẫn",
+    "báo cáo",
+)
 #: Headings of a purpose section, where the document states what it carries out.
 PURPOSE_HEADINGS = ("mục đích", "mục tiêu")
 
@@ -175,8 +184,9 @@ _CUE = re.compile(
 )
 _ANY_IMPLEMENT = re.compile(_NB + _IMPLEMENT + _NA)
 # "Ban hành Kế hoạch triển khai thực hiện …", "V/v triển khai …": a title's head before its cue
+_SUBJECT_HEAD = re.compile(r"(?:v/v|về\s+việc)\s*+")
 _OPENER = re.compile(
-    r"(?:v/v\s*+|về\s+việc\s++)?(?:[^,;()]{0,60}?" + _NB + r"(?:ban\s+hành|xây\s+dựng)\s+"
+    r"(?:[^,;()]{0,60}?" + _NB + r"(?:ban\s+hành|xây\s+dựng)\s+"
     r"(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|phương\s+án)\s++)?"
 )
 _MARKER = re.compile(
@@ -200,7 +210,7 @@ _COORD_END = re.compile(r"(?:[,:(]|" + _NB + _alt(COORDINATORS) + r")\s*+(?:các
 _DIRECTIVE = (
     r"(?:các\s+)?" + _alt(DIRECTIVE_NOUNS) + r"(?:\s+của\s+[^;()]{1,160}?)?\s+(?:tại|theo)\s*+$"
 )
-_DIRECTIVE_LEAD = re.compile(r"^[\s,]*+" + _DIRECTIVE)
+_DIRECTIVE_LEAD = re.compile(r"^[\s,]*+(?:và\s++)?" + _DIRECTIVE)
 _DIRECTIVE_COORD = re.compile(r"(?:[,:]|" + _NB + r"và)\s*+" + _DIRECTIVE)
 _AMENDED_BY = re.compile(
     r"được\s+" + _alt(AMEND_CUES) + r"(?:\s+một\s+số\s+điều)?(?:\s+(?:bởi|theo|tại))?\s*+$"
@@ -218,6 +228,8 @@ _OWN_ACT = re.compile(r",\s*+(?:[^\s,;:]++\s++){1,12}?" + _alt(OWN_ACTS) + _NA)
 _AMENDING_LAW = re.compile(
     _NB + r"luật\s+" + _alt(AMEND_CUES) + r"(?:\s+một\s+số\s+điều)?(?:\s+của)?(?:\s+các)?\s+$"
 )
+# a line that stops before its document's number: "Căn cứ Nghị định số", "Thực hiện Kế hoạch"
+_DANGLING = re.compile(_NB + "(?:" + _TYPE_WORDS + r"(?:\s+số)?|số)\s*+:?$")
 _PAREN_NUMBER = re.compile(r"\(\s*+(?:số\s*+:?\s*+)?$")
 _BARE_NUMBER = re.compile(_NB + r"số\s*+:?\s*+$")
 _PURPOSE = re.compile(r"^" + _alt(PURPOSE_HEADINGS) + _NA)
@@ -276,6 +288,7 @@ class ReferenceContext:
     pending: _Cue | None = None  # the cue of a line ending in ":" that opens a list
     pending_marker: str | None = None  # the marker kind of that line ("" when unmarked)
     item_marker: str | None = None  # the marker kind of the items below it
+    dangling: bool = False  # the line broke before its document: "Căn cứ Nghị định số"
     purpose: bool = False  # inside a "Mục đích" section
 
 
@@ -333,9 +346,12 @@ def _cue_at(key: str, text: str, pos: int, end: int, title: bool = False) -> _Cu
     """A cue opening ``key[pos:end]`` (a title's head may stand before it)."""
     while pos < end and (key[pos].isspace() or key[pos] in "\"'“”‘’*_(["):
         pos += 1
+    head = _SUBJECT_HEAD.match(key, pos, end)  # "V/v …", "Về việc …"
+    if head:
+        pos = head.end()
     m = _CUE.match(key, pos, end)
     if m is None:
-        o = _OPENER.match(key, pos, end)
+        o = _OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
         if o and o.end() > pos:
             m = _CUE.match(key, o.end(), end)
             if m and not m.group("implements"):
@@ -401,10 +417,12 @@ def _governs_first(cue: _Cue, lead: str) -> bool:
 
 
 def _opens_with_document(key: str, start: int, m: Mention) -> bool:
-    """The clause from ``start`` opens with a document: a type word or "số" in its first words."""
+    """The clause from ``start`` opens with a document: a type word or "số" in its first words,
+    or a directive that names one (``và chỉ đạo của … tại Công văn số …``)."""
     first = _TYPE_AT.search(key, start, m.start + 1)
     at = first.start() if first else m.np_start
-    return len(key[start:at].split()) <= 3
+    lead = key[start:at]
+    return len(lead.split()) <= 3 or bool(_DIRECTIVE_LEAD.match(lead))
 
 
 def _coordinated(lead: str) -> bool:
@@ -448,12 +466,13 @@ def _walk(
     depth: list[int],
     start: int,
     cue: _Cue | None,
+    continuation: bool = False,
     continuing: Mention | None = None,
 ) -> list[tuple[Mention, bool]]:
     """(mention, governed by ``cue``) for the mentions of one clause, left to right.
 
-    ``start``: where the clause's text (or the cue's object) starts. ``continuing``: the last
-    document of the clause before, when this clause carries on its list.
+    ``start``: where the clause's text (or the cue's object) starts. ``continuation``: the
+    clause carries on the list of an earlier clause, whose last document was ``continuing``.
     """
     out: list[tuple[Mention, bool]] = []
     seen: dict[str, bool] = {}
@@ -474,15 +493,15 @@ def _walk(
         elif prev is None:
             lead = key[start : m.np_start]
             governed = cue is not None and _governs_first(cue, lead)
-            if continuing is not None:
-                parent = continuing.parent
+            if continuation:
+                parent = continuing.parent if continuing is not None else None
                 opens = _opens_with_document(key, start, m)
                 if opens and parent is not None and m.doc_type == continuing.doc_type:
                     # "… về thực hiện Thông báo A; Thông báo B": B goes on A's list
                     governed = False
                     m.parent = parent
                     for relation, target in list(parent.links):
-                        if continuing.number is not None and target == continuing.number.format():
+                        if target == continuing.number.format():
                             _add_link(parent, relation, m)
                 elif not opens:
                     governed = False  # "…; đồng thời, trên cơ sở … Quyết định số …": not the list
@@ -657,14 +676,14 @@ def _relations(
         previous: Mention | None = None
         for c, (c0, c1) in enumerate(clauses):
             inside = found[bisect_left(starts, c0) : bisect_left(starts, c1)]
-            continuing = None
+            continuation = False
             if c:
                 own = _cue_at(key, text, c0, c1)
                 own = _voiced(_applicable(own, key, c0, c1, marker, own_voice), voice, weak)
                 if own is not None:
                     cue = own
                 else:
-                    continuing = previous
+                    continuation = True
             start, active = c0, None
             if cue is not None and cue.end < c1:
                 active = cue
@@ -673,8 +692,8 @@ def _relations(
                     for m, _ in _walk(before, key, depth, c0, None):
                         _assign(m, False, None, key)
                     inside = [m for m in inside if m.start >= cue.end]
-                    start, continuing = cue.end, None
-            for m, governed in _walk(inside, key, depth, start, active, continuing):
+                    start, continuation = cue.end, False
+            for m, governed in _walk(inside, key, depth, start, active, continuation, previous):
                 _assign(m, governed, active, key)
             if inside:
                 previous = inside[-1]
@@ -738,7 +757,10 @@ def _opening_sentence(key: str, body: int) -> bool:
     if cue is None or not cue.group("implements"):
         return False
     rest = key[cue.end() :].rstrip(" *")
-    return rest.endswith(":") or "như sau" in rest or bool(_OWN_ACT.search(rest))
+    if rest.endswith(":") or "như sau" in rest:
+        return True
+    # "…, Ủy ban nhân dân tỉnh ban hành …"; not a report of work done ("…, Bộ đã xây dựng …")
+    return any(" đã " not in a.group() for a in _OWN_ACT.finditer(rest))
 
 
 def _take_pending(
@@ -747,6 +769,9 @@ def _take_pending(
     """The cue a line ending in ":" carries over to the items below it."""
     if context is None or context.pending is None:
         return None
+    if context.dangling:  # the rest of a line broken before its number
+        pending, context.pending, context.dangling = context.pending, None, False
+        return pending
     if not marker or marker == context.pending_marker:
         context.pending = None  # back to the level of the line, or out of the list
         return None
@@ -767,6 +792,12 @@ def _leave_pending(
     if cue is None or context.pending is not None or found:
         return
     line = key.rstrip(" *")
+    if _DANGLING.search(line):
+        context.pending, context.dangling = (
+            _Cue(cue.relation, cue.text, 0, True, weak=cue.weak),
+            True,
+        )
+        return
     if not line.endswith(":"):
         return
     after = line[cue.end : -1].strip()
@@ -849,6 +880,9 @@ def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
 # --------------------------------------------------------------------------- merging
 
 
+_EVIDENCE_BEFORE = 600  # characters of a clause kept before a mention in its evidence
+
+
 def _clause_starts(text: str) -> list[int]:
     """Where each ``;``-separated clause of a paragraph starts (0 first)."""
     depth = _depths(text)
@@ -886,6 +920,8 @@ def merge_mentions(mentions: list[Mention], source: str) -> list[Reference]:
         if starts is None:
             starts = clause_starts[id(m.para)] = _clause_starts(m.para.text)
         ctx_start = starts[bisect_left(starts, m.start + 1) - 1]
+        if m.start - ctx_start > _EVIDENCE_BEFORE:  # a very long clause: its last words
+            ctx_start = m.para.text.find(" ", m.start - _EVIDENCE_BEFORE, m.start) + 1
         sentence = m.para.text[ctx_start : max(m.tail, min(len(m.para.text), m.tail + 80))]
         ev = Evidence(source, m.para.span(ctx_start, m.tail), collapse(sentence).strip(" ;"), m.cue)
         ref = by_key.get(k)

@@ -113,6 +113,12 @@ BASIS = [
         TASK,
         {"50-QĐ/TW": B, "02-HD/BTCTW": C},
     ),
+    (
+        "Căn cứ Điều lệ Đảng; đồng thời, trên cơ sở kết quả rà soát theo Hướng dẫn số "
+        "03-HD/BTCTW, các cấp ủy xây dựng quy hoạch.",
+        TASK,
+        {"03-HD/BTCTW": C},
+    ),
 ]
 
 
@@ -201,6 +207,20 @@ IMPLEMENTS = [
         TASK,
         {"909/UBND-VX": IM},
     ),
+    # a directive after ";" still opens an item of the list
+    (
+        "Thực hiện Nghị quyết số 12/NQ-CP ngày 02/02/2025 của Chính phủ; và chỉ đạo của Ủy ban "
+        "nhân dân tỉnh tại Công văn số 345/UBND-KT ngày 03/3/2025, Sở Tài chính hướng dẫn như "
+        "sau:",
+        OWN,
+        {"12/NQ-CP": IM, "345/UBND-KT": IM},
+    ),
+    # a report of work done is not an opening sentence
+    (
+        "Thực hiện Nghị quyết số 57-NQ/TW, Bộ đã xây dựng và ban hành Kế hoạch hành động.",
+        TASK,
+        {"57-NQ/TW": C},
+    ),
     # a generic phrase before the document: not what the cue governs
     (
         "Thực hiện Chương trình của Chính phủ về thực hiện Nghị quyết số 57-NQ/TW, Ủy ban "
@@ -254,6 +274,11 @@ ACTS = [
         {"25/2023/QĐ-UBND": A},
     ),
     ("Sửa đổi, bổ sung một số điều của Quyết định số 12/2022/QĐ-UBND", OWN, {"12/2022/QĐ-UBND": A}),
+    (
+        "Về việc bãi bỏ Quyết định số 08/2018/QĐ-UBND của Ủy ban nhân dân tỉnh",
+        OWN,
+        {"08/2018/QĐ-UBND": S},
+    ),
     # describing another document, or a task to draft one: cites
     (
         "- Tham mưu Ủy ban nhân dân tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số "
@@ -413,6 +438,15 @@ def test_a_basis_list_under_a_colon() -> None:
         "01/2023/TT-VPCP": B,
         "98/QĐ-UBND": C,
     }
+
+
+def test_a_line_broken_before_its_number() -> None:
+    text = (
+        "Căn cứ Nghị định số\n\n30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;"
+        "\n\nThực hiện Kế hoạch\n\nsố 77/KH-UBND ngày 02/02/2025 của Ủy ban nhân dân tỉnh, Sở "
+        "Nội vụ ban hành Kế hoạch như sau:\n"
+    )
+    assert _document(text, own_until="Không") == {"30/2020/NĐ-CP": B, "77/KH-UBND": IM}
 
 
 def test_a_colon_that_opens_tasks_carries_nothing() -> None:
