@@ -127,6 +127,8 @@ _PLACE_WORDS = (
 #: A unit under its parent that is named with the parent's full name ("Văn phòng Ủy ban
 #: nhân dân tỉnh"), not only with its place.
 _OFFICE_UNITS = ("văn phòng", "thanh tra")
+#: Parents whose units are named with the parent's place ("Sở Tư pháp tỉnh Nghệ An").
+_PLACE_PARENTS = ("ủy ban nhân dân", "hội đồng nhân dân", "đảng bộ")
 #: Words that open a body's name; in a name built from its shape the word after them is
 #: capitalized ("Trung tâm Phục vụ hành chính công").
 _BODY_HEADS = (
@@ -290,6 +292,7 @@ _STRONG_PREAMBLE = re.compile(
 _PLACE_START = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in _PLACE_WORDS) + r")(?![\wđ])(?! ủy)(?! đoàn)"
 )
+_TERM_LINE = re.compile(r"^(?:khóa\s+[ivxlc\d]+|kỳ họp)(?![\wđ])")
 _ATTACHED = re.compile(r"\((?:ban hành )?kèm theo", re.IGNORECASE)
 _ROMAN_SECTION = re.compile(
     r"^(?:[ivx]{1,4}|\d{1,2})\s*[.\-–)]\s|^(?:điều\s+\d|(?:chương|phần|mục)\s+(?:[ivxlc]+|\d+)(?![\wđ]))"
@@ -733,6 +736,11 @@ def _shape_name(text: str) -> str:
     key = fold(" ".join(low))
     head = next((h for h in _HEADS_LONGEST_FIRST if key == h or key.startswith(h + " ")), None)
     n_head = len(head.split()) if head else 1
+    inner = fold(" ".join(low[n_head:]))
+    if head and any(inner == h or inner.startswith(h + " ") for h in _HEADS_LONGEST_FIRST):
+        # a body of a body: "Đảng ủy Sở Y tế", "Công đoàn Bộ Tài chính"
+        first = " ".join(low[:n_head])
+        return f"{first[0].upper()}{first[1:]} {_shape_name(' '.join(low[n_head:]))}"
     caps = {0}
     i, in_place = n_head, False
     while i < len(low):
@@ -815,11 +823,9 @@ def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | Non
     pkey, ckey = fold(parent.name), fold(child.name)
     if pkey.startswith("ban chấp hành trung ương"):
         name = f"{child.name} Trung ương"  # "Ban Tổ chức Trung ương"
-    elif pkey.startswith(("ủy ban nhân dân", "hội đồng nhân dân")) and not ckey.startswith(
-        _OFFICE_UNITS
-    ):
-        head = "ủy ban nhân dân" if pkey.startswith("ủy ban nhân dân") else "hội đồng nhân dân"
-        place = parent.name[len(head) :].strip()
+    elif pkey.startswith(_PLACE_PARENTS) and not ckey.startswith(_OFFICE_UNITS):
+        head = next(h for h in _PLACE_PARENTS if pkey.startswith(h))
+        place = parent.name[len(head) :].strip()  # "thành phố Hà Nội"
         name = f"{child.name} {place}".strip()
     else:
         name = f"{child.name} {parent.name}"  # "Văn phòng Đảng ủy Chính phủ"
@@ -1000,7 +1006,9 @@ def _prose(run: str) -> bool:
 def _strip_authority(parts: list[_Part], units: list[str]) -> list[_Part]:
     """Drop the authority line that closes a decision's heading block: the office holder
     who decides ("BỘ TRƯỞNG BỘ XÂY DỰNG", "GIÁM ĐỐC TRUNG TÂM … / … THÀNH PHỐ") or the
-    body itself ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")."""
+    body itself ("CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN TỈNH … / KHÓA XVIII, KỲ HỌP THỨ 20")."""
+    if len(parts) > 2 and parts[-1].upper and _TERM_LINE.match(fold(parts[-1].text)):
+        parts = parts[:-1]  # the council's term and session
     n = len(parts)
     if n < 2:
         return parts
@@ -1008,19 +1016,16 @@ def _strip_authority(parts: list[_Part], units: list[str]) -> list[_Part]:
     def runs_on(k: int) -> bool:
         return bool(_CONNECTOR_END.search(fold(parts[k - 1].text)[-30:]))
 
-    for k in (n - 2, n - 1):
-        if (
-            k >= 1
-            and all(p.upper for p in parts[k:])
-            and _OFFICE_START.match(fold(parts[k].text))
-            and not runs_on(k)
-        ):
-            return parts[:k]
-    last = parts[-1]
-    key = fold(last.text)
     letterhead = {fold(u) for u in units} | {fold(" ".join(units))}
-    if last.upper and not runs_on(n - 1) and (_ORGAN_START.match(key) or key in letterhead):
-        return parts[:-1]
+    for k in (n - 2, n - 1):
+        if k < 1 or runs_on(k) or not all(p.upper for p in parts[k:]):
+            continue
+        key = fold(" ".join(p.text for p in parts[k:]))
+        if _OFFICE_START.match(key):
+            return parts[:k]
+        place_after = k == n - 1 or _PLACE_START.match(fold(parts[-1].text))
+        if (_ORGAN_START.match(key) and place_after) or key in letterhead:
+            return parts[:k]
     return parts
 
 

@@ -148,6 +148,29 @@ TITLES = [
         ],
         "VỀ DỰ ÁN LUẬT THỦ ĐÔ (SỬA ĐỔI)",
     ),
+    # a council's resolution: the council, its term and session close the heading block
+    (
+        [
+            "NGHỊ QUYẾT",
+            "QUY ĐỊNH MỨC HỖ TRỢ HỌC PHÍ",
+            "CHO TRẺ EM MẦM NON NĂM HỌC 2026 - 2027",
+            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH",
+            "KHÓA XVIII, KỲ HỌP THỨ 30",
+            *PLAN_BODY,
+        ],
+        "QUY ĐỊNH MỨC HỖ TRỢ HỌC PHÍ CHO TRẺ EM MẦM NON NĂM HỌC 2026 - 2027",
+    ),
+    # the body as the authority line, broken before its place
+    (
+        [
+            "QUYẾT ĐỊNH",
+            "VỀ VIỆC GIAO CHỈ TIÊU BIÊN CHẾ",
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH HÀ TĨNH",
+            *PLAN_BODY,
+        ],
+        "VỀ VIỆC GIAO CHỈ TIÊU BIÊN CHẾ",
+    ),
     # a telegram: "… điện:" opens the address block
     (
         [
@@ -264,6 +287,7 @@ ISSUERS = [
     (["TỈNH ỦY HÀ TĨNH", "BAN TUYÊN GIÁO VÀ DÂN VẬN"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Hà Tĩnh"),
     # a body with its own place is named alone; a name broken over two lines is one name
     (["ĐẢNG BỘ TỈNH AN GIANG", "ĐẢNG ỦY XÃ MỸ HÒA"], "Đảng ủy xã Mỹ Hòa"),
+    (["ĐẢNG BỘ TỈNH AN GIANG", "ĐẢNG ỦY SỞ Y TẾ"], "Đảng ủy Sở Y tế tỉnh An Giang"),
     (["BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"], "Bộ Văn hóa, Thể thao và Du lịch"),
     (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ"], "Ủy ban nhân dân thành phố Cần Thơ"),
 ]
