@@ -90,10 +90,13 @@ IMPLEMENT_CUES = (
     "thực hiện",
     "thi hành",
     "cụ thể hóa",
-    "quán triệt",
 )
-#: Words that may stand before an implementing cue: "Để tiếp tục thực hiện …", "Nhằm cụ thể hóa …".
-CUE_PREFIXES = ("để tiếp tục", "nhằm tiếp tục", "tiếp tục", "để", "nhằm")
+#: Words that may stand before an implementing cue: "Để tiếp tục thực hiện …", "Nhằm cụ thể hóa …",
+#: "Quán triệt và triển khai …" (to study a document alone is not to carry it out).
+CUE_PREFIXES = ("tiếp tục", "quán triệt và", "quán triệt,")
+#: Words of purpose that may stand a few words before an implementing cue: "Để (kịp thời)
+#: triển khai …", "Nhằm cụ thể hóa …".
+PURPOSE_WORDS = ("để", "nhằm")
 #: "Căn cứ …": the legal basis.
 BASIS_CUES = ("căn cứ vào", "căn cứ")
 #: A whole document replaced or repealed by this one.
@@ -121,7 +124,17 @@ DIRECTIVE_NOUNS = (
 )
 #: Words before a cue in a title that describe implementation instead of doing it:
 #: "V/v báo cáo kết quả thực hiện Nghị quyết số …".
-REPORTING_WORDS = ("kết quả", "tình hình", "sơ kết", "tổng kết", "đánh giá", "việc")
+REPORTING_WORDS = (
+    "kết quả",
+    "tình hình",
+    "sơ kết",
+    "tổng kết",
+    "đánh giá",
+    "việc",
+    "hướng dẫn",
+    "vướng mắc",
+    "khó khăn",
+)
 #: Words that open a description: a cue followed by them before the document does not govern it.
 DESCRIPTION_WORDS = ("về", "của", "tại", "theo", "trong", "đối với")
 #: Words that join two documents of one list.
@@ -177,6 +190,7 @@ _OF = re.compile(r"^\s*+,?\s*+của\s+")
 
 _IMPLEMENT = _alt(IMPLEMENT_CUES)
 _CUE = re.compile(
+    r"(?P<purpose>" + _alt(PURPOSE_WORDS) + r"(?:\s+[^\s,;:()]++){0,3}?\s+)?"
     r"(?P<prefix>" + _alt(CUE_PREFIXES) + r"\s+)?(?:(?P<implements>" + _IMPLEMENT + ")"
     r"|(?P<based_on>" + _alt(BASIS_CUES) + ")"
     r"|(?P<supersedes>" + _alt(SUPERSEDE_CUES) + ")"
@@ -204,6 +218,7 @@ _SELF_ACTS = re.compile(
 )  # fmt: skip
 _EXPIRY = re.compile(_NB + _alt(EXPIRY_CUES) + _NA)
 _PART = re.compile(_NB + _alt(PART_WORDS) + _NA)
+_TYPE_HEAD = re.compile(r"\s*+" + _TYPE_WORDS + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
 _REPORTING_BEFORE = re.compile(_NB + _alt(REPORTING_WORDS) + r"\s*+$")
 _DESCRIPTION = re.compile(_NB + _alt(DESCRIPTION_WORDS) + _NA)
 _COORD_END = re.compile(r"(?:[,:(]|" + _NB + _alt(COORDINATORS) + r")\s*+(?:các\s++)?$")
@@ -359,13 +374,19 @@ def _cue_at(key: str, text: str, pos: int, end: int, title: bool = False) -> _Cu
     if m is None and title:
         # a title with the cue inside: "CHƯƠNG TRÌNH HÀNH ĐỘNG … THỰC HIỆN NGHỊ QUYẾT SỐ …"
         for c in _ANY_IMPLEMENT.finditer(key, pos, end):
-            if not _REPORTING_BEFORE.search(key, pos, c.start()):
+            if _TYPE_HEAD.match(key, pos, c.start()) or not _REPORTING_BEFORE.search(
+                key, pos, c.start()
+            ):
                 return _Cue("implements", text[c.start() : c.end()], c.end())
             break
         return None
     if m is None:
         return None
     relation = next(k for k in ("implements", "based_on", "supersedes", "amends") if m.group(k))
+    if m.group("purpose") and (
+        relation != "implements" or _REPORTING_BEFORE.search(key, m.start(), m.start(relation))
+    ):
+        return None  # "Để chuẩn bị tổng kết việc thực hiện …": not carrying it out
     word = m.start(relation)
     return _Cue(relation, text[word : m.end()], m.end(), always=relation != "implements")
 

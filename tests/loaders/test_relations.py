@@ -215,6 +215,26 @@ IMPLEMENTS = [
         OWN,
         {"12/NQ-CP": IM, "345/UBND-KT": IM},
     ),
+    (
+        "Để kịp thời triển khai Quyết định số 1500/QĐ-TTg ngày 10/12/2025 của Thủ tướng Chính "
+        "phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        OWN,
+        {"1500/QĐ-TTg": IM},
+    ),
+    (
+        "Để chuẩn bị tổng kết việc thực hiện Nghị quyết số 26-NQ/TW, Ban Thường vụ Tỉnh ủy "
+        "yêu cầu các cấp ủy:",
+        OWN,
+        {"26-NQ/TW": C},
+    ),
+    (
+        "HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH SỐ 24-QĐ/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG",
+        OWN,
+        {"24-QĐ/TW": IM},
+    ),
+    ("V/v đề nghị hướng dẫn thực hiện Nghị định số 15/2022/NĐ-CP", OWN, {"15/2022/NĐ-CP": C}),
+    # to study a document is not to carry it out
+    ("- Quán triệt sâu sắc Chỉ thị số 45-CT/TW của Bộ Chính trị.", OWN, {"45-CT/TW": C}),
     # a report of work done is not an opening sentence
     (
         "Thực hiện Nghị quyết số 57-NQ/TW, Bộ đã xây dựng và ban hành Kế hoạch hành động.",
