@@ -259,6 +259,11 @@ _NATIONAL_HEADERS = re.compile(
     r"cộng hòa xã hội|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do|tự do\s*[-–—]\s*hạnh phúc"
     r"|đảng cộng sản việt nam|^\*+$|^-+$"
 )
+# a line of the national motto, read between the heading's lines (a right column)
+_MOTTO_LINE = re.compile(
+    r"^(?:cộng hòa xã hội(?: chủ nghĩa việt nam)?|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do"
+    r"|đảng cộng sản việt nam$)"
+)
 _DECORATION = re.compile(r"[-–—_=*.~\s]+")
 _DRAFT_WORD = re.compile(r"\(?dự thảo(?:\s*(?:lần\s*)?\d+)?\)?")
 _OFFICE_START = re.compile(
@@ -863,7 +868,7 @@ def _find_type_word(text: str) -> tuple[str, str, bool] | None:
         text = pat.sub("\t", text)
     for cell in _cells(text):
         key = match_key(cell)
-        if _NATIONAL_HEADERS.search(key):
+        if _MOTTO_LINE.match(fold(cell)):
             continue
         m = _TYPE_WORD.match(key)
         if not m:
@@ -943,7 +948,7 @@ def _heading_title(
     for text, line, gap, run in pending:
         text = text.strip(" *")
         key = fold(text)
-        if not text or _DRAFT_WORD.fullmatch(key) or _NATIONAL_HEADERS.search(key):
+        if not text or _DRAFT_WORD.fullmatch(key) or _MOTTO_LINE.match(key):
             continue
         if _DECORATION.fullmatch(text):
             if parts:
@@ -981,7 +986,7 @@ def _heading_title(
                 break  # the authority line, or the body's first paragraph
             if len(joined) > 1200:
                 break
-        elif _PREAMBLE.match(key) and text[:1].isupper() and _prose(run):
+        elif _PREAMBLE.match(key) and (text[:1] in "-–+•" or text[:1].isupper() and _prose(run)):
             break  # no title: the preamble follows the heading
         parts.append(_Part(text, upper, line))
     parts = _strip_authority(parts, units)
@@ -1042,7 +1047,7 @@ def _subject_title(paras: list[Paragraph]) -> str | None:
         key = fold(piece)
         if (
             not piece
-            or _NATIONAL_HEADERS.search(key)
+            or _MOTTO_LINE.match(key)
             or key.startswith(("kính gửi", "số:", "số "))
             or (_is_upper(piece) and len(piece) > 3 and not upper)
             or (upper and not _is_upper(piece))

@@ -268,6 +268,31 @@ def test_the_body_named_under_a_party_heading_speaks_and_is_not_the_title():
     )
 
 
+def test_a_party_decision_of_the_secretariat():
+    """The organ under the heading speaks; a title may name the Party; a dashed "Căn cứ"
+    list opens the preamble."""
+    text = _doc(
+        ["BAN CHẤP HÀNH TRUNG ƯƠNG", "*"],
+        "Số 390-QĐ/TW",
+        "Hà Nội, ngày 12 tháng 1 năm 2026",
+        [
+            "QUYẾT ĐỊNH",
+            "CỦA BAN BÍ THƯ",
+            "về công tác văn thư của Đảng Cộng sản Việt Nam",
+            "-----",
+            "- Căn cứ Điều lệ Đảng;",
+            "Điều 1. Phạm vi điều chỉnh",
+        ],
+        ["Nơi nhận:\tT/M BAN BÍ THƯ", "- Lưu.\tNguyễn Văn Nam"],
+    )
+    facts = _facts(text)
+    assert (facts["type"], facts["issuer"], facts["title"]) == (
+        "Quyết định",
+        "Ban Bí thư",
+        "Về công tác văn thư của Đảng Cộng sản Việt Nam",
+    )
+
+
 # --------------------------------------------------------------------------- issuers
 
 SIGNED = ["Nơi nhận:\tKT. GIÁM ĐỐC", "- Như trên;\tPHÓ GIÁM ĐỐC", "- Lưu: VT.\tTrần Văn Bình"]
