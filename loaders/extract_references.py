@@ -218,6 +218,9 @@ _SELF_ACTS = re.compile(
 )  # fmt: skip
 _EXPIRY = re.compile(_NB + _alt(EXPIRY_CUES) + _NA)
 _PART = re.compile(_NB + _alt(PART_WORDS) + _NA)
+# a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+_TYPE_OPENER = re.compile(r"(?:" + _TYPE_WORDS + r"\s++)?")
+_TYPE_HEADING = re.compile(r"^[\s*_]*+" + _TYPE_WORDS + r"[\s*_:]*+$")
 _TYPE_HEAD = re.compile(r"\s*+" + _TYPE_WORDS + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
 _REPORTING_BEFORE = re.compile(_NB + _alt(REPORTING_WORDS) + r"\s*+$")
 _DESCRIPTION = re.compile(_NB + _alt(DESCRIPTION_WORDS) + _NA)
@@ -305,6 +308,7 @@ class ReferenceContext:
     item_marker: str | None = None  # the marker kind of the items below it
     dangling: bool = False  # the line broke before its document: "Căn cứ Nghị định số"
     purpose: bool = False  # inside a "Mục đích" section
+    after_heading: bool = False  # the paragraph before was a type heading ("KẾ HOẠCH")
 
 
 # --------------------------------------------------------------------------- structure
@@ -367,6 +371,8 @@ def _cue_at(key: str, text: str, pos: int, end: int, title: bool = False) -> _Cu
     m = _CUE.match(key, pos, end)
     if m is None:
         o = _OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
+        if title and not o.end() > pos:
+            o = _TYPE_OPENER.match(key, pos, end)  # "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …"
         if o and o.end() > pos:
             m = _CUE.match(key, o.end(), end)
             if m and not m.group("implements"):
@@ -600,13 +606,15 @@ def _is_heading(text: str, body: int) -> bool:
     return 0 < len(rest) <= 80 and not rest.endswith((".", ";", ","))
 
 
+def _capitals(text: str, body: int) -> bool:
+    """Mostly capital letters, as titles are printed."""
+    letters = [c for c in text[body:] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
 def _title_like(text: str, key: str, body: int) -> bool:
     """A title or subject line: mostly capitals, or ``V/v …``."""
-    letters = [c for c in text[body:] if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return bool(letters) and (
-        upper >= 0.6 * len(letters) or key[body:].lstrip().startswith(("v/v", "về việc"))
-    )
+    return _capitals(text, body) or key[body:].lstrip().startswith(("v/v", "về việc"))
 
 
 def mentions_in(
@@ -676,13 +684,18 @@ def _relations(
         for m, _ in _walk(found, key, depth, 0, None):
             _assign(m, False, None, key)
         return
+    titled = False  # a title: under a type heading, or in capitals
     if para.kind == "body":
         pending = _take_pending(context, marker, key, body)
         in_purpose = _track_purpose(context, marker, text, key, body)
+        if context is not None:
+            titled = context.after_heading and not marker
+            context.after_heading = bool(_TYPE_HEADING.match(key))
+        titled = titled or (not marker and _capitals(text, body))
     else:  # a table row: neither opens nor ends a list or a section
         pending, in_purpose = None, context is not None and context.purpose
-    title = own_voice and _title_like(text, key, body)
-    voice = own_voice or in_purpose or (not marker and _opening_sentence(key, body))
+    title = titled or (own_voice and _title_like(text, key, body))
+    voice = own_voice or in_purpose or titled or (not marker and _opening_sentence(key, body))
     weak = (bool(marker) and not title) or (in_purpose and not own_voice)
     last_cue: _Cue | None = None
     starts = [m.start for m in found]  # find_numbers gives them left to right

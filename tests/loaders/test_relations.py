@@ -189,6 +189,15 @@ IMPLEMENTS = [
     ),
     ("V/v triển khai thực hiện Kế hoạch số 150/KH-UBND của UBND tỉnh", OWN, {"150/KH-UBND": IM}),
     ("V/v báo cáo kết quả thực hiện Quyết định số 77/QĐ-UBND", OWN, {"77/QĐ-UBND": C}),
+    # a title in capitals is a title wherever the layout puts it (an attached plan's)
+    ("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 991/QĐ-TTG", TASK, {"991/QĐ-TTG": IM}),
+    # a document named in a clause of a requirement is no title
+    (
+        "2.2. Việc triển khai Chương trình gắn với việc tổ chức thực hiện Nghị quyết số "
+        "73/NQ-CP; Kế hoạch triển khai thực hiện Chỉ thị số 36-CT/TW của Bộ Chính trị.",
+        OWN,
+        {"73/NQ-CP": C, "36-CT/TW": C},
+    ),
     # the same words in a task describe work: the document is only cited
     (
         "- Tiếp tục thực hiện Kế hoạch số 17/KH-UBND ngày 20/02/2025 của Ủy ban nhân dân tỉnh.",
@@ -458,6 +467,14 @@ def test_a_basis_list_under_a_colon() -> None:
         "01/2023/TT-VPCP": B,
         "98/QĐ-UBND": C,
     }
+
+
+def test_a_title_under_its_type_heading() -> None:
+    text = (
+        "KẾ HOẠCH\n\nTriển khai thực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng "
+        "Chính phủ trên địa bàn tỉnh\n\n1. Các sở rà soát theo Quyết định số 98/QĐ-UBND.\n"
+    )
+    assert _document(text) == {"32/CT-TTg": IM, "98/QĐ-UBND": C}
 
 
 def test_a_line_broken_before_its_number() -> None:
