@@ -125,8 +125,8 @@ _PLACE_WORDS = (
     "thị trấn",
 )
 #: A unit under its parent that is named with the parent's full name ("Văn phòng Ủy ban
-#: nhân dân tỉnh"), not only with its place.
-_OFFICE_UNITS = ("văn phòng", "thanh tra")
+#: nhân dân tỉnh", "Vụ Pháp chế Bộ Y tế"), not only with its place.
+_OFFICE_UNITS = ("văn phòng", "thanh tra", "vụ")
 #: Parents whose units are named with the parent's place ("Sở Tư pháp tỉnh Nghệ An").
 _PLACE_PARENTS = ("ủy ban nhân dân", "hội đồng nhân dân", "đảng bộ")
 #: Words that open a body's name; in a name built from its shape the word after them is
@@ -820,7 +820,7 @@ def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | Non
     child = _name_of(units[-1], table, province)
     if child is None or len(units) == 1:
         return child
-    if _has_place(units[-1]):
+    if _has_place(units[-1]) or _has_place(child.name):
         return child  # "ĐẢNG ỦY XÃ MỸ HÒA" under "ĐẢNG BỘ TỈNH AN GIANG"
     parent = _name_of(units[-2], table, province)
     if parent is None:
@@ -828,20 +828,23 @@ def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | Non
     pkey, ckey = fold(parent.name), fold(child.name)
     if pkey.startswith("ban chấp hành trung ương"):
         name = f"{child.name} Trung ương"  # "Ban Tổ chức Trung ương"
-    elif pkey.startswith(_PLACE_PARENTS) and not ckey.startswith(_OFFICE_UNITS):
+    elif ckey.startswith(_OFFICE_UNITS):
+        name = f"{child.name} {parent.name}"  # "Văn phòng Đảng ủy Chính phủ"
+    elif pkey.startswith(_PLACE_PARENTS):
         head = next(h for h in _PLACE_PARENTS if pkey.startswith(h))
         place = parent.name[len(head) :].strip()  # "thành phố Hà Nội"
         name = f"{child.name} {place}".strip()
+    elif parent.level == "central" and not _PARTY_COMMITTEE.match(pkey):
+        return child  # "Cục Đường bộ Việt Nam", "Kho bạc Nhà nước" under their ministry
     else:
-        name = f"{child.name} {parent.name}"  # "Văn phòng Đảng ủy Chính phủ"
+        name = f"{child.name} {parent.name}"  # "Ban Tổ chức Tỉnh ủy Nghệ An"
     known = table.lookup(name, province)
-    if known is not None and known.level != "unknown":
+    if known is not None and known.level != "unknown" and fold(known.name) == fold(name):
         return known
     level = parent.level if parent.level != "unknown" else child.level
-    agency = Agency(
-        name, level, parent.province, "body", parent.name, collapse(" ".join(units[-2:]))
-    )
-    return _shaped(agency)
+    written = collapse(" ".join(units[-2:]))
+    agency = Agency(name, level, parent.province, "body", parent.name, written)
+    return agency if known is not None else _shaped(agency)
 
 
 @dataclass

@@ -306,6 +306,12 @@ ISSUERS = [
     # an office is named with its parent's full name
     (["ỦY BAN NHÂN DÂN TỈNH GIA LAI", "VĂN PHÒNG"], "Văn phòng Ủy ban nhân dân tỉnh Gia Lai"),
     (["BỘ Y TẾ", "VĂN PHÒNG"], "Văn phòng Bộ Y tế"),
+    (["BỘ Y TẾ", "VỤ PHÁP CHẾ"], "Vụ Pháp chế Bộ Y tế"),
+    # a department of a ministry carries a name of its own
+    (
+        ["BỘ XÂY DỰNG", "CỤC KINH TẾ - QUẢN LÝ ĐẦU TƯ XÂY DỰNG"],
+        "Cục Kinh tế - Quản lý đầu tư xây dựng",
+    ),
     (["ĐẢNG ỦY CHÍNH PHỦ", "VĂN PHÒNG"], "Văn phòng Đảng ủy Chính phủ"),
     # units of the Party's committees
     (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN DÂN VẬN"], "Ban Dân vận Trung ương"),
