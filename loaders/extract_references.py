@@ -20,6 +20,11 @@ A document named inside another reference's description (``Kế hoạch số X �
 Nghị quyết số Y``, ``Nghị định X sửa đổi, bổ sung Nghị định Y``) is only cited, and recorded as
 a link (``X implements Y``); ``Y được sửa đổi, bổ sung bởi Z`` names Z alongside Y.
 
+An item of a purpose section (``1. Mục đích`` / ``- Triển khai thực hiện Kế hoạch số …``) is
+weaker than the preamble: it implements what it names only when the document names nothing it
+implements elsewhere, or when the item also names a document the preamble implements;
+otherwise it restates work and only cites.
+
 One reference per document, carrying its strongest relation. Each paragraph is read on its own;
 a :class:`ReferenceContext` passed along the paragraphs of one document, in order, also carries a
 cue over a list (``Căn cứ các văn bản sau:`` and the lines below it) and knows when a purpose
