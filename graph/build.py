@@ -30,6 +30,7 @@ from datetime import date
 
 from ..loaders.agencies import AgencyTable, default_table
 from ..loaders.numbers import DocNumber, parse_number
+from ..loaders.rules import commune_unit
 from ..loaders.textnorm import fold
 from ..schema.graph_model import (
     RELATION_TO_EDGE,
@@ -144,7 +145,7 @@ class _Builder:
         commune = commune_of(issuer)
         if commune:
             return ex.document.province, commune
-        if re.search(r"(?<![\wđ])(xã|phường|đặc khu)\s*$", fold(issuer)):
+        if re.search(r"(?<![\wđ])(" + commune_unit() + r")\s*$", fold(issuer)):
             return own
         agency = self.table.lookup(issuer, ex.document.province)
         if agency and agency.level in ("province", "commune") and agency.province:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..loaders.numbers import DocNumber, is_local_code, parse_number
+from ..loaders.rules import commune_unit
 from ..loaders.textnorm import fold, fold_ascii
 
 __all__ = [
@@ -86,7 +87,8 @@ def _digest(*parts: str | None) -> str:
 
 
 _COMMUNE = re.compile(
-    r"(?<![\wđ])(xã|phường|đặc khu)\s+((?:[A-ZĐÂĂÊÔƠƯ0-9][^\s,;.()]*)(?:\s+[A-ZĐÂĂÊÔƠƯ0-9][^\s,;.()]*)*)"
+    r"(?<![\wđ])(" + commune_unit() + r")\s+"
+    r"((?:[A-ZĐÂĂÊÔƠƯ0-9][^\s,;.()]*)(?:\s+[A-ZĐÂĂÊÔƠƯ0-9][^\s,;.()]*)*)"
 )
 
 

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..schema.model import Agency
-from .rules import Rules, default_rules, load_rules
+from .rules import Rules, commune_unit, default_rules, load_rules
 from .textnorm import fold, match_key
 
 _WORD = r"[\wđ]"
@@ -73,7 +73,9 @@ _COMMUNE_HEADS = {
 _COMMUNE = re.compile(
     r"(?<![\wđ])(?P<head>"
     + "|".join(re.escape(h) for h in sorted(_COMMUNE_HEADS, key=len, reverse=True))
-    + r")\s+(?P<unit>xã|phường|đặc khu)(?![\wđ])"
+    + r")\s+(?P<unit>"
+    + commune_unit()
+    + r")(?![\wđ])"
 )
 
 
@@ -251,7 +253,7 @@ class AgencyTable:
             rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?:{noun_item}))*+)"
             rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
         )
-        places = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|huyện|quận)"
+        places = rf"(?:{commune_unit()}|tỉnh|thành phố|huyện|quận)"
         local = re.compile(
             rf"(?<!{_WORD})(?P<prefix>{r.alternation(r.group_prefixes)})\s++"
             rf"(?:{places}(?:\s*+,\s*+|\s++và\s++){places}(?:(?:\s*+,\s*+|\s++và\s++){places})*+"
@@ -374,7 +376,7 @@ class AgencyTable:
                 and prev.agency.kind != "group"
                 and not key[prev.end : m.start].strip()
                 and re.match(
-                    r"(?:các|những)\s+(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|địa phương)",
+                    rf"(?:các|những)\s+(?:tỉnh|thành phố|{commune_unit()}|huyện|địa phương)",
                     key[m.start :],
                 )
             ):

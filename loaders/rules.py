@@ -40,6 +40,7 @@ PHRASE_LISTS = (
     "responsibility_headings",
     "not_task_sections",
     "name_compounds",
+    "commune_units",
 )
 
 
@@ -60,6 +61,7 @@ class Rules:
     responsibility_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
+    commune_units: tuple[str, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
@@ -135,6 +137,7 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         responsibility_headings=tuple(lists["responsibility_headings"]),
         not_task_sections=tuple(lists["not_task_sections"]),
         name_compounds=frozenset(lists["name_compounds"]),
+        commune_units=tuple(lists["commune_units"]),
         abbreviations=tuple(tuple(x.split("\t", 1)) for x in lists["abbr"]),  # type: ignore[misc]
         field_labels=tuple(
             (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
@@ -145,3 +148,14 @@ def load_rules(extra: str | Path | None = None) -> Rules:
 @lru_cache(maxsize=1)
 def default_rules() -> Rules:
     return load_rules()
+
+
+def commune_unit() -> str:
+    """A regex alternation of the commune-level units ("xã|phường|đặc khu|thị trấn"), the
+    one definition every pattern about communes is built from.
+
+    >>> import re
+    >>> bool(re.fullmatch(commune_unit(), "đặc khu"))
+    True
+    """
+    return Rules.alternation(default_rules().commune_units)

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..loaders.rules import commune_unit
 from ..loaders.textnorm import fold
 
 __all__ = [
@@ -169,7 +170,7 @@ _BODY = (
     r"|văn\s+phòng|công\s+an|đảng\s+ủy|đảng\s+bộ|tỉnh|cơ\s+quan|hội(?!\s+(?:nghị|thảo|chợ))"
     r"|liên\s+đoàn|mặt\s+trận|đoàn(?!\s+công)|trường(?!\s+hợp)|viện|trung\s+tâm|chi\s+cục"
     r"|cục|phòng(?!,?\s+(?:chống|ngừa))|báo(?!\s+cáo)|đài|thành\s+viên|kho\s+bạc|ngân\s+hàng"
-    r"|thanh\s+tra|huyện|thành\s+phố|thị\s+xã|xã(?!\s+hội)|phường|đặc\s+khu|chủ\s+tịch"
+    r"|thanh\s+tra|huyện|thành\s+phố|thị\s+xã|(?:" + commune_unit() + r")(?!\s+hội)|chủ\s+tịch"
     r"|giám\s+đốc|thủ\s+trưởng)\s"
 )
 # A leading addressee: a body's name and a colon ("Sở Nội vụ: …", "Uỷ ban Kiểm tra Tỉnh ủy: …").

@@ -503,10 +503,14 @@ REGEX_CASES: list[RegexCase] = [
         "layout.MARKER_RE",
         "match",
         lambda n: " " * n + "x",
-        r"^\s*(?:(?P<roman>" + layout.ROMAN + r")\s*[.\-–:]\s+(?=\S)"
+        r"^\s*(?:(?P<struct>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?:[IVXLC]{1,6}|\d{1,2})(?![\wđ])"
+        r"|(?:Điều|ĐIỀU)\s+\d{1,3}(?![\wđ/]))\s*[.:\-–]?\s*(?=\S)"
+        r"|(?P<roman>" + layout.ROMAN + r")\s*[.\-–:]\s+(?=\S)"
         r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)"
-        r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)|(?P<dash>[-–—+•*])\s*(?=\S))",
-        (*_WS, "I", "V", "X", "II", ".", "-", "–", ":", ")", "1", "1.2", "a", "đ", "+", "•", "x"),
+        r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
+        r"|(?P<paren>\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\))\s*(?=\S)|(?P<dash>[-–—+•*])\s*(?=\S))",
+        (*_WS, "I", "V", "X", "II", ".", "-", "–", ":", ")", "(", "1", "1.2", "a", "đ", "+", "•",
+         "x", "Điều", "Chương", "Mục", "(ii)"),  # fmt: skip
     ),
     RegexCase(
         "layout._PAGE_NO",
@@ -602,8 +606,9 @@ REGEX_CASES: list[RegexCase] = [
         "deadlines._BARE",
         "finditer",
         lambda n: "(" + " " * n + "1",
-        r"(?:^|\(\s*|\*\*|\n)\s*" + deadlines._TIME + r"\s*(?:\)|\*\*|$)",
-        (*_WS, "(", ")", "**", "12/6/2025", "tháng 6/2025", "quý iv/2025", "năm 2025", "1", "x"),
+        r"(?:^|\(\s*|\*\*|\n)\s*" + deadlines._TIME + r"\s*[.;]?\s*(?:\)|\*\*|$)",
+        (*_WS, "(", ")", "**", "12/6/2025", "tháng 6/2025", "quý iv/2025", "năm 2025", "1", "x",
+         ".", ";"),  # fmt: skip
     ),
     RegexCase(
         "extract_bodies._DEFINES",
