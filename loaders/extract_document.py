@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -807,10 +807,8 @@ def _expand(text: str) -> str:
 
 
 def _shaped(agency: Agency) -> Agency:
-    """Mark a body named from its shape, not from the table (when the model records it)."""
-    if any(f.name == "canonical" for f in fields(Agency)):
-        return replace(agency, canonical=False)  # type: ignore[call-arg]
-    return agency
+    """A body named from its shape, not known to the table of bodies."""
+    return replace(agency, canonical=False)
 
 
 def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | None) -> Agency | None:
