@@ -617,6 +617,12 @@ def _capitals(text: str, body: int) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
+def _headed(text: str, key: str, body: int) -> bool:
+    """A type heading in capitals joined to its title: ``KẾ HOẠCH Triển khai thực hiện …``."""
+    head = _TYPE_OPENER.match(key, body)
+    return head.end() > body and text[body : head.end()].strip().isupper()
+
+
 def _title_like(text: str, key: str, body: int) -> bool:
     """A title or subject line: mostly capitals, or ``V/v …``."""
     return _capitals(text, body) or key[body:].lstrip().startswith(("v/v", "về việc"))
@@ -696,7 +702,7 @@ def _relations(
         if context is not None:
             titled = context.after_heading and not marker
             context.after_heading = bool(_TYPE_HEADING.match(key))
-        titled = titled or (not marker and _capitals(text, body))
+        titled = titled or (not marker and (_capitals(text, body) or _headed(text, key, body)))
     else:  # a table row: neither opens nor ends a list or a section
         pending, in_purpose = None, context is not None and context.purpose
     title = titled or (own_voice and _title_like(text, key, body))

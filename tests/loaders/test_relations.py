@@ -191,6 +191,11 @@ IMPLEMENTS = [
     ("V/v báo cáo kết quả thực hiện Quyết định số 77/QĐ-UBND", OWN, {"77/QĐ-UBND": C}),
     # a title in capitals is a title wherever the layout puts it (an attached plan's)
     ("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 991/QĐ-TTG", TASK, {"991/QĐ-TTG": IM}),
+    (
+        "HƯỚNG DẪN thực hiện Quy định số 368-QĐ/TW ngày 08/9/2025 của Bộ Chính trị",
+        TASK,
+        {"368-QĐ/TW": IM},
+    ),
     # a document named in a clause of a requirement is no title
     (
         "2.2. Việc triển khai Chương trình gắn với việc tổ chức thực hiện Nghị quyết số "
