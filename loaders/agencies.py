@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -91,6 +92,24 @@ def city_form(name: str, province: str | None) -> str:
 def _city_alias(alias: str) -> str:
     alias = alias.replace("tỉnh ủy", "thành ủy").replace("tỉnh đoàn", "thành đoàn")
     return re.sub(r"(?<![\wđ])tỉnh(?![\wđ])", "thành phố", alias)
+
+
+class _Taken:
+    """The characters of a text already named as a body: constant-time checks, so a line
+    naming thousands of bodies is not read once per body found (quadratic)."""
+
+    def __init__(self, n: int) -> None:
+        self.occupied = bytearray(n + 1)
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.occupied[start:end] = b"\x01" * (end - start)
+
+    def at(self, pos: int) -> bool:
+        return bool(self.occupied[pos])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.occupied[start:end])
 
 
 @dataclass(frozen=True)
@@ -203,11 +222,11 @@ class AgencyTable:
         key = match_key(text)
         pattern, by_alias = self._pattern(province)
         found: list[AgencyMatch] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Taken(len(key))
         known = [(m.start(), m.end()) for m in pattern.finditer(key)]
         found += self._groups(text, key, taken, province, known)
         for m in _COMMUNE.finditer(key):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.at(m.start()):
                 continue
             end, commune = _commune_name(text, m.end())
             head = _COMMUNE_HEADS[m.group("head")]
@@ -218,9 +237,9 @@ class AgencyTable:
             parent = city_form(f"Ủy ban nhân dân tỉnh {province}", province) if province else None
             agency = Agency(name, "commune", province, "body", parent, text[m.start() : end])
             found.append(AgencyMatch(m.start(), end, agency))
-            taken.append((m.start(), end))
+            taken.add((m.start(), end))
         for m in pattern.finditer(key):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             entry = by_alias[re.sub(r"\s+", " ", m.group())]
             end = m.end()
@@ -232,7 +251,7 @@ class AgencyTable:
             found.append(
                 AgencyMatch(m.start(), end, self._agency(entry, prov, text[m.start() : end]))
             )
-            taken.append((m.start(), end))
+            taken.add((m.start(), end))
         found += self._shaped_bodies(text, key, taken, province)
         found.sort(key=lambda a: a.start)
         return self._with_places(text, key, found, province)
@@ -282,28 +301,30 @@ class AgencyTable:
         self,
         text: str,
         key: str,
-        taken: list[tuple[int, int]],
+        taken: _Taken,
         province: str | None,
         known: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> list[AgencyMatch]:
         """Groups of bodies: "các sở, ban, ngành", "Ủy ban nhân dân các xã, phường",
         "các doanh nghiệp viễn thông"; canonical when the table knows them, else as printed."""
         _, group, _, local = self._shape_patterns()
+        starts = [k for k, _ in known]
         out: list[AgencyMatch] = []
         hits = sorted(
             [*group.finditer(key), *local.finditer(key)], key=lambda m: (m.start(), -m.end())
         )
         for m in hits:
             start, end = m.start(), m.end()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
             if not m.group("quals") and "nouns" in m.groupdict():
                 end = _modifiers_end(text, key, end, self.rules)
-            if any(k <= start and e >= end for k, e in known):
+            i = bisect_right(starts, start)
+            if any(e >= end for _, e in known[max(0, i - 3) : i]):
                 continue  # the table knows a name at least as long: "các cơ quan Đảng ở tỉnh"
             # a body the table knows, listed after the group's nouns, is not part of the group
-            for k, _e in known:
+            for k, _e in known[i : bisect_left(starts, end)]:
                 if start < k < end and re.search(r"(?:,|\svà)\s*+$", key[start:k]):
                     end = start + len(re.sub(r"(?:,|\svà)\s*+$", "", key[start:k]))
                     break
@@ -316,11 +337,11 @@ class AgencyTable:
                 name = self.display_name(written)
                 agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
             out.append(AgencyMatch(start, end, agency))
-            taken.append((start, end))
+            taken.add((start, end))
         return out
 
     def _shaped_bodies(
-        self, text: str, key: str, taken: list[tuple[int, int]], province: str | None
+        self, text: str, key: str, taken: _Taken, province: str | None
     ) -> list[AgencyMatch]:
         """Bodies no table lists, by the shape of their name: a head word (Bộ, Sở, Cục,
         Tập đoàn, Đài …) and a name that starts with a capital or a number."""
@@ -328,7 +349,7 @@ class AgencyTable:
         out: list[AgencyMatch] = []
         for m in heads.finditer(key):
             start, pos = m.start(), m.end()
-            if any(s <= start < e for s, e in taken):
+            if taken.at(start):
                 continue
             if not text[start].isupper():
                 continue  # "nhiệm vụ", "dịch vụ": not the head of a name
@@ -359,7 +380,7 @@ class AgencyTable:
                 canonical=False,
             )
             out.append(AgencyMatch(start, end, agency))
-            taken.append((start, end))
+            taken.add((start, end))
         return out
 
     def _with_places(
