@@ -226,7 +226,7 @@ _PART = re.compile(_NB + _alt(PART_WORDS) + _NA)
 # a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
 _TYPE_OPENER = re.compile(r"(?:" + _TYPE_WORDS + r"\s++)?")
 _TYPE_HEADING = re.compile(r"^[\s*_]*+" + _TYPE_WORDS + r"[\s*_:]*+$")
-_TYPE_HEAD = re.compile(r"\s*+" + _TYPE_WORDS + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
+_TYPE_HEAD = re.compile(_TYPE_WORDS + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
 _REPORTING_BEFORE = re.compile(_NB + _alt(REPORTING_WORDS) + r"\s*+$")
 _DESCRIPTION = re.compile(_NB + _alt(DESCRIPTION_WORDS) + _NA)
 _COORD_END = re.compile(r"(?:[,:(]|" + _NB + _alt(COORDINATORS) + r")\s*+(?:các\s++)?$")
