@@ -210,7 +210,12 @@ class AgencyTable:
 
     def is_vague(self, agency: Agency) -> bool:
         if agency.kind == "group" and not agency.canonical:
-            return fold(agency.name).endswith(tuple(self.rules.vague_markers))
+            key = fold(agency.name)
+            if key.endswith(tuple(self.rules.vague_markers)):
+                return True
+            # only generic nouns: "các cơ quan, đơn vị, địa phương", "các bộ, ngành"
+            parts = re.split(r"\s*,\s*|\s+(?:và|hoặc)\s+", re.sub(r"^(?:các|những)\s+", "", key))
+            return all(p.removeprefix("các ") in self.rules.vague_nouns for p in parts if p)
         return any(e.vague and e.name == agency.name for e in self.entries)
 
     def find(self, text: str, province: str | None = None) -> list[AgencyMatch]:

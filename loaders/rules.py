@@ -41,6 +41,7 @@ PHRASE_LISTS = (
     "not_task_sections",
     "name_compounds",
     "commune_units",
+    "vague_nouns",
 )
 
 
@@ -62,6 +63,7 @@ class Rules:
     not_task_sections: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
     commune_units: tuple[str, ...] = ()
+    vague_nouns: frozenset[str] = frozenset()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
 
@@ -138,6 +140,7 @@ def load_rules(extra: str | Path | None = None) -> Rules:
         not_task_sections=tuple(lists["not_task_sections"]),
         name_compounds=frozenset(lists["name_compounds"]),
         commune_units=tuple(lists["commune_units"]),
+        vague_nouns=frozenset(lists["vague_nouns"]),
         abbreviations=tuple(tuple(x.split("\t", 1)) for x in lists["abbr"]),  # type: ignore[misc]
         field_labels=tuple(
             (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
