@@ -35,6 +35,12 @@ def _load_provinces() -> tuple[list[str], set[str]]:
 
 
 PROVINCE_NAMES, CITIES = _load_provinces()
+_PROVINCE_ALT = "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
+# ": Gia Lai, Đắk Lắk, Khánh Hòa và Lâm Đồng" after "… các tỉnh"
+_PLACE_LIST = re.compile(
+    rf"\s*+:\s*+(?P<list>(?:{_PROVINCE_ALT})(?:\s*+(?:,\s*+(?:và\s++)?|và\s++)(?:{_PROVINCE_ALT}))*+)"
+    r"(?![\wđ])"
+)
 _PROVINCE_AFTER = re.compile(
     r"\s+("
     + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
@@ -259,7 +265,7 @@ class AgencyTable:
             taken.add((m.start(), end))
         found += self._shaped_bodies(text, key, taken, province)
         found.sort(key=lambda a: a.start)
-        return self._with_places(text, key, found, province)
+        return self._each_place(text, key, self._with_places(text, key, found, province))
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
@@ -286,6 +292,56 @@ class AgencyTable:
         )
         titles = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})(?!{_WORD})")
         return heads, group, titles, local
+
+    def _each_place(self, text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+        """ "Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Lâm Đồng" is the people's committee
+        of each; "Tỉnh ủy và Ủy ban nhân dân các tỉnh: …" too, for the body joined by "và"."""
+        out: list[AgencyMatch] = []
+        for m in found:
+            head = re.match(
+                r"(.+?)\s+các\s+(?:tỉnh|thành phố)(?:\s*,\s*thành phố)?$",
+                fold(m.agency.as_written or ""),
+            )
+            listed = _PLACE_LIST.match(key, m.end) if head and m.agency.kind == "group" else None
+            if not listed:
+                out.append(m)
+                continue
+            places = [
+                next(p for p in PROVINCE_NAMES if fold(p) == name)
+                for name in re.findall(_PROVINCE_ALT, listed.group("list"))
+            ]
+            prefixes = [(m.agency.as_written or "")[: len(head.group(1))]]
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and re.fullmatch(r"\s*+và\s*+", self.blank_titles(key[prev.end : m.start]))
+                and prev.agency.level == "province"
+            ):
+                out.pop()  # "Tỉnh ủy và …": the same places
+                base = re.sub(
+                    r"\s+" + re.escape(prev.agency.province or "~") + r"$", "", prev.agency.name
+                )
+                prefixes.insert(0, base)
+            for prefix in prefixes:
+                for place in places:
+                    unit = "thành phố" if place in CITIES else "tỉnh"
+                    name = (
+                        prefix
+                        if re.search(r"(?i:tỉnh ủy|thành ủy)$", prefix)
+                        else f"{prefix} {unit}"
+                    )
+                    written = f"{name} {place}"
+                    agency = self.lookup(written, place) or Agency(
+                        self.display_name(written),
+                        "province",
+                        place,
+                        "body",
+                        None,
+                        written,
+                        canonical=False,
+                    )
+                    out.append(AgencyMatch(m.start, listed.end(), agency))
+        return out
 
     def display_name(self, written: str) -> str:
         """A name as printed, abbreviations written out, first letter capital ("UBND cấp xã"

@@ -221,6 +221,7 @@ _SELF_ACTS = re.compile(
     + r"(?:(?P<supersedes>" + _alt(SUPERSEDE_CUES) + r")|(?P<amends>" + _alt(AMEND_CUES) + r"))"
     + _NA
 )  # fmt: skip
+_ISSUES_THIS = re.compile(r"[^.;:]{0,120}?" + _NB + r"ban\s++hành\s++")  # the issuer's words first
 _EXPIRY = re.compile(_NB + _alt(EXPIRY_CUES) + _NA)
 _PART = re.compile(_NB + _alt(PART_WORDS) + _NA)
 # a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
@@ -470,7 +471,7 @@ def _link(parent: Mention, m: Mention, lead: str) -> None:
     """``parent``'s description names ``m``: record how (``X implements Y``)."""
     if m.number is None or parent.number is None or m.number.key() == parent.number.key():
         return
-    tail = lead[-80:]
+    tail = lead[-160:]
     found = None
     for relation, pattern in _LINK_CUES:
         for hit in pattern.finditer(tail):
@@ -549,6 +550,11 @@ def _walk(
             if _coordinated(lead):
                 governed = ref_governed
                 m.parent = ref.parent
+                if m.parent is not None and ref.number is not None:
+                    # "X thực hiện A và B": X's link to A holds for B too
+                    for relation, target in list(m.parent.links):
+                        if target == ref.number.format():
+                            _add_link(m.parent, relation, m)
             else:
                 governed = False
                 m.parent = ref
@@ -786,6 +792,9 @@ def _self_act(key: str, text: str, s0: int, s1: int) -> _Cue | None:
     while s0 < s1 and key[s0] in ' \t*_"“':
         s0 += 1
     m = _SELF_ACTS.match(key, s0, s1)
+    if m is None:  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch này thay thế …"
+        issues = _ISSUES_THIS.match(key, s0, s1)
+        m = _SELF_ACTS.match(key, issues.end(), s1) if issues else None
     if m:
         relation = "supersedes" if m.group("supersedes") else "amends"
         return _Cue(relation, text[m.start(relation) : m.end()], m.end(), True)

@@ -16,7 +16,7 @@ from .agencies import PROVINCE_NAMES, AgencyTable, default_table
 from .attachments import attached_documents
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
-from .extract_references import mentions_in, merge_mentions, unnumbered_in
+from .extract_references import ReferenceContext, mentions_in, merge_mentions, unnumbered_in
 from .extract_tasks import TaskContext, extract_tasks
 from .layout import layout, paragraph_style
 from .markup import looks_marked_up, markup_view
@@ -74,11 +74,12 @@ def extract_text(
             for sub in node.walk():
                 own.update(id(p) for p in sub.paragraphs)
     mentions = []
+    context = ReferenceContext()  # a cue carried from "… như sau:" to the items under it
     for p in paras:
         if p.kind == "table_row" and regions.appendix_start is not None:
             pass
         voice = id(p) in own
-        mentions += mentions_in(p, voice, table, doc.province, doc.number_template)
+        mentions += mentions_in(p, voice, table, doc.province, doc.number_template, context)
         if voice or p.kind == "footnote":
             mentions += unnumbered_in(p, voice)
     references = merge_mentions(mentions, source)
