@@ -190,7 +190,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         rest = original[m.end() :].strip(" :.*")
         if not addressees and rest and len(rest.split()) <= 12 and not re.search(r"[.;]", rest):
             # a party no table or shape knows: "Trách nhiệm của doanh nghiệp viễn thông"
-            name = rest[0].upper() + rest[1:]
+            name = table.display_name(rest)
             addressees = [
                 AgencyMatch(
                     m.end(),
@@ -201,6 +201,17 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if addressees:
             result.lead = [a.agency for a in addressees]
             result.cue = "trách nhiệm của"
+            result.explicit = True
+            return _finish(result)
+
+    # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh"
+    m = re.match(r"\W*+(Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])", original)
+    if m and province:
+        unit = "tỉnh" if m.group(1) == "Tỉnh" else "thành phố"
+        body = table.lookup(f"Ủy ban nhân dân {unit} {province}", province)
+        if body is not None:
+            result.lead = [body]
+            result.cue = m.group(1)
             result.explicit = True
             return _finish(result)
 
