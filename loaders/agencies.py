@@ -312,12 +312,14 @@ class AgencyTable:
             ]
             prefixes = [(m.agency.as_written or "")[: len(head.group(1))]]
             prev = out[-1] if out else None
+            first = m.start
             if (
                 prev is not None
                 and re.fullmatch(r"\s*+và\s*+", self.blank_titles(key[prev.end : m.start]))
                 and prev.agency.level == "province"
             ):
                 out.pop()  # "Tỉnh ủy và …": the same places
+                first = prev.start
                 base = re.sub(
                     r"\s+" + re.escape(prev.agency.province or "~") + r"$", "", prev.agency.name
                 )
@@ -340,7 +342,7 @@ class AgencyTable:
                         written,
                         canonical=False,
                     )
-                    out.append(AgencyMatch(m.start, listed.end(), agency))
+                    out.append(AgencyMatch(first, listed.end(), agency))
         return out
 
     def display_name(self, written: str) -> str:

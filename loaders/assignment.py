@@ -46,6 +46,10 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
     out: list[AgencyMatch] = []
     pos = start
     for m in matches:
+        if out and m.start == out[-1].start:
+            out.append(m)  # one name standing for several bodies ("… các tỉnh: A, B và C")
+            pos = max(pos, m.end)
+            continue
         if m.end <= pos:
             continue
         if m.start > pos and not _SEP.match(text[pos : m.start]):
