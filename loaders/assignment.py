@@ -153,6 +153,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 break
             bodies.append(nxt[0])
             pos = nxt[0].end
+        while len(bodies) > 1 and table.is_vague(bodies[-1].agency):
+            bodies.pop()  # "X chỉ đạo các đơn vị liên quan …": X still does the work
         if len(bodies) > 1:
             result.chain = [b.agency for b in bodies]
             result.lead = [bodies[-1].agency]
@@ -191,7 +193,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     m = _RESPONSIBLE_OF.match(key)
     if m:
         addressees = _runs(text, matches, m.end())
-        rest = original[m.end() :].strip(" :.*")
+        rest = re.split(r"\s*:", original[m.end() :], maxsplit=1)[0].strip(" .*")
         if not addressees and rest and len(rest.split()) <= 12 and not re.search(r"[.;]", rest):
             # a party no table or shape knows: "Trách nhiệm của doanh nghiệp viễn thông"
             name = table.display_name(rest)
