@@ -137,7 +137,9 @@ def _glued_marks(text: str) -> set[str]:
     return marks
 
 
-def _classify(lines: list[Line], one_line_paragraphs: bool = False) -> tuple[bool, set[str]]:
+def _classify(
+    lines: list[Line], one_line_paragraphs: bool = False, pages: bool = True
+) -> tuple[bool, set[str]]:
     draft = False
     for line in lines:
         s = line.stripped
@@ -153,7 +155,8 @@ def _classify(lines: list[Line], one_line_paragraphs: bool = False) -> tuple[boo
             draft = True
         elif _PAGE_NO.match(s):
             line.kind = "page"
-    _mark_repeated_headers(lines)
+    if pages:  # a saved web page has no running page headers: a repeated line is text
+        _mark_repeated_headers(lines)
     marks = _mark_footnotes(lines, one_line_paragraphs)
     return draft, marks
 
@@ -346,7 +349,7 @@ def layout(
     blank lines separate its paragraphs, ``"lines"`` when they do not).
     """
     lines = _split_lines(text)
-    draft, marks = _classify(lines, one_line_paragraphs)
+    draft, marks = _classify(lines, one_line_paragraphs, pages=soft is None)
     width = _line_width(lines)
     paragraphs: list[Paragraph] = []
 
