@@ -106,6 +106,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     matches = table.find(text, province)
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
+    # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
+    topic = re.match(r"\W*+về\s[^:;]{3,250}?:\s*+(?=\S)", key)
+    if topic:
+        after = parse_assignment(original[topic.end() :], table, province)
+        if after.lead:
+            return after
 
     def concrete(ms: list[AgencyMatch]) -> list[Agency]:
         return _dedupe([m.agency for m in ms if not table.is_vague(m.agency)])

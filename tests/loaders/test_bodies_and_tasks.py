@@ -82,6 +82,17 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # giao, đề nghị
         ("Giao Tập đoàn Bưu chính Viễn thông Việt Nam bảo đảm đường truyền.",
          ["Tập đoàn Bưu chính Viễn thông Việt Nam"]),
+        # a notice's item opens with its topic
+        ("Về dự án nâng cấp quốc lộ: Giao Bộ Xây dựng rà soát, báo cáo.", ["Bộ Xây dựng"]),
+        # a notice to a province names it "Tỉnh"
+        ("Tỉnh rà soát nhu cầu, báo cáo Bộ Tài chính.", ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        # a delegation to a vague party stays with the one who delegates
+        ("Ban Giám đốc Trung tâm: chỉ đạo các đơn vị liên quan quản lý lớp học.",
+         ["Ban Giám đốc Trung tâm"]),
+        # one name standing for the body of each province listed, and the body joined to it
+        ("Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Điện Biên huy động lực lượng.",
+         ["Tỉnh ủy Sơn La", "Tỉnh ủy Điện Biên", "Ủy ban nhân dân tỉnh Sơn La",
+          "Ủy ban nhân dân tỉnh Điện Biên"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
@@ -137,7 +148,11 @@ Thời gian thực hiện: Thường xuyên.
 def test_field_paragraphs_belong_to_the_item_above() -> None:
     tasks = extract_text(PLAN_WITH_FIELDS, "plan.txt").tasks
     assert [(t.text, [a.name for a in t.lead], [a.name for a in t.cooperating]) for t in tasks] == [
-        ("Tổ chức tập huấn kỹ năng soạn thảo văn bản cho công chức.", ["Sở Tư pháp"], ["Sở Nội vụ"]),
+        (
+            "Tổ chức tập huấn kỹ năng soạn thảo văn bản cho công chức.",
+            ["Sở Tư pháp"],
+            ["Sở Nội vụ"],
+        ),
         ("Cập nhật tài liệu bồi dưỡng.", ["Sở Nội vụ"], []),
     ]
     assert [str(t.deadline) for t in tasks] == ["2026-06-30", "None"]
