@@ -44,7 +44,6 @@ _ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
 _EMPHASIS = re.compile(r"\*+|__+")
 # the national motto of a letterhead, whole or its first line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA…")
 _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|độc lập - tự do)")
-_LABEL = re.compile(r"^\s*(?P<label>[^:|]{3,40}?)\s*:\s*(?P<value>.*)$")
 _MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell
 
 

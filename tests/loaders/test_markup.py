@@ -1,0 +1,145 @@
+"""Saved portal pages and Markdown read as structure (loaders/markup.py), on pages written for
+these tests in the shape legal portals save: a copyright banner, a metadata table flattened
+one cell per line, the letterhead as a flattened table, Markdown marks, and a tail of related
+documents, addresses and a privacy notice."""
+
+from __future__ import annotations
+
+from policy_lineage.loaders.markup import looks_marked_up, markup_view
+from policy_lineage.loaders.pipeline import extract_text
+
+PAGE = """|
+|
+Bản dịch này thuộc quyền sở hữu của **
+THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm pháp luật về Sở hữu trí tuệ.
+Đang tải văn bản...
+#
+**Số hiệu:**
+|
+215/KH-UBND
+|
+|
+**Loại văn bản:**
+|
+Kế hoạch
+|
+**Nơi ban hành:**
+|
+Tỉnh Sơn La
+|
+|
+**Người ký:**
+|
+Nguyễn Văn Bình
+|
+**Ngày ban hành:**
+|
+12/03/2026
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+|
+**ỦY BAN NHÂN DÂN
+TỈNH SƠN LA**
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 215/KH-UBND
+|
+*Sơn La, ngày 12
+tháng 3 năm 2026*
+|
+
+**KẾ HOẠCH**
+
+Triển khai thực hiện Kế hoạch số 30-KH/TU ngày 02/02/2026 của Ban Thường vụ Tỉnh ủy về
+chuyển đổi số
+
+**I. NHIỆM VỤ**
+
+1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong
+tháng 9/2026.
+
+2. Các doanh nghiệp bưu chính bảo đảm hạ tầng chuyển phát tại các xã.
+
+|
+**TM. ỦY BAN NHÂN DÂN**
+CHỦ TỊCH
+Nguyễn Văn Bình
+|
+Kế hoạch 215/KH-UBND năm 2026 triển khai chuyển đổi số do Tỉnh Sơn La ban hành
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+## Văn bản liên quan
+Ban hành:
+03/12/2025
+**Địa chỉ:**
+|
+17 Nguyễn Gia Thiều, TP.HCM
+|
+Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế Bảo vệ Dữ liệu cá nhân.
+"""
+
+
+def test_the_view_has_the_length_of_the_page_and_keeps_its_text() -> None:
+    view = markup_view(PAGE)
+    assert len(view.text) == len(PAGE)
+    # every character is the page's own or a blank where a mark or the portal's matter was
+    assert all(v == p or v in " \t\n" for v, p in zip(view.text, PAGE, strict=True))
+
+
+def test_portal_metadata_is_read_and_the_banner_and_tail_are_dropped() -> None:
+    view = markup_view(PAGE)
+    assert view.portal == {
+        "number": "215/KH-UBND",
+        "doc_type": "Kế hoạch",
+        "issuer": "Tỉnh Sơn La",
+        "signer": "Nguyễn Văn Bình",
+        "date": "12/03/2026",
+    }
+    assert "THƯ VIỆN PHÁP LUẬT" not in view.text
+    assert "Văn bản liên quan" not in view.text and "13/2023" not in view.text
+
+
+def test_flattened_letterhead_becomes_rows_of_cells() -> None:
+    rows = [ln for ln in markup_view(PAGE).text.split("\n") if "\t" in ln]
+    cells = [[" ".join(c.split()) for c in row.split("\t")] for row in rows]
+    assert cells[0] == [
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert cells[1] == ["Số: 215/KH-UBND", "Sơn La, ngày 12 tháng 3 năm 2026"]
+
+
+def test_extraction_of_a_saved_page() -> None:
+    ex = extract_text(PAGE, "page.md")
+    doc = ex.document
+    assert (doc.number, doc.doc_type, doc.issuer.name, str(doc.date), doc.signer) == (
+        "215/KH-UBND",
+        "Kế hoạch",
+        "Ủy ban nhân dân tỉnh Sơn La",
+        "2026-03-12",
+        "Nguyễn Văn Bình",
+    )
+    # the privacy notice in the footer "implements" a decree: not a reference of the document
+    assert [(r.number, r.relation) for r in ex.references] == [("30-KH/TU", "implements")]
+    assert [([a.name for a in t.lead], str(t.deadline)) for t in ex.tasks] == [
+        (["Sở Khoa học và Công nghệ"], "2026-09-30"),
+        (["Các doanh nghiệp bưu chính"], "None"),
+    ]
+    # evidence points into the page as saved
+    span = ex.references[0].evidence.span
+    assert "30-KH/TU" in PAGE[span.start : span.end]
+
+
+def test_plain_text_is_not_taken_for_a_saved_page() -> None:
+    plain = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 215/KH-UBND\nKẾ HOẠCH\n1. Sở Tài chính bố trí kinh phí.\n"
+    assert not looks_marked_up(plain)
+    assert looks_marked_up(PAGE)
