@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..schema.model import Agency
 from .agencies import AgencyMatch, AgencyTable
-from .textnorm import match_key
+from .textnorm import fold, match_key
 
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 _DELEGATE = re.compile(r"^\s*(?:chỉ đạo|lãnh đạo|giao)\s*$")
@@ -89,10 +89,26 @@ def persons(text: str) -> list[Agency]:
     ]
 
 
+# "Ban thường vụ cấp ủy cấp tỉnh có trách nhiệm …", "Trung tâm có nhiệm vụ …" (at most 12 words)
+_DUTY_OF = re.compile(
+    r"^[\W\d]*+(?P<who>(?:[^\s,;:.()]++\s++){0,11}?[^\s,;:.()]++)\s++"
+    r"(?P<duty>có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?![\wđ])",
+    re.IGNORECASE,
+)
 _RESPONSIBLE_OF = re.compile(
     r"\W*+(?:(?:trách nhiệm|nhiệm vụ|quyền hạn|trách nhiệm thi hành)(?:\s*+(?:,|và)\s*+)?)++"
     r"\s*+(?:cụ thể\s++)?(?:của|đối với)\s++|\W*+(?:đối với|về phía)\s++"
 )
+
+
+def _names_a_party(who: str, table: AgencyTable) -> bool:
+    """A duty's subject names a party: it opens with a body's head word, a group noun or an
+    office title ("Ban thường vụ cấp ủy …", "Trung tâm …", "Các doanh nghiệp …"), not a
+    verb ("Trực tiếp chỉ đạo và chịu trách nhiệm …")."""
+    key = fold(who).strip(" -+*•")
+    r = table.rules
+    words = (*r.body_heads, *r.group_nouns, *r.office_titles, "các", "mỗi", "người", "cán bộ")
+    return any(key == w or key.startswith(w + " ") for w in words)
 
 
 def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
@@ -215,6 +231,19 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.cue = "trách nhiệm của"
             result.explicit = True
             return _finish(result)
+
+    # "<subject> có trách nhiệm …": the subject of a duty, whoever it is
+    m = _DUTY_OF.match(original)
+    if m and _names_a_party(m.group("who"), table):
+        who = m.group("who").strip(" -+*•")
+        found = [a for a in matches if a.end <= m.end("who")]
+        name = table.display_name(who)
+        result.lead = [a.agency for a in found] or [
+            Agency(name, "unknown", province, "group", None, who, canonical=False)
+        ]
+        result.cue = m.group("duty")
+        result.explicit = True
+        return _finish(result)
 
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh"
     m = re.match(r"\W*+(Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])", original)

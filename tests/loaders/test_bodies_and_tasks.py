@@ -82,6 +82,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # giao, đề nghị
         ("Giao Tập đoàn Bưu chính Viễn thông Việt Nam bảo đảm đường truyền.",
          ["Tập đoàn Bưu chính Viễn thông Việt Nam"]),
+        # the subject of a duty, named by its head word even when no table knows it
+        ("Ban thường vụ cấp ủy cấp tỉnh có trách nhiệm kiểm tra định kỳ.",
+         ["Ban thường vụ cấp ủy cấp tỉnh"]),
+        ("Trực tiếp chỉ đạo và chịu trách nhiệm về kết quả.", []),
         # a notice's item opens with its topic
         ("Về dự án nâng cấp quốc lộ: Giao Bộ Xây dựng rà soát, báo cáo.", ["Bộ Xây dựng"]),
         # a notice to a province names it "Tỉnh"
