@@ -240,6 +240,8 @@ def _split_code_digits(letters: str, digits: str) -> tuple[str, str]:
 
 _L = "A-Za-zĐđ"
 _CODE = rf"[{_L}]+"
+# a drafting unit may join two units' letters with "&" ("8935/BNV-CTTN&BĐG")
+_UCODE = rf"[{_L}]+(?:&[{_L}]+)*"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_ASCII = str.maketrans(_SUP, "0123456789")
@@ -247,11 +249,11 @@ _SUP_TO_ASCII = str.maketrans(_SUP, "0123456789")
 _P_PARTY = re.compile(rf"(?P<serial>[0-9]*)-(?P<type>{_CODE})/(?P<issuer>{_CODE})(?P<idig>[0-9]*)")
 _P_STATE = re.compile(
     rf"(?P<serial>[0-9]*)/(?:(?P<year>{_YEAR})/)?(?P<type>{_CODE})-(?P<issuer>{_CODE})"
-    rf"(?P<idig>[0-9]*)(?:-(?P<unit>{_CODE}(?:-{_CODE})*)(?P<udig>[0-9]*))?"
+    rf"(?P<idig>[0-9]*)(?:-(?P<unit>{_UCODE}(?:-{_UCODE})*)(?P<udig>[0-9]*))?"
 )
 _P_LETTER = re.compile(
     rf"(?P<serial>[0-9]*)/(?P<issuer>{_CODE})(?P<idig>[0-9]*)"
-    rf"-(?P<unit>{_CODE}(?:-{_CODE})*)(?P<udig>[0-9]*)"
+    rf"-(?P<unit>{_UCODE}(?:-{_UCODE})*)(?P<udig>[0-9]*)"
 )
 _P_ASSEMBLY = re.compile(
     rf"(?P<serial>[0-9]*)/(?P<year>{_YEAR})/(?P<issuer>[{_L}]*(?i:QH))(?P<idig>[0-9]+)"
@@ -352,6 +354,7 @@ class NumberMatch:
     raw: str
     number: DocNumber
     footnote: str | None  # a glued footnote mark: "3" in "283/KH-UBND3", "1" in "…KGVX¹"
+    shared: bool = False  # a serial alone, sharing the suffix of the number after it ("187")
 
 
 _HS = r"[ \t\u00a0]"
@@ -365,6 +368,7 @@ def _sep(c: str) -> str:
 
 
 _FCODE = r"[A-ZĐ][A-ZĐa-zđ]*"  # in running text a code starts with a capital
+_FUCODE = rf"{_FCODE}(?:&{_FCODE})*"  # a unit code, "&" joining two ("CTTN&BĐG")
 _FOOT = rf"(?P<sup>[{_SUP}]*)"
 _END = r"(?![^\W_]|/[^\W_])"
 _F_PARTY = re.compile(
@@ -373,14 +377,14 @@ _F_PARTY = re.compile(
 _F_ASSEMBLY = re.compile(
     rf"{_sep('/')}(?P<year>{_YEAR}){_sep('/')}(?P<issuer>[A-ZĐ]*QH)(?P<idig>[0-9]+){_FOOT}{_END}"
 )
-_F_UNIT = rf"(?:-{_BRK}(?P<unit>{_FCODE}(?:-{_FCODE})*)(?P<udig>[0-9]*))?"
+_F_UNIT = rf"(?:-{_BRK}(?P<unit>{_FUCODE}(?:-{_FUCODE})*)(?P<udig>[0-9]*))?"
 _F_STATE = re.compile(
     rf"{_sep('/')}(?:(?P<year>{_YEAR}){_sep('/')})?(?P<type>{_FCODE}){_sep('-')}"
     rf"(?P<issuer>{_FCODE})(?P<idig>[0-9]*){_F_UNIT}{_FOOT}{_END}"
 )
 _F_LETTER = re.compile(
     rf"{_sep('/')}(?P<issuer>{_FCODE})(?P<idig>[0-9]*){_sep('-')}"
-    rf"(?P<unit>{_FCODE}(?:-{_FCODE})*)(?P<udig>[0-9]*){_FOOT}{_END}"
+    rf"(?P<unit>{_FUCODE}(?:-{_FUCODE})*)(?P<udig>[0-9]*){_FOOT}{_END}"
 )
 # Where a number may start: a serial, or a blank serial right after "Số:" (a draft),
 # possibly with dots as the blank ("Số: ....../KH-UBND").
@@ -389,6 +393,15 @@ _F_START = re.compile(
     rf"|(?<![\w])(?:[Ss][ốỐ]|SỐ){_HS}*+:?[ \t\u00a0\n]*+(?:[._…]++{_HS}*+)?(?P<blank>)(?=[-/])"
 )
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+# Serials sharing the suffix of the number after them: "Kết luận số 187, 188-KL/TW",
+# "Công văn số 807 và 808/UBND-KGVX". Only after "số", so a year or a figure before a
+# number ("năm 2024, 57-NQ/TW") is never taken for a serial.
+_SHARED_SERIALS = re.compile(
+    rf"(?<![\w])(?:[Ss][ốỐ]|SỐ){_HS}*+:?{_HS}*+"
+    rf"(?P<serials>[0-9]{{1,6}}(?:{_HS}*+(?:,|và){_HS}*+[0-9]{{1,6}}){{0,20}}+)"
+    rf"{_HS}*+(?:,|và){_HS}*+\Z"
+)
+_SHARED_WINDOW = 200  # characters before a number searched for serials sharing its suffix
 
 
 def _mostly_upper(code: str) -> bool:
@@ -450,17 +463,21 @@ def find_numbers(text: str) -> list[NumberMatch]:
     Numbers broken across lines after ``-`` or ``/`` (``05-\\nKH/TU``), spaces after the
     separator (``77- BC/VPTW``), glued footnote marks (``283/KH-UBND3``, ``1023/UBND-KGVX¹``:
     the mark is left out of the span and reported as ``footnote``) and blank draft numbers after
-    ``Số:`` are found; dates, ratios, ranges and URLs are not.
+    ``Số:`` are found; dates, ratios, ranges and URLs are not. Serials after ``số`` that share
+    the suffix of the number after them (``Kết luận số 187, 188-KL/TW``) are each a number of
+    their own, spanning their figures (``shared``).
 
     >>> [(m.raw, m.footnote) for m in find_numbers("Kế hoạch số 283/KH-UBND3, ngày 15/9/2025")]
     [('283/KH-UBND', '3')]
     >>> [m.number.format() for m in find_numbers("Số:         -CV/BTVTU")]
     ['-CV/BTVTU']
+    >>> [(m.raw, m.number.format()) for m in find_numbers("Kết luận số 187, 188-KL/TW")]
+    [('187', '187-KL/TW'), ('188-KL/TW', '188-KL/TW')]
     """
     norm, starts, ends = _normalize_with_map(text)
     urls = [(m.start(), m.end()) for m in _URL.finditer(norm)]
     out: list[NumberMatch] = []
-    pos = 0
+    pos = last = 0  # last: where the last number found ends
     while True:
         s = _F_START.search(norm, pos)
         if s is None:
@@ -474,10 +491,40 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue
         m, number, footnote = found
         begin = s.start() if serial else s.end()
+        if serial:
+            out += _shared_serials(
+                text, norm, starts, ends, max(last, begin - _SHARED_WINDOW), begin, number
+            )
         stop = m.end() - len(footnote)
         a, b = starts[begin], ends[stop - 1]
         out.append(NumberMatch(a, b, text[a:b], number, footnote or None))
-        pos = m.end()
+        pos = last = m.end()
+    return out
+
+
+def _shared_serials(
+    text: str,
+    norm: str,
+    starts: list[int],
+    ends: list[int],
+    lo: int,
+    at: int,
+    number: DocNumber,
+) -> list[NumberMatch]:
+    """The serials in ``norm[lo:at]`` that share the suffix of the number at ``at``
+    ("số 187, 188-KL/TW" names 187-KL/TW too), each with the span of its figures."""
+    m = _SHARED_SERIALS.search(norm, lo, at)
+    if m is None:
+        return []
+    out = []
+    for d in re.finditer(r"[0-9]+", m.group("serials")):
+        a, b = m.start("serials") + d.start(), m.start("serials") + d.end()
+        shared = DocNumber(
+            d.group(), number.year, number.type_code, number.issuer_code, number.unit_code,
+            number.grammar,
+        )  # fmt: skip
+        raw = text[starts[a] : ends[b - 1]]
+        out.append(NumberMatch(starts[a], ends[b - 1], raw, shared, None, shared=True))
     return out
 
 

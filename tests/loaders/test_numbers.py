@@ -374,6 +374,40 @@ SENTENCES = [
     ("(57-NQ/TW)", [("57-NQ/TW", "57-NQ/TW", None)]),
 ]  # fmt: skip
 
+# sentences written for these tests: serials sharing a suffix, "&" inside a unit code
+SHARED_AND_AMPERSAND = [
+    ("Thực hiện các Kết luận số 21, 22-KL/TW của Bộ Chính trị",
+     [("21", "21-KL/TW", None), ("22-KL/TW", "22-KL/TW", None)]),
+    ("theo các Thông báo số 3, 4 và 5-TB/TU",
+     [("3", "3-TB/TU", None), ("4", "4-TB/TU", None), ("5-TB/TU", "5-TB/TU", None)]),
+    ("các Công văn số 610 và 611/UBND-VX ngày 2/3/2025",
+     [("610", "610/UBND-VX", None), ("611/UBND-VX", "611/UBND-VX", None)]),
+    ("Nghị định số 7, 8/2024/NĐ-CP",
+     [("7", "7/2024/NĐ-CP", None), ("8/2024/NĐ-CP", "8/2024/NĐ-CP", None)]),
+    # a figure not after "số" shares nothing: a year, a count
+    ("trong năm 2024, 57-NQ/TW được quán triệt", [("57-NQ/TW", "57-NQ/TW", None)]),
+    ("gồm 12 đơn vị, 3-KH/TU", [("3-KH/TU", "3-KH/TU", None)]),
+    ("Kế hoạch số 9, ngày 4/5/2025", []),
+    # two whole numbers stay two
+    ("Nghị quyết số 57-NQ/TW, 58-NQ/TW", [("57-NQ/TW", "57-NQ/TW", None),
+                                          ("58-NQ/TW", "58-NQ/TW", None)]),
+    # "&" joins the letters of a unit code
+    ("Công văn số 512/BTC-QLN&TS ngày 1/2/2025", [("512/BTC-QLN&TS", "512/BTC-QLN&TS", None)]),
+    ("số 77/SYT-KH&TC;", [("77/SYT-KH&TC", "77/SYT-KH&TC", None)]),
+    ("số 31/UBND-VX& và", [("31/UBND-VX", "31/UBND-VX", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", SHARED_AND_AMPERSAND)
+def test_shared_suffix_and_ampersand(text, expected):
+    assert spans(text) == expected
+
+
+def test_shared_serials_are_marked():
+    found = find_numbers("Kết luận số 21, 22-KL/TW")
+    assert [m.shared for m in found] == [True, False]
+    assert parse_number("512/BTC-QLN&TS").unit_code == "QLN&TS"
+
 
 @pytest.mark.parametrize("text,expected", SENTENCES)
 def test_find_numbers_in_corpus_sentences(text, expected):
@@ -534,4 +568,7 @@ def test_found_numbers_parse_back(text):
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
     for m in found:
+        if m.shared:  # "187" of "số 187, 188-KL/TW": the serial of the number after it
+            assert m.raw == m.number.serial
+            continue
         assert parse_number(m.raw) == m.number, m.raw
