@@ -50,227 +50,146 @@ from ..schema.model import RELATION_STRENGTH, Evidence, Reference
 from .agencies import AgencyTable
 from .layout import Paragraph
 from .numbers import DocNumber, default_issuer, find_numbers, local_issuer_name
+from .rules import Rules, derived
 from .textnorm import collapse, fold, match_key
 
-# --------------------------------------------------------------------------- word tables
-# Folded (lower case, one tone style). Each list lives here only; phrases are matched with any
-# run of spaces between their words.
-
-#: Type words that open a reference, longest first where one starts another, with the type name.
-TYPE_WORDS: tuple[tuple[str, str | None], ...] = (
-    ("nghị quyết", "Nghị quyết"),
-    ("quyết định", "Quyết định"),
-    ("quy định", "Quy định"),
-    ("chỉ thị", "Chỉ thị"),
-    ("kết luận", "Kết luận"),
-    ("kế hoạch hành động", "Kế hoạch"),
-    ("kế hoạch", "Kế hoạch"),
-    ("thông báo kết luận", "Thông báo"),
-    ("thông báo", "Thông báo"),
-    ("công văn", "Công văn"),
-    ("chương trình hành động", "Chương trình"),
-    ("chương trình", "Chương trình"),
-    ("đề án", "Đề án"),
-    ("báo cáo", "Báo cáo"),
-    ("quy chế", "Quy chế"),
-    ("hướng dẫn", "Hướng dẫn"),
-    ("nghị định", "Nghị định"),
-    ("thông tư liên tịch", "Thông tư liên tịch"),
-    ("thông tư", "Thông tư"),
-    ("tờ trình", "Tờ trình"),
-    ("công điện", "Công điện"),
-    ("phương án", "Phương án"),
-    ("thông tri", "Thông tri"),
-    ("luật", "Luật"),
-    ("văn bản", None),
-)
-#: "Thực hiện …": the document carries out what it names.
-IMPLEMENT_CUES = (
-    "triển khai thực hiện",
-    "triển khai, thực hiện",
-    "triển khai thi hành",
-    "tổ chức thực hiện",
-    "tổ chức triển khai",
-    "triển khai",
-    "thực hiện",
-    "thi hành",
-    "cụ thể hóa",
-)
-#: Words that may stand before an implementing cue: "Để tiếp tục thực hiện …", "Nhằm cụ thể hóa …",
-#: "Quán triệt và triển khai …" (to study a document alone is not to carry it out).
-CUE_PREFIXES = ("tiếp tục", "quán triệt và", "quán triệt,")
-#: Words of purpose that may stand a few words before an implementing cue: "Để (kịp thời)
-#: triển khai …", "Nhằm cụ thể hóa …".
-PURPOSE_WORDS = ("để", "nhằm")
-#: "Căn cứ …": the legal basis.
-BASIS_CUES = ("căn cứ vào", "căn cứ")
-#: A whole document replaced or repealed by this one.
-SUPERSEDE_CUES = ("thay thế", "bãi bỏ")
-#: "… hết hiệu lực kể từ ngày Quyết định này có hiệu lực": repealed by this one.
-EXPIRY_CUES = ("hết hiệu lực thi hành", "hết hiệu lực")
-#: Amended by this one.
-AMEND_CUES = ("sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi")
-#: After "thay thế"/"bãi bỏ": only a part of the document goes, which amends it.
-PART_WORDS = ("điều", "khoản", "điểm", "mục", "phụ lục", "một số", "nội dung")
-#: "Thực hiện chỉ đạo của … tại Công điện số …": the directive stands before the document.
-DIRECTIVE_NOUNS = (
-    "thông báo kết luận",
-    "văn bản chỉ đạo",
-    "ý kiến chỉ đạo",
-    "chỉ đạo",
-    "ý kiến kết luận",
-    "kết luận",
-    "hướng dẫn",
-    "yêu cầu",
-    "nhiệm vụ được giao",
-    "nhiệm vụ",
-    "đề nghị",
-    "ý kiến",
-)
-#: Words before a cue in a title that describe implementation instead of doing it:
-#: "V/v báo cáo kết quả thực hiện Nghị quyết số …".
-REPORTING_WORDS = (
-    "kết quả",
-    "tình hình",
-    "sơ kết",
-    "tổng kết",
-    "đánh giá",
-    "việc",
-    "hướng dẫn",
-    "vướng mắc",
-    "khó khăn",
-)
-#: Words that open a description: a cue followed by them before the document does not govern it.
-DESCRIPTION_WORDS = ("về", "của", "tại", "theo", "trong", "đối với")
-#: Words that join two documents of one list.
-COORDINATORS = ("và", "hoặc", "cùng với", "cùng", "cũng như")
-#: Labels that may stand before a cue: "Lưu ý: Căn cứ …".
-LABELS = ("lưu ý", "chú ý", "ghi chú")
-#: What the issuer does in the main clause of an opening sentence: "Thực hiện …, Ủy ban nhân
-#: dân tỉnh ban hành Kế hoạch …".
-OWN_ACTS = (
-    "ban hành",
-    "xây dựng",
-    "yêu cầu",
-    "đề nghị",
-    "chỉ thị",
-    "thông báo",
-    "hướng dẫn",
-    "báo cáo",
-)
-#: Headings of a purpose section, where the document states what it carries out.
-PURPOSE_HEADINGS = ("mục đích", "mục tiêu")
-
-
-def _alt(phrases) -> str:
-    """An alternation of phrases, longest first, with any run of spaces between words."""
-    parts = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) + ")"
-
+# --------------------------------------------------------------------------- vocabulary
+# The words are data (loaders/data/rules.json: the cue phrases; doc_types.json: the type
+# words), folded (lower case, one tone style) and matched with any run of spaces between
+# their words. _Vocab compiles the patterns of one Rules once (rules.derived).
 
 _NB = r"(?<![\wđ])"  # no word character before
 _NA = r"(?![\wđ])"  # no word character after
-# "luật" but not the one of "pháp luật"
-_TYPE_WORDS = (
-    "(?:"
-    + "|".join(
-        (r"(?<!pháp\s)" if w == "luật" else "") + r"\s+".join(map(re.escape, w.split()))
-        for w, _ in TYPE_WORDS
-    )
-    + ")"
-)
-_TYPE_AT = re.compile(_NB + _TYPE_WORDS + _NA)
-_TYPE_BEFORE = re.compile(_TYPE_WORDS + r"(?:\s+[^\s,;()]+){0,3}?\s+(?:số\s*:?\s*)?$")
-_COORD = re.compile(
-    r"^[\s,;]*+(?:và\s++)?(?:các\s++)?"
-    + r"(?:"
-    + _TYPE_WORDS
-    + r"(?:\s+(?:hành động|kết luận))?)?\s*+(?:số\s*+:?)?\s*+$"
-)
 _DATE_AFTER = re.compile(
     r"^\s*+,?\s*+(?:ban\s+hành\s++)?(?:ngày\s*+)?(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|"
     r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
 _OF = re.compile(r"^\s*+,?\s*+của\s+")
-
-_IMPLEMENT = _alt(IMPLEMENT_CUES)
-_CUE = re.compile(
-    r"(?P<purpose>" + _alt(PURPOSE_WORDS) + r"(?:\s+[^\s,;:()]++){0,3}?\s+)?"
-    r"(?P<prefix>" + _alt(CUE_PREFIXES) + r"\s+)?(?:(?P<implements>" + _IMPLEMENT + ")"
-    r"|(?P<based_on>" + _alt(BASIS_CUES) + ")"
-    r"|(?P<supersedes>" + _alt(SUPERSEDE_CUES) + ")"
-    r"|(?P<amends>" + _alt(AMEND_CUES) + "))" + _NA
-)
-_ANY_IMPLEMENT = re.compile(_NB + _IMPLEMENT + _NA)
-# "Ban hành Kế hoạch triển khai thực hiện …", "V/v triển khai …": a title's head before its cue
-_SUBJECT_HEAD = re.compile(r"(?:v/v|về\s+việc)\s*+")
-_OPENER = re.compile(
-    r"(?:[^,;()]{0,60}?" + _NB + r"(?:ban\s+hành|xây\s+dựng)\s+"
-    r"(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|phương\s+án)\s++)?"
-)
-_MARKER = re.compile(
-    r"^[\s*_]*+(?:(?P<dash>[-–—+•])|(?P<letter>\(?[a-zđ]\))|(?P<num>\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)])"
-    r"|(?P<roman>[ivx]{1,5}[.)])|(?P<article>điều\s+\d{1,3}[a-zđ]?\s*[.:]))?[\s*_]*+"
-    r"(?:" + _alt(LABELS) + r"\s*+:[\s*_]*+)?"
-)
-_SELF = re.compile(_NB + _TYPE_WORDS + r"\s+này" + _NA)
-# "… kể từ ngày Quyết định này có hiệu lực (thi hành)": the formula of an effect clause
-_SELF_IN_FORCE = re.compile(_NB + _TYPE_WORDS + r"\s+này\s+có\s+hiệu\s+lực" + _NA)
-_SELF_ACTS = re.compile(
-    _NB + _TYPE_WORDS + r"\s+này" + _NA + r"[^.;:]{0,200}?" + _NB
-    + r"(?:(?P<supersedes>" + _alt(SUPERSEDE_CUES) + r")|(?P<amends>" + _alt(AMEND_CUES) + r"))"
-    + _NA
-)  # fmt: skip
-_ISSUES_THIS = re.compile(r"[^.;:]{0,120}?" + _NB + r"ban\s++hành\s++")  # the issuer's words first
-_EXPIRY = re.compile(_NB + _alt(EXPIRY_CUES) + _NA)
-_PART = re.compile(_NB + _alt(PART_WORDS) + _NA)
-# a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
-_TYPE_OPENER = re.compile(r"(?:" + _TYPE_WORDS + r"\s++)?")
-_TYPE_HEADING = re.compile(r"^[\s*_]*+" + _TYPE_WORDS + r"[\s*_:]*+$")
-_TYPE_HEAD = re.compile(_TYPE_WORDS + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
-_REPORTING_BEFORE = re.compile(_NB + _alt(REPORTING_WORDS) + r"\s*+$")
-_DESCRIPTION = re.compile(_NB + _alt(DESCRIPTION_WORDS) + _NA)
-_COORD_END = re.compile(r"(?:[,:(]|" + _NB + _alt(COORDINATORS) + r")\s*+(?:các\s++)?$")
-_DIRECTIVE = (
-    r"(?:các\s+)?" + _alt(DIRECTIVE_NOUNS) + r"(?:\s+của\s+[^;()]{1,160}?)?\s+(?:tại|theo)\s*+$"
-)
-_DIRECTIVE_LEAD = re.compile(r"^[\s,]*+(?:và\s++)?" + _DIRECTIVE)
-_DIRECTIVE_COORD = re.compile(r"(?:[,:]|" + _NB + r"và)\s*+" + _DIRECTIVE)
-_AMENDED_BY = re.compile(
-    r"được\s+" + _alt(AMEND_CUES) + r"(?:\s+một\s+số\s+điều)?(?:\s+(?:bởi|theo|tại))?\s*+$"
-)
-_INTRODUCER = re.compile(
-    _NB + "(?:" + _IMPLEMENT + "|" + _alt(AMEND_CUES) + "|" + _alt(SUPERSEDE_CUES) + ")" + _NA
-)
-_LINK_CUES = (
-    ("implements", re.compile(_NB + _IMPLEMENT + _NA)),
-    ("amends", re.compile(r"(?<!được\s)" + _NB + _alt(AMEND_CUES) + _NA)),
-    ("supersedes", re.compile(_NB + _alt(SUPERSEDE_CUES) + _NA)),
-    ("based_on", re.compile(_NB + _alt(BASIS_CUES) + _NA)),
-)
-_OWN_ACT = re.compile(r",\s*+(?:[^\s,;:]++\s++){1,12}?" + _alt(OWN_ACTS) + _NA)
-_AMENDING_LAW = re.compile(
-    _NB + r"luật\s+" + _alt(AMEND_CUES) + r"(?:\s+một\s+số\s+điều)?(?:\s+của)?(?:\s+các)?\s+$"
-)
-# a line that stops before its document's number: "Căn cứ Nghị định số", "Thực hiện Kế hoạch"
-_DANGLING = re.compile(_NB + "(?:" + _TYPE_WORDS + r"(?:\s+số)?|số)\s*+:?$")
 _PAREN_NUMBER = re.compile(r"\(\s*+(?:số\s*+:?\s*+)?$")
 _BARE_NUMBER = re.compile(_NB + r"số\s*+:?\s*+$")
-_PURPOSE = re.compile(r"^" + _alt(PURPOSE_HEADINGS) + _NA)
-# "các văn bản sau:", "Các Quyết định sau đây …:": a line that announces a list of documents
-_LIST_INTRO = re.compile(_NB + _TYPE_WORDS + r"[^:;]{0,60}?" + _NB + r"sau" + _NA)
 
-_UNNUMBERED = [
-    (
-        re.compile(
-            r"thông\s+báo\s+kết\s+luận\s+(?:của|tại)\s+[^;()]{5,160}?(?=[;(]|$|,\s*(?:ủy|ban|văn))"
-        ),
-        "Thông báo",
-    ),
-    (re.compile(r"(?:các\s+)?thông\s+báo\s+của\s+(?:bcđ|ban\s+chỉ\s+đạo)\s+tỉnh"), "Thông báo"),
-    (re.compile(r"kết\s+luận\s+của\s+(?:đồng\s+chí\s+)?tổng\s+bí\s+thư[^;()]{0,120}"), "Kết luận"),
-    (re.compile(r"phiên\s+họp\s+[^;()]{3,120}?ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"), None),
-]
+
+def _alt(phrases) -> str:
+    """An alternation of phrases, longest first, with any run of spaces between words."""
+    return "(?:" + Rules.alternation(phrases) + ")"
+
+
+class _Vocab:
+    """The patterns references are read with, built from one :class:`Rules`."""
+
+    def __init__(self, rules: Rules) -> None:
+        # type words that name a document in running text: not the everyday nouns ("dự án");
+        # "văn bản" names one of any type; "luật" but not the one of "pháp luật"
+        self.type_words = rules.types(prose=False, generic=True)
+        tw = self.TYPE_WORDS = "(?:" + rules.type_alternation(prose=False, generic=True) + ")"
+        tails = _alt(rules.type_tails())
+        self.TYPE_AT = re.compile(_NB + tw + _NA)
+        self.TYPE_BEFORE = re.compile(tw + r"(?:\s+[^\s,;()]+){0,3}?\s+(?:số\s*:?\s*)?$")
+        self.COORD = re.compile(
+            r"^[\s,;]*+(?:và\s++)?(?:các\s++)?"
+            + r"(?:"
+            + tw
+            + r"(?:\s+"
+            + tails
+            + r")?)?\s*+(?:số\s*+:?)?\s*+$"
+        )
+        implement = _alt(rules.implement_cues)
+        amend, supersede = _alt(rules.amend_cues), _alt(rules.supersede_cues)
+        self.CUE = re.compile(
+            r"(?P<purpose>" + _alt(rules.purpose_words) + r"(?:\s+[^\s,;:()]++){0,3}?\s+)?"
+            r"(?P<prefix>" + _alt(rules.cue_prefixes) + r"\s+)?(?:(?P<implements>" + implement + ")"
+            r"|(?P<based_on>" + _alt(rules.basis_cues) + ")"
+            r"|(?P<supersedes>" + supersede + ")"
+            r"|(?P<amends>" + amend + "))" + _NA
+        )
+        self.ANY_IMPLEMENT = re.compile(_NB + implement + _NA)
+        # "Ban hành Kế hoạch triển khai thực hiện …", "V/v triển khai …": a title's head
+        # before its cue
+        self.subject_heads = rules.subject_heads
+        self.SUBJECT_HEAD = re.compile(_alt(rules.subject_heads) + r"\s*+")
+        issued = _alt(w for w, name in rules.types() if name in rules.issued_types)
+        self.OPENER = re.compile(
+            r"(?:[^,;()]{0,60}?" + _NB + _alt(rules.issue_verbs) + r"\s+" + issued + r"\s++)?"
+        )
+        self.MARKER = re.compile(
+            r"^[\s*_]*+(?:(?P<dash>[-–—+•])|(?P<letter>\(?[a-zđ]\))"
+            r"|(?P<num>\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)])"
+            r"|(?P<roman>[ivx]{1,5}[.)])|(?P<article>điều\s+\d{1,3}[a-zđ]?\s*[.:]))?[\s*_]*+"
+            r"(?:" + _alt(rules.note_labels) + r"\s*+:[\s*_]*+)?"
+        )
+        self.SELF = re.compile(_NB + tw + r"\s+này" + _NA)
+        # "… kể từ ngày Quyết định này có hiệu lực (thi hành)": the formula of an effect clause
+        self.SELF_IN_FORCE = re.compile(_NB + tw + r"\s+này\s+có\s+hiệu\s+lực" + _NA)
+        self.SELF_ACTS = re.compile(
+            _NB + tw + r"\s+này" + _NA + r"[^.;:]{0,200}?" + _NB
+            + r"(?:(?P<supersedes>" + supersede + r")|(?P<amends>" + amend + r"))" + _NA
+        )  # fmt: skip
+        # the issuer's words first: "Ủy ban nhân dân tỉnh ban hành Kế hoạch này thay thế …"
+        self.ISSUES_THIS = re.compile(
+            r"[^.;:]{0,120}?" + _NB + _alt(rules.issue_verbs).replace(r"\s+", r"\s++") + r"\s++"
+        )
+        self.EXPIRY = re.compile(_NB + _alt(rules.expiry_cues) + _NA)
+        self.PART = re.compile(_NB + _alt(rules.part_words) + _NA)
+        # a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+        self.TYPE_OPENER = re.compile(r"(?:" + tw + r"\s++)?")
+        self.TYPE_HEADING = re.compile(r"^[\s*_]*+" + tw + r"[\s*_:]*+$")
+        self.TYPE_HEAD = re.compile(tw + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
+        self.REPORTING_BEFORE = re.compile(_NB + _alt(rules.reporting_words) + r"\s*+$")
+        self.DESCRIPTION = re.compile(_NB + _alt(rules.description_words) + _NA)
+        self.COORD_END = re.compile(
+            r"(?:[,:(]|" + _NB + _alt(rules.coordinators) + r")\s*+(?:các\s++)?$"
+        )
+        directive = (
+            r"(?:các\s+)?"
+            + _alt(rules.directive_nouns)
+            + r"(?:\s+của\s+[^;()]{1,160}?)?\s+(?:tại|theo)\s*+$"
+        )
+        self.DIRECTIVE_LEAD = re.compile(r"^[\s,]*+(?:và\s++)?" + directive)
+        self.DIRECTIVE_COORD = re.compile(r"(?:[,:]|" + _NB + r"và)\s*+" + directive)
+        self.AMENDED_BY = re.compile(
+            r"được\s+" + amend + r"(?:\s+một\s+số\s+điều)?(?:\s+(?:bởi|theo|tại))?\s*+$"
+        )
+        self.INTRODUCER = re.compile(
+            _NB + "(?:" + implement + "|" + amend + "|" + supersede + ")" + _NA
+        )
+        self.LINK_CUES = (
+            ("implements", re.compile(_NB + implement + _NA)),
+            ("amends", re.compile(r"(?<!được\s)" + _NB + amend + _NA)),
+            ("supersedes", re.compile(_NB + supersede + _NA)),
+            ("based_on", re.compile(_NB + _alt(rules.basis_cues) + _NA)),
+        )
+        self.OWN_ACT = re.compile(r",\s*+(?:[^\s,;:]++\s++){1,12}?" + _alt(rules.own_acts) + _NA)
+        # "Luật sửa đổi, bổ sung một số điều của Luật X số …": the number is the amending law's
+        law = _alt(w for w, name in rules.types() if name == "Luật")
+        self.AMENDING_LAW = re.compile(
+            _NB + law + r"\s+" + amend + r"(?:\s+một\s+số\s+điều)?(?:\s+của)?(?:\s+các)?\s+$"
+        )
+        # a line that stops before its document's number: "Căn cứ Nghị định số"
+        self.DANGLING = re.compile(_NB + "(?:" + tw + r"(?:\s+số)?|số)\s*+:?$")
+        self.PURPOSE = re.compile(r"^" + _alt(rules.purpose_headings) + _NA)
+        # "các văn bản sau:", "Các Quyết định sau đây …:": a line that announces a list
+        self.LIST_INTRO = re.compile(_NB + tw + r"[^:;]{0,60}?" + _NB + r"sau" + _NA)
+        self.UNNUMBERED = tuple(
+            (re.compile(pattern), name) for pattern, name in rules.unnumbered_references
+        )
+
+    def type_name(self, word: str) -> str | None:
+        w = " ".join(fold(word).split())
+        for prefix, name in self.type_words:
+            if w.startswith(prefix):
+                return name
+        return None
+
+
+def _vocab(rules: Rules | None) -> _Vocab:
+    return derived(rules, _Vocab)
+
+
+_DEFAULT = _vocab(None)
+#: The bundled type words as one alternation, and the list pattern built from it (kept by
+#: name for tests/robustness/fuzzcases.py).
+_TYPE_WORDS = _DEFAULT.TYPE_WORDS
+_COORD = _DEFAULT.COORD
 
 
 @dataclass
@@ -367,26 +286,26 @@ def _abbreviation(text: str, dot: int) -> bool:
     return bool(word) and any(c.isupper() for c in word.group()) and word.group().isalpha()
 
 
-def _cue_at(key: str, text: str, pos: int, end: int, title: bool = False) -> _Cue | None:
+def _cue_at(v: _Vocab, key: str, text: str, pos: int, end: int, title: bool = False) -> _Cue | None:
     """A cue opening ``key[pos:end]`` (a title's head may stand before it)."""
     while pos < end and (key[pos].isspace() or key[pos] in "\"'“”‘’*_(["):
         pos += 1
-    head = _SUBJECT_HEAD.match(key, pos, end)  # "V/v …", "Về việc …"
+    head = v.SUBJECT_HEAD.match(key, pos, end)  # "V/v …", "Về việc …"
     if head:
         pos = head.end()
-    m = _CUE.match(key, pos, end)
+    m = v.CUE.match(key, pos, end)
     if m is None:
-        o = _OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
+        o = v.OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
         if title and not o.end() > pos:
-            o = _TYPE_OPENER.match(key, pos, end)  # "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …"
+            o = v.TYPE_OPENER.match(key, pos, end)  # "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …"
         if o and o.end() > pos:
-            m = _CUE.match(key, o.end(), end)
+            m = v.CUE.match(key, o.end(), end)
             if m and not m.group("implements"):
                 m = None
     if m is None and title:
         # a title with the cue inside: "CHƯƠNG TRÌNH HÀNH ĐỘNG … THỰC HIỆN NGHỊ QUYẾT SỐ …"
-        for c in _ANY_IMPLEMENT.finditer(key, pos, end):
-            if _TYPE_HEAD.match(key, pos, c.start()) or not _REPORTING_BEFORE.search(
+        for c in v.ANY_IMPLEMENT.finditer(key, pos, end):
+            if v.TYPE_HEAD.match(key, pos, c.start()) or not v.REPORTING_BEFORE.search(
                 key, pos, c.start()
             ):
                 return _Cue("implements", text[c.start() : c.end()], c.end())
@@ -396,14 +315,14 @@ def _cue_at(key: str, text: str, pos: int, end: int, title: bool = False) -> _Cu
         return None
     relation = next(k for k in ("implements", "based_on", "supersedes", "amends") if m.group(k))
     if m.group("purpose") and (
-        relation != "implements" or _REPORTING_BEFORE.search(key, m.start(), m.start(relation))
+        relation != "implements" or v.REPORTING_BEFORE.search(key, m.start(), m.start(relation))
     ):
         return None  # "Để chuẩn bị tổng kết việc thực hiện …": not carrying it out
     word = m.start(relation)
     return _Cue(relation, text[word : m.end()], m.end(), always=relation != "implements")
 
 
-def _own_np(key: str, depth: list[int], lo: int, m: Mention) -> tuple[int, bool]:
+def _own_np(v: _Vocab, key: str, depth: list[int], lo: int, m: Mention) -> tuple[int, bool]:
     """Where the phrase naming ``m`` starts, and whether a type word names it."""
     hi = m.start
     target = depth[hi]
@@ -412,68 +331,68 @@ def _own_np(key: str, depth: list[int], lo: int, m: Mention) -> tuple[int, bool]
     if paren and depth[hi] > 0:
         # "các Nghị định … (Số 37/2019/NĐ-CP …)": the number names the phrase before
         hi, target, limit = paren.start(), depth[hi] - 1, 40
-    hits = [t for t in _TYPE_AT.finditer(key, max(lo, hi - 240), hi) if depth[t.start()] == target]
+    hits = [t for t in v.TYPE_AT.finditer(key, max(lo, hi - 240), hi) if depth[t.start()] == target]
     hits = [t for t in hits if len(key[t.end() : hi].split()) <= limit]
     if hits:
         # the type word of the number's own type ("NĐ": Nghị định), else the nearest
         own = m.number.doc_type if m.number is not None else None
-        same = [t for t in hits if own is not None and _type_name(t.group()) == own]
+        same = [t for t in hits if own is not None and v.type_name(t.group()) == own]
         at = (same or hits)[-1].start()
         # "Luật sửa đổi, bổ sung một số điều của Luật X số …": the number is the amending law's
-        outer = _AMENDING_LAW.search(key, max(lo, at - 80), at)
+        outer = v.AMENDING_LAW.search(key, max(lo, at - 80), at)
         return (outer.start() if outer else at), True
     bare = _BARE_NUMBER.search(key, max(lo, m.start - 10), m.start)
     return (bare.start() if bare else m.start), False
 
 
-def _inside_unnumbered(lead: str) -> bool:
+def _inside_unnumbered(v: _Vocab, lead: str) -> bool:
     """``Kế hoạch của Ủy ban nhân dân tỉnh về thực hiện`` before a document: it is named inside
     a reference without a number."""
     last = None
-    for hit in _TYPE_AT.finditer(lead):
+    for hit in v.TYPE_AT.finditer(lead):
         last = hit
     if last is None:
         return False
     rest = lead[last.end() :]
-    return bool(_INTRODUCER.search(rest)) and not _COORD_END.search(rest)
+    return bool(v.INTRODUCER.search(rest)) and not v.COORD_END.search(rest)
 
 
-def _governs_first(cue: _Cue, lead: str) -> bool:
+def _governs_first(v: _Vocab, cue: _Cue, lead: str) -> bool:
     """Does the cue govern the first document after it, ``lead`` standing between?"""
-    if _inside_unnumbered(lead):
+    if _inside_unnumbered(v, lead):
         return False
-    if cue.always or _DIRECTIVE_LEAD.search(lead):
+    if cue.always or v.DIRECTIVE_LEAD.search(lead):
         return True
-    if _TYPE_AT.search(lead) and not _COORD_END.search(lead):
+    if v.TYPE_AT.search(lead) and not v.COORD_END.search(lead):
         return False
-    return len(lead.split()) <= 12 and not _DESCRIPTION.search(lead)
+    return len(lead.split()) <= 12 and not v.DESCRIPTION.search(lead)
 
 
-def _opens_with_document(key: str, start: int, m: Mention) -> bool:
+def _opens_with_document(v: _Vocab, key: str, start: int, m: Mention) -> bool:
     """The clause from ``start`` opens with a document: a type word or "số" in its first words,
     or a directive that names one (``và chỉ đạo của … tại Công văn số …``)."""
-    first = _TYPE_AT.search(key, start, m.start + 1)
+    first = v.TYPE_AT.search(key, start, m.start + 1)
     at = first.start() if first else m.np_start
     lead = key[start:at]
-    return len(lead.split()) <= 3 or bool(_DIRECTIVE_LEAD.match(lead))
+    return len(lead.split()) <= 3 or bool(v.DIRECTIVE_LEAD.match(lead))
 
 
-def _coordinated(lead: str) -> bool:
+def _coordinated(v: _Vocab, lead: str) -> bool:
     """``lead`` joins two documents of one list: ``, ``, `` và ``, ``… được sửa đổi, bổ sung
     bởi``, ``và hướng dẫn của Bộ Nội vụ tại``."""
     lead = lead[-240:]
     return bool(
-        _COORD_END.search(lead) or _AMENDED_BY.search(lead) or _DIRECTIVE_COORD.search(lead)
+        v.COORD_END.search(lead) or v.AMENDED_BY.search(lead) or v.DIRECTIVE_COORD.search(lead)
     )
 
 
-def _link(parent: Mention, m: Mention, lead: str) -> None:
+def _link(v: _Vocab, parent: Mention, m: Mention, lead: str) -> None:
     """``parent``'s description names ``m``: record how (``X implements Y``)."""
     if m.number is None or parent.number is None or m.number.key() == parent.number.key():
         return
     tail = lead[-160:]
     found = None
-    for relation, pattern in _LINK_CUES:
+    for relation, pattern in v.LINK_CUES:
         for hit in pattern.finditer(tail):
             if found is None or hit.start() > found[1]:
                 found = (relation, hit.start())
@@ -494,6 +413,7 @@ def _add_link(parent: Mention, relation: str, m: Mention) -> None:
 
 
 def _walk(
+    v: _Vocab,
     mentions: list[Mention],
     key: str,
     depth: list[int],
@@ -514,7 +434,7 @@ def _walk(
     prev: Mention | None = None
     for m in mentions:
         lo = prev.tail if prev is not None else start
-        m.np_start, m.typed = _own_np(key, depth, lo, m)
+        m.np_start, m.typed = _own_np(v, key, depth, lo, m)
         level = depth[m.np_start]
         for d in [d for d in last_at if d > level]:
             del last_at[d]
@@ -525,10 +445,10 @@ def _walk(
             governed = seen[k]  # a short name or a repeat: the same document
         elif prev is None:
             lead = key[start : m.np_start]
-            governed = cue is not None and _governs_first(cue, lead)
+            governed = cue is not None and _governs_first(v, cue, lead)
             if continuation:
                 parent = continuing.parent if continuing is not None else None
-                opens = _opens_with_document(key, start, m)
+                opens = _opens_with_document(v, key, start, m)
                 if opens and parent is not None and m.doc_type == continuing.doc_type:
                     # "… về thực hiện Thông báo A; Thông báo B": B goes on A's list
                     governed = False
@@ -541,13 +461,13 @@ def _walk(
         elif at is None:
             governed = False  # inside a parenthesis after a document: a detail of it
             m.parent = prev
-            _link(prev, m, key[prev.tail : m.np_start])
+            _link(v, prev, m, key[prev.tail : m.np_start])
         else:
             ref, ref_governed = at
             if not m.typed and level in bare_at:
                 ref, ref_governed = bare_at[level]  # "số A, số B … và số C": one list
             lead = key[ref.tail : m.np_start]
-            if _coordinated(lead):
+            if _coordinated(v, lead):
                 governed = ref_governed
                 m.parent = ref.parent
                 if m.parent is not None and ref.number is not None:
@@ -558,7 +478,7 @@ def _walk(
             else:
                 governed = False
                 m.parent = ref
-                _link(ref, m, lead)
+                _link(v, ref, m, lead)
         if cue is not None and cue.stop is not None and m.start >= cue.stop:
             governed = False
         if k is not None:
@@ -597,17 +517,9 @@ def _tail(text: str, key: str, pos: int, table: AgencyTable, province: str | Non
     return when, issuer, pos
 
 
-def _type_name(word: str) -> str | None:
-    w = " ".join(fold(word).split())
-    for prefix, name in TYPE_WORDS:
-        if w.startswith(prefix):
-            return name
-    return None
-
-
-def _marker(key: str) -> tuple[str, int]:
+def _marker(v: _Vocab, key: str) -> tuple[str, int]:
     """The kind of list marker opening a paragraph ("" for none) and where its text starts."""
-    m = _MARKER.match(key)
+    m = v.MARKER.match(key)
     kind = next((k for k in ("dash", "letter", "num", "roman", "article") if m.group(k)), "")
     return kind, m.end()
 
@@ -623,15 +535,15 @@ def _capitals(text: str, body: int) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
-def _headed(text: str, key: str, body: int) -> bool:
+def _headed(v: _Vocab, text: str, key: str, body: int) -> bool:
     """A type heading in capitals joined to its title: ``KẾ HOẠCH Triển khai thực hiện …``."""
-    head = _TYPE_OPENER.match(key, body)
+    head = v.TYPE_OPENER.match(key, body)
     return head.end() > body and text[body : head.end()].strip().isupper()
 
 
-def _title_like(text: str, key: str, body: int) -> bool:
+def _title_like(v: _Vocab, text: str, key: str, body: int) -> bool:
     """A title or subject line: mostly capitals, or ``V/v …``."""
-    return _capitals(text, body) or key[body:].lstrip().startswith(("v/v", "về việc"))
+    return _capitals(text, body) or key[body:].lstrip().startswith(v.subject_heads)
 
 
 def mentions_in(
@@ -647,6 +559,7 @@ def mentions_in(
     ``own_voice``: the paragraph is where the document speaks for itself (title, preamble,
     purpose). ``context``: the same object for every paragraph of a document, in order.
     """
+    v = _vocab(table.rules)
     text = para.text
     key = match_key(text)
     found: list[Mention] = []
@@ -656,10 +569,10 @@ def mentions_in(
             continue
         if own_template and n.format() == own_template:
             continue
-        before = _TYPE_BEFORE.search(key[max(0, nm.start - 60) : nm.start])
+        before = v.TYPE_BEFORE.search(key[max(0, nm.start - 60) : nm.start])
         doc_type = None
         if before:
-            doc_type = _type_name(before.group(0).split(" số")[0].strip())
+            doc_type = v.type_name(before.group(0).split(" số")[0].strip())
         when, issuer, tail = _tail(text, key, nm.end, table, province)
         if issuer is None:
             issuer = default_issuer(n) or (local_issuer_name(n, province) if province else None)
@@ -678,15 +591,16 @@ def mentions_in(
         )
     # a type word carried over a list: "Công văn số: 807/UBND-KGVX, 808/UBND-KGVX"
     for prev, cur in zip(found, found[1:], strict=False):
-        if _COORD.match(key[prev.tail : cur.start]) and not _TYPE_BEFORE.search(
+        if v.COORD.match(key[prev.tail : cur.start]) and not v.TYPE_BEFORE.search(
             key[max(0, cur.start - 60) : cur.start]
         ):
             cur.doc_type = prev.doc_type or cur.doc_type
-    _relations(found, para, text, key, own_voice, context)
+    _relations(v, found, para, text, key, own_voice, context)
     return found
 
 
 def _relations(
+    v: _Vocab,
     found: list[Mention],
     para: Paragraph,
     text: str,
@@ -695,41 +609,41 @@ def _relations(
     context: ReferenceContext | None,
 ) -> None:
     """Decide each mention's relation to the document, and links between mentions."""
-    marker, body = _marker(key)
+    marker, body = _marker(v, key)
     depth = _depths(key)
     if para.kind == "footnote":
-        for m, _ in _walk(found, key, depth, 0, None):
-            _assign(m, False, None, key)
+        for m, _ in _walk(v, found, key, depth, 0, None):
+            _assign(v, m, False, None, key)
         return
     titled = False  # a title: under a type heading, or in capitals
     if para.kind == "body":
-        pending = _take_pending(context, marker, key, body)
-        in_purpose = _track_purpose(context, marker, text, key, body)
+        pending = _take_pending(v, context, marker, key, body)
+        in_purpose = _track_purpose(v, context, marker, text, key, body)
         if context is not None:
             titled = context.after_heading and not marker
-            context.after_heading = bool(_TYPE_HEADING.match(key))
-        titled = titled or (not marker and (_capitals(text, body) or _headed(text, key, body)))
+            context.after_heading = bool(v.TYPE_HEADING.match(key))
+        titled = titled or (not marker and (_capitals(text, body) or _headed(v, text, key, body)))
     else:  # a table row: neither opens nor ends a list or a section
         pending, in_purpose = None, context is not None and context.purpose
-    title = titled or (own_voice and _title_like(text, key, body))
-    voice = own_voice or in_purpose or titled or (not marker and _opening_sentence(key, body))
+    title = titled or (own_voice and _title_like(v, text, key, body))
+    voice = own_voice or in_purpose or titled or (not marker and _opening_sentence(v, key, body))
     weak = (bool(marker) and not title) or (in_purpose and not own_voice)
     last_cue: _Cue | None = None
     starts = [m.start for m in found]  # find_numbers gives them left to right
     for n, clauses in enumerate(_split(key, text, depth, body)):
         s0, s1 = clauses[0][0], clauses[-1][1]
-        cue = _cue_at(key, text, s0, s1, title=title and n == 0)
+        cue = _cue_at(v, key, text, s0, s1, title=title and n == 0)
         cue = _voiced(_applicable(cue, key, s0, s1, marker, own_voice), voice, weak)
         if cue is None and n == 0 and pending is not None:
             cue = _Cue(pending.relation, pending.text, s0, True, weak=pending.weak, carried=True)
         if cue is None:
-            cue = _self_act(key, text, s0, s1)
+            cue = _self_act(v, key, text, s0, s1)
         previous: Mention | None = None
         for c, (c0, c1) in enumerate(clauses):
             inside = found[bisect_left(starts, c0) : bisect_left(starts, c1)]
             continuation = False
             if c:
-                own = _cue_at(key, text, c0, c1)
+                own = _cue_at(v, key, text, c0, c1)
                 own = _voiced(_applicable(own, key, c0, c1, marker, own_voice), voice, weak)
                 if own is not None:
                     cue = own
@@ -740,17 +654,17 @@ def _relations(
                 active = cue
                 if cue.end > c0:  # the cue stands inside the clause: what comes before is not its
                     before = [m for m in inside if m.start < cue.end]
-                    for m, _ in _walk(before, key, depth, c0, None):
-                        _assign(m, False, None, key)
+                    for m, _ in _walk(v, before, key, depth, c0, None):
+                        _assign(v, m, False, None, key)
                     inside = [m for m in inside if m.start >= cue.end]
                     start, continuation = cue.end, False
-            for m, governed in _walk(inside, key, depth, start, active, continuation, previous):
-                _assign(m, governed, active, key)
+            for m, governed in _walk(v, inside, key, depth, start, active, continuation, previous):
+                _assign(v, m, governed, active, key)
             if inside:
                 previous = inside[-1]
         last_cue = cue
     if context is not None and para.kind == "body":
-        _leave_pending(context, last_cue, key, marker, found)
+        _leave_pending(v, context, last_cue, key, marker, found)
 
 
 def _voiced(cue: _Cue | None, voice: bool, weak: bool) -> _Cue | None:
@@ -763,12 +677,12 @@ def _voiced(cue: _Cue | None, voice: bool, weak: bool) -> _Cue | None:
     return cue
 
 
-def _assign(m: Mention, governed: bool, cue: _Cue | None, key: str) -> None:
+def _assign(v: _Vocab, m: Mention, governed: bool, cue: _Cue | None, key: str) -> None:
     if not governed or cue is None:
         m.relation, m.cue = "cites", None
         return
     relation = cue.relation
-    if relation == "supersedes" and _PART.search(key, cue.end, m.np_start):
+    if relation == "supersedes" and v.PART.search(key, cue.end, m.np_start):
         relation = "amends"  # "Bãi bỏ Điều 5 của Quyết định số …": a part goes
     m.relation, m.cue, m.weak = relation, cue.text, cue.weak and relation == "implements"
 
@@ -787,38 +701,38 @@ def _applicable(
     return None
 
 
-def _self_act(key: str, text: str, s0: int, s1: int) -> _Cue | None:
+def _self_act(v: _Vocab, key: str, text: str, s0: int, s1: int) -> _Cue | None:
     """``Quyết định này … thay thế …`` and ``… hết hiệu lực kể từ ngày Quyết định này …``."""
     while s0 < s1 and key[s0] in ' \t*_"“':
         s0 += 1
-    m = _SELF_ACTS.match(key, s0, s1)
+    m = v.SELF_ACTS.match(key, s0, s1)
     if m is None:  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch này thay thế …"
-        issues = _ISSUES_THIS.match(key, s0, s1)
-        m = _SELF_ACTS.match(key, issues.end(), s1) if issues else None
+        issues = v.ISSUES_THIS.match(key, s0, s1)
+        m = v.SELF_ACTS.match(key, issues.end(), s1) if issues else None
     if m:
         relation = "supersedes" if m.group("supersedes") else "amends"
         return _Cue(relation, text[m.start(relation) : m.end()], m.end(), True)
-    e = _EXPIRY.search(key, s0, s1)
-    if e and (_SELF_IN_FORCE.search(key, s0, s1) or _SELF.match(key, s0, s1)):
+    e = v.EXPIRY.search(key, s0, s1)
+    if e and (v.SELF_IN_FORCE.search(key, s0, s1) or v.SELF.match(key, s0, s1)):
         return _Cue("supersedes", text[e.start() : e.end()], s0, True, stop=e.start())
     return None
 
 
-def _opening_sentence(key: str, body: int) -> bool:
+def _opening_sentence(v: _Vocab, key: str, body: int) -> bool:
     """``Thực hiện …, Ban Thường vụ … báo cáo … như sau:``: a letter's or an attached plan's
     opening sentence, which speaks for the document wherever it stands."""
-    cue = _CUE.match(key, body + len(key[body:]) - len(key[body:].lstrip()))
+    cue = v.CUE.match(key, body + len(key[body:]) - len(key[body:].lstrip()))
     if cue is None or not cue.group("implements"):
         return False
     rest = key[cue.end() :].rstrip(" *")
     if rest.endswith(":") or "như sau" in rest:
         return True
     # "…, Ủy ban nhân dân tỉnh ban hành …"; not a report of work done ("…, Bộ đã xây dựng …")
-    return any(" đã " not in a.group() for a in _OWN_ACT.finditer(rest))
+    return any(" đã " not in a.group() for a in v.OWN_ACT.finditer(rest))
 
 
 def _take_pending(
-    context: ReferenceContext | None, marker: str, key: str, body: int
+    v: _Vocab, context: ReferenceContext | None, marker: str, key: str, body: int
 ) -> _Cue | None:
     """The cue a line ending in ":" carries over to the items below it."""
     if context is None or context.pending is None:
@@ -833,20 +747,25 @@ def _take_pending(
         context.item_marker = marker
     if marker != context.item_marker:
         return None  # a sub-item of an item
-    if _CUE.match(key, body):
+    if v.CUE.match(key, body):
         return None
     return context.pending
 
 
 def _leave_pending(
-    context: ReferenceContext, cue: _Cue | None, key: str, marker: str, found: list[Mention]
+    v: _Vocab,
+    context: ReferenceContext,
+    cue: _Cue | None,
+    key: str,
+    marker: str,
+    found: list[Mention],
 ) -> None:
     """A line that opens a list of documents under its cue: ``Căn cứ các văn bản sau:``,
     ``Các Quyết định sau đây hết hiệu lực …:``, ``Căn cứ:``."""
     if cue is None or context.pending is not None or found:
         return
     line = key.rstrip(" *")
-    if _DANGLING.search(line):
+    if v.DANGLING.search(line):
         context.pending, context.dangling = (
             _Cue(cue.relation, cue.text, 0, True, weak=cue.weak),
             True,
@@ -855,7 +774,7 @@ def _leave_pending(
     if not line.endswith(":"):
         return
     after = line[cue.end : -1].strip()
-    if after and not _LIST_INTRO.search(line):
+    if after and not v.LIST_INTRO.search(line):
         return
     context.pending = _Cue(cue.relation, cue.text, 0, True, weak=cue.weak)
     context.pending_marker = marker
@@ -863,15 +782,20 @@ def _leave_pending(
 
 
 def _track_purpose(
-    context: ReferenceContext | None, marker: str, text: str, key: str, body: int
+    v: _Vocab,
+    context: ReferenceContext | None,
+    marker: str,
+    text: str,
+    key: str,
+    body: int,
 ) -> bool:
     """Whether this paragraph is in a purpose section (``I. MỤC ĐÍCH, YÊU CẦU`` / ``1. Mục
     đích``), known from the headings read before it."""
     if context is None:
         return False
-    if marker in ("roman", "num", "") and _is_heading(text, body) and not _CUE.match(key, body):
+    if marker in ("roman", "num", "") and _is_heading(text, body) and not v.CUE.match(key, body):
         rest = " ".join(key[body:].strip(" *").split())
-        if _PURPOSE.match(rest):
+        if v.PURPOSE.match(rest):
             context.purpose = True
             return False
         capitals = text[body:].strip(" *")
@@ -883,12 +807,14 @@ def _track_purpose(
 # --------------------------------------------------------------------------- numberless
 
 
-def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
+def unnumbered_in(para: Paragraph, own_voice: bool, rules: Rules | None = None) -> list[Mention]:
+    """The references without a number a paragraph names (``unnumbered_references``)."""
+    v = _vocab(rules)
     key = match_key(para.text)
     out = []
-    _, body = _marker(key)
+    _, body = _marker(v, key)
     starts: list[int] | None = None
-    for pattern, doc_type in _UNNUMBERED:
+    for pattern, doc_type in v.UNNUMBERED:
         for m in pattern.finditer(key):
             after = key[m.end() : m.end() + 120]
             if re.match(r"[^;]{0,120}?\(\s*sau\s+đây\s+(?:viết\s+tắt|gọi)", after) or re.match(
@@ -919,12 +845,12 @@ def unnumbered_in(para: Paragraph, own_voice: bool) -> list[Mention]:
             if starts is None:
                 starts = [body] + [s for s in _clause_starts(key)[1:] if s > body]
             cs = starts[max(0, bisect_left(starts, m.start() + 1) - 1)]
-            cue = _cue_at(key, para.text, cs, m.start())
+            cue = _cue_at(v, key, para.text, cs, m.start())
             if (
                 own_voice
                 and cue
                 and cue.relation in ("implements", "based_on")
-                and _governs_first(cue, key[cue.end : m.start()].replace("các", ""))
+                and _governs_first(v, cue, key[cue.end : m.start()].replace("các", ""))
             ):
                 mention.relation, mention.cue = cue.relation, cue.text
             out.append(mention)

@@ -37,6 +37,12 @@ __all__ = [
     "fold_lookalikes",
     "alternate_forms",
     "type_code_for_name",
+    "type_words",
+    "MORE_TYPE_NAMES",
+    "GENERIC_TYPE_WORDS",
+    "PROSE_TYPES",
+    "NOT_TYPE_PHRASES",
+    "ISSUED_TYPES",
     "default_issuer",
     "is_local_code",
     "local_issuer_name",
@@ -55,6 +61,17 @@ ISSUER_CODES: dict[str, tuple[str, str]] = {
 }
 #: Local issuer code → name template with ``{province}``; these codes repeat in every province.
 LOCAL_ISSUERS: dict[str, str] = dict(_DATA["local_issuers"])
+
+#: Type names no code gives (a law's number carries none): "Luật", "Bộ luật", "Hiến pháp".
+MORE_TYPE_NAMES: tuple[str, ...] = tuple(_DATA["more_type_names"])
+#: Words that name a document of any type ("văn bản số …").
+GENERIC_TYPE_WORDS: tuple[str, ...] = tuple(_DATA["generic_type_words"])
+#: Type names whose word is an everyday noun in running text ("dự án", "quy hoạch").
+PROSE_TYPES: tuple[str, ...] = tuple(_DATA["prose_types"])
+#: Phrases ending in a type word that name no document ("pháp luật").
+NOT_TYPE_PHRASES: tuple[str, ...] = tuple(_DATA["not_type_phrases"])
+#: The types a body issues to carry out others or to govern its own work ("ban hành Kế hoạch").
+ISSUED_TYPES: tuple[str, ...] = tuple(_DATA["issued_types"])
 
 _TW_ISSUERS: dict[str, str] = dict(_DATA["tw_issuers"])
 _TU_STANDING: frozenset[str] = frozenset(_DATA["tu_standing_committee_types"])
@@ -587,6 +604,28 @@ def _names_to_codes() -> dict[str, str]:
 
 
 _NAME_TO_CODE = _names_to_codes()
+
+
+def type_words() -> dict[str, str | None]:
+    """Every phrase that names a document's type, folded, with the type it names: the names
+    of the codes (both grammars), :data:`MORE_TYPE_NAMES`, the longer phrases of
+    ``name_aliases`` ("chương trình hành động" is a Chương trình) and the words that name a
+    document of any type (None). The one list of type words; the extractors read it through
+    :class:`~policy_lineage.loaders.rules.Rules`.
+
+    >>> words = type_words()
+    >>> words["thông báo kết luận"], words["luật"], words["văn bản"]
+    ('Thông báo', 'Luật', None)
+    """
+    from .textnorm import fold
+
+    names = [*TYPE_NAMES.values(), *PARTY_TYPE_NAMES.values(), *MORE_TYPE_NAMES]
+    words: dict[str, str | None] = {fold(n): n for n in names}
+    for phrase, code in _DATA["name_aliases"].items():
+        words.setdefault(fold(phrase), TYPE_NAMES[code])
+    for w in GENERIC_TYPE_WORDS:
+        words.setdefault(fold(w), None)
+    return words
 
 
 def type_code_for_name(name: str) -> str | None:

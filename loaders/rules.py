@@ -1,10 +1,16 @@
 """The words the extractor reads with, loaded from ``loaders/data/rules.json`` and checked.
 
 Cue phrases, type words, body head words, office titles and stop words are data, not
-code: a user who meets a body head or a title the bundled lists lack adds it to the same
-file they give for aliases (``--aliases FILE``), under the same key; the words are added
-to the bundled ones. :func:`load_rules` refuses a file whose keys or values are not what
-the bundled file holds, naming what is wrong.
+code: a user who meets a body head, a title or a cue the bundled lists lack adds it to the
+same file they give for aliases (``--aliases FILE``), under the same key; the words are
+added to the bundled ones. The type words (every name of a document type, with the longer
+phrases that name one: ``chương trình hành động``, ``thông báo kết luận``) come from
+``loaders/data/doc_types.json``; a user's file adds its own under ``type_words``.
+
+:func:`load_rules` refuses a file whose keys or values are not what the bundled file holds,
+naming the key; every phrase is compiled into the patterns it will be matched with when it
+is loaded, so a phrase that cannot be used fails there, not in the middle of a document.
+The extractors build their patterns from a :class:`Rules` once (:func:`derived`).
 
 >>> rules = load_rules()
 >>> "sở" in rules.body_heads and "giám đốc" in rules.office_titles
@@ -20,15 +26,18 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .textnorm import fold
 
 #: Keys of rules.json whose values are lists of phrases (matched on folded text).
-PHRASE_LISTS = (
+LIST_KEYS = (
+    # bodies and groups (agencies, assignment)
     "body_heads",
     "group_nouns",
     "group_prefixes",
@@ -36,13 +45,70 @@ PHRASE_LISTS = (
     "vague_markers",
     "office_titles",
     "name_stop_words",
-    "normative_types",
-    "responsibility_headings",
-    "not_task_sections",
     "name_compounds",
     "commune_units",
     "vague_nouns",
+    # tasks
+    "normative_types",
+    "responsibility_headings",
+    "not_task_sections",
+    "deadline_openers",
+    # references: cue phrases
+    "implement_cues",
+    "cue_prefixes",
+    "purpose_words",
+    "basis_cues",
+    "supersede_cues",
+    "expiry_cues",
+    "amend_cues",
+    "part_words",
+    "directive_nouns",
+    "reporting_words",
+    "description_words",
+    "coordinators",
+    "note_labels",
+    "own_acts",
+    "purpose_headings",
+    "subject_heads",
+    "issue_verbs",
+    "drafting_verbs",
+    # the document's heading block and signature
+    "signature_titles",
+    "central_organs",
+    "organs",
+    "party_committees",
+    "province_units",
+    "district_units",
+    "office_units",
+    "place_parents",
+    "shape_heads",
+    "title_connectors",
+    "preamble_cues",
+    "strong_preamble_cues",
+    "body_openings",
+    "not_name_words",
+    "national_scope_words",
 )
+#: Keys whose values are lists of regular expressions on folded text (``{type}`` stands for
+#: any type word).
+PATTERN_KEYS = ("boilerplate",)
+#: Keys whose values are JSON objects.
+MAPPING_KEYS = (
+    "abbreviations",
+    "field_labels",
+    "committee_organs",
+    "type_words",
+    "unnumbered_references",
+)
+#: Every key a user's rules file may hold (with ``agencies`` and ``_about``): the alias loader
+#: (:func:`~policy_lineage.loaders.agencies.load_aliases`) accepts these.
+PHRASE_LISTS = LIST_KEYS + PATTERN_KEYS + MAPPING_KEYS
+RULE_KEYS = PHRASE_LISTS
+#: Keys only a user's file holds (the bundled type words are in doc_types.json).
+_USER_ONLY = ("type_words",)
+#: Keys of a user's file that are not rules.
+_OTHER_KEYS = ("agencies", "_about")
+_FACTS = ("lead", "cooperating", "deadline", "deliverable", "content")
 
 
 class RulesError(ValueError):
@@ -51,6 +117,8 @@ class RulesError(ValueError):
 
 @dataclass(frozen=True)
 class Rules:
+    """The bundled words (and a user's), folded; see rules.json's ``_about`` for each key."""
+
     body_heads: tuple[str, ...]
     group_nouns: tuple[str, ...]
     group_prefixes: tuple[str, ...]
@@ -66,91 +134,307 @@ class Rules:
     vague_nouns: frozenset[str] = frozenset()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
+    deadline_openers: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    implement_cues: tuple[str, ...] = ()
+    cue_prefixes: tuple[str, ...] = ()
+    purpose_words: tuple[str, ...] = ()
+    basis_cues: tuple[str, ...] = ()
+    supersede_cues: tuple[str, ...] = ()
+    expiry_cues: tuple[str, ...] = ()
+    amend_cues: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()
+    directive_nouns: tuple[str, ...] = ()
+    reporting_words: tuple[str, ...] = ()
+    description_words: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    note_labels: tuple[str, ...] = ()
+    own_acts: tuple[str, ...] = ()
+    purpose_headings: tuple[str, ...] = ()
+    subject_heads: tuple[str, ...] = ()
+    issue_verbs: tuple[str, ...] = ()
+    drafting_verbs: tuple[str, ...] = ()
+    # (regular expression on folded text, the type it names or None)
+    unnumbered_references: tuple[tuple[str, str | None], ...] = ()
+    signature_titles: tuple[str, ...] = ()
+    central_organs: tuple[str, ...] = ()
+    committee_organs: tuple[tuple[str, str], ...] = ()  # (folded organ, written form)
+    organs: tuple[str, ...] = ()
+    party_committees: tuple[str, ...] = ()
+    province_units: tuple[str, ...] = ()
+    district_units: tuple[str, ...] = ()
+    office_units: tuple[str, ...] = ()
+    place_parents: tuple[str, ...] = ()
+    shape_heads: tuple[str, ...] = ()
+    title_connectors: tuple[str, ...] = ()
+    preamble_cues: tuple[str, ...] = ()
+    strong_preamble_cues: tuple[str, ...] = ()
+    body_openings: tuple[str, ...] = ()
+    not_name_words: tuple[str, ...] = ()
+    national_scope_words: tuple[str, ...] = ()
+    # type words: (folded phrase, type name; None for a word naming a document of any type),
+    # longest first
+    type_words: tuple[tuple[str, str | None], ...] = ()
+    prose_types: frozenset[str] = frozenset()  # type names that are everyday nouns in prose
+    not_type_phrases: tuple[str, ...] = ()  # "pháp luật": ends in a type word, names none
+    issued_types: tuple[str, ...] = ()  # type names a body issues ("ban hành Kế hoạch")
 
     @staticmethod
     def alternation(phrases) -> str:
         """A regex alternation of phrases, longest first, any run of spaces between words."""
-        alts = sorted({p for p in phrases if p}, key=len, reverse=True)
+        alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
 
+    # ------------------------------------------------------------------ type words
 
-def _bundled() -> dict:
-    text = resources.files("policy_lineage.loaders").joinpath("data/rules.json").read_text("utf-8")
+    def types(
+        self, prose: bool = True, generic: bool = False
+    ) -> tuple[tuple[str, str | None], ...]:
+        """The type words, longest first: those of everyday nouns too (``prose``), and the
+        words that name a document of any type (``generic``: ``văn bản``)."""
+        return tuple(
+            (w, name)
+            for w, name in self.type_words
+            if (name is not None or generic) and (prose or name not in self.prose_types)
+        )
+
+    def type_alternation(self, prose: bool = True, generic: bool = False) -> str:
+        """The type words as one alternation on folded text, longest first; a phrase of
+        ``not_type_phrases`` ("pháp luật") is not its type word ("luật")."""
+        return "|".join(
+            self._not_after(w) + re.escape(w).replace(r"\ ", r"\s+")
+            for w, _ in self.types(prose, generic)
+        )
+
+    def _not_after(self, word: str) -> str:
+        looks = []
+        for phrase in self.not_type_phrases:
+            if phrase.endswith(" " + word):
+                before = phrase[: -len(word)]
+                looks.append("(?<!" + re.escape(before).replace(r"\ ", r"\s") + ")")
+        return "".join(looks)
+
+    def type_name(self, phrase: str) -> str | None:
+        """The type a type word names ("chương trình hành động" → "Chương trình"), else None."""
+        key = " ".join(fold(phrase).split())
+        return next((name for w, name in self.type_words if w == key), None)
+
+    def type_tails(self) -> tuple[str, ...]:
+        """The words a longer phrase adds to its type's name ("hành động" of "chương trình
+        hành động", "kết luận" of "thông báo kết luận")."""
+        tails = set()
+        for w, name in self.type_words:
+            head = fold(name) if name else ""
+            if name and w.startswith(head + " "):
+                tails.add(w[len(head) + 1 :])
+        return tuple(sorted(tails, key=lambda p: (-len(p), p)))
+
+    def boilerplate_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The ``boilerplate`` expressions, compiled, ``{type}`` standing for any type word."""
+        return tuple(_compile_pattern(p, self) for p in self.boilerplate)
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(Rules)}
+
+
+def _compile_pattern(pattern: str, rules: Rules) -> re.Pattern[str]:
+    return re.compile(pattern.replace("{type}", "(?:" + rules.type_alternation() + ")"))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _data_file(name: str) -> dict:
+    text = resources.files("policy_lineage.loaders").joinpath(f"data/{name}").read_text("utf-8")
     return json.loads(text)
 
 
-def _check(data: object, where: str, partial: bool) -> dict[str, list[str]]:
+def _bundled() -> dict:
+    return _data_file("rules.json")
+
+
+def _strings(value: object, empty_ok: bool = False) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, str) and (empty_ok or v.strip()) for v in value
+    )
+
+
+def _check(data: object, where: str, partial: bool) -> dict[str, Any]:
+    """The rule lists of ``data``, folded; a :class:`RulesError` naming the key if one is
+    missing (in the bundled file), unknown, or of the wrong shape."""
     if not isinstance(data, dict):
         raise RulesError(f"{where}: rules must be a JSON object")
-    out: dict[str, list[str]] = {}
-    for key in PHRASE_LISTS:
+    unknown = sorted(k for k in data if k not in (*RULE_KEYS, *_OTHER_KEYS))
+    if unknown:
+        raise RulesError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(RULE_KEYS))}"
+        )
+    out: dict[str, Any] = {}
+    for key in RULE_KEYS:
         if key not in data:
-            if partial:
+            if partial or key in _USER_ONLY:
                 continue
             raise RulesError(f"{where}: missing key {key!r}")
         value = data[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise RulesError(f"{where}: {key!r} must be a list of non-empty strings")
-        out[key] = [fold(v) for v in value]
-    if "abbreviations" in data or not partial:
-        abbr = data.get("abbreviations")
-        if not isinstance(abbr, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
-            for k, v in abbr.items()
-        ):
-            raise RulesError(f"{where}: 'abbreviations' must map short forms to words")
-        out["abbr"] = [f"{fold(k)}\t{v}" for k, v in abbr.items()]
-    if "field_labels" in data or not partial:
-        labels = data.get("field_labels")
-        facts = ("lead", "cooperating", "deadline", "deliverable", "content")
-        if not isinstance(labels, dict) or any(
-            k not in facts or not isinstance(v, list) or not all(isinstance(x, str) for x in v)
-            for k, v in labels.items()
-        ):
-            raise RulesError(f"{where}: 'field_labels' must map {', '.join(facts)} to lists")
-        for fact, words in labels.items():
-            out[f"field:{fact}"] = [fold(w) for w in words]
+        if key in LIST_KEYS:
+            if not _strings(value):
+                raise RulesError(f"{where}: {key!r} must be a list of non-empty strings")
+            out[key] = [fold(v) for v in value]
+        elif key in PATTERN_KEYS:
+            if not _strings(value):
+                raise RulesError(f"{where}: {key!r} must be a list of regular expressions")
+            out[key] = list(value)
+        elif key == "field_labels":
+            if not isinstance(value, dict) or any(
+                k not in _FACTS or not _strings(v) for k, v in value.items()
+            ):
+                raise RulesError(f"{where}: 'field_labels' must map {', '.join(_FACTS)} to lists")
+            out[key] = {fact: [fold(w) for w in words] for fact, words in value.items()}
+        elif key == "unnumbered_references":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and k.strip() and (v is None or isinstance(v, str))
+                for k, v in value.items()
+            ):
+                raise RulesError(
+                    f"{where}: 'unnumbered_references' must map regular expressions to type "
+                    "names (or null)"
+                )
+            out[key] = dict(value)
+        elif key == "type_words":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and k.strip() and (v is None or isinstance(v, str) and v.strip())
+                for k, v in value.items()
+            ):
+                raise RulesError(
+                    f"{where}: 'type_words' must map phrases to type names (or null for a "
+                    "word that names a document of any type)"
+                )
+            out[key] = {fold(k): v for k, v in value.items()}
+        else:  # abbreviations, committee_organs: folded form -> written form
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                for k, v in value.items()
+            ):
+                raise RulesError(f"{where}: {key!r} must map short forms to words")
+            out[key] = {fold(k): v for k, v in value.items()}
     return out
 
 
-def load_rules(extra: str | Path | None = None) -> Rules:
-    """The bundled rules, plus the lists of ``extra`` (a JSON file) when given.
+def _bundled_types() -> dict[str, Any]:
+    """The type words of doc_types.json, read through loaders/numbers.py."""
+    from .numbers import ISSUED_TYPES, NOT_TYPE_PHRASES, PROSE_TYPES, type_words
 
-    ``extra`` may hold other keys (``agencies`` for the alias table); the rule keys it holds
-    must be lists of phrases.
+    return {
+        "type_words": type_words(),
+        "prose_types": frozenset(PROSE_TYPES),
+        "not_type_phrases": tuple(fold(p) for p in NOT_TYPE_PHRASES),
+        "issued_types": tuple(ISSUED_TYPES),
+    }
+
+
+def _merge(lists: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Add a user's words to the bundled ones (a mapping's entries win)."""
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            if key == "field_labels":
+                for fact, words in value.items():
+                    have = lists[key].setdefault(fact, [])
+                    have += [w for w in words if w not in have]
+            else:
+                lists.setdefault(key, {}).update(value)
+        else:
+            have = lists.setdefault(key, [])
+            lists[key] = have + [w for w in value if w not in have]
+
+
+def _build(lists: dict[str, Any], types: dict[str, Any]) -> Rules:
+    words = dict(types["type_words"])
+    words.update(lists.get("type_words", {}))
+    values: dict[str, Any] = {
+        "type_words": tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        "prose_types": types["prose_types"],
+        "not_type_phrases": types["not_type_phrases"],
+        "issued_types": types["issued_types"],
+        "abbreviations": tuple(lists["abbreviations"].items()),
+        "committee_organs": tuple(lists["committee_organs"].items()),
+        "unnumbered_references": tuple(lists["unnumbered_references"].items()),
+        "field_labels": tuple((k, tuple(v)) for k, v in lists["field_labels"].items()),
+    }
+    for key in (*LIST_KEYS, *PATTERN_KEYS):
+        kind = _FIELD_TYPES[key]
+        values[key] = (frozenset if str(kind).startswith("frozenset") else tuple)(lists[key])
+    return Rules(**values)
+
+
+def _compile_all(rules: Rules, where: str, keys) -> None:
+    """Every phrase as it will be matched: a phrase that cannot be is refused, its key named."""
+    for key in keys:
+        try:
+            if key in PATTERN_KEYS:
+                rules.boilerplate_patterns()
+            elif key == "type_words":
+                re.compile(rules.type_alternation(generic=True))
+            elif key == "unnumbered_references":
+                for pattern, _ in rules.unnumbered_references:
+                    re.compile(pattern)
+            elif key == "field_labels":
+                for _, labels in rules.field_labels:
+                    re.compile(Rules.alternation(labels))
+            elif key in ("abbreviations", "committee_organs"):
+                re.compile(Rules.alternation(k for k, _ in getattr(rules, key)))
+            else:
+                re.compile(Rules.alternation(getattr(rules, key)))
+        except (re.error, OverflowError, RecursionError) as exc:
+            raise RulesError(
+                f"{where}: {key!r} holds a phrase that cannot be matched ({exc})"
+            ) from exc
+
+
+def load_rules(extra: str | Path | None = None) -> Rules:
+    """The bundled rules, plus the words of ``extra`` (a JSON file) when given.
+
+    ``extra`` may hold other keys (``agencies`` for the alias table); a key that is neither
+    a rule nor ``agencies`` is refused, as is a value of the wrong shape or a phrase that
+    cannot be matched, with the key named.
     """
     lists = _check(_bundled(), "loaders/data/rules.json", partial=False)
+    types = _bundled_types()
+    user: dict[str, Any] = {}
+    where = "loaders/data/rules.json"
     if extra:
+        where = str(extra)
         try:
             data = json.loads(Path(extra).read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise RulesError(f"{extra}: not a JSON file ({exc})") from exc
-        for key, words in _check(data, str(extra), partial=True).items():
-            lists[key] = lists.get(key, []) + [w for w in words if w not in lists.get(key, [])]
-    return Rules(
-        body_heads=tuple(lists["body_heads"]),
-        group_nouns=tuple(lists["group_nouns"]),
-        group_prefixes=tuple(lists["group_prefixes"]),
-        group_qualifiers=tuple(lists["group_qualifiers"]),
-        vague_markers=tuple(lists["vague_markers"]),
-        office_titles=tuple(lists["office_titles"]),
-        name_stop_words=frozenset(lists["name_stop_words"]),
-        normative_types=tuple(lists["normative_types"]),
-        responsibility_headings=tuple(lists["responsibility_headings"]),
-        not_task_sections=tuple(lists["not_task_sections"]),
-        name_compounds=frozenset(lists["name_compounds"]),
-        commune_units=tuple(lists["commune_units"]),
-        vague_nouns=frozenset(lists["vague_nouns"]),
-        abbreviations=tuple(tuple(x.split("\t", 1)) for x in lists["abbr"]),  # type: ignore[misc]
-        field_labels=tuple(
-            (k.split(":", 1)[1], tuple(v)) for k, v in lists.items() if k.startswith("field:")
-        ),
-    )
+        user = _check(data, where, partial=True)
+        _merge(lists, user)
+    rules = _build(lists, types)
+    _compile_all(rules, where, user if extra else RULE_KEYS)
+    return rules
 
 
 @lru_cache(maxsize=1)
 def default_rules() -> Rules:
     return load_rules()
+
+
+T = TypeVar("T")
+_DERIVED: dict[tuple[int, Callable[[Rules], Any]], tuple[Rules, Any]] = {}
+
+
+def derived(rules: Rules | None, build: Callable[[Rules], T]) -> T:
+    """What ``build`` makes of ``rules`` (the bundled ones when None), made once per rules.
+
+    The extractors compile their patterns so: the bundled rules' once per process, a user's
+    once per file.
+    """
+    rules = rules or default_rules()
+    key = (id(rules), build)
+    hit = _DERIVED.get(key)
+    if hit is None or hit[0] is not rules:
+        hit = _DERIVED[key] = (rules, build(rules))
+    return hit[1]
 
 
 def commune_unit() -> str:
