@@ -35,210 +35,139 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 from importlib import resources
 
 from ..schema.model import Agency, DocumentInfo, Evidence, Span
 from .agencies import AgencyTable
 from .layout import Layout, Line, Paragraph
-from .numbers import PARTY_TYPE_NAMES, TYPE_NAMES, local_issuer_name, parse_number
+from .numbers import local_issuer_name, parse_number
+from .rules import Rules, derived
 from .textnorm import collapse, fold, fold_ascii, match_key
 
 # --------------------------------------------------------------------------- vocabulary
-# Small word tables, each in one place (to move to loaders/data/ with the other lists).
+# The words are data (loaders/data/rules.json; doc_types.json for the type words); _Vocab
+# builds the patterns of one Rules once (rules.derived).
 
-#: Type names a heading may print beyond those the number codes name (numbers.TYPE_NAMES).
-_MORE_TYPE_NAMES = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Thông cáo", "Quy hoạch")
-#: Headings that name a type with a longer phrase: the document is of the shorter type.
-_TYPE_PHRASES = {
-    "thông báo kết luận": "Thông báo",
-    "chương trình hành động": "Chương trình",
-    "kế hoạch hành động": "Kế hoạch",
-}
-#: Titles of office holders: they open a signature block ("KT. CHỦ TỊCH") and the
-#: authority line of a decision ("BỘ TRƯỞNG BỘ XÂY DỰNG").
-_OFFICE_TITLES = (
-    "chủ tịch",
-    "bí thư",
-    "giám đốc",
-    "tổng giám đốc",
-    "chánh văn phòng",
-    "trưởng ban",
-    "trưởng phòng",
-    "thủ trưởng",
-    "bộ trưởng",
-    "thứ trưởng",
-    "thủ tướng",
-    "chủ nhiệm",
-    "viện trưởng",
-    "cục trưởng",
-    "tổng cục trưởng",
-    "vụ trưởng",
-    "chánh thanh tra",
-    "tổng thanh tra",
-    "trưởng đoàn",
-    "tổ trưởng",
-    "thống đốc",
-    "tổng kiểm toán nhà nước",
-    "chánh án",
-    "hiệu trưởng",
-    "tổng thư ký",
-)
-#: Collective organs that speak for a body ("T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN") or
-#: issue in their own name; they also open a decision's authority line ("CHÍNH PHỦ").
-_ORGANS = (
-    "bộ chính trị",
-    "ban bí thư",
-    "ban chấp hành",
-    "ban thường vụ",
-    "thường trực",
-    "ủy ban nhân dân",
-    "hội đồng nhân dân",
-    "chính phủ",
-    "quốc hội",
-    "ủy ban thường vụ quốc hội",
-)
-#: Party committees: their organs (Bộ Chính trị, Ban Bí thư, Ban Thường vụ …) sign for them.
-_PARTY_COMMITTEES = (
-    "ban chấp hành trung ương",
-    "tỉnh ủy",
-    "thành ủy",
-    "huyện ủy",
-    "quận ủy",
-    "thị ủy",
-    "đảng ủy",
-    "ban chấp hành đảng bộ",
-)
-#: Organs of the Central Committee named without it (not "Ban Bí thư Ban Chấp hành …").
-_CENTRAL_ORGANS = ("bộ chính trị", "ban bí thư")
-#: Administrative units: a letterhead line opening with one continues the line above
-#: ("ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN").
-_PLACE_WORDS = (
-    "tỉnh",
-    "thành phố",
-    "xã",
-    "phường",
-    "đặc khu",
-    "huyện",
-    "quận",
-    "thị xã",
-    "thị trấn",
-)
-#: A unit under its parent that is named with the parent's full name ("Văn phòng Ủy ban
-#: nhân dân tỉnh", "Vụ Pháp chế Bộ Y tế"), not only with its place.
-_OFFICE_UNITS = ("văn phòng", "thanh tra", "vụ")
-#: Parents whose units are named with the parent's place ("Sở Tư pháp tỉnh Nghệ An").
-_PLACE_PARENTS = ("ủy ban nhân dân", "hội đồng nhân dân", "đảng bộ")
-#: Words that open a body's name; in a name built from its shape the word after them is
-#: capitalized ("Trung tâm Phục vụ hành chính công").
-_BODY_HEADS = (
-    "ủy ban nhân dân",
-    "hội đồng nhân dân",
-    "ủy ban kiểm tra",
-    "ủy ban",
-    "hội đồng",
-    "ban",
-    "bộ",
-    "sở",
-    "cục",
-    "tổng cục",
-    "chi cục",
-    "vụ",
-    "viện",
-    "học viện",
-    "trung tâm",
-    "văn phòng",
-    "phòng",
-    "thanh tra",
-    "trường",
-    "bệnh viện",
-    "hội",
-    "liên đoàn",
-    "quỹ",
-    "đài",
-    "báo",
-    "tạp chí",
-    "công an",
-    "bộ chỉ huy",
-    "bộ tư lệnh",
-    "kho bạc",
-    "tòa án nhân dân",
-    "viện kiểm sát nhân dân",
-    "đảng ủy",
-    "đảng bộ",
-    "đoàn",
-    "tổng công ty",
-    "công ty",
-    "tập đoàn",
-)
-#: Words after which a title line runs on ("… của / Ban Thường vụ Tỉnh ủy").
-_CONNECTORS = (
-    "của",
-    "về",
-    "về việc",
-    "và",
-    "với",
-    "cho",
-    "tại",
-    "trong",
-    "đối với",
-    "thuộc",
-    "ngày",
-    "số",
-    "thực hiện",
-    "triển khai",
-    "theo",
-    "giai đoạn",
-    "đến",
-    "năm",
-    "trên",
-    "các",
-    "những",
-    "việc",
-    "vì",
-    "để",
-    "nhằm",
-    "ban hành",
-    "phê duyệt",
-)
-#: Openings of the preamble, which ends the title ("Căn cứ", "Thực hiện", "Kính gửi").
-_PREAMBLE_CUES = (
-    "căn cứ",
-    "thực hiện",
-    "kính gửi",
-    "xét đề nghị",
-    "xét tờ trình",
-    "theo đề nghị",
-    "trên cơ sở",
-    "triển khai",
-    "để ",
-    "nhằm",
-    "ngày ",
-    "trong ",
-    "qua ",
-    "sau khi",
-    "vừa qua",
-    "thời gian qua",
-)
+_NB = r"(?<![\wđ])"  # no word character before
+_NA = r"(?![\wđ])"  # no word character after
+_MARKS = r"(?:t/?m|tm|kt|k/t|tl|t/l|tuq|q)"  # T/M, KT., TL., TUQ., Q.: who signs for whom
 
 
-def _type_table() -> list[tuple[str, str]]:
-    """(folded heading words, type name), longest first: "thông báo kết luận" before "thông báo"."""
-    names = {*TYPE_NAMES.values(), *PARTY_TYPE_NAMES.values(), *_MORE_TYPE_NAMES}
-    table = {fold(n): n for n in names}
-    table.update(_TYPE_PHRASES)
-    return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+def _alt(phrases) -> str:
+    return "(?:" + Rules.alternation(phrases) + ")"
 
 
-_TYPE_HEADINGS = _type_table()
-_TYPE_WORD = re.compile(
-    r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in _TYPE_HEADINGS) + r")"
-    r"(?![\wđ])"
-)
-_BODY_START = re.compile(
-    r"^(?:thực hiện|căn cứ|triển khai|theo|để|nhằm|qua|trên cơ sở|ngày \d|"
-    r"(?:i|1)\s*[.\-–]\s)"
-)
+class _Vocab:
+    """The word patterns of the heading block and the signature, built from one Rules."""
+
+    def __init__(self, rules: Rules) -> None:
+        # (folded heading words, type name), longest first: "thông báo kết luận" before
+        # "thông báo"
+        self.type_headings = rules.types()
+        self.type_of = dict(self.type_headings)
+        self.TYPE_WORD = re.compile(r"^(?:" + rules.type_alternation() + r")(?![\wđ])")
+        # a paragraph opening so starts the body (its first letters: "qua" is "quan" too)
+        self.BODY_START = re.compile(
+            r"^(?:" + Rules.alternation(rules.body_openings) + r"|ngày \d|(?:i|1)\s*[.\-–]\s)"
+        )
+        # a line broken before its object ("… của", "… thực hiện")
+        self.CUT = re.compile(_NB + _alt(rules.title_connectors) + "$")
+        self.strong_preamble_cues = rules.strong_preamble_cues
+        issued = _alt(w for w, name in rules.types() if name in rules.issued_types)
+        verbs = _alt((*rules.issue_verbs, *rules.drafting_verbs))
+        self.ISSUES_PLAN = re.compile(_alt(rules.issue_verbs) + r"\s+" + issued + r"|như sau")
+        # "UBND tỉnh xây dựng kế hoạch": the body ends where its spaces start, so a long run
+        # of spaces is not tried once per length of the body (quadratic: 10 s for 4,000 spaces)
+        self.WHO_ISSUES = re.compile(
+            r"(?P<who>[^,.;:]{3,80}?)(?<!\s)\s++" + verbs + r"\s+" + issued, re.IGNORECASE
+        )
+        # titles of office holders: they open a signature block ("KT. CHỦ TỊCH") and the
+        # authority line of a decision ("BỘ TRƯỞNG BỘ XÂY DỰNG")
+        titles = (*rules.office_titles, *rules.signature_titles)
+        self.OFFICE_START = re.compile(
+            r"^(?:" + _MARKS + r"\.?\s+)?(?:phó\s+)?" + _alt(titles) + _NA
+        )
+        # collective organs that speak for a body ("T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN")
+        # or issue in their own name; they also open a decision's authority line ("CHÍNH PHỦ")
+        self.committee_organs = rules.committee_organs
+        self.central_organs = rules.central_organs
+        organs = (
+            *rules.central_organs,
+            *(o for o, _ in rules.committee_organs),
+            *rules.local_authorities,
+            *rules.organs,
+        )
+        self.ORGAN_START = re.compile(r"^" + _alt(organs) + _NA)
+        self.ON_BEHALF = re.compile(
+            r"(?:^|\s)(?:t/m|tm)\.?\s++(?P<organ>" + Rules.alternation(organs) + r")" + _NA
+        )
+        # Party committees: their organs (Bộ Chính trị, Ban Thường vụ …) sign for them
+        self.PARTY_COMMITTEE = re.compile(r"^" + _alt(rules.party_committees) + _NA)
+        # words after which a title line runs on ("… của / Ban Thường vụ Tỉnh ủy")
+        self.CONNECTOR_END = re.compile(
+            r"(?:" + _NB + _alt(rules.title_connectors) + r"|[,\-–(“\"])$"
+        )
+        # openings of the preamble, which ends the title ("Căn cứ", "Thực hiện", "Kính gửi")
+        self.PREAMBLE = re.compile(r"^[-–+•*]?\s*+" + _alt(rules.preamble_cues) + _NA)
+        # cues that open the preamble even after a line ending in "… số", "… của"
+        self.STRONG_PREAMBLE = re.compile(r"^" + _alt(rules.strong_preamble_cues) + _NA)
+        # administrative units: a letterhead line opening with one continues the line above
+        # ("ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN")
+        self.place_words = (*rules.province_units, *rules.commune_units, *rules.district_units)
+        self.PLACE_START = re.compile(r"^" + _alt(self.place_words) + _NA + r"(?! ủy)(?! đoàn)")
+        # a place word in a body's name ("xã" but not "xã hội", "tỉnh" but not "tỉnh ủy")
+        self.PLACE_IN_NAME = re.compile(
+            _NB + _alt(self.place_words) + _NA + r"(?! hội)(?! ủy)(?! đoàn)"
+        )
+        self.NATIONAL_SCOPE = re.compile(_NB + _alt(rules.national_scope_words) + _NA)
+        self.commune_units = rules.commune_units
+        self.COMMUNE_OF = _NB + _alt(rules.commune_units) + r"\s+"
+        self.province_units = rules.province_units
+        # a unit named with its parent's full name ("Văn phòng Ủy ban nhân dân tỉnh")
+        self.office_units = rules.office_units
+        # parents whose units are named with the parent's place ("Sở Tư pháp tỉnh Nghệ An")
+        self.place_parents = (*rules.local_authorities, *rules.place_parents)
+        # the head of a name built from its shape ("Trung tâm Phục vụ hành chính công")
+        self.heads = sorted(
+            (*rules.local_authorities, *rules.shape_heads), key=lambda h: (-len(h), h)
+        )
+        # the abbreviations a letterhead uses for the local authorities ("UBND", "HĐND")
+        authorities = set(rules.local_authorities)
+        self.abbreviated = tuple(
+            (short, full) for short, full in rules.abbreviations if fold(full) in authorities
+        )
+        self.authorities = (*rules.local_authorities, *(s for s, _ in self.abbreviated))
+        # titles that open a signature block even without T/M, KT., TL.
+        self.SIGN_TITLE = re.compile(
+            r"^(?:"
+            + _MARKS
+            + r"\.?\s+)?(?:phó\s+)?"
+            + _alt((*titles, *(o for o, _ in rules.committee_organs)))
+            + r"\b"
+        )
+        self.NOT_A_NAME = re.compile(r"^" + _alt(rules.not_name_words) + _NA)
+        self._provinces: tuple | None = None
+
+    def province_patterns(
+        self,
+    ) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        if self._provinces is None:
+            by_fold = {fold(p): p for p in PROVINCES}
+            names = "|".join(re.escape(n) for n in sorted(by_fold, key=len, reverse=True))
+            units = Rules.alternation(self.province_units)
+            named = re.compile(r"(?:tỉnh ủy|tỉnh uỷ|" + units + r")\s+(" + names + r")(?![\wđ])")
+            in_head = re.compile(r"(?:tỉnh ủy|tỉnh)\s+(" + names + r")")
+            # not a commune named like a province ("xã Long An", "phường Vĩnh Long")
+            communes = "".join(f"(?<!{re.escape(u)} )" for u in self.commune_units)
+            bare = re.compile(r"(?<![\wđ])" + communes + r"(" + names + r")(?![\wđ])")
+            self._provinces = (by_fold, named, in_head, bare)
+        return self._provinces
+
+
+def _vocab(rules: Rules | None) -> _Vocab:
+    return derived(rules, _Vocab)
+
+
 _BODY_END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.|q\.\s)")
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\n,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{0,4})",
@@ -266,37 +195,6 @@ _MOTTO_LINE = re.compile(
 )
 _DECORATION = re.compile(r"[-–—_=*.~\s]+")
 _DRAFT_WORD = re.compile(r"\(?dự thảo(?:\s*(?:lần\s*)?\d+)?\)?")
-_OFFICE_START = re.compile(
-    r"^(?:(?:t/?m|tm|kt|k/t|tl|t/l|tuq|q)\.?\s+)?(?:phó\s+)?(?:"
-    + "|".join(re.escape(t) for t in sorted(_OFFICE_TITLES, key=len, reverse=True))
-    + r")(?![\wđ])"
-)
-_ORGAN_START = re.compile(
-    r"^(?:" + "|".join(re.escape(t) for t in sorted(_ORGANS, key=len, reverse=True)) + r")(?![\wđ])"
-)
-_ON_BEHALF = re.compile(
-    r"(?:^|\s)(?:t/m|tm)\.?\s++(?P<organ>"
-    + "|".join(re.escape(t) for t in sorted(_ORGANS, key=len, reverse=True))
-    + r")(?![\wđ])"
-)
-_PARTY_COMMITTEE = re.compile(
-    r"^(?:" + "|".join(re.escape(t) for t in _PARTY_COMMITTEES) + r")(?![\wđ])"
-)
-_CONNECTOR_END = re.compile(
-    r"(?:(?<![\wđ])(?:"
-    + "|".join(re.escape(c) for c in sorted(_CONNECTORS, key=len, reverse=True))
-    + r")|[,\-–(“\"])$"
-)
-_PREAMBLE = re.compile(
-    r"^[-–+•*]?\s*+(?:" + "|".join(re.escape(c) for c in _PREAMBLE_CUES) + r")",
-)
-# cues that open the preamble even after a line ending in "… số", "… của"
-_STRONG_PREAMBLE = re.compile(
-    r"^(?:căn cứ|thực hiện|kính gửi|xét|theo đề nghị|trên cơ sở)(?![\wđ])"
-)
-_PLACE_START = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in _PLACE_WORDS) + r")(?![\wđ])(?! ủy)(?! đoàn)"
-)
 _TERM_LINE = re.compile(r"^(?:khóa\s+[ivxlc\d]+|kỳ họp)(?![\wđ])")
 _ATTACHED = re.compile(r"\((?:ban hành )?kèm theo", re.IGNORECASE)
 _ROMAN_SECTION = re.compile(
@@ -321,17 +219,20 @@ class Regions:
     appendix_start: int | None  # index of the "Phụ lục" paragraph, if any
 
 
-def _is_type_heading(text: str) -> bool:
+def _is_type_heading(v: _Vocab, text: str) -> bool:
     t = text.strip(" *")
     if not t or not t.split()[-1].isupper():
         return False
     key = fold(t)
-    return any(key.endswith(w) or key.startswith(w) for w, _ in _TYPE_HEADINGS) or key.startswith(
-        "của "
+    return any(key.endswith(w) or key.startswith(w) for w, _ in v.type_headings) or (
+        key.startswith("của ")
     )
 
 
-def find_regions(paragraphs: list[Paragraph]) -> Regions:
+def find_regions(paragraphs: list[Paragraph], rules: Rules | None = None) -> Regions:
+    """Where the body starts and ends, and where an appendix starts (``rules``: the words,
+    the bundled ones when None)."""
+    v = _vocab(rules)
     body = [i for i, p in enumerate(paragraphs) if p.kind != "footnote"]
     start = None
     kinh_gui = None
@@ -346,23 +247,21 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
             and paragraphs[i].text.lstrip().startswith(("-", "+", "•"))
         ):
             continue
-        if _BODY_START.match(key) or (kinh_gui is not None and i > kinh_gui):
+        if v.BODY_START.match(key) or (kinh_gui is not None and i > kinh_gui):
             prev = [j for j in body if j < i]
             prev_key = fold(paragraphs[prev[-1]].text) if prev else ""
-            cut = re.search(r"(?<![\wđ])(?:của|về|và|ngày|thực hiện|số)$", prev_key)
-            after_heading = bool(prev) and _is_type_heading(paragraphs[prev[-1]].text)
-            title_like = not paragraphs[i].text.rstrip().endswith(":") and not re.search(
-                r"ban hành (?:kế hoạch|chương trình|quyết định)|như sau", key
+            cut = v.CUT.search(prev_key)
+            after_heading = bool(prev) and _is_type_heading(v, paragraphs[prev[-1]].text)
+            title_like = not paragraphs[i].text.rstrip().endswith(":") and not (
+                v.ISSUES_PLAN.search(key)
             )
-            if prev and (
-                (cut and not key.startswith(("thực hiện", "căn cứ")))
-                or (after_heading and (title_like or not key.startswith(("thực hiện", "căn cứ"))))
-            ):
+            strong = key.startswith(v.strong_preamble_cues)
+            if prev and ((cut and not strong) or (after_heading and (title_like or not strong))):
                 continue  # the title under "KẾ HOẠCH": "Triển khai thực hiện Kế hoạch số …"
             start = i
             break
     if start is None:
-        start = _after_heading_block(paragraphs, body)
+        start = _after_heading_block(v, paragraphs, body)
     end = len(paragraphs)
     appendix = None
     for i in body:
@@ -382,12 +281,12 @@ def find_regions(paragraphs: list[Paragraph]) -> Regions:
     return Regions(start, end, appendix)
 
 
-def _after_heading_block(paragraphs: list[Paragraph], body: list[int]) -> int:
+def _after_heading_block(v: _Vocab, paragraphs: list[Paragraph], body: list[int]) -> int:
     """Where the body starts when no cue opens it: after the type heading, its title (in
     capitals or short) and a telegram's address block ("… điện:" and its dashes)."""
     if not body:
         return 0
-    at = next((k for k, i in enumerate(body) if _find_type_word(paragraphs[i].text)), None)
+    at = next((k for k, i in enumerate(body) if _find_type_word(v, paragraphs[i].text)), None)
     if at is None:
         return body[0]
     k, address = at + 1, False
@@ -405,28 +304,11 @@ def _after_heading_block(paragraphs: list[Paragraph], body: list[int]) -> int:
     return body[at + 1] if at + 1 < len(body) else body[0]
 
 
-@lru_cache(maxsize=1)
-def _province_patterns() -> tuple[
-    dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
-]:
-    by_fold = {fold(p): p for p in PROVINCES}
-    names = "|".join(re.escape(n) for n in sorted(by_fold, key=len, reverse=True))
-    named = re.compile(r"(?:tỉnh ủy|tỉnh uỷ|tỉnh|thành phố)\s+(" + names + r")(?![\wđ])")
-    in_head = re.compile(r"(?:tỉnh ủy|tỉnh)\s+(" + names + r")")
-    # not a commune named like a province ("xã Long An", "phường Vĩnh Long")
-    bare = re.compile(
-        r"(?<![\wđ])(?<!xã )(?<!phường )(?<!đặc khu )(?<!thị trấn )(" + names + r")(?![\wđ])"
-    )
-    return by_fold, named, in_head, bare
-
-
-_COMMUNE_OF = r"(?<![\wđ])(?:xã|phường|đặc khu|thị trấn)\s+"
-
-
-def detect_province(text: str) -> str | None:
+def detect_province(text: str, rules: Rules | None = None) -> str | None:
     """The province a document belongs to: its place-date line, else the most named one."""
+    v = _vocab(rules)
     head = text[:3000]
-    by_fold, named, in_head, bare = _province_patterns()
+    by_fold, named, in_head, bare = v.province_patterns()
     m = _PLACE_DATE.search(head)
     if m:
         place = fold(m.group("place")).strip(" *")
@@ -434,7 +316,7 @@ def detect_province(text: str) -> str | None:
             # A commune dates its texts from its own name ("Long An, ngày …" under "XÃ LONG
             # AN"): that names the commune, not the province of the same name.
             if (folded == place or place.endswith(folded)) and not re.search(
-                _COMMUNE_OF + re.escape(folded) + r"(?![\wđ])", fold(head)
+                v.COMMUNE_OF + re.escape(folded) + r"(?![\wđ])", fold(head)
             ):
                 return p
     counts: Counter[str] = Counter()
@@ -478,9 +360,10 @@ def extract_document(
     """The document's own facts; ``portal`` (a saved page's metadata table) fills the gaps."""
     paras = lay.paragraphs
     header = [p for p in paras[: regions.header_end] if p.kind != "footnote"]
+    v = _vocab(table.rules)
     head_lines = _header_lines(lay, regions)
-    units = _letterhead_units(head_lines)
-    province = None if _is_central(units, table) else detect_province(text)
+    units = _letterhead_units(v, head_lines)
+    province = None if _is_central(v, units, table) else detect_province(text, table.rules)
     evidence: dict[str, Evidence] = {}
 
     # number
@@ -498,10 +381,10 @@ def extract_document(
                 break
 
     # date and place: the letterhead's, even when a cell or a line break splits it
-    when, date_line = _issue_date(source, header, head_lines, evidence)
+    when, date_line = _issue_date(v, source, header, head_lines, evidence)
 
     # type: the heading word ("QUY ĐỊNH" over a Party number's QĐ), else the number's code
-    heading = _find_heading(head_lines)
+    heading = _find_heading(v, head_lines)
     doc_type = parsed.doc_type if parsed is not None else None
     if heading is not None and (doc_type is None or (heading.alone and heading.name != doc_type)):
         doc_type = heading.name
@@ -510,7 +393,7 @@ def extract_document(
     title = None
     speaker = None  # "CỦA BỘ CHÍNH TRỊ" under the heading
     if heading is not None:
-        title, speaker, used = _heading_title(heading, head_lines, units)
+        title, speaker, used = _heading_title(v, heading, head_lines, units)
         if title and used:
             evidence["title"] = _line_ev(source, used, title)
     if not title:
@@ -526,13 +409,13 @@ def extract_document(
     # issuer: the body the letterhead names (a unit under its parent), the organ that
     # speaks for it ("CỦA BỘ CHÍNH TRỊ", "T/M BAN THƯỜNG VỤ"), else the number's body
     tail_lines = _tail_lines(lay, paras, regions)
-    signer, signer_line = _signer(tail_lines)
+    signer, signer_line = _signer(v, tail_lines)
     if signer_line is not None:
         evidence["signer"] = Evidence(
             source, Span(signer_line.start, signer_line.end), collapse(signer_line.text)
         )
     sig_block = tail_lines[: tail_lines.index(signer_line) + 1] if signer_line else tail_lines[:8]
-    from_header = _letterhead_issuer(units, table, province)
+    from_header = _letterhead_issuer(v, units, table, province)
     from_number: Agency | None = None
     if parsed is not None and province:
         name = local_issuer_name(parsed, province)
@@ -546,13 +429,13 @@ def extract_document(
             from_number = table.lookup(name, province) or Agency(name, "central")
     issuer = _choose_issuer(from_header, from_number)
     if issuer is not None:
-        issuer = _speaking_organ(issuer, speaker, sig_block, table, province)
+        issuer = _speaking_organ(v, issuer, speaker, sig_block, table, province)
     elif speaker:
-        issuer = _name_of(speaker, table, province)
+        issuer = _name_of(v, speaker, table, province)
     if issuer is None:
         body = paras[regions.header_end : regions.header_end + 4]
         for p in body + header:
-            m = _WHO_ISSUES.search(p.text)
+            m = v.WHO_ISSUES.search(p.text)
             if m:
                 found = table.find(m.group("who"), province)
                 if found:
@@ -575,7 +458,7 @@ def extract_document(
     is_draft = is_draft or (date_line and when is None)
     if portal and not is_draft:
         number, doc_type, issuer, when, signer = _portal_fallback(
-            portal, table, province, number, doc_type, issuer, when, signer
+            v, portal, table, province, number, doc_type, issuer, when, signer
         )
         template = template or number
     return DocumentInfo(
@@ -594,7 +477,7 @@ def extract_document(
     )
 
 
-def _portal_fallback(portal, table, province, number, doc_type, issuer, when, signer):
+def _portal_fallback(v, portal, table, province, number, doc_type, issuer, when, signer):
     """A saved page's metadata table (Số hiệu, Loại văn bản, …) for facts the text lacks."""
     if number is None and portal.get("number"):
         parsed = parse_number(re.sub(r"\s+", "", portal["number"]))
@@ -602,7 +485,7 @@ def _portal_fallback(portal, table, province, number, doc_type, issuer, when, si
             number = parsed.format()
     if doc_type is None and portal.get("doc_type"):
         key = fold(portal["doc_type"])
-        doc_type = next((name for word, name in _TYPE_HEADINGS if key == word), None)
+        doc_type = next((name for word, name in v.type_headings if key == word), None)
     if issuer is None and portal.get("issuer"):
         found = table.find(portal["issuer"], province)
         if found:
@@ -640,7 +523,7 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
-def _letterhead_units(head: list[_HeadLine]) -> list[str]:
+def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
     """The letterhead's left column, one body per entry, parents first.
 
     "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN" is one body (a place continues the line above);
@@ -654,7 +537,7 @@ def _letterhead_units(head: list[_HeadLine]) -> list[str]:
             m = pat.search(text)
             if m:
                 text, stop = text[: m.start()], True
-        if _find_type_word(h.line.text) is not None:
+        if _find_type_word(v, h.line.text) is not None:
             break  # the type heading: the letterhead is above it
         cells = text.split("\t")
         for piece in _cells(cells[0]) if len(cells) > 1 else _cells(text):
@@ -677,7 +560,7 @@ def _letterhead_units(head: list[_HeadLine]) -> list[str]:
             break
         key = fold(seg)
         if units and (
-            (_PLACE_START.match(key) and not _has_place(units[-1]))
+            (v.PLACE_START.match(key) and not _has_place(v, units[-1]))
             or key.startswith(("và ", "- ", "& ", "– "))
             or re.search(r"(?:[,\-–&]|\svà)$", fold(units[-1]))
         ):
@@ -690,67 +573,57 @@ def _letterhead_units(head: list[_HeadLine]) -> list[str]:
 _MAX_UNIT = 200  # characters: a body's name is shorter; a longer "heading" is not one
 
 
-# a place word in a body's name ("xã" but not "xã hội", "tỉnh" but not "tỉnh ủy")
-_PLACE_IN_NAME = re.compile(
-    r"(?<![\wđ])(?:"
-    + "|".join(re.escape(w) for w in _PLACE_WORDS)
-    + r")(?![\wđ])(?! hội)(?! ủy)(?! đoàn)"
-)
-_NATIONAL_SCOPE = re.compile(
-    r"(?<![\wđ])(?:trung ương|việt nam|quốc gia|chính phủ|quốc hội)(?![\wđ])"
-)
-
-
-def _names_locality(unit: str) -> bool:
+def _names_locality(v: _Vocab, unit: str) -> bool:
     """ "… TỈNH NGHỆ AN", "… THÀNH PHỐ HÀ NỘI", "… XÃ MỸ HÒA": a local body's name."""
     key = fold(unit)
-    return bool(_PLACE_IN_NAME.search(key)) or any(
+    return bool(v.PLACE_IN_NAME.search(key)) or any(
         key == fold(p) or key.endswith(" " + fold(p)) for p in PROVINCES
     )
 
 
-def _has_place(unit: str) -> bool:
+def _has_place(v: _Vocab, unit: str) -> bool:
     """The name carries its own scope: "… TỈNH NGHỆ AN", "… XÃ MỸ HÒA", "… TRUNG ƯƠNG"."""
-    return bool(_NATIONAL_SCOPE.search(fold(unit))) or _names_locality(unit)
+    return bool(v.NATIONAL_SCOPE.search(fold(unit))) or _names_locality(v, unit)
 
 
-def _is_central(units: list[str], table: AgencyTable) -> bool:
+def _is_central(v: _Vocab, units: list[str], table: AgencyTable) -> bool:
     """A letterhead of a central body (Chính phủ, a ministry, the Party's Central Committee):
     the place of issue ("Hà Nội, ngày …") is the capital, not the document's province."""
-    if not units or any(_names_locality(u) for u in units):
+    if not units or any(_names_locality(v, u) for u in units):
         return False  # "BỘ CÔNG AN / CÔNG AN TỈNH NGHỆ AN": the unit is local
     found = [m for m in table.find(units[0]) if m.start == 0]
     if found and found[0].agency.level == "central":
         return True
-    return bool(_NATIONAL_SCOPE.search(fold(units[0])))
+    return bool(v.NATIONAL_SCOPE.search(fold(units[0])))
 
 
-def _shape_name(text: str) -> str:
+def _shape_name(v: _Vocab, text: str) -> str:
     """A body's name as Vietnamese writes it, from a heading in capitals.
 
     The head word and the first word of the name take a capital ("Trung tâm Phục vụ hành
     chính công"), as do the words after "và" or a comma ("Sở Giáo dục và Đào tạo") and a
     place's name ("thành phố Hà Nội").
 
-    >>> _shape_name("BAN TUYÊN GIÁO VÀ DÂN VẬN"), _shape_name("UỶ BAN NHÂN DÂN XÃ MỸ HÒA")
+    >>> v = _vocab(None)
+    >>> _shape_name(v, "BAN TUYÊN GIÁO VÀ DÂN VẬN"), _shape_name(v, "UỶ BAN NHÂN DÂN XÃ MỸ HÒA")
     ('Ban Tuyên giáo và Dân vận', 'Uỷ ban nhân dân xã Mỹ Hòa')
     """
     low = [w if _keep_case(w) else w.lower() for w in collapse(text).split()]
     if not low:
         return text
     key = fold(" ".join(low))
-    head = next((h for h in _HEADS_LONGEST_FIRST if key == h or key.startswith(h + " ")), None)
+    head = next((h for h in v.heads if key == h or key.startswith(h + " ")), None)
     n_head = len(head.split()) if head else 1
     inner = fold(" ".join(low[n_head:]))
-    if head and any(inner == h or inner.startswith(h + " ") for h in _HEADS_LONGEST_FIRST):
+    if head and any(inner == h or inner.startswith(h + " ") for h in v.heads):
         # a body of a body: "Đảng ủy Sở Y tế", "Công đoàn Bộ Tài chính"
         first = " ".join(low[:n_head])
-        return f"{first[0].upper()}{first[1:]} {_shape_name(' '.join(low[n_head:]))}"
+        return f"{first[0].upper()}{first[1:]} {_shape_name(v, ' '.join(low[n_head:]))}"
     caps = {0}
     i, in_place = n_head, False
     while i < len(low):
         rest = fold(" ".join(low[i : i + 3]))
-        place = next((p for p in _PLACE_WORDS if rest == p or rest.startswith(p + " ")), None)
+        place = next((p for p in v.place_words if rest == p or rest.startswith(p + " ")), None)
         if place is not None and not in_place:
             in_place = True
             i += len(place.split())
@@ -763,15 +636,12 @@ def _shape_name(text: str) -> str:
     return re.sub(r"(?<![\wđ])(?i:việt nam)(?![\wđ])", "Việt Nam", name)
 
 
-_HEADS_LONGEST_FIRST = sorted(_BODY_HEADS, key=len, reverse=True)
-
-
 def _keep_case(word: str) -> bool:
     """Roman numerals and figures stay as printed ("khu vực XII")."""
     return bool(re.fullmatch(r"[IVXLC]+|[\dA-Z/.-]*\d[\dA-Z/.-]*", word))
 
 
-def _name_of(text: str, table: AgencyTable, province: str | None) -> Agency | None:
+def _name_of(v: _Vocab, text: str, table: AgencyTable, province: str | None) -> Agency | None:
     """The body a heading line names: the table's name when it knows the whole line,
     else a name built from the line's shape (a body the table lacks is still named)."""
     text = collapse(text).strip(" *,.;:")
@@ -785,25 +655,22 @@ def _name_of(text: str, table: AgencyTable, province: str | None) -> Agency | No
     if looked is not None:
         return looked
     key = fold(text)
-    if (
-        province
-        and not _has_place(text)
-        and key.startswith(("ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"))
-    ):
+    if province and not _has_place(v, text) and key.startswith(v.authorities):
         found = table.lookup(f"{key} tỉnh", province)
         if found is not None:
             return found
-    name = _shape_name(_expand(text))
-    level = "central" if _is_central([text], table) else ("province" if province else "unknown")
+    name = _shape_name(v, _expand(v, text))
+    level = "central" if _is_central(v, [text], table) else ("province" if province else "unknown")
     return _shaped(
         Agency(name, level, province if level == "province" else None, "body", None, text)
     )
 
 
-def _expand(text: str) -> str:
-    """The abbreviations a letterhead uses for the bodies of government."""
-    text = re.sub(r"(?<![\wĐđ])UBND(?![\wĐđ])", "ỦY BAN NHÂN DÂN", text)
-    return re.sub(r"(?<![\wĐđ])HĐND(?![\wĐđ])", "HỘI ĐỒNG NHÂN DÂN", text)
+def _expand(v: _Vocab, text: str) -> str:
+    """The abbreviations a letterhead uses for the local authorities ("UBND", "HĐND")."""
+    for short, full in v.abbreviated:
+        text = re.sub(r"(?<![\wĐđ])" + re.escape(short.upper()) + r"(?![\wĐđ])", full.upper(), text)
+    return text
 
 
 def _shaped(agency: Agency) -> Agency:
@@ -811,28 +678,30 @@ def _shaped(agency: Agency) -> Agency:
     return replace(agency, canonical=False)
 
 
-def _letterhead_issuer(units: list[str], table: AgencyTable, province: str | None) -> Agency | None:
+def _letterhead_issuer(
+    v: _Vocab, units: list[str], table: AgencyTable, province: str | None
+) -> Agency | None:
     """The body the letterhead names: its lowest unit, named with its parent's place or name."""
     if not units:
         return None
-    child = _name_of(units[-1], table, province)
+    child = _name_of(v, units[-1], table, province)
     if child is None or len(units) == 1:
         return child
-    if _has_place(units[-1]) or _has_place(child.name):
+    if _has_place(v, units[-1]) or _has_place(v, child.name):
         return child  # "ĐẢNG ỦY XÃ MỸ HÒA" under "ĐẢNG BỘ TỈNH AN GIANG"
-    parent = _name_of(units[-2], table, province)
+    parent = _name_of(v, units[-2], table, province)
     if parent is None:
         return child
     pkey, ckey = fold(parent.name), fold(child.name)
     if pkey.startswith("ban chấp hành trung ương"):
         name = f"{child.name} Trung ương"  # "Ban Tổ chức Trung ương"
-    elif ckey.startswith(_OFFICE_UNITS):
+    elif ckey.startswith(v.office_units):
         name = f"{child.name} {parent.name}"  # "Văn phòng Đảng ủy Chính phủ"
-    elif pkey.startswith(_PLACE_PARENTS):
-        head = next(h for h in _PLACE_PARENTS if pkey.startswith(h))
+    elif pkey.startswith(v.place_parents):
+        head = next(h for h in v.place_parents if pkey.startswith(h))
         place = parent.name[len(head) :].strip()  # "thành phố Hà Nội"
         name = f"{child.name} {place}".strip()
-    elif parent.level == "central" and not _PARTY_COMMITTEE.match(pkey):
+    elif parent.level == "central" and not v.PARTY_COMMITTEE.match(pkey):
         return child  # "Cục Đường bộ Việt Nam", "Kho bạc Nhà nước" under their ministry
     else:
         name = f"{child.name} {parent.name}"  # "Ban Tổ chức Tỉnh ủy Nghệ An"
@@ -860,7 +729,7 @@ class _Heading:
     alone: bool  # the type word is all its cell holds
 
 
-def _find_type_word(text: str) -> tuple[str, str, bool] | None:
+def _find_type_word(v: _Vocab, text: str) -> tuple[str, str, bool] | None:
     """(type, rest, alone) when a cell of the line opens with a type word in capitals, or
     is a type word alone on its line ("Kế hoạch"). The number and the place-date may share
     the line of a heading in capitals."""
@@ -871,17 +740,17 @@ def _find_type_word(text: str) -> tuple[str, str, bool] | None:
         key = match_key(cell)
         if _MOTTO_LINE.match(fold(cell)):
             continue
-        m = _TYPE_WORD.match(key)
+        m = v.TYPE_WORD.match(key)
         if not m:
             continue
         word, rest = cell[: m.end()], cell[m.end() :].strip(" *:")
         if not word.isupper() and (rest or fold(word) != line):
             continue
         phrase = fold(word)
-        name = dict(_TYPE_HEADINGS)[phrase]
+        name = v.type_of[phrase]
         # "THÔNG BÁO KẾT LUẬN …" is a Thông báo whose title is the "Kết luận …"
         extra = phrase[len(fold(name)) :].strip() if phrase.startswith(fold(name)) else ""
-        if extra and _TYPE_WORD.fullmatch(extra):
+        if extra and v.TYPE_WORD.fullmatch(extra):
             rest = f"{word.split(None, len(name.split()))[-1]} {rest}".strip()
         return name, rest, not rest
     return None
@@ -912,9 +781,9 @@ def _header_lines(lay: Layout, regions: Regions) -> list[_HeadLine]:
     return out
 
 
-def _find_heading(head: list[_HeadLine]) -> _Heading | None:
+def _find_heading(v: _Vocab, head: list[_HeadLine]) -> _Heading | None:
     for i, h in enumerate(head):
-        found = _find_type_word(h.line.text)
+        found = _find_type_word(v, h.line.text)
         if found is not None:
             return _Heading(found[0], i, found[1], found[2])
     return None
@@ -928,7 +797,7 @@ class _Part:
 
 
 def _heading_title(
-    heading: _Heading, head: list[_HeadLine], units: list[str]
+    v: _Vocab, heading: _Heading, head: list[_HeadLine], units: list[str]
 ) -> tuple[str | None, str | None, list[Line]]:
     """The title under the type heading, without the type word; also the body a
     "CỦA BỘ CHÍNH TRỊ" line under the heading names; and the lines the title came from.
@@ -975,10 +844,10 @@ def _heading_title(
             key, upper = fold(text), _is_upper(text)
         if parts:
             joined = " ".join(p.text for p in parts)
-            conn = bool(_CONNECTOR_END.search(fold(joined)[-30:]))
+            conn = bool(v.CONNECTOR_END.search(fold(joined)[-30:]))
             title_upper = all(p.upper for p in parts)
             starts_low = text[0].islower() or text[0].isdigit()
-            preamble = _STRONG_PREAMBLE.match(key) or (_PREAMBLE.match(key) and not conn)
+            preamble = v.STRONG_PREAMBLE.match(key) or (v.PREAMBLE.match(key) and not conn)
             if preamble and not starts_low and not (title_upper and upper):
                 break
             if title_upper and not upper and not starts_low and not conn:
@@ -987,10 +856,10 @@ def _heading_title(
                 break  # the authority line, or the body's first paragraph
             if len(joined) > 1200:
                 break
-        elif _PREAMBLE.match(key) and (text[:1] in "-–+•" or text[:1].isupper() and _prose(run)):
+        elif v.PREAMBLE.match(key) and (text[:1] in "-–+•" or text[:1].isupper() and _prose(run)):
             break  # no title: the preamble follows the heading
         parts.append(_Part(text, upper, line))
-    parts = _strip_authority(parts, units)
+    parts = _strip_authority(v, parts, units)
     if not parts:
         return None, speaker, []
     title = " ".join(p.text for p in parts)
@@ -1009,7 +878,7 @@ def _prose(run: str) -> bool:
     return run.endswith((".", ";", ":")) or len(run) > 400
 
 
-def _strip_authority(parts: list[_Part], units: list[str]) -> list[_Part]:
+def _strip_authority(v: _Vocab, parts: list[_Part], units: list[str]) -> list[_Part]:
     """Drop the authority line that closes a decision's heading block: the office holder
     who decides ("BỘ TRƯỞNG BỘ XÂY DỰNG", "GIÁM ĐỐC TRUNG TÂM … / … THÀNH PHỐ") or the
     body itself ("CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN TỈNH … / KHÓA XVIII, KỲ HỌP THỨ 20")."""
@@ -1020,17 +889,17 @@ def _strip_authority(parts: list[_Part], units: list[str]) -> list[_Part]:
         return parts
 
     def runs_on(k: int) -> bool:
-        return bool(_CONNECTOR_END.search(fold(parts[k - 1].text)[-30:]))
+        return bool(v.CONNECTOR_END.search(fold(parts[k - 1].text)[-30:]))
 
     letterhead = {fold(u) for u in units} | {fold(" ".join(units))}
     for k in (n - 2, n - 1):
         if k < 1 or runs_on(k) or not all(p.upper for p in parts[k:]):
             continue
         key = fold(" ".join(p.text for p in parts[k:]))
-        if _OFFICE_START.match(key):
+        if v.OFFICE_START.match(key):
             return parts[:k]
-        place_after = k == n - 1 or _PLACE_START.match(fold(parts[-1].text))
-        if (_ORGAN_START.match(key) and place_after) or key in letterhead:
+        place_after = k == n - 1 or v.PLACE_START.match(fold(parts[-1].text))
+        if (v.ORGAN_START.match(key) and place_after) or key in letterhead:
             return parts[:k]
     return parts
 
@@ -1069,6 +938,7 @@ def _title_piece(text: str) -> str:
 
 
 def _issue_date(
+    v: _Vocab,
     source: str,
     header: list[Paragraph],
     head: list[_HeadLine],
@@ -1091,7 +961,7 @@ def _issue_date(
     if found is None or found[0] is None:
         right: list[Line] = []
         for h in head[:16]:
-            if _find_type_word(h.line.text) is not None:
+            if _find_type_word(v, h.line.text) is not None:
                 break
             if _right_column(h.line.text) or right:
                 right.append(h.line)
@@ -1128,6 +998,7 @@ def _date_of(m: re.Match[str]) -> date | None:
 
 
 def _speaking_organ(
+    v: _Vocab,
     issuer: Agency,
     speaker: str | None,
     sig_block: list[Line],
@@ -1136,31 +1007,31 @@ def _speaking_organ(
 ) -> Agency:
     """The organ that speaks for a Party committee: the body named under the heading
     ("CỦA BỘ CHÍNH TRỊ") or the one signed for ("T/M BAN BÍ THƯ", "T/M BAN THƯỜNG VỤ")."""
-    if not _PARTY_COMMITTEE.match(fold(issuer.name)):
+    if not v.PARTY_COMMITTEE.match(fold(issuer.name)):
         return issuer
     organs = []
     if speaker:
         organs.append(fold(speaker))
-    m = _ON_BEHALF.search(" ".join(fold(ln.text) for ln in sig_block))
+    m = v.ON_BEHALF.search(" ".join(fold(ln.text) for ln in sig_block))
     if m:
         organs.append(m.group("organ"))
     for organ in organs:
-        found = _organ_of(issuer, organ, table, province)
+        found = _organ_of(v, issuer, organ, table, province)
         if found is not None:
             return found
     return issuer
 
 
 def _organ_of(
-    committee: Agency, organ: str, table: AgencyTable, province: str | None
+    v: _Vocab, committee: Agency, organ: str, table: AgencyTable, province: str | None
 ) -> Agency | None:
     ckey = fold(committee.name)
-    if organ.startswith(_CENTRAL_ORGANS):
+    if organ.startswith(v.central_organs):
         if not ckey.startswith("ban chấp hành trung ương"):
             return None
-        name = next(o for o in _CENTRAL_ORGANS if organ.startswith(o))
-        return table.lookup(name) or Agency(_shape_name(name), "central")
-    for word, prefix in (("ban thường vụ", "Ban Thường vụ"), ("thường trực", "Thường trực")):
+        name = next(o for o in v.central_organs if organ.startswith(o))
+        return table.lookup(name) or Agency(_shape_name(v, name), "central")
+    for word, prefix in v.committee_organs:
         if organ.startswith(word):
             full = f"{prefix} {committee.name}"
             found = table.lookup(full, province)
@@ -1185,29 +1056,9 @@ def _choose_issuer(from_header: Agency | None, from_number: Agency | None) -> Ag
 
 # --------------------------------------------------------------------------- the signature
 
-# Titles that open a signature block even without T/M, KT., TL.
-_SIGN_TITLE = re.compile(
-    r"^(?:(?:t/?m|tm|kt|k/t|tl|t/l|tuq|q)\.?\s+)?(?:phó\s+)?(?:"
-    + "|".join(
-        re.escape(t) for t in sorted((*_OFFICE_TITLES, "thường trực"), key=len, reverse=True)
-    )
-    + r")\b"
-)
-_NOT_A_NAME = re.compile(
-    r"^(?:nơi nhận|như trên|lưu|kính gửi|đã ký|ký|chủ tịch|bí thư|phó|giám đốc|tm|kt|tl|"
-    r"văn phòng|ban|sở|ủy ban|đảng|tỉnh|thành phố|xã|phường|các|trung ương|bộ|hội|"
-    r"cộng hòa|độc lập|phụ lục|dự thảo)(?![\wđ])"
-)
 _NAME_WORD = r"[^\W\d_][^\W\d_]*"
 
 
-# "UBND tỉnh xây dựng kế hoạch": the body ends where its spaces start, so a long run of
-# spaces is not tried once per length of the body (quadratic: 10 s for 4,000 spaces)
-_WHO_ISSUES = re.compile(
-    r"(?P<who>[^,.;:]{3,80}?)(?<!\s)\s++(?:xây dựng|ban hành)\s+"
-    r"(?:kế hoạch|chương trình|đề án|quy chế|hướng dẫn)",
-    re.IGNORECASE,
-)
 _SUBJECT = re.compile(r"(?:^|[\s*])V/[vV](?:\s*+[:.]\s++|\s++)(?=\S)")
 
 
@@ -1225,7 +1076,7 @@ def _tail_lines(lay: Layout, paras: list[Paragraph], regions: Regions) -> list[L
     return out
 
 
-def _person_at_end(segment: str) -> str | None:
+def _person_at_end(v: _Vocab, segment: str) -> str | None:
     """A personal name closing a segment: "PHÓ CHỦ TỊCH (Đã ký) Nguyễn Văn Ánh" → the name."""
     seg = re.sub(r"\((?:đã ký|ký[^)]*|đã ký và đóng dấu)\)|\[đã ký\]", " ", segment, flags=re.I)
     words = seg.split()
@@ -1243,10 +1094,10 @@ def _person_at_end(segment: str) -> str | None:
     if not 2 <= len(run) <= 5:
         return None
     name = " ".join(run)
-    return None if _NOT_A_NAME.match(fold(name)) else name
+    return None if v.NOT_A_NAME.match(fold(name)) else name
 
 
-def _signer(tail: list[Line]) -> tuple[str | None, Line | None]:
+def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
     """The person who signs: the first name after a signature title, in any column."""
     in_sig = False
     for ln in tail:
@@ -1254,16 +1105,16 @@ def _signer(tail: list[Line]) -> tuple[str | None, Line | None]:
             key = fold(seg)
             if (
                 _SIGNATURE.match(seg)
-                or _SIGN_TITLE.match(key)
+                or v.SIGN_TITLE.match(key)
                 or re.search(r"(?:^|\s)(?:t/?m|tm|kt|tl)\.?\s+[A-ZĐ]", seg)
             ):
                 in_sig = True
-                name = _person_at_end(seg)
+                name = _person_at_end(v, seg)
                 if name and not seg.strip().isupper():
                     return name, ln
                 continue
             if in_sig:
-                name = _person_at_end(seg)
+                name = _person_at_end(v, seg)
                 if name and name == seg.strip(" .") or (name and len(seg.split()) <= 8):
                     return name, ln
     return None, None
@@ -1287,3 +1138,7 @@ def _list_after(paras: list[Paragraph], label: str, limit: int) -> list[str]:
 
 def ascii_key(s: str) -> str:
     return fold_ascii(s)
+
+
+#: The patterns of the bundled rules (kept by name for tests/robustness).
+_WHO_ISSUES = _vocab(None).WHO_ISSUES

@@ -76,6 +76,7 @@ LIST_KEYS = (
     "signature_titles",
     "central_organs",
     "organs",
+    "local_authorities",
     "party_committees",
     "province_units",
     "district_units",
@@ -160,6 +161,7 @@ class Rules:
     central_organs: tuple[str, ...] = ()
     committee_organs: tuple[tuple[str, str], ...] = ()  # (folded organ, written form)
     organs: tuple[str, ...] = ()
+    local_authorities: tuple[str, ...] = ()
     party_committees: tuple[str, ...] = ()
     province_units: tuple[str, ...] = ()
     district_units: tuple[str, ...] = ()

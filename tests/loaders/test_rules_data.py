@@ -19,6 +19,7 @@ from policy_lineage.loaders.agencies import AgencyTable, default_table
 from policy_lineage.loaders.extract_references import mentions_in, merge_mentions
 from policy_lineage.loaders.layout import Paragraph
 from policy_lineage.loaders.numbers import TYPE_NAMES, type_code_for_name
+from policy_lineage.loaders.pipeline import extract_text
 from policy_lineage.loaders.rules import (
     LIST_KEYS,
     MAPPING_KEYS,
@@ -149,6 +150,49 @@ def test_rules_data_user_words_change_the_relations(
     assert _relations(text, _table(tmp_path, data)) == extended
 
 
+_LETTERHEAD = [
+    "BAN QUẢN LÝ RỪNG PHÒNG HỘ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "\tĐộc lập - Tự do - Hạnh phúc",
+    "Số: 7/QĐ-BQL\tThanh Hóa, ngày 3 tháng 2 năm 2026",
+    "",
+]
+_SIGNED = ["", "Nơi nhận:\tQUẢN ĐỐC", "- Như trên;", "\t(Đã ký)", "\tLê Thị Hoa"]
+
+# (the user's file, the document's lines, the fact, without the file, with it)
+USER_DOCUMENT_WORDS = [
+    # a type word: the heading "ĐIỀU LỆ" names the type and opens the title
+    (
+        {"type_words": {"điều lệ": "Điều lệ"}},
+        [*_LETTERHEAD, "ĐIỀU LỆ", "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG", "", "Căn cứ Luật Lâm nghiệp;"],
+        "doc_type",
+        ("Quyết định", "Điều lệ"),
+    ),
+    (
+        {"type_words": {"điều lệ": "Điều lệ"}},
+        [*_LETTERHEAD, "ĐIỀU LỆ", "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG", "", "Căn cứ Luật Lâm nghiệp;"],
+        "title",
+        (None, "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG"),
+    ),
+    # a title that opens a signature block
+    (
+        {"signature_titles": ["quản đốc"]},
+        [*_LETTERHEAD, "KẾ HOẠCH", "Trồng rừng năm 2026", "", "1. Các tổ trồng rừng.", *_SIGNED],
+        "signer",
+        (None, "Lê Thị Hoa"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "lines", "fact", "values"), USER_DOCUMENT_WORDS)
+def test_rules_data_user_words_change_the_document_facts(
+    tmp_path: Path, data: dict, lines: list[str], fact: str, values: tuple
+) -> None:
+    text = "\n".join(lines)
+    plain = extract_text(text, "t.txt", table=default_table()).document
+    extended = extract_text(text, "t.txt", table=_table(tmp_path, data)).document
+    assert (getattr(plain, fact), getattr(extended, fact)) == values
+
+
 def test_rules_data_user_words_are_added_to_the_bundled_ones(tmp_path: Path) -> None:
     rules = load_rules(_user_file(tmp_path, {"implement_cues": ["Hiện Thực Hóa"]}))
     assert "hiện thực hóa" in rules.implement_cues and "thực hiện" in rules.implement_cues
@@ -204,6 +248,7 @@ def test_rules_data_keys_are_sorted_into_kinds() -> None:
 _MINE = (
     "rules.py",
     "numbers.py",
+    "extract_document.py",
     "extract_references.py",
 )
 _VIETNAMESE = re.compile(
