@@ -22,6 +22,7 @@ from .deadlines import find_deadline
 from .extract_document import Regions
 from .extract_tasks import TaskContext, row_task
 from .layout import Layout
+from .rules import Rules, derived
 from .textnorm import collapse, fold
 
 _ROW_NO = re.compile(r"^\s*+(\d{1,3})\s*+[.)]?\s*+$")
@@ -119,34 +120,56 @@ def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -
         end = lines[row["lines"][-1]].end
         ev = Evidence(ctx.source, Span(start, end), collapse(name))
         tasks.append(
-            row_task(name, lead, coop, deadline_part, result, ev, row["section"], row["no"])
+            row_task(
+                name,
+                lead,
+                coop,
+                deadline_part,
+                result,
+                ev,
+                row["section"],
+                row["no"],
+                ctx.table.rules,
+            )  # fmt: skip
         )
     return tasks
 
 
-_DEADLINE_START = re.compile(
-    r"(?<![\wđ])(?:nhiệm vụ thường xuyên|thường xuyên|trước\s+\d|trong tháng|trong quý|quý\s+[ivx\d]|"
-    r"theo tiến độ|tổ chức hằng|hằng năm|hàng năm|hằng tháng|hằng quý|năm \d{4}|tháng \d|\d{1,2}/\d{4}|"
-    r"hoàn thành|chậm nhất|sau khi)",
-)
-_RESULT_WORDS = re.compile(
-    r"(?<![\wđ])(?:kế hoạch|báo cáo|quyết định|văn bản|chương trình|hướng dẫn|đề án|quy định|kết quả|"
-    r"nghị quyết|tờ trình|công văn)",
-)
+class _Vocab:
+    """The patterns a flattened row's cells are split with, built from one Rules."""
+
+    def __init__(self, rules: Rules) -> None:
+        # where the deadline cell starts: its words, or a date or a period in figures
+        self.DEADLINE_START = re.compile(
+            r"(?<![\wđ])(?:" + Rules.alternation(rules.deadline_openers)
+            + r"|trước\s+\d|quý\s+[ivx\d]|năm \d{4}|tháng \d|\d{1,2}/\d{4})"
+        )  # fmt: skip
+        # where the result cell starts: a document's type ("Kế hoạch", "Văn bản") or a
+        # deliverable's label ("Kết quả", "Sản phẩm")
+        results = (
+            *(w for w, _ in rules.types(prose=False, generic=True)),
+            *dict(rules.field_labels).get("deliverable", ()),
+        )
+        self.RESULT_WORDS = re.compile(r"(?<![\wđ])(?:" + Rules.alternation(results) + ")")
+
+
+def _vocab(rules: Rules | None) -> _Vocab:
+    return derived(rules, _Vocab)
 
 
 def _split_cells(cells: str, ctx: TaskContext):
     """Lead, cooperating, deadline phrase and result from the flattened cells of a row."""
+    v = _vocab(ctx.table.rules)
     key = fold(cells)
     matches = ctx.table.find(cells, ctx.province)
-    dl = _DEADLINE_START.search(key)
+    dl = v.DEADLINE_START.search(key)
     # bodies sit before the deadline (or, without one, before the result)
     limit = dl.start() if dl else len(key)
     bodies = [m for m in matches if m.end <= limit]
     if not dl:
         # no deadline: the result starts after the last body
         end_bodies = bodies[-1].end if bodies else 0
-        rm = _RESULT_WORDS.search(key, end_bodies)
+        rm = v.RESULT_WORDS.search(key, end_bodies)
         limit = rm.start() if rm else len(key)
     groups: list[list] = []
     pos = 0
@@ -164,7 +187,7 @@ def _split_cells(cells: str, ctx: TaskContext):
     if dl:
         tail = cells[dl.start() :]
         rm = None
-        for r in _RESULT_WORDS.finditer(fold(tail)):
+        for r in v.RESULT_WORDS.finditer(fold(tail)):
             # the result follows the deadline phrase; a document named inside the phrase is not it
             if (find_deadline(tail[: r.start()]).text or r.start() > 0) and not re.search(
                 r"(?:của|số)\s*$", fold(tail[: r.start()])

@@ -17,27 +17,41 @@ from .assignment import Assignment, parse_assignment
 from .deadlines import Deadline, find_deadline
 from .fields import Fields, split_fields
 from .outline import Node, ends_sentence
-from .rules import Rules, default_rules
-from .textnorm import collapse, fold
+from .rules import Rules, default_rules, derived
+from .textnorm import collapse, fold, match_key
 
-# Sections whose items are not tasks.
-_BOILERPLATE = [
-    re.compile(r"^chi tiết .*(phụ lục|kèm theo)"),
-    re.compile(r"^trong quá trình (?:tổ chức )?(?:triển khai |thực hiện).*(?:khó khăn|vướng mắc)"),
-    re.compile(
-        r"nghiêm túc (?:tổ chức )?(?:triển khai|thực hiện).*(?:nêu trên|kế hoạch này|tiến độ\.?$|\./\.)"
-    ),
-    re.compile(r"^(?:kính gửi|nơi nhận)"),
-    # the closing articles of a decision: who executes it, when it takes effect, what it issues
-    re.compile(r"chịu trách nhiệm thi hành (?:quyết định|nghị quyết|chỉ thị|thông tư|nghị định)"),
-    re.compile(r"^(?:quyết định|nghị quyết|chỉ thị|quy định|quy chế) này có hiệu lực"),
-    re.compile(r"^ban hành kèm theo (?:quyết định|nghị quyết|thông tư) này"),
-]
-_DELIVERABLE_LABEL = re.compile(r"(?:sản phẩm|kết quả(?: dự kiến)?|hình thức)\s*:\s*([^;)]+)", re.I)
-_DOC_NOUN = (
-    r"(Nghị quyết|Quyết định|Kế hoạch|Đề án|Chương trình|Quy chế|Quy định|Chỉ thị|"
-    r"Hướng dẫn|Báo cáo|Tờ trình|Văn bản|Phương án|Dự án)"
-)
+
+class _Vocab:
+    """The patterns tasks are read with, built from one :class:`Rules`."""
+
+    def __init__(self, rules: Rules) -> None:
+        # items that are not tasks: a pointer to the appendix, the closing articles
+        self.boilerplate = rules.boilerplate_patterns()
+        labels = dict(rules.field_labels).get("deliverable", ())
+        self.DELIVERABLE_LABEL = re.compile(
+            "(?:" + Rules.alternation(labels) + r")\s*:\s*([^;)]+)", re.I
+        )
+        # "xây dựng (và ban hành) Kế hoạch …": the document a draft is of, as printed
+        # (capitalised); its type's name, or the word as printed ("Văn bản")
+        types = rules.types(prose=True, generic=True)
+        self.type_of = {w: name for w, name in types}
+        issue = Rules.alternation(rules.issue_verbs)
+        self.DRAFTED = re.compile(
+            "(?:" + Rules.alternation((*rules.drafting_verbs, *rules.issue_verbs)) + ")"
+            + r"\s+(?:và\s+(?:" + issue + r")\s+)?"
+            + "(" + Rules.alternation(w[:1].upper() + w[1:] for w, _ in types) + ")"
+        )  # fmt: skip
+
+    def drafted(self, text: str) -> str | None:
+        """The type of the document a task drafts ("Kế hoạch"), if its words name one."""
+        m = self.DRAFTED.search(text)
+        if m is None:
+            return None
+        return self.type_of.get(" ".join(fold(m.group(1)).split())) or m.group(1)
+
+
+def _vocab(rules: Rules | None) -> _Vocab:
+    return derived(rules, _Vocab)
 
 
 @dataclass
@@ -62,9 +76,10 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
     return False
 
 
-def is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
+    """An item that is not a task (``boilerplate`` in the rules)."""
     key = fold(text)
-    return any(p.search(key) for p in _BOILERPLATE)
+    return any(p.search(key) for p in _vocab(rules).boilerplate)
 
 
 def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
@@ -82,15 +97,18 @@ def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
     return Assignment(), []
 
 
-def deliverable_of(text: str, deadline: Deadline) -> str | None:
-    m = _DELIVERABLE_LABEL.search(text)
+def deliverable_of(text: str, deadline: Deadline, rules: Rules | None = None) -> str | None:
+    """What a task delivers: its labelled result ("Sản phẩm: …"), or the draft its deadline
+    names ("hoàn thành dự thảo" of "xây dựng Kế hoạch …" is "Dự thảo Kế hoạch")."""
+    v = _vocab(rules)
+    m = v.DELIVERABLE_LABEL.search(match_key(text))
     if m:
-        return collapse(m.group(1)).rstrip(".")
+        return collapse(text[m.start(1) : m.end(1)]).rstrip(".")
     phrase = deadline.text or ""
     m = re.search(r"hoàn thành\s+(dự thảo)", phrase, re.I)
     if m:
-        noun = re.search(r"(?:xây dựng|ban hành|soạn thảo)\s+(?:và ban hành\s+)?" + _DOC_NOUN, text)
-        return "Dự thảo" + (" " + noun.group(1) if noun else "")
+        noun = v.drafted(text)
+        return "Dự thảo" + (" " + noun if noun else "")
     return None
 
 
@@ -103,6 +121,7 @@ def row_task(
     evidence: Evidence,
     section: str | None,
     row: str | None,
+    rules: Rules | None = None,
 ) -> Task:
     """A task from one row of a task table (structured or flattened into text)."""
     deadline = find_deadline(deadline_text or "")
@@ -114,7 +133,7 @@ def row_task(
         deadline=deadline.date,
         recurring=deadline.recurring,
         recurrence=deadline.recurrence,
-        deliverable=result or deliverable_of(name, deadline),
+        deliverable=result or deliverable_of(name, deadline, rules),
         evidence=evidence,
         section=[section] if section else [],
         waits_on=deadline.waits_on,
@@ -178,7 +197,7 @@ def task_from_text(
         recurrence=deadline.recurrence,
         deliverable=collapse(deliverable).rstrip(".")
         if deliverable
-        else deliverable_of(text, deadline),
+        else deliverable_of(text, deadline, ctx.table.rules),
         evidence=evidence,
         section=section,
         delegation=chain,
@@ -228,7 +247,7 @@ def task_nodes(root: Node, rules: Rules | None = None) -> list[Node]:
             and len(node.text) < 90
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
-        if _section_excluded(node, rules) or is_boilerplate(node.text):
+        if _section_excluded(node, rules) or is_boilerplate(node.text, rules):
             continue
         out.append(node)
     return out

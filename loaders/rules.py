@@ -239,8 +239,24 @@ class Rules:
 _FIELD_TYPES = {f.name: f.type for f in fields(Rules)}
 
 
+_TYPE_SLOT = re.compile(r"\{type(?::(?P<names>[^{}]*))?\}")
+
+
 def _compile_pattern(pattern: str, rules: Rules) -> re.Pattern[str]:
-    return re.compile(pattern.replace("{type}", "(?:" + rules.type_alternation() + ")"))
+    """``pattern`` with ``{type}`` as any type word and ``{type:Quyết định|Nghị quyết}`` as
+    the type words of those types (each must be a type)."""
+
+    def slot(m: re.Match[str]) -> str:
+        if m["names"] is None:
+            return "(?:" + rules.type_alternation() + ")"
+        names = [n.strip() for n in m["names"].split("|")]
+        known = {name for _, name in rules.type_words}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise re.error(f"not a type: {', '.join(unknown)}")
+        return "(?:" + Rules.alternation(w for w, n in rules.type_words if n in names) + ")"
+
+    return re.compile(_TYPE_SLOT.sub(slot, pattern))
 
 
 # --------------------------------------------------------------------------- loading

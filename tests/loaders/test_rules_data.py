@@ -193,6 +193,55 @@ def test_rules_data_user_words_change_the_document_facts(
     assert (getattr(plain, fact), getattr(extended, fact)) == values
 
 
+_PLAN = [
+    "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "\tĐộc lập - Tự do - Hạnh phúc",
+    "Số: 9/KH-UBND\tHà Tĩnh, ngày 5 tháng 3 năm 2026",
+    "",
+    "KẾ HOẠCH",
+    "Phổ biến pháp luật năm 2026",
+    "",
+    "I. NHIỆM VỤ",
+    "1. Sở Tư pháp xây dựng Đề cương giới thiệu luật mới, hoàn thành dự thảo trong tháng 6/2026.",
+    "2. Sở Nội vụ xây dựng Quy chế phối hợp, hoàn thành dự thảo trong tháng 7/2026.",
+    "3. Mọi vướng mắc phản ánh về Sở Tư pháp để tổng hợp.",
+]
+
+
+def _tasks(table: AgencyTable) -> list[tuple[str, str | None]]:
+    tasks = extract_text("\n".join(_PLAN), "t.txt", table=table).tasks
+    return [(t.text.split(" xây dựng")[0].split(" phản ánh")[0], t.deliverable) for t in tasks]
+
+
+def test_rules_data_user_words_change_the_tasks(tmp_path: Path) -> None:
+    """A type word names the draft a task delivers; a boilerplate expression drops an item."""
+    assert _tasks(default_table()) == [
+        ("Sở Tư pháp", "Dự thảo"),
+        ("Sở Nội vụ", "Dự thảo Quy chế"),
+        ("Mọi vướng mắc", None),
+    ]
+    data = {"type_words": {"đề cương": "Đề cương"}, "boilerplate": ["^mọi vướng mắc"]}
+    assert _tasks(_table(tmp_path, data)) == [
+        ("Sở Tư pháp", "Dự thảo Đề cương"),
+        ("Sở Nội vụ", "Dự thảo Quy chế"),
+    ]
+
+
+def test_rules_data_boilerplate_type_slots() -> None:
+    """``{type}`` is any type word, ``{type:…}`` the words of the types named."""
+    rules = default_rules()
+    closing, effect = rules.boilerplate_patterns()[4:6]
+    assert closing.search("chánh văn phòng chịu trách nhiệm thi hành quyết định này")
+    assert not closing.search("các sở chịu trách nhiệm thi hành kế hoạch này")
+    assert effect.match("chương trình hành động này có hiệu lực từ ngày ký")
+    assert not effect.match("công việc này có hiệu lực")
+
+
+def test_rules_data_boilerplate_slot_must_name_a_type(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="'boilerplate'.*not a type: Sổ tay"):
+        load_rules(_user_file(tmp_path, {"boilerplate": ["^{type:Sổ tay} này"]}))
+
+
 def test_rules_data_user_words_are_added_to_the_bundled_ones(tmp_path: Path) -> None:
     rules = load_rules(_user_file(tmp_path, {"implement_cues": ["Hiện Thực Hóa"]}))
     assert "hiện thực hóa" in rules.implement_cues and "thực hiện" in rules.implement_cues
@@ -250,6 +299,8 @@ _MINE = (
     "numbers.py",
     "extract_document.py",
     "extract_references.py",
+    "extract_appendix.py",
+    "extract_tasks.py",
 )
 _VIETNAMESE = re.compile(
     r"^[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ ]{2,}$", re.I
