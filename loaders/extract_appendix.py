@@ -144,11 +144,12 @@ class _Vocab:
             r"(?<![\wđ])(?:" + Rules.alternation(rules.deadline_openers)
             + r"|trước\s+\d|quý\s+[ivx\d]|năm \d{4}|tháng \d|\d{1,2}/\d{4})"
         )  # fmt: skip
-        # where the result cell starts: a document's type ("Kế hoạch", "Văn bản") or a
-        # deliverable's label ("Kết quả", "Sản phẩm")
+        # where the result cell starts: a document's type ("Kế hoạch", "Văn bản") or a word
+        # of results ("Kết quả …")
         results = (
-            *(w for w, _ in rules.types(prose=False, generic=True)),
-            *dict(rules.field_labels).get("deliverable", ()),
+            *(w for w, name in rules.types(generic=True) if name in rules.deliverable_types),
+            *(w for w, name in rules.types(generic=True) if name is None),
+            *rules.result_words,
         )
         self.RESULT_WORDS = re.compile(r"(?<![\wđ])(?:" + Rules.alternation(results) + ")")
 

@@ -83,7 +83,11 @@ class _Vocab:
         )
         # titles of office holders: they open a signature block ("KT. CHỦ TỊCH") and the
         # authority line of a decision ("BỘ TRƯỞNG BỘ XÂY DỰNG")
-        titles = (*rules.office_titles, *rules.signature_titles)
+        titles = tuple(
+            t
+            for t in (*rules.office_titles, *rules.signature_titles)
+            if t not in rules.not_signature_titles
+        )
         self.OFFICE_START = re.compile(
             r"^(?:" + _MARKS + r"\.?\s+)?(?:phó\s+)?" + _alt(titles) + _NA
         )

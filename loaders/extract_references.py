@@ -108,9 +108,8 @@ class _Vocab:
         self.subject_heads = rules.subject_heads
         self.SUBJECT_HEAD = re.compile(_alt(rules.subject_heads) + r"\s*+")
         issued = _alt(w for w, name in rules.types() if name in rules.issued_types)
-        self.OPENER = re.compile(
-            r"(?:[^,;()]{0,60}?" + _NB + _alt(rules.issue_verbs) + r"\s+" + issued + r"\s++)?"
-        )
+        verbs = _alt((*rules.issue_verbs, *rules.drafting_verbs))
+        self.OPENER = re.compile(r"(?:[^,;()]{0,60}?" + _NB + verbs + r"\s+" + issued + r"\s++)?")
         self.MARKER = re.compile(
             r"^[\s*_]*+(?:(?P<dash>[-–—+•])|(?P<letter>\(?[a-zđ]\))"
             r"|(?P<num>\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)])"

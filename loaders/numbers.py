@@ -43,6 +43,7 @@ __all__ = [
     "PROSE_TYPES",
     "NOT_TYPE_PHRASES",
     "ISSUED_TYPES",
+    "DELIVERABLE_TYPES",
     "default_issuer",
     "is_local_code",
     "local_issuer_name",
@@ -72,6 +73,8 @@ PROSE_TYPES: tuple[str, ...] = tuple(_DATA["prose_types"])
 NOT_TYPE_PHRASES: tuple[str, ...] = tuple(_DATA["not_type_phrases"])
 #: The types a body issues to carry out others or to govern its own work ("ban hành Kế hoạch").
 ISSUED_TYPES: tuple[str, ...] = tuple(_DATA["issued_types"])
+#: The types a task's result names ("Kế hoạch", "Báo cáo", "Tờ trình").
+DELIVERABLE_TYPES: tuple[str, ...] = tuple(_DATA["deliverable_types"])
 
 _TW_ISSUERS: dict[str, str] = dict(_DATA["tw_issuers"])
 _TU_STANDING: frozenset[str] = frozenset(_DATA["tu_standing_committee_types"])

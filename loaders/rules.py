@@ -53,6 +53,7 @@ LIST_KEYS = (
     "responsibility_headings",
     "not_task_sections",
     "deadline_openers",
+    "result_words",
     # references: cue phrases
     "implement_cues",
     "cue_prefixes",
@@ -74,6 +75,7 @@ LIST_KEYS = (
     "drafting_verbs",
     # the document's heading block and signature
     "signature_titles",
+    "not_signature_titles",
     "central_organs",
     "organs",
     "local_authorities",
@@ -136,6 +138,7 @@ class Rules:
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
     deadline_openers: tuple[str, ...] = ()
+    result_words: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     implement_cues: tuple[str, ...] = ()
     cue_prefixes: tuple[str, ...] = ()
@@ -158,6 +161,7 @@ class Rules:
     # (regular expression on folded text, the type it names or None)
     unnumbered_references: tuple[tuple[str, str | None], ...] = ()
     signature_titles: tuple[str, ...] = ()
+    not_signature_titles: tuple[str, ...] = ()
     central_organs: tuple[str, ...] = ()
     committee_organs: tuple[tuple[str, str], ...] = ()  # (folded organ, written form)
     organs: tuple[str, ...] = ()
@@ -180,6 +184,7 @@ class Rules:
     prose_types: frozenset[str] = frozenset()  # type names that are everyday nouns in prose
     not_type_phrases: tuple[str, ...] = ()  # "pháp luật": ends in a type word, names none
     issued_types: tuple[str, ...] = ()  # type names a body issues ("ban hành Kế hoạch")
+    deliverable_types: tuple[str, ...] = ()  # type names a task's result names ("Báo cáo")
 
     @staticmethod
     def alternation(phrases) -> str:
@@ -340,13 +345,20 @@ def _check(data: object, where: str, partial: bool) -> dict[str, Any]:
 
 def _bundled_types() -> dict[str, Any]:
     """The type words of doc_types.json, read through loaders/numbers.py."""
-    from .numbers import ISSUED_TYPES, NOT_TYPE_PHRASES, PROSE_TYPES, type_words
+    from .numbers import (
+        DELIVERABLE_TYPES,
+        ISSUED_TYPES,
+        NOT_TYPE_PHRASES,
+        PROSE_TYPES,
+        type_words,
+    )
 
     return {
         "type_words": type_words(),
         "prose_types": frozenset(PROSE_TYPES),
         "not_type_phrases": tuple(fold(p) for p in NOT_TYPE_PHRASES),
         "issued_types": tuple(ISSUED_TYPES),
+        "deliverable_types": tuple(DELIVERABLE_TYPES),
     }
 
 
@@ -373,6 +385,7 @@ def _build(lists: dict[str, Any], types: dict[str, Any]) -> Rules:
         "prose_types": types["prose_types"],
         "not_type_phrases": types["not_type_phrases"],
         "issued_types": types["issued_types"],
+        "deliverable_types": types["deliverable_types"],
         "abbreviations": tuple(lists["abbreviations"].items()),
         "committee_organs": tuple(lists["committee_organs"].items()),
         "unnumbered_references": tuple(lists["unnumbered_references"].items()),

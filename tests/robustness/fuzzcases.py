@@ -668,6 +668,7 @@ REGEX_CASES: list[RegexCase] = [
     # checked and linear: kept as they are, timed by the benchmark
     RegexCase("numbers._F_STATE", "match", lambda n: "/" + "A-" * (n // 2) + "1"),
     RegexCase("numbers._F_PARTY", "match", lambda n: "-NQ/" + "A" * n + "é"),
+    RegexCase("numbers._SHARED_SERIALS", "search", lambda n: "số 1, " + " " * n + "x"),
     RegexCase("layout._GLUED_CODE", "finditer", lambda n: "/A-" * (n // 3)),
     RegexCase("layout._FOOTNOTE_START", "match", lambda n: "1" + " " * n + "1"),
     RegexCase("assignment._SEP", "match", lambda n: " , ; " * (n // 5) + "x"),
