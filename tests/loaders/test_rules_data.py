@@ -78,6 +78,23 @@ def test_rules_data_phrases_are_folded() -> None:
             assert phrase == phrase.lower().strip(), (key, phrase)
 
 
+def test_rules_data_no_phrase_twice_in_a_key() -> None:
+    for key in (*LIST_KEYS, *PATTERN_KEYS):
+        words = RULES_JSON[key]
+        assert len(words) == len(set(words)), key
+
+
+def test_rules_data_every_key_is_read_by_an_extractor() -> None:
+    """No dead list: each key is read outside loaders/rules.py."""
+    sources = "\n".join(f.read_text("utf-8") for f in LOADERS.glob("*.py") if f.name != "rules.py")
+    unread = [
+        k
+        for k in RULE_KEYS
+        if k != "type_words" and not re.search(r"(?:rules|\.)" + k + r"\b|\"" + k + '"', sources)
+    ]
+    assert not unread
+
+
 TYPE_WORDS = [
     ("kế hoạch", "Kế hoạch"),
     ("chương trình hành động", "Chương trình"),
