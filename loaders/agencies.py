@@ -551,7 +551,12 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules) -> int:
         if low in rules.name_stop_words and f"{prev} {low}" in rules.name_compounds:
             new_end = end + t.end()
             continue
-        if low in rules.name_stop_words or low in ("và", "các", "hoặc") or word[0].isupper():
+        if (
+            low in rules.name_stop_words
+            or low in rules.coordinators
+            or low == "các"
+            or word[0].isupper()
+        ):
             break
         new_end = end + t.end()
     return new_end
@@ -596,19 +601,19 @@ def load_aliases(path: str | Path) -> AgencyTable:
     """
     import click
 
-    from .rules import PHRASE_LISTS, RulesError
+    from .rules import RULE_KEYS, RulesError
 
     try:
         data = json.loads(Path(path).read_text("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("the file must hold a JSON object")
-        known = {"agencies", "field_labels", "_about", *PHRASE_LISTS}
+        known = {"agencies", "_about", *RULE_KEYS}
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValueError(
                 f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
             )
-        if "agencies" not in data and not (set(data) & {"field_labels", *PHRASE_LISTS}):
+        if "agencies" not in data and not (set(data) & set(RULE_KEYS)):
             raise ValueError('no "agencies" and no rule list')
         entries = data.get("agencies", [])
         if not isinstance(entries, list) or not all(

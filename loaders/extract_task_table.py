@@ -196,6 +196,7 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                     evidence,
                     row["section"],
                     _cell(cells, cols, "no") or None,
+                    rules=ctx.table.rules,
                 )
             )
     return tasks

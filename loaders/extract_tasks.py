@@ -212,12 +212,21 @@ def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
     table, province = ctx.table, ctx.province
     out = Assignment()
     if fields.values.get("lead"):
-        out.lead = [m.agency for m in table.find(fields.values["lead"], province)]
+        value = fields.values["lead"]
+        said = parse_assignment(value, table, province)
+        if said.lead and re.search(r"chủ\s+trì|phối\s+hợp", fold(value)):
+            # "Cơ quan thực hiện: Sở X chủ trì, phối hợp với Y": the field says who leads
+            out.lead, out.cooperating = (
+                said.lead,
+                [a for a in said.cooperating if not table.is_vague(a)],
+            )
+        else:
+            out.lead = [m.agency for m in table.find(value, province)]
         out.explicit = bool(out.lead)
         out.cue = "chủ trì"
     if fields.values.get("cooperating"):
         found = [m.agency for m in table.find(fields.values["cooperating"], province)]
-        out.cooperating = [a for a in found if not table.is_vague(a)]
+        out.cooperating += [a for a in found if not table.is_vague(a)]
     if not out.lead:
         own = parse_assignment(fields.content, table, province)
         out.lead, out.explicit, out.chain = own.lead, own.explicit, own.chain

@@ -24,8 +24,6 @@ from .outline import build_outline
 from .source import ReadError, SourceText
 from .textnorm import fold
 
-_OWN_VOICE_SECTIONS = ("mục đích", "i. mục đích", "mục tiêu")
-
 
 def extract_text(
     text: str,
@@ -51,7 +49,7 @@ def extract_text(
             soft = paragraph_style(text)
     lay = layout(text, one_line_paragraphs, wrapped, soft)
     paras = lay.paragraphs
-    regions = find_regions(paras)
+    regions = find_regions(paras, table.rules)
     doc = extract_document(source, text, lay, table, regions, portal)
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
     root = build_outline(body)
@@ -68,8 +66,8 @@ def extract_text(
         if node.style in ("para", "intro"):
             own.update(id(p) for p in node.paragraphs)
     for node in root.walk():
-        if node.style in ("roman", "num1") and any(
-            fold(node.text).startswith(s.split(". ")[-1]) for s in _OWN_VOICE_SECTIONS
+        if node.style in ("roman", "num1") and fold(node.text).startswith(
+            table.rules.purpose_headings
         ):
             for sub in node.walk():
                 own.update(id(p) for p in sub.paragraphs)
@@ -81,7 +79,7 @@ def extract_text(
         voice = id(p) in own
         mentions += mentions_in(p, voice, table, doc.province, doc.number_template, context)
         if voice or p.kind == "footnote":
-            mentions += unnumbered_in(p, voice)
+            mentions += unnumbered_in(p, voice, table.rules)
     references = merge_mentions(mentions, source)
 
     kinds = [fold(doc.doc_type or "")] + [kind for _, _, kind in attached]

@@ -32,8 +32,9 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help=(
         "A JSON file of extra bodies and aliases ('agencies', shaped like "
-        "loaders/data/agencies.json) and/or extra rule words (any list of "
-        "loaders/data/rules.json: office_titles, body_heads, …)."
+        "loaders/data/agencies.json) and/or extra rule words: any key of "
+        "loaders/data/rules.json (office_titles, body_heads, implement_cues, field_labels, "
+        "…) or type_words (phrase → type name, as in loaders/data/doc_types.json)."
     ),
 )
 def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
