@@ -107,7 +107,7 @@ def _names_a_party(who: str, table: AgencyTable) -> bool:
     verb ("Trực tiếp chỉ đạo và chịu trách nhiệm …")."""
     key = fold(who).strip(" -+*•")
     r = table.rules
-    words = (*r.body_heads, *r.group_nouns, *r.office_titles, "các", "mỗi", "người", "cán bộ")
+    words = (*r.body_heads, *r.group_nouns, *r.office_titles, *r.subject_openers)
     return any(key == w or key.startswith(w + " ") for w in words)
 
 

@@ -19,17 +19,25 @@ finding, so every mention is kept here with its evidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..schema.model import Evidence, NamedBody
 from .agencies import AgencyTable
 from .layout import Paragraph
+from .rules import Rules
 from .textnorm import collapse, match_key
 
-_STEMS = ("ban chỉ đạo", "tổ công tác", "tổ giúp việc", "hội đồng", "tổ chuyên gia")
-# "Ban Chỉ đạo 1661", "Ban Chỉ đạo số 35": digits not continued by a number's "/" or "-".
-_NUMBERED = re.compile(
-    r"(?<![\w])(?P<stem>" + "|".join(_STEMS) + r")\s+(?:số\s+)?(?P<number>\d{2,5})(?![\d/\-–])"
-)
+
+@lru_cache(maxsize=8)
+def _numbered(rules: Rules) -> re.Pattern[str]:
+    """ "Ban Chỉ đạo 1661", "Ban Chỉ đạo số 35": digits not continued by a number's "/" or "-"
+    (the stems are data: ``numbered_body_stems``)."""
+    stems = Rules.alternation(rules.numbered_body_stems)
+    return re.compile(
+        r"(?<![\w])(?P<stem>" + stems + r")\s+(?:số\s+)?(?P<number>\d{2,5})(?![\d/\-–])"
+    )
+
+
 _DEFINES = re.compile(r"\(\s*+(?:sau\s+đây\s+)?(?:viết\s+tắt\s+là|gọi\s+tắt\s+là|gọi\s+là)?\s*$")
 
 
@@ -41,7 +49,7 @@ def numbered_bodies(
     found: list[NamedBody] = []
     for para in paragraphs:
         key = match_key(para.text)
-        for m in _NUMBERED.finditer(key):
+        for m in _numbered(table.rules).finditer(key):
             full_name = None
             opening = _DEFINES.search(key[max(0, m.start() - 40) : m.start()])
             if opening:

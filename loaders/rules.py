@@ -48,6 +48,8 @@ LIST_KEYS = (
     "name_compounds",
     "commune_units",
     "vague_nouns",
+    "subject_openers",
+    "numbered_body_stems",
     # tasks
     "normative_types",
     "responsibility_headings",
@@ -134,6 +136,8 @@ class Rules:
     not_task_sections: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
     commune_units: tuple[str, ...] = ()
+    subject_openers: tuple[str, ...] = ()
+    numbered_body_stems: tuple[str, ...] = ()
     vague_nouns: frozenset[str] = frozenset()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
