@@ -425,6 +425,8 @@ class AgencyTable:
                 text[pos].isupper()
                 or text[pos].isdigit()
                 or (len(head_words) > 1 and head_words[1][:1].isupper())  # "Ban Quản lý các …"
+                or bool(re.match(r"và\s++[^\W\d_]", text[pos : pos + 8]))
+                and text[pos + 3 : pos + 8].lstrip()[:1].isupper()  # "Báo và Phát thanh, …"
             ):
                 continue
             if re.search(r"(?i:ủy|uỷ|tổng|thanh|đảng)\s+$", text[max(0, start - 6) : start]):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..schema.model import Agency
 from .agencies import AgencyMatch, AgencyTable
+from .rules import Rules
 from .textnorm import fold, match_key
 
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
@@ -101,6 +102,12 @@ _RESPONSIBLE_OF = re.compile(
 )
 
 
+def _requests(table: AgencyTable) -> str:
+    """The verbs by which a document asks someone to act ("yêu cầu", "đề nghị", "khuyến
+    khích", "phân công"): ``request_verbs`` in the rules."""
+    return Rules.alternation(table.rules.request_verbs)
+
+
 def _names_a_party(who: str, table: AgencyTable) -> bool:
     """A duty's subject names a party: it opens with a body's head word, a group noun or an
     office title ("Ban thường vụ cấp ủy …", "Trung tâm …", "Các doanh nghiệp …"), not a
@@ -155,7 +162,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # a delegation chain or an addressee at the very start
     chain = _runs(text, matches, 0)
     if chain:
-        m = re.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao)\s+", key[chain[-1].end :])
+        m = re.match(r"\s*(?:" + _requests(table) + r"|giao)\s+", key[chain[-1].end :])
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
             addressees = _runs(text, matches, chain[-1].end + m.end())
             if addressees:
@@ -263,7 +270,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         return _finish(result)
 
     # an introductory sentence: "UBND tỉnh yêu cầu Thủ trưởng các sở, …; Chủ tịch UBND các xã …"
-    m = re.search(r"(?:yêu\s+cầu|đề\s+nghị)\s+", key)
+    m = re.search(r"(?<![\wđ])(?:" + _requests(table) + r")\s+", key)
     if m:
         addressees = _runs(text, matches, m.end())
         if addressees:

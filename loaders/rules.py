@@ -50,6 +50,7 @@ LIST_KEYS = (
     "vague_nouns",
     "subject_openers",
     "numbered_body_stems",
+    "request_verbs",
     # tasks
     "normative_types",
     "responsibility_headings",
@@ -138,6 +139,7 @@ class Rules:
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
     vague_nouns: frozenset[str] = frozenset()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
