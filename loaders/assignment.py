@@ -210,8 +210,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # "Chỉ đạo X …" with no subject: X is the doer, the heading's body delegates
     m = re.match(r"\W*(?:chỉ đạo|giao)\s+", key)
     if m:
-        doer = _runs(text, matches, m.end())
-        if doer:
+        doer = [d for d in _runs(text, matches, m.end()) if not table.is_vague(d.agency)]
+        if doer:  # not "Chỉ đạo các đơn vị trực thuộc …": the heading's body still does it
             result.lead = [doer[0].agency]
             result.chain = [doer[0].agency]
             result.cue = "chỉ đạo"
