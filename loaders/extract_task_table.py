@@ -106,7 +106,23 @@ def find_task_tables(lay: Layout) -> list[TaskTable]:
             # the second row of a two-row header: "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
             sub = _header_columns(cells)
             if ("lead" in sub or "coop" in sub) and "name" not in sub:
-                current.columns.update({k: v for k, v in sub.items() if k in ("lead", "coop")})
+                width = len(_cells(lines[current.first_line].text))
+                parent = current.columns.get("lead", current.columns.get("coop"))
+                if parent is not None and 1 < len(cells) < width and cells[0]:
+                    # a saved page writes a merged header cell once and its sub-header row
+                    # without the blank cells a .docx keeps: "Cơ quan thực hiện" spans
+                    # "Chủ trì | Phối hợp", and the columns after it move right
+                    shift = len(cells) - 1
+                    current.columns = {
+                        role: idx + shift if idx > parent else idx
+                        for role, idx in current.columns.items()
+                        if role not in ("lead", "coop")
+                    }
+                    current.columns.update(
+                        {k: parent + v for k, v in sub.items() if k in ("lead", "coop")}
+                    )
+                else:
+                    current.columns.update({k: v for k, v in sub.items() if k in ("lead", "coop")})
                 header_keys.add(fold("\t".join(cells)))
                 continue
         if fold("\t".join(cells)) in header_keys:
@@ -135,26 +151,61 @@ def _bodies(text: str, ctx: TaskContext) -> list[Agency]:
     return []
 
 
+def _fill_spans(cells: list[str], above: list[str], cols: dict[str, int], width: int) -> list[str]:
+    """A short row of a flattened table, the cells merged over it taken from the row above:
+    a row that opens with its number lacks cells at the end; a row of one cell is its task's
+    name; otherwise the cells it lacks are the first ones (the number, a group)."""
+    above = above + [""] * (width - len(above))
+    while len(cells) > 1 and not cells[0]:
+        cells = cells[1:]  # the blank first cell a one-cell row is written with
+    if _ROW_NO.match(cells[0]):
+        return cells + above[len(cells) :]
+    if len(cells) == 1 and "name" in cols:
+        out = list(above)
+        out[cols["name"]] = cells[0]
+        if "no" in cols:
+            out[cols["no"]] = ""
+        return out
+    missing = width - len(cells)
+    return ["" if i == cols.get("no") else c for i, c in enumerate(above[:missing])] + cells
+
+
 def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
     """Every row of every task table as a task (group rows give the section)."""
     tasks: list[Task] = []
     for table in find_task_tables(lay):
         cols = table.columns
+        width = max([len(r["cells"]) for r in table.rows] + [max(cols.values(), default=0) + 1])
         section: str | None = None
         merged: list[dict] = []
         for row in table.rows:
             cells = row["cells"]
+            filled = [c for c in cells if c]
+            if (
+                merged
+                and 0 < len(cells) < width
+                and filled
+                and not filled[0][:1].islower()  # lower case: a row split by a page break
+                and not (_GROUP_NO.match(filled[0]) or (len(filled) == 1 and filled[0].isupper()))
+            ):
+                # a saved page writes a cell merged over rows once: the rows below it are
+                # short and take the merged cells from the row above
+                cells = _fill_spans(cells, merged[-1]["cells"], cols, width)
+                row = {**row, "cells": cells, "filled": True}
             no = _cell(cells, cols, "no")
             name = _cell(cells, cols, "name")
             distinct = {c for c in cells if c}
             others = [c for r, c in ((r, _cell(cells, cols, r)) for r in cols) if r != "no" and c]
-            if (_GROUP_NO.match(no) and not _ROW_NO.match(no)) or (
+            if row.get("filled"):
+                pass
+            elif (_GROUP_NO.match(no) and not _ROW_NO.match(no)) or (
                 len(distinct - {no}) == 1 and len(set(others)) <= 1 and name and name.isupper()
             ):
                 section = " ".join(x for x in (no, name or next(iter(distinct), "")) if x)
                 continue
             if (
-                len(distinct - {no}) == 1
+                not row.get("filled")
+                and len(distinct - {no}) == 1
                 and not _ROW_NO.match(no)
                 and len(set(others)) <= 1
                 and (not merged or name[:1].isupper())
@@ -162,7 +213,7 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 # a merged group row with lower-case text: "Nhóm nhiệm vụ về …"
                 section = name or next(iter(distinct))
                 continue
-            if not no and merged and name[:1].islower():
+            if not no and merged and name[:1].islower() and not row.get("filled"):
                 # a row split by a page break: its cells continue the row above
                 prev = merged[-1]
                 prev["cells"] = [

@@ -300,6 +300,10 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
         rows.append(row)
         pipes.append(row_pipes)
         width = max(width, len(row))
+        if len(rows) == 2 and 1 < len(rows[1]) < len(rows[0]):
+            # a two-row header: the second row splits one merged cell of the first
+            # ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), so data rows are wider
+            width = len(rows[0]) + len(rows[1]) - 1
         k = row_pipes[-1] + 1
         if not more:
             break
@@ -308,7 +312,8 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
     for row, row_pipes in zip(rows, pipes, strict=True):
         opening, *between = row_pipes
         closing = between[-1]
-        _set(buf, starts[opening], lines[opening], " ")
+        # a row of one cell (the others merged from the row above) still reads as a row
+        _set(buf, starts[opening], lines[opening], "\t" if len(row) == 1 and len(rows) > 1 else " ")
         for x in range(opening, closing):
             buf[starts[x] + len(lines[x])] = " "  # the newline after line x
         for p in between[:-1]:

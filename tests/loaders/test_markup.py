@@ -143,3 +143,83 @@ def test_plain_text_is_not_taken_for_a_saved_page() -> None:
     plain = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 215/KH-UBND\nKẾ HOẠCH\n1. Sở Tài chính bố trí kinh phí.\n"
     assert not looks_marked_up(plain)
     assert looks_marked_up(PAGE)
+
+
+TABLE_PAGE = """**ỦY BAN NHÂN DÂN TỈNH SƠN LA**
+
+Số: 13/KH-UBND
+
+**KẾ HOẠCH**
+
+Chuyển đổi số năm 2026
+
+**I. NHIỆM VỤ**
+
+1. Thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+
+**PHỤ LỤC**
+
+|
+**TT**
+|
+**Nhiệm vụ**
+|
+**Cơ quan thực hiện**
+|
+**Thời gian hoàn thành**
+|
+|
+**Chủ trì**
+|
+**Phối hợp**
+|
+|
+1
+|
+Xây dựng kho dữ liệu dùng chung
+|
+Sở Khoa học và Công nghệ
+|
+Sở Tài chính
+|
+Quý II/2026
+|
+|
+Kết nối kho dữ liệu với hệ thống quốc gia
+|
+|
+2
+|
+Số hóa hồ sơ đất đai
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Tư pháp
+|
+Năm 2026
+|
+"""
+
+
+def test_flattened_task_table_with_merged_cells() -> None:
+    """A header cell written once over two sub-headers ("Cơ quan thực hiện" over "Chủ trì |
+    Phối hợp") and a row whose other cells are merged from the row above."""
+    tasks = extract_text(TABLE_PAGE, "kh.md").tasks
+    assert [
+        (t.text, [a.name for a in t.lead], [a.name for a in t.cooperating], str(t.deadline))
+        for t in tasks
+    ] == [
+        (
+            "Xây dựng kho dữ liệu dùng chung",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+            "2026-06-30",
+        ),
+        (
+            "Kết nối kho dữ liệu với hệ thống quốc gia",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+            "2026-06-30",
+        ),
+        ("Số hóa hồ sơ đất đai", ["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp"], "2026-12-31"),
+    ]  # the item that only points to the appendix is not a task
