@@ -83,7 +83,10 @@ def extract_text(
     references = merge_mentions(mentions, source)
 
     kinds = [fold(doc.doc_type or "")] + [kind for _, _, kind in attached]
-    normative = any(k in table.rules.normative_types for k in kinds)
+    # a regulation's rules and a conclusions notice's assessments are not work: there only
+    # items that name their doer are tasks
+    rules = table.rules
+    normative = any(k in rules.normative_types for k in kinds) or kinds[0] in rules.conclusion_types
     ctx = TaskContext(source, _task_province(doc), table, normative)
     tasks = extract_tasks(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)

@@ -53,6 +53,7 @@ LIST_KEYS = (
     "request_verbs",
     # tasks
     "normative_types",
+    "conclusion_types",
     "responsibility_headings",
     "not_task_sections",
     "deadline_openers",
@@ -133,6 +134,7 @@ class Rules:
     office_titles: tuple[str, ...]
     name_stop_words: frozenset[str]
     normative_types: tuple[str, ...] = ()
+    conclusion_types: tuple[str, ...] = ()
     responsibility_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
