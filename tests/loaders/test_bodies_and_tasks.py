@@ -234,3 +234,25 @@ def test_central_notice_names_the_province_it_is_about() -> None:
         ["Thường trực Tỉnh ủy Sơn La"],
         ["Bộ Tài chính"],
     ]
+
+
+CONCLUSIONS = """VĂN PHÒNG CHÍNH PHỦ
+Số: 901/TB-VPCP
+Hà Nội, ngày 02 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp về chương trình giảm nghèo
+Phó Thủ tướng Chính phủ kết luận như sau:
+1. Thay mặt Thủ tướng Chính phủ, ghi nhận và đánh giá cao sự nỗ lực của các bộ, cơ quan.
+2. Thứ nhất, chương trình giảm nghèo đã đạt nhiều kết quả quan trọng trong giai đoạn vừa qua.
+3. Giao Bộ Dân tộc và Tôn giáo chủ trì hoàn thiện hồ sơ chương trình, báo cáo trước ngày 30/9/2026.
+4. Bộ Tài chính cân đối vốn cho chương trình.
+Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.
+"""
+
+
+def test_conclusions_notice_keeps_only_work_with_a_doer() -> None:
+    tasks = extract_text(CONCLUSIONS, "tb.txt").tasks
+    assert [([a.name for a in t.lead], str(t.deadline)) for t in tasks] == [
+        (["Bộ Dân tộc và Tôn giáo"], "2026-09-30"),
+        (["Bộ Tài chính"], "None"),
+    ]
