@@ -156,6 +156,11 @@ class AgencyTable:
                 raw += json.loads(bundled.read_text("utf-8"))["agencies"]
         if extra:
             raw = json.loads(Path(extra).read_text("utf-8")).get("agencies", []) + raw
+        return cls.from_entries(raw, load_rules(extra) if extra else None)
+
+    @classmethod
+    def from_entries(cls, raw: list[dict], rules: Rules | None = None) -> AgencyTable:
+        """A table of entries shaped as in ``loaders/data/agencies.json``."""
         entries = [
             _Entry(
                 e["name"],
@@ -167,7 +172,7 @@ class AgencyTable:
             )
             for e in raw
         ]
-        return cls(entries, load_rules(extra) if extra else None)
+        return cls(entries, rules)
 
     def _agency(self, entry: _Entry, province: str | None, written: str | None) -> Agency:
         name = city_form(entry.name.replace("{province}", province or "").strip(), province)

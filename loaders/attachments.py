@@ -17,34 +17,45 @@ decision's: without them a decision that issues a plan has no task at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .layout import Paragraph
+from .rules import Rules, default_rules
 from .textnorm import fold
 
-# the heading of an attached document, alone on its line (in capitals)
-_HEADING = re.compile(
-    r"^(?:kế hoạch|quy chế|quy định|chương trình(?: hành động)?|đề án|phương án|hướng dẫn|"
-    r"điều lệ|nội quy|quy trình|danh mục)$"
-)
 _ATTACHED = re.compile(
     r"(?:^|\()\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|chỉ thị|thông tư)"
 )
+# where an attached document ends: its own closing block, or an appendix
 _END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.)")
 
 
-def attached_bodies(paragraphs: list[Paragraph], after: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _heading(rules: Rules) -> re.Pattern[str]:
+    """The heading of an attached document, alone on its line: a type word of one of the
+    ``attached_types`` (doc_types.json)."""
+    words = [w for w, name in rules.type_words if name in rules.attached_types]
+    return re.compile(r"^(?:" + Rules.alternation(words) + r")$")
+
+
+def attached_bodies(
+    paragraphs: list[Paragraph], after: int, rules: Rules | None = None
+) -> list[tuple[int, int]]:
     """``(start, end)`` paragraph ranges of the documents attached after index ``after``."""
-    return [(start, end) for start, end, _ in attached_documents(paragraphs, after)]
+    return [(start, end) for start, end, _ in attached_documents(paragraphs, after, rules)]
 
 
-def attached_documents(paragraphs: list[Paragraph], after: int) -> list[tuple[int, int, str]]:
+def attached_documents(
+    paragraphs: list[Paragraph], after: int, rules: Rules | None = None
+) -> list[tuple[int, int, str]]:
     """``(start, end, type word)`` of the documents attached after index ``after``."""
+    heading = _heading(rules or default_rules())
     out: list[tuple[int, int, str]] = []
     i = after
     n = len(paragraphs)
     while i < n:
         p = paragraphs[i]
-        if p.kind != "body" or not _is_heading(p.text):
+        if p.kind != "body" or not _is_heading(p.text, heading):
             i += 1
             continue
         start = None
@@ -61,7 +72,7 @@ def attached_documents(paragraphs: list[Paragraph], after: int) -> list[tuple[in
             key = fold(q.text).lstrip("* ")
             if q.kind == "body" and (
                 _END.match(key)
-                or (end > start and _is_heading(q.text) and _attached_at(paragraphs, end))
+                or (end > start and _is_heading(q.text, heading) and _attached_at(paragraphs, end))
             ):
                 break
             end += 1
@@ -71,9 +82,9 @@ def attached_documents(paragraphs: list[Paragraph], after: int) -> list[tuple[in
     return out
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(text: str, heading: re.Pattern[str]) -> bool:
     t = text.strip(" *")
-    return bool(t) and t.isupper() and bool(_HEADING.match(fold(t)))
+    return bool(t) and t.isupper() and bool(heading.match(" ".join(fold(t).split())))
 
 
 def _attached_at(paragraphs: list[Paragraph], i: int) -> bool:

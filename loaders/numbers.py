@@ -44,6 +44,7 @@ __all__ = [
     "NOT_TYPE_PHRASES",
     "ISSUED_TYPES",
     "DELIVERABLE_TYPES",
+    "ATTACHED_TYPES",
     "default_issuer",
     "is_local_code",
     "local_issuer_name",
@@ -75,6 +76,8 @@ NOT_TYPE_PHRASES: tuple[str, ...] = tuple(_DATA["not_type_phrases"])
 ISSUED_TYPES: tuple[str, ...] = tuple(_DATA["issued_types"])
 #: The types a task's result names ("Kế hoạch", "Báo cáo", "Tờ trình").
 DELIVERABLE_TYPES: tuple[str, ...] = tuple(_DATA["deliverable_types"])
+#: Types of a document a decision issues with it ("KẾ HOẠCH … (Ban hành kèm theo …)").
+ATTACHED_TYPES: tuple[str, ...] = tuple(_DATA["attached_types"])
 
 _TW_ISSUERS: dict[str, str] = dict(_DATA["tw_issuers"])
 _TU_STANDING: frozenset[str] = frozenset(_DATA["tu_standing_committee_types"])

@@ -53,7 +53,7 @@ def extract_text(
     doc = extract_document(source, text, lay, table, regions, portal)
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
     root = build_outline(body)
-    attached = attached_documents(paras, regions.body_end)  # a plan a decision issues
+    attached = attached_documents(paras, regions.body_end, table.rules)  # a plan a decision issues
     for start, end, _ in attached:  # its own outline: its sections do not nest in "Điều 3"
         sub = build_outline([p for p in paras[start:end] if p.kind == "body"])
         for child in sub.children:

@@ -193,6 +193,7 @@ class Rules:
     not_type_phrases: tuple[str, ...] = ()  # "pháp luật": ends in a type word, names none
     issued_types: tuple[str, ...] = ()  # type names a body issues ("ban hành Kế hoạch")
     deliverable_types: tuple[str, ...] = ()  # type names a task's result names ("Báo cáo")
+    attached_types: tuple[str, ...] = ()  # type names of a document issued with a decision
 
     @staticmethod
     def alternation(phrases) -> str:
@@ -354,6 +355,7 @@ def _check(data: object, where: str, partial: bool) -> dict[str, Any]:
 def _bundled_types() -> dict[str, Any]:
     """The type words of doc_types.json, read through loaders/numbers.py."""
     from .numbers import (
+        ATTACHED_TYPES,
         DELIVERABLE_TYPES,
         ISSUED_TYPES,
         NOT_TYPE_PHRASES,
@@ -367,6 +369,7 @@ def _bundled_types() -> dict[str, Any]:
         "not_type_phrases": tuple(fold(p) for p in NOT_TYPE_PHRASES),
         "issued_types": tuple(ISSUED_TYPES),
         "deliverable_types": tuple(DELIVERABLE_TYPES),
+        "attached_types": tuple(ATTACHED_TYPES),
     }
 
 
@@ -394,6 +397,7 @@ def _build(lists: dict[str, Any], types: dict[str, Any]) -> Rules:
         "not_type_phrases": types["not_type_phrases"],
         "issued_types": types["issued_types"],
         "deliverable_types": types["deliverable_types"],
+        "attached_types": types["attached_types"],
         "abbreviations": tuple(lists["abbreviations"].items()),
         "committee_organs": tuple(lists["committee_organs"].items()),
         "unnumbered_references": tuple(lists["unnumbered_references"].items()),

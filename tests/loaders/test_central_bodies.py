@@ -10,7 +10,7 @@ from importlib import resources
 
 import pytest
 
-from policy_lineage.loaders.agencies import AgencyTable, _Entry
+from policy_lineage.loaders.agencies import AgencyTable
 from policy_lineage.loaders.textnorm import fold
 
 DATA = resources.files("policy_lineage.loaders").joinpath("data/central_bodies.json")
@@ -36,19 +36,7 @@ ORDINARY |= {"bct", "btc", "ttcp", "tgv", "vna"}
 
 def central_table() -> AgencyTable:
     """The finder over this file alone, built the way ``AgencyTable.load`` builds it."""
-    return AgencyTable(
-        [
-            _Entry(
-                e["name"],
-                e.get("level", "unknown"),
-                e.get("kind", "body"),
-                e.get("parent"),
-                list(e.get("aliases", [])) + [e["name"]],
-                bool(e.get("vague", False)),
-            )
-            for e in ENTRIES
-        ]
-    )
+    return AgencyTable.from_entries(ENTRIES)
 
 
 TABLE = central_table()

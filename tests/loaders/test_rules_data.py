@@ -142,10 +142,10 @@ USER_WORDS = [
         {"12-NQ/TU": "cites"},
         {"12-NQ/TU": "implements"},
     ),
-    # a type word: "Điều lệ này thay thế …" is this document's act once "điều lệ" names a type
+    # a type word: "Quy ước này thay thế …" is this document's act once "quy ước" names a type
     (
-        {"type_words": {"điều lệ": "Điều lệ"}},
-        "Điều lệ này thay thế Quyết định số 40/QĐ-HLHPN ngày 3/4/2019.",
+        {"type_words": {"quy ước": "Quy ước"}},
+        "Quy ước này thay thế Quyết định số 40/QĐ-HLHPN ngày 3/4/2019.",
         {"40/QĐ-HLHPN": "cites"},
         {"40/QĐ-HLHPN": "supersedes"},
     ),
@@ -177,16 +177,16 @@ _SIGNED = ["", "Nơi nhận:\tQUẢN ĐỐC", "- Như trên;", "\t(Đã ký)", "
 
 # (the user's file, the document's lines, the fact, without the file, with it)
 USER_DOCUMENT_WORDS = [
-    # a type word: the heading "ĐIỀU LỆ" names the type and opens the title
+    # a type word: the heading "QUY ƯỚC" names the type and opens the title
     (
-        {"type_words": {"điều lệ": "Điều lệ"}},
-        [*_LETTERHEAD, "ĐIỀU LỆ", "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG", "", "Căn cứ Luật Lâm nghiệp;"],
+        {"type_words": {"quy ước": "Quy ước"}},
+        [*_LETTERHEAD, "QUY ƯỚC", "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG", "", "Căn cứ Luật Lâm nghiệp;"],
         "doc_type",
-        ("Quyết định", "Điều lệ"),
+        ("Quyết định", "Quy ước"),
     ),
     (
-        {"type_words": {"điều lệ": "Điều lệ"}},
-        [*_LETTERHEAD, "ĐIỀU LỆ", "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG", "", "Căn cứ Luật Lâm nghiệp;"],
+        {"type_words": {"quy ước": "Quy ước"}},
+        [*_LETTERHEAD, "QUY ƯỚC", "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG", "", "Căn cứ Luật Lâm nghiệp;"],
         "title",
         (None, "HOẠT ĐỘNG CỦA TỔ BẢO VỆ RỪNG"),
     ),
@@ -262,8 +262,8 @@ def test_rules_data_boilerplate_slot_must_name_a_type(tmp_path: Path) -> None:
 def test_rules_data_user_words_are_added_to_the_bundled_ones(tmp_path: Path) -> None:
     rules = load_rules(_user_file(tmp_path, {"implement_cues": ["Hiện Thực Hóa"]}))
     assert "hiện thực hóa" in rules.implement_cues and "thực hiện" in rules.implement_cues
-    rules = load_rules(_user_file(tmp_path, {"type_words": {"Điều lệ": "Điều lệ"}}))
-    assert rules.type_name("điều lệ") == "Điều lệ" and rules.type_name("kế hoạch")
+    rules = load_rules(_user_file(tmp_path, {"type_words": {"Quy ước": "Quy ước"}}))
+    assert rules.type_name("quy ước") == "Quy ước" and rules.type_name("kế hoạch")
 
 
 # ------------------------------------------------------------------------ a malformed file
