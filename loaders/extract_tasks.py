@@ -60,6 +60,7 @@ class TaskContext:
     province: str | None
     table: AgencyTable
     normative: bool = False  # a regulation: only provisions naming their doer are tasks
+    conclusions: bool = False  # a conclusions notice: one item may give work to several bodies
 
 
 def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
@@ -278,21 +279,48 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         section = [
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
-        task = task_from_text(node.text, node, ctx, _evidence(node, ctx.source), section)
-        if (ctx.normative or _in_rule_article(node, ctx)) and not _names_doer(node, task, ctx):
-            continue  # a rule of a regulation, not work given to someone
-        tasks.append(task)
+        evidence = _evidence(node, ctx.source)
+        for text in assignments_in(node.text, ctx) if ctx.conclusions else [node.text]:
+            task = task_from_text(text, node, ctx, evidence, section)
+            if (ctx.normative or _in_rule_article(node, ctx)) and not _names_doer(
+                node, task, ctx, text
+            ):
+                continue  # a rule of a regulation, not work given to someone
+            tasks.append(task)
     return tasks
 
 
-def _names_doer(node: Node, task: Task, ctx: TaskContext) -> bool:
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")
+
+
+def assignments_in(text: str, ctx: TaskContext) -> list[str]:
+    """The tasks of one item of a conclusions notice: a later sentence that opens by giving
+    work to another body ("… . Giao Bộ Tài chính …", "; đề nghị Ủy ban nhân dân tỉnh …") is a
+    task of its own; other sentences stay with the one before them."""
+    opener = re.compile(r"(?:giao|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s")
+    starts = [0] + [
+        m.end() for m in _SENTENCE_BREAK.finditer(text) if opener.match(fold(text[m.end() :][:40]))
+    ]
+    if len(starts) < 2:
+        return [text]
+    pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if parse_assignment(piece, ctx.table, ctx.province).lead:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} {piece}"
+    return out
+
+
+def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = None) -> bool:
     """The item (or the responsibility heading above it) says who does the work."""
     if not task.lead:
         return False
     heads = ctx.table.rules.responsibility_headings
     if any(a.style == "article" and fold(a.text).startswith(heads) for a in node.ancestors()):
         return True
-    own = parse_assignment(node.text, ctx.table, ctx.province)
+    own = parse_assignment(text or node.text, ctx.table, ctx.province)
     if own.lead and (own.explicit or own.cue):
         return True
     return any(

@@ -86,8 +86,9 @@ def extract_text(
     # a regulation's rules and a conclusions notice's assessments are not work: there only
     # items that name their doer are tasks
     rules = table.rules
-    normative = any(k in rules.normative_types for k in kinds) or kinds[0] in rules.conclusion_types
-    ctx = TaskContext(source, _task_province(doc), table, normative)
+    conclusions = kinds[0] in rules.conclusion_types
+    normative = any(k in rules.normative_types for k in kinds) or conclusions
+    ctx = TaskContext(source, _task_province(doc), table, normative, conclusions)
     tasks = extract_tasks(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to

@@ -245,7 +245,7 @@ Phó Thủ tướng Chính phủ kết luận như sau:
 1. Thay mặt Thủ tướng Chính phủ, ghi nhận và đánh giá cao sự nỗ lực của các bộ, cơ quan.
 2. Thứ nhất, chương trình giảm nghèo đã đạt nhiều kết quả quan trọng trong giai đoạn vừa qua.
 3. Giao Bộ Dân tộc và Tôn giáo chủ trì hoàn thiện hồ sơ chương trình, báo cáo trước ngày 30/9/2026.
-4. Bộ Tài chính cân đối vốn cho chương trình.
+4. Bộ Tài chính cân đối vốn cho chương trình. Đề nghị Ủy ban nhân dân tỉnh Sơn La rà soát danh sách hộ nghèo.
 Văn phòng Chính phủ thông báo để các Bộ, cơ quan liên quan biết, thực hiện./.
 """
 
@@ -255,4 +255,6 @@ def test_conclusions_notice_keeps_only_work_with_a_doer() -> None:
     assert [([a.name for a in t.lead], str(t.deadline)) for t in tasks] == [
         (["Bộ Dân tộc và Tôn giáo"], "2026-09-30"),
         (["Bộ Tài chính"], "None"),
+        # a later sentence of one item that asks another body to act is a task of its own
+        (["Ủy ban nhân dân tỉnh Sơn La"], "None"),
     ]
