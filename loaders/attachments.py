@@ -10,8 +10,9 @@ decision's: without them a decision that issues a plan has no task at all.
 >>> text += "KẾ HOẠCH\\nPhát triển kinh tế số\\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND)\\n"
 >>> text += "I. NHIỆM VỤ\\n1. Sở Tài chính bố trí kinh phí.\\nPHỤ LỤC\\n"
 >>> paras = layout(text).paragraphs
->>> [paras[i].text for i in range(*attached_bodies(paras, 2)[0])]
-['I. NHIỆM VỤ', '1. Sở Tài chính bố trí kinh phí.']
+>>> start, end, kind = attached_documents(paras, 2)[0]
+>>> kind, [paras[i].text for i in range(start, end)]
+('kế hoạch', ['I. NHIỆM VỤ', '1. Sở Tài chính bố trí kinh phí.'])
 """
 
 from __future__ import annotations
@@ -36,13 +37,6 @@ def _heading(rules: Rules) -> re.Pattern[str]:
     ``attached_types`` (doc_types.json)."""
     words = [w for w, name in rules.type_words if name in rules.attached_types]
     return re.compile(r"^(?:" + Rules.alternation(words) + r")$")
-
-
-def attached_bodies(
-    paragraphs: list[Paragraph], after: int, rules: Rules | None = None
-) -> list[tuple[int, int]]:
-    """``(start, end)`` paragraph ranges of the documents attached after index ``after``."""
-    return [(start, end) for start, end, _ in attached_documents(paragraphs, after, rules)]
 
 
 def attached_documents(
