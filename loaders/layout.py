@@ -440,5 +440,6 @@ def paragraph_style(text: str) -> str | None:
     widths = sorted(len(lines[i].strip()) for i in content)
     if widths[int(len(widths) * 0.9)] > 120:
         return None
-    before_blank = sum(1 for i in content if i + 1 < len(lines) and not lines[i + 1].strip())
-    return "blank" if before_blank >= 0.12 * len(content) else "lines"
+    # blank lines between paragraphs (not the blank run a dropped banner or tail leaves)
+    before_blank = sum(1 for i in content[:-1] if i + 1 < len(lines) and not lines[i + 1].strip())
+    return "blank" if before_blank >= max(2, 0.12 * len(content)) else "lines"

@@ -223,3 +223,31 @@ def test_flattened_task_table_with_merged_cells() -> None:
         ),
         ("Số hóa hồ sơ đất đai", ["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp"], "2026-12-31"),
     ]  # the item that only points to the appendix is not a task
+
+
+OTHER_PORTAL = """Cơ sở dữ liệu văn bản
+Số ký hiệu: 45/KH-UBND
+Ngày ban hành: 05/01/2026
+Loại văn bản: Kế hoạch
+Cơ quan ban hành/ Chức danh / Người ký: Ủy ban nhân dân tỉnh Lai Châu
+Trích yếu: Chuyển đổi số năm 2026
+ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 45/KH-UBND
+Lai Châu, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+1. Sở Khoa học và Công nghệ chủ trì triển khai nền tảng số dùng chung.
+Văn bản gốc
+Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi bảo vệ dữ liệu cá nhân.
+"""
+
+
+def test_a_portal_with_labels_on_one_line() -> None:
+    """Another portal's shape: labels and values on one line, no table residue."""
+    view = markup_view(OTHER_PORTAL)
+    assert view.portal["number"] == "45/KH-UBND" and view.portal["date"] == "05/01/2026"
+    ex = extract_text(OTHER_PORTAL, "page.txt")
+    assert ex.document.number == "45/KH-UBND" and str(ex.document.date) == "2026-01-05"
+    assert ex.references == []  # the footer's decree is not a reference
+    assert [[a.name for a in t.lead] for t in ex.tasks] == [["Sở Khoa học và Công nghệ"]]
