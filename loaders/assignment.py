@@ -24,7 +24,10 @@ from .textnorm import fold, match_key
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 _DELEGATE = re.compile(r"^\s*(?:chỉ đạo|lãnh đạo|giao)\s*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
-_CHAIN_STEP = re.compile(r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(chỉ đạo|lãnh đạo)\s+")
+_CHAIN_STEP = re.compile(
+    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:(?:lãnh đạo|chỉ đạo)(?:\s*+,\s*+|\s++và\s++))?"
+    r"(chỉ đạo|lãnh đạo)\s+"
+)
 _PERSON = re.compile(
     r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)"
 )
@@ -170,23 +173,24 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 result.cue = m.group().strip()
                 return _finish(result)
     if chain and key[: chain[0].start].strip(" -+*") == "":
-        bodies = [chain[0]]
+        steps = [[chain[0]]]
         pos = chain[0].end
-        # X chỉ đạo Y chỉ đạo Z …
+        # X chỉ đạo Y chỉ đạo Z …; each step may name several bodies ("… chỉ đạo Quân khu 5,
+        # Quân khu 7, các đơn vị quân đội …")
         while True:
             m = _CHAIN_STEP.match(key[pos:])
             if not m:
                 break
-            nxt = [a for a in matches if a.start == pos + m.end()]
-            if not nxt:
+            nxt = _runs(text, matches, pos + m.end())
+            if not nxt or nxt[0].start != pos + m.end():
                 break
-            bodies.append(nxt[0])
-            pos = nxt[0].end
-        while len(bodies) > 1 and table.is_vague(bodies[-1].agency):
-            bodies.pop()  # "X chỉ đạo các đơn vị liên quan …": X still does the work
-        if len(bodies) > 1:
-            result.chain = [b.agency for b in bodies]
-            result.lead = [bodies[-1].agency]
+            steps.append(nxt)
+            pos = nxt[-1].end
+        while len(steps) > 1 and all(table.is_vague(b.agency) for b in steps[-1]):
+            steps.pop()  # "X chỉ đạo các đơn vị liên quan …": X still does the work
+        if len(steps) > 1:
+            result.chain = [step[0].agency for step in steps]
+            result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)]
             result.cue = "chỉ đạo"
             result.explicit = True
             return _finish(result)
