@@ -90,6 +90,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Về dự án nâng cấp quốc lộ: Giao Bộ Xây dựng rà soát, báo cáo.", ["Bộ Xây dựng"]),
         # a notice to a province names it "Tỉnh"
         ("Tỉnh rà soát nhu cầu, báo cáo Bộ Tài chính.", ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        # a delegation: the doers are the last bodies of the chain
+        ("Bộ trưởng Bộ Quốc phòng chỉ đạo Quân khu 5, Quân khu 7 tổ chức ứng cứu.",
+         ["Quân khu 5", "Quân khu 7"]),
+        ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế "
+         "tổ chức tiêm chủng.", ["Sở Y tế"]),
         # a delegation to a vague party stays with the one who delegates
         ("Ban Giám đốc Trung tâm: chỉ đạo các đơn vị liên quan quản lý lớp học.",
          ["Ban Giám đốc Trung tâm"]),
