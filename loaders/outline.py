@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .fields import is_field_line
 from .layout import MARKER_RE, Paragraph
+from .rules import Rules
 
 _TERMINAL = re.compile(r"[.;!?]\s*+[\"”’)]*+\s*+\**+\s*+$|\./\.\s*+$")
 
@@ -84,12 +85,12 @@ def split_marker(text: str) -> tuple[str, str, str]:
     return style, text[: m.end()].strip(), text[m.end() :]
 
 
-def build_outline(paragraphs: list[Paragraph]) -> Node:
+def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> Node:
     root = Node("root", "", "")
     stack: list[Node] = [root]
     last: Node = root
     for para in paragraphs:
-        if last is not root and is_field_line(para.text):
+        if last is not root and is_field_line(para.text, rules):
             # "Cơ quan chủ trì: …", "Thời gian thực hiện: …": a field of the item above
             last.paragraphs.append(para)
             last.text = last.text + " " + para.text

@@ -52,10 +52,10 @@ def extract_text(
     regions = find_regions(paras, table.rules)
     doc = extract_document(source, text, lay, table, regions, portal)
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
-    root = build_outline(body)
+    root = build_outline(body, table.rules)
     attached = attached_documents(paras, regions.body_end, table.rules)  # a plan a decision issues
     for start, end, _ in attached:  # its own outline: its sections do not nest in "Điều 3"
-        sub = build_outline([p for p in paras[start:end] if p.kind == "body"])
+        sub = build_outline([p for p in paras[start:end] if p.kind == "body"], table.rules)
         for child in sub.children:
             child.parent = root
             root.children.append(child)
@@ -74,8 +74,6 @@ def extract_text(
     mentions = []
     context = ReferenceContext()  # a cue carried from "… như sau:" to the items under it
     for p in paras:
-        if p.kind == "table_row" and regions.appendix_start is not None:
-            pass
         voice = id(p) in own
         mentions += mentions_in(p, voice, table, doc.province, doc.number_template, context)
         if voice or p.kind == "footnote":
