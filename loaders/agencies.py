@@ -240,6 +240,8 @@ class AgencyTable:
         found: list[AgencyMatch] = []
         taken = _Taken(len(key))
         known = [(m.start(), m.end()) for m in pattern.finditer(key)]
+        found += self._named_lists(text, key, taken, province)
+        found += self._learned_names(text, key, taken, province)
         found += self._groups(text, key, taken, province, known)
         for m in _COMMUNE.finditer(key):
             if taken.at(m.start()):
@@ -276,7 +278,7 @@ class AgencyTable:
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
     def _shape_patterns(
         self,
-    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r = self.rules
         heads = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.body_heads)})\s++(?=[^\s])")
         nouns = r.alternation(r.group_nouns)
@@ -296,7 +298,11 @@ class AgencyTable:
             rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
         )
         titles = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})(?!{_WORD})")
-        return heads, group, titles, local
+        named = re.compile(
+            rf"(?<!{_WORD})(?:các|những)\s++(?P<head>{r.alternation(r.body_heads)})"
+            rf"(?:\s*+,\s*+(?:{nouns}))*+(?:\s++(?:có\s++)?liên\s++quan)?\s*+:\s*+(?=[^\W_])"
+        )
+        return heads, group, titles, local, named
 
     def _each_place(self, text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
         """ "Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Lâm Đồng" is the people's committee
@@ -375,7 +381,7 @@ class AgencyTable:
     ) -> list[AgencyMatch]:
         """Groups of bodies: "các sở, ban, ngành", "Ủy ban nhân dân các xã, phường",
         "các doanh nghiệp viễn thông"; canonical when the table knows them, else as printed."""
-        _, group, _, local = self._shape_patterns()
+        _, group, _, local, _ = self._shape_patterns()
         starts = [k for k, _ in known]
         out: list[AgencyMatch] = []
         hits = sorted(
@@ -453,6 +459,149 @@ class AgencyTable:
             taken.add((start, end))
         return out
 
+    def _named_lists(
+        self, text: str, key: str, taken: _Taken, province: str | None
+    ) -> list[AgencyMatch]:
+        """A head word with a list of names: "các Bộ: Tài chính, Xây dựng, Văn hóa, Thể thao
+        và Du lịch", "Các Cục: Đường bộ Việt Nam, Kết cấu hạ tầng xây dựng;", "các Tập đoàn:
+        …" is each body of that head ("Bộ Tài chính", …); an item already headed ("Văn phòng
+        Chính phủ", "Tập đoàn Điện lực Việt Nam") is that body. A list ends where an item
+        starts in lower case ("… Tập đoàn Điện lực Việt Nam theo chức năng …")."""
+        pattern = self._shape_patterns()[4]
+        out: list[AgencyMatch] = []
+        for m in pattern.finditer(key):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            head = text[m.start("head") : m.end("head")]
+            head = " ".join(head.split())
+            head = head[:1].upper() + head[1:].lower() if not head[1:2].isupper() else head
+            bodies, end = self._list_items(text, key, m.end(), head, province)
+            if not bodies:
+                continue
+            for agency in bodies:
+                out.append(AgencyMatch(m.start(), end, agency))
+            taken.add((m.start(), end))
+        return out
+
+    def for_document(self, text: str) -> AgencyTable:
+        """This table, knowing also the bodies ``text`` names in full in a list ("Các Cục:
+        …, Kết cấu hạ tầng xây dựng;"), so "6. Cục Kết cấu hạ tầng xây dựng tham mưu …"
+        later in the document names that body, not "Cục Kết cấu hạ tầng"."""
+        key = match_key(text)
+        names: dict[str, str] = {}
+        for m in self._shape_patterns()[4].finditer(key):
+            head = " ".join(text[m.start("head") : m.end("head")].split())
+            head = head[:1].upper() + head[1:]
+            for agency in self._list_items(text, key, m.end(), head, None)[0]:
+                written = agency.as_written or agency.name
+                key_name = fold(written)
+                if (
+                    not agency.canonical
+                    and len(written.split()) >= 3
+                    and not any(a.startswith(key_name + " ") for a in self._aliases(None))
+                ):  # not the start of a name the table knows ("Bộ Giáo dục" …)
+                    names.setdefault(key_name, written)
+        return _DocumentTable(self, names) if names else self
+
+    def _learned_names(
+        self, text: str, key: str, taken: _Taken, province: str | None
+    ) -> list[AgencyMatch]:
+        return []
+
+    def _list_items(
+        self, text: str, key: str, pos: int, head: str, province: str | None
+    ) -> tuple[list[Agency], int]:
+        """The bodies listed from ``pos`` after "các <head>:", and where the list ends."""
+        stop = re.compile(r"[;.:()]|$")
+        region_end = stop.search(text, pos, min(len(text), pos + 400)).start()  # type: ignore[union-attr]
+        region_end = region_end if region_end > pos else min(len(text), pos + 400)
+        # the pieces between commas and "và": (start, end, separator after)
+        pieces: list[tuple[int, int, str]] = []
+        for piece in re.finditer(r"(.*?)(,|\s++và\s++|$)", text[pos:region_end], re.S):
+            if not piece.group(0):
+                break
+            a, b = pos + piece.start(1), pos + piece.end(1)
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            pieces.append((a + lead, b, piece.group(2).strip() or ""))
+        heads = set(self.rules.body_heads)
+        bodies: list[Agency] = []
+        end = pos
+        i = 0
+        while i < len(pieces):
+            a, b, sep = pieces[i]
+            word = text[a:b].strip()
+            if not word or not (word[0].isupper() or word[0].isdigit()):
+                break
+            # the longest run of pieces that a table knows, with or without the head
+            known = None
+            for k in range(min(6, len(pieces) - i), 0, -1):
+                span = text[a : pieces[i + k - 1][1]]
+                agency = self.lookup(f"{head} {span}", province) or self.lookup(span, province)
+                if agency is not None:
+                    known = (k, agency)
+                    break
+            if known:
+                k, agency = known
+                bodies.append(agency)
+                end = pieces[i + k - 1][1]
+                i += k
+                continue
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            nxt_word = text[nxt[0] : nxt[1]].strip() if nxt else ""
+            headed = _starts_head(key, a, heads)
+            last = not nxt or not nxt_word[:1].isupper()
+            if sep == "và" and nxt and not headed:
+                after = pieces[i + 2] if i + 2 < len(pieces) else None
+                if (
+                    after
+                    and after[2] != ""
+                    or (after and text[after[0] : after[1]].strip()[:1].isupper())
+                ):
+                    # "Hàng hải và Đường thủy Việt Nam, …": "và" inside a name
+                    b, sep = nxt[1], nxt[2]
+                    i += 1
+                    nxt = after
+                    last = not nxt or not text[nxt[0] : nxt[1]].strip()[:1].isupper()
+            written_end = b
+            if last and not (region_end < len(text) and text[region_end] == ";" and not nxt):
+                # the list's last name runs into the sentence: the longest start of it the
+                # table knows ("Ngoại giao theo dõi"), else up to a word that ends names
+                words = list(re.finditer(r"\S+", text[a:b]))[:10]
+                known_end = next(
+                    (
+                        a + w.end()
+                        for w in reversed(words)
+                        if self.lookup(f"{head} {text[a : a + w.end()]}", province)
+                    ),
+                    None,
+                )
+                written_end = known_end or _name_end(text, key, a, self.rules)
+                written_end = min(max(written_end, a), b)
+            name_text = " ".join(text[a:written_end].split())
+            i += 1
+            if not name_text:
+                break
+            if name_text.isupper() and len(name_text.replace(" ", "")) <= 8 and not headed:
+                end = written_end  # "TC, XD" (a distribution list's short forms): no one named
+                continue
+            written = f"{head} {name_text}"
+            if headed and self.lookup(written, province) is None:
+                written = name_text  # "Văn phòng Chính phủ" in a list of ministries
+            agency = self.lookup(written, province) or Agency(
+                self.display_name(written),
+                "unknown",
+                province,
+                "body",
+                None,
+                written,
+                canonical=False,
+            )
+            bodies.append(agency)
+            end = written_end
+            if last:
+                break
+        return bodies, end
+
     def _with_places(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None
     ) -> list[AgencyMatch]:
@@ -484,6 +633,55 @@ class AgencyTable:
                 out[-1] = AgencyMatch(prev.start, m.end, merged)
                 continue
             out.append(m)
+        return out
+
+
+class _DocumentTable(AgencyTable):
+    """A table and the names one document lists in full (see :meth:`AgencyTable.for_document`);
+    it shares the table's compiled patterns."""
+
+    def __init__(self, base: AgencyTable, names: dict[str, str]) -> None:
+        super().__init__(base.entries, base.rules)
+        self._base = base
+        self._names = names
+        alts = sorted(names, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        self._learned = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
+
+    def _pattern(self, province):  # type: ignore[override]
+        return self._base._pattern(province)
+
+    def _aliases(self, province):  # type: ignore[override]
+        return self._base._aliases(province)
+
+    def _shape_patterns(self):  # type: ignore[override]
+        return self._base._shape_patterns()
+
+    def for_document(self, text: str) -> AgencyTable:
+        return self._base.for_document(text)
+
+    def _learned_names(
+        self, text: str, key: str, taken: _Taken, province: str | None
+    ) -> list[AgencyMatch]:
+        out: list[AgencyMatch] = []
+        known = [(k.start(), k.end()) for k in self._pattern(province)[0].finditer(key)]
+        for m in self._learned.finditer(key):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            if any(a < m.end() and b > m.start() and b >= m.end() for a, b in known):
+                continue  # the table knows a name here at least as long
+            written = text[m.start() : m.end()]
+            agency = self.lookup(written, province) or Agency(
+                self.display_name(written),
+                "unknown",
+                province,
+                "body",
+                None,
+                written,
+                canonical=False,
+            )
+            out.append(AgencyMatch(m.start(), m.end(), agency))
+            taken.add((m.start(), m.end()))
         return out
 
 

@@ -51,6 +51,7 @@ def extract_text(
     paras = lay.paragraphs
     regions = find_regions(paras, table.rules)
     doc = extract_document(source, text, lay, table, regions, portal)
+    table = table.for_document(text)  # bodies the document lists in full, named so throughout
     body = [p for p in paras[regions.header_end : regions.body_end] if p.kind == "body"]
     root = build_outline(body, table.rules)
     attached = attached_documents(paras, regions.body_end, table.rules)  # a plan a decision issues
@@ -90,10 +91,10 @@ def extract_text(
     tasks = extract_tasks(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
-        to = _addressees(doc, paras[: regions.header_end + 2], table, ctx.province)
+        to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
-            if not t.lead and to:
-                t.lead = list(to)
+            if to:
+                t.lead = _meant_addressees(t.lead, to, table)
     agencies = {}
     for t in tasks:
         for a in t.lead + t.cooperating:
@@ -117,16 +118,40 @@ def _addressees(doc, header, table: AgencyTable, province: str | None) -> list:
     for line in doc.recipients:
         found += [m.agency for m in table.find(line, province)]
     if not found:
-        for p in header:
+        for i, p in enumerate(header):
             m = _ADDRESS_CUE.search(p.text)
-            if m:
-                found += [a.agency for a in table.find(p.text[m.end() :], province)]
+            if not m:
+                continue
+            found += [a.agency for a in table.find(p.text[m.end() :], province)]
+            for q in header[i + 1 :]:  # the list under the cue: "- Các Cục: …;", "- Sở …;"
+                if not re.match(r"\s*[-–+•]", q.text):
+                    break
+                found += [a.agency for a in table.find(q.text, province)]
+            break
     seen: set[str] = set()
     out = []
     for a in found:
         if a.name not in seen and not table.is_vague(a) and a.kind != "person":
             seen.add(a.name)
             out.append(a)
+    return out
+
+
+def _meant_addressees(lead: list, to: list, table: AgencyTable) -> list:
+    """Who a letter's task means: its addressees when the task names no one or only "các cơ
+    quan, đơn vị"; the addressees of one kind when it says "các Sở" or "các Cục" of a letter
+    sent to several Sở or Cục."""
+    if not lead or all(table.is_vague(a) for a in lead):
+        return list(to)
+    out = []
+    for a in lead:
+        m = re.fullmatch(r"(?:các|những)\s+(\S+(?:\s+\S+)?)", fold(a.as_written or a.name))
+        if a.kind == "group" and m:
+            same = [b for b in to if fold(b.name).startswith(m.group(1) + " ")]
+            if len(same) > 1:
+                out += [b for b in same if b not in out]
+                continue
+        out.append(a)
     return out
 
 

@@ -263,3 +263,68 @@ def test_conclusions_notice_keeps_only_work_with_a_doer() -> None:
         # a later sentence of one item that asks another body to act is a task of its own
         (["Ủy ban nhân dân tỉnh Sơn La"], "None"),
     ]
+
+
+# ------------------------------------------------ a head word with a list of names
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each listed name is a body of the head word; a name the table knows is canonical
+        (
+            "Giao các Bộ: Nội vụ, Tư pháp và Y tế phối hợp rà soát.",
+            ["Bộ Nội vụ", "Bộ Tư pháp", "Bộ Y tế"],
+        ),
+        # commas inside a known name do not split it
+        (
+            "Các Bộ: Văn hóa, Thể thao và Du lịch, Ngoại giao theo dõi.",
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao"],
+        ),
+        # names no table knows keep their lower-case words when the list item is delimited
+        (
+            "- Các Cục: Quản lý cạnh tranh và Bảo vệ người tiêu dùng, Hạ tầng cấp nước đô thị;",
+            ["Cục Quản lý cạnh tranh và Bảo vệ người tiêu dùng", "Cục Hạ tầng cấp nước đô thị"],
+        ),
+        # an item with its own head word is that body; the list ends at a lower-case word
+        (
+            "các Tập đoàn: Hóa chất Miền Nam, Ngân hàng Nông thôn Mới theo chức năng rà soát.",
+            ["Tập đoàn Hóa chất Miền Nam", "Ngân hàng Nông thôn Mới"],
+        ),
+        # short forms the table does not know are no bodies: the group stays a group
+        ("- Các Bộ: XYZ, QPR;", ["Các Bộ"]),
+    ],
+)
+def test_head_word_lists(text: str, expected: list[str]) -> None:
+    assert names(text, None) == expected
+
+
+DEPARTMENTS = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 77/CĐ-BNNMT
+Hà Nội, ngày 03 tháng 10 năm 2026
+CÔNG ĐIỆN
+Về việc ứng phó với bão số 9
+BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG điện:
+- Các Cục: Quản lý nước và Công trình đầu mối, Thủy lợi xây dựng công trình;
+- Sở Nông nghiệp và Môi trường các tỉnh: Quảng Ngãi, Gia Lai.
+Để chủ động ứng phó với bão, Bộ trưởng yêu cầu:
+1. Cục Thủy lợi xây dựng công trình kiểm tra an toàn hồ chứa trước ngày 05/10/2026.
+2. Các Sở chỉ đạo sơ tán dân ở vùng trũng thấp.
+3. Các cơ quan, đơn vị tổ chức trực ban nghiêm túc.
+"""
+
+
+def test_telegram_addressees_and_listed_names() -> None:
+    """A telegram's address list under "… điện:" gives its addressees; a name it lists in full
+    is read in full later; "các Sở" means the Sở it is sent to; a task for "các cơ quan, đơn vị"
+    is for every addressee."""
+    tasks = extract_text(DEPARTMENTS, "cd.txt").tasks
+    sent_to = [
+        "Cục Quản lý nước và Công trình đầu mối",
+        "Cục Thủy lợi xây dựng công trình",
+        "Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi",
+        "Sở Nông nghiệp và Môi trường tỉnh Gia Lai",
+    ]
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Cục Thủy lợi xây dựng công trình"],
+        sent_to[2:],
+        sent_to,
+    ]
