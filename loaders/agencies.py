@@ -150,7 +150,7 @@ class AgencyTable:
             .read_text("utf-8")
         )
         raw = list(data["agencies"])
-        for name in ("central_bodies.json",):
+        for name in ("central_bodies.json", "provincial_bodies.json"):
             bundled = resources.files("policy_lineage.loaders").joinpath("data/" + name)
             if bundled.is_file():
                 raw += json.loads(bundled.read_text("utf-8"))["agencies"]
@@ -270,8 +270,8 @@ class AgencyTable:
                 AgencyMatch(m.start(), end, self._agency(entry, prov, text[m.start() : end]))
             )
             taken.add((m.start(), end))
-        found += self._shaped_bodies(text, key, taken, province)
-        found.sort(key=lambda a: a.start)
+        shaped = self._shaped_bodies(text, key, taken, province)
+        found = _inside_dropped(found + shaped, shaped)
         return self._each_place(text, key, self._with_places(text, key, found, province))
 
     # ---------------------------------------------------------------- by shape
@@ -634,6 +634,25 @@ class AgencyTable:
                 continue
             out.append(m)
         return out
+
+
+def _inside_dropped(found: list[AgencyMatch], shaped: list[AgencyMatch]) -> list[AgencyMatch]:
+    """``found`` in order, less the names inside a longer name read by shape ("Bộ đội Biên
+    phòng" inside "Ban Chỉ huy Bộ đội Biên phòng thành phố")."""
+    found.sort(key=lambda a: (a.start, -a.end))
+    if not shaped:
+        return found
+    outer = {id(m) for m in shaped}
+    out: list[AgencyMatch] = []
+    cover = (-1, -1)
+    for m in found:
+        if id(m) in outer:
+            if m.end > cover[1]:
+                cover = (m.start, m.end)
+        elif m.end <= cover[1] and (m.start, m.end) != cover:
+            continue
+        out.append(m)
+    return out
 
 
 class _DocumentTable(AgencyTable):

@@ -35,6 +35,12 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Viện Nghiên cứu Văn hóa, Nghệ thuật và Du lịch phối hợp.",
          ["Viện Nghiên cứu Văn hóa, Nghệ thuật và Du lịch"]),
         ("Ban Quản lý dự án 12 khẩn trương hoàn thành.", ["Ban Quản lý dự án 12"]),
+        # a body the table knows inside a longer name read by shape is part of that name
+        ("Ban Chỉ huy Bộ đội Biên phòng tỉnh tuần tra khu vực biên giới.",
+         ["Ban Chỉ huy Bộ đội Biên phòng tỉnh"]),
+        # a group of several nouns, each with its modifiers
+        ("Các cơ quan truyền thông, báo chí đưa tin kịp thời.",
+         ["Các cơ quan truyền thông, báo chí"]),
         ("Cục Quản lý thị trường tỉnh và Sở Công Thương kiểm tra.",
          ["Cục Quản lý thị trường tỉnh", "Sở Công Thương"]),
         # a compound noun is not a body ("nhiệm vụ", "dịch vụ")
