@@ -725,6 +725,8 @@ def _name_end(text: str, key: str, pos: int, rules: Rules) -> int:
         if "," in gap and (not word[0].isupper() or _starts_head(key, pos + t.start(), heads)):
             break
         prev = fold(toks[i - 1].group()) if i else ""
+        if word[0].islower() and prev in ("tỉnh", "phố") and low not in ("ủy", "uỷ"):
+            break  # "… Biên phòng tỉnh tuần tra": a name ends with its place
         if (
             word[0].islower()
             and low in rules.name_stop_words
