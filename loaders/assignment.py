@@ -133,7 +133,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
-    topic = re.match(r"\W*+về\s[^:;]{3,250}?:\s*+(?=\S)", key)
+    topic = re.match(r"\W*+về\s[^:]{3,250}?:\s*+(?=\S)", key)
     if topic:
         after = parse_assignment(original[topic.end() :], table, province)
         if after.lead:
@@ -257,7 +257,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         return _finish(result)
 
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh"
-    m = re.match(r"\W*+(Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])", original)
+    framing = re.match(
+        r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")[^,]{0,30}?,\s*+", key
+    )  # "Trong thời gian tới, Tỉnh …"
+    m = re.compile(r"\W*+(Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])").match(
+        original, framing.end() if framing else 0
+    )
     if m and province:
         unit = "tỉnh" if m.group(1) == "Tỉnh" else "thành phố"
         body = table.lookup(f"Ủy ban nhân dân {unit} {province}", province)

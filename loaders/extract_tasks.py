@@ -236,8 +236,14 @@ def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
     return out
 
 
-def task_nodes(root: Node, rules: Rules | None = None) -> list[Node]:
-    """The leaves of the outline that are tasks, in document order."""
+def task_nodes(
+    root: Node, rules: Rules | None = None, assessed: list[Node] | None = None
+) -> list[Node]:
+    """The leaves of the outline that are tasks, in document order.
+
+    ``assessed``: if given, the items of a section that is not tasks ("Đánh giá chung") are
+    put there instead of left out: a conclusions notice gives work inside its assessment.
+    """
     out = []
     for node in root.walk():
         if node is root or node.style == "root":
@@ -257,7 +263,12 @@ def task_nodes(root: Node, rules: Rules | None = None) -> list[Node]:
             and len(node.text) < 90
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
-        if _section_excluded(node, rules) or is_boilerplate(node.text, rules):
+        if is_boilerplate(node.text, rules):
+            continue
+        if _section_excluded(node, rules):
+            if assessed is not None:
+                assessed.append(node)
+                out.append(node)
             continue
         out.append(node)
     return out
@@ -275,42 +286,105 @@ def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
 
 def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
     tasks = []
-    for node in task_nodes(root, ctx.table.rules):
+    assessed: list[Node] | None = [] if ctx.conclusions else None
+    for node in task_nodes(root, ctx.table.rules, assessed):
         section = [
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
         evidence = _evidence(node, ctx.source)
-        for text in assignments_in(node.text, ctx) if ctx.conclusions else [node.text]:
+        pieces = assignments_in(node.text, ctx) if ctx.conclusions else [(node.text, False)]
+        if assessed and any(n is node for n in assessed):
+            # an assessment gives work only in the sentences that open by giving it
+            pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
+        before: Task | None = None
+        for text, goes_on in pieces:
             task = task_from_text(text, node, ctx, evidence, section)
-            if (ctx.normative or _in_rule_article(node, ctx)) and not _names_doer(
-                node, task, ctx, text
+            if goes_on and before is not None and not task.lead:
+                task.lead = list(before.lead)  # "Tập trung …": the body of the sentence before
+            elif (
+                (ctx.normative or _in_rule_article(node, ctx))
+                and not _names_doer(node, task, ctx, text)
+                and not (ctx.conclusions and task.lead and _opens_task(text, ctx))
             ):
+                before = None
                 continue  # a rule of a regulation, not work given to someone
             tasks.append(task)
+            before = task
     return tasks
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")
 
 
-def assignments_in(text: str, ctx: TaskContext) -> list[str]:
-    """The tasks of one item of a conclusions notice: a later sentence that opens by giving
-    work to another body ("… . Giao Bộ Tài chính …", "; đề nghị Ủy ban nhân dân tỉnh …") is a
-    task of its own; other sentences stay with the one before them."""
-    opener = re.compile(r"(?:giao|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s")
-    starts = [0] + [
-        m.end() for m in _SENTENCE_BREAK.finditer(text) if opener.match(fold(text[m.end() :][:40]))
-    ]
-    if len(starts) < 2:
-        return [text]
-    pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-    out = [pieces[0]]
-    for piece in pieces[1:]:
-        if parse_assignment(piece, ctx.table, ctx.province).lead:
-            out.append(piece)
+def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
+    """The tasks of one item of a conclusions notice, each with whether it goes on with the
+    doer of the one before.
+
+    A later sentence that opens by giving work to another body ("… . Giao Bộ Tài chính …",
+    "; đề nghị Ủy ban nhân dân tỉnh …") is a task of its own; so is a sentence that opens,
+    after a framing phrase ("Trong thời gian tới, Tỉnh tổ chức …"), with a body doing
+    something, or with a verb of work ("Tập trung ưu tiên …", "Đồng thời, tổ chức lại …"),
+    done by the body before it. Other sentences stay with the one before them.
+    """
+    rules = ctx.table.rules
+    opener = re.compile(r"(?:giao|" + Rules.alternation(rules.request_verbs) + r")\s")
+    framing = re.compile(r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,30}?,\s*")
+    verb = re.compile(r"(?:" + Rules.alternation(rules.task_verbs) + r")(?![\wđ])")
+    pieces: list[tuple[int, bool]] = [(0, False)]
+    for m in _SENTENCE_BREAK.finditer(text):
+        head = fold(text[m.end() :][:80])
+        if opener.match(head):
+            pieces.append((m.end(), False))
+            continue
+        if text[m.start() - 1] != ".":
+            continue  # after ";" only a new request starts a task
+        rest = framing.match(head)
+        at = rest.end() if rest else 0
+        if verb.match(head, at):
+            pieces.append((m.end(), True))
+        elif _opens_with_doer(text[m.end() + at : m.end() + at + 200], ctx):
+            pieces.append((m.end(), False))
+    if len(pieces) < 2:
+        return [(text, False)]
+    ends = [a for a, _ in pieces[1:]] + [len(text)]
+    out: list[tuple[str, bool]] = []
+    for (a, goes_on), b in zip(pieces, ends, strict=True):
+        piece = text[a:b].strip()
+        if out and not goes_on and not parse_assignment(piece, ctx.table, ctx.province).lead:
+            out[-1] = (f"{out[-1][0]} {piece}", out[-1][1])
         else:
-            out[-1] = f"{out[-1]} {piece}"
+            out.append((piece, goes_on))
     return out
+
+
+def _opens_task(sentence: str, ctx: TaskContext) -> bool:
+    """The sentence opens, after a framing phrase, with a body doing something or with a verb
+    of work."""
+    rules = ctx.table.rules
+    head = fold(sentence[:80])
+    framing = re.match(
+        r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,30}?,\s*", head
+    )
+    at = framing.end() if framing else 0
+    if re.match(r"(?:" + Rules.alternation(rules.task_verbs) + r")(?![\wđ])", head[at:]):
+        return True
+    return _opens_with_doer(sentence[at:], ctx)
+
+
+def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
+    """The sentence's subject is a body, followed by what it is to do ("Tỉnh tổ chức …")."""
+    found = ctx.table.find(sentence[:120], ctx.province)
+    # "Tỉnh tổ chức …": a notice to a province names it as "Tỉnh" (see assignment)
+    bare = re.match(r"(?:Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])", sentence) if ctx.province else None
+    if bare:
+        end = bare.end()
+    elif not found or found[0].start > 0 or found[0].agency.kind == "person":
+        return False
+    else:
+        end = found[0].end
+    after = fold(sentence[end : end + 40])
+    verbs = Rules.alternation((*ctx.table.rules.task_verbs, *ctx.table.rules.request_verbs))
+    return bool(re.match(r"(?:cần\s+|phải\s+|sớm\s+)?(?:" + verbs + r")(?![\wđ])", after))
 
 
 def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = None) -> bool:

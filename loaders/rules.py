@@ -58,6 +58,8 @@ LIST_KEYS = (
     "not_task_sections",
     "deadline_openers",
     "result_words",
+    "task_verbs",
+    "framing_openers",
     # references: cue phrases
     "implement_cues",
     "cue_prefixes",
@@ -147,6 +149,8 @@ class Rules:
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
     deadline_openers: tuple[str, ...] = ()
     result_words: tuple[str, ...] = ()
+    task_verbs: tuple[str, ...] = ()
+    framing_openers: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     implement_cues: tuple[str, ...] = ()
     cue_prefixes: tuple[str, ...] = ()

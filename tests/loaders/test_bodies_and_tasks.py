@@ -334,3 +334,32 @@ def test_telegram_addressees_and_listed_names() -> None:
         sent_to[2:],
         sent_to,
     ]
+
+
+ASSESSMENT = """VĂN PHÒNG CHÍNH PHỦ
+Số: 902/TB-VPCP
+Hà Nội, ngày 03 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Lai Châu
+Phó Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Phó Thủ tướng ghi nhận những kết quả tỉnh Lai Châu đạt được trong năm qua.
+Thời gian tới, Tỉnh rà soát quy hoạch các khu du lịch trọng điểm. Du lịch cần được coi là động lực tăng trưởng. Tập trung đầu tư hạ tầng giao thông kết nối các xã vùng cao. Đồng thời, tăng cường đào tạo nghề cho lao động nông thôn.
+II. KIẾN NGHỊ CỦA TỈNH
+1. Về kinh phí sửa chữa đường tỉnh 128; đường tỉnh 129: Tỉnh chủ động cân đối ngân sách địa phương.
+"""
+
+
+def test_conclusions_notice_assessment_gives_work_sentence_by_sentence() -> None:
+    """In a conclusions notice, the assessment's praise is no task; each later sentence that
+    opens (after "Thời gian tới,") with the province doing something, or with a verb of work
+    ("Tập trung …", "Đồng thời, tăng cường …"), is a task, done by the body named before;
+    a topic may hold a ";" before its colon."""
+    tasks = extract_text(ASSESSMENT, "tb.txt").tasks
+    province = "Ủy ban nhân dân tỉnh Lai Châu"
+    assert [(t.text.split()[0:2], [a.name for a in t.lead]) for t in tasks] == [
+        (["Thời", "gian"], [province]),
+        (["Tập", "trung"], [province]),
+        (["Đồng", "thời,"], [province]),
+        (["Về", "kinh"], [province]),
+    ]
