@@ -121,6 +121,16 @@ def _names_a_party(who: str, table: AgencyTable) -> bool:
     return any(key == w or key.startswith(w + " ") for w in words)
 
 
+def _framing_end(key: str, table: AgencyTable) -> int:
+    """Where a sentence's subject may start after a framing phrase ("Trong thời gian tới, …",
+    "Căn cứ kế hoạch này, …"; ``framing_openers`` in the rules), else 0."""
+    m = re.match(
+        r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")[^,;:.]{0,30}?,\s*+",
+        key,
+    )
+    return m.end() if m else 0
+
+
 def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
     """Lead, cooperating bodies and delegation chain stated in ``text`` itself.
 
@@ -163,7 +173,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             return _finish(result)
 
     # a delegation chain or an addressee at the very start
-    chain = _runs(text, matches, 0)
+    framing = _framing_end(key, table)  # "Căn cứ kế hoạch này, Giám đốc các Sở …"
+    chain = _runs(text, matches, framing)
     if chain:
         m = re.match(r"\s*(?:" + _requests(table) + r"|giao)\s+", key[chain[-1].end :])
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
@@ -172,7 +183,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 result.lead = [a.agency for a in addressees]
                 result.cue = m.group().strip()
                 return _finish(result)
-    if chain and key[: chain[0].start].strip(" -+*") == "":
+    if chain and key[framing : chain[0].start].strip(" -+*") == "":
         steps = [[chain[0]]]
         pos = chain[0].end
         # X chỉ đạo Y chỉ đạo Z …; each step may name several bodies ("… chỉ đạo Quân khu 5,
@@ -257,12 +268,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         return _finish(result)
 
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh"
-    framing = re.match(
-        r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")[^,]{0,30}?,\s*+", key
-    )  # "Trong thời gian tới, Tỉnh …"
     m = re.compile(r"\W*+(Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])").match(
-        original, framing.end() if framing else 0
-    )
+        original, _framing_end(key, table)
+    )  # "Trong thời gian tới, Tỉnh …"
     if m and province:
         unit = "tỉnh" if m.group(1) == "Tỉnh" else "thành phố"
         body = table.lookup(f"Ủy ban nhân dân {unit} {province}", province)
