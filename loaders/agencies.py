@@ -272,7 +272,8 @@ class AgencyTable:
             taken.add((m.start(), end))
         shaped = self._shaped_bodies(text, key, taken, province)
         found = _inside_dropped(found + shaped, shaped)
-        return self._each_place(text, key, self._with_places(text, key, found, province))
+        found = self._with_places(text, key, found, province)
+        return self._each_place(text, key, self._titled_groups(text, key, found, province))
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
@@ -354,6 +355,47 @@ class AgencyTable:
                         canonical=False,
                     )
                     out.append(AgencyMatch(first, listed.end(), agency))
+        return out
+
+    def _titled_groups(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """Groups named one after another through their heads' titles are one group:
+        "Giám đốc các sở, Thủ trưởng các ban, ngành" is "Các sở, ban, ngành"."""
+        if sum(1 for m in found if m.agency.kind == "group") < 2:
+            return found
+        blank = None
+        out: list[AgencyMatch] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.agency.kind == "group" and m.agency.kind == "group":
+                blank = blank if blank is not None else self.blank_titles(key)
+                gap = key[prev.end : m.start]
+                if (
+                    re.fullmatch(r"\s*+,\s*+", blank[prev.end : m.start])
+                    and gap.strip(" ,")  # a title stood between them
+                    and re.match(r"(?:các|những)\s", key[m.start : m.end])
+                ):
+                    first = " ".join(text[prev.start : prev.end].split())
+                    second = re.sub(r"^\S+\s+", "", " ".join(text[m.start : m.end].split()))
+                    written = f"{first}, {second}"
+                    listed = self.lookup(written, province)
+                    agency = (
+                        replace(listed, as_written=written)
+                        if listed is not None
+                        else Agency(
+                            self.display_name(written),
+                            "unknown",
+                            province,
+                            "group",
+                            None,
+                            written,
+                            canonical=False,
+                        )
+                    )
+                    out[-1] = AgencyMatch(prev.start, m.end, agency)
+                    continue
+            out.append(m)
         return out
 
     def display_name(self, written: str) -> str:

@@ -72,6 +72,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
     [
         # office holders stand for their bodies
         ("Giám đốc Sở Tài chính chủ trì rà soát nguồn vốn.", ["Sở Tài chính"]),
+        # groups named through their heads' titles are one group
+        ("Giám đốc các sở, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh triển khai thực hiện.",
+         ["Các sở, cơ quan, đơn vị thuộc tỉnh"]),
         # a framing phrase may stand before the subject
         ("Căn cứ kế hoạch này, Giám đốc Sở Y tế xây dựng kế hoạch chi tiết.", ["Sở Y tế"]),
         ("Trong thời gian tới, Sở Nội vụ rà soát biên chế.", ["Sở Nội vụ"]),
