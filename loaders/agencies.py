@@ -41,6 +41,8 @@ _PLACE_LIST = re.compile(
     rf"\s*+:\s*+(?P<list>(?:{_PROVINCE_ALT})(?:\s*+(?:,\s*+(?:và\s++)?|và\s++)(?:{_PROVINCE_ALT}))*+)"
     r"(?![\wđ])"
 )
+# a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
+_REGION = re.compile(r"\s++khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])")
 _PROVINCE_AFTER = re.compile(
     r"\s+("
     + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
@@ -266,11 +268,25 @@ class AgencyTable:
             if named and not fold(m.group()).endswith(named.group(1)):
                 prov = next(p for p in PROVINCE_NAMES if fold(p) == named.group(1))
                 end = named.end()
-            found.append(
-                AgencyMatch(m.start(), end, self._agency(entry, prov, text[m.start() : end]))
-            )
+            agency = self._agency(entry, prov, text[m.start() : end])
+            region = _REGION.match(key, end)
+            if region and not taken.overlaps(end, region.end()):
+                # "Kho bạc Nhà nước khu vực XI": the regional office, not the national body
+                end = region.end()
+                written = text[m.start() : end]
+                number = text[region.start("n") : region.end("n")]
+                agency = Agency(
+                    f"{agency.name} khu vực {number.upper()}",
+                    "unknown",
+                    province,
+                    "body",
+                    agency.name,
+                    written,
+                    canonical=False,
+                )
+            found.append(AgencyMatch(m.start(), end, agency))
             taken.add((m.start(), end))
-        shaped = self._shaped_bodies(text, key, taken, province)
+        shaped = self._shaped_bodies(text, key, taken, province, known)
         found = _inside_dropped(found + shaped, shaped)
         found = self._with_places(text, key, found, province)
         return self._each_place(text, key, self._titled_groups(text, key, found, province))
@@ -457,7 +473,12 @@ class AgencyTable:
         return out
 
     def _shaped_bodies(
-        self, text: str, key: str, taken: _Taken, province: str | None
+        self,
+        text: str,
+        key: str,
+        taken: _Taken,
+        province: str | None,
+        known: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> list[AgencyMatch]:
         """Bodies no table lists, by the shape of their name: a head word (Bộ, Sở, Cục,
         Tập đoàn, Đài …) and a name that starts with a capital or a number."""
@@ -484,7 +505,7 @@ class AgencyTable:
                 continue
             if re.search(r"(?i:ủy|uỷ|tổng|thanh|đảng)\s+$", text[max(0, start - 6) : start]):
                 continue  # "BAN" inside "ỦY BAN", "CỤC" inside "TỔNG CỤC", "ĐẢNG BỘ"
-            end = _name_end(text, key, pos, self.rules)
+            end = _name_end(text, key, pos, self.rules, {k for k, _ in known})
             if end <= pos:
                 continue
             written = text[start:end]
@@ -750,7 +771,9 @@ def _tokens(text: str, pos: int, limit: int = 160):
     return list(re.finditer(r"[^\s,;:.()“”\"'‘’]+", text[pos : pos + limit]))
 
 
-def _name_end(text: str, key: str, pos: int, rules: Rules) -> int:
+def _name_end(
+    text: str, key: str, pos: int, rules: Rules, known_starts: set[int] | frozenset = frozenset()
+) -> int:
     """End of a body's name that starts at ``pos`` ("Văn hóa, Thể thao và Du lịch", "Quản lý
     các khu công nghệ cao và khu công nghiệp thành phố", "Truyền hình Việt Nam")."""
     heads = set(rules.body_heads)
@@ -764,7 +787,11 @@ def _name_end(text: str, key: str, pos: int, rules: Rules) -> int:
         if i and re.search(r"[;:.()“”\"]", gap):
             break
         # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not
-        if "," in gap and (not word[0].isupper() or _starts_head(key, pos + t.start(), heads)):
+        if "," in gap and (
+            not word[0].isupper()
+            or _starts_head(key, pos + t.start(), heads)
+            or pos + t.start() in known_starts  # "…, BCH Bộ đội Biên phòng": the next body
+        ):
             break
         prev = fold(toks[i - 1].group()) if i else ""
         if word[0].islower() and prev in ("tỉnh", "phố") and low not in ("ủy", "uỷ"):

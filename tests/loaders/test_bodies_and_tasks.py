@@ -35,6 +35,12 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Viện Nghiên cứu Văn hóa, Nghệ thuật và Du lịch phối hợp.",
          ["Viện Nghiên cứu Văn hóa, Nghệ thuật và Du lịch"]),
         ("Ban Quản lý dự án 12 khẩn trương hoàn thành.", ["Ban Quản lý dự án 12"]),
+        # a regional office of a body the table knows keeps its region
+        ("Kho bạc Nhà nước khu vực XI và Thuế tỉnh phối hợp.",
+         ["Kho bạc Nhà nước khu vực XI", "Thuế tỉnh"]),
+        # a name read by shape stops before the next body the table knows
+        ("Chi cục Kiểm lâm vùng IV, BHXH tỉnh kiểm tra.",
+         ["Chi cục Kiểm lâm vùng IV", "Bảo hiểm xã hội tỉnh"]),
         # a body the table knows inside a longer name read by shape is part of that name
         ("Ban Chỉ huy Bộ đội Biên phòng tỉnh tuần tra khu vực biên giới.",
          ["Ban Chỉ huy Bộ đội Biên phòng tỉnh"]),
