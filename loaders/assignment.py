@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema.model import Agency
-from .agencies import AgencyMatch, AgencyTable
+from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable
 from .rules import Rules
 from .textnorm import fold, match_key
 
@@ -238,6 +238,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     if m:
         addressees = _runs(text, matches, m.end())
         rest = re.split(r"\s*:", original[m.end() :], maxsplit=1)[0].strip(" .*")
+        place = _place_doer(original, m.end(), table, province) if not addressees else None
+        if place and not original[place[0] :].split(":")[0].strip(" .*"):
+            addressees = [AgencyMatch(m.end(), place[0], place[1])]  # "Đối với tỉnh Hà Tĩnh:"
         if not addressees and rest and len(rest.split()) <= 12 and not re.search(r"[.;]", rest):
             # a party no table or shape knows: "Trách nhiệm của doanh nghiệp viễn thông"
             name = table.display_name(rest)
@@ -267,18 +270,14 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         result.explicit = True
         return _finish(result)
 
-    # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh"
-    m = re.compile(r"\W*+(Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])").match(
-        original, _framing_end(key, table)
-    )  # "Trong thời gian tới, Tỉnh …"
-    if m and province:
-        unit = "tỉnh" if m.group(1) == "Tỉnh" else "thành phố"
-        body = table.lookup(f"Ủy ban nhân dân {unit} {province}", province)
-        if body is not None:
-            result.lead = [body]
-            result.cue = m.group(1)
-            result.explicit = True
-            return _finish(result)
+    # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh" (or
+    # "tỉnh Hà Tĩnh"); "Trong thời gian tới, Tỉnh …"
+    place = _place_doer(original, _framing_end(key, table), table, province)
+    if place and re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3]):
+        result.lead = [place[1]]
+        result.cue = original[: place[0]].split()[-1]
+        result.explicit = True
+        return _finish(result)
 
     people = persons(original[:200])
     if people and key.lstrip(" -").startswith("đồng chí"):
@@ -290,6 +289,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     m = re.search(r"(?<![\wđ])(?:" + _requests(table) + r")\s+", key)
     if m:
         addressees = _runs(text, matches, m.end())
+        place = None if addressees else _place_doer(original, m.end(), table, province)
+        if place:  # "Đề nghị tỉnh Hà Tĩnh rà soát …"
+            addressees = [AgencyMatch(m.end(), place[0], place[1])]
         if addressees:
             result.lead = [a.agency for a in addressees]
             result.cue = text[m.start() : m.end()].strip()
@@ -297,6 +299,30 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.explicit = not key[: m.start()].strip(" -+*•.()0123456789")
             return _finish(result)
     return _finish(result)
+
+
+_PLACE = re.compile(
+    r"(Tỉnh|tỉnh|TỈNH|Thành phố|thành phố|THÀNH PHỐ)(?:\s++("
+    + "|".join(sorted(map(re.escape, PROVINCE_NAMES), key=len, reverse=True))
+    + r"))?(?![\wđ])"
+)
+
+
+def _place_doer(
+    text: str, pos: int, table: AgencyTable, province: str | None
+) -> tuple[int, Agency] | None:
+    """A province named as the doer at ``pos`` ("Tỉnh", "tỉnh Hà Tĩnh", "Thành phố"): its
+    people's committee, as a notice to a province means it. A lower-case "tỉnh" counts only
+    with the province's name."""
+    m = _PLACE.match(text, pos)
+    if not m or (m.group(1)[0].islower() and not m.group(2)):
+        return None
+    named = m.group(2) or province
+    if not named:
+        return None
+    unit = "thành phố" if named in CITIES else "tỉnh"
+    body = table.lookup(f"Ủy ban nhân dân {unit} {named}", named)
+    return (m.end(), body) if body is not None else None
 
 
 def _finish(result: Assignment) -> Assignment:

@@ -375,3 +375,32 @@ def test_conclusions_notice_assessment_gives_work_sentence_by_sentence() -> None
         (["Đồng", "thời,"], [province]),
         (["Về", "kinh"], [province]),
     ]
+
+
+PROVINCE_NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 905/TB-VPCP
+Hà Nội, ngày 05 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Hà Tĩnh
+Thủ tướng Chính phủ kết luận như sau:
+I. NHIỆM VỤ TRONG THỜI GIAN TỚI
+1. Đối với tỉnh Hà Tĩnh:
+a) Tập trung hoàn thiện quy hoạch chung đô thị.
+2. Đối với các Bộ, ngành:
+- Bộ Tài chính bố trí vốn cho dự án đường ven biển.
+3. Về phía Tỉnh:
+- Khẩn trương rà soát quỹ đất tái định cư.
+4. Đề nghị tỉnh Nghệ An phối hợp kết nối hạ tầng giao thông liên tỉnh.
+"""
+
+
+def test_a_province_named_as_doer_is_its_peoples_committee() -> None:
+    """ "Đối với tỉnh Hà Tĩnh:", "Về phía Tỉnh:", "Đề nghị tỉnh Nghệ An …": a notice to a
+    province means its people's committee."""
+    tasks = extract_text(PROVINCE_NOTICE, "tb.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân tỉnh Hà Tĩnh"],
+        ["Bộ Tài chính"],
+        ["Ủy ban nhân dân tỉnh Hà Tĩnh"],
+        ["Ủy ban nhân dân tỉnh Nghệ An"],
+    ]
