@@ -304,7 +304,7 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             elif (
                 (ctx.normative or _in_rule_article(node, ctx))
                 and not _names_doer(node, task, ctx, text)
-                and not (ctx.conclusions and task.lead and _opens_task(text, ctx))
+                and not (ctx.conclusions and _opens_task(text, ctx))
             ):
                 before = None
                 continue  # a rule of a regulation, not work given to someone
@@ -362,6 +362,8 @@ def _opens_task(sentence: str, ctx: TaskContext) -> bool:
     of work."""
     rules = ctx.table.rules
     head = fold(sentence[:80])
+    if re.search(r"(?<![\wđ])đã(?![\wđ])", head):
+        return False  # "…, Bộ X trong thời gian ngắn đã tích cực …": work done, reported
     framing = re.match(
         r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,30}?,\s*", head
     )

@@ -404,3 +404,23 @@ def test_a_province_named_as_doer_is_its_peoples_committee() -> None:
         ["Ủy ban nhân dân tỉnh Hà Tĩnh"],
         ["Ủy ban nhân dân tỉnh Nghệ An"],
     ]
+
+
+WORK_ITEMS = """VĂN PHÒNG CHÍNH PHỦ
+Số: 906/TB-VPCP
+Hà Nội, ngày 06 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp về phát triển nhà ở xã hội
+Phó Thủ tướng Chính phủ kết luận như sau:
+1. Đồng ý về nguyên tắc với đề xuất của Bộ Xây dựng tại Tờ trình.
+2. Thực hiện nhiệm vụ được giao, Bộ Xây dựng đã tích cực hoàn thiện hồ sơ dự án.
+3. Khẩn trương hoàn thiện cơ chế ưu đãi tín dụng cho người mua nhà ở xã hội.
+4. Giao Bộ Tài chính chủ trì hướng dẫn thủ tục, hoàn thành trước ngày 30/10/2026.
+"""
+
+
+def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None:
+    """A numbered conclusion that opens with a verb of work is a task even when it names no
+    doer; one that only approves, or reports work done, is not."""
+    tasks = extract_text(WORK_ITEMS, "tb.txt").tasks
+    assert [t.text.split()[0] for t in tasks] == ["Khẩn", "Giao"]
