@@ -424,3 +424,26 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
     doer; one that only approves, or reports work done, is not."""
     tasks = extract_text(WORK_ITEMS, "tb.txt").tasks
     assert [t.text.split()[0] for t in tasks] == ["Khẩn", "Giao"]
+
+
+@pytest.mark.parametrize(
+    ("item", "boilerplate"),
+    [
+        # a pointer to the appendix, in brackets
+        ("(Danh mục nhiệm vụ cụ thể được thể hiện tại Phụ lục kèm theo Kế hoạch này).", True),
+        # contact details
+        ("Chi tiết xin liên hệ Phòng Tổng hợp, Sở Tư pháp, số điện thoại 0200.3.123.456.", True),
+        # a closing exhortation to everyone
+        (
+            "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được giao.",
+            True,
+        ),
+        # work
+        ("Sở Tư pháp hoàn thành việc rà soát văn bản trước ngày 30/6/2026.", False),
+        ("Xây dựng danh mục nhiệm vụ trọng tâm theo Phụ lục của Bộ Nội vụ.", False),
+    ],
+)
+def test_items_that_are_not_tasks(item: str, boilerplate: bool) -> None:
+    from policy_lineage.loaders.extract_tasks import is_boilerplate
+
+    assert is_boilerplate(item) is boilerplate
