@@ -15,7 +15,7 @@ from ..schema.model import Agency, Evidence, Task
 from .agencies import AgencyTable
 from .assignment import Assignment, parse_assignment
 from .deadlines import Deadline, find_deadline
-from .fields import Fields, split_fields
+from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
 from .rules import Rules, default_rules, derived
 from .textnorm import collapse, fold, match_key
@@ -263,7 +263,9 @@ def task_nodes(
             and len(node.text) < 90
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
-        if is_boilerplate(node.text, rules):
+        if is_boilerplate(node.text, rules) or (
+            not node.children and event_detail(node.text, rules)
+        ):
             continue
         if _section_excluded(node, rules):
             if assessed is not None:

@@ -64,6 +64,20 @@ def split_fields(text: str, rules: Rules | None = None) -> Fields:
     return out
 
 
+def event_detail(text: str, rules: Rules | None = None) -> bool:
+    """An item that only states when, where or with whom ("1. Thời gian: 8 giờ ngày …",
+    "2. Địa điểm: Hội trường …"): a fact of an event, not work.
+
+    >>> event_detail("Địa điểm: Hội trường tầng 3."), event_detail("Thời gian thực hiện: Quý IV")
+    (True, True)
+    >>> event_detail("Cơ quan chủ trì: Sở Tư pháp")
+    False
+    """
+    rules = rules or default_rules()
+    m = _label_re(rules).match(match_key(text))
+    return bool(m) and m.lastgroup in ("deadline", "details")
+
+
 def is_field_line(text: str, rules: Rules | None = None) -> bool:
     """A paragraph that is one field of the task above it (not its "Nội dung")."""
     rules = rules or default_rules()

@@ -117,7 +117,7 @@ RULE_KEYS = PHRASE_LISTS
 _USER_ONLY = ("type_words",)
 #: Keys of a user's file that are not rules.
 _OTHER_KEYS = ("agencies", "_about")
-_FACTS = ("lead", "cooperating", "deadline", "deliverable", "content")
+_FACTS = ("lead", "cooperating", "deadline", "deliverable", "content", "details")
 
 
 class RulesError(ValueError):

@@ -447,3 +447,30 @@ def test_items_that_are_not_tasks(item: str, boilerplate: bool) -> None:
     from policy_lineage.loaders.extract_tasks import is_boilerplate
 
     assert is_boilerplate(item) is boilerplate
+
+
+EVENT_PLAN = """ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Số: 210/KH-UBND
+Quảng Ngãi, ngày 10 tháng 9 năm 2026
+KẾ HOẠCH
+Tổ chức Hội nghị sơ kết thực hiện Nghị quyết số 57-NQ/TW
+I. NỘI DUNG HỘI NGHỊ
+1. Thời gian: 08 giờ 00 ngày 20/10/2026.
+2. Địa điểm: Hội trường Ủy ban nhân dân tỉnh.
+3. Thành phần tham dự: Lãnh đạo các sở, ban, ngành.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chuẩn bị báo cáo sơ kết trước ngày 15/10/2026.
+2. Văn phòng Ủy ban nhân dân tỉnh chuẩn bị hội trường, gửi giấy mời.
+- Địa điểm: Hội trường tầng 3.
+- Thành phần: theo danh sách đính kèm.
+"""
+
+
+def test_an_events_time_place_and_guests_are_not_tasks() -> None:
+    """ "Thời gian: …", "Địa điểm: …", "Thành phần tham dự: …" describe the event: items made
+    only of them are no tasks, and under a task they are its fields, not tasks of their own."""
+    tasks = extract_text(EVENT_PLAN, "kh.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Văn phòng Ủy ban nhân dân tỉnh"],
+    ]
