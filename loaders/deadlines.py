@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .textnorm import match_key
 
@@ -46,18 +46,74 @@ def _day(year: int, month: int, day: int) -> date | None:
 
 
 # Time expressions (matched on the lower-cased, tone-unified key).
-_D = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-_D_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_M = r"tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})"
-_Q = r"quý\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})"
-_H = r"(6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})"
-_Y = r"năm\s+(\d{4})"
+def _period(first_month: int, last_month: int):
+    """A resolver of a period: (its last day, its first day) from (…, year) groups."""
+
+    def resolve(year: int) -> tuple[date | None, date | None]:
+        last = _month_end(year, last_month)
+        return last, (date(year, first_month, 1) if last else None)
+
+    return resolve
+
+
+def _months(a: str, b: str | None, y: str) -> tuple[date | None, date | None]:
+    last = _month_end(int(y), int(b or a))
+    return last, (date(int(y), int(a), 1) if last and 1 <= int(a) <= 12 else None)
+
+
+def _quarter(q: str, y: str) -> tuple[date | None, date | None]:
+    n = _ROMAN_Q.get(q)
+    return _months(str(3 * n - 2), str(3 * n), y) if n else (None, None)
+
+
+# The forms of a time (matched on the lower-cased, tone-unified key), in the order tried at
+# one place, each with its number of groups and what it resolves to: (the last day the phrase
+# allows, the first day of the period it names; None for a day).
+_FORMS: list[tuple[str, int, object]] = [
+    # 30/6/2026, 30-6-2026
+    (
+        r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})",
+        3,
+        lambda d, m, y: (_day(int(y), int(m), int(d)), None),
+    ),
+    # 30 tháng 6 năm 2026
+    (
+        r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+        3,
+        lambda d, m, y: (_day(int(y), int(m), int(d)), None),
+    ),
+    # tháng 9-10/2026: the later month
+    (r"tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", 3, _months),
+    # tháng 6/2026, tháng 6 năm 2026
+    (r"tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", 2, lambda m, y: _months(m, None, y)),
+    # quý IV/2026, quý 4 năm 2026
+    (r"quý\s+(i{1,3}|iv|[1-4])\s*(?:/|\s+năm\s+)\s*(\d{4})", 2, _quarter),
+    # 6 tháng đầu năm 2026
+    (
+        r"(6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})",
+        3,
+        lambda _n, half, y: _months(
+            "1" if half == "đầu" else "7", "6" if half == "đầu" else "12", y
+        ),
+    ),
+    # năm 2026 - 2030, giai đoạn 2026-2030, 2026 - 2030: the last year
+    (
+        r"(?:(?:năm|giai\s+đoạn)\s+)?(\d{4})\s*[-–]\s*(\d{4})(?![\d/])(?!\s*và\s+(?:những|các)\s+năm)",
+        2,
+        lambda a, b: _months("1", "12", b) if 1900 < int(a) <= int(b) < 2200 else (None, None),
+    ),
+    # năm 2026
+    (r"năm\s+(\d{4})", 1, lambda y: _period(1, 12)(int(y))),
+    # 6/2026 alone (a table's time column): the month
+    (r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{4})(?![\d/\w])", 2, lambda m, y: _months(m, None, y)),
+]
+_N_TIME_GROUPS = sum(n for _, n, _ in _FORMS)
 _CUE = (
     r"(?:(?:hoàn\s+thành|xong|thực\s+hiện|tổ\s+chức|báo\s+cáo|trình|ban\s+hành)"
     r"(?:\s+[^\s,;.()]+){0,6}?\s+)?"
-    r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian)\s+(?:ngày\s+)?"
+    r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian|cuối)\s+(?:ngày\s+)?"
 )
-_TIME = rf"(?:{_D}|{_D_WORDS}|{_M}|{_Q}|{_H}|{_Y})"
+_TIME = "(?:" + "|".join(p for p, _, _ in _FORMS) + ")"
 _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?{_CUE}{_TIME}")
 # the time within 200 characters of its label (the corpora's longest gap is 55): a task of
 # many labels without a time is then read once, not once per label
@@ -97,20 +153,19 @@ _TARGET = re.compile(r"(?:đến|tới|tầm\s+nhìn\s+đến|giai\s+đoạn[^.;
 
 
 def _resolve(m: re.Match[str], offset: int) -> date | None:
+    """The last day a matched time allows; "trước tháng 6/2026", "trước năm 2027": the day
+    before the period starts (a day itself, "trước ngày 15/6/2026", is allowed)."""
     g = m.groups()[offset:]
-    if g[0] is not None:  # dd/mm/yyyy
-        return _day(int(g[2]), int(g[1]), int(g[0]))
-    if g[3] is not None:  # d tháng m năm y
-        return _day(int(g[5]), int(g[4]), int(g[3]))
-    if g[6] is not None:  # tháng m/yyyy
-        return _month_end(int(g[7]), int(g[6]))
-    if g[8] is not None:  # quý
-        q = _ROMAN_Q.get(g[8])
-        return _month_end(int(g[9]), q * 3) if q else None
-    if g[10] is not None:  # 6 tháng đầu/cuối năm
-        return _month_end(int(g[12]), 6 if g[11] == "đầu" else 12)
-    if g[13] is not None:  # năm yyyy
-        return _month_end(int(g[13]), 12)
+    i = 0
+    for _, n, resolve in _FORMS:
+        if g[i] is not None:
+            last, first = resolve(*g[i : i + n])  # type: ignore[operator]
+            if first is not None and last is not None:
+                before = m.string[max(0, m.start(offset + i + 1) - 40) : m.start(offset + i + 1)]
+                if re.search(r"(?<![\wđ])trước\s+(?:(?:tháng|quý|năm)\s+)?$", before):
+                    return first - timedelta(days=1)
+            return last
+        i += n
     return None
 
 
@@ -129,7 +184,7 @@ def find_deadline(text: str) -> Deadline:
         for m in pattern.finditer(key):
             if _TARGET.search(key[: m.end()]) and "hoàn thành" not in m.group():
                 continue  # "đến năm 2030" is a target, not a deadline
-            when = _resolve(m, len(m.groups()) - 14)
+            when = _resolve(m, len(m.groups()) - _N_TIME_GROUPS)
             if when and (best is None or m.start() >= best[0]):
                 best = (m.start(), m.end(), when)
         if best:

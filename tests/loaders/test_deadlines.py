@@ -1,0 +1,39 @@
+"""Deadline phrases resolved to the last day they allow (the annotation guide's convention):
+a table of phrases written for these tests and the dates a person reads in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.deadlines import find_deadline
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        ("trong tháng 6/2026", "2026-06-30"),
+        ("Quý IV năm 2026", "2026-12-31"),
+        ("6 tháng đầu năm 2027", "2027-06-30"),
+        ("Năm 2026", "2026-12-31"),
+        ("Cuối năm 2026", "2026-12-31"),
+        # a period of years, a table's time column: its last year
+        ("2026 - 2030", "2030-12-31"),
+        ("Giai đoạn 2026-2030", "2030-12-31"),
+        ("Năm 2025-2026", "2026-12-31"),
+        # months: a span, or a month alone in a time column
+        ("Tháng 9-10/2026", "2026-10-31"),
+        ("12/2026", "2026-12-31"),
+        # before a period: the day before it starts; before a day: that day
+        ("hoàn thành trước năm 2027", "2026-12-31"),
+        ("trước tháng 6/2026", "2026-05-31"),
+        ("trước quý III/2026", "2026-06-30"),
+        # no deadline: an open-ended period, a document number, a target year
+        ("Giai đoạn 2026-2030 và những năm tiếp theo", None),
+        ("theo Nghị định số 13/2023/NĐ-CP", None),
+        ("đến năm 2030 đạt 50% doanh nghiệp số", None),
+    ],
+)
+def test_deadline_dates(phrase: str, expected: str | None) -> None:
+    found = find_deadline(phrase).date
+    assert (found.isoformat() if found else None) == expected
