@@ -126,6 +126,9 @@ def row_task(
 ) -> Task:
     """A task from one row of a task table (structured or flattened into text)."""
     deadline = find_deadline(deadline_text or "")
+    year = re.fullmatch(r"\s*+(?:năm\s++)?(\d{4})\s*+\.?", deadline_text or "")
+    if deadline.date is None and year:  # "2026" alone in the time column is that year
+        deadline = find_deadline(f"năm {year.group(1)}")
     return Task(
         text=name,
         lead=lead,

@@ -37,3 +37,12 @@ from policy_lineage.loaders.deadlines import find_deadline
 def test_deadline_dates(phrase: str, expected: str | None) -> None:
     found = find_deadline(phrase).date
     assert (found.isoformat() if found else None) == expected
+
+
+def test_a_year_alone_in_a_tables_time_column() -> None:
+    from policy_lineage.loaders.extract_tasks import row_task
+    from policy_lineage.schema.model import Evidence, Span
+
+    ev = Evidence("kh.txt", Span(0, 1), "x")
+    task = row_task("Kiện toàn Ban Chỉ đạo", [], [], "2026", None, ev, None, None)
+    assert task.deadline is not None and task.deadline.isoformat() == "2026-12-31"
