@@ -30,12 +30,17 @@ from .textnorm import collapse, fold
 
 COLUMNS: dict[str, re.Pattern[str]] = {
     "no": re.compile(r"^(?:s?tt|số\s*tt|số thứ tự)\.?$"),
-    "lead": re.compile(r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|được giao|đầu mối)|^thực hiện$"),
+    "lead": re.compile(
+        r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|được giao|đầu mối|soạn thảo|tham mưu|trình"
+        r"|phụ trách|chịu trách nhiệm)|^thực hiện$|^phụ trách$"
+    ),
     "coop": re.compile(r"phối hợp"),
-    "deadline": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|mốc"),
-    "result": re.compile(r"sản phẩm|kết quả|hình thức"),
+    "deadline": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|mốc|lộ trình|^năm thực hiện$"),
+    "result": re.compile(r"sản phẩm|kết quả|hình thức|cấp (?:trình|ban hành|phê duyệt)"),
     "note": re.compile(r"ghi chú"),
-    "name": re.compile(r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp"),
+    "name": re.compile(
+        r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp|đề án|dự án|danh mục|văn bản"
+    ),
 }
 _GROUP_NO = re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)]?$")
 _ROW_NO = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\s*[.)]?$")

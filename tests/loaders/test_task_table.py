@@ -1,5 +1,8 @@
 """Task tables read with their structure: header variants, group rows, split rows."""
 
+import pytest
+
+from policy_lineage.loaders.extract_task_table import _header_columns
 from policy_lineage.loaders.pipeline import extract_text
 
 
@@ -72,3 +75,28 @@ def test_task_table_data_rows_are_not_headers() -> None:
     )
     tasks = _tasks("\n".join([header, row, row.replace("1\t", "2\t", 1)]))
     assert len(tasks) == 2 and all(t[1] == ["Sở Tài chính"] for t in tasks)
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (
+            ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            {"no": 0, "name": 1, "lead": 2, "coop": 3, "deadline": 4},
+        ),
+        (
+            ["STT", "Danh mục văn bản", "Cơ quan soạn thảo", "Cấp trình", "Thời hạn trình"],
+            {"no": 0, "name": 1, "lead": 2, "result": 3, "deadline": 4},
+        ),
+        (
+            ["TT", "Đề án, dự án", "Đơn vị phụ trách", "Lộ trình"],
+            {"no": 0, "name": 1, "lead": 2, "deadline": 3},
+        ),
+        (
+            ["Nội dung", "Cơ quan tham mưu", "Hình thức văn bản", "Năm thực hiện"],
+            {"name": 0, "lead": 1, "result": 2, "deadline": 3},
+        ),
+    ],
+)
+def test_task_table_header_words(header: list[str], roles: dict[str, int]) -> None:
+    assert _header_columns(header) == roles
