@@ -74,8 +74,8 @@ def store(monkeypatch):
         seen.append(path)
         return graph
 
-    monkeypatch.setattr(export_cmd, "_load_graph", load)
-    monkeypatch.setattr(sparql_cmd, "_load_graph", load)
+    monkeypatch.setattr(export_cmd, "load_graph", load)
+    monkeypatch.setattr(sparql_cmd, "load_graph", load)
     return types.SimpleNamespace(graph=graph, paths=seen)
 
 

@@ -11,10 +11,10 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from policy_lineage.exports.formats import export
+from policy_lineage.exports.networkx_adapter import from_networkx, to_networkx
+from policy_lineage.exports.rdf import to_rdf, validate
 from policy_lineage.graph.build import build_graph
-from policy_lineage.graph.exports import export
-from policy_lineage.graph.networkx_adapter import from_networkx, to_networkx
-from policy_lineage.graph.rdf import to_rdf, validate
 from policy_lineage.loaders.pipeline import extract_paths
 from policy_lineage.schema.graph_model import LineageGraph
 

@@ -144,7 +144,7 @@ def test_backend_cli_after_the_cypher_export_is_loaded(
     falkordb_uri: str, corpus_store: Path, tmp_path: Path
 ) -> None:
     """A server filled by `export --format cypher` (not by push) answers as the store."""
-    from policy_lineage.graph.servers import connect
+    from policy_lineage.servers.connections import connect
 
     script = tmp_path / "lineage.cypher"
     result = CliRunner().invoke(
