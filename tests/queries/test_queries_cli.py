@@ -6,7 +6,6 @@ Expected facts were read from the documents (see tests/lineage/test_graph_dongth
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,17 +14,13 @@ from policy_lineage.cli import main
 from policy_lineage.graph.store import load_graph
 from policy_lineage.queries.resolve import find_document
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
 LETTER_2025_06 = "2025-06_cv-btvtu_trien-khai-tb-04-bcdtw_du-thao.txt"
 PLAN_2025_10 = "2025-10_kh-ubnd_trien-khai-kh-05-tu_du-thao.txt"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "s.db"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(path), "--jobs", "1"])
-    assert result.exit_code == 0, result.output
-    return str(path)
+def store(corpus_store) -> str:
+    return str(corpus_store)
 
 
 def run(store: str, *args: str) -> tuple[int, str, str]:

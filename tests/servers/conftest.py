@@ -9,6 +9,7 @@ it fails them.
 
 from __future__ import annotations
 
+import functools
 import json
 import socket
 import struct
@@ -21,8 +22,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "examples" / "dong-thap"
 AS_OF = date(2025, 10, 1)
 
 
@@ -187,7 +186,9 @@ def same_answers(backend: Any, graph: Any) -> None:
         assert find_overlaps(server, **filters) == find_overlaps(graph, **filters), filters
 
 
-def end_to_end(uri: str, store: Path, forget: str, env: dict[str, str] | None = None) -> None:
+def end_to_end(
+    corpus: Path, uri: str, store: Path, forget: str, env: dict[str, str] | None = None
+) -> None:
     """Push the store with the CLI; counts; push again: nothing changes; read back; the
     same answers; forget a file and push: its facts are gone from the server."""
     from policy_lineage.cli import main
@@ -212,7 +213,7 @@ def end_to_end(uri: str, store: Path, forget: str, env: dict[str, str] | None = 
         assert read_graph(backend).to_node_link() == graph.to_node_link()
         same_answers(backend, graph)
 
-    gone = runner.invoke(main, ["forget", str(CORPUS / forget), "--store", str(store)])
+    gone = runner.invoke(main, ["forget", str(corpus / forget), "--store", str(store)])
     assert gone.exit_code == 0, gone.output
     smaller = load_graph(store)
     lost = {d.id for d in graph.documents.values() if d.source and d.source.endswith(forget)}
@@ -232,8 +233,8 @@ def end_to_end(uri: str, store: Path, forget: str, env: dict[str, str] | None = 
 
 
 @pytest.fixture
-def check_end_to_end() -> Callable[..., None]:
-    return end_to_end
+def check_end_to_end(corpus: Path) -> Callable[..., None]:
+    return functools.partial(end_to_end, corpus)
 
 
 @pytest.fixture
