@@ -51,7 +51,6 @@ __all__ = [
     "META_ID",
     "label",
     "rel_type",
-    "edge_kind",
     "merge_nodes",
     "merge_edges",
     "sweep_nodes",
@@ -90,14 +89,6 @@ def rel_type(kind: str) -> str:
     if kind in ALL_REL_TYPES:
         return kind
     raise ValueError(f"{kind!r} is not a relationship of the lineage graph")
-
-
-def edge_kind(rel: str) -> str:
-    """The model's edge kind of a relationship type (``ASSIGNED_TO`` → ``assigned-to``)."""
-    for kind, name in REL_TYPES.items():
-        if name == rel:
-            return kind
-    raise ValueError(f"{rel!r} is not an edge kind of the lineage graph")
 
 
 # ------------------------------------------------------------------ writing
