@@ -247,3 +247,39 @@ def test_random_graphs_answer_the_same_everywhere(
             b.same(find_overlaps, **filters)
     finally:
         b.close()
+
+
+def test_every_backend_is_a_graph_reader(backends: Backends) -> None:
+    assert isinstance(MemoryReader(backends.graph), GraphReader)
+    for reader in backends.readers.values():
+        assert isinstance(reader, GraphReader)
+
+
+def test_the_store_reads_only_what_a_question_touches(
+    corpus_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trace, tasks_from and agency_work never read the whole stored graph."""
+
+    def whole(self: Any) -> LineageGraph:
+        raise AssertionError("the whole graph was read")
+
+    monkeypatch.setattr(StoreReader, "graph", whole)
+    graph = load_graph(corpus_store)
+    root = next(d.id for d in graph.documents.values() if d.number == "57-NQ/TW")
+    with Store(corpus_store) as store:
+        reader = StoreReader(store)
+        assert trace(reader, root).down
+        assert tasks_from(reader, root, as_of=AS_OF, level="province")
+        assert agency_work(reader, "Sở Khoa học và Công nghệ").rows
+
+
+def test_a_store_left_stale_is_resolved_again_before_it_is_read(
+    store_copy: Path, corpus_graph: LineageGraph
+) -> None:
+    root = next(d.id for d in corpus_graph.documents.values() if d.number == "57-NQ/TW")
+    with Store(store_copy) as store:
+        store.conn.execute("DELETE FROM edges")  # as if a build stopped half way
+        store.conn.execute("UPDATE meta SET value = 'stale' WHERE key = 'graph_state'")
+        rows = tasks_from(StoreReader(store), root, as_of=AS_OF)
+        assert store.graph_is_fresh
+    assert rows == tasks_from(corpus_graph, root, as_of=AS_OF)
