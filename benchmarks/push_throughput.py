@@ -29,9 +29,9 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from policy_lineage.graph.push import graph_rows, push
-from policy_lineage.graph.servers import connect
 from policy_lineage.schema.graph_model import AgencyNode, DocumentNode, Edge, LineageGraph, TaskNode
+from policy_lineage.servers.connections import connect
+from policy_lineage.servers.push import graph_rows, push
 
 VERBS = ["Triển khai", "Rà soát", "Xây dựng", "Bảo đảm", "Tổ chức", "Hoàn thành", "Nâng cấp"]
 OBJECTS = [

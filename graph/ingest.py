@@ -213,7 +213,7 @@ def ingest(
         report.graph = store.rebuild_graph(table)
         report.counts, report.findings = report.graph.counts(), report.graph.findings
     else:  # nothing to resolve: the summary is counted in the store, no graph is read
-        from .store_views import counts, findings
+        from .store_reader import counts, findings
 
         report.counts, report.findings = counts(store), findings(store)
     return report

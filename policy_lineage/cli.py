@@ -1,17 +1,12 @@
 """The ``policy-lineage`` command. Each command parses options, calls one library
-function and prints; the work lives in the packages."""
+function and prints; the work lives in the packages, the commands in
+``policy_lineage/commands/``, one module each."""
 
 from __future__ import annotations
 
-import json
-import sys
-
 import click
 
-from .loaders.agencies import load_aliases
-from .loaders.pipeline import extract_paths
-from .loaders.source import ReadError
-from .schema.model import to_contract
+from .commands import register_all
 
 
 @click.group()
@@ -19,102 +14,5 @@ from .schema.model import to_contract
 def main() -> None:
     """Vietnamese directive documents as a knowledge graph of policy lineage."""
 
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option(
-    "--aliases",
-    "--rules",
-    "aliases",
-    type=click.Path(exists=True, dir_okay=False),
-    help=(
-        "A JSON file of extra bodies and aliases ('agencies', shaped like "
-        "loaders/data/agencies.json) and/or extra rule words: any key of "
-        "loaders/data/rules.json (office_titles, body_heads, implement_cues, field_labels, "
-        "…) or type_words (phrase → type name, as in loaders/data/doc_types.json)."
-    ),
-)
-def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
-    """Extract document, references and tasks from FILES or DIRECTORIES.
-
-    JSON prints one object per file (JSON Lines), as in the extraction contract.
-    A file that cannot be read gets {"source", "error"} and the exit code is 1;
-    the other files are still extracted.
-
-    Example:
-
-        policy-lineage extract examples/dong-thap --format json
-    """
-    failed = False
-    table = load_aliases(aliases) if aliases else None
-    for item in extract_paths(paths, table):
-        if isinstance(item, ReadError):
-            failed = True
-            if fmt == "json":
-                click.echo(
-                    json.dumps({"source": item.path, "error": str(item)}, ensure_ascii=False)
-                )
-            else:
-                click.echo(f"error: {item}", err=True)
-            continue
-        data = to_contract(item)
-        if fmt == "json":
-            click.echo(json.dumps(data, ensure_ascii=False))
-        else:
-            _print_human(data)
-    sys.exit(1 if failed else 0)
-
-
-def _print_human(data: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    d = data["document"]
-    console.rule(f"[bold]{data['source']}")
-    number = d["number"] or d["number_template"] or "(không số)"
-    draft = " [red](dự thảo)[/red]" if d["is_draft"] else ""
-    console.print(
-        f"[bold]{d['doc_type'] or '?'}[/bold] {number}{draft}"
-        f" — {d['issuer'] or '?'}, {d['date'] or 'chưa ghi ngày'}"
-    )
-    if d["title"]:
-        console.print(d["title"], markup=False)
-    refs = Table(
-        "Số hiệu / Number",
-        "Loại / Type",
-        "Ngày / Date",
-        "Quan hệ / Relation",
-        title="Văn bản dẫn chiếu / References",
-    )
-    for r in data["references"]:
-        refs.add_row(
-            r["number"] or (r["description"] or "")[:50],
-            r["doc_type"] or "",
-            r["date"] or "",
-            r["relation"],
-        )
-    console.print(refs)
-    tasks = Table(
-        "#",
-        "Nhiệm vụ / Task",
-        "Chủ trì / Lead",
-        "Phối hợp / Cooperating",
-        "Thời hạn / Deadline",
-        title=f"Nhiệm vụ / Tasks ({len(data['tasks'])})",
-    )
-    for i, t in enumerate(data["tasks"], 1):
-        deadline = t["deadline"] or t["deadline_text"] or ("thường xuyên" if t["recurring"] else "")
-        tasks.add_row(
-            str(i), t["text"][:90], "; ".join(t["lead"]), "; ".join(t["cooperating"]), deadline
-        )
-    console.print(tasks)
-
-
-# Every other command lives in policy_lineage/commands/, one module each.
-from .commands import register_all  # noqa: E402
 
 register_all(main)

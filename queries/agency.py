@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..schema.graph_model import AgencyNode, DocumentNode, LineageGraph, TaskNode
+from .reader import GraphReader, as_reader, unique
 from .resolve import find_agencies
 
 __all__ = ["AgencyRow", "AgencyWork", "agency_work"]
@@ -42,7 +43,7 @@ class AgencyWork:
         return sum(r.role == "lead" for r in self.rows)
 
 
-def agency_work(graph: LineageGraph, name: str) -> AgencyWork:
+def agency_work(graph: LineageGraph | GraphReader, name: str) -> AgencyWork:
     """The tasks of every body ``name`` fits (see :func:`find_agencies`), leads first,
     then by deadline (tasks without one last).
 
@@ -51,20 +52,22 @@ def agency_work(graph: LineageGraph, name: str) -> AgencyWork:
     >>> [(r.role, r.task.id, r.document.number) for r in work.rows]
     [('lead', 'task:2', '254/KH-UBND'), ('lead', 'task:4', '254/KH-UBND')]
     """
-    work = AgencyWork(name, find_agencies(graph, name))
-    ids = {a.id for a in work.agencies}
-    for e in graph.edges:
-        if e.kind == "assigned-to" and e.target in ids and e.source in graph.tasks:
-            task = graph.tasks[e.source]
-            work.rows.append(AgencyRow(e.role or "lead", task, graph.documents[task.document_id]))
+    reader = as_reader(graph)
+    work = AgencyWork(name, find_agencies(reader, name))
+    edges = reader.links([a.id for a in work.agencies], "in", ("assigned-to",))
+    tasks = {t.id: t for t in reader.tasks(unique(e.source for e in edges))}
+    documents = reader.documents()
     seen: set[tuple[str, str]] = set()
-    unique = []
-    for r in work.rows:
-        if (r.role, r.task.id) not in seen:
-            seen.add((r.role, r.task.id))
-            unique.append(r)
+    rows = []
+    for e in edges:
+        task = tasks.get(e.source)
+        role = e.role or "lead"
+        if task is None or (role, task.id) in seen:
+            continue
+        seen.add((role, task.id))
+        rows.append(AgencyRow(role, task, documents[task.document_id]))
     work.rows = sorted(
-        unique,
+        rows,
         key=lambda r: (r.role != "lead", r.task.deadline is None, r.task.deadline or date.max),
     )
     return work

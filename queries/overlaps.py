@@ -63,8 +63,9 @@ from typing import Any
 
 from ..graph.identity import jurisdiction_of
 from ..loaders.textnorm import fold, fold_ascii
-from ..schema.graph_model import LineageGraph, TaskNode
+from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
 from . import textsim
+from .reader import GraphReader, as_reader
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
@@ -75,6 +76,7 @@ __all__ = [
     "group_to_json",
     "agency_matcher",
     "agency_matches",
+    "agency_keys",
 ]
 
 # Same work at or above this score. In the Đồng Tháp corpus the repeated tasks score
@@ -109,6 +111,22 @@ class OverlapTask:
     document: str  # the document's label: its number, or type and title for a draft
     source: str | None  # the file
 
+    @classmethod
+    def of(cls, task: TaskNode, doc: DocumentNode | None) -> OverlapTask:
+        """The member for ``task``, held by ``doc`` (None: a document not in the graph)."""
+        return cls(
+            id=task.id,
+            text=task.text,
+            lead=list(task.lead),
+            cooperating=list(task.cooperating),
+            deadline=task.deadline.isoformat() if task.deadline else None,
+            deadline_text=task.deadline_text,
+            recurring=task.recurring,
+            document_id=task.document_id,
+            document=doc.label if doc else task.document_id,
+            source=task.source or (doc.source if doc else None),
+        )
+
 
 @dataclass
 class OverlapGroup:
@@ -134,7 +152,7 @@ class OverlapGroup:
 
 
 def find_overlaps(
-    graph: LineageGraph,
+    graph: LineageGraph | GraphReader,
     min_score: float = DEFAULT_MIN_SCORE,
     agency: str | None = None,
     *,
@@ -145,6 +163,10 @@ def find_overlaps(
     Strongest group first (score, then size). ``agency`` keeps the groups in which that
     body (any spelling: ``Sở KH&CN``, ``so khoa hoc va cong nghe``) leads or cooperates in
     some task. ``stats``, when given, is filled with timings (seconds) and counts.
+
+    ``graph`` is a graph or any :class:`~.reader.GraphReader`; a reader that keeps the
+    groups a push computed (``stored_overlaps``, at ``overlap_threshold()``) is read, not
+    computed again.
 
     >>> from policy_lineage.schema.graph_model import DocumentNode, LineageGraph, TaskNode
     >>> g = LineageGraph()
@@ -157,6 +179,18 @@ def find_overlaps(
     >>> [(o.kind, o.documents) for o in find_overlaps(g)]
     [('duplicate', ['a-KH/TU', 'b-KH/TU'])]
     """
+    reader = as_reader(graph)
+    if getattr(reader, "stored_overlaps", None) is not None:
+        pushed = reader.overlap_threshold()
+        if pushed is not None and abs(pushed - min_score) <= 1e-9:
+            # The groups were computed when the graph was written: read them.
+            keys = padded = None
+            if agency:
+                keys = sorted(agency_keys(agency))
+                # the same rule as agency_matcher: a known name means that body only
+                padded = None if reader.knows_body_keys(keys) else [f" {k} " for k in keys]
+            return reader.stored_overlaps(keys, padded)
+    graph = reader.graph()
     clock = time.perf_counter
     t0 = clock()
     tasks = list(graph.tasks.values())
@@ -394,7 +428,7 @@ def _make_group(
     order: dict[str, int],
 ) -> OverlapGroup:
     group_tasks.sort(key=lambda t: (_doc_sort_key(graph, t.document_id), order[t.id]))
-    members = [_member(graph, t) for t in group_tasks]
+    members = [OverlapTask.of(t, graph.documents.get(t.document_id)) for t in group_tasks]
     seen: dict[tuple[int, int], float] = {}
     for a, b, s in pair_scores:
         seen[(a, b)] = max(s, seen.get((a, b), 0.0))
@@ -445,25 +479,13 @@ def _deadline_key(task: TaskNode) -> str | None:
     return None
 
 
-def _member(graph: LineageGraph, task: TaskNode) -> OverlapTask:
-    doc = graph.documents.get(task.document_id)
-    return OverlapTask(
-        id=task.id,
-        text=task.text,
-        lead=list(task.lead),
-        cooperating=list(task.cooperating),
-        deadline=task.deadline.isoformat() if task.deadline else None,
-        deadline_text=task.deadline_text,
-        recurring=task.recurring,
-        document_id=task.document_id,
-        document=doc.label if doc else task.document_id,
-        source=task.source or (doc.source if doc else None),
-    )
-
-
-def _agency_keys(name: str) -> set[str]:
+def agency_keys(name: str) -> set[str]:
     """A body's name folded two ways: abbreviations unified (``UBND`` = ``Ủy ban nhân dân``)
-    and as written; both without diacritics."""
+    and as written; both without diacritics.
+
+    >>> agency_keys("Sở KH&CN") & agency_keys("Sở Khoa học và Công nghệ")
+    {'so _khcn'}
+    """
     return {
         " ".join(fold_ascii(textsim.canonical(name)).split()),
         " ".join(textsim.WORD_RE.findall(fold_ascii(name))),
@@ -480,17 +502,17 @@ def agency_matcher(name: str, graph: LineageGraph | None = None) -> Callable[[An
     >>> [t.id for t in g.tasks.values() if matches(t)]
     ['task:2', 'task:4']
     """
-    query = _agency_keys(name)
+    query = agency_keys(name)
     forms: dict[str, set[str]] = {}  # a body's name → the keys it is known by
     if graph is not None:
         for a in graph.agencies.values():
-            keys = forms.setdefault(a.name, _agency_keys(a.name))
+            keys = forms.setdefault(a.name, agency_keys(a.name))
             for alias in a.aliases:
-                keys.update(_agency_keys(alias))
+                keys.update(agency_keys(alias))
         for t in graph.tasks.values():
             for body in (*t.lead, *t.cooperating):
                 if body not in forms:
-                    forms[body] = _agency_keys(body)
+                    forms[body] = agency_keys(body)
     # A name that is some body's name or alias means that body only; any other name
     # matches as whole words of longer names.
     exact = any(not query.isdisjoint(keys) for keys in forms.values())
@@ -499,7 +521,7 @@ def agency_matcher(name: str, graph: LineageGraph | None = None) -> Callable[[An
     def keys_of(body: str) -> set[str]:
         keys = forms.get(body)
         if keys is None:
-            keys = forms[body] = _agency_keys(body)
+            keys = forms[body] = agency_keys(body)
         return keys
 
     def matches(task: Any) -> bool:

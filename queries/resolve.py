@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..loaders.numbers import DocNumber, fold_lookalikes, parse_number, type_code_for_name
 from ..loaders.textnorm import fold_ascii
 from ..schema.graph_model import AgencyNode, DocumentNode, LineageGraph
+from .reader import GraphReader, as_reader
 
 __all__ = ["Resolution", "find_document", "find_agencies", "loose_key"]
 
@@ -153,7 +154,7 @@ def _nearest(docs: list[DocumentNode], query: str, n: int = 5) -> list[DocumentN
     return out
 
 
-def find_agencies(graph: LineageGraph, text: str) -> list[AgencyNode]:
+def find_agencies(graph: LineageGraph | GraphReader, text: str) -> list[AgencyNode]:
     """Bodies whose name or a written form contains ``text``, without regard to case, tone
     style or diacritics; an exact name wins over partial ones.
 
@@ -165,7 +166,7 @@ def find_agencies(graph: LineageGraph, text: str) -> list[AgencyNode]:
     """
     q = fold_ascii(text)
     exact, partial = [], []
-    for a in graph.agencies.values():
+    for a in as_reader(graph).bodies(q):
         forms = [fold_ascii(f) for f in [a.name, *a.aliases]]
         if q in forms:
             exact.append(a)

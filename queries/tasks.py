@@ -19,12 +19,12 @@ passed), ``due-soon`` (within :data:`DUE_SOON_DAYS`), ``open`` (a later deadline
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..loaders.textnorm import fold_ascii
 from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
+from .reader import GraphReader, as_reader
 
 __all__ = [
     "TaskRow",
@@ -34,6 +34,7 @@ __all__ = [
     "DUE_SOON_DAYS",
     "STATUSES",
     "DERIVING",
+    "derived_documents",
 ]
 
 DUE_SOON_DAYS = 30
@@ -66,23 +67,31 @@ def task_status(task: TaskNode, as_of: date) -> str:
     return "open"
 
 
-def derived_documents(graph: LineageGraph, root: str) -> dict[str, list[str]]:
-    """Every document that implements ``root`` (transitively), with its path from root."""
-    below: dict[str, list[str]] = {}
-    supersedes: dict[str, list[str]] = {}
-    for e in graph.edges:
-        if e.kind in DERIVING:
-            below.setdefault(e.target, []).append(e.source)
-        elif e.kind == "supersedes":  # the promulgated version carries its draft's duties
-            supersedes.setdefault(e.target, []).append(e.source)
+def derived_documents(graph: LineageGraph | GraphReader, root: str) -> dict[str, list[str]]:
+    """Every document that implements ``root`` (transitively), with its path from root;
+    a document that supersedes one on the way carries its duties too (a promulgated
+    version, its draft's). One ``links`` call per level.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> paths = derived_documents(example_graph(), "doc:dong-thap:01-CTr/TU:2020-2025")
+    >>> [len(p) for p in paths.values()]
+    [1, 2, 3]
+    """
+    reader = as_reader(graph)
     paths = {root: [root]}
-    queue = deque([root])
-    while queue:
-        here = queue.popleft()
-        for other in sorted(below.get(here, [])) + sorted(supersedes.get(here, [])):
-            if other not in paths:
-                paths[other] = [*paths[here], other]
-                queue.append(other)
+    frontier = [root]
+    while frontier:
+        below: dict[str, list[str]] = {}
+        newer: dict[str, list[str]] = {}
+        for e in reader.links(frontier, "in", (*DERIVING, "supersedes")):
+            (below if e.kind in DERIVING else newer).setdefault(e.target, []).append(e.source)
+        next_frontier = []
+        for here in frontier:
+            for other in sorted(below.get(here, [])) + sorted(newer.get(here, [])):
+                if other not in paths:
+                    paths[other] = [*paths[here], other]
+                    next_frontier.append(other)
+        frontier = next_frontier
     return paths
 
 
@@ -91,7 +100,7 @@ def _matches_agency(task: TaskNode, needle: str) -> bool:
 
 
 def tasks_from(
-    graph: LineageGraph,
+    graph: LineageGraph | GraphReader,
     root: str,
     agency: str | None = None,
     due_before: date | None = None,
@@ -113,19 +122,19 @@ def tasks_from(
     >>> [r.task.id for r in tasks_from(g, "doc:vn:57-NQ/TW:2021-2026", agency="Sở Nội vụ")]
     ['task:2', 'task:3']
     """
+    reader = as_reader(graph)
     as_of = as_of or date.today()
-    paths = derived_documents(graph, root)
+    paths = derived_documents(reader, root)
+    tasks = reader.tasks_of(list(paths))
     levels: dict[str, set[str]] = {}
     if level:
-        by_name = {}
-        for a in graph.agencies.values():
-            by_name.setdefault(a.name, set()).add(a.level)
-        levels = by_name
+        names = sorted({n for t in tasks for n in t.lead})
+        for a in reader.bodies_named(names):
+            levels.setdefault(a.name, set()).add(a.level)
     needle = fold_ascii(agency) if agency else None
+    documents = reader.documents()
     rows = []
-    for task in graph.tasks.values():
-        if task.document_id not in paths:
-            continue
+    for task in tasks:
         if needle and not _matches_agency(task, needle):
             continue
         if due_before and not (task.deadline and task.deadline < due_before):
@@ -135,14 +144,14 @@ def tasks_from(
         st = task_status(task, as_of)
         if status and st != status:
             continue
-        rows.append(TaskRow(task, graph.documents[task.document_id], paths[task.document_id], st))
+        rows.append(TaskRow(task, documents[task.document_id], paths[task.document_id], st))
     rows.sort(key=row_order)
     return rows
 
 
 def row_order(row: TaskRow) -> tuple:
     """How task rows are listed: by deadline (none last), nearest the asked-for document
-    first, then in document order. The server queries list them the same way.
+    first, then in document order.
 
     >>> from policy_lineage.schema.graph_model import DocumentNode
     >>> d = DocumentNode("d")

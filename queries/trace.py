@@ -18,10 +18,10 @@ its basis (``stated`` by the file, ``cited``: a link between two cited documents
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
-from ..schema.graph_model import CHAIN_EDGE_KINDS, DOCUMENT_EDGE_KINDS, LineageGraph
+from ..schema.graph_model import CHAIN_EDGE_KINDS, DOCUMENT_EDGE_KINDS, Edge, LineageGraph
+from .reader import GraphReader, as_reader
 
 __all__ = ["TraceStep", "Trace", "trace", "DEFAULT_RELATIONS"]
 
@@ -58,12 +58,13 @@ class Trace:
 
 
 def trace(
-    graph: LineageGraph,
+    graph: LineageGraph | GraphReader,
     root: str,
     depth: int | None = None,
     relations: tuple[str, ...] | list[str] = DEFAULT_RELATIONS,
 ) -> Trace:
-    """Breadth-first both ways from ``root`` over document links of the given kinds.
+    """Breadth-first both ways from ``root`` over document links of the given kinds, on a
+    graph or any :class:`~.reader.GraphReader` (one ``links`` call per level).
 
     Every link between two reached documents is listed once, so a document reached by
     two routes shows both; ``depth`` limits how many links away from the root to go.
@@ -76,46 +77,45 @@ def trace(
      ('up', 2, '01-CTr/TU', 'implements', '57-NQ/TW'),
      ('down', 1, '12/KH-UBND', 'implements', '254/KH-UBND')]
     """
+    reader = as_reader(graph)
     kinds = [k for k in relations if k in DOCUMENT_EDGE_KINDS]
-    out_edges: dict[str, list] = {}
-    in_edges: dict[str, list] = {}
-    for e in graph.edges:
-        if e.kind in kinds and e.source in graph.documents and e.target in graph.documents:
-            out_edges.setdefault(e.source, []).append(e)
-            in_edges.setdefault(e.target, []).append(e)
+    documents = reader.documents()
     result = Trace(root)
-    for direction, edges_of, far_end in (
-        ("up", out_edges, lambda e: e.target),
-        ("down", in_edges, lambda e: e.source),
+    for direction, steps, near, far in (
+        ("up", result.up, "source", "target"),
+        ("down", result.down, "target", "source"),
     ):
-        steps = result.up if direction == "up" else result.down
         level = {root: 0}
         seen_edges: set[tuple[str, str, str]] = set()
-        queue = deque([root])
-        while queue:
-            here = queue.popleft()
-            if depth is not None and level[here] >= depth:
-                continue
-            for e in sorted(edges_of.get(here, []), key=lambda e: (e.kind, far_end(e))):
-                key = (e.source, e.target, e.kind)
-                if key in seen_edges:
-                    continue
-                seen_edges.add(key)
-                other = far_end(e)
-                steps.append(
-                    TraceStep(
-                        e.source,
-                        e.target,
-                        e.kind,
-                        e.basis,
-                        direction,
-                        level[here] + 1,
-                        here,
-                        e.evidence,
-                        e.source_file,
+        frontier = [root] if kinds else []
+        while frontier and (depth is None or level[frontier[0]] < depth):
+            edges_of: dict[str, list[Edge]] = {}
+            for e in reader.links(frontier, "out" if direction == "up" else "in", kinds):
+                if e.source in documents and e.target in documents:
+                    edges_of.setdefault(getattr(e, near), []).append(e)
+            next_frontier = []
+            for here in frontier:
+                for e in sorted(edges_of.get(here, []), key=lambda e: (e.kind, getattr(e, far))):
+                    key = (e.source, e.target, e.kind)
+                    if key in seen_edges:
+                        continue
+                    seen_edges.add(key)
+                    other = getattr(e, far)
+                    steps.append(
+                        TraceStep(
+                            e.source,
+                            e.target,
+                            e.kind,
+                            e.basis,
+                            direction,
+                            level[here] + 1,
+                            here,
+                            e.evidence,
+                            e.source_file,
+                        )
                     )
-                )
-                if other not in level:
-                    level[other] = level[here] + 1
-                    queue.append(other)
+                    if other not in level:
+                        level[other] = level[here] + 1
+                        next_frontier.append(other)
+            frontier = next_frontier
     return result

@@ -220,9 +220,9 @@ class LineageGraph:
             kind = rec["kind"]
             node_cls = {"Document": DocumentNode, "Agency": AgencyNode, "Task": TaskNode}[kind]
             g_add = {"Document": g.add_document, "Agency": g.add_agency, "Task": g.add_task}[kind]
-            g_add(_from_record(node_cls, rec))
+            g_add(from_record(node_cls, rec))
         for rec in data["edges"]:
-            g.add_edge(_from_record(Edge, rec))
+            g.add_edge(from_record(Edge, rec))
         for rec in data.get("graph", {}).get("findings", []):
             g.findings.append(Finding(**rec))
         return g
@@ -260,7 +260,14 @@ def edge_record(edge: Edge) -> dict[str, Any]:
     return {name: _plain(getattr(edge, name)) for name in _field_names(Edge)}
 
 
-def _from_record(cls: type, rec: dict[str, Any]) -> Any:
+def from_record(cls: type, rec: dict[str, Any]) -> Any:
+    """A node or edge of class ``cls`` from its record (:func:`node_record`,
+    :func:`edge_record`, or a server's properties): unknown keys are ignored, dates and
+    spans restored.
+
+    >>> from_record(Edge, {"source": "a", "target": "b", "kind": "cites", "seq": 3}).kind
+    'cites'
+    """
     names = _init_names(cls)
     kwargs: dict[str, Any] = {}
     for key, value in rec.items():

@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-PACKAGES = ("schema", "loaders", "graph", "queries", "viz")
+PACKAGES = ("schema", "loaders", "graph", "queries", "exports", "servers", "viz")
 
 
 def _modules() -> list[str]:

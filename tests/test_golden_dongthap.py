@@ -14,8 +14,6 @@ from click.testing import CliRunner
 
 from policy_lineage.cli import main
 
-CORPUS = Path(__file__).resolve().parent.parent / "examples" / "dong-thap"
-
 LETTER_2025_06 = "2025-06_cv-btvtu_trien-khai-tb-04-bcdtw_du-thao.txt"
 PLAN_2025_06 = "2025-06_kh-ubnd_trien-khai-kh-359-tu_du-thao.txt"
 PLAN_2025_10 = "2025-10_kh-ubnd_trien-khai-kh-05-tu_du-thao.txt"
@@ -109,9 +107,9 @@ TASKS = {
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, dict]:
+def extracted(corpus) -> dict[str, dict]:
     result = CliRunner().invoke(
-        main, ["extract", str(CORPUS), "--format", "json"], catch_exceptions=False
+        main, ["extract", str(corpus), "--format", "json"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
     return {Path(d["source"]).name: d for d in map(json.loads, result.output.splitlines())}

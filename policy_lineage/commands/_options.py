@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 STORE_ENV = "POLICY_LINEAGE_STORE"
 DEFAULT_STORE = "policy-lineage.db"
+BACKEND_ENV = "POLICY_LINEAGE_BACKEND"
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -66,97 +66,18 @@ def parse_relations(value: str) -> tuple[str, ...]:
     return kinds
 
 
+def backend_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--backend URI`` (env ``POLICY_LINEAGE_BACKEND``): answer on a graph server."""
+    return click.option(
+        "--backend",
+        "backend_uri",
+        envvar=BACKEND_ENV,
+        metavar="URI",
+        help="Answer from a graph server a `push` filled (bolt://, neo4j://, falkordb://, "
+        f"falkordb+unix://, falkordb+embedded://) instead of the store (also ${BACKEND_ENV}).",
+    )(func)
+
+
 def source_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--store PATH`` and ``--backend URI``: where a query command's answers come from."""
-    from .push import backend_option
-
     return backend_option(store_option(func))
-
-
-# The query functions answered by both the store's graph and a server, by name:
-# ``queries.<module>.<name>(graph, …)`` and ``graph.server_queries.<name>(backend, …)``.
-_EMBEDDED = {
-    "trace": "trace",
-    "tasks_from": "tasks",
-    "agency_work": "agency",
-    "find_overlaps": "overlaps",
-}
-
-
-class QuerySource:
-    """The store's graph, or a server a ``push`` filled, behind one interface.
-
-    ``graph`` is what names are resolved against and output is printed from: every
-    document (read from the store's nodes table, or from the server, once);
-    :meth:`run` calls the query of that name on the part of the store's graph it needs
-    (:mod:`~policy_lineage.graph.store_views`: a chain, the tasks under a document, one
-    body's work; the whole graph for overlaps) or on the server."""
-
-    def __init__(self, store_path: str, backend: Any = None) -> None:
-        self.store_path = store_path
-        self.backend = backend
-        self._graph: Any = None
-
-    @property
-    def graph(self) -> Any:
-        if self._graph is None:
-            if self.backend is None:
-                from ..graph.store_views import documents_view
-
-                self._graph = self._from_store(documents_view)
-            else:
-                from ..graph.server_queries import documents_graph
-
-                self._graph = documents_graph(self.backend)
-        return self._graph
-
-    def _from_store(self, view: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        from ..graph.store import Store, StoreError
-
-        try:
-            with Store(self.store_path) as store:
-                return view(store, *args, **kwargs)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc  # it names the path and what to do
-
-    def _view_for(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        """The part of the stored graph that query ``name`` reads."""
-        from ..graph import store_views
-        from ..schema.graph_model import CHAIN_EDGE_KINDS
-
-        if name == "trace":
-            kinds = kwargs.get("relations", args[2] if len(args) > 2 else CHAIN_EDGE_KINDS)
-            return self._from_store(store_views.chain_view, args[0], tuple(kinds))
-        if name == "tasks_from":
-            return self._from_store(
-                store_views.derived_view, args[0], all_agencies=kwargs.get("level") is not None
-            )
-        if name == "agency_work":
-            return self._from_store(store_views.agency_view, args[0])
-        from ._store import load_graph
-
-        return load_graph(self.store_path)
-
-    def run(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        """``name`` (trace, tasks_from, agency_work, find_overlaps) on the store or server."""
-        import importlib
-
-        if self.backend is not None:
-            from ..graph import server_queries
-
-            return getattr(server_queries, name)(self.backend, *args, **kwargs)
-        module = importlib.import_module(f"..queries.{_EMBEDDED[name]}", __package__)
-        return getattr(module, name)(self._view_for(name, args, kwargs), *args, **kwargs)
-
-
-@contextmanager
-def query_source(store_path: str, backend_uri: str | None) -> Iterator[QuerySource]:
-    """The source a query command reads: the store, or the server at ``backend_uri``
-    (a server that cannot be reached or holds no finished push is one line, exit 1)."""
-    if not backend_uri:
-        yield QuerySource(store_path)
-        return
-    from .push import open_server
-
-    with open_server(backend_uri) as backend:
-        yield QuerySource(store_path, backend)

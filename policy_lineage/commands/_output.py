@@ -1,5 +1,5 @@
-"""Printing for the query commands: a rich table for people, JSON or CSV for machines,
-and the one way every command loads the graph and reports a missing store."""
+"""Printing for the query commands: a rich table for people, JSON or CSV for machines;
+a document named as people write it, or a clear "not found"."""
 
 from __future__ import annotations
 
@@ -15,13 +15,6 @@ from ..schema.graph_model import DocumentNode, LineageGraph, node_record
 
 # exit codes: 0 found, 1 asked-for things not found (or ambiguous), 2 usage error (click)
 NOT_FOUND = 1
-
-
-def load(store_path: str) -> LineageGraph:
-    """The graph in the store; a missing or unreadable store is one clear line, exit 1."""
-    from ._store import load_graph
-
-    return load_graph(store_path)
 
 
 def emit_json(data: Any) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ._options import format_option, query_source, source_options
+from ..queries.agency import agency_work
+from ._options import format_option, source_options
 from ._output import emit_csv, emit_json, emit_table, not_found
+from ._source import query_source
 
 
 def register(group: click.Group) -> None:
@@ -25,8 +27,8 @@ def agency(name: str, store_path: str, backend_uri: str | None, fmt: str) -> Non
 
         policy-lineage agency "so khoa hoc va cong nghe"
     """
-    with query_source(store_path, backend_uri) as source:
-        work = source.run("agency_work", name)
+    with query_source(store_path, backend_uri) as reader:
+        work = agency_work(reader, name)
     if not work.agencies:
         not_found(f"no body named '{name}' in the store")
     records = [

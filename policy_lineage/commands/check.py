@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ._options import format_option, store_option
-from ._output import emit_csv, emit_json, emit_table, load
+from ._output import emit_csv, emit_json, emit_table
+from ._source import load_graph
 
 
 def register(group: click.Group) -> None:
@@ -27,7 +28,7 @@ def check(store_path: str, fmt: str) -> None:
     from ..queries.check import ISSUE_LABELS
     from ..queries.check import check as run_check
 
-    report = run_check(load(store_path))
+    report = run_check(load_graph(store_path))
     records = [i.__dict__ | {"label": ISSUE_LABELS.get(i.kind, i.kind)} for i in report.issues]
     if fmt == "json":
         emit_json({"counts": report.counts(), "issues": records})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ._options import format_option, store_option
-from ._store import load_graph as _load_graph
+from ._source import load_graph
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv", "json", "cypher", "neo4j-csv")
 
@@ -52,17 +52,17 @@ def export_command(
         policy-lineage export --format ttl --validate -o lineage.ttl
         policy-lineage export --format neo4j-csv neo4j-import/
     """
-    from ..graph.exports import EXPORTERS, export
+    from ..exports.formats import EXPORTERS, export
 
     if path and output and path != output:
         raise click.UsageError("give the output once: PATH or -o PATH")
     output = output or path
     if output is None and EXPORTERS[fmt].text is None:
         raise click.UsageError(f"--format {fmt} needs -o PATH")
-    graph = _load_graph(store_path)
+    graph = load_graph(store_path)
     if validate:
-        from ..graph.rdf import to_rdf
-        from ..graph.rdf import validate as shacl_validate
+        from ..exports.rdf import to_rdf
+        from ..exports.rdf import validate as shacl_validate
 
         conforms, report = shacl_validate(to_rdf(graph))
         if not conforms:

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from ._options import format_option, query_source, source_options
+from ._options import format_option, source_options
+from ._source import documents_graph, query_source
 
 KIND_LABELS = {
     "duplicate": "trùng lặp / duplicate",
@@ -70,12 +71,13 @@ def overlaps_command(
     \b
         policy-lineage overlaps --agency "Sở Khoa học và Công nghệ" --format json
     """
-    from ..queries.overlaps import DEFAULT_MIN_SCORE, group_to_json
+    from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps, group_to_json
 
-    with query_source(store_path, backend_uri) as source:
+    with query_source(store_path, backend_uri) as reader:
         score = DEFAULT_MIN_SCORE if min_score is None else min_score
-        groups = source.run("find_overlaps", score, agency=agency)
-        records = [group_to_json(g, source.graph) for g in groups]
+        groups = find_overlaps(reader, score, agency=agency)
+        documents = documents_graph(reader)
+        records = [group_to_json(g, documents) for g in groups]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":

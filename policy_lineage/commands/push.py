@@ -1,55 +1,19 @@
-"""`push URI`: copy the store's graph to a graph server (Neo4j or FalkorDB).
-
-Also the pieces the query commands use for ``--backend URI`` (answering on a server
-instead of the store): :func:`backend_option` and :func:`open_server`.
-"""
+"""`push URI`: copy the store's graph to a graph server (Neo4j or FalkorDB)."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 from ._options import store_option
-from ._output import load
-
-BACKEND_ENV = "POLICY_LINEAGE_BACKEND"
+from ._source import load_graph, open_server
 
 
 def register(group: click.Group) -> None:
     group.add_command(push)
-
-
-def backend_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--backend URI`` (env ``POLICY_LINEAGE_BACKEND``): answer on a graph server."""
-    return click.option(
-        "--backend",
-        "backend_uri",
-        envvar=BACKEND_ENV,
-        metavar="URI",
-        help="Answer from a graph server a `push` filled (bolt://, neo4j://, falkordb://, "
-        f"falkordb+unix://, falkordb+embedded://) instead of the store (also ${BACKEND_ENV}).",
-    )(func)
-
-
-@contextmanager
-def open_server(
-    uri: str,
-    user: str | None = None,
-    password_env: str | None = None,
-    database: str | None = None,
-) -> Iterator[Any]:
-    """The server at ``uri``; a server that cannot be used is one clear line, exit 1."""
-    from ..graph.servers import ServerError, open_backend
-
-    try:
-        with open_backend(uri, user, password_env, database) as backend:
-            yield backend
-    except ServerError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _server_failure(exc: BaseException) -> bool:
@@ -114,9 +78,9 @@ def push(
 
         NEO4J_PASSWORD=… policy-lineage push bolt://localhost:7687 --user neo4j
     """
-    from ..graph.push import push as run_push
+    from ..servers.push import push as run_push
 
-    graph = load(store_path)
+    graph = load_graph(store_path)
     show = sys.stderr.isatty() if progress is None else progress
     with open_server(uri, user, password_env, database) as backend:
         try:
@@ -127,7 +91,7 @@ def push(
         except click.ClickException:
             raise
         except Exception as exc:
-            from ..graph.servers import ServerError
+            from ..servers.connections import ServerError
 
             if isinstance(exc, ServerError) or _server_failure(exc):
                 text = " ".join(str(exc).split())[:300]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ._options import format_option, store_option
-from ._output import emit_csv, emit_json, emit_table, load, not_found
+from ._output import emit_csv, emit_json, emit_table, not_found
+from ._source import load_graph
 
 KIND_LABELS = {
     "Document": "Văn bản / Document",
@@ -38,7 +39,7 @@ def search(text: str, kind: tuple[str, ...], limit: int, store_path: str, fmt: s
     """
     from ..queries.search import search as run_search
 
-    hits = run_search(load(store_path), text, kind or ("Document", "Agency", "Task"), limit)
+    hits = run_search(load_graph(store_path), text, kind or ("Document", "Agency", "Task"), limit)
     records = [h.__dict__ for h in hits]
     if fmt == "json":
         emit_json(records)

@@ -9,7 +9,7 @@ import json
 import click
 
 from ._options import format_option, store_option
-from ._store import load_graph as _load_graph
+from ._source import load_graph
 
 
 class QueryError(click.ClickException):
@@ -39,10 +39,10 @@ def sparql_command(query: str, fmt: str, store_path: str) -> None:
         policy-lineage sparql 'SELECT ?up WHERE {
           ?d pl:number "254/KH-UBND" ; pl:implements+ ?u . ?u pl:number ?up }'
     """
-    from ..graph.rdf import to_rdf
-    from ..graph.sparql import SparqlError, run_sparql
+    from ..exports.rdf import to_rdf
+    from ..exports.sparql import SparqlError, run_sparql
 
-    rdf = to_rdf(_load_graph(store_path))
+    rdf = to_rdf(load_graph(store_path))
     try:
         result = run_sparql(rdf, query)
     except SparqlError as exc:
@@ -68,7 +68,7 @@ def _print_table(result) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from ..graph.sparql import short
+    from ..exports.sparql import short
 
     table = Table(*result.variables, caption=f"{len(result.rows)} dòng / rows")
     for row in result.terms:

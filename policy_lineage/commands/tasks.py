@@ -6,8 +6,10 @@ from datetime import date
 
 import click
 
-from ._options import format_option, query_source, source_options
+from ..queries.tasks import tasks_from
+from ._options import format_option, source_options
 from ._output import emit_csv, emit_json, emit_table, not_found, resolve_document
+from ._source import documents_graph, query_source
 
 STATUS_LABELS = {
     "overdue": "quá hạn / overdue",
@@ -62,11 +64,11 @@ def tasks(
 
         policy-lineage tasks --from 04-TB/BCĐTW --status overdue --as-of 2025-12-31
     """
-    with query_source(store_path, backend_uri) as source:
-        graph = source.graph
+    with query_source(store_path, backend_uri) as reader:
+        graph = documents_graph(reader)
         root = resolve_document(graph, from_doc)
-        rows = source.run(
-            "tasks_from",
+        rows = tasks_from(
+            reader,
             root.id,
             agency=agency,
             due_before=due_before.date() if due_before else None,

@@ -6,8 +6,10 @@ from typing import Any
 
 import click
 
-from ._options import format_option, parse_relations, query_source, source_options
+from ..queries.trace import trace as trace_query
+from ._options import format_option, parse_relations, source_options
 from ._output import document_json, emit_csv, emit_json, resolve_document
+from ._source import documents_graph, query_source
 
 RELATION_LABELS = {
     "implements": "thực hiện / implements",
@@ -58,10 +60,10 @@ def trace(
         policy-lineage trace 57-NQ/TW --relations implements,supersedes,cites
     """
     kinds = parse_relations(relations)
-    with query_source(store_path, backend_uri) as source:
-        graph = source.graph
+    with query_source(store_path, backend_uri) as reader:
+        graph = documents_graph(reader)
         root = resolve_document(graph, doc)
-        result = source.run("trace", root.id, depth, kinds)
+        result = trace_query(reader, root.id, depth, kinds)
 
     def name(node_id: str) -> str:
         return graph.documents[node_id].number or node_id

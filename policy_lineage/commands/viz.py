@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from ._options import parse_relations, store_option
-from ._output import load, not_found, resolve_document
+from ._output import not_found, resolve_document
+from ._source import load_graph
 
 FORMATS = ("html", "svg", "png")
 
@@ -129,7 +130,7 @@ def viz(
     output = output or f"lineage.{fmt}"
     kinds = parse_relations(relations)
     day = as_of.date() if as_of else date.today()
-    graph = load(store_path)
+    graph = load_graph(store_path)
     root = resolve_document(graph, doc).id if doc else None
     groups = _overlap_groups(graph, min_score) if overlaps else None
     try:

@@ -13,7 +13,6 @@ import csv
 import io
 import json
 import unicodedata
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -26,7 +25,6 @@ from policy_lineage.queries import textsim
 from policy_lineage.queries.overlaps import find_overlaps, group_to_json
 from policy_lineage.schema.graph_model import DocumentNode, Edge, LineageGraph, TaskNode
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
 LETTER = "2025-06_cv-btvtu_trien-khai-tb-04-bcdtw_du-thao.txt"
 PLAN = "2025-06_kh-ubnd_trien-khai-kh-359-tu_du-thao.txt"
 
@@ -56,11 +54,8 @@ DIFFERENT = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("store") / "s.db"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(path), "--jobs", "1"])
-    assert result.exit_code == 0, result.output
-    return str(path)
+def store(corpus_store) -> str:
+    return str(corpus_store)
 
 
 @pytest.fixture(scope="module")

@@ -6,37 +6,42 @@ Expected facts were read from the documents (see tests/lineage/test_graph_dongth
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from policy_lineage.cli import main
 from policy_lineage.graph.store import load_graph
 from policy_lineage.queries.resolve import find_document
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
 LETTER_2025_06 = "2025-06_cv-btvtu_trien-khai-tb-04-bcdtw_du-thao.txt"
 PLAN_2025_10 = "2025-10_kh-ubnd_trien-khai-kh-05-tu_du-thao.txt"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "s.db"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(path), "--jobs", "1"])
-    assert result.exit_code == 0, result.output
-    return str(path)
+def store(corpus_store) -> str:
+    return str(corpus_store)
 
 
-def run(store: str, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, [*args, "--store", store])
-    return result.exit_code, result.stdout, result.stderr
+@pytest.fixture
+def run(cli):
+    """``run(store, *args)``: exit code, stdout and stderr of a command on ``store``."""
+
+    def go(store: str, *args: str) -> tuple[int, str, str]:
+        result = cli(*args, "--store", store)
+        return result.exit_code, result.stdout, result.stderr
+
+    return go
 
 
-def run_json(store: str, *args: str):
-    code, out, err = run(store, *args, "--format", "json")
-    assert code == 0, err
-    return json.loads(out)
+@pytest.fixture
+def run_json(run):
+    """``run_json(store, *args)``: the command's ``--format json`` answer, parsed."""
+
+    def go(store: str, *args: str):
+        code, out, err = run(store, *args, "--format", "json")
+        assert code == 0, err
+        return json.loads(out)
+
+    return go
 
 
 @pytest.mark.parametrize(
@@ -51,19 +56,19 @@ def test_a_number_typed_without_d_stroke(store):
     assert find_document(load_graph(store), "04-TB/BCDTW").unique.number == "04-TB/BCĐTW"
 
 
-def test_an_ambiguous_name_lists_the_candidates(store):
+def test_an_ambiguous_name_lists_the_candidates(run, store):
     code, _, err = run(store, "trace", "05")
     assert code == 1
     assert "05-KH/TU" in err and "05-ĐA/TU" in err
 
 
-def test_an_unknown_name_suggests_the_nearest(store):
+def test_an_unknown_name_suggests_the_nearest(run, store):
     code, _, err = run(store, "trace", "58-NQ/TW")
     assert code == 1
     assert "no document '58-NQ/TW'" in err and "57-NQ/TW" in err
 
 
-def test_tasks_from_the_central_notice_are_the_letter_s_and_not_the_plan_s(store):
+def test_tasks_from_the_central_notice_are_the_letter_s_and_not_the_plan_s(run_json, store):
     rows = run_json(store, "tasks", "--from", "04-TB/BCĐTW")
     assert len(rows) == 18  # the 2025-06 letter's tasks (golden count)
     assert {tuple(r["path"])[0] for r in rows} == {"04-TB/BCĐTW"}
@@ -84,7 +89,7 @@ def test_tasks_from_the_central_notice_are_the_letter_s_and_not_the_plan_s(store
         } <= set(r)
 
 
-def test_tasks_derive_through_documents_in_between(store):
+def test_tasks_derive_through_documents_in_between(run_json, store):
     rows = run_json(store, "tasks", "--from", "57-NQ/TW")
     by_path = {tuple(r["path"][1:-1]) for r in rows}
     assert () in by_path  # the action programme implements 57-NQ/TW itself
@@ -92,7 +97,7 @@ def test_tasks_derive_through_documents_in_between(store):
     assert len(rows) == 35 + 6  # the programme's and the 2026-04 letter's
 
 
-def test_task_filters(store):
+def test_task_filters(run, run_json, store):
     overdue = run_json(
         store, "tasks", "--from", "04-TB/BCĐTW", "--status", "overdue", "--as-of", "2025-07-01"
     )
@@ -105,7 +110,7 @@ def test_task_filters(store):
     assert code == 1 and "no task" in err
 
 
-def test_trace_reaches_all_five_documents_through_cited_links(store):
+def test_trace_reaches_all_five_documents_through_cited_links(run_json, store):
     data = run_json(store, "trace", "57-NQ/TW", "--relations", "implements,supersedes,cites")
     assert data["root"] == "57-NQ/TW"
     in_corpus = [n for n in data["nodes"] if n["in_corpus"]]
@@ -115,7 +120,7 @@ def test_trace_reaches_all_five_documents_through_cited_links(store):
     assert all(e["kind"] and e["basis"] in ("stated", "cited", "inferred") for e in data["edges"])
 
 
-def test_trace_by_default_follows_implementing_links_only(store):
+def test_trace_by_default_follows_implementing_links_only(run, run_json, store):
     data = run_json(store, "trace", "05-KH/TU")
     assert {(e["source"], e["target"]) for e in data["edges"] if e["direction"] == "up"} == {
         ("05-KH/TU", "07-TB/CQTTBCĐ"),
@@ -126,19 +131,19 @@ def test_trace_by_default_follows_implementing_links_only(store):
     assert code == 0 and "thực hiện / implements" in out
 
 
-def test_trace_depth(store):
+def test_trace_depth(run_json, store):
     deep = run_json(store, "trace", "57-NQ/TW")
     shallow = run_json(store, "trace", "57-NQ/TW", "--depth", "1")
     assert max(e["depth"] for e in deep["edges"]) == 2
     assert {e["depth"] for e in shallow["edges"]} == {1}
 
 
-def test_bad_relations_are_a_usage_error(store):
+def test_bad_relations_are_a_usage_error(run, store):
     code, _, err = run(store, "trace", "57-NQ/TW", "--relations", "implements,teaches")
     assert code == 2 and "teaches" in err
 
 
-def test_agency_lists_what_it_leads_and_cooperates_on(store):
+def test_agency_lists_what_it_leads_and_cooperates_on(run, run_json, store):
     data = run_json(store, "agency", "so khoa hoc va cong nghe")
     assert [a["name"] for a in data["agencies"]] == ["Sở Khoa học và Công nghệ"]
     roles = {t["role"] for t in data["tasks"]}
@@ -149,7 +154,7 @@ def test_agency_lists_what_it_leads_and_cooperates_on(store):
     assert code == 1
 
 
-def test_check_reports_the_body_with_two_numbers_and_gaps(store):
+def test_check_reports_the_body_with_two_numbers_and_gaps(run_json, store):
     data = run_json(store, "check")
     messages = [i["message"] for i in data["issues"] if i["kind"] == "body_two_numbers"]
     assert len(messages) == 1 and "1661" in messages[0] and "1587" in messages[0]
@@ -158,14 +163,14 @@ def test_check_reports_the_body_with_two_numbers_and_gaps(store):
     assert {"57-NQ/TW", "04-TB/BCĐTW", "359-KH/TU", "05-KH/TU"} <= missing
 
 
-def test_search_without_diacritics(store):
+def test_search_without_diacritics(run_json, store):
     hits = run_json(store, "search", "bao dam 100% xa ket noi")
     assert len(hits) == 2 and {h["kind"] for h in hits} == {"Task"}
     bodies = run_json(store, "search", "van phong tinh uy", "--kind", "Agency")
     assert bodies[0]["label"] == "Văn phòng Tỉnh ủy"  # the words together rank first
 
 
-def test_csv_and_table_outputs(store):
+def test_csv_and_table_outputs(run, store):
     code, out, _ = run(store, "tasks", "--from", "04-TB/BCĐTW", "--format", "csv")
     assert code == 0 and out.splitlines()[0].startswith("text,lead,cooperating,deadline")
     assert len(out.splitlines()) > 18
@@ -173,6 +178,6 @@ def test_csv_and_table_outputs(store):
     assert code == 0 and "Chủ trì" in out and "Tasks from 04-TB/BCĐTW (18)" in out
 
 
-def test_a_missing_store_is_a_clear_error(tmp_path):
+def test_a_missing_store_is_a_clear_error(run, tmp_path):
     code, _, err = run(str(tmp_path / "none.db"), "trace", "57-NQ/TW")
     assert code == 1 and "policy-lineage build" in err

@@ -26,9 +26,15 @@ QUERIES = [
 ]
 
 
-def _run(args: list[str], store: Path, backend: str | None = None) -> Result:
-    extra = ["--store", str(store)] + (["--backend", backend] if backend else [])
-    return CliRunner().invoke(main, [*args, *extra], env={"POLICY_LINEAGE_BACKEND": None})
+@pytest.fixture
+def _run(cli):
+    """``_run(args, store, backend=None)``: a query command on the store or a server."""
+
+    def go(args: list[str], store: Path, backend: str | None = None) -> Result:
+        extra = ["--store", str(store)] + (["--backend", backend] if backend else [])
+        return cli(*args, *extra, env={"POLICY_LINEAGE_BACKEND": None})
+
+    return go
 
 
 @pytest.fixture
@@ -39,7 +45,7 @@ def pushed(falkordb_uri: str, corpus_store: Path) -> str:
     return falkordb_uri
 
 
-def test_backend_cli_json_is_byte_identical(pushed: str, corpus_store: Path) -> None:
+def test_backend_cli_json_is_byte_identical(_run, pushed: str, corpus_store: Path) -> None:
     for args in QUERIES:
         for fmt in ("json", "csv"):
             query = [*args, "--format", fmt]
@@ -51,7 +57,7 @@ def test_backend_cli_json_is_byte_identical(pushed: str, corpus_store: Path) -> 
             assert len(here.stdout_bytes) > 40, query  # something real was compared
 
 
-def test_backend_cli_answers_are_the_corpus(pushed: str, corpus_store: Path) -> None:
+def test_backend_cli_answers_are_the_corpus(_run, pushed: str, corpus_store: Path) -> None:
     """What the server printed is the corpus's answer, not two empty lists that agree."""
     import json
 
@@ -74,21 +80,23 @@ def test_backend_cli_answers_are_the_corpus(pushed: str, corpus_store: Path) -> 
     assert groups and all(g["kind"] in kinds and len(g["tasks"]) >= 2 for g in groups)
 
 
-def test_backend_cli_table_is_the_same(pushed: str, corpus_store: Path) -> None:
+def test_backend_cli_table_is_the_same(_run, pushed: str, corpus_store: Path) -> None:
     for args in (["trace", "57-NQ/TW"], ["tasks", "--from", "04-TB/BCĐTW"], ["overlaps"]):
         here, there = _run(args, corpus_store), _run(args, corpus_store, pushed)
         assert there.exit_code == here.exit_code == 0, there.output
         assert there.stdout_bytes == here.stdout_bytes, args
 
 
-def test_backend_cli_unknown_document_lists_candidates(pushed: str, corpus_store: Path) -> None:
+def test_backend_cli_unknown_document_lists_candidates(
+    _run, pushed: str, corpus_store: Path
+) -> None:
     for args in (["trace", "NQ 99"], ["tasks", "--from", "kế hoạch"], ["agency", "Bộ Quốc phòng"]):
         here, there = _run(args, corpus_store), _run(args, corpus_store, pushed)
         assert here.exit_code == there.exit_code == 1, (args, there.output)
         assert there.output == here.output, args
 
 
-def test_backend_cli_does_not_need_the_store(pushed: str, tmp_path: Path) -> None:
+def test_backend_cli_does_not_need_the_store(_run, pushed: str, tmp_path: Path) -> None:
     result = _run(["agency", "so khoa hoc"], tmp_path / "none.db", pushed)
     assert result.exit_code == 0, result.output
 
@@ -118,19 +126,21 @@ def _one_line_error(result: Result) -> str:
 )
 @pytest.mark.parametrize("port", [1, None])
 def test_backend_cli_unreachable_is_one_line(
-    args: list[str], port: int | None, corpus_store: Path
+    _run, args: list[str], port: int | None, corpus_store: Path
 ) -> None:
     uri = f"falkordb://127.0.0.1:{port or _closed_port()}"
     line = _one_line_error(_run(args, corpus_store, uri))
     assert "cannot reach a FalkorDB server" in line
 
 
-def test_backend_cli_nothing_pushed_is_one_line(falkordb_uri: str, corpus_store: Path) -> None:
+def test_backend_cli_nothing_pushed_is_one_line(
+    _run, falkordb_uri: str, corpus_store: Path
+) -> None:
     line = _one_line_error(_run(["trace", "57-NQ/TW"], corpus_store, falkordb_uri))
     assert "policy-lineage push" in line
 
 
-def test_backend_cli_backend_from_environment(pushed: str, corpus_store: Path) -> None:
+def test_backend_cli_backend_from_environment(_run, pushed: str, corpus_store: Path) -> None:
     args = ["agency", "so khoa hoc", "--format", "json", "--store", str(corpus_store)]
     there = CliRunner().invoke(main, args, env={"POLICY_LINEAGE_BACKEND": pushed})
     unreachable = CliRunner().invoke(
@@ -141,10 +151,10 @@ def test_backend_cli_backend_from_environment(pushed: str, corpus_store: Path) -
 
 
 def test_backend_cli_after_the_cypher_export_is_loaded(
-    falkordb_uri: str, corpus_store: Path, tmp_path: Path
+    _run, falkordb_uri: str, corpus_store: Path, tmp_path: Path
 ) -> None:
     """A server filled by `export --format cypher` (not by push) answers as the store."""
-    from policy_lineage.graph.servers import connect
+    from policy_lineage.servers.connections import connect
 
     script = tmp_path / "lineage.cypher"
     result = CliRunner().invoke(

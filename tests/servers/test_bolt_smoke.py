@@ -7,8 +7,8 @@ runs over Bolt only against a real Neo4j (test_neo4j.py)."""
 
 from __future__ import annotations
 
-from policy_lineage.graph.cypher import merge_edges, merge_nodes
-from policy_lineage.graph.servers import Neo4jBackend, connect
+from policy_lineage.servers.connections import Neo4jBackend, connect
+from policy_lineage.servers.cypher import merge_edges, merge_nodes
 
 
 def test_bolt_driver_path(bolt_server) -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from policy_lineage.cli import main
-from policy_lineage.graph.servers import ServerError, connect, parse_uri
+from policy_lineage.servers.connections import ServerError, connect, parse_uri
 
 
 def _closed_port() -> int:
@@ -92,7 +92,7 @@ def test_uri_forms() -> None:
 def test_transient_errors_are_retried_with_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     from neo4j.exceptions import ServiceUnavailable, TransientError
 
-    from policy_lineage.graph import servers
+    from policy_lineage.servers import connections as servers
 
     sleeps: list[float] = []
     monkeypatch.setattr(servers.time, "sleep", sleeps.append)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from policy_lineage.graph.push import graph_rows, push
-from policy_lineage.graph.servers import connect
 from policy_lineage.graph.store import load_graph
+from policy_lineage.servers.connections import connect
+from policy_lineage.servers.push import graph_rows, push
 
 FORGET = "2025-10_kh-ubnd_trien-khai-kh-05-tu_du-thao.txt"
 
@@ -26,8 +26,8 @@ def test_unfinished_push_is_refused_then_finished_by_a_rerun(
     """A push killed after some batches: queries refuse the graph; a re-run completes it."""
     import pytest
 
-    from policy_lineage.graph import server_queries as sq
-    from policy_lineage.graph.servers import ServerError
+    from policy_lineage.servers.connections import ServerError
+    from policy_lineage.servers.reader import ServerReader, read_graph
 
     graph = load_graph(corpus_store)
     calls = {"n": 0}
@@ -44,10 +44,10 @@ def test_unfinished_push_is_refused_then_finished_by_a_rerun(
         with pytest.raises(Killed):
             push(graph, backend, batch_size=20, progress=die_after_three)
         with pytest.raises(ServerError, match="did not finish"):
-            sq.agency_work(backend, "Sở Khoa học và Công nghệ")
+            ServerReader(backend)
         report = push(graph, backend)
         assert not report.unchanged
-        assert sq.read_graph(backend).to_node_link() == graph.to_node_link()
+        assert read_graph(backend).to_node_link() == graph.to_node_link()
 
 
 def test_changed_fact_is_updated_not_duplicated(falkordb_uri: str, corpus_store: Path) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from policy_lineage.graph.neo4j_export import cypher_literal, export_cypher, export_neo4j_csv
-from policy_lineage.graph.push import push
-from policy_lineage.graph.server_queries import read_graph
-from policy_lineage.graph.servers import connect
+from policy_lineage.exports.neo4j import cypher_literal, export_cypher, export_neo4j_csv
 from policy_lineage.schema.graph_model import DocumentNode, Edge, LineageGraph, TaskNode
+from policy_lineage.servers.connections import connect
+from policy_lineage.servers.push import push
+from policy_lineage.servers.reader import read_graph
 
 EVIL = "Kế hoạch \"số 1\" \\ \\' it's }) DETACH DELETE n // ; MATCH (m) DELETE m\n\tdòng\f2"
 

@@ -1,7 +1,7 @@
 """The same end-to-end checks against a real Neo4j, when NEO4J_URI points at one
 (with NEO4J_USER / NEO4J_PASSWORD, and NEO4J_DATABASE if not the default).
 
-The statements sent are the text the FalkorDB tests run (graph/cypher.py), apart from
+The statements sent are the text the FalkorDB tests run (servers/cypher.py), apart from
 the schema statements of the Neo4j dialect."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_neo4j_end_to_end(store_copy: Path, check_end_to_end: Any) -> None:
 
 
 def test_neo4j_schema_is_idempotent() -> None:
-    from policy_lineage.graph.servers import open_backend
+    from policy_lineage.servers.connections import open_backend
 
     with open_backend(os.environ["NEO4J_URI"]) as backend:
         backend.ensure_schema()

@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from policy_lineage.cli import main
 from policy_lineage.schema.graph_model import (
     AgencyNode,
     DocumentNode,
@@ -28,7 +26,6 @@ from policy_lineage.schema.graph_model import (
     TaskNode,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,12 +44,9 @@ HOSTILE_TASK = (
 
 
 @pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The Đồng Tháp corpus built with the CLI into a fresh store."""
-    path = tmp_path_factory.mktemp("viz-store") / "s.db"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(path), "--jobs", "1"])
-    assert result.exit_code == 0, result.output
-    return str(path)
+def corpus_store(corpus_store: Path) -> str:
+    """The session's corpus store (tests/conftest.py), as the path the CLI is given."""
+    return str(corpus_store)
 
 
 def _hostile() -> LineageGraph:

@@ -10,19 +10,23 @@ import sys
 from types import ModuleType, SimpleNamespace
 
 import pytest
-from click.testing import CliRunner
 
-from policy_lineage.cli import main
 from policy_lineage.graph.store import Store, load_graph
 
 CHAIN = "implements,supersedes,cites"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["viz", *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+@pytest.fixture
+def run(cli):
+    """``run(*args)``: exit code, stdout and stderr of ``viz ARGS``."""
+
+    def go(*args: str) -> tuple[int, str, str]:
+        result = cli("viz", *args)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result.exit_code, result.stdout, result.stderr
+
+    return go
 
 
 def page_data(path) -> dict:
@@ -32,7 +36,7 @@ def page_data(path) -> dict:
     return json.loads(m.group(1))
 
 
-def test_cli_viz_bad_document_exits_1(corpus_store, tmp_path):
+def test_cli_viz_bad_document_exits_1(run, corpus_store, tmp_path):
     out = tmp_path / "x.html"
     code, _, err = run("99-NQ/XX", "-o", str(out), "--store", corpus_store)
     assert code == 1 and "no document '99-NQ/XX'" in err
@@ -41,7 +45,7 @@ def test_cli_viz_bad_document_exits_1(corpus_store, tmp_path):
     assert code == 1 and "fits 2 documents" in err
 
 
-def test_cli_viz_writes_an_offline_page(corpus_store, tmp_path):
+def test_cli_viz_writes_an_offline_page(run, corpus_store, tmp_path):
     out = tmp_path / "chain.html"
     code, _, err = run("57-NQ/TW", "--relations", CHAIN, "-o", str(out), "--store", corpus_store)
     assert code == 0, err
@@ -62,7 +66,7 @@ def test_cli_viz_writes_an_offline_page(corpus_store, tmp_path):
     assert "thực hiện / implements" in text
 
 
-def test_cli_viz_whole_graph_and_default_name(corpus_store, tmp_path, monkeypatch):
+def test_cli_viz_whole_graph_and_default_name(run, corpus_store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run("--store", corpus_store, "--no-tasks", "--layout", "date")
     assert code == 0, err
@@ -71,7 +75,7 @@ def test_cli_viz_whole_graph_and_default_name(corpus_store, tmp_path, monkeypatc
     assert not [n for n in data["nodes"] if n["kind"] == "Task"]
 
 
-def test_cli_viz_options(corpus_store, tmp_path):
+def test_cli_viz_options(run, corpus_store, tmp_path):
     out = tmp_path / "a.html"
     code, _, err = run(
         "57-NQ/TW", "--relations", CHAIN, "--agency", "Sở Tài chính", "--no-bodies",
@@ -97,7 +101,7 @@ def test_cli_viz_options(corpus_store, tmp_path):
     assert "vượt ngưỡng 40" in out.read_text("utf-8")
 
 
-def test_cli_viz_usage_errors(corpus_store, tmp_path):
+def test_cli_viz_usage_errors(run, corpus_store, tmp_path):
     out = str(tmp_path / "x.html")
     assert run("--depth", "2", "-o", out, "--store", corpus_store)[0] == 2
     assert run("57-NQ/TW", "--relations", "sings", "-o", out, "--store", corpus_store)[0] == 2
@@ -109,7 +113,7 @@ def test_cli_viz_usage_errors(corpus_store, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` not installed")
-def test_cli_viz_static_svg(corpus_store, tmp_path):
+def test_cli_viz_static_svg(run, corpus_store, tmp_path):
     out = tmp_path / "chain.svg"
     code, _, err = run("57-NQ/TW", "--relations", CHAIN, "--format", "svg", "-o", str(out),
                        "--store", corpus_store)  # fmt: skip
@@ -122,7 +126,7 @@ def test_cli_viz_static_svg(corpus_store, tmp_path):
     assert png.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_cli_viz_static_without_dot(corpus_store, tmp_path, monkeypatch):
+def test_cli_viz_static_without_dot(run, corpus_store, tmp_path, monkeypatch):
     from policy_lineage.viz import static
 
     monkeypatch.setattr(static.shutil, "which", lambda name: None)
@@ -130,7 +134,7 @@ def test_cli_viz_static_without_dot(corpus_store, tmp_path, monkeypatch):
     assert code == 1 and "apt-get install graphviz" in err
 
 
-def test_cli_viz_overlaps(hostile_graph, tmp_path, monkeypatch):
+def test_cli_viz_overlaps(run, hostile_graph, tmp_path, monkeypatch):
     """--overlaps with a stand-in query returning one hand-made group."""
     store = tmp_path / "h.db"
     with Store(store, create=True) as s:
@@ -161,7 +165,7 @@ def test_cli_viz_overlaps(hostile_graph, tmp_path, monkeypatch):
     assert run("57-NQ/TW", "--min-score", "0.7", "-o", str(out), "--store", str(store))[0] == 2
 
 
-def test_cli_viz_overlaps_with_the_real_query(corpus_store, tmp_path):
+def test_cli_viz_overlaps_with_the_real_query(run, corpus_store, tmp_path):
     """When the overlaps query is there: the corpus's repeated tasks are linked."""
     overlaps = pytest.importorskip("policy_lineage.queries.overlaps")
     groups = overlaps.find_overlaps(load_graph(corpus_store))

@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from ..schema.graph_model import LineageGraph
-from .cypher import NEO4J, merge_edges, merge_nodes
-from .push import GraphRows, graph_rows
+from ..servers.cypher import NEO4J, merge_edges, merge_nodes
+from ..servers.push import GraphRows, graph_rows
 
 __all__ = [
     "export_neo4j_csv",

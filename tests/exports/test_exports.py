@@ -1,4 +1,4 @@
-"""graph/exports.py: every format writes what its readers (rdflib, networkx, Excel) read back."""
+"""exports/formats.py: every format writes what its readers (rdflib, networkx, Excel) read back."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from policy_lineage.graph.exports import CSV_FILES, EXPORTERS, export
-from policy_lineage.graph.rdf import to_rdf
+from policy_lineage.exports.formats import CSV_FILES, EXPORTERS, export
+from policy_lineage.exports.rdf import to_rdf
 from policy_lineage.schema.graph_model import TaskNode
 
 KH254 = "doc:dong-thap:254/KH-UBND:2025"

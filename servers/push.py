@@ -36,7 +36,9 @@ from datetime import date
 from typing import Any
 
 from ..loaders.textnorm import fold_ascii
+from ..queries.overlaps import DEFAULT_MIN_SCORE, agency_keys, find_overlaps
 from ..schema.graph_model import LineageGraph, edge_record, node_record
+from .connections import Backend
 from .cypher import (
     ALL_REL_TYPES,
     GET_META,
@@ -49,7 +51,6 @@ from .cypher import (
     sweep_edges,
     sweep_nodes,
 )
-from .servers import Backend
 
 __all__ = [
     "PUSH_FORMAT",
@@ -142,18 +143,16 @@ def content_hash(graph: LineageGraph, min_score: float | None = None) -> str:
 def _agency_forms(graph: LineageGraph) -> tuple[dict[str, list[str]], Callable[[str], set[str]]]:
     """The folded keys by which the overlap filter knows a body (as
     ``queries.overlaps.agency_matcher`` builds them from the graph)."""
-    from ..queries.overlaps import _agency_keys
-
     forms: dict[str, set[str]] = {}
     for a in graph.agencies.values():
-        keys = forms.setdefault(a.name, _agency_keys(a.name))
+        keys = forms.setdefault(a.name, agency_keys(a.name))
         for alias in a.aliases:
-            keys.update(_agency_keys(alias))
+            keys.update(agency_keys(alias))
 
     def keys_of(body: str) -> set[str]:
         keys = forms.get(body)
         if keys is None:
-            keys = forms[body] = _agency_keys(body)
+            keys = forms[body] = agency_keys(body)
         return keys
 
     return {name: sorted(keys) for name, keys in forms.items()}, keys_of
@@ -169,11 +168,6 @@ def graph_rows(
     ``overlaps``: also the groups :func:`queries.overlaps.find_overlaps` computes at
     ``min_score`` (its default when None)."""
     groups: list[Any] = []
-    if overlaps:
-        try:
-            from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps
-        except ImportError:  # an install without the overlaps query: push the graph alone
-            overlaps = False
     if overlaps:
         min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
         groups = find_overlaps(graph, min_score)

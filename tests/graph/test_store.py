@@ -19,14 +19,14 @@ from click.testing import CliRunner
 from policy_lineage.cli import main
 from policy_lineage.graph.store import Store, StoreError, load_graph
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
 PLAN_2025_06 = "2025-06_kh-ubnd_trien-khai-kh-359-tu_du-thao.txt"
 
 
 @pytest.fixture
-def corpus(tmp_path):
+def corpus(corpus, tmp_path):
+    """A copy of the bundled corpus that a test may change."""
     folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
+    shutil.copytree(corpus, folder)
     return folder
 
 
@@ -141,10 +141,10 @@ def test_no_store_is_a_clear_error(tmp_path):
         load_graph(bad)
 
 
-def _many_files(folder: Path, n: int) -> None:
+def _many_files(corpus: Path, folder: Path, n: int) -> None:
     """n distinct files (distinct bytes, so none is a copy of another)."""
     folder.mkdir()
-    sources = sorted(CORPUS.glob("*.txt"))
+    sources = sorted(corpus.glob("*.txt"))
     for i in range(n):
         text = sources[i % len(sources)].read_text("utf-8")
         (folder / f"{i:03d}.txt").write_text(text + f"\nBản sao số {i}.\n", "utf-8")
@@ -184,10 +184,10 @@ def _stored_files(store: Path) -> int:
 @pytest.mark.parametrize(
     "sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "1"), (signal.SIGKILL, "2")]
 )
-def test_a_killed_build_keeps_every_file_completed_before_the_kill(tmp_path, sig, jobs):
+def test_a_killed_build_keeps_every_file_completed_before_the_kill(corpus, tmp_path, sig, jobs):
     folder, store = tmp_path / "many", tmp_path / "s.db"
     total = 60
-    _many_files(folder, total)
+    _many_files(corpus, folder, total)
     cmd = [sys.executable, "-m", "policy_lineage", "build", str(folder), "--store", str(store)]
     proc = subprocess.Popen(
         [*cmd, "--jobs", jobs],

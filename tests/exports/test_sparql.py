@@ -1,11 +1,11 @@
-"""graph/sparql.py: queries over the RDF form, prefixes pre-bound."""
+"""exports/sparql.py: queries over the RDF form, prefixes pre-bound."""
 
 from __future__ import annotations
 
 import pytest
 
-from policy_lineage.graph.rdf import to_rdf
-from policy_lineage.graph.sparql import SparqlError, run_sparql, short
+from policy_lineage.exports.rdf import to_rdf
+from policy_lineage.exports.sparql import SparqlError, run_sparql, short
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Every Cypher statement the graph servers are sent, in one place.
 
-``push`` and the server queries (:mod:`.server_queries`) write and read the lineage
+``push`` and the server reader (:mod:`.reader`) write and read the lineage
 graph on Neo4j and FalkorDB with the statements built here. Three rules hold for all of
 them:
 
@@ -51,13 +51,13 @@ __all__ = [
     "META_ID",
     "label",
     "rel_type",
-    "edge_kind",
     "merge_nodes",
     "merge_edges",
     "sweep_nodes",
     "sweep_edges",
     "count_nodes",
     "count_edges",
+    "links",
     "Dialect",
     "NEO4J",
     "FALKORDB",
@@ -89,14 +89,6 @@ def rel_type(kind: str) -> str:
     if kind in ALL_REL_TYPES:
         return kind
     raise ValueError(f"{kind!r} is not a relationship of the lineage graph")
-
-
-def edge_kind(rel: str) -> str:
-    """The model's edge kind of a relationship type (``ASSIGNED_TO`` → ``assigned-to``)."""
-    for kind, name in REL_TYPES.items():
-        if name == rel:
-            return kind
-    raise ValueError(f"{rel!r} is not an edge kind of the lineage graph")
 
 
 # ------------------------------------------------------------------ writing
@@ -150,7 +142,6 @@ def count_edges(kind: str) -> str:
     return f"MATCH ()-[r:{rel_type(kind)}]->() RETURN count(r) AS total"
 
 
-SET_META = "MERGE (m:LineageMeta {id: $id}) SET m += $props"  # bookkeeping of the last push
 GET_META = "MATCH (m:LineageMeta {id: $id}) RETURN properties(m) AS meta"
 
 # ------------------------------------------------------------------ reading the graph
@@ -167,52 +158,38 @@ ALL_EDGES = (
     "ORDER BY seq"
 )
 
-# ------------------------------------------------------------------ the queries
+# The read interface (servers/reader.py): a frontier at a time, rows with their ``seq``.
 
-# trace: the links of one breadth-first level, out of (up) or into (down) the frontier.
-TRACE_UP = (
-    "UNWIND $frontier AS id "
-    "MATCH (a:Document {id: id})-[r]->(b:Document) WHERE type(r) IN $types "
-    "RETURN a.id AS source, b.id AS target, r.kind AS kind, r.basis AS basis, "
-    "r.evidence AS evidence, r.source_file AS source_file, r.seq AS seq"
-)
-TRACE_DOWN = (
-    "UNWIND $frontier AS id "
-    "MATCH (a:Document)-[r]->(b:Document {id: id}) WHERE type(r) IN $types "
-    "RETURN a.id AS source, b.id AS target, r.kind AS kind, r.basis AS basis, "
-    "r.evidence AS evidence, r.source_file AS source_file, r.seq AS seq"
-)
 
-# tasks --from: what implements (or supersedes) the frontier, one level at a time …
-DERIVED_STEP = (
-    "UNWIND $frontier AS id "
-    "MATCH (a)-[r]->(b:Document {id: id}) WHERE type(r) IN $types "
-    "RETURN b.id AS here, a.id AS other, type(r) AS type"
-)
-# … then the tasks held by the documents reached, filtered by deadline where asked.
+def links(name: str, direction: str) -> str:
+    """Relationships of ``$types`` leaving (``out``) or entering (``in``) the nodes of
+    label ``name`` whose ids are in ``$frontier``."""
+    near = f"(n:{label(name)} {{id: id}})"
+    pattern = f"{near}-[r]->(m)" if direction == "out" else f"(m)-[r]->{near}"
+    source, target = ("n", "m") if direction == "out" else ("m", "n")
+    return (
+        f"UNWIND $frontier AS id MATCH {pattern} WHERE type(r) IN $types "
+        f"RETURN {source}.id AS source_id, {target}.id AS target_id, properties(r) AS rel, "
+        "r.seq AS seq"
+    )
+
+
 TASKS_OF_DOCUMENTS = (
-    "UNWIND $documents AS d "
-    "MATCH (t:Task {document_id: d}) "
-    "WHERE $due_before IS NULL OR (t.deadline IS NOT NULL AND t.deadline < $due_before) "
-    "RETURN properties(t) AS task"
+    "UNWIND $documents AS d MATCH (t:Task {document_id: d}) "
+    "RETURN properties(t) AS task, t.seq AS seq"
 )
-DOCUMENTS_BY_ID = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN properties(d) AS doc, d.seq AS seq ORDER BY seq"
-AGENCY_LEVELS = (
-    "UNWIND $names AS name MATCH (a:Agency {name: name}) RETURN a.name AS name, a.level AS level"
+TASKS_BY_ID = "UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN properties(t) AS task, t.seq AS seq"
+AGENCIES_NAMED = (
+    "UNWIND $names AS name MATCH (a:Agency {name: name}) "
+    "RETURN properties(a) AS agency, a.seq AS seq"
 )
 
-# agency: bodies whose folded name or alias equals, else contains, the folded query.
+# bodies whose folded name or an alias contains the folded query (``search_forms``, written
+# by the push)
 AGENCIES_MATCHING = (
     "MATCH (a:Agency) WHERE ANY(f IN a.search_forms WHERE f CONTAINS $q) "
-    "RETURN properties(a) AS agency, $q IN a.search_forms AS exact, a.seq AS seq ORDER BY seq"
+    "RETURN properties(a) AS agency, a.seq AS seq"
 )
-AGENCY_ASSIGNMENTS = (
-    "UNWIND $ids AS aid "
-    "MATCH (t:Task)-[r:ASSIGNED_TO]->(:Agency {id: aid}) "
-    "MATCH (d:Document {id: t.document_id}) "
-    "RETURN r.seq AS seq, r.role AS role, properties(t) AS task, properties(d) AS doc"
-)
-
 # overlaps: the groups pushed with the graph; ``$keys``/``$padded`` filter by a body
 # (folded keys computed in Python, as the embedded matcher does).
 OVERLAP_KEY_KNOWN = (

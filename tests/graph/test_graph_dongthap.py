@@ -6,15 +6,12 @@ Each expected edge was read from the documents' own words (the titles and the op
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from policy_lineage.graph.build import build_graph
 from policy_lineage.loaders.pipeline import extract_paths
 from policy_lineage.loaders.textnorm import fold
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
 LETTER_2025_06 = "2025-06_cv-btvtu_trien-khai-tb-04-bcdtw_du-thao.txt"
 PLAN_2025_06 = "2025-06_kh-ubnd_trien-khai-kh-359-tu_du-thao.txt"
 PLAN_2025_10 = "2025-10_kh-ubnd_trien-khai-kh-05-tu_du-thao.txt"
@@ -23,8 +20,8 @@ LETTER_2026_04 = "2026-04_cv-ubnd-kgvx_chi-dao-nq57.txt"
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return build_graph(extract_paths([str(CORPUS)]))
+def graph(corpus_graph):
+    return corpus_graph
 
 
 def node_of(graph, name: str) -> str:
@@ -140,8 +137,8 @@ def test_delegation_chain(graph):
     assert ("Ủy ban nhân dân tỉnh Đồng Tháp", "Sở Giáo dục và Đào tạo") in names
 
 
-def test_building_in_another_order_gives_the_same_graph():
-    exs = list(extract_paths([str(CORPUS)]))
+def test_building_in_another_order_gives_the_same_graph(corpus):
+    exs = list(extract_paths([str(corpus)]))
     a = build_graph(exs).to_node_link()
     b = build_graph(list(reversed(exs))).to_node_link()
     assert sorted(n["id"] for n in a["nodes"]) == sorted(n["id"] for n in b["nodes"])

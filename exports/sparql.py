@@ -5,7 +5,7 @@ rdflib's message, never a traceback; the answer is a :class:`SparqlResult` that 
 prints as a table, JSON or CSV::
 
     >>> from policy_lineage.schema.graph_model import DocumentNode, LineageGraph
-    >>> from policy_lineage.graph.rdf import to_rdf
+    >>> from policy_lineage.exports.rdf import to_rdf
     >>> g = LineageGraph()
     >>> _ = g.add_document(DocumentNode(id="doc:vn:57-NQ/TW:2021-2026", number="57-NQ/TW"))
     >>> run_sparql(to_rdf(g), "SELECT ?n WHERE { ?d a pl:Document ; pl:number ?n }").rows

@@ -1,4 +1,4 @@
-"""graph/rdf.py: the RDF form of the lineage graph, its provenance records and SHACL check."""
+"""exports/rdf.py: the RDF form of the lineage graph, its provenance records and SHACL check."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, XSD
 
-from policy_lineage.graph.rdf import edge_iri, to_rdf, validate
+from policy_lineage.exports.rdf import edge_iri, to_rdf, validate
 from policy_lineage.schema.graph_model import EDGE_KINDS, Edge
 from policy_lineage.schema.vocab import EDGE_PROPERTY, PL, ROLE_PROPERTY, node_iri
 

@@ -48,6 +48,9 @@ __all__ = [
     "DEFAULT_GRAPH",
     "NEO4J_SCHEMES",
     "FALKORDB_SCHEMES",
+    "Scheme",
+    "SCHEMES",
+    "register",
 ]
 
 DEFAULT_GRAPH = "policy_lineage"
@@ -93,25 +96,27 @@ class ServerSpec:
 def parse_uri(uri: str) -> ServerSpec:
     """The server a URI names; :class:`ServerError` for a scheme nobody serves."""
     parsed = urlparse(uri)
-    scheme = parsed.scheme.lower()
-    if scheme in NEO4J_SCHEMES:
-        return ServerSpec(uri, "neo4j", parsed.hostname, parsed.port)
-    if scheme not in FALKORDB_SCHEMES:
-        known = ", ".join(f"{s}://" for s in (*NEO4J_SCHEMES, *FALKORDB_SCHEMES))
+    scheme = SCHEMES.get(parsed.scheme.lower())
+    if scheme is None:
+        known = ", ".join(f"{s}://" for s in SCHEMES)
         raise ServerError(f"unknown server URI {uri!r}: it must start with one of {known}")
+    return scheme.parse(uri, parsed)
+
+
+def _neo4j_spec(uri: str, parsed: Any) -> ServerSpec:
+    return ServerSpec(uri, "neo4j", parsed.hostname, parsed.port)
+
+
+def _falkordb_spec(uri: str, parsed: Any) -> ServerSpec:
+    """``falkordb://[user:password@]host:port?graph=NAME``, or the same with a socket or
+    file path (``falkordb+unix:///path``, ``falkordb+embedded:///path``)."""
     graph = parse_qs(parsed.query).get("graph", [DEFAULT_GRAPH])[0]
     user = unquote(parsed.username) if parsed.username else None
     password = unquote(parsed.password) if parsed.password else None
+    scheme = parsed.scheme.lower()
     if scheme == "falkordb":
-        return ServerSpec(
-            uri,
-            "falkordb",
-            parsed.hostname or "localhost",
-            parsed.port or 6379,
-            graph=graph,
-            user=user,
-            password=password,
-        )
+        host, port = parsed.hostname or "localhost", parsed.port or 6379
+        return ServerSpec(uri, "falkordb", host, port, graph=graph, user=user, password=password)
     path = unquote(parsed.path)
     if parsed.netloc and parsed.netloc not in ("localhost",):
         path = unquote(parsed.netloc) + path  # falkordb+embedded://relative/file.db
@@ -444,9 +449,11 @@ def connect(
 ) -> Backend:
     """A backend for ``uri`` (see the module's doc); :class:`ServerError` if unusable."""
     spec = parse_uri(uri)
-    if spec.kind == "neo4j":
-        return Neo4jBackend(spec, user, password, database, retries)
-    return FalkorDBBackend(spec, user, password, retries)
+    return _scheme_of(uri).backend(spec, user, password, database, retries)
+
+
+def _scheme_of(uri: str) -> Scheme:
+    return SCHEMES[urlparse(uri).scheme.lower()]
 
 
 @contextmanager
@@ -460,14 +467,12 @@ def open_backend(
     password from the variable ``password_env`` names (or ``$NEO4J_PASSWORD``; for
     FalkorDB ``$FALKORDB_PASSWORD``), database from ``database`` or ``$NEO4J_DATABASE``;
     closed at the end."""
-    spec = parse_uri(uri)
-    if spec.kind == "neo4j":
-        user = user or os.environ.get("NEO4J_USER")
-        var = password_env or "NEO4J_PASSWORD"
-        database = database or os.environ.get("NEO4J_DATABASE")
-    else:
-        user = user or os.environ.get("FALKORDB_USER")
-        var = password_env or "FALKORDB_PASSWORD"
+    parse_uri(uri)  # an unknown scheme is one line
+    scheme = _scheme_of(uri)
+    user = user or os.environ.get(scheme.user_env)
+    var = password_env or scheme.password_env
+    if scheme.database_env:
+        database = database or os.environ.get(scheme.database_env)
     if password_env and password_env not in os.environ:
         raise ServerError(f"--password-env {password_env}: no such environment variable")
     backend = connect(uri, user, os.environ.get(var), database)
@@ -475,3 +480,44 @@ def open_backend(
         yield backend
     finally:
         backend.close()
+
+
+# ---------------------------------------------------------------------- the registry
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """What a URI scheme means: how its URI is read, which backend serves it, and where
+    the CLI finds its credentials."""
+
+    parse: Callable[[str, Any], ServerSpec]
+    backend: Callable[[ServerSpec, str | None, str | None, str | None, int], Backend]
+    user_env: str
+    password_env: str
+    database_env: str | None = None
+
+
+SCHEMES: dict[str, Scheme] = {}
+
+
+def register(name: str, scheme: Scheme) -> None:
+    """Serve URIs ``name://…`` with ``scheme`` (as rdflib registers its plugins).
+
+    >>> sorted(SCHEMES)[:3]
+    ['bolt', 'bolt+s', 'bolt+ssc']
+    """
+    SCHEMES[name.lower()] = scheme
+
+
+def _neo4j(spec: ServerSpec, user: Any, password: Any, database: Any, retries: int) -> Backend:
+    return Neo4jBackend(spec, user, password, database, retries)
+
+
+def _falkordb(spec: ServerSpec, user: Any, password: Any, database: Any, retries: int) -> Backend:
+    return FalkorDBBackend(spec, user, password, retries)
+
+
+for _name in NEO4J_SCHEMES:
+    register(_name, Scheme(_neo4j_spec, _neo4j, "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"))
+for _name in FALKORDB_SCHEMES:
+    register(_name, Scheme(_falkordb_spec, _falkordb, "FALKORDB_USER", "FALKORDB_PASSWORD"))

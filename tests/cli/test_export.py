@@ -74,16 +74,18 @@ def store(monkeypatch):
         seen.append(path)
         return graph
 
-    monkeypatch.setattr(export_cmd, "_load_graph", load)
-    monkeypatch.setattr(sparql_cmd, "_load_graph", load)
+    monkeypatch.setattr(export_cmd, "load_graph", load)
+    monkeypatch.setattr(sparql_cmd, "load_graph", load)
     return types.SimpleNamespace(graph=graph, paths=seen)
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+@pytest.fixture
+def run(cli):
+    """``run(*args)``: the command's result; an exception in it fails the test."""
+    return lambda *args: cli(*args, catch_exceptions=False)
 
 
-def test_export_cli_turtle_to_stdout_validates(store):
+def test_export_cli_turtle_to_stdout_validates(run, store):
     result = run("export", "--format", "ttl", "--validate", "--store", "my.db")
     assert result.exit_code == 0, result.output
     assert store.paths == ["my.db"]
@@ -91,7 +93,7 @@ def test_export_cli_turtle_to_stdout_validates(store):
     assert any("05-KH/TU" in str(o) for o in rdf.objects())
 
 
-def test_export_cli_json_is_the_contract(store):
+def test_export_cli_json_is_the_contract(run, store):
     result = run("export", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -101,14 +103,14 @@ def test_export_cli_json_is_the_contract(store):
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-def test_export_cli_jsonld_to_file(store, tmp_path):
+def test_export_cli_jsonld_to_file(run, store, tmp_path):
     out = tmp_path / "g.jsonld"
     result = run("export", "--format", "jsonld", "-o", str(out))
     assert result.exit_code == 0
     assert len(Graph().parse(out, format="json-ld")) > 0
 
 
-def test_export_cli_csv_needs_a_directory_and_writes_it(store, tmp_path):
+def test_export_cli_csv_needs_a_directory_and_writes_it(run, store, tmp_path):
     result = CliRunner().invoke(main, ["export", "--format", "csv"])
     assert result.exit_code == 2
     assert "needs -o PATH" in result.output
@@ -120,7 +122,7 @@ def test_export_cli_csv_needs_a_directory_and_writes_it(store, tmp_path):
     assert rows[0]["Chủ trì / Lead"] == "Sở Khoa học và Công nghệ"
 
 
-def test_export_cli_graphml_to_file(store, tmp_path):
+def test_export_cli_graphml_to_file(run, store, tmp_path):
     out = tmp_path / "g.graphml"
     assert run("export", "--format", "graphml", "-o", str(out)).exit_code == 0
     G = nx.read_graphml(out)
@@ -157,7 +159,7 @@ def test_export_cli_store_error_is_one_line(monkeypatch):
         ]
 
 
-def test_sparql_cli_table_json_csv(store):
+def test_sparql_cli_table_json_csv(run, store):
     query = 'SELECT ?up ?date WHERE { ?d pl:number "05-KH/TU" ; pl:implements ?u . ?u pl:number ?up ; pl:date ?date }'
     table = run("sparql", query)
     assert table.exit_code == 0
@@ -168,14 +170,14 @@ def test_sparql_cli_table_json_csv(store):
     assert as_csv == ["up,date", "57-NQ/TW,2024-12-22"]
 
 
-def test_sparql_cli_shows_vietnamese_and_node_ids(store):
+def test_sparql_cli_shows_vietnamese_and_node_ids(run, store):
     result = run("sparql", "SELECT ?a WHERE { ?t pl:leadAgency ?a }")
     assert SKHCN in result.stdout  # the node id, not the quoted IRI
     result = run("sparql", "SELECT ?name WHERE { ?t pl:leadAgency/pl:name ?name }")
     assert "Sở Khoa học và Công nghệ" in result.stdout
 
 
-def test_sparql_cli_ask(store):
+def test_sparql_cli_ask(run, store):
     assert run("sparql", "ASK { ?t a pl:Task }").stdout.strip() == "true"
     assert json.loads(
         run("sparql", 'ASK { ?t a pl:Agency ; pl:level "commune" }', "--format", "json").stdout

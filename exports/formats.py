@@ -105,13 +105,13 @@ def _text_writer(render: Callable[[LineageGraph], str]) -> Callable[[LineageGrap
 
 
 def _cypher_script(graph: LineageGraph) -> str:
-    from .neo4j_export import export_cypher
+    from .neo4j import export_cypher
 
     return export_cypher(graph)
 
 
 def _write_neo4j_csv(graph: LineageGraph, path: Path) -> str:
-    from .neo4j_export import export_neo4j_csv
+    from .neo4j import export_neo4j_csv
 
     return export_neo4j_csv(graph, path)
 

@@ -4,26 +4,23 @@ networkx and the node-link contract."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import networkx as nx
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from policy_lineage.exports.formats import export
+from policy_lineage.exports.networkx_adapter import from_networkx, to_networkx
+from policy_lineage.exports.rdf import to_rdf, validate
 from policy_lineage.graph.build import build_graph
-from policy_lineage.graph.exports import export
-from policy_lineage.graph.networkx_adapter import from_networkx, to_networkx
-from policy_lineage.graph.rdf import to_rdf, validate
 from policy_lineage.loaders.pipeline import extract_paths
 from policy_lineage.schema.graph_model import LineageGraph
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
-
 
 @pytest.fixture(scope="module")
-def graph():
-    return build_graph(extract_paths([str(CORPUS)]))
+def graph(corpus_graph):
+    return corpus_graph
 
 
 def test_the_corpus_graph_passes_the_shacl_shapes(graph):
@@ -42,9 +39,9 @@ def test_a_broken_corpus_graph_fails_them(graph):
     assert "người xem" in report or "role" in report.lower()
 
 
-def test_turtle_round_trip_is_isomorphic_to_a_second_export(graph, tmp_path):
+def test_turtle_round_trip_is_isomorphic_to_a_second_export(graph, tmp_path, corpus):
     first = Graph().parse(data=export(graph, "ttl"), format="turtle")
-    again = build_graph(extract_paths([str(CORPUS)]))
+    again = build_graph(extract_paths([str(corpus)]))
     second = Graph().parse(data=export(again, "ttl"), format="turtle")
     assert len(first) > 5000
     assert isomorphic(first, second)

@@ -67,7 +67,7 @@ def _graph() -> LineageGraph:
 @pytest.fixture(autouse=True)
 def store(monkeypatch: pytest.MonkeyPatch) -> LineageGraph:
     graph = _graph()
-    monkeypatch.setattr(export_cmd, "_load_graph", lambda path: graph)
+    monkeypatch.setattr(export_cmd, "load_graph", lambda path: graph)
     return graph
 
 
@@ -159,6 +159,6 @@ def test_export_path_given_twice_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_export_formats_are_the_exporters_table() -> None:
-    from policy_lineage.graph.exports import EXPORTERS
+    from policy_lineage.exports.formats import EXPORTERS
 
     assert set(export_cmd.FORMATS) == set(EXPORTERS)

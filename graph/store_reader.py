@@ -1,0 +1,162 @@
+"""The store as a read interface for the queries: only the part of the graph a question
+touches, read with the store's indexes.
+
+A national store holds tens of thousands of nodes and a hundred thousand edges; reading
+them all costs seconds before a question is even asked. :class:`StoreReader` answers the
+questions the queries of ``queries/`` ask a frontier at a time (the links of these
+documents, the tasks of those, the bodies a name may fit) with SQL over the ``edges``
+table (indexed by source and by target) and the ``nodes`` table (by id). What the
+answers mean is written once, in ``queries/``; this module only reads.
+
+>>> import tempfile, os
+>>> from policy_lineage.queries.example import example_graph
+>>> from policy_lineage.queries.tasks import tasks_from
+>>> from policy_lineage.graph.store import Store
+>>> path = os.path.join(tempfile.mkdtemp(), "s.db")
+>>> with Store(path, create=True) as store:
+...     store.save_graph(example_graph())
+...     rows = tasks_from(StoreReader(store), "doc:dong-thap:254/KH-UBND:2025")
+>>> sorted(r.task.id for r in rows)
+['task:2', 'task:3', 'task:4', 'task:5']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..schema.graph_model import (
+    AgencyNode,
+    DocumentNode,
+    Edge,
+    Finding,
+    LineageGraph,
+    TaskNode,
+    from_record,
+)
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["StoreReader", "counts", "findings"]
+
+_CHUNK = 900  # ids per IN (…) list: under SQLite's default limit of host parameters
+
+
+def _fresh(store: Store) -> None:
+    if not store.graph_is_fresh:  # an interrupted build: resolve again first, as graph() does
+        store.rebuild_graph()
+
+
+def _rows(store: Store, sql: str, ids: Iterable[str], *params: Any) -> list[tuple]:
+    """``sql`` holds one ``{ids}`` placeholder for an ``IN`` list; run it over ``ids``."""
+    ids = list(dict.fromkeys(ids))
+    out: list[tuple] = []
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        out += store.conn.execute(sql.format(ids=marks), (*params, *chunk)).fetchall()
+    return out
+
+
+class StoreReader:
+    """:class:`~policy_lineage.queries.reader.GraphReader` over a :class:`Store` (kept
+    open by the caller). Documents and bodies are read once and kept."""
+
+    def __init__(self, store: Store) -> None:
+        _fresh(store)
+        self.store = store
+        self._documents: dict[str, DocumentNode] | None = None
+        self._agencies: list[AgencyNode] | None = None
+
+    def _of_kind(self, kind: str) -> list[dict[str, Any]]:
+        rows = self.store.conn.execute(
+            "SELECT data FROM nodes WHERE kind = ? ORDER BY rowid", (kind,)
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def _nodes(self, ids: Iterable[str], kind: str) -> list[dict[str, Any]]:
+        sql = "SELECT rowid, data FROM nodes WHERE kind = ? AND id IN ({ids})"
+        return [json.loads(data) for _, data in sorted(_rows(self.store, sql, ids, kind))]
+
+    def documents(self) -> dict[str, DocumentNode]:
+        if self._documents is None:
+            docs = (from_record(DocumentNode, r) for r in self._of_kind("Document"))
+            self._documents = {d.id: d for d in docs}
+        return self._documents
+
+    def links(self, ids: Sequence[str], direction: str, kinds: Sequence[str]) -> list[Edge]:
+        if not kinds:
+            return []
+        end = "source" if direction == "out" else "target"
+        marks = ",".join("?" * len(kinds))
+        sql = f"SELECT seq, data FROM edges WHERE kind IN ({marks}) AND {end} IN ({{ids}})"
+        rows = dict(_rows(self.store, sql, ids, *kinds))
+        return [from_record(Edge, json.loads(rows[seq])) for seq in sorted(rows)]
+
+    def tasks(self, ids: Sequence[str]) -> list[TaskNode]:
+        return [from_record(TaskNode, r) for r in self._nodes(ids, "Task")]
+
+    def tasks_of(self, document_ids: Sequence[str]) -> list[TaskNode]:
+        held = _rows(
+            self.store,
+            "SELECT target FROM edges WHERE kind = 'has-task' AND source IN ({ids})",
+            document_ids,
+        )
+        wanted = set(document_ids)
+        return [t for t in self.tasks([r[0] for r in held]) if t.document_id in wanted]
+
+    def _all_agencies(self) -> list[AgencyNode]:
+        if self._agencies is None:
+            self._agencies = [from_record(AgencyNode, r) for r in self._of_kind("Agency")]
+        return self._agencies
+
+    def bodies(self, folded: str) -> list[AgencyNode]:
+        return self._all_agencies()
+
+    def bodies_named(self, names: Sequence[str]) -> list[AgencyNode]:
+        wanted = set(names)
+        return [a for a in self._all_agencies() if a.name in wanted]
+
+    def graph(self) -> LineageGraph:
+        return self.store.graph()
+
+
+def counts(store: Store) -> dict[str, Any]:
+    """:meth:`LineageGraph.counts` of the stored graph, counted by SQLite.
+
+    >>> import tempfile, os
+    >>> from policy_lineage.queries.example import example_graph
+    >>> from policy_lineage.graph.store import Store
+    >>> with Store(os.path.join(tempfile.mkdtemp(), "s.db"), create=True) as store:
+    ...     store.save_graph(example_graph())
+    ...     counts(store) == example_graph().counts()
+    True
+    """
+    _fresh(store)
+    conn = store.conn
+    nodes = dict(conn.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall())
+    (in_corpus,) = conn.execute(
+        "SELECT count(*) FROM nodes WHERE kind = 'Document' AND json_extract(data, '$.in_corpus')"
+    ).fetchone()
+    by_kind = dict(conn.execute("SELECT kind, count(*) FROM edges GROUP BY kind").fetchall())
+    (n_findings,) = conn.execute("SELECT count(*) FROM findings").fetchone()
+    documents = nodes.get("Document", 0)
+    return {
+        "documents": documents,
+        "documents_in_corpus": in_corpus,
+        "documents_cited_only": documents - in_corpus,
+        "agencies": nodes.get("Agency", 0),
+        "tasks": nodes.get("Task", 0),
+        "edges": sum(by_kind.values()),
+        "edges_by_kind": dict(sorted(by_kind.items())),
+        "findings": n_findings,
+    }
+
+
+def findings(store: Store) -> list[Finding]:
+    """The resolver's findings, in the order it made them."""
+    _fresh(store)
+    rows = store.conn.execute("SELECT data FROM findings ORDER BY seq")
+    return [Finding(**json.loads(r[0])) for r in rows]

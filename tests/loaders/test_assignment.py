@@ -1,0 +1,75 @@
+"""``loaders/assignment.py``: who does a piece of work, sentence in, facts out.
+
+Each row is a sentence written for this test and the lead, cooperating bodies and
+delegation route it states (names as the alias table canonicalises them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import AgencyTable
+from policy_lineage.loaders.assignment import parse_assignment
+
+TABLE = AgencyTable.load()
+PROVINCE = "Bắc Ninh"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "cooperating"),
+    [
+        # X chủ trì, phối hợp với Y …
+        ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát nguồn vốn.",
+         ["Sở Tài chính"], ["Sở Nội vụ"]),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Công an tỉnh xây dựng đề án.",
+         ["Sở Nội vụ"], ["Sở Tài chính", "Công an tỉnh"]),
+        # X: chủ trì, phối hợp …
+        ("Sở Y tế: chủ trì, phối hợp với Sở Tài chính triển khai.", ["Sở Y tế"], ["Sở Tài chính"]),
+        # a label, in brackets or on its own
+        ("(Cơ quan chủ trì: Sở Y tế; thời gian: Quý II/2026)", ["Sở Y tế"], []),
+        ("Cơ quan chủ trì: Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"], []),
+        # Giao X …, Đề nghị X …
+        ("Giao Sở Công Thương kiểm tra thị trường.", ["Sở Công Thương"], []),
+        ("Đề nghị Sở Tư pháp thẩm định dự thảo.", ["Sở Tư pháp"], []),
+        # an addressee at the start
+        ("Sở Tài chính bảo đảm kinh phí thực hiện.", ["Sở Tài chính"], []),
+        ("Công an tỉnh: tăng cường bảo đảm an ninh mạng.", ["Công an tỉnh"], []),
+        # no body named: nobody, and the caller takes the heading's
+        ("Tăng cường công tác tuyên truyền.", [], []),
+    ],
+)  # fmt: skip
+def test_assignment_lead_and_cooperating(
+    sentence: str, lead: list[str], cooperating: list[str]
+) -> None:
+    found = parse_assignment(sentence, TABLE, PROVINCE)
+    assert [a.name for a in found.lead] == lead
+    assert [a.name for a in found.cooperating] == cooperating
+    assert found.explicit == bool(lead)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Nội vụ "
+         "tổ chức thi tuyển.",
+         ["Đảng ủy Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Nội vụ"]),
+        ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát nguồn vốn.", []),
+    ],
+)  # fmt: skip
+def test_assignment_delegation_chain_ends_with_the_doer(sentence: str, chain: list[str]) -> None:
+    found = parse_assignment(sentence, TABLE, PROVINCE)
+    assert [a.name for a in found.chain] == chain
+    if chain:
+        assert [a.name for a in found.lead] == chain[-1:]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát.", "chủ trì"),
+        ("Giao Sở Công Thương kiểm tra thị trường.", "giao"),
+        ("Đề nghị Sở Tư pháp thẩm định dự thảo.", "đề nghị"),
+    ],
+)
+def test_assignment_names_the_cue_it_read(sentence: str, cue: str) -> None:
+    assert parse_assignment(sentence, TABLE, PROVINCE).cue == cue

@@ -1,0 +1,62 @@
+"""``loaders/extract_appendix.py``: the rows of an appendix task table in, tasks out; a
+row that restates a body item completes it. The plans are written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from policy_lineage.loaders.pipeline import extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 15/KH-UBND
+Bắc Ninh, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+I. NHIỆM VỤ
+{body}
+Nơi nhận:
+- Như trên.
+Phụ lục
+DANH MỤC CÁC NHIỆM VỤ
+(Kèm theo Kế hoạch số 15/KH-UBND)
+TT\tTên nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tKết quả
+{rows}
+"""
+
+
+def tasks(body: str, rows: str) -> list[tuple]:
+    text = HEAD.format(body=body, rows=rows)
+    return [
+        (t.text, [a.name for a in t.lead], [a.name for a in t.cooperating], t.deadline,
+         t.deliverable, t.origin)
+        for t in extract_text(text, "kh.txt").tasks
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("1\tXây dựng kho dữ liệu dùng chung của tỉnh\tSở Khoa học và Công nghệ\tSở Tài chính"
+         "\tQuý IV/2026\tKho dữ liệu",
+         ("Xây dựng kho dữ liệu dùng chung của tỉnh", ["Sở Khoa học và Công nghệ"],
+          ["Sở Tài chính"], date(2026, 12, 31), "Kho dữ liệu", "appendix")),
+        ("2\tSố hóa hồ sơ hộ tịch\tSở Tư pháp\tCông an tỉnh\tNăm 2027\tHồ sơ số",
+         ("Số hóa hồ sơ hộ tịch", ["Sở Tư pháp"], ["Công an tỉnh"], date(2027, 12, 31),
+          "Hồ sơ số", "appendix")),
+    ],
+)  # fmt: skip
+def test_extract_appendix_a_row_is_a_task(row: str, expected: tuple) -> None:
+    body = "1. Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo."
+    found = tasks(body, row)
+    assert found[-1] == expected
+    assert len(found) == 2  # the body's pointer to the appendix, and the row
+
+
+def test_extract_appendix_a_row_restating_a_body_item_completes_it() -> None:
+    item = "Số hóa hồ sơ hộ tịch, bảo đảm kết nối với cơ sở dữ liệu quốc gia về dân cư"
+    found = tasks(f"1. {item}.", f"1\t{item}\tSở Tư pháp\tCông an tỉnh\tNăm 2027\t")
+    assert found == [
+        (item, ["Sở Tư pháp"], ["Công an tỉnh"], date(2027, 12, 31), None, "body+appendix")
+    ]

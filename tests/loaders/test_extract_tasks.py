@@ -1,0 +1,65 @@
+"""``loaders/extract_tasks.py``: the items of a plan in, its tasks out (text, lead,
+cooperating bodies, deadline, recurring). The plans are written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from policy_lineage.loaders.pipeline import extract_text
+
+HEAD = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 15/KH-UBND
+Bắc Ninh, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+I. NHIỆM VỤ
+"""
+
+
+def tasks(body: str) -> list[tuple]:
+    return [
+        (t.text, [a.name for a in t.lead], [a.name for a in t.cooperating], t.deadline, t.recurring)
+        for t in extract_text(HEAD + body, "kh.txt").tasks
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the item names its lead and its deadline
+        ("1. Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung, hoàn thành "
+         "trước ngày 30/6/2026.\n",
+         [("Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung, hoàn thành "
+           "trước ngày 30/6/2026.", ["Sở Khoa học và Công nghệ"], [], date(2026, 6, 30), False)]),
+        # lead and cooperating bodies, a deadline at the end
+        ("1. Công an tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ bảo đảm an ninh mạng, "
+         "báo cáo kết quả trước ngày 15/12/2026.\n",
+         [("Công an tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ bảo đảm an ninh mạng, "
+           "báo cáo kết quả trước ngày 15/12/2026.", ["Công an tỉnh"],
+           ["Sở Khoa học và Công nghệ"], date(2026, 12, 15), False)]),
+        # a quarter is its last day
+        ("1. Giao Sở Nội vụ rà soát vị trí việc làm; thời gian hoàn thành: Quý III/2026.\n",
+         [("Giao Sở Nội vụ rà soát vị trí việc làm;", ["Sở Nội vụ"], [], date(2026, 9, 30),
+           False)]),
+        # items under a heading that names a body are that body's; a recurring one says so
+        ("1. Sở Tài chính:\n- Bố trí kinh phí thực hiện Kế hoạch.\n"
+         "- Hướng dẫn thanh quyết toán kinh phí (thực hiện thường xuyên).\n",
+         [("Bố trí kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"], [], None, False),
+          ("Hướng dẫn thanh quyết toán kinh phí (thực hiện thường xuyên).", ["Sở Tài chính"], [],
+           None, True)]),
+        # work without a doer is still a task, with no lead
+        ("1. Tăng cường công tác tuyên truyền về chuyển đổi số.\n",
+         [("Tăng cường công tác tuyên truyền về chuyển đổi số.", [], [], None, False)]),
+    ],
+)  # fmt: skip
+def test_extract_tasks_items_of_a_plan(body: str, expected: list[tuple]) -> None:
+    assert tasks(body) == expected
+
+
+def test_extract_tasks_every_task_points_back_to_its_words() -> None:
+    text = HEAD + "1. Giao Sở Nội vụ rà soát vị trí việc làm.\n"
+    [task] = extract_text(text, "kh.txt").tasks
+    span = task.evidence.span
+    assert text[span.start : span.end].startswith("Giao Sở Nội vụ rà soát")

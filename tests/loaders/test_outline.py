@@ -1,0 +1,69 @@
+"""``loaders/outline.py``: markers in, a tree out. Markers nest in the order a document
+first uses them; a paragraph without a marker belongs to the heading above it."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.layout import layout
+from policy_lineage.loaders.outline import build_outline, split_marker
+
+
+def tree(text: str) -> list:
+    """The outline as nested ``(style, text, children)`` tuples, children as a list."""
+
+    def walk(node) -> tuple:
+        return (node.style, node.text, [walk(c) for c in node.children])
+
+    return [walk(c) for c in build_outline(layout(text).paragraphs).children]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("II. NHIỆM VỤ", ("roman", "II.", "NHIỆM VỤ")),
+        ("1. Về hạ tầng", ("num1", "1.", "Về hạ tầng")),
+        ("1.2. Tiểu mục", ("num2", "1.2.", "Tiểu mục")),
+        ("a) Nâng cấp mạng", ("letter", "a)", "Nâng cấp mạng")),
+        ("(i) Một việc", ("paren", "(i)", "Một việc")),
+        ("- Giai đoạn 1", ("dash", "-", "Giai đoạn 1")),
+        ("+ Một ý", ("plus", "+", "Một ý")),
+        ("Điều 3. Trách nhiệm thi hành", ("article", "Điều 3.", "Trách nhiệm thi hành")),
+        ("Không có dấu", ("para", "", "Không có dấu")),
+    ],
+)
+def test_outline_markers(line: str, expected: tuple[str, str, str]) -> None:
+    assert split_marker(line) == expected
+
+
+def test_outline_nests_in_the_order_markers_are_first_used() -> None:
+    text = (
+        "I. MỤC TIÊU\nNâng cao năng lực số.\nII. NHIỆM VỤ\n1. Về hạ tầng\n"
+        "a) Nâng cấp mạng truyền dẫn.\nb) Xây dựng trung tâm dữ liệu:\n"
+        "- Giai đoạn 1 hoàn thành năm 2026;\n- Giai đoạn 2 hoàn thành năm 2027.\n"
+        "2. Về dữ liệu\nXây dựng kho dữ liệu dùng chung.\n"
+    )
+    assert tree(text) == [
+        ("roman", "MỤC TIÊU", [("para", "Nâng cao năng lực số.", [])]),
+        ("roman", "NHIỆM VỤ", [
+            ("num1", "Về hạ tầng", [
+                ("letter", "Nâng cấp mạng truyền dẫn.", []),
+                ("letter", "Xây dựng trung tâm dữ liệu:", [
+                    ("dash", "Giai đoạn 1 hoàn thành năm 2026;", []),
+                    ("dash", "Giai đoạn 2 hoàn thành năm 2027.", []),
+                ]),
+            ]),
+            ("num1", "Về dữ liệu", [("para", "Xây dựng kho dữ liệu dùng chung.", [])]),
+        ]),
+    ]  # fmt: skip
+
+
+def test_outline_a_skipped_level_still_nests() -> None:
+    text = "I. NHIỆM VỤ\na) Rà soát thủ tục.\nb) Số hóa hồ sơ.\nII. TỔ CHỨC THỰC HIỆN\n"
+    assert tree(text) == [
+        ("roman", "NHIỆM VỤ", [
+            ("letter", "Rà soát thủ tục.", []),
+            ("letter", "Số hóa hồ sơ.", []),
+        ]),
+        ("roman", "TỔ CHỨC THỰC HIỆN", []),
+    ]  # fmt: skip
