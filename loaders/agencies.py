@@ -920,7 +920,3 @@ def load_aliases(path: str | Path) -> AgencyTable:
         raise click.ClickException(str(exc)) from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise click.ClickException(f"{path}: not an alias or rules file ({exc})") from exc
-
-
-def with_written(agency: Agency, written: str) -> Agency:
-    return replace(agency, as_written=written)

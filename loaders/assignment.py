@@ -22,7 +22,6 @@ from .rules import Rules
 from .textnorm import fold, match_key
 
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
-_DELEGATE = re.compile(r"^\s*(?:chỉ đạo|lãnh đạo|giao)\s*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
     r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:(?:lãnh đạo|chỉ đạo)(?:\s*+,\s*+|\s++và\s++))?"
@@ -76,7 +75,7 @@ def _runs_before(text: str, matches: list[AgencyMatch], end: int) -> list[Agency
     return out
 
 
-def _dedupe(agencies: list[Agency]) -> list[Agency]:
+def dedupe(agencies: list[Agency]) -> list[Agency]:
     seen: set[str] = set()
     out = []
     for a in agencies:
@@ -150,12 +149,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             return after
 
     def concrete(ms: list[AgencyMatch]) -> list[Agency]:
-        return _dedupe([m.agency for m in ms if not table.is_vague(m.agency)])
+        return dedupe([m.agency for m in ms if not table.is_vague(m.agency)])
 
     # cooperating: the bodies right after "phối hợp (với)"
     for m in re.finditer(r"phối\s+hợp(?:\s+với)?\s+", key):
         result.cooperating += concrete(_runs(text, matches, m.end()))
-    result.cooperating = _dedupe(result.cooperating)
+    result.cooperating = dedupe(result.cooperating)
 
     # a label, "Giao X"
     for m in _LABEL.finditer(key):
@@ -326,7 +325,7 @@ def _place_doer(
 
 
 def _finish(result: Assignment) -> Assignment:
-    result.lead = _dedupe(result.lead)
+    result.lead = dedupe(result.lead)
     lead_names = {a.name for a in result.lead}
     result.cooperating = [a for a in result.cooperating if a.name not in lead_names]
     return result

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from ..schema.model import Evidence, Span, Task
-from .assignment import _dedupe
+from .assignment import dedupe
 from .deadlines import find_deadline
 from .extract_document import Regions
 from .extract_tasks import TaskContext, row_task
@@ -26,7 +26,6 @@ from .rules import Rules, derived
 from .textnorm import collapse, fold
 
 _ROW_NO = re.compile(r"^\s*+(\d{1,3})\s*+[.)]?\s*+$")
-_ROW_NO_INLINE = re.compile(r"^\s*(\d{1,3})\s*\.\s+(?=\S)")
 _SECTION = re.compile(r"^\s*+(?:[IVX]++)\s*+[.\-–]?\s*+(?:[A-ZĐÀ-Ỹ ,\-–;]++)?$")
 _HEADER = re.compile(r"^\s*S?TT\b")
 
@@ -181,8 +180,8 @@ def _split_cells(cells: str, ctx: TaskContext):
         else:
             groups[-1].append(m)
         pos = m.end
-    lead = _dedupe([m.agency for m in groups[0]]) if groups else []
-    coop = _dedupe([m.agency for g in groups[1:] for m in g])
+    lead = dedupe([m.agency for m in groups[0]]) if groups else []
+    coop = dedupe([m.agency for g in groups[1:] for m in g])
     deadline_part = None
     result = None
     if dl:

@@ -187,7 +187,6 @@ _NUMBER_LINE = re.compile(
     r"(?<![\w/])Số\s*+:?\s*+(?P<raw>\d*+\s*+[-/]\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ][\wĐđ&]*(?:\s*[-/]\s*[A-Za-zĐđ\d][\wĐđ&]*)*)"
 )
 _SIGNATURE = re.compile(r"^(?:t/?m\.?|tm\.|kt\.|k/t|tl\.|t/l|tuq\.|q\.)\s", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*$")
 _NATIONAL_HEADERS = re.compile(
     r"cộng hòa xã hội|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do|tự do\s*[-–—]\s*hạnh phúc"
     r"|đảng cộng sản việt nam|^\*+$|^-+$"

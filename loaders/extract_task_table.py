@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema.model import Agency, Evidence, Span, Task
-from .assignment import _dedupe
+from .assignment import dedupe
 from .extract_tasks import TaskContext, row_task
 from .layout import Layout
 from .textnorm import collapse, fold
@@ -152,7 +152,7 @@ def _bodies(text: str, ctx: TaskContext) -> list[Agency]:
     found = [m.agency for m in ctx.table.find(text, ctx.province)]
     found = [a for a in found if not ctx.table.is_vague(a)]
     if found:
-        return _dedupe(found)
+        return dedupe(found)
     return []
 
 
