@@ -111,14 +111,15 @@ _N_TIME_GROUPS = sum(n for _, n, _ in _FORMS)
 _CUE = (
     r"(?:(?:hoàn\s+thành|xong|thực\s+hiện|tổ\s+chức|báo\s+cáo|trình|ban\s+hành)"
     r"(?:\s+[^\s,;.()]+){0,6}?\s+)?"
-    r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian|cuối)\s+(?:ngày\s+)?"
+    r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian"
+    r"|(?<!tháng )cuối)\s+(?:ngày\s+)?"  # not "những tháng cuối năm 2025" (a time, no limit)
 )
 _TIME = "(?:" + "|".join(p for p, _, _ in _FORMS) + ")"
 _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?{_CUE}{_TIME}")
 # the time within 200 characters of its label (the corpora's longest gap is 55): a task of
 # many labels without a time is then read once, not once per label
 _LABELLED = re.compile(rf"thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*[^;)]{{0,200}}?{_TIME}")
-_BARE = re.compile(rf"(?:^|\(\s*+|\*\*|\n)\s*+{_TIME}\s*+[.;]?\s*+(?:\)|\*\*|$)")
+_BARE = re.compile(rf"(?:^|\(\s*+|\*\*|\n)\s*+(?:cuối\s++)?{_TIME}\s*+[.;]?\s*+(?:\)|\*\*|$)")
 # Recurrence in running text only where it is said of the task, not as an adverb
 # ("tuyên truyền thường xuyên"): in parentheses, "thực hiện thường xuyên", "định kỳ
 # hằng quý", a sentence opening "Hằng tháng, báo cáo …".

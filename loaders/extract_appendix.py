@@ -206,13 +206,14 @@ def _split_cells(cells: str, ctx: TaskContext):
     return lead, coop, deadline_part, result
 
 
-def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
+def merge_appendix(rows: list[Task], body: list[Task], whole_list: bool = True) -> list[Task]:
     """The rows are tasks; each takes from the body item it restates what it leaves out.
 
     When the rows restate most of the body's items, the appendix is the plan's task list
     and the body's other items (who coordinates, who reports) are not tasks again. When
-    they restate only part of it, a body item no row restates is a task of its own, before
-    the rows.
+    they restate only part of it (or ``whole_list`` is false: a table inside the text that
+    restates items above it), a body item no row restates is a task of its own, before the
+    rows.
     """
     out = []
     restated: set[int] = set()
@@ -236,6 +237,6 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
         merged.delegation = best.delegation
         merged.waits_on = merged.waits_on or best.waits_on
         out.append(merged)
-    if len(restated) >= 0.5 * len(body):
+    if whole_list and len(restated) >= 0.5 * len(body):
         return out
     return [t for i, t in enumerate(body) if i not in restated] + out

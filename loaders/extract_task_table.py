@@ -180,6 +180,16 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
     tasks: list[Task] = []
     for table in find_task_tables(lay):
         cols = table.columns
+        if "no" not in cols and table.rows:
+            # a header that lost its "STT" cell (a saved page's first row held the group
+            # rows' number instead): data rows one cell wider, opening with a row number
+            numbered = [
+                r
+                for r in table.rows
+                if len(r["cells"]) == max(cols.values()) + 2 and _ROW_NO.match(r["cells"][0])
+            ]
+            if len(numbered) * 2 >= len(table.rows):
+                cols = {"no": 0, **{k: v + 1 for k, v in cols.items()}}
         width = max([len(r["cells"]) for r in table.rows] + [max(cols.values(), default=0) + 1])
         section: str | None = None
         merged: list[dict] = []

@@ -282,7 +282,9 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
                 if j < end and _PIPE_LINE.match(lines[j]):
                     more = True  # two pipes: this row ends, the next opens
                     break
-                if j >= end or not lines[j].strip() or (width and len(row) >= width):
+                if j >= end or not lines[j].strip():
+                    break
+                if width and len(row) >= width and not _row_goes_on(lines, j, end):
                     break
             a = j
             while j < end and not _PIPE_LINE.match(lines[j]):
@@ -324,6 +326,27 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
                 if _DECORATION.match(lines[x]):
                     _set(buf, starts[x], lines[x], " ")
     return k
+
+
+def _row_goes_on(lines: list[str], j: int, end: int) -> bool:
+    """After a row as wide as the table so far, more short cells up to two pipes in a row:
+    the row is wider (a header under group rows that span the table: "B | PHÁT TRIỂN …",
+    then "Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | …")."""
+    cells = 0
+    k = j
+    while k < end and cells < 12:
+        a = k
+        while k < end and not _PIPE_LINE.match(lines[k]):
+            if not lines[k].strip() or k - a >= 3:
+                return False
+            k += 1
+        if k >= end or k == a:
+            return False
+        cells += 1
+        if k + 1 < end and _PIPE_LINE.match(lines[k + 1]):
+            return True  # two pipes: the row ends here
+        k += 1
+    return False
 
 
 def _set(buf: list[str], start: int, line: str, pipe: str) -> None:

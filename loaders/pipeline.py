@@ -190,7 +190,13 @@ def _with_tables(tasks, text, lay, regions, ctx):
     if in_appendix:
         tasks = merge_appendix(in_appendix, tasks)
     if in_body:
-        tasks = sorted(tasks + in_body, key=lambda t: t.evidence.span.start)
+        # a table in the text that restates items above it (an appendix the document does
+        # not head as one) gives those items their lead and time, once
+        first = min(r.evidence.span.start for r in in_body)
+        above = [t for t in tasks if t.evidence.span.start < first and t.origin == "body"]
+        rest = [t for t in tasks if t not in above]
+        merged = merge_appendix(in_body, above, whole_list=False)
+        tasks = sorted(merged + rest, key=lambda t: t.evidence.span.start)
     return tasks
 
 

@@ -32,6 +32,7 @@ from policy_lineage.loaders.deadlines import find_deadline
         ("Giai đoạn 2026-2030 và những năm tiếp theo", None),
         ("theo Nghị định số 13/2023/NĐ-CP", None),
         ("đến năm 2030 đạt 50% doanh nghiệp số", None),
+        ("xây dựng kịch bản tăng trưởng cho những tháng cuối năm 2026", None),
     ],
 )
 def test_deadline_dates(phrase: str, expected: str | None) -> None:

@@ -251,3 +251,75 @@ def test_a_portal_with_labels_on_one_line() -> None:
     assert ex.document.number == "45/KH-UBND" and str(ex.document.date) == "2026-01-05"
     assert ex.references == []  # the footer's decree is not a reference
     assert [[a.name for a in t.lead] for t in ex.tasks] == [["Sở Khoa học và Công nghệ"]]
+
+
+GROUPED_TABLE_PAGE = """**ỦY BAN NHÂN DÂN**
+**TỈNH HÀ NAM**
+Số: 77/KH-UBND
+*Hà Nam, ngày 02 tháng 3 năm 2026*
+**KẾ HOẠCH**
+**Phát triển kinh tế số năm 2026**
+**I. NHIỆM VỤ**
+Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+**PHỤ LỤC**
+**DANH MỤC NHIỆM VỤ**
+|
+**A**
+|
+**KINH TẾ SỐ NGÀNH**
+|
+|
+**I**
+|
+**Nông nghiệp**
+|
+|
+**Nội dung**
+|
+**Đơn vị thực hiện**
+|
+**Đơn vị phối hợp**
+|
+**Thời gian thực hiện**
+|
+|
+1.1
+|
+Xây dựng sàn giao dịch nông sản
+|
+Sở Công Thương
+|
+Sở Tài chính
+|
+2026 - 2027
+|
+|
+1.2
+|
+Số hóa dữ liệu đất trồng lúa
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Tư pháp
+|
+Năm 2026
+|
+"""
+
+
+def test_a_table_whose_header_comes_under_group_rows() -> None:
+    """Group rows of two cells ("A | KINH TẾ SỐ NGÀNH") above a header of four: the header is
+    one row, and the data rows, one cell wider (their number), keep their columns."""
+    tasks = extract_text(GROUPED_TABLE_PAGE, "kh.md").tasks
+    assert [
+        (t.text, [a.name for a in t.lead], [a.name for a in t.cooperating], str(t.deadline))
+        for t in tasks
+    ] == [
+        ("Xây dựng sàn giao dịch nông sản", ["Sở Công Thương"], ["Sở Tài chính"], "2027-12-31"),
+        (
+            "Số hóa dữ liệu đất trồng lúa",
+            ["Sở Nông nghiệp và Môi trường"],
+            ["Sở Tư pháp"],
+            "2026-12-31",
+        ),
+    ]
