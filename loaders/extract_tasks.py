@@ -270,6 +270,8 @@ def task_nodes(
             not node.children and event_detail(node.text, rules)
         ):
             continue
+        if not node.children and _a_title(node.text):
+            continue  # "Chương V TỔ CHỨC THỰC HIỆN": a title in capitals, or "Ổn định lớp"
         if _section_excluded(node, rules):
             if assessed is not None:
                 assessed.append(node)
@@ -277,6 +279,15 @@ def task_nodes(
             continue
         out.append(node)
     return out
+
+
+def _a_title(text: str) -> bool:
+    """A heading or a label, not work: written in capitals, or three words or fewer."""
+    letters = [c for c in text if c.isalpha()]
+    if len(text.split()) <= 3 and not re.search(r"[,;]", text):
+        return True
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 8 and upper >= 0.8 * len(letters) and len(text) < 200
 
 
 def _in_rule_article(node: Node, ctx: TaskContext) -> bool:

@@ -438,6 +438,9 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
             "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được giao.",
             True,
         ),
+        # a note in brackets, the line that spreads a resolution to the cells
+        ("(Kế hoạch số 12/KH-UBND ngày 02/3/2026 gửi kèm theo)", True),
+        ("Nghị quyết này phổ biến đến chi bộ.", True),
         # work
         ("Sở Tư pháp hoàn thành việc rà soát văn bản trước ngày 30/6/2026.", False),
         ("Xây dựng danh mục nhiệm vụ trọng tâm theo Phụ lục của Bộ Nội vụ.", False),
@@ -474,3 +477,18 @@ def test_an_events_time_place_and_guests_are_not_tasks() -> None:
         ["Sở Khoa học và Công nghệ"],
         ["Văn phòng Ủy ban nhân dân tỉnh"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        ("Chương III TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ", True),
+        ("Ổn định lớp", True),
+        ("Rà soát, bổ sung quy hoạch cán bộ.", False),
+        ("Sở Y tế kiểm tra an toàn thực phẩm.", False),
+    ],
+)
+def test_titles_are_not_tasks(item: str, title: bool) -> None:
+    from policy_lineage.loaders.extract_tasks import _a_title
+
+    assert _a_title(item) is title
