@@ -41,6 +41,10 @@ _PLACE_LIST = re.compile(
     rf"\s*+:\s*+(?P<list>(?:{_PROVINCE_ALT})(?:\s*+(?:,\s*+(?:và\s++)?|và\s++)(?:{_PROVINCE_ALT}))*+)"
     r"(?![\wđ])"
 )
+# the verbs whose object a group is: "chỉ đạo các doanh nghiệp …", "phối hợp với các …"
+_GOVERNS = re.compile(
+    r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|phối\s+hợp\s+với|đôn\s+đốc)\s*+$"
+)
 # a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
 _REGION = re.compile(r"\s++khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])")
 _PROVINCE_AFTER = re.compile(
@@ -451,7 +455,8 @@ class AgencyTable:
                 continue
             # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
             if not m.group("quals") and "nouns" in m.groupdict():
-                end = _modifiers_end(text, key, end, self.rules)
+                governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
+                end = _modifiers_end(text, key, end, self.rules, governed)
             i = bisect_right(starts, start)
             if any(e >= end for _, e in known[max(0, i - 3) : i]):
                 continue  # the table knows a name at least as long: "các cơ quan Đảng ở tỉnh"
@@ -823,12 +828,19 @@ def _starts_head(key: str, at: int, heads: set[str]) -> bool:
     return any(rest.startswith(h + " ") for h in heads)
 
 
-def _modifiers_end(text: str, key: str, end: int, rules: Rules) -> int:
+def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool = False) -> int:
     """A group noun's modifiers: "doanh nghiệp viễn thông", "cơ quan báo chí" (lower-case
-    words up to a stop word, at most six)."""
-    toks = _tokens(text, end, 80)
+    words up to a stop word, at most six). ``governed``: the group is the object of "chỉ đạo",
+    "yêu cầu", "phối hợp với" …, so a verb that describes it goes on ("chỉ đạo các doanh
+    nghiệp cung cấp dịch vụ viễn thông"); as a subject the same verb is its predicate."""
+    toks = _tokens(text, end, 100)
     new_end = end
-    for i, t in enumerate(toks[:6]):
+    clause = [v.split() for v in rules.group_clause_verbs]
+    limit = 6
+    i = -1
+    while i + 1 < min(len(toks), limit):
+        i += 1
+        t = toks[i]
         gap = text[end + (toks[i - 1].end() if i else 0) : end + t.start()]
         if re.search(r"[,;:.()“”\"]", gap):
             break
@@ -845,6 +857,22 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules) -> int:
         )
         if low in rules.name_stop_words and f"{prev} {low}" in rules.name_compounds:
             new_end = end + t.end()
+            continue
+        verb = next(
+            (
+                v
+                for v in clause
+                if [fold(x.group()) for x in toks[i : i + len(v)]] == v
+                and not re.search(
+                    r"[,;:.()“”\"]", text[end + t.start() : end + toks[i + len(v) - 1].end()]
+                )
+            ),
+            None,
+        )
+        if verb and governed:  # "các doanh nghiệp cung cấp dịch vụ viễn thông"
+            i += len(verb) - 1
+            new_end = end + toks[i].end()
+            limit = min(len(toks), i + 5)
             continue
         if (
             low in rules.name_stop_words

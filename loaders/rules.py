@@ -46,6 +46,7 @@ LIST_KEYS = (
     "office_titles",
     "name_stop_words",
     "name_compounds",
+    "group_clause_verbs",
     "commune_units",
     "vague_nouns",
     "subject_openers",
@@ -140,6 +141,7 @@ class Rules:
     responsibility_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
+    group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()

@@ -81,6 +81,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # groups named through their heads' titles are one group
         ("Giám đốc các sở, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh triển khai thực hiện.",
          ["Các sở, cơ quan, đơn vị thuộc tỉnh"]),
+        # a group told what to do keeps the verb that describes it; as a subject it does not
+        ("Bộ trưởng Bộ Công Thương chỉ đạo các doanh nghiệp kinh doanh xăng dầu bảo đảm nguồn cung.",
+         ["Các doanh nghiệp kinh doanh xăng dầu"]),
+        ("Các doanh nghiệp cung cấp thông tin cho cơ quan thuế.", ["Các doanh nghiệp"]),
         # a framing phrase may stand before the subject
         ("Căn cứ kế hoạch này, Giám đốc Sở Y tế xây dựng kế hoạch chi tiết.", ["Sở Y tế"]),
         ("Trong thời gian tới, Sở Nội vụ rà soát biên chế.", ["Sở Nội vụ"]),
