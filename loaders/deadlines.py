@@ -129,12 +129,15 @@ _P = rf"(?:\((?:[^()]*\s)?|^|[.;:,]\s*|thực\s+hiện\s+|nhiệm\s+vụ\s+|báo
 
 
 def _every(unit: str) -> re.Pattern[str]:
+    # "định kỳ hằng quý", "(hằng quý)", "Hằng tháng, báo cáo …", "… báo cáo Tỉnh ủy hằng quý."
     return re.compile(
         rf"định\s+kỳ\s+(?:(?:hằng|hàng)\s+)?{unit}(?!\s*[ivx\d])|{_P}(?:hằng|hàng|mỗi)\s+{unit}(?!\s*[ivx\d])"
+        rf"|(?:hằng|hàng)\s+{unit}\s*+[.;]?\s*+$"
     )
 
 
 _RECUR = [
+    (re.compile(r"định\s+kỳ\s+(?:06|6|sáu)\s+tháng(?!\s+(?:đầu|cuối))"), "semiannual"),
     (_every("ngày"), "daily"),
     (_every("tuần"), "weekly"),
     (_every("tháng"), "monthly"),

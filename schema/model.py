@@ -97,7 +97,7 @@ class Task:
     deadline_text: str | None
     deadline: date | None
     recurring: bool
-    recurrence: str | None  # "monthly", "quarterly", "yearly", "continuous"
+    recurrence: str | None  # "monthly", "quarterly", "semiannual", "yearly", "continuous"
     deliverable: str | None
     evidence: Evidence
     section: list[str] = field(default_factory=list)  # headings above the item

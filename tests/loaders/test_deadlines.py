@@ -47,3 +47,17 @@ def test_a_year_alone_in_a_tables_time_column() -> None:
     ev = Evidence("kh.txt", Span(0, 1), "x")
     task = row_task("Kiện toàn Ban Chỉ đạo", [], [], "2026", None, ev, None, None)
     assert task.deadline is not None and task.deadline.isoformat() == "2026-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("Văn phòng tổng hợp, báo cáo Thường trực Đảng ủy hằng quý.", "quarterly"),
+        ("Định kỳ 6 tháng, các sở báo cáo kết quả.", "semiannual"),
+        ("Hằng năm, Sở Nội vụ tổng kết công tác thi đua.", "yearly"),
+        ("(Thực hiện thường xuyên)", "continuous"),
+        ("tổ chức tuyên truyền hằng năm vào dịp kỷ niệm ngày thành lập", None),
+    ],
+)
+def test_recurrence(text: str, recurrence: str | None) -> None:
+    assert find_deadline(text).recurrence == recurrence
