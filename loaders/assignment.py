@@ -166,7 +166,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             continue
         lead = _runs(text, matches, m.end())
         if lead:
-            result.lead = [a.agency for a in lead]
+            steps = _delegated(key, text, matches, [lead], table)  # "Giao X chỉ đạo Y …"
+            result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)] or [
+                a.agency for a in lead
+            ]
+            if len(steps) > 1:
+                result.chain = [step[0].agency for step in steps]
             result.cue = text[m.start() : m.end()].strip()
             result.explicit = True
             return _finish(result)
@@ -179,25 +184,17 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
             addressees = _runs(text, matches, chain[-1].end + m.end())
             if addressees:
-                result.lead = [a.agency for a in addressees]
+                # "Bộ Chính trị giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo Bộ X …": the last
+                steps = _delegated(key, text, matches, [addressees], table)
+                result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)] or [
+                    a.agency for a in addressees
+                ]
+                if len(steps) > 1:
+                    result.chain = [step[0].agency for step in steps]
                 result.cue = m.group().strip()
                 return _finish(result)
     if chain and key[framing : chain[0].start].strip(" -+*") == "":
-        steps = [[chain[0]]]
-        pos = chain[0].end
-        # X chỉ đạo Y chỉ đạo Z …; each step may name several bodies ("… chỉ đạo Quân khu 5,
-        # Quân khu 7, các đơn vị quân đội …")
-        while True:
-            m = _CHAIN_STEP.match(key[pos:])
-            if not m:
-                break
-            nxt = _runs(text, matches, pos + m.end())
-            if not nxt or nxt[0].start != pos + m.end():
-                break
-            steps.append(nxt)
-            pos = nxt[-1].end
-        while len(steps) > 1 and all(table.is_vague(b.agency) for b in steps[-1]):
-            steps.pop()  # "X chỉ đạo các đơn vị liên quan …": X still does the work
+        steps = _delegated(key, text, matches, [[chain[0]]], table)
         if len(steps) > 1:
             result.chain = [step[0].agency for step in steps]
             result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)]
@@ -322,6 +319,28 @@ def _place_doer(
     unit = "thành phố" if named in CITIES else "tỉnh"
     body = table.lookup(f"Ủy ban nhân dân {unit} {named}", named)
     return (m.end(), body) if body is not None else None
+
+
+def _delegated(
+    key: str, text: str, matches: list[AgencyMatch], steps: list[list[AgencyMatch]], table
+) -> list[list[AgencyMatch]]:
+    """The delegation chain from the last step on: X chỉ đạo Y chỉ đạo Z …; each step may
+    name several bodies ("… chỉ đạo Quân khu 5, Quân khu 7, các đơn vị quân đội …"). A last
+    step of vague bodies is dropped: "X chỉ đạo các đơn vị liên quan …" is still X's work."""
+    steps = list(steps)
+    pos = steps[-1][-1].end
+    while True:
+        m = _CHAIN_STEP.match(key[pos:])
+        if not m:
+            break
+        nxt = _runs(text, matches, pos + m.end())
+        if not nxt or nxt[0].start != pos + m.end():
+            break
+        steps.append(nxt)
+        pos = nxt[-1].end
+    while len(steps) > 1 and all(table.is_vague(b.agency) for b in steps[-1]):
+        steps.pop()
+    return steps
 
 
 def _finish(result: Assignment) -> Assignment:

@@ -85,6 +85,12 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Bộ trưởng Bộ Công Thương chỉ đạo các doanh nghiệp kinh doanh xăng dầu bảo đảm nguồn cung.",
          ["Các doanh nghiệp kinh doanh xăng dầu"]),
         ("Các doanh nghiệp cung cấp thông tin cho cơ quan thuế.", ["Các doanh nghiệp"]),
+        # a body given work that passes it on: the last body of the chain
+        ("Bộ Chính trị giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo Bộ Nội vụ xây dựng đề án.",
+         ["Bộ Nội vụ"]),
+        ("Giao Đảng ủy Quốc hội lãnh đạo, chỉ đạo Ủy ban Pháp luật và Tư pháp thẩm tra dự án.",
+         ["Ủy ban Pháp luật và Tư pháp"]),
+        ("Giao Đảng ủy Quốc hội lãnh đạo, chỉ đạo sửa đổi Luật Đất đai.", ["Đảng ủy Quốc hội"]),
         # a framing phrase may stand before the subject
         ("Căn cứ kế hoạch này, Giám đốc Sở Y tế xây dựng kế hoạch chi tiết.", ["Sở Y tế"]),
         ("Trong thời gian tới, Sở Nội vụ rà soát biên chế.", ["Sở Nội vụ"]),
