@@ -284,8 +284,9 @@ def task_nodes(
 def _a_title(text: str) -> bool:
     """A heading or a label, not work: written in capitals, or three words or fewer."""
     letters = [c for c in text if c.isalpha()]
-    if len(text.split()) <= 3 and not re.search(r"[,;]", text):
-        return True
+    short = text.strip()
+    if len(short.split()) <= 3 and short[:1].isupper() and not re.search(r"[,;.:]", short):
+        return True  # "Ổn định lớp" (a label); not "trong tháng 3/2025." (a wrapped clause)
     upper = sum(1 for c in letters if c.isupper())
     return len(letters) >= 8 and upper >= 0.8 * len(letters) and len(text) < 200
 
