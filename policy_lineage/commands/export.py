@@ -3,12 +3,14 @@ Cypher script or neo4j-admin import files."""
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ._options import format_option, store_option
 from ._source import load_graph
 
-FORMATS = ("ttl", "jsonld", "graphml", "csv", "json", "cypher", "neo4j-csv")
+FORMATS = ("ttl", "jsonld", "graphml", "csv", "xlsx", "json", "cypher", "neo4j-csv")
 
 
 def register(group: click.Group) -> None:
@@ -23,7 +25,15 @@ def register(group: click.Group) -> None:
     "--output",
     type=click.Path(),
     help="File to write (a directory for csv and neo4j-csv); or give it as PATH. "
-    "Without it: stdout (ttl, jsonld, json, cypher).",
+    "Without it: stdout (every format but csv and neo4j-csv; xlsx only to a pipe or file).",
+)
+@click.option(
+    "--csv-delimiter",
+    "delim",
+    type=click.Choice([",", ";", "tab", "|"]),
+    default=None,
+    help="Field separator of --format csv [default: ,]; ';' opens in columns in Excel on "
+    "Vietnamese Windows (and any locale whose decimal mark is a comma).",
 )
 @click.option(
     "--validate",
@@ -32,7 +42,12 @@ def register(group: click.Group) -> None:
 )
 @store_option
 def export_command(
-    path: str | None, fmt: str, output: str | None, validate: bool, store_path: str
+    path: str | None,
+    fmt: str,
+    output: str | None,
+    delim: str | None,
+    validate: bool,
+    store_path: str,
 ) -> None:
     """Export the lineage graph in the store to PATH (or -o PATH, or stdout).
 
@@ -40,7 +55,9 @@ def export_command(
     ttl, jsonld  RDF (schema/lineage.ttl, with the provenance of every edge)
     graphml      Gephi and yEd
     csv          a directory: documents.csv, agencies.csv, tasks.csv, edges.csv
-                 (UTF-8 with BOM, Vietnamese/English headers, for Excel)
+                 (UTF-8 with BOM, Vietnamese/English headers; --csv-delimiter ';'
+                 for Excel on Vietnamese Windows)
+    xlsx         one Excel workbook: documents, tasks, bodies, links, overlaps, findings
     json         the node-link data of shared/contract/OUTPUTS.md
     cypher       a script for cypher-shell -f: what `push` writes, as literals
     neo4j-csv    a directory of neo4j-admin import files; prints the import command
@@ -51,14 +68,21 @@ def export_command(
     \b
         policy-lineage export --format ttl --validate -o lineage.ttl
         policy-lineage export --format neo4j-csv neo4j-import/
+        policy-lineage export --format xlsx -o lineage.xlsx
+        policy-lineage export --format csv --csv-delimiter ';' -o bang/
     """
     from ..exports.formats import EXPORTERS, export
 
     if path and output and path != output:
         raise click.UsageError("give the output once: PATH or -o PATH")
     output = output or path
-    if output is None and EXPORTERS[fmt].text is None:
+    exporter = EXPORTERS[fmt]
+    if delim is not None and fmt != "csv":
+        raise click.UsageError("--csv-delimiter goes with --format csv")
+    if output is None and exporter.text is None and exporter.binary is None:
         raise click.UsageError(f"--format {fmt} needs -o PATH")
+    if output is None and exporter.binary is not None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {fmt} is binary: give -o FILE, or redirect stdout")
     graph = load_graph(store_path)
     if validate:
         from ..exports.rdf import to_rdf
@@ -68,8 +92,14 @@ def export_command(
         if not conforms:
             click.echo(report, err=True)
             raise click.ClickException("the export does not conform to schema/shapes.ttl")
+    if output is None and exporter.binary is not None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(exporter.binary(graph))
+        stream.flush()
+        return
+    options = {"delimiter": "\t" if delim == "tab" else delim} if fmt == "csv" else {}
     try:
-        text = export(graph, fmt, output)
+        text = export(graph, fmt, output, **options)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     if output is None:

@@ -21,7 +21,16 @@ TASK_UBND = "task:05-1"
 
 
 def test_exports_registry_names_every_format():
-    assert set(EXPORTERS) == {"ttl", "jsonld", "graphml", "csv", "json", "cypher", "neo4j-csv"}
+    assert set(EXPORTERS) == {
+        "ttl",
+        "jsonld",
+        "graphml",
+        "csv",
+        "xlsx",
+        "json",
+        "cypher",
+        "neo4j-csv",
+    }
     assert EXPORTERS["csv"].directory and EXPORTERS["csv"].text is None
     assert EXPORTERS["neo4j-csv"].directory and EXPORTERS["neo4j-csv"].text is None
     assert EXPORTERS["cypher"].text is not None and not EXPORTERS["cypher"].directory
@@ -125,4 +134,4 @@ def test_exports_file_formats_need_a_path(lineage, fmt):
 
 def test_exports_unknown_format_is_an_error(lineage):
     with pytest.raises(ValueError, match="unknown export format"):
-        export(lineage, "xlsx")
+        export(lineage, "xls")
