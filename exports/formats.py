@@ -3,7 +3,7 @@
 * ``ttl``: RDF Turtle (:func:`.rdf.to_rdf`); a file, or stdout;
 * ``jsonld``: RDF JSON-LD, the project's prefixes as its ``@context``; a file, or stdout;
 * ``json``: networkx node-link data, the ``export --format json`` contract; a file, or stdout;
-* ``graphml``: GraphML for Gephi and yEd (scalar attributes only); a file;
+* ``graphml``: GraphML for Gephi and yEd (:mod:`.graphml`); a file, or stdout;
 * ``csv``: ``documents.csv``, ``agencies.csv``, ``tasks.csv``, ``edges.csv``; a directory
   (``delimiter``: ``,`` by default, ``;`` for Excel where the decimal mark is a comma);
 * ``xlsx``: one Excel workbook (:mod:`.xlsx`): documents, tasks, bodies, links, overlap
@@ -203,8 +203,10 @@ def _node_label(node: Node) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def _write_graphml(graph: LineageGraph, path: Path) -> None:
-    nx.write_graphml(to_graphml_graph(graph), path, encoding="utf-8")
+def _graphml(graph: LineageGraph) -> str:
+    from .graphml import to_graphml
+
+    return to_graphml(graph)
 
 
 # ---------------------------------------------------------------------- CSV
@@ -450,7 +452,7 @@ EXPORTERS: dict[str, Exporter] = {
     for e in (
         Exporter("ttl", "RDF Turtle", _text_writer(_turtle), _turtle),
         Exporter("jsonld", "RDF JSON-LD", _text_writer(_jsonld), _jsonld),
-        Exporter("graphml", "GraphML (Gephi, yEd)", _write_graphml),
+        Exporter("graphml", "GraphML (Gephi, yEd)", _text_writer(_graphml), _graphml),
         Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True, options=("delimiter",)),
         Exporter("xlsx", "Excel workbook", _write_xlsx, binary=_xlsx_bytes),
         Exporter("json", "node-link JSON (contract)", _text_writer(_node_link), _node_link),
