@@ -72,7 +72,7 @@ class Exporter:
     name: str
     description: str
     write: Callable[..., str | None]
-    text: Callable[[LineageGraph], str] | None = None
+    text: Callable[..., str] | None = None
     directory: bool = False
     binary: Callable[[LineageGraph], bytes] | None = None
     options: tuple[str, ...] = ()
@@ -98,29 +98,31 @@ def export(
         if exporter.text is None:
             kind = "directory" if exporter.directory else "file"
             raise ValueError(f"--format {fmt} writes a {kind}: give it with -o PATH")
-        return exporter.text(graph)
+        return exporter.text(graph, **given)
     return exporter.write(graph, Path(path), **given)
 
 
 # ---------------------------------------------------------------------- text formats
 
 
-def _turtle(graph: LineageGraph) -> str:
-    return to_rdf(graph).serialize(format="turtle")
+def _turtle(graph: LineageGraph, file_hashes: dict[str, str] | None = None) -> str:
+    return to_rdf(graph, file_hashes).serialize(format="turtle")
 
 
-def _jsonld(graph: LineageGraph) -> str:
+def _jsonld(graph: LineageGraph, file_hashes: dict[str, str] | None = None) -> str:
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    return to_rdf(graph).serialize(format="json-ld", context=context, ensure_ascii=False)
+    return to_rdf(graph, file_hashes).serialize(
+        format="json-ld", context=context, ensure_ascii=False
+    )
 
 
 def _node_link(graph: LineageGraph) -> str:
     return json.dumps(graph.to_node_link(), ensure_ascii=False)
 
 
-def _text_writer(render: Callable[[LineageGraph], str]) -> Callable[[LineageGraph, Path], None]:
-    def write(graph: LineageGraph, path: Path) -> None:
-        path.write_text(render(graph), encoding="utf-8")
+def _text_writer(render: Callable[..., str]) -> Callable[..., None]:
+    def write(graph: LineageGraph, path: Path, **options: Any) -> None:
+        path.write_text(render(graph, **options), encoding="utf-8")
 
     return write
 
@@ -450,8 +452,8 @@ def _xlsx_bytes(graph: LineageGraph) -> bytes:
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("ttl", "RDF Turtle", _text_writer(_turtle), _turtle),
-        Exporter("jsonld", "RDF JSON-LD", _text_writer(_jsonld), _jsonld),
+        Exporter("ttl", "RDF Turtle", _text_writer(_turtle), _turtle, options=("file_hashes",)),
+        Exporter("jsonld", "RDF JSON-LD", _text_writer(_jsonld), _jsonld, options=("file_hashes",)),
         Exporter("graphml", "GraphML (Gephi, yEd)", _text_writer(_graphml), _graphml),
         Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True, options=("delimiter",)),
         Exporter("xlsx", "Excel workbook", _write_xlsx, binary=_xlsx_bytes),

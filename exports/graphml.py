@@ -22,8 +22,10 @@
 >>> g = LineageGraph()
 >>> _ = g.add_document(DocumentNode(id="doc:a", number="1-KH/TU", is_draft=True))
 >>> text = to_graphml(g)
->>> '<data key="d2">true</data>' in text, "<y:NodeLabel" in text
+>>> 'attr.name="is_draft" attr.type="boolean"' in text, ">true</data>" in text
 (True, True)
+>>> "<y:NodeLabel" in text and ">1-KH/TU</y:NodeLabel>" in text
+True
 """
 
 from __future__ import annotations

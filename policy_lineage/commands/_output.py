@@ -84,7 +84,7 @@ def emit_xlsx(sheets: list[Any], output: str | None = None) -> None:
         write_workbook(output, sheets)
         click.echo(f"wrote {output}", err=True)
         return
-    stream = click.get_binary_stream("stdout")
+    stream = sys.stdout.buffer
     write_workbook(stream, sheets)
     stream.flush()
 

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ._options import format_option, store_option
-from ._source import load_graph
+from ._source import file_hashes, load_graph
 
 FORMATS = ("ttl", "jsonld", "graphml", "csv", "xlsx", "json", "cypher", "neo4j-csv")
 
@@ -88,16 +88,20 @@ def export_command(
         from ..exports.rdf import to_rdf
         from ..exports.rdf import validate as shacl_validate
 
-        conforms, report = shacl_validate(to_rdf(graph))
+        conforms, report = shacl_validate(to_rdf(graph, file_hashes(store_path)))
         if not conforms:
             click.echo(report, err=True)
             raise click.ClickException("the export does not conform to schema/shapes.ttl")
     if output is None and exporter.binary is not None:
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         stream.write(exporter.binary(graph))
         stream.flush()
         return
-    options = {"delimiter": "\t" if delim == "tab" else delim} if fmt == "csv" else {}
+    options: dict = {}
+    if fmt == "csv":
+        options["delimiter"] = "\t" if delim == "tab" else delim
+    elif fmt in ("ttl", "jsonld"):
+        options["file_hashes"] = file_hashes(store_path)
     try:
         text = export(graph, fmt, output, **options)
     except (ValueError, OSError) as exc:

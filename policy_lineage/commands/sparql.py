@@ -10,7 +10,7 @@ import click
 
 from ._options import format_option, store_option
 from ._output import not_found
-from ._source import load_graph
+from ._source import file_hashes, load_graph
 
 
 class QueryError(click.ClickException):
@@ -44,7 +44,7 @@ def sparql_command(query: str, fmt: str, store_path: str) -> None:
     from ..exports.rdf import to_rdf
     from ..exports.sparql import SparqlError, run_sparql
 
-    rdf = to_rdf(load_graph(store_path))
+    rdf = to_rdf(load_graph(store_path), file_hashes(store_path))
     try:
         result = run_sparql(rdf, query)
     except SparqlError as exc:
