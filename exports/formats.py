@@ -130,10 +130,10 @@ def _text_writer(render: Callable[..., str]) -> Callable[..., None]:
 # ---------------------------------------------------------------------- Neo4j
 
 
-def _cypher_script(graph: LineageGraph) -> str:
+def _cypher_script(graph: LineageGraph, dialect: str = "neo4j") -> str:
     from .neo4j import export_cypher
 
-    return export_cypher(graph)
+    return export_cypher(graph, dialect=dialect)
 
 
 def _write_neo4j_csv(graph: LineageGraph, path: Path) -> str:
@@ -459,7 +459,11 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("xlsx", "Excel workbook", _write_xlsx, binary=_xlsx_bytes),
         Exporter("json", "node-link JSON (contract)", _text_writer(_node_link), _node_link),
         Exporter(
-            "cypher", "Cypher script (cypher-shell)", _text_writer(_cypher_script), _cypher_script
+            "cypher",
+            "Cypher script (cypher-shell, or FalkorDB with dialect=falkordb)",
+            _text_writer(_cypher_script),
+            _cypher_script,
+            options=("dialect",),
         ),
         Exporter("neo4j-csv", "neo4j-admin import files", _write_neo4j_csv, directory=True),
     )

@@ -36,6 +36,13 @@ def register(group: click.Group) -> None:
     "Vietnamese Windows (and any locale whose decimal mark is a comma).",
 )
 @click.option(
+    "--cypher-dialect",
+    type=click.Choice(["neo4j", "falkordb"]),
+    default=None,
+    help="Server the --format cypher script is for [default: neo4j]: Neo4j reads \\u "
+    "escapes and date(); FalkorDB reads raw characters and ISO days.",
+)
+@click.option(
     "--validate",
     is_flag=True,
     help="Check the RDF form against the SHACL shapes first; exit 1 with the report if it fails.",
@@ -46,6 +53,7 @@ def export_command(
     fmt: str,
     output: str | None,
     delim: str | None,
+    cypher_dialect: str | None,
     validate: bool,
     store_path: str,
 ) -> None:
@@ -60,6 +68,7 @@ def export_command(
     xlsx         one Excel workbook: documents, tasks, bodies, links, overlaps, findings
     json         the node-link data of shared/contract/OUTPUTS.md
     cypher       a script for cypher-shell -f: what `push` writes, as literals
+                 (--cypher-dialect falkordb: the same for FalkorDB)
     neo4j-csv    a directory of neo4j-admin import files; prints the import command
                  (also in IMPORT.txt there, with the constraints to run afterwards)
 
@@ -79,6 +88,8 @@ def export_command(
     exporter = EXPORTERS[fmt]
     if delim is not None and fmt != "csv":
         raise click.UsageError("--csv-delimiter goes with --format csv")
+    if cypher_dialect is not None and fmt != "cypher":
+        raise click.UsageError("--cypher-dialect goes with --format cypher")
     if output is None and exporter.text is None and exporter.binary is None:
         raise click.UsageError(f"--format {fmt} needs -o PATH")
     if output is None and exporter.binary is not None and sys.stdout.isatty():
@@ -102,6 +113,8 @@ def export_command(
         options["delimiter"] = "\t" if delim == "tab" else delim
     elif fmt in ("ttl", "jsonld"):
         options["file_hashes"] = file_hashes(store_path)
+    elif fmt == "cypher":
+        options["dialect"] = cypher_dialect or "neo4j"
     try:
         text = export(graph, fmt, output, **options)
     except (ValueError, OSError) as exc:
