@@ -1,10 +1,11 @@
 """Which library writes the workbook: openpyxl or XlsxWriter, measured.
 
 Writes the same sheet (``--rows`` task-like rows of Vietnamese text, a date and a flag,
-one cell in a hundred starting with "=") with both and prints time, peak memory (of the
-Python heap, tracemalloc), file size, and whether the "=" cells stayed text::
+one cell in a hundred starting with "=") with both and prints time, file size, and whether
+the "=" cells stayed text; with ``--memory``, the peak of the Python heap (tracemalloc, which
+slows both about twofold)::
 
-    python benchmarks/xlsx_writers.py --rows 100000
+    python benchmarks/xlsx_writers.py --rows 100000 [--memory]
 """
 
 from __future__ import annotations
@@ -86,18 +87,23 @@ def formulas_left(path: Path) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=100_000)
-    n = ap.parse_args().rows
+    ap.add_argument("--memory", action="store_true", help="also the peak heap (slower)")
+    args = ap.parse_args()
+    n = args.rows
     with tempfile.TemporaryDirectory() as tmp:
         for name, fn in (("xlsxwriter", with_xlsxwriter), ("openpyxl", with_openpyxl)):
             path = Path(tmp) / f"{name}.xlsx"
-            tracemalloc.start()
+            if args.memory:
+                tracemalloc.start()
             t = time.perf_counter()
             fn(path, n)
             secs = time.perf_counter() - t
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
+            peak = ""
+            if args.memory:
+                peak = f"peak {tracemalloc.get_traced_memory()[1] / 1e6:6.1f} MB, "
+                tracemalloc.stop()
             print(
-                f"{name:10} {n} rows: {secs:5.1f} s, peak {peak / 1e6:6.1f} MB, "
+                f"{name:10} {n} rows: {secs:5.1f} s, {peak}"
                 f"{path.stat().st_size / 1e6:5.1f} MB file, formula cells: {formulas_left(path)}"
             )
 

@@ -18,10 +18,9 @@ text, because the workbook is opened with XlsxWriter's ``strings_to_formulas``,
 (the library's own guard, not an apostrophe added by hand).
 
 Why XlsxWriter (``python benchmarks/xlsx_writers.py --rows 100000``, this 2-core machine):
-it wrote 100,000 rows in 28 s against openpyxl's 55 s (write-only mode, both under
-tracemalloc), files of the same size; it only writes, which is all an export needs, and
-its options above are the documented guard against formula injection. openpyxl reads the
-workbooks back in the tests.
+it wrote 100,000 rows in 5.8 s against openpyxl's 13.5 s (write-only mode), files of the
+same size; it only writes, which is all an export needs, and its options above are the
+documented guard against formula injection. openpyxl reads the workbooks back in the tests.
 
 >>> import io
 >>> buf = io.BytesIO()

@@ -61,7 +61,7 @@ def export_command(
 
     \b
     ttl, jsonld  RDF (schema/lineage.ttl, with the provenance of every edge)
-    graphml      Gephi and yEd
+    graphml      Gephi, yEd (names shown as labels), networkx: valid GraphML
     csv          a directory: documents.csv, agencies.csv, tasks.csv, edges.csv
                  (UTF-8 with BOM, Vietnamese/English headers; --csv-delimiter ';'
                  for Excel on Vietnamese Windows)
