@@ -170,3 +170,19 @@ def test_export_cypher_dialects_from_the_cli(cli, corpus_store):
     assert "CREATE CONSTRAINT" in neo4j.stdout and "CREATE CONSTRAINT" not in falkordb.stdout
     wrong = cli("export", "--format", "ttl", "--cypher-dialect", "neo4j", "--store", corpus_store)
     assert wrong.exit_code == 2
+
+
+def test_neo4j_backend_sends_days_as_dates_and_reads_them_back_as_iso():
+    """What Neo4j stores (a Date) from a push, and what the queries then read (ISO text)."""
+    from neo4j.time import Date
+
+    from policy_lineage.servers.connections import _neo4j_params
+    from policy_lineage.servers.cypher import iso_dates
+
+    rows = graph_rows(_graph("a"), overlaps=False)
+    task_rows = next(b.rows for b in rows.nodes if b.label == "Task")
+    sent = _neo4j_params({"rows": task_rows, "gen": "g"})
+    assert sent["rows"][0]["props"]["deadline"] == date(2025, 9, 30)
+    assert task_rows[0]["props"]["deadline"] == "2025-09-30"  # the rows themselves unchanged
+    back = iso_dates({"task": {"deadline": Date(2025, 9, 30), "lead": ["a"]}, "n": 1})
+    assert back == {"task": {"deadline": "2025-09-30", "lead": ["a"]}, "n": 1}
