@@ -3,8 +3,11 @@
 * ``ttl``: RDF Turtle (:func:`.rdf.to_rdf`); a file, or stdout;
 * ``jsonld``: RDF JSON-LD, the project's prefixes as its ``@context``; a file, or stdout;
 * ``json``: networkx node-link data, the ``export --format json`` contract; a file, or stdout;
-* ``graphml``: GraphML for Gephi and yEd (scalar attributes only); a file;
-* ``csv``: ``documents.csv``, ``agencies.csv``, ``tasks.csv``, ``edges.csv``; a directory;
+* ``graphml``: GraphML for Gephi and yEd (:mod:`.graphml`); a file, or stdout;
+* ``csv``: ``documents.csv``, ``agencies.csv``, ``tasks.csv``, ``edges.csv``; a directory
+  (``delimiter``: ``,`` by default, ``;`` for Excel where the decimal mark is a comma);
+* ``xlsx``: one Excel workbook (:mod:`.xlsx`): documents, tasks, bodies, links, overlap
+  groups and findings, a sheet each; a file, or a binary stream;
 * ``cypher``: a ``cypher-shell -f`` script holding what ``push`` writes
   (:func:`.neo4j_export.export_cypher`); a file, or stdout;
 * ``neo4j-csv``: the files of ``neo4j-admin database import full`` and ``IMPORT.txt``
@@ -42,7 +45,17 @@ from ..schema.graph_model import (
 from ..schema.vocab import PREFIXES
 from .rdf import to_rdf
 
-__all__ = ["Exporter", "EXPORTERS", "export", "to_graphml_graph", "CSV_FILES"]
+__all__ = [
+    "Exporter",
+    "EXPORTERS",
+    "export",
+    "to_graphml_graph",
+    "CSV_FILES",
+    "CSV_DELIMITERS",
+    "workbook_sheets",
+    "overlap_sheet",
+    "sheet_columns",
+]
 
 LIST_JOIN = "; "
 CSV_ENCODING = "utf-8-sig"
@@ -50,53 +63,66 @@ CSV_ENCODING = "utf-8-sig"
 
 @dataclass(frozen=True)
 class Exporter:
-    """One format: ``text`` renders it for stdout (None: it needs a path); ``write``
-    writes it to ``path`` (a file, or a directory when ``directory``) and returns what
-    the user must do next with it (the ``neo4j-admin`` command), or None."""
+    """One format: ``text`` renders it for stdout (None: it needs a path); ``binary``
+    renders it as bytes for a binary stdout (a workbook); ``write`` writes it to ``path``
+    (a file, or a directory when ``directory``) and returns what the user must do next
+    with it (the ``neo4j-admin`` command), or None. ``options``: the keyword options its
+    ``write`` takes (``delimiter`` for csv)."""
 
     name: str
     description: str
-    write: Callable[[LineageGraph, Path], str | None]
-    text: Callable[[LineageGraph], str] | None = None
+    write: Callable[..., str | None]
+    text: Callable[..., str] | None = None
     directory: bool = False
+    binary: Callable[[LineageGraph], bytes] | None = None
+    options: tuple[str, ...] = ()
 
 
-def export(graph: LineageGraph, fmt: str, path: str | Path | None = None) -> str | None:
+def export(
+    graph: LineageGraph, fmt: str, path: str | Path | None = None, **options: Any
+) -> str | None:
     """Write ``graph`` as ``fmt`` to ``path``, or return the text when ``path`` is None.
 
     With ``path``, returns what the writer says to do next (for ``neo4j-csv``, the
-    ``neo4j-admin database import full …`` command), else None. Raises ``ValueError`` for
-    an unknown format, or a format that needs a path."""
+    ``neo4j-admin database import full …`` command), else None. ``options`` the format
+    does not take (a ``delimiter`` given with ttl) are refused. Raises ``ValueError`` for
+    an unknown format, an unknown option, or a format that needs a path."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(EXPORTERS)})")
+    given = {k: v for k, v in options.items() if v is not None}
+    unknown = sorted(set(given) - set(exporter.options))
+    if unknown:
+        raise ValueError(f"--format {fmt} takes no {', '.join(unknown)} option")
     if path is None:
         if exporter.text is None:
             kind = "directory" if exporter.directory else "file"
             raise ValueError(f"--format {fmt} writes a {kind}: give it with -o PATH")
-        return exporter.text(graph)
-    return exporter.write(graph, Path(path))
+        return exporter.text(graph, **given)
+    return exporter.write(graph, Path(path), **given)
 
 
 # ---------------------------------------------------------------------- text formats
 
 
-def _turtle(graph: LineageGraph) -> str:
-    return to_rdf(graph).serialize(format="turtle")
+def _turtle(graph: LineageGraph, file_hashes: dict[str, str] | None = None) -> str:
+    return to_rdf(graph, file_hashes).serialize(format="turtle")
 
 
-def _jsonld(graph: LineageGraph) -> str:
+def _jsonld(graph: LineageGraph, file_hashes: dict[str, str] | None = None) -> str:
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    return to_rdf(graph).serialize(format="json-ld", context=context, ensure_ascii=False)
+    return to_rdf(graph, file_hashes).serialize(
+        format="json-ld", context=context, ensure_ascii=False
+    )
 
 
 def _node_link(graph: LineageGraph) -> str:
     return json.dumps(graph.to_node_link(), ensure_ascii=False)
 
 
-def _text_writer(render: Callable[[LineageGraph], str]) -> Callable[[LineageGraph, Path], None]:
-    def write(graph: LineageGraph, path: Path) -> None:
-        path.write_text(render(graph), encoding="utf-8")
+def _text_writer(render: Callable[..., str]) -> Callable[..., None]:
+    def write(graph: LineageGraph, path: Path, **options: Any) -> None:
+        path.write_text(render(graph, **options), encoding="utf-8")
 
     return write
 
@@ -104,10 +130,10 @@ def _text_writer(render: Callable[[LineageGraph], str]) -> Callable[[LineageGrap
 # ---------------------------------------------------------------------- Neo4j
 
 
-def _cypher_script(graph: LineageGraph) -> str:
+def _cypher_script(graph: LineageGraph, dialect: str = "neo4j") -> str:
     from .neo4j import export_cypher
 
-    return export_cypher(graph)
+    return export_cypher(graph, dialect=dialect)
 
 
 def _write_neo4j_csv(graph: LineageGraph, path: Path) -> str:
@@ -179,8 +205,10 @@ def _node_label(node: Node) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def _write_graphml(graph: LineageGraph, path: Path) -> None:
-    nx.write_graphml(to_graphml_graph(graph), path, encoding="utf-8")
+def _graphml(graph: LineageGraph) -> str:
+    from .graphml import to_graphml
+
+    return to_graphml(graph)
 
 
 # ---------------------------------------------------------------------- CSV
@@ -297,28 +325,145 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _write_csv(graph: LineageGraph, path: Path) -> None:
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _write_csv(graph: LineageGraph, path: Path, delimiter: str = ",") -> None:
+    """The four tables as CSV files in the directory ``path``. ``delimiter``: ``,``, or ``;``
+    for an Excel whose list separator is ``;`` (Vietnamese, and every decimal-comma locale,
+    on Windows), which then opens the file in columns on a double click."""
+    if delimiter not in CSV_DELIMITERS:
+        raise ValueError(f"CSV delimiter {delimiter!r}: choose one of , ; tab |")
     if path.exists() and not path.is_dir():
         raise ValueError(f"--format csv writes a directory, and {path} is a file")
     path.mkdir(parents=True, exist_ok=True)
     for name, (columns, rows) in CSV_FILES.items():
         with (path / name).open("w", encoding=CSV_ENCODING, newline="") as fh:
-            writer = csv.writer(fh)
+            writer = csv.writer(fh, delimiter=delimiter)
             writer.writerow([header for header, _ in columns])
             for item in rows(graph):
                 writer.writerow([_cell(get(item, graph)) for _, get in columns])
 
 
+# ---------------------------------------------------------------------- Excel workbook
+
+# The kind of a column in the workbook (:data:`.xlsx.KINDS`); a column not named is text.
+COLUMN_KINDS = {
+    "Ngày / Date": "date",
+    "Thời hạn / Deadline": "date",
+    "Trích yếu / Title": "long",
+    "Mô tả / Description": "long",
+    "Nhiệm vụ / Task": "long",
+    "Câu làm chứng / Evidence": "long",
+    "Nội dung / Message": "long",
+    "Điểm / Score": "number",
+}
+OVERLAP_KIND_LABELS = {
+    "duplicate": "trùng lặp / duplicate",
+    "conflicting_lead": "khác cơ quan chủ trì / conflicting lead",
+    "conflicting_deadline": "khác thời hạn / conflicting deadline",
+}
+# One row per task of a group (the records of queries.overlaps.group_to_json).
+OVERLAP_COLUMNS: list[tuple[str, Callable[[int, dict, dict], Any]]] = [
+    ("Nhóm / Group", lambda n, g, t: n),
+    ("Loại / Kind", lambda n, g, t: OVERLAP_KIND_LABELS.get(g["kind"], g["kind"])),
+    ("Điểm / Score", lambda n, g, t: round(float(g["score"]), 3)),
+    ("Khác nhau ở / Conflicts", lambda n, g, t: g.get("conflicts")),
+    ("Không nêu / Unstated", lambda n, g, t: g.get("unstated")),
+    ("Nhiệm vụ / Task", lambda n, g, t: t["text"]),
+    ("Chủ trì / Lead", lambda n, g, t: t["lead"]),
+    ("Phối hợp / Cooperating", lambda n, g, t: t.get("cooperating")),
+    ("Thời hạn / Deadline", lambda n, g, t: t["deadline"]),
+    ("Thời hạn (nguyên văn) / Deadline as written", lambda n, g, t: t.get("deadline_text")),
+    ("Văn bản / Document", lambda n, g, t: t["document"]),
+    ("Mã nhiệm vụ / Task ID", lambda n, g, t: t.get("id")),
+    ("Tệp nguồn / Source file", lambda n, g, t: t.get("source")),
+]
+FINDING_COLUMNS: list[tuple[str, Callable[[Any, LineageGraph], Any]]] = [
+    ("Loại / Kind", lambda f, g: f.kind),
+    ("Nội dung / Message", lambda f, g: f.message),
+    ("Liên quan đến / Concerns", lambda f, g: [_label(g, s) or s for s in f.subjects]),
+    ("Câu làm chứng / Evidence", lambda f, g: f.evidence),
+    ("Tệp nguồn / Source file", lambda f, g: f.sources),
+]
+SHEET_NAMES = {
+    "documents.csv": "Văn bản - Documents",
+    "tasks.csv": "Nhiệm vụ - Tasks",
+    "agencies.csv": "Cơ quan - Bodies",
+    "edges.csv": "Quan hệ - Links",
+}
+
+
+def sheet_columns(headers: list[str]) -> list[tuple[str, str]]:
+    """(header, kind) for :class:`.xlsx.Sheet`, the kind from :data:`COLUMN_KINDS`."""
+    return [(h, COLUMN_KINDS.get(h, "text")) for h in headers]
+
+
+def overlap_sheet(records: list[dict[str, Any]]):
+    """The overlap groups (``overlaps --format json`` records), one row per task."""
+    from .xlsx import Sheet
+
+    rows = [
+        [get(n, group, task) for _, get in OVERLAP_COLUMNS]
+        for n, group in enumerate(records, 1)
+        for task in group["tasks"]
+    ]
+    return Sheet("Trùng lặp - Overlaps", sheet_columns([h for h, _ in OVERLAP_COLUMNS]), rows)
+
+
+def workbook_sheets(graph: LineageGraph) -> list[Any]:
+    """The sheets of ``export --format xlsx``: documents, tasks, bodies, links, the
+    overlap groups (at the default ``--min-score``) and the resolver's findings."""
+    from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps, group_to_json
+    from .xlsx import Sheet
+
+    sheets = []
+    for name in ("documents.csv", "tasks.csv", "agencies.csv", "edges.csv"):
+        columns, items = CSV_FILES[name]
+        rows = [[get(item, graph) for _, get in columns] for item in items(graph)]
+        sheets.append(Sheet(SHEET_NAMES[name], sheet_columns([h for h, _ in columns]), rows))
+    groups = [group_to_json(g, graph) for g in find_overlaps(graph, DEFAULT_MIN_SCORE)]
+    sheets.append(overlap_sheet(groups))
+    findings = [[get(f, graph) for _, get in FINDING_COLUMNS] for f in graph.findings]
+    sheets.append(
+        Sheet("Phát hiện - Findings", sheet_columns([h for h, _ in FINDING_COLUMNS]), findings)
+    )
+    return sheets
+
+
+def _write_xlsx(graph: LineageGraph, path: Path) -> None:
+    from .xlsx import write_workbook
+
+    if path.is_dir():
+        raise ValueError(f"--format xlsx writes a file, and {path} is a directory")
+    write_workbook(path, workbook_sheets(graph))
+
+
+def _xlsx_bytes(graph: LineageGraph) -> bytes:
+    import io
+
+    from .xlsx import write_workbook
+
+    buffer = io.BytesIO()
+    write_workbook(buffer, workbook_sheets(graph))
+    return buffer.getvalue()
+
+
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("ttl", "RDF Turtle", _text_writer(_turtle), _turtle),
-        Exporter("jsonld", "RDF JSON-LD", _text_writer(_jsonld), _jsonld),
-        Exporter("graphml", "GraphML (Gephi, yEd)", _write_graphml),
-        Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True),
+        Exporter("ttl", "RDF Turtle", _text_writer(_turtle), _turtle, options=("file_hashes",)),
+        Exporter("jsonld", "RDF JSON-LD", _text_writer(_jsonld), _jsonld, options=("file_hashes",)),
+        Exporter("graphml", "GraphML (Gephi, yEd)", _text_writer(_graphml), _graphml),
+        Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True, options=("delimiter",)),
+        Exporter("xlsx", "Excel workbook", _write_xlsx, binary=_xlsx_bytes),
         Exporter("json", "node-link JSON (contract)", _text_writer(_node_link), _node_link),
         Exporter(
-            "cypher", "Cypher script (cypher-shell)", _text_writer(_cypher_script), _cypher_script
+            "cypher",
+            "Cypher script (cypher-shell, or FalkorDB with dialect=falkordb)",
+            _text_writer(_cypher_script),
+            _cypher_script,
+            options=("dialect",),
         ),
         Exporter("neo4j-csv", "neo4j-admin import files", _write_neo4j_csv, directory=True),
     )

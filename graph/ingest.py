@@ -210,6 +210,7 @@ def ingest(
     if aliases:
         store.set_aliases(aliases)
     if report.changed or not store.graph_is_fresh:
+        note("", "resolving")  # the step after the files: a progress display says so
         report.graph = store.rebuild_graph(table)
         report.counts, report.findings = report.graph.counts(), report.graph.findings
     else:  # nothing to resolve: the summary is counted in the store, no graph is read

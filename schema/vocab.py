@@ -22,7 +22,7 @@ from importlib.resources import files
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD, ClosedNamespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
 
 __all__ = [
     "PL",
@@ -33,6 +33,7 @@ __all__ = [
     "ORG",
     "PREFIXES",
     "EDGE_PROPERTY",
+    "STANDARD_PROPERTY",
     "ROLE_PROPERTY",
     "CLASSES",
     "node_iri",
@@ -125,6 +126,8 @@ PREFIXES: dict[str, Namespace | str] = {
     "rdfs": RDFS,
     "owl": OWL,
     "xsd": XSD,
+    "skos": SKOS,
+    "foaf": FOAF,
 }
 
 # Graph edge kind (schema.graph_model.EDGE_KINDS) -> the property of its direct triple.
@@ -140,6 +143,19 @@ EDGE_PROPERTY: dict[str, URIRef] = {
     "delegates": PL.delegates,
     "part-of": PL.partOf,
 }
+# The standard property each edge kind's direct triple also gets in an export, so a query
+# in ELI, DCTERMS or ORG terms answers without a reasoner (schema/lineage.ttl: the pl:
+# property is an rdfs:subPropertyOf it). assigned-to and delegates have no standard term.
+STANDARD_PROPERTY: dict[str, URIRef] = {
+    "implements": ELI.ensures_implementation_of,
+    "supersedes": DCTERMS.replaces,
+    "issued-by": ELI.passed_by,
+    "based-on": ELI.based_on,
+    "amends": ELI.amends,
+    "cites": ELI.cites,
+    "has-task": DCTERMS.hasPart,
+    "part-of": ORG.subOrganizationOf,
+}
 # An assigned-to edge also gets the sub-property of its role.
 ROLE_PROPERTY: dict[str, URIRef] = {"lead": PL.leadAgency, "cooperating": PL.cooperatingAgency}
 
@@ -149,9 +165,16 @@ def node_iri(node_id: str) -> URIRef:
     return ID[quote(node_id, safe=":@")]
 
 
-def file_iri(path: str) -> URIRef:
-    """The IRI of a source file, from its path as given to ``build``."""
-    return ID["file/" + quote(path, safe="/")]
+def file_iri(path: str, sha256: str | None = None) -> URIRef:
+    """The IRI of a source file: from the SHA-256 of its bytes when known (two copies of
+    one file are one file, wherever they lie), else from its path relative to the corpus.
+
+    >>> file_iri("kh-05.txt", "ab12")
+    rdflib.term.URIRef('https://w3id.org/policy-lineage/id/file/sha256-ab12')
+    """
+    if sha256:
+        return ID["file/sha256-" + sha256]
+    return ID["file/path/" + quote(path, safe="/")]
 
 
 def _bundled(name: str) -> Graph:

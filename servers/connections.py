@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, unquote, urlparse
 
-from .cypher import DIALECTS, LABELS, Dialect
+from .cypher import DIALECTS, LABELS, Dialect, iso_dates, with_dates
 
 __all__ = [
     "ServerError",
@@ -270,8 +270,10 @@ class Neo4jBackend(Backend):
         )
 
     def write(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        params = _neo4j_params(params)
+
         def work(tx: Any) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(statement, params or {})]
+            return [iso_dates(record.data()) for record in tx.run(statement, params)]
 
         def attempt() -> list[dict[str, Any]]:
             with self._session() as session:
@@ -281,7 +283,7 @@ class Neo4jBackend(Backend):
 
     def read(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         def work(tx: Any) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(statement, params or {})]
+            return [iso_dates(record.data()) for record in tx.run(statement, params or {})]
 
         def attempt() -> list[dict[str, Any]]:
             with self._session() as session:
@@ -433,6 +435,15 @@ class FalkorDBBackend(Backend):
     def close(self) -> None:
         with suppress(Exception):
             self.db.connection.close()
+
+
+def _neo4j_params(params: dict[str, Any] | None) -> dict[str, Any]:
+    """Parameters for Neo4j: a batch's days (``$rows``) as dates, so Neo4j stores a Date
+    as ``neo4j-admin`` (``date:date``) and the cypher script (``date('…')``) do."""
+    params = dict(params or {})
+    if isinstance(params.get("rows"), list):
+        params["rows"] = with_dates(params["rows"])
+    return params
 
 
 def _one_line(exc: BaseException) -> str:

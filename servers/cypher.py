@@ -39,7 +39,10 @@ ValueError: 'Document) DETACH DELETE (n' is not a label of the lineage graph
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date as _date
+from typing import Any
 
 from ..schema.graph_model import EDGE_KINDS
 
@@ -62,6 +65,9 @@ __all__ = [
     "NEO4J",
     "FALKORDB",
     "DIALECTS",
+    "DATE_PROPERTIES",
+    "with_dates",
+    "iso_dates",
 ]
 
 # ------------------------------------------------------------------ the vocabulary
@@ -213,6 +219,53 @@ OVERLAP_MEMBERS = (
     "OPTIONAL MATCH (d:Document {id: t.document_id}) "
     "RETURN gid AS group_id, m.pos AS pos, properties(t) AS task, properties(d) AS doc"
 )
+
+# ------------------------------------------------------------------ dates
+
+# The properties that hold a day: a Document's date, a Task's deadline. FalkorDB holds them
+# as ISO text (its date() is not dependable here); Neo4j as a Date, whichever way the graph
+# arrives (push, the cypher script, neo4j-admin's date:date columns), and the Neo4j backend
+# turns a Date it reads back into the same ISO text, so the queries see one form.
+DATE_PROPERTIES: frozenset[str] = frozenset({"date", "deadline"})
+
+
+def with_dates(rows: list[dict]) -> list[dict]:
+    """``rows`` (``{"id"/"s"/"t", "props": {…}}``) with ISO day strings of
+    :data:`DATE_PROPERTIES` as :class:`datetime.date` (what Neo4j stores as a Date).
+
+    >>> with_dates([{"id": "t", "props": {"deadline": "2025-06-30", "text": "2025-06-30"}}])
+    [{'id': 't', 'props': {'deadline': datetime.date(2025, 6, 30), 'text': '2025-06-30'}}]
+    """
+    from datetime import date
+
+    out = []
+    for row in rows:
+        props = row.get("props")
+        if not isinstance(props, dict) or not DATE_PROPERTIES & props.keys():
+            out.append(row)
+            continue
+        props = dict(props)
+        for key in DATE_PROPERTIES & props.keys():
+            if isinstance(props[key], str):
+                with suppress(ValueError):  # not a day: kept as written
+                    props[key] = date.fromisoformat(props[key])
+        out.append({**row, "props": props})
+    return out
+
+
+def iso_dates(value: Any) -> Any:
+    """A value read from Neo4j with every Date (``neo4j.time.Date``, :class:`datetime.date`)
+    as ISO text, inside lists and maps too."""
+    if isinstance(value, dict):
+        return {k: iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [iso_dates(v) for v in value]
+    if type(value).__name__ == "Date" and hasattr(value, "iso_format"):
+        return value.iso_format()
+    if type(value) is _date:
+        return value.isoformat()
+    return value
+
 
 # ------------------------------------------------------------------ dialects
 

@@ -65,7 +65,7 @@ __all__ = [
     "server_meta",
 ]
 
-PUSH_FORMAT = "1"  # the layout of the graph on the server; part of the content hash
+PUSH_FORMAT = "2"  # the layout on the server (2: no empty lists); part of the content hash
 DEFAULT_BATCH = 1000
 SWEEP_BATCH = 5000
 
@@ -130,6 +130,18 @@ def clean(value: Any) -> Any:
     return value
 
 
+def prop(value: Any) -> Any:
+    """A property as pushed: :func:`clean`, and an empty list as null (no property), as
+    ``neo4j-admin`` leaves an empty array out: every path into a server holds the same
+    properties, and a reader restores the empty list from the model's default.
+
+    >>> prop([]), prop([None]), prop(["a"])
+    (None, None, ['a'])
+    """
+    value = clean(value)
+    return None if value == [] else value
+
+
 def _digest(*parts: Any) -> str:
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
@@ -179,7 +191,7 @@ def graph_rows(
     label_of: dict[str, str] = {}
     batches = {name: NodeBatch(name) for name in LABELS}
     for seq, node in enumerate(graph.nodes()):
-        rec = {k: clean(v) for k, v in node_record(node).items()}
+        rec = {k: prop(v) for k, v in node_record(node).items()}
         rec["seq"] = seq
         if node.kind == "Agency":
             rec["search_forms"] = [fold_ascii(f) for f in [node.name, *node.aliases]]
@@ -201,7 +213,7 @@ def graph_rows(
         if source is None or target is None:
             skipped += 1
             continue
-        rec = {k: clean(v) for k, v in edge_record(edge).items()}
+        rec = {k: prop(v) for k, v in edge_record(edge).items()}
         del rec["source"], rec["target"]
         key = _digest(edge_record(edge))
         n = seen[key] = seen.get(key, -1) + 1
@@ -214,7 +226,7 @@ def graph_rows(
 
     seen = {}
     for seq, finding in enumerate(graph.findings):
-        rec = {k: clean(v) for k, v in finding.__dict__.items()}
+        rec = {k: prop(v) for k, v in finding.__dict__.items()}
         key = _digest(rec)
         n = seen[key] = seen.get(key, -1) + 1
         fid = f"finding:{key}" + (f"#{n}" if n else "")
@@ -229,8 +241,8 @@ def graph_rows(
             "score": float(g.score),
             "score_mean": float(g.score_mean),
             "tasks": list(g.tasks),
-            "conflicts": list(g.conflicts),
-            "unstated": list(g.unstated),
+            "conflicts": prop(list(g.conflicts)),
+            "unstated": prop(list(g.unstated)),
             "pair_a": [p[0] for p in g.pairs],
             "pair_b": [p[1] for p in g.pairs],
             "pair_score": [float(p[2]) for p in g.pairs],

@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -17,15 +19,121 @@ from ..schema.graph_model import DocumentNode, LineageGraph, node_record
 NOT_FOUND = 1
 
 
-def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+# What an -o file's suffix asks for, when --format was left at its default.
+SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
 
 
-def emit_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
+def output_format(fmt: str, output: str | None, default: str = "table") -> str:
+    """The format to write: ``fmt``, or the one ``-o``'s suffix names when ``fmt`` is the
+    default (``-o tasks.xlsx`` is a workbook). A table cannot go to a file, and a workbook
+    cannot go to a terminal: both are usage errors (exit code 2)."""
+    if output and fmt == default:
+        fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower(), fmt)
+    if output and fmt == "table":
+        raise click.UsageError(
+            "a table is for the terminal: give --format json|csv|xlsx (or -o FILE.xlsx)"
+        )
+    if fmt == "xlsx" and not output and sys.stdout.isatty():
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    return fmt
+
+
+def emit_json(data: Any, output: str | None = None) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text)
+
+
+def emit_csv(
+    rows: list[dict[str, Any]],
+    columns: Sequence[str],
+    delimiter: str = ",",
+    output: str | None = None,
+) -> None:
+    """CSV of ``rows`` (keys as the header) to stdout, or to ``output`` (UTF-8 with a BOM
+    there, so Excel shows the diacritics)."""
+    with _text_out(output, "utf-8-sig") as fh:
+        writer = csv.DictWriter(
+            fh, fieldnames=list(columns), extrasaction="ignore", delimiter=delimiter
+        )
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+    if output:
+        click.echo(f"wrote {output}", err=True)
+
+
+@contextmanager
+def _text_out(output: str | None, encoding: str) -> Iterator[IO[str]]:
+    if output is None:
+        yield sys.stdout
+        return
+    with open(output, "w", encoding=encoding, newline="") as fh:
+        yield fh
+
+
+def emit_xlsx(sheets: list[Any], output: str | None = None) -> None:
+    """A workbook (:mod:`policy_lineage.exports.xlsx`) to ``output``, or to stdout's bytes
+    when that is a pipe or a file (``> tasks.xlsx``)."""
+    from ..exports.xlsx import write_workbook
+
+    if output:
+        write_workbook(output, sheets)
+        click.echo(f"wrote {output}", err=True)
+        return
+    stream = sys.stdout.buffer
+    write_workbook(stream, sheets)
+    stream.flush()
+
+
+def xlsx_sheet(
+    name: str, rows: list[dict[str, Any]], columns: Sequence[tuple[str, str, str]]
+) -> Any:
+    """One sheet of ``rows``; ``columns``: (key, "Tiếng Việt / English" header, kind)."""
+    from ..exports.xlsx import Sheet
+
+    return Sheet(
+        name,
+        [(header, kind) for _, header, kind in columns],
+        [[row.get(key) for key, _, _ in columns] for row in rows],
+    )
+
+
+def output_options(*formats: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (a table, or ``formats`` for machines and Excel), ``-o FILE`` and
+    ``--csv-delimiter``, shared by the query commands."""
+    from ._options import format_option
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option(
+            "--csv-delimiter",
+            "delim",
+            type=click.Choice([",", ";", "tab", "|"]),
+            default=",",
+            show_default=True,
+            help="Field separator of --format csv: ';' for Excel on Vietnamese Windows.",
+        )(func)
+        func = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False),
+            help="Write to FILE instead of stdout; FILE.xlsx is an Excel workbook, "
+            "FILE.csv CSV (UTF-8 with BOM), FILE.json JSON.",
+        )(func)
+        return format_option(
+            "table",
+            *formats,
+            help="Output format: a readable table, json/csv for machines, xlsx for Excel.",
+        )(func)
+
+    return decorate
+
+
+def csv_delimiter(name: str) -> str:
+    return "\t" if name == "tab" else name
 
 
 def _cell(value: Any) -> Any:

@@ -33,6 +33,20 @@ def load_graph(store_path: str) -> LineageGraph:
         raise click.ClickException(str(exc)) from exc
 
 
+def file_hashes(store_path: str) -> dict[str, str]:
+    """The SHA-256 of each stored file, by its path as built (the RDF export names files by
+    their content); empty when the store cannot say."""
+    from contextlib import closing
+
+    from ..graph.store import Store, StoreError
+
+    try:
+        with closing(Store(store_path)) as store:
+            return {f.path: f.sha256 for f in store.files() if f.sha256}
+    except (StoreError, OSError, AttributeError):
+        return {}
+
+
 @contextmanager
 def open_server(
     uri: str,

@@ -5,9 +5,32 @@ from __future__ import annotations
 import click
 
 from ..queries.agency import agency_work
-from ._options import format_option, source_options
-from ._output import emit_csv, emit_json, emit_table, not_found
+from ._options import source_options
+from ._output import (
+    csv_delimiter,
+    emit_csv,
+    emit_json,
+    emit_table,
+    emit_xlsx,
+    not_found,
+    output_format,
+    output_options,
+    xlsx_sheet,
+)
 from ._source import query_source
+
+ROLE_LABELS = {"lead": "chủ trì / lead", "cooperating": "phối hợp / cooperating"}
+XLSX_COLUMNS = (
+    ("role_vi", "Vai trò / Role", "text"),
+    ("text", "Nhiệm vụ / Task", "long"),
+    ("deadline", "Thời hạn / Deadline", "date"),
+    ("deadline_text", "Thời hạn (nguyên văn) / Deadline as written", "text"),
+    ("recurring", "Thường xuyên / Recurring", "bool"),
+    ("lead", "Chủ trì / Lead", "text"),
+    ("cooperating", "Phối hợp / Cooperating", "text"),
+    ("document", "Văn bản / Document", "text"),
+    ("source", "Tệp nguồn / Source file", "text"),
+)
 
 
 def register(group: click.Group) -> None:
@@ -17,16 +40,26 @@ def register(group: click.Group) -> None:
 @click.command()
 @click.argument("name")
 @source_options
-@format_option("table", "json", "csv")
-def agency(name: str, store_path: str, backend_uri: str | None, fmt: str) -> None:
+@output_options("json", "csv", "xlsx")
+def agency(
+    name: str,
+    store_path: str,
+    backend_uri: str | None,
+    fmt: str,
+    output: str | None,
+    delim: str,
+) -> None:
     """What one body leads and cooperates on, from which documents, by deadline.
 
     NAME is the body's name or words of it, with or without diacritics.
 
     Example:
 
+    \b
         policy-lineage agency "so khoa hoc va cong nghe"
+        policy-lineage agency "Sở Tài chính" -o so-tai-chinh.xlsx
     """
+    fmt = output_format(fmt, output)
     with query_source(store_path, backend_uri) as reader:
         work = agency_work(reader, name)
     if not work.agencies:
@@ -54,8 +87,14 @@ def agency(name: str, store_path: str, backend_uri: str | None, fmt: str) -> Non
                     for a in work.agencies
                 ],
                 "tasks": records,
-            }
+            },
+            output,
         )
+        return
+    if fmt == "xlsx":
+        for rec in records:
+            rec["role_vi"] = ROLE_LABELS[rec["role"]]
+        emit_xlsx([xlsx_sheet("Nhiệm vụ - Tasks", records, XLSX_COLUMNS)], output)
         return
     if fmt == "csv":
         emit_csv(
@@ -71,10 +110,12 @@ def agency(name: str, store_path: str, backend_uri: str | None, fmt: str) -> Non
                 "document",
                 "source",
             ],
+            csv_delimiter(delim),
+            output,
         )
         return
     for rec in records:
-        rec["role_vi"] = "chủ trì / lead" if rec["role"] == "lead" else "phối hợp / cooperating"
+        rec["role_vi"] = ROLE_LABELS[rec["role"]]
         rec["when"] = (
             rec["deadline"] or rec["deadline_text"] or ("thường xuyên" if rec["recurring"] else "")
         )

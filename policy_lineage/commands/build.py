@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -17,18 +18,63 @@ def register(group: click.Group) -> None:
     group.add_command(forget)
 
 
-def _progress(total_hint: bool) -> Any:  # pragma: no cover - only on a terminal
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+RESOLVING = "đang hợp nhất đồ thị / resolving the graph"
+
+
+def _rate_column() -> Any:
+    """A rich column: files per second so far (rich's own speed column counts bytes)."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:.1f} tệp/s · files/s")
+
+    return Rate()
+
+
+def build_progress(total: int, console: Any = None) -> tuple[Any, Callable[[str, str], None]]:
+    """A progress bar over ``total`` files (count, bar, rate, time left, the file at
+    hand) and the ``note(path, what)`` that ``ingest`` calls: once per file, then once
+    with ``"resolving"`` before the graph is resolved, which the bar then says."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     bar = Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} files"),
-        TextColumn("{task.description}"),
+        TextColumn("tệp / files"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _rate_column(),
+        TextColumn("còn / left"),
+        TimeRemainingColumn(),
         TimeElapsedColumn(),
+        TextColumn("{task.description}"),
         transient=True,
-        console=None,
+        console=console,
     )
-    return bar
+    task = bar.add_task("", total=total or None)
+
+    def note(path: str, what: str) -> None:
+        if what == "resolving":
+            bar.update(task, completed=total, description=RESOLVING)
+            bar.console.print(f"{RESOLVING} …", highlight=False)
+            return
+        bar.update(task, advance=1, description=f"{what}: {_short(path)}")
+
+    return bar, note
+
+
+def _short(path: str, limit: int = 50) -> str:
+    return path if len(path) <= limit else "…" + path[-(limit - 1) :]
 
 
 @click.command()
@@ -78,13 +124,10 @@ def build(
     try:
         with Store(store_path, create=True) as store:
             if show:  # pragma: no cover - a terminal
-                bar = _progress(True)
+                from ..loaders.readers import iter_paths
+
+                bar, note = build_progress(sum(1 for _ in iter_paths(paths)))
                 with bar:
-                    task = bar.add_task("", total=None)
-
-                    def note(path: str, what: str) -> None:
-                        bar.update(task, advance=1, description=f"{what}: {path}")
-
                     report = ingest(store, paths, aliases, jobs, prune, note)
             else:
                 report = ingest(store, paths, aliases, jobs, prune)

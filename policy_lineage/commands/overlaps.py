@@ -5,18 +5,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import click
 
-from ._options import format_option, source_options
+from ..exports.formats import OVERLAP_KIND_LABELS as KIND_LABELS
+from ._options import source_options
+from ._output import csv_delimiter, emit_xlsx, output_format, output_options
 from ._source import documents_graph, query_source
 
-KIND_LABELS = {
-    "duplicate": "trùng lặp / duplicate",
-    "conflicting_lead": "khác cơ quan chủ trì / conflicting lead",
-    "conflicting_deadline": "khác thời hạn / conflicting deadline",
-}
 CSV_COLUMNS = (
     "group",
     "kind",
@@ -51,12 +49,14 @@ def register(group: click.Group) -> None:
     metavar="NAME",
     help="Only groups in which this body leads or cooperates (any spelling: 'Sở KH&CN').",
 )
-@format_option("table", "json", "csv")
+@output_options("json", "csv", "xlsx")
 @source_options
 def overlaps_command(
     min_score: float | None,
     agency: str | None,
     fmt: str,
+    output: str | None,
+    delim: str,
     store_path: str,
     backend_uri: str | None,
 ) -> None:
@@ -70,7 +70,9 @@ def overlaps_command(
 
     \b
         policy-lineage overlaps --agency "Sở Khoa học và Công nghệ" --format json
+        policy-lineage overlaps -o trung-lap.xlsx
     """
+    fmt = output_format(fmt, output)
     from ..queries.overlaps import DEFAULT_MIN_SCORE, find_overlaps, group_to_json
 
     with query_source(store_path, backend_uri) as reader:
@@ -79,15 +81,27 @@ def overlaps_command(
         documents = documents_graph(reader)
         records = [group_to_json(g, documents) for g in groups]
     if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+        if output:
+            Path(output).write_text(text + "\n", encoding="utf-8")
+        else:
+            click.echo(text)
+    elif fmt == "xlsx":
+        from ..exports.formats import overlap_sheet
+
+        emit_xlsx([overlap_sheet(records)], output)
     elif fmt == "csv":
-        _write_csv(records)
+        if output:
+            with open(output, "w", encoding="utf-8-sig", newline="") as fh:
+                _write_csv(records, fh, csv_delimiter(delim))
+        else:
+            _write_csv(records, sys.stdout, csv_delimiter(delim))
     else:
         _print_table(records, agency)
 
 
-def _write_csv(records: list[dict[str, Any]]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+def _write_csv(records: list[dict[str, Any]], fh: IO[str], delimiter: str = ",") -> None:
+    writer = csv.writer(fh, lineterminator="\n", delimiter=delimiter)
     writer.writerow(CSV_COLUMNS)
     for number, rec in enumerate(records, 1):
         for task in rec["tasks"]:

@@ -9,7 +9,8 @@ import json
 import click
 
 from ._options import format_option, store_option
-from ._source import load_graph
+from ._output import not_found
+from ._source import file_hashes, load_graph
 
 
 class QueryError(click.ClickException):
@@ -31,7 +32,8 @@ def sparql_command(query: str, fmt: str, store_path: str) -> None:
     rdf, rdfs, owl, xsd are bound).
 
     SELECT prints rows; ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle
-    (JSON-LD with --format json).
+    (JSON-LD with --format json). As every query command, it exits 0 when something
+    was found, 1 when not (no row, ASK false, an empty graph), 2 for a malformed query.
 
     Example (what a plan implements, all the way up):
 
@@ -42,17 +44,27 @@ def sparql_command(query: str, fmt: str, store_path: str) -> None:
     from ..exports.rdf import to_rdf
     from ..exports.sparql import SparqlError, run_sparql
 
-    rdf = to_rdf(load_graph(store_path))
+    rdf = to_rdf(load_graph(store_path), file_hashes(store_path))
     try:
         result = run_sparql(rdf, query)
     except SparqlError as exc:
         raise QueryError(str(exc)) from exc
     if result.graph is not None:
         click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+        found = len(result.graph) > 0
     elif result.boolean is not None:
         answer = "true" if result.boolean else "false"
         click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else answer)
-    elif fmt == "json":
+        found = result.boolean
+    else:
+        _print_rows(result, fmt)
+        found = bool(result.rows)
+    if not found:
+        not_found("không có kết quả / nothing matched")
+
+
+def _print_rows(result, fmt: str) -> None:
+    if fmt == "json":
         click.echo(json.dumps(result.records(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         buffer = io.StringIO()

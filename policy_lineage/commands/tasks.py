@@ -7,8 +7,19 @@ from datetime import date
 import click
 
 from ..queries.tasks import tasks_from
-from ._options import format_option, source_options
-from ._output import emit_csv, emit_json, emit_table, not_found, resolve_document
+from ._options import source_options
+from ._output import (
+    csv_delimiter,
+    emit_csv,
+    emit_json,
+    emit_table,
+    emit_xlsx,
+    not_found,
+    output_format,
+    output_options,
+    resolve_document,
+    xlsx_sheet,
+)
 from ._source import documents_graph, query_source
 
 STATUS_LABELS = {
@@ -18,6 +29,20 @@ STATUS_LABELS = {
     "recurring": "thường xuyên / recurring",
     "no-deadline": "chưa rõ hạn / no deadline",
 }
+XLSX_COLUMNS = (
+    ("text", "Nhiệm vụ / Task", "long"),
+    ("lead", "Chủ trì / Lead", "text"),
+    ("cooperating", "Phối hợp / Cooperating", "text"),
+    ("deadline", "Thời hạn / Deadline", "date"),
+    ("deadline_text", "Thời hạn (nguyên văn) / Deadline as written", "text"),
+    ("recurring", "Thường xuyên / Recurring", "bool"),
+    ("deliverable", "Kết quả / Deliverable", "text"),
+    ("state", "Tình trạng / Status", "text"),
+    ("document", "Văn bản / Document", "text"),
+    ("via", "Chuỗi văn bản / Documents", "text"),
+    ("source", "Tệp nguồn / Source file", "text"),
+    ("id", "Mã / ID", "text"),
+)
 
 
 def register(group: click.Group) -> None:
@@ -44,7 +69,7 @@ def register(group: click.Group) -> None:
     help="The day statuses are counted from (default: today).",
 )
 @source_options
-@format_option("table", "json", "csv")
+@output_options("json", "csv", "xlsx")
 def tasks(
     from_doc: str,
     agency: str | None,
@@ -55,6 +80,8 @@ def tasks(
     store_path: str,
     backend_uri: str | None,
     fmt: str,
+    output: str | None,
+    delim: str,
 ) -> None:
     """Every task that derives from a document: its own, and those of the documents that
     implement it, directly or through others, with lead, cooperating bodies, deadline,
@@ -62,8 +89,11 @@ def tasks(
 
     Example:
 
+    \b
         policy-lineage tasks --from 04-TB/BCĐTW --status overdue --as-of 2025-12-31
+        policy-lineage tasks --from 57-NQ/TW -o nhiem-vu.xlsx
     """
+    fmt = output_format(fmt, output)
     with query_source(store_path, backend_uri) as reader:
         graph = documents_graph(reader)
         root = resolve_document(graph, from_doc)
@@ -107,7 +137,12 @@ def tasks(
         for r in rows
     ]
     if fmt == "json":
-        emit_json(records)
+        emit_json(records, output)
+    elif fmt == "xlsx":
+        for rec in records:
+            rec["state"] = STATUS_LABELS[rec["status"]]
+            rec["via"] = " → ".join(rec["path"])
+        emit_xlsx([xlsx_sheet("Nhiệm vụ - Tasks", records, XLSX_COLUMNS)], output)
     elif fmt == "csv":
         emit_csv(
             records,
@@ -124,6 +159,8 @@ def tasks(
                 "path",
                 "source",
             ],
+            csv_delimiter(delim),
+            output,
         )
     else:
         for i, rec in enumerate(records):

@@ -189,3 +189,28 @@ def test_sparql_cli_malformed_query_exits_2(store):
     assert result.exit_code == 2
     assert "malformed SPARQL query" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "query, code",
+    [
+        ("SELECT ?n WHERE { ?d pl:number ?n }", 0),
+        ('SELECT ?n WHERE { ?d pl:number "999-NQ/TW" ; pl:number ?n }', 1),
+        ("ASK { ?t a pl:Task }", 0),
+        ('ASK { ?t a pl:Agency ; pl:level "commune" }', 1),
+        ("CONSTRUCT { ?d pl:number ?n } WHERE { ?d pl:number ?n }", 0),
+        ('CONSTRUCT { ?d pl:number ?n } WHERE { ?d pl:number "999-NQ/TW" ; pl:number ?n }', 1),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_sparql_cli_exit_code_says_whether_anything_matched(run, store, query, code, fmt):
+    result = run("sparql", query, "--format", fmt)
+    assert result.exit_code == code, result.output
+    if code:
+        assert "nothing matched" in result.stderr
+
+
+def test_sparql_cli_no_rows_still_prints_the_header(run, store):
+    result = run("sparql", 'SELECT ?n WHERE { ?d pl:number "x" ; pl:number ?n }', "--format", "csv")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["n"]

@@ -27,7 +27,7 @@ def test_sparql_lead_agency_and_date_filter(rdf):
         rdf,
         """SELECT ?text ?deadline WHERE {
              ?t pl:leadAgency ?a ; pl:text ?text ; pl:deadline ?deadline .
-             ?a pl:name "Sở Khoa học và Công nghệ" .
+             ?a pl:name "Sở Khoa học và Công nghệ"@vi .
              FILTER (?deadline <= "2025-12-31"^^xsd:date) }""",
     )
     assert len(result.rows) == 1
@@ -43,7 +43,7 @@ def test_sparql_provenance_of_an_edge(rdf):
                 prov:wasDerivedFrom/pl:path ?file .
              ?s pl:number "05-KH/TU" }""",
     )
-    assert result.rows == [["Thực hiện", "examples/dong-thap/2025-10_kh-05-tu.txt"]]
+    assert result.rows == [["Thực hiện", "2025-10_kh-05-tu.txt"]]
 
 
 def test_sparql_ask_and_construct(rdf):

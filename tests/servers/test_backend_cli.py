@@ -158,11 +158,21 @@ def test_backend_cli_after_the_cypher_export_is_loaded(
 
     script = tmp_path / "lineage.cypher"
     result = CliRunner().invoke(
-        main, ["export", "--format", "cypher", str(script), "--store", str(corpus_store)]
+        main,
+        [
+            "export",
+            "--format",
+            "cypher",
+            "--cypher-dialect",
+            "falkordb",
+            str(script),
+            "--store",
+            str(corpus_store),
+        ],
     )
     assert result.exit_code == 0, result.output
     with connect(falkordb_uri) as backend:
-        for line in script.read_text(encoding="utf-8").splitlines():
+        for line in script.read_text(encoding="utf-8").split("\n"):
             if line.startswith(("//", "CREATE CONSTRAINT", "CREATE INDEX")) or not line:
                 continue  # comments, and Neo4j's own schema statements
             backend.write(line.removesuffix(";"))
