@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import BinaryIO
 
 import pdfplumber
 
@@ -144,8 +145,9 @@ def _join_pages(pages: list[list[_Line]]) -> None:
                 del cur[j]
 
 
-def read_pdf(path: str, file: str) -> SourceText:
-    """Read the PDF at ``file``; ``path`` is the name the user gave (for messages)."""
+def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
+    """Read the PDF at ``file`` (a path or a binary stream); ``path`` is the name the user
+    gave (for messages)."""
     flags: dict = {}
     pages: list[list[_Line]] = []
     try:
