@@ -29,7 +29,7 @@ from .source import ReadError
 
 SEP = "!"
 ARCHIVE_SUFFIXES = (".zip",)
-MAX_DEPTH = 3  # a.zip!b.zip!c.zip!d.docx is read; one level more is refused
+MAX_DEPTH = 3  # archives inside an archive: a.zip!b.zip!c.zip!d.zip!e.docx is read, no deeper
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 2 << 30  # everything an archive declares, unzipped
 MAX_MEMBER_BYTES = 256 << 20  # one member, unzipped
@@ -172,14 +172,17 @@ def members(path: str, wanted: Callable[[str], bool]) -> list[str]:
         infos = _check_directory(path, z)
         for info in sorted(infos, key=lambda i: i.filename):
             name = info.filename
+            child = f"{path}{SEP}{name}"
+            if unsafe(name):
+                out.append(child)  # reading it names the error; it is never unzipped
+                continue
             base = PurePosixPath(name.replace("\\", "/")).name
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if any(p.startswith(".") or p == "__MACOSX" for p in parts[:-1]) or base.startswith(
                 (".", "~$")
             ):
                 continue
-            child = f"{path}{SEP}{name}"
-            if is_archive(base) and unsafe(name) is None and depth < MAX_DEPTH:
+            if is_archive(base) and depth < MAX_DEPTH:
                 try:
                     out.extend(members(child, wanted))
                 except ReadError:
