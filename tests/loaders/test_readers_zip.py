@@ -31,6 +31,16 @@ def _agree():
 
 
 AGREE = _agree()
+ROOT = HERE.parents[1]
+SAVED = "10_648-tb-vpcp_ptg-lam-viec-dien-bien"  # a real notice, saved as a portal page
+
+
+def _saved_page() -> bytes:
+    spec = importlib.util.spec_from_file_location("saved_pages", ROOT / "benchmarks/saved_pages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    md = (ROOT / "benchmarks/real/dev" / f"{SAVED}.md").read_text("utf-8")
+    return module.saved_page(md, SAVED).encode()
 
 
 def _text(stem: str) -> str:
@@ -74,14 +84,18 @@ def _facts(extraction) -> dict:
 def test_readers_zip_members_give_the_facts_of_the_text(members, tmp_path):
     from policy_lineage.loaders.pipeline import extract_paths
 
-    bundle = make_zip(tmp_path / "bundle.zip", {**members, "anh/logo.png": b"\x89PNG"})
+    files = {**members, "trang/thong-bao.html": _saved_page(), "trang/thong-bao_files/a.png": b"x"}
+    bundle = make_zip(tmp_path / "bundle.zip", files)
     got = {ex.source: ex for ex in extract_paths([str(bundle)])}
     shown = f"{bundle}!"
     assert sorted(got) == [
         shown + "cong-van/letter.pdf",
         shown + "ke-hoach/plan.docx",
         shown + "notice.txt",
+        shown + "trang/thong-bao.html",
     ]
+    [saved] = list(extract_paths([str(ROOT / "benchmarks/real/dev" / f"{SAVED}.md")]))
+    assert _facts(got[shown + "trang/thong-bao.html"]) == _facts(saved)
     for member, stem in [
         ("cong-van/letter.pdf", LETTER),
         ("ke-hoach/plan.docx", PLAN),
