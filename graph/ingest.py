@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..loaders.agencies import AgencyTable, default_table, load_aliases
+from ..loaders.ocr import mark_facts
 from ..loaders.read_archive import member_bytes
 from ..loaders.read_archive import split as split_member
 from ..loaders.readers import iter_paths, read_path
@@ -116,7 +117,9 @@ def _parse(path: str, table: AgencyTable | None = None) -> dict[str, Any] | str:
     from ..loaders.pipeline import extract_source
 
     try:
-        return extraction_to_dict(extract_source(read_path(path), table or _WORKER_TABLE))
+        src = read_path(path)
+        data = extraction_to_dict(extract_source(src, table or _WORKER_TABLE))
+        return mark_facts(data, src)  # pages read by OCR, if any
     except ReadError as exc:
         return str(exc)
     except Exception as exc:  # an extractor failing on a strange file must not stop the rest

@@ -241,3 +241,20 @@ def read_paths(paths: Iterable[str]) -> Iterator[SourceText | ReadError]:
             yield exc
         except Exception as exc:  # a library failing on a strange file
             yield ReadError(path, errors.CORRUPT, f"{type(exc).__name__}: {exc}")
+
+
+def extract_sources(
+    paths: Iterable[str], table=None
+) -> Iterator[tuple[object, SourceText] | ReadError]:
+    """As :func:`~policy_lineage.loaders.pipeline.extract_paths`, each extraction with the
+    :class:`SourceText` it came from (for what only the reader knows: pages read by OCR)."""
+    from .pipeline import extract_source
+
+    for item in read_paths(paths):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield extract_source(item, table), item
+        except Exception as exc:  # an extractor bug must not stop the other files
+            yield ReadError(item.path, "extraction failed", f"{type(exc).__name__}: {exc}")
