@@ -34,8 +34,9 @@ def _blocks(text: str) -> list[tuple]:
     return module._document(text)
 
 
-def typeset(text: str, path: Path) -> Path:
-    """A text PDF of the document (reportlab, DejaVu) with a two-column letterhead."""
+def typeset(text: str, path: Path, blocks: list[tuple] | None = None) -> Path:
+    """A text PDF of the document (reportlab, DejaVu) with a two-column letterhead; the
+    document is ``text``, or ``blocks`` (("p", text) and ("table", rows)) when given."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
@@ -48,7 +49,7 @@ def typeset(text: str, path: Path) -> Path:
     body = ParagraphStyle("b", fontName="DejaVu", fontSize=11, leading=15, spaceAfter=5)
     head = ParagraphStyle("h", fontName="DejaVuB", fontSize=10.5, leading=14, alignment=1)
     cell = ParagraphStyle("c", fontName="DejaVu", fontSize=8, leading=10)
-    blocks = _blocks(text)
+    blocks = _blocks(text) if blocks is None else blocks
     left: list[str] = []
     right: list[str] = []
     i = 0

@@ -13,6 +13,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from policy_lineage.loaders import ocr
@@ -33,15 +34,16 @@ def facts(path: Path) -> dict:
         "number, date": (d["number"], d["date"]),
         "type, issuer, draft, signer": (d["doc_type"], d["issuer"], d["is_draft"], d["signer"]),
         "references": {(r["number"], r["relation"]) for r in data["references"] if r["number"]},
-        "tasks": [(t["lead"], t["deadline"]) for t in data["tasks"]],
+        "tasks (lead, deadline)": [(t["lead"], t["deadline"]) for t in data["tasks"]],
     }
 
 
 def _share(got, want) -> tuple[int, int]:
     if isinstance(want, set):
         return len(got & want), len(got | want)
-    if isinstance(want, list):
-        same = sum(1 for g, w in zip(got, want, strict=False) if g == w)
+    if isinstance(want, list):  # tasks as (lead, deadline), matched as multisets
+        key = lambda items: Counter((tuple(lead), deadline) for lead, deadline in items)  # noqa: E731
+        same = sum((key(got) & key(want)).values())
         return same, max(len(got), len(want))
     return int(got == want), 1
 

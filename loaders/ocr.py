@@ -96,46 +96,169 @@ _FIXES = (("ĐÐ", "Đ"), ("đð", "đ"), ("Ð", "Đ"), ("ð", "đ"))
 
 
 def _junk(word: str, conf: float, first: bool) -> bool:
+    if set(word) <= set("|[]"):  # a ruling line read as a character
+        return True
     if any(c.isalnum() for c in word) or (first and word in _BULLETS):
         return False
     return conf < 70 or all(unicodedata.category(c)[0] in "PSZ" for c in word) and len(word) > 2
 
 
-def lines_from_tsv(tsv: str) -> list[str]:
-    """Tesseract's TSV (level 5 rows: words with boxes) as text lines."""
-    rows = [r.split("\t") for r in tsv.splitlines()[1:]]
-    lines: dict[tuple[str, str, str], list[tuple[int, int, int, str]]] = {}
-    for r in rows:
+def _mend(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.strip(" \t_~"))
+    for wrong, right in _FIXES:
+        text = text.replace(wrong, right)
+    return text
+
+
+# a word: (left, top, width, height, text)
+_Word = tuple[int, int, int, int, str]
+
+
+def _tsv_lines(tsv: str) -> list[list[_Word]]:
+    """Tesseract's TSV (level 5 rows: words with boxes) as lines of words, specks dropped."""
+    lines: dict[tuple[str, str, str], list[_Word]] = {}
+    for row in tsv.splitlines()[1:]:
+        r = row.split("\t")
         if len(r) < 12 or r[0] != "5" or not r[11].strip():
             continue
-        conf = float(r[10])
         word = r[11].strip()
         key = (r[2], r[3], r[4])
-        if _junk(word, conf, key not in lines):
+        if _junk(word, float(r[10]), key not in lines):
             continue
-        left, width, height = int(r[6]), int(r[8]), int(r[9])
-        lines.setdefault(key, []).append((left, width, height, word))
+        lines.setdefault(key, []).append((int(r[6]), int(r[7]), int(r[8]), int(r[9]), word))
+    return [sorted(words) for words in lines.values()]
+
+
+def _line_text(words: list[_Word]) -> str:
+    height = sorted(w[3] for w in words)[len(words) // 2]
+    parts = [words[0][4]]
+    for prev, cur in zip(words, words[1:], strict=False):
+        gap = cur[0] - (prev[0] + prev[2])
+        parts.append("\t" if gap > 3 * height else " ")
+        parts.append(cur[4])
+    return _mend("".join(parts))
+
+
+def lines_from_tsv(tsv: str, grid: Grid | None = None) -> list[str]:
+    """Tesseract's TSV as text lines; words inside a ruled table's ``grid`` become its rows
+    (one line each, cells joined by tabs), in their place among the other lines."""
+    placed: list[tuple[int, str]] = []  # (top, line)
+    cells: dict[tuple[int, int], list[_Word]] = {}
+    for words in _tsv_lines(tsv):
+        outside = []
+        for w in words:
+            where = grid.cell(w[0] + w[2] / 2, w[1] + w[3] / 2) if grid else None
+            if where is None:
+                outside.append(w)
+            else:
+                cells.setdefault(where, []).append(w)
+        if outside:
+            text = _line_text(outside)
+            if text:
+                placed.append((min(w[1] for w in outside), text))
+    if grid is not None:
+        for r, (top, _) in enumerate(zip(grid.rows, grid.rows[1:], strict=False)):
+            row = []
+            for c in range(len(grid.columns) - 1):
+                row.append(_mend(" ".join(w[4] for w in _reading_order(cells.get((r, c), [])))))
+            row = _merge_spans(row, grid.joined.get(r, set()))
+            if any(row):
+                placed.append((top, "\t".join(row)))
+    placed.sort(key=lambda item: item[0])
+    return [text for _, text in placed]
+
+
+def _reading_order(words: list[_Word]) -> list[_Word]:
+    """A cell's words line by line (a word whose middle is within half a line height of the
+    line's goes on it), each line left to right."""
+    if not words:
+        return []
+    height = sorted(w[3] for w in words)[len(words) // 2]
+    lines: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: w[1] + w[3] / 2):
+        middle = w[1] + w[3] / 2
+        if lines:
+            last = lines[-1]
+            if abs(middle - sum(x[1] + x[3] / 2 for x in last) / len(last)) <= height / 2:
+                last.append(w)
+                continue
+        lines.append([w])
+    return [w for line in lines for w in sorted(line)]
+
+
+def _merge_spans(row: list[str], joined: set[int]) -> list[str]:
+    """Cells merged across a missing vertical rule (column ``c`` joined to ``c + 1``)."""
     out: list[str] = []
-    for words in lines.values():
-        words.sort()
-        height = sorted(w[2] for w in words)[len(words) // 2]
-        parts = [words[0][3]]
-        for prev, cur in zip(words, words[1:], strict=False):
-            gap = cur[0] - (prev[0] + prev[1])
-            parts.append("\t" if gap > 3 * height else " ")
-            parts.append(cur[3])
-        line = unicodedata.normalize("NFC", "".join(parts).strip(" \t_~"))
-        for wrong, right in _FIXES:
-            line = line.replace(wrong, right)
-        if line:
-            out.append(line)
+    for c, text in enumerate(row):
+        if c - 1 in joined and out:
+            out[-1] = f"{out[-1]} {text}".strip()
+        else:
+            out.append(text)
     return out
+
+
+class Grid:
+    """The rules of one ruled table on a page: row and column edges in pixels."""
+
+    def __init__(self, rows: list[int], columns: list[int], joined: dict[int, set[int]]):
+        self.rows, self.columns, self.joined = rows, columns, joined
+
+    def cell(self, x: float, y: float) -> tuple[int, int] | None:
+        if not (self.rows[0] < y < self.rows[-1] and self.columns[0] < x < self.columns[-1]):
+            return None
+        r = max(i for i, v in enumerate(self.rows) if v <= y)
+        c = max(i for i, v in enumerate(self.columns) if v <= x)
+        return r, c
+
+
+def _runs(values: list[float], threshold: float) -> list[int]:
+    """Centres of the runs of ``values`` at or above ``threshold``."""
+    out, start = [], None
+    for i, v in enumerate([*values, 0.0]):
+        if v >= threshold and start is None:
+            start = i
+        elif v < threshold and start is not None:
+            out.append((start + i - 1) // 2)
+            start = None
+    return out
+
+
+def find_grid(img) -> Grid | None:
+    """The ruled table on a levelled page, or None: rows are dark rules across a third of
+    the page or more (text lines darken a fifth at most), columns dark rules down a third of
+    the table or more; a column rule missing beside a cell merges it into the next one.
+    (Two tables on a page are read as one, the text between them as one-cell rows.)"""
+    dark = img.point(lambda v: 255 if v < 140 else 0)
+    w, h = dark.size
+    band = 3
+    rows_mean = list(dark.resize((1, h // band), 1 << 2).tobytes())
+    rows = [y * band + band // 2 for y in _runs([v / 255 for v in rows_mean], 0.3)]
+    if len(rows) < 3:
+        return None
+    top, bottom = rows[0], rows[-1]
+    table = dark.crop((0, top, w, bottom))
+    cols_mean = list(table.resize((w // band, 1), 1 << 2).tobytes())
+    columns = [x * band + band // 2 for x in _runs([v / 255 for v in cols_mean], 0.35)]
+    if len(columns) < 3:
+        return None
+    joined: dict[int, set[int]] = {}
+    for r, (y0, y1) in enumerate(zip(rows, rows[1:], strict=False)):
+        if y1 - y0 < 8:
+            continue
+        for c, x in enumerate(columns[1:-1]):
+            strip = dark.crop((max(x - band, 0), y0 + 3, x + band + 1, y1 - 2))
+            mean = list(strip.resize((1, 1), 1 << 2).tobytes())[0] / 255
+            if mean < 0.2:  # no rule here: the cell spans into the next column
+                joined.setdefault(r, set()).add(c)
+    return Grid(rows, columns, joined)
 
 
 def ocr_image(img) -> list[str]:
     """The text lines of one page image."""
     buf = io.BytesIO()
-    prepare(img).save(buf, "PNG")
+    page = prepare(img)
+    grid = find_grid(page)
+    page.save(buf, "PNG")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     proc = subprocess.run(
         ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", "3", "--dpi", str(DPI), "tsv"],
@@ -145,7 +268,7 @@ def ocr_image(img) -> list[str]:
         env=env,
         check=True,
     )
-    return lines_from_tsv(proc.stdout.decode("utf-8", errors="replace"))
+    return lines_from_tsv(proc.stdout.decode("utf-8", errors="replace"), grid)
 
 
 def ocr_pdf_page(page) -> list[str]:

@@ -139,7 +139,7 @@ def _join_pages(pages: list[list[_Line]]) -> None:
         j = i + 1 if cells == first_row.get(last_key) else i  # skip a repeated header
         if j < len(cur) and cur[j][2] == last_key and cur[j][1] is not None:
             more = cur[j][1]
-            if not more[0] and any(more[1:]):
+            if not more[0] and any(more[1:]) and len(more) == len(last_cells):
                 pairs = zip(last_cells, more, strict=True)
                 joined = [f"{a} {b}" if a and b else a or b for a, b in pairs]
                 prev[-1] = ("\t".join(joined), joined, last_key)

@@ -159,3 +159,40 @@ def test_readers_ocr_lines_rebuild_columns_and_drop_specks():
     ])  # fmt: skip
     assert ocr.lines_from_tsv(tsv) == ["ỦY BAN\tCỘNG HÒA", "- Sở Tài chính;", "Số: 12/QĐ-UBND ĐU"]
     assert read_pdf.ocr is ocr
+
+
+def test_readers_ocr_ruled_table_words_become_rows():
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (1000, 600), 255)
+    draw = ImageDraw.Draw(img)
+    for y in (100, 200, 300, 500):
+        draw.line([(100, y), (900, y)], fill=0, width=3)
+    for x in (100, 300, 600, 900):
+        draw.line([(x, 100), (x, 500)], fill=0, width=3)
+    draw.rectangle((298, 310, 302, 490), fill=255)  # row 3: columns 1 and 2 merged
+    grid = ocr.find_grid(img)
+    assert [round(y / 10) * 10 for y in grid.rows] == [100, 200, 300, 500]
+    assert [round(x / 10) * 10 for x in grid.columns] == [100, 300, 600, 900]
+    assert grid.joined == {2: {0}}
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+    def word(block, line, left, top, text):
+        return f"5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t{len(text) * 15}\t20\t95\t{text}"
+
+    tsv = "\n".join([
+        header, word(1, 1, 120, 40, "Phụ"), word(1, 1, 180, 40, "lục"),
+        word(2, 1, 120, 140, "TT"), word(2, 1, 320, 140, "Nhiệm"), word(2, 1, 420, 140, "vụ"),
+        word(3, 1, 620, 140, "Cơ"), word(3, 1, 660, 140, "quan"),
+        word(4, 1, 120, 240, "1"), word(4, 1, 320, 240, "Xây"), word(4, 1, 390, 240, "dựng"),
+        word(4, 2, 320, 270, "đề"), word(4, 2, 370, 270, "án"), word(5, 1, 620, 240, "Sở"),
+        word(6, 1, 120, 350, "Ghi"), word(6, 1, 330, 350, "chú"), word(6, 1, 620, 350, "|"),
+        word(7, 1, 120, 540, "Nơi"), word(7, 1, 180, 540, "nhận:"),
+    ])  # fmt: skip
+    assert ocr.lines_from_tsv(tsv, grid) == [
+        "Phụ lục",
+        "TT\tNhiệm vụ\tCơ quan",
+        "1\tXây dựng đề án\tSở",
+        "Ghi chú\t",
+        "Nơi nhận:",
+    ]
