@@ -230,3 +230,42 @@ def test_readers_zip_forget_drops_the_members(members, tmp_path):
     assert result.exit_code == 0 and "forgot 3 file(s)" in result.output
     with Store(store) as s:
         assert [r.path for r in s.files()] == [str(other)]
+
+
+def test_readers_bad_inputs_of_every_format_in_one_build(members, tmp_path, monkeypatch):
+    """A folder of bad files of every new format: each one error naming it, the good file
+    ingested, nothing written anywhere but the store."""
+    from click.testing import CliRunner
+
+    from policy_lineage.cli import main
+    from policy_lineage.loaders import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)  # a machine without Tesseract
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a-good.txt").write_bytes(members["notice.txt"])
+    make_zip(folder / "b-tricks.zip", {"../../evil.txt": b"x", "bomb.txt": b"\0" * (30 << 20)})
+    (folder / "c-no-document.html").write_text(
+        "<html><body><nav>Trang chủ</nav><p>Không tìm thấy văn bản.</p></body></html>", "utf-8"
+    )
+    (folder / "d-broken.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))
+    from reportlab.pdfgen import canvas
+
+    scan = canvas.Canvas(str(folder / "e-scan.pdf"))
+    scan.rect(100, 100, 300, 400, fill=1)
+    scan.showPage()
+    scan.save()
+    store = tmp_path / "store.db"
+    before = _listing(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(store), "--jobs", "1"])
+    assert result.exit_code == 1
+    errors_shown = result.stderr if hasattr(result, "stderr") else result.output
+    for name in ("b-tricks.zip!../../evil.txt", "b-tricks.zip!bomb.txt", "c-no-document.html",
+                 "d-broken.doc", "e-scan.pdf"):  # fmt: skip
+        assert name in errors_shown, name
+    assert "tesseract-ocr-vie" in errors_shown
+    with Store(store) as s:
+        good = [r.path for r in s.files() if r.error is None]
+    assert good == [str(folder / "a-good.txt")]
+    after = _listing(tmp_path) - before
+    assert {p for p in after if not p.startswith("store.db")} == set()
