@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -33,6 +34,7 @@ LANG = "vie"
 TIMEOUT = 180  # seconds for one page
 INSTALL = "apt-get install --no-install-recommends tesseract-ocr tesseract-ocr-vie"
 MAX_SKEW = 5.0  # degrees
+_RULE = 40  # pixels at DPI: a stroke unbroken this long is a table rule, not text
 
 
 @functools.cache
@@ -103,10 +105,35 @@ def _junk(word: str, conf: float, first: bool) -> bool:
     return conf < 70 or all(unicodedata.category(c)[0] in "PSZ" for c in word) and len(word) > 2
 
 
+_ITEM_COMMA = re.compile(r"^(\d{1,2}|[IVX]{1,4}),(?= \S)")  # "5, Các chủ rừng": "5."
+
+
+@functools.cache
+def _type_headings() -> dict[str, str]:
+    """Document type names in capitals, keyed by their letters without diacritics: a heading
+    line OCR spells with one wrong tone ("CHÍ THỊ") is mended to the name ("CHỈ THỊ")."""
+    import json
+    from importlib import resources
+
+    from .textnorm import fold_ascii
+
+    data = json.loads(
+        resources.files("policy_lineage.loaders").joinpath("data/doc_types.json").read_text("utf-8")
+    )
+    names = set(data["types"].values()) | set(data.get("more_type_names", []))
+    names |= set(data.get("name_aliases", {}))
+    return {fold_ascii(n): n.upper() for n in names}
+
+
 def _mend(text: str) -> str:
     text = unicodedata.normalize("NFC", text.strip(" \t_~"))
     for wrong, right in _FIXES:
         text = text.replace(wrong, right)
+    text = _ITEM_COMMA.sub(r"\1.", text)
+    if text.isupper() and len(text) < 40:
+        from .textnorm import fold_ascii
+
+        text = _type_headings().get(fold_ascii(text), text)
     return text
 
 
@@ -224,21 +251,26 @@ def _runs(values: list[float], threshold: float) -> list[int]:
 
 
 def find_grid(img) -> Grid | None:
-    """The ruled table on a levelled page, or None: rows are dark rules across a third of
-    the page or more (text lines darken a fifth at most), columns dark rules down a third of
-    the table or more; a column rule missing beside a cell merges it into the next one.
-    (Two tables on a page are read as one, the text between them as one-cell rows.)"""
+    """The ruled table on a levelled page, or None. A rule is a dark stroke unbroken over
+    :data:`_RULE` pixels (text has gaps between its letters): rows are such strokes across a
+    quarter of the page or more, columns such strokes down a sixth of the table or more; a
+    column rule missing beside a cell merges it into the next one. (Two tables on a page are
+    read as one, the text between them as one-cell rows.)"""
+    box = 1 << 2  # Image.BOX: resizing averages
     dark = img.point(lambda v: 255 if v < 140 else 0)
     w, h = dark.size
     band = 3
-    rows_mean = list(dark.resize((1, h // band), 1 << 2).tobytes())
-    rows = [y * band + band // 2 for y in _runs([v / 255 for v in rows_mean], 0.3)]
+    across = dark.resize((max(w // _RULE, 1), h), box).point(lambda v: 255 if v > 200 else 0)
+    rows_mean = list(across.resize((1, h // band), box).tobytes())
+    rows = [y * band + band // 2 for y in _runs([v / 255 for v in rows_mean], 0.25)]
     if len(rows) < 3:
         return None
     top, bottom = rows[0], rows[-1]
     table = dark.crop((0, top, w, bottom))
-    cols_mean = list(table.resize((w // band, 1), 1 << 2).tobytes())
-    columns = [x * band + band // 2 for x in _runs([v / 255 for v in cols_mean], 0.35)]
+    down = table.resize((w, max((bottom - top) // _RULE, 1)), box)
+    down = down.point(lambda v: 255 if v > 200 else 0)
+    cols_mean = list(down.resize((w // band, 1), box).tobytes())
+    columns = [x * band + band // 2 for x in _runs([v / 255 for v in cols_mean], 0.15)]
     if len(columns) < 3:
         return None
     joined: dict[int, set[int]] = {}
