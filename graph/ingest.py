@@ -30,11 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from ..loaders.agencies import AgencyTable, default_table, load_aliases
+from ..loaders.ocr import mark_facts
+from ..loaders.read_archive import member_bytes
+from ..loaders.read_archive import split as split_member
 from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
 from ..schema.graph_model import Finding, LineageGraph
 from ..schema.model_json import extraction_to_dict
-from .store import Store, abspath
+from .store import Store, abspath, archive_of, exists, is_under
 
 __all__ = ["IngestReport", "ingest", "file_sha256"]
 
@@ -74,6 +77,11 @@ def extractor_fingerprint() -> str:
 
 
 def file_sha256(path: str) -> tuple[str, int]:
+    """SHA-256 and size of a file, or of an archive member (``a.zip!b.docx``; a refused
+    member raises its :class:`ReadError`)."""
+    if split_member(path) is not None:
+        data = member_bytes(path)
+        return hashlib.sha256(data).hexdigest(), len(data)
     h = hashlib.sha256()
     size = 0
     with open(path, "rb") as fh:
@@ -109,7 +117,9 @@ def _parse(path: str, table: AgencyTable | None = None) -> dict[str, Any] | str:
     from ..loaders.pipeline import extract_source
 
     try:
-        return extraction_to_dict(extract_source(read_path(path), table or _WORKER_TABLE))
+        src = read_path(path)
+        data = extraction_to_dict(extract_source(src, table or _WORKER_TABLE))
+        return mark_facts(data, src)  # pages read by OCR, if any
     except ReadError as exc:
         return str(exc)
     except Exception as exc:  # an extractor failing on a strange file must not stop the rest
@@ -132,13 +142,25 @@ def _missing(store: Store, given: list[str], seen: set[str]) -> list[str]:
     roots = [abspath(p) for p in given]
     out = []
     for rec in store.files():
-        if rec.abspath in seen or os.path.exists(rec.abspath):
+        if rec.abspath in seen or exists(rec.abspath):
             continue
-        if any(
-            rec.abspath == r or rec.abspath.startswith(r.rstrip(os.sep) + os.sep) for r in roots
-        ):
+        if any(is_under(rec.abspath, r) for r in roots):
             out.append(rec.path)
     return out
+
+
+def _replaced_members(store: Store, archives: set[str], seen: set[str]) -> list[str]:
+    """A changed archive replaces its members: the stored members of an archive read in this
+    build that it no longer holds, and its own error row from when it could not be read, are
+    dropped."""
+    drop = [
+        rec
+        for rec in store.files()
+        if rec.abspath not in seen
+        and (archive_of(rec.abspath) in archives or rec.abspath in archives)
+    ]
+    store.forget(rec.abspath for rec in drop)
+    return [rec.path for rec in drop]
 
 
 def ingest(
@@ -157,13 +179,20 @@ def ingest(
     note = progress or (lambda path, what: None)
     todo: list[tuple[str, str, str, int]] = []  # (path, abspath, sha, size)
     seen: set[str] = set()
+    archives: set[str] = set()  # archives read as members in this build
     for path in iter_paths(given):
         full = abspath(path)
         seen.add(full)
+        if split_member(path) is not None:
+            archives.add(abspath(split_member(path)[0]))  # type: ignore[index]
         try:
             sha, size = file_sha256(path)
         except OSError as exc:
             report.failed.append((path, f"{path}: cannot read ({exc.strerror or exc})"))
+            note(path, "failed")
+            continue
+        except ReadError as exc:  # an archive member refused (unsafe name, zip bomb)
+            report.failed.append((path, str(exc)))
             note(path, "failed")
             continue
         old = store.file(full)
@@ -203,6 +232,7 @@ def ingest(
         for item in todo:
             commit(item, _parse(item[0], table))
 
+    report.pruned += _replaced_members(store, archives, seen)
     report.missing = _missing(store, given, seen)
     if prune and report.missing:
         store.forget(abspath(p) for p in report.missing)

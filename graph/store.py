@@ -288,4 +288,37 @@ def load_graph(path: str | os.PathLike) -> LineageGraph:
 
 
 def abspath(path: str) -> str:
+    """The key of a file in the store: its absolute path; for an archive member
+    (``a.zip!b/c.docx``) the archive's absolute path, ``!``, and the member's name as is."""
+    from ..loaders.read_archive import SEP, split
+
+    member = split(path)
+    if member is not None:
+        return SEP.join([str(Path(member[0]).resolve()), *member[1]])
     return str(Path(path).resolve())
+
+
+def archive_of(key: str) -> str | None:
+    """The archive file holding the stored member ``key`` (an :func:`abspath`), or None."""
+    from ..loaders.read_archive import SEP, is_archive
+
+    if SEP not in key or os.path.exists(key):
+        return None
+    pieces = key.split(SEP)
+    for i in range(1, len(pieces)):
+        if is_archive(SEP.join(pieces[:i])):
+            return SEP.join(pieces[:i])
+    return None
+
+
+def exists(key: str) -> bool:
+    """Whether a stored file is still on disk (a member: whether its archive is)."""
+    return os.path.exists(archive_of(key) or key)
+
+
+def is_under(key: str, root: str) -> bool:
+    """Whether the stored file ``key`` is ``root``, below the folder ``root`` or a member of
+    the archive ``root`` (both :func:`abspath` keys)."""
+    from ..loaders.read_archive import SEP
+
+    return key == root or key.startswith((root.rstrip(os.sep) + os.sep, root + SEP))

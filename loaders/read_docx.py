@@ -19,6 +19,7 @@ python-docx opens the package; the body XML is walked directly, because
 from __future__ import annotations
 
 import zipfile
+from typing import BinaryIO
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -178,7 +179,7 @@ def _footnotes(doc, out: _Builder) -> None:
         return
 
 
-def _check_size(path: str, file: str) -> None:
+def _check_size(path: str, file: str | BinaryIO) -> None:
     try:
         with zipfile.ZipFile(file) as z:
             parts = z.infolist()
@@ -195,10 +196,15 @@ def _check_size(path: str, file: str) -> None:
         )
 
 
-def read_docx(path: str, file: str) -> SourceText:
-    """Read the .docx at ``file``; ``path`` is the name the user gave (for messages)."""
-    with open(file, "rb") as fh:
-        head = fh.read(8)
+def read_docx(path: str, file: str | BinaryIO) -> SourceText:
+    """Read the .docx at ``file`` (a path or a binary stream); ``path`` is the name the user
+    gave (for messages)."""
+    if isinstance(file, str):
+        with open(file, "rb") as fh:
+            head = fh.read(8)
+    else:
+        head = file.read(8)
+        file.seek(0)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError(
             path,
@@ -207,6 +213,8 @@ def read_docx(path: str, file: str) -> SourceText:
             "soffice --headless --convert-to docx FILE",
         )
     _check_size(path, file)
+    if not isinstance(file, str):
+        file.seek(0)
     try:
         doc = Document(file)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, ValueError, lxml errors

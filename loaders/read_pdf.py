@@ -19,11 +19,13 @@ exact and is the one candidate that recovers table cells (``benchmarks/PDF_READE
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
+from typing import BinaryIO
 
 import pdfplumber
 
-from . import errors
+from . import errors, ocr
 from .source import ReadError, SourceText, Table, TableRow
 
 
@@ -137,30 +139,47 @@ def _join_pages(pages: list[list[_Line]]) -> None:
         j = i + 1 if cells == first_row.get(last_key) else i  # skip a repeated header
         if j < len(cur) and cur[j][2] == last_key and cur[j][1] is not None:
             more = cur[j][1]
-            if not more[0] and any(more[1:]):
+            if not more[0] and any(more[1:]) and len(more) == len(last_cells):
                 pairs = zip(last_cells, more, strict=True)
                 joined = [f"{a} {b}" if a and b else a or b for a, b in pairs]
                 prev[-1] = ("\t".join(joined), joined, last_key)
                 del cur[j]
 
 
-def read_pdf(path: str, file: str) -> SourceText:
-    """Read the PDF at ``file``; ``path`` is the name the user gave (for messages)."""
+def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
+    """Read the PDF at ``file`` (a path or a binary stream); ``path`` is the name the user
+    gave (for messages)."""
     flags: dict = {}
     pages: list[list[_Line]] = []
+    ocr_pages: list[int] = []
     try:
         with pdfplumber.open(file) as pdf:
             for page in pdf.pages:
-                pages.append(_page(page, len(pages) + 1, flags))
+                number = len(pages) + 1
+                lines = _page(page, number, flags)
+                if not page.chars and ocr.available():
+                    lines = _ocr_lines(page, number)
+                    ocr_pages.append(number)
+                pages.append(lines)
                 page.close()  # drop the page's parsed objects: memory stays that of one page
     except ReadError:
         raise
+    except subprocess.SubprocessError as exc:  # tesseract failing or stuck on a page
+        raise ReadError(
+            path, errors.CORRUPT, f"OCR of page {len(pages) + 1} failed: {exc}"
+        ) from exc
     except Exception as exc:  # pdfminer's PDFSyntaxError, PDFPasswordIncorrect, ...
         name = type(exc).__name__
-        detail = "encrypted, needs a password" if "Password" in name else f"{name}: {exc}"
+        encrypted = "Password" in name or "PDFPasswordIncorrect" in str(exc)
+        detail = "encrypted, needs a password" if encrypted else f"{name}: {exc}"
         raise ReadError(path, errors.CORRUPT, detail) from exc
     if not any(line[0].strip() for lines in pages for line in lines):
-        raise ReadError(path, errors.NO_TEXT, f"{len(pages)} page(s), no text layer")
+        detail = f"{len(pages)} page(s), no text layer"
+        if not ocr.available():
+            detail += f"; {ocr.missing_reason()}"
+        elif ocr_pages:
+            detail += ", and OCR found no text"
+        raise ReadError(path, errors.NO_TEXT, detail)
     _join_pages(pages)
 
     parts: list[str] = []
@@ -188,10 +207,33 @@ def read_pdf(path: str, file: str) -> SourceText:
             parts.append(text)
             pos += len(text)
     warnings = []
+    if ocr_pages:
+        warnings.append(
+            f"page(s) {', '.join(map(str, ocr_pages))} read by OCR (Tesseract, {ocr.LANG}): "
+            "check their facts against the paper"
+        )
     if blank_pages:
-        warnings.append(f"no text on page(s) {', '.join(map(str, blank_pages))} (scanned?)")
+        hint = "" if ocr.available() else f"; {ocr.missing_reason()}"
+        warnings.append(f"no text on page(s) {', '.join(map(str, blank_pages))} (scanned?){hint}")
     if flags.get("nfc"):
         warnings.append("composed to NFC: the PDF text layer holds decomposed letters")
-    return SourceText(
+    src = SourceText(
         path, "".join(parts), "pdf", page_starts=page_starts, tables=tables, warnings=warnings
     )
+    src.ocr_pages = ocr_pages
+    return src
+
+
+def _ocr_lines(page, number: int) -> list[_Line]:
+    """A page without a text layer, read by OCR: lines holding a tab (two columns, as the
+    letterhead's) are rows of one table per run of such lines."""
+    out: list[_Line] = []
+    group = 0
+    for text in ocr.ocr_pdf_page(page):
+        if "\t" in text:
+            if not out or out[-1][2] is None:
+                group += 1
+            out.append((text, text.split("\t"), (number, 1000 + group)))
+        else:
+            out.append((text, None, None))
+    return out

@@ -35,13 +35,18 @@ class Table:
 class SourceText:
     path: str  # the path as given by the user
     text: str
-    format: str  # "txt", "md", "docx", "pdf"
+    format: str  # how the text is read: "txt", "md", "docx", "pdf"
     encoding: str | None = (
         None  # text files: "utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni"
     )
     page_starts: list[int] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: the file's own format when it was converted to be read as ``format`` ("doc" read as
+    #: "docx", "html" read as "md")
+    converted_from: str | None = None
+    #: 1-based numbers of the pages read by OCR (a scanned PDF's): facts in them need checking
+    ocr_pages: list[int] = field(default_factory=list)
 
 
 class ReadError(Exception):

@@ -208,7 +208,7 @@ def forget(paths: tuple[str, ...], store_path: str, missing: bool) -> None:
 
         policy-lineage forget examples/dong-thap/old-plan.txt
     """
-    from ..graph.store import Store, StoreError, abspath
+    from ..graph.store import Store, StoreError, abspath, exists, is_under
 
     if not paths and not missing:
         raise click.UsageError("give files or folders to forget, or --missing")
@@ -217,11 +217,8 @@ def forget(paths: tuple[str, ...], store_path: str, missing: bool) -> None:
             roots = [abspath(p) for p in paths]
             drop = []
             for rec in store.files():
-                gone = missing and not os.path.exists(rec.abspath)
-                under = any(
-                    rec.abspath == r or rec.abspath.startswith(r.rstrip(os.sep) + os.sep)
-                    for r in roots
-                )
+                gone = missing and not exists(rec.abspath)
+                under = any(is_under(rec.abspath, r) for r in roots)
                 if gone or under or rec.path in paths:
                     drop.append(rec.abspath)
             dropped = store.forget(drop)

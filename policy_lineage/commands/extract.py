@@ -41,13 +41,14 @@ def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
         policy-lineage extract examples/dong-thap --format json
     """
     from ..loaders.agencies import load_aliases
-    from ..loaders.pipeline import extract_paths
+    from ..loaders.ocr import mark_facts
+    from ..loaders.readers import extract_sources
     from ..loaders.source import ReadError
     from ..schema.model import to_contract
 
     failed = False
     table = load_aliases(aliases) if aliases else None
-    for item in extract_paths(paths, table):
+    for item in extract_sources(paths, table):
         if isinstance(item, ReadError):
             failed = True
             if fmt == "json":
@@ -57,7 +58,8 @@ def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
             else:
                 click.echo(f"error: {item}", err=True)
             continue
-        data = to_contract(item)
+        extraction, src = item
+        data = mark_facts(to_contract(extraction), src)  # pages read by OCR, if any
         if fmt == "json":
             click.echo(json.dumps(data, ensure_ascii=False))
         else:
@@ -80,6 +82,12 @@ def _print_human(data: dict) -> None:
     )
     if d["title"]:
         console.print(d["title"], markup=False)
+    if data.get("ocr_pages"):
+        pages = ", ".join(map(str, data["ocr_pages"]))
+        console.print(
+            f"[yellow]Trang {pages} đọc bằng OCR, cần đối chiếu bản giấy / "
+            f"page(s) {pages} read by OCR: check them against the paper[/yellow] (OCR)"
+        )
     refs = Table(
         "Số hiệu / Number",
         "Loại / Type",

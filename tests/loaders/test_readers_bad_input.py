@@ -36,7 +36,6 @@ def _error(path) -> ReadError:
         ("random.docx", _junk(), errors.CORRUPT),
         ("table.xlsx", b"PK\x03\x04 spreadsheet", errors.UNSUPPORTED),
         ("photo.png", b"\x89PNG\r\n\x1a\n", errors.UNSUPPORTED),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", errors.UNSUPPORTED),
         ("noext", b"text", errors.UNSUPPORTED),
     ],
 )
@@ -44,10 +43,14 @@ def test_bad_file_gives_its_code(write, name, data, code):
     assert _error(write(name, data)).code == code
 
 
-def test_legacy_doc_says_how_to_convert(write):
-    detail = _error(write("old.doc", b"\xd0\xcf\x11\xe0")).detail
-    assert ".docx" in detail and "LibreOffice" in detail
-    assert ".docx" in _error(write("renamed.docx", b"\xd0\xcf\x11\xe0" + bytes(600))).detail
+def test_legacy_doc_without_libreoffice_says_how_to_install(write, monkeypatch):
+    from policy_lineage.loaders import read_doc
+
+    monkeypatch.setattr(read_doc, "soffice", lambda: None)
+    for name in ("old.doc", "renamed.docx"):
+        err = _error(write(name, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)))
+        assert err.code == errors.MISSING_TOOL
+        assert "LibreOffice" in err.detail and "apt-get install" in err.detail
 
 
 def test_truncated_docx_is_corrupt(docx_file, write):
@@ -125,7 +128,7 @@ def test_unexpected_library_error_is_wrapped(monkeypatch, write):
     def boom(*args):
         raise RuntimeError("library bug")
 
-    monkeypatch.setattr(readers, "read_text", boom)
+    monkeypatch.setitem(readers._REGISTRY, ".txt", readers.Reader("txt", (".txt",), boom))
     [result] = list(read_paths([str(write("a.txt", b"text"))]))
     assert isinstance(result, ReadError)
     assert result.code == errors.CORRUPT and "library bug" in result.detail

@@ -1,0 +1,136 @@
+"""The real documents of benchmarks/real/dev in the formats offices hold them, scored against
+the truth a person wrote (benchmarks/score_extract.py): each saved page's document (its
+blocks: paragraphs and tables, the portal's residue left out) written as a .docx
+(python-docx, tables as tables), saved as .doc by LibreOffice, as a saved web page
+(benchmarks/saved_pages.py) and as a scan (benchmarks/make_scans.py, read by OCR).
+
+    python benchmarks/formats_real.py [--formats docx,doc,html,scan] [--jobs 2]
+
+Targets are those of the real-documents issue; scans a little lower (metadata ≥ 0.8, tasks
+found and leads ≥ 0.75).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_scans  # noqa: E402
+import saved_pages  # noqa: E402
+import score_extract  # noqa: E402
+
+DEV = HERE / "real" / "dev"
+KEYS = [
+    ("references_precision", "ref P"), ("references_recall", "ref R"),
+    ("relations_accuracy", "rel"), ("metadata_accuracy", "meta"),
+    ("task_recall", "tasks"), ("task_lead_accuracy", "lead"),
+    ("task_deadline_accuracy", "deadl"), ("task_precision", "task P"),
+]  # fmt: skip
+
+
+def _docx(blocks: list[tuple], path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for kind, content in blocks:
+        if kind == "p":
+            document.add_paragraph(content)
+            continue
+        table = document.add_table(rows=0, cols=max(len(r) for r in content))
+        table.style = "Table Grid"
+        for r in content:
+            for cell, value in zip(table.add_row().cells, r, strict=False):
+                cell.text = value
+    if blocks and blocks[-1][0] == "table":
+        document.add_paragraph("")  # Word ends every document with a paragraph
+    document.save(path)
+    return path
+
+
+def _extract(path: str) -> dict:
+    from policy_lineage.loaders.ocr import mark_facts
+    from policy_lineage.loaders.readers import extract_sources
+    from policy_lineage.schema.model import to_contract
+
+    [item] = list(extract_sources([path]))
+    if isinstance(item, Exception):
+        return {"source": path, "error": str(item)}
+    extraction, src = item
+    return mark_facts(to_contract(extraction), src)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--formats", default="docx,doc,html,scan")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--json", type=Path, help="write the figures here")
+    args = ap.parse_args(argv)
+    formats = args.formats.split(",")
+    truths = score_extract.load_truths(DEV)
+    tmp = Path(tempfile.mkdtemp())
+    made: dict[str, dict[str, Path]] = {f: {} for f in formats}
+    for i, name in enumerate(sorted(truths)):
+        md = DEV / name
+        text = md.read_text("utf-8")
+        blocks, _ = saved_pages.document_blocks(text)
+        stem = md.stem
+        if "docx" in formats or "doc" in formats:
+            made.setdefault("docx", {})[name] = _docx(blocks, tmp / f"{stem}.docx")
+        if "html" in formats:
+            page = tmp / f"{stem}.html"
+            page.write_text(saved_pages.saved_page(text, stem, saved_pages.LAYOUTS[i % 2]), "utf-8")
+            made["html"][name] = page
+        if "scan" in formats:
+            typed = make_scans.typeset("", tmp / f"{stem}.typed.pdf", blocks=blocks)
+            made["scan"][name] = make_scans.scan(typed, tmp / f"{stem}.scan.pdf")
+    if "doc" in formats:
+        if shutil.which("soffice") is None:
+            print("doc: LibreOffice is not installed, skipped", file=sys.stderr)
+            formats.remove("doc")
+        else:
+            subprocess.run(
+                ["soffice", "--headless", "--norestore", "--convert-to", "doc", "--outdir",
+                 str(tmp / "doc"), *map(str, made["docx"].values())],
+                env=dict(os.environ, HOME=str(tmp)), capture_output=True, check=True,
+            )  # fmt: skip
+            made["doc"] = {n: tmp / "doc" / (Path(n).stem + ".doc") for n in truths}
+    results = {}
+    print(f"{len(truths)} documents; figures against the truth files")
+    print(f"{'format':8}" + "".join(f"{h:>8}" for _, h in KEYS) + "   s/file  pages OCR")
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for fmt in formats:
+            names = list(made[fmt])
+            t0 = time.perf_counter()
+            outs = list(pool.map(_extract, [str(made[fmt][n]) for n in names]))
+            seconds = time.perf_counter() - t0
+            preds = dict(zip(names, outs, strict=True))
+            result = score_extract.score_all(truths, preds)
+            overall = result["overall"]
+            ocr_pages = sum(len(p.get("ocr_pages") or []) for p in outs)
+            results[fmt] = {"overall": overall, "seconds": seconds, "ocr_pages": ocr_pages,
+                            "errors": [p["error"] for p in outs if "error" in p]}  # fmt: skip
+            cells = "".join(
+                f"{(overall[k] if overall[k] is not None else float('nan')):8.2f}" for k, _ in KEYS
+            )
+            print(f"{fmt:8}{cells}  {seconds / len(names):7.2f}  {ocr_pages:5}")
+            for err in results[fmt]["errors"]:
+                print(f"   error: {err}")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), "utf-8")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
