@@ -82,6 +82,10 @@ def looks_marked_up(text: str) -> bool:
     return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(text.split("\n")) > 0
 
 
+# a Markdown link or image: "[words](target)", "![words](target)" (bounded, no nesting)
+_LINK = re.compile(r"!?\[(?P<words>[^\[\]\n]{0,300})\]\([^()\s]{0,500}(?:\s+\"[^\"]{0,200}\")?\)")
+
+
 def markup_view(text: str) -> MarkupView:
     """The same-length view of a saved page or Markdown text (module docstring)."""
     lines = text.split("\n")
@@ -115,7 +119,8 @@ def markup_view(text: str) -> MarkupView:
         blank(tail, len(lines), "portal footer")
     rules = portal_rules()
     for i in range(banner_end, tail if tail is not None else len(lines)):
-        key = fold(lines[i].strip(" *|#"))
+        shown = _LINK.sub(lambda m: m.group("words"), lines[i])  # a link's words, not its site
+        key = fold(shown.strip(" *|#"))
         if key and any(p.search(key) for p in rules.site_lines):
             blank(i, i + 1, "portal line")
 
@@ -132,6 +137,10 @@ def markup_view(text: str) -> MarkupView:
             buf[s + m.end(1)] = "-"
         for m in _ESCAPE.finditer(ln):
             buf[s + m.start()] = " "
+        for m in _LINK.finditer(ln):  # "[Nghị quyết số 57-NQ/TW](https://…)": its words
+            buf[s + m.start()] = " "
+            for c in range(m.end("words"), m.end()):
+                buf[s + c] = " "
         for m in _EMPHASIS.finditer(ln):
             if m.group().startswith("*") and m.start() == (_bullet_at(ln)):
                 continue

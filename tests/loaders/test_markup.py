@@ -323,3 +323,24 @@ def test_a_table_whose_header_comes_under_group_rows() -> None:
             "2026-12-31",
         ),
     ]
+
+
+LINKED = """**ỦY BAN NHÂN DÂN**
+**TỈNH HÀ NAM**
+Số: 78/KH-UBND
+*Hà Nam, ngày 03 tháng 3 năm 2026*
+**KẾ HOẠCH**
+**Chuyển đổi số năm 2026**
+Thực hiện [Nghị quyết số 57-NQ/TW](https://thuvienphapluat.vn/van-ban/nq-57.aspx) ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+**I. NHIỆM VỤ**
+1. Sở Tài chính bố trí kinh phí.
+"""
+
+
+def test_a_markdown_link_reads_as_its_words() -> None:
+    """ "[Nghị quyết số 57-NQ/TW](https://portal/…) ngày 22/12/2024": the link's words keep their
+    date and relation, and the portal's name in the address does not make it a site line."""
+    view = markup_view(LINKED).text
+    assert len(view) == len(LINKED) and "https" not in view and "[" not in view
+    refs = [(r.number, str(r.date), r.relation) for r in extract_text(LINKED, "kh.md").references]
+    assert refs == [("57-NQ/TW", "2024-12-22", "implements")]
