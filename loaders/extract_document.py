@@ -63,6 +63,12 @@ class _Vocab:
     def __init__(self, rules: Rules) -> None:
         # (folded heading words, type name), longest first: "thông báo kết luận" before
         # "thông báo"
+        # a unit's head word after its parent on one letterhead line ("… TRUNG ƯƠNG BAN TỔ CHỨC")
+        self.UNIT_HEAD = re.compile(
+            r"(?<![\wđ])(?<!ủy )(?<!uỷ )(?<!tổng )(?:"
+            + Rules.alternation(rules.body_heads)
+            + r")\s"
+        )
         self.type_headings = rules.types()
         self.type_of = dict(self.type_headings)
         self.TYPE_WORD = re.compile(r"^(?:" + rules.type_alternation() + r")(?![\wđ])")
@@ -557,6 +563,7 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
             segs.append(piece)
         if stop and segs:
             break
+    segs = [part for seg in segs for part in _parent_and_unit(v, seg)]
     units: list[str] = []
     for seg in segs:
         if units and len(units[-1]) + len(seg) > _MAX_UNIT:
@@ -574,6 +581,18 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
 
 
 _MAX_UNIT = 200  # characters: a body's name is shorter; a longer "heading" is not one
+
+
+def _parent_and_unit(v: _Vocab, seg: str) -> list[str]:
+    """A letterhead cell whose two lines a .docx or a web page joins: "BAN CHẤP HÀNH TRUNG
+    ƯƠNG BAN TỔ CHỨC", "ỦY BAN NHÂN DÂN TỈNH HÀ NAM SỞ TÀI CHÍNH" are the parent, then the
+    unit under it (a parent's name ends with its scope: Trung ương, a province)."""
+    key = match_key(seg)
+    for m in v.UNIT_HEAD.finditer(key, 1):
+        before = seg[: m.start()].strip()
+        if before and _has_place(v, before) and len(before.split()) >= 2:
+            return [before, seg[m.start() :].strip()]
+    return [seg]
 
 
 def _names_locality(v: _Vocab, unit: str) -> bool:

@@ -482,3 +482,25 @@ def test_signer_under_the_signature_block(block, signer):
         ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", *block],
     )
     assert _facts(text)["signer"] == signer
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "issuer"),
+    [
+        # a letterhead cell whose two lines a .docx or a saved page joins with a space
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC", "Ban Tổ chức Trung ương"),
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM SỞ TÀI CHÍNH", "Sở Tài chính tỉnh Hà Nam"),
+        # one body whose name holds a second head word stays one
+        ("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Văn phòng Ủy ban nhân dân tỉnh Hà Nam"),
+    ],
+)
+def test_parent_and_unit_on_one_letterhead_line(letterhead: str, issuer: str) -> None:
+    text = f"""{letterhead}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 45/HD-X
+Hà Nội, ngày 10 tháng 3 năm 2026
+HƯỚNG DẪN
+Thực hiện chuyển đổi số
+1. Các đơn vị tổ chức thực hiện.
+"""
+    doc = extract_text(text, "hd.docx", one_line_paragraphs=True).document
+    assert doc.issuer is not None and doc.issuer.name == issuer
