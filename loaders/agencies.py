@@ -365,15 +365,7 @@ class AgencyTable:
                         else f"{prefix} {unit}"
                     )
                     written = f"{name} {place}"
-                    agency = self.lookup(written, place) or Agency(
-                        self.display_name(written),
-                        "province",
-                        place,
-                        "body",
-                        None,
-                        written,
-                        canonical=False,
-                    )
+                    agency = self.known_or_printed(written, place, level="province")
                     out.append(AgencyMatch(first, listed.end(), agency))
         return out
 
@@ -417,6 +409,25 @@ class AgencyTable:
                     continue
             out.append(m)
         return out
+
+    def known_or_printed(
+        self,
+        written: str,
+        province: str | None,
+        kind: str = "body",
+        parent: str | None = None,
+        level: str = "unknown",
+    ) -> Agency:
+        """The body a table knows by ``written``, else one named as printed, not canonical."""
+        return self.lookup(written, province) or Agency(
+            self.display_name(written),
+            level,
+            province,
+            kind,
+            parent,
+            written,
+            canonical=False,  # type: ignore[arg-type]
+        )
 
     def display_name(self, written: str) -> str:
         """A name as printed, abbreviations written out, first letter capital ("UBND cấp xã"
@@ -655,15 +666,7 @@ class AgencyTable:
             written = f"{head} {name_text}"
             if headed and self.lookup(written, province) is None:
                 written = name_text  # "Văn phòng Chính phủ" in a list of ministries
-            agency = self.lookup(written, province) or Agency(
-                self.display_name(written),
-                "unknown",
-                province,
-                "body",
-                None,
-                written,
-                canonical=False,
-            )
+            agency = self.known_or_printed(written, province)
             bodies.append(agency)
             end = written_end
             if last:
@@ -689,15 +692,7 @@ class AgencyTable:
                 )
             ):
                 written = text[prev.start : m.end]
-                merged = self.lookup(written, province) or Agency(
-                    self.display_name(written),
-                    "unknown",
-                    province,
-                    "group",
-                    prev.agency.name,
-                    written,
-                    canonical=False,
-                )
+                merged = self.known_or_printed(written, province, "group", prev.agency.name)
                 out[-1] = AgencyMatch(prev.start, m.end, merged)
                 continue
             out.append(m)
@@ -758,15 +753,7 @@ class _DocumentTable(AgencyTable):
             if any(a < m.end() and b > m.start() and b >= m.end() for a, b in known):
                 continue  # the table knows a name here at least as long
             written = text[m.start() : m.end()]
-            agency = self.lookup(written, province) or Agency(
-                self.display_name(written),
-                "unknown",
-                province,
-                "body",
-                None,
-                written,
-                canonical=False,
-            )
+            agency = self.known_or_printed(written, province)
             out.append(AgencyMatch(m.start(), m.end(), agency))
             taken.add((m.start(), m.end()))
         return out
