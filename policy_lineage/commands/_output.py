@@ -222,11 +222,12 @@ def emit_table_stream(
     rows: Iterable[dict[str, Any]],
     columns: Sequence[tuple[str, str]],
     title: Callable[[int], str],
-    limit: int = TABLE_LIMIT,
+    limit: int | None = None,
 ) -> int:
     """:func:`emit_table` of ``rows`` when there are at most ``limit`` (``title`` gets
     their count); beyond that, the title line without a count, a header line and one
     tab-separated line per row, written as they come. How many rows there were."""
+    limit = TABLE_LIMIT if limit is None else limit
     held: list[dict[str, Any]] = []
     it = iter(rows)
     for row in it:
