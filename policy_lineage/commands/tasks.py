@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import click
@@ -125,6 +125,26 @@ def tasks(
         not_found(f"no task derives from {root.label} with these filters")
 
 
+def task_record(r: TaskRow, number: Callable[[str], str]) -> dict:
+    """One row as ``--format json`` writes it (``number``: a document's number by id)."""
+    return {
+        "text": r.task.text,
+        "lead": r.task.lead,
+        "cooperating": r.task.cooperating,
+        "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
+        "deadline_text": r.task.deadline_text,
+        "recurring": r.task.recurring,
+        "recurrence": r.task.recurrence,
+        "deliverable": r.task.deliverable,
+        "status": r.status,
+        "document": number(r.document.id),
+        "document_id": r.document.id,
+        "path": [number(p) for p in r.path],
+        "source": r.task.source,
+        "id": r.task.id,
+    }
+
+
 def _emit(graph, root, rows: Iterator[TaskRow], fmt: str, output, delim: str) -> int:
     """Write ``rows`` in ``fmt`` as they come; how many there were."""
 
@@ -139,22 +159,7 @@ def _emit(graph, root, rows: Iterator[TaskRow], fmt: str, output, delim: str) ->
         return f"{d.doc_type or 'Văn bản'}{' (dự thảo)' if d.is_draft else ''}"
 
     def record(r: TaskRow) -> dict:
-        return {
-            "text": r.task.text,
-            "lead": r.task.lead,
-            "cooperating": r.task.cooperating,
-            "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
-            "deadline_text": r.task.deadline_text,
-            "recurring": r.task.recurring,
-            "recurrence": r.task.recurrence,
-            "deliverable": r.task.deliverable,
-            "status": r.status,
-            "document": number(r.document.id),
-            "document_id": r.document.id,
-            "path": [number(p) for p in r.path],
-            "source": r.task.source,
-            "id": r.task.id,
-        }
+        return task_record(r, number)
 
     if fmt == "json":
         streamed = Streamed(record(r) for r in rows)
