@@ -160,3 +160,11 @@ def test_streaming_a_long_table_becomes_lines(
     lines = out.stdout.splitlines()
     assert out.exit_code == 0 and len(lines) == n + 2
     assert lines[1].startswith("Nhiệm vụ / Task\tChủ trì / Lead")
+
+
+def test_streaming_export_json_is_the_node_link_text(cli, store: Path, tmp_path: Path) -> None:
+    expected = json.dumps(load_graph(store).to_node_link(), ensure_ascii=False)
+    out = cli("export", "--format", "json", "--store", store)
+    assert out.exit_code == 0 and out.stdout == expected + "\n"
+    cli("export", "--format", "json", "-o", tmp_path / "g.json", "--store", store)
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == expected
