@@ -168,3 +168,19 @@ def test_streaming_export_json_is_the_node_link_text(cli, store: Path, tmp_path:
     assert out.exit_code == 0 and out.stdout == expected + "\n"
     cli("export", "--format", "json", "-o", tmp_path / "g.json", "--store", store)
     assert (tmp_path / "g.json").read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("trace", "57-NQ/TW"),
+        ("trace", "57-NQ/TW", "--relations", "implements,supersedes,cites"),
+        ("agency", "Sở Khoa học và Công nghệ"),
+        ("agency", "so noi vu"),
+    ],
+)
+def test_streaming_trace_and_agency_json_are_json_dumps_bytes(cli, store: Path, args) -> None:
+    out = cli(*args, "--format", "json", "--store", store)
+    data = json.loads(out.stdout)
+    assert out.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert data.get("edges") or data.get("tasks")
