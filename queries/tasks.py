@@ -48,6 +48,8 @@ DERIVING = ("implements",)
 # first row needs every task) or ``walk`` (document by document as the breadth-first walk
 # reaches them, each document's tasks by :func:`row_order`: rows come out at once).
 ORDERS = ("deadline", "walk")
+# The walk reads the tasks of this many documents of a level at a time.
+WALK_BATCH = 200
 
 
 @dataclass
@@ -170,7 +172,8 @@ def iter_tasks_from(
     whole answer, since the nearest deadline may sit in the last document reached);
     ``order="walk"`` yields each level of the walk as soon as it is read: documents in
     the order the breadth-first walk reaches them, a document's tasks by
-    :func:`row_order`. Nothing further down is read until the rows above are consumed.
+    :func:`row_order`, read :data:`WALK_BATCH` documents at a time. Nothing further down
+    is read until the rows above are consumed.
 
     >>> from policy_lineage.queries.example import example_graph
     >>> rows = iter_tasks_from(example_graph(), "doc:vn:57-NQ/TW:2021-2026", order="walk")
@@ -212,12 +215,15 @@ def iter_tasks_from(
         rows.sort(key=row_order)
         yield from rows
         return
-    for paths in derived_levels(reader, root):
-        by_document: dict[str, list[TaskRow]] = {}
-        for row in rows_of(paths):
-            by_document.setdefault(row.document.id, []).append(row)
-        for doc_id in paths:
-            yield from sorted(by_document.get(doc_id, ()), key=row_order)
+    for level_paths in derived_levels(reader, root):
+        ids = list(level_paths)
+        for start in range(0, len(ids), WALK_BATCH):  # memory: a batch's tasks at a time
+            batch = {i: level_paths[i] for i in ids[start : start + WALK_BATCH]}
+            by_document: dict[str, list[TaskRow]] = {}
+            for row in rows_of(batch):
+                by_document.setdefault(row.document.id, []).append(row)
+            for doc_id in batch:
+                yield from sorted(by_document.get(doc_id, ()), key=row_order)
 
 
 def row_order(row: TaskRow) -> tuple:

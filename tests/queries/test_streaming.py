@@ -184,3 +184,16 @@ def test_streaming_trace_and_agency_json_are_json_dumps_bytes(cli, store: Path, 
     data = json.loads(out.stdout)
     assert out.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     assert data.get("edges") or data.get("tasks")
+
+
+def test_streaming_walk_batches_do_not_change_the_rows(
+    synthetic_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policy_lineage.queries import tasks as tasks_module
+
+    graph = load_graph(synthetic_store)
+    top = next(d.id for d in graph.documents.values() if d.number == "57-NQ/TW")
+    whole = list(iter_tasks_from(graph, top, as_of=AS_OF, order="walk", level="commune"))
+    monkeypatch.setattr(tasks_module, "WALK_BATCH", 1)
+    assert list(iter_tasks_from(graph, top, as_of=AS_OF, order="walk", level="commune")) == whole
+    assert whole
