@@ -48,6 +48,9 @@ def emit_json(data: Any, output: str | None = None) -> None:
         click.echo(text)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+
+
 class Streamed:
     """A list :func:`emit_json` writes item by item as ``items`` yields them (the same
     bytes ``json.dumps`` gives the whole list); ``count`` is how many it wrote."""
@@ -81,7 +84,7 @@ def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
             yield from json_pieces(value, level + 1)
         yield "\n" + "  " * level + "}"
     else:
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        text = _ENCODER.encode(data)  # one encoder: json.dumps would make one a row
         yield text.replace("\n", "\n" + "  " * level) if level else text
 
 
