@@ -16,7 +16,9 @@ the median of ``--times`` new processes, each writing JSON to a pipe this script
   written row by row; the deadline order still needs every row before the first);
 * ``after_walk``: the same with ``--order walk`` (document by document as the walk
   reaches them: the first row comes after the first level);
-* ``notice``: ``tasks --from 04-TB/BCĐTW``, a central notice (target < 0.5 s).
+* ``notice``: ``tasks --from 04-TB/BCĐTW``, a central notice (target < 0.5 s);
+* with ``--main-python PATH`` (the interpreter of an install of the main branch), also
+  ``main_cli`` and ``main_notice``: the main branch's own command, the same questions.
 
 Peak memory is the child's own maximum resident set (``os.wait4``'s ``ru_maxrss``).
 Figures go to ``--json`` (default ``benchmarks/results/streaming.json``).
@@ -122,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--times", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", help="where to write (default benchmarks/results/streaming.json)")
+    ap.add_argument("--main-python", help="a Python with the main branch installed")
     ap.add_argument("--list-form", nargs=2, metavar=("STORE", "DOC"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.list_form:
@@ -144,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         "after_walk": [*CLI, "tasks", "--from", ROOT, *common, "--order", "walk"],
         "notice": [*CLI, "tasks", "--from", NOTICE, *common],
     }
+    if args.main_python:
+        main_cli = [args.main_python, "-m", "policy_lineage", "tasks", "--from"]
+        cases["main_cli"] = [*main_cli, ROOT, *common]
+        cases["main_notice"] = [*main_cli, NOTICE, *common]
     figures: dict[str, Any] = {}
     for name, cmd in cases.items():
         figures[name] = median_of(cmd, args.times)
