@@ -79,7 +79,11 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     """Run ``cmd`` (JSON to a pipe): seconds to its first row and to its end, its peak
     memory, how many bytes it wrote."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    # from a folder of its own: python -m finds the package of the interpreter's install,
+    # not one in the current directory
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=os.path.expanduser("~")
+    )
     assert proc.stdout is not None
     fd = proc.stdout.fileno()
     first = None
@@ -94,6 +98,9 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     _, status, usage = os.wait4(proc.pid, 0)
     last = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        assert proc.stderr is not None
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
     return {
         "first_row_seconds": first,
         "last_row_seconds": last,
