@@ -27,8 +27,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,40 @@ def _jsonld(graph: LineageGraph, file_hashes: dict[str, str] | None = None) -> s
 
 
 def _node_link(graph: LineageGraph) -> str:
-    return json.dumps(graph.to_node_link(), ensure_ascii=False)
+    return "".join(node_link_pieces(graph))
+
+
+def node_link_pieces(graph: LineageGraph) -> Iterator[str]:
+    """``json.dumps(graph.to_node_link(), ensure_ascii=False)`` a node and an edge at a
+    time: the same text, never held whole.
+
+    >>> g = LineageGraph()
+    >>> "".join(node_link_pieces(g)) == json.dumps(g.to_node_link(), ensure_ascii=False)
+    True
+    """
+    # LineageGraph.to_node_link's keys, in its order (a test holds the two together)
+    head = {
+        "directed": True,
+        "multigraph": True,
+        "graph": {"findings": [asdict(f) for f in graph.findings]},
+    }
+    dump = partial(json.dumps, ensure_ascii=False)
+    yield "{" + ", ".join(f"{dump(k)}: {dump(v)}" for k, v in head.items())
+    for key, records in (
+        ("nodes", (node_record(n) for n in graph.nodes())),
+        ("edges", (edge_record(e) for e in graph.edges)),
+    ):
+        yield f", {dump(key)}: ["
+        for i, rec in enumerate(records):
+            yield (", " if i else "") + dump(rec)
+        yield "]"
+    yield "}"
+
+
+def _node_link_writer(graph: LineageGraph, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for piece in node_link_pieces(graph):
+            fh.write(piece)
 
 
 def _text_writer(render: Callable[..., str]) -> Callable[..., None]:
@@ -457,7 +491,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("graphml", "GraphML (Gephi, yEd)", _text_writer(_graphml), _graphml),
         Exporter("csv", "CSV tables (Excel)", _write_csv, directory=True, options=("delimiter",)),
         Exporter("xlsx", "Excel workbook", _write_xlsx, binary=_xlsx_bytes),
-        Exporter("json", "node-link JSON (contract)", _text_writer(_node_link), _node_link),
+        Exporter("json", "node-link JSON (contract)", _node_link_writer, _node_link),
         Exporter(
             "cypher",
             "Cypher script (cypher-shell, or FalkorDB with dialect=falkordb)",

@@ -19,6 +19,7 @@ passed), ``due-soon`` (within :data:`DUE_SOON_DAYS`), ``open`` (a later deadline
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,6 +30,8 @@ from .reader import GraphReader, as_reader
 __all__ = [
     "TaskRow",
     "tasks_from",
+    "iter_tasks_from",
+    "ORDERS",
     "row_order",
     "task_status",
     "DUE_SOON_DAYS",
@@ -41,6 +44,12 @@ DUE_SOON_DAYS = 30
 STATUSES = ("overdue", "due-soon", "open", "recurring", "no-deadline")
 # A document's tasks derive from what it implements (its promulgated version's too).
 DERIVING = ("implements",)
+# How rows are listed: ``deadline`` (the whole answer sorted by :func:`row_order`: its
+# first row needs every task) or ``walk`` (document by document as the breadth-first walk
+# reaches them, each document's tasks by :func:`row_order`: rows come out at once).
+ORDERS = ("deadline", "walk")
+# The walk reads the tasks of this many documents of a level at a time.
+WALK_BATCH = 200
 
 
 @dataclass
@@ -77,22 +86,41 @@ def derived_documents(graph: LineageGraph | GraphReader, root: str) -> dict[str,
     >>> [len(p) for p in paths.values()]
     [1, 2, 3]
     """
+    paths: dict[str, list[str]] = {}
+    for level in derived_levels(graph, root):
+        paths.update(level)
+    return paths
+
+
+def derived_levels(graph: LineageGraph | GraphReader, root: str) -> Iterator[dict[str, list[str]]]:
+    """:func:`derived_documents` a level at a time: ``{root: [root]}`` first, then the
+    documents one link further, each with its path; the next level is read only when
+    asked for.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> levels = derived_levels(example_graph(), "doc:dong-thap:01-CTr/TU:2020-2025")
+    >>> [len(p) for p in next(levels).values()]
+    [1]
+    """
     reader = as_reader(graph)
     paths = {root: [root]}
     frontier = [root]
+    yield {root: [root]}
     while frontier:
         below: dict[str, list[str]] = {}
         newer: dict[str, list[str]] = {}
         for e in reader.links(frontier, "in", (*DERIVING, "supersedes")):
             (below if e.kind in DERIVING else newer).setdefault(e.target, []).append(e.source)
         next_frontier = []
+        level: dict[str, list[str]] = {}
         for here in frontier:
             for other in sorted(below.get(here, [])) + sorted(newer.get(here, [])):
                 if other not in paths:
-                    paths[other] = [*paths[here], other]
+                    paths[other] = level[other] = [*paths[here], other]
                     next_frontier.append(other)
         frontier = next_frontier
-    return paths
+        if level:
+            yield level
 
 
 def _matches_agency(task: TaskNode, needle: str) -> bool:
@@ -113,6 +141,7 @@ def tasks_from(
     ``agency`` keeps tasks where that body leads or cooperates (words of its name, any
     case, with or without diacritics); ``level`` keeps tasks led by a body of that level
     (``central``, ``province``, ``commune``); ``status`` is one of :data:`STATUSES`.
+    The list of :func:`iter_tasks_from` in the ``deadline`` order.
 
     >>> from policy_lineage.queries.example import example_graph
     >>> g = example_graph()
@@ -122,31 +151,79 @@ def tasks_from(
     >>> [r.task.id for r in tasks_from(g, "doc:vn:57-NQ/TW:2021-2026", agency="Sở Nội vụ")]
     ['task:2', 'task:3']
     """
+    return list(
+        iter_tasks_from(graph, root, agency, due_before, level, status, as_of, order="deadline")
+    )
+
+
+def iter_tasks_from(
+    graph: LineageGraph | GraphReader,
+    root: str,
+    agency: str | None = None,
+    due_before: date | None = None,
+    level: str | None = None,
+    status: str | None = None,
+    as_of: date | None = None,
+    order: str = "deadline",
+) -> Iterator[TaskRow]:
+    """The rows of :func:`tasks_from`, yielded as they are found.
+
+    ``order="deadline"`` yields exactly :func:`tasks_from`'s list (its first row needs the
+    whole answer, since the nearest deadline may sit in the last document reached);
+    ``order="walk"`` yields each level of the walk as soon as it is read: documents in
+    the order the breadth-first walk reaches them, a document's tasks by
+    :func:`row_order`, read :data:`WALK_BATCH` documents at a time. Nothing further down
+    is read until the rows above are consumed.
+
+    >>> from policy_lineage.queries.example import example_graph
+    >>> rows = iter_tasks_from(example_graph(), "doc:vn:57-NQ/TW:2021-2026", order="walk")
+    >>> next(rows).task.id
+    'task:1'
+    """
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
     reader = as_reader(graph)
     as_of = as_of or date.today()
-    paths = derived_documents(reader, root)
-    tasks = reader.tasks_of(list(paths))
-    levels: dict[str, set[str]] = {}
-    if level:
-        names = sorted({n for t in tasks for n in t.lead})
-        for a in reader.bodies_named(names):
-            levels.setdefault(a.name, set()).add(a.level)
     needle = fold_ascii(agency) if agency else None
     documents = reader.documents()
-    rows = []
-    for task in tasks:
-        if needle and not _matches_agency(task, needle):
-            continue
-        if due_before and not (task.deadline and task.deadline < due_before):
-            continue
-        if level and not any(level in levels.get(n, ()) for n in task.lead):
-            continue
-        st = task_status(task, as_of)
-        if status and st != status:
-            continue
-        rows.append(TaskRow(task, documents[task.document_id], paths[task.document_id], st))
-    rows.sort(key=row_order)
-    return rows
+    levels: dict[str, set[str]] = {}
+    asked: set[str] = set()
+
+    def rows_of(paths: dict[str, list[str]]) -> list[TaskRow]:
+        tasks = reader.tasks_of(list(paths))
+        if level:
+            names = sorted({n for t in tasks for n in t.lead} - asked)
+            asked.update(names)
+            for a in reader.bodies_named(names) if names else ():
+                levels.setdefault(a.name, set()).add(a.level)
+        rows = []
+        for task in tasks:
+            if needle and not _matches_agency(task, needle):
+                continue
+            if due_before and not (task.deadline and task.deadline < due_before):
+                continue
+            if level and not any(level in levels.get(n, ()) for n in task.lead):
+                continue
+            st = task_status(task, as_of)
+            if status and st != status:
+                continue
+            rows.append(TaskRow(task, documents[task.document_id], paths[task.document_id], st))
+        return rows
+
+    if order == "deadline":
+        rows = rows_of(derived_documents(reader, root))
+        rows.sort(key=row_order)
+        yield from rows
+        return
+    for level_paths in derived_levels(reader, root):
+        ids = list(level_paths)
+        for start in range(0, len(ids), WALK_BATCH):  # memory: a batch's tasks at a time
+            batch = {i: level_paths[i] for i in ids[start : start + WALK_BATCH]}
+            by_document: dict[str, list[TaskRow]] = {}
+            for row in rows_of(batch):
+                by_document.setdefault(row.document.id, []).append(row)
+            for doc_id in batch:
+                yield from sorted(by_document.get(doc_id, ()), key=row_order)
 
 
 def row_order(row: TaskRow) -> tuple:

@@ -4,9 +4,10 @@ a document named as people write it, or a clear "not found"."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -47,14 +48,69 @@ def emit_json(data: Any, output: str | None = None) -> None:
         click.echo(text)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+
+
+class Streamed:
+    """A list :func:`emit_json` writes item by item as ``items`` yields them (the same
+    bytes ``json.dumps`` gives the whole list); ``count`` is how many it wrote."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+        self.count = 0
+
+
+def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` in pieces, one per item of each
+    :class:`Streamed` list inside ``data`` (a dict's values or ``data`` itself); their
+    concatenation is those very bytes.
+
+    >>> rows = Streamed(iter([{"a": 1}, {"b": [2]}]))
+    >>> text = "".join(json_pieces({"n": 2, "rows": rows}))
+    >>> text == json.dumps({"n": 2, "rows": [{"a": 1}, {"b": [2]}]}, indent=2)
+    True
+    >>> "".join(json_pieces(Streamed(iter([])))), rows.count
+    ('[]', 2)
+    """
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(data, Streamed):
+        for item in data.items:
+            yield ("[" if data.count == 0 else ",") + inner + "".join(json_pieces(item, level + 1))
+            data.count += 1
+        yield "[]" if data.count == 0 else "\n" + "  " * level + "]"
+    elif isinstance(data, dict) and data and any(isinstance(v, Streamed) for v in data.values()):
+        for i, (key, value) in enumerate(data.items()):
+            yield ("{" if i == 0 else ",") + inner + json.dumps(str(key), ensure_ascii=False) + ": "
+            yield from json_pieces(value, level + 1)
+        yield "\n" + "  " * level + "}"
+    else:
+        text = _ENCODER.encode(data)  # one encoder: json.dumps would make one a row
+        yield text.replace("\n", "\n" + "  " * level) if level else text
+
+
+def emit_json_stream(data: Any, output: str | None = None) -> None:
+    """:func:`emit_json`, written as its :class:`Streamed` lists yield (the first row is
+    out, and flushed, before the next is computed)."""
+    with _text_out(output, "utf-8") as fh:
+        for i, piece in enumerate(json_pieces(data)):
+            fh.write(piece)
+            if i < 2:
+                fh.flush()
+        fh.write("\n")
+        fh.flush()
+    if output:
+        click.echo(f"wrote {output}", err=True)
+
+
 def emit_csv(
-    rows: list[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     columns: Sequence[str],
     delimiter: str = ",",
     output: str | None = None,
-) -> None:
+) -> int:
     """CSV of ``rows`` (keys as the header) to stdout, or to ``output`` (UTF-8 with a BOM
-    there, so Excel shows the diacritics)."""
+    there, so Excel shows the diacritics), a row as each comes; how many were written."""
+    count = 0
     with _text_out(output, "utf-8-sig") as fh:
         writer = csv.DictWriter(
             fh, fieldnames=list(columns), extrasaction="ignore", delimiter=delimiter
@@ -62,8 +118,13 @@ def emit_csv(
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(row.get(k)) for k in columns})
+            count += 1
+            if count == 1:
+                fh.flush()
+        fh.flush()
     if output:
         click.echo(f"wrote {output}", err=True)
+    return count
 
 
 @contextmanager
@@ -153,6 +214,47 @@ def emit_table(
     for row in rows:
         table.add_row(*[_plain(row.get(k)) for k, _ in columns])
     Console().print(table)
+
+
+# Above this many rows a table is not drawn (rich would hold every row to size its
+# columns): the rows go out as tab-separated lines under a header, as they come.
+TABLE_LIMIT = 2000
+
+
+def emit_table_stream(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    title: Callable[[int], str],
+    limit: int | None = None,
+) -> int:
+    """:func:`emit_table` of ``rows`` when there are at most ``limit`` (``title`` gets
+    their count); beyond that, the title line without a count, a header line and one
+    tab-separated line per row, written as they come. How many rows there were."""
+    limit = TABLE_LIMIT if limit is None else limit
+    held: list[dict[str, Any]] = []
+    it = iter(rows)
+    for row in it:
+        held.append(row)
+        if len(held) > limit:
+            break
+    else:
+        emit_table(held, columns, title=title(len(held)))
+        return len(held)
+    out = sys.stdout
+    out.write(title(-1) + "\n")
+    out.write("\t".join(header for _, header in columns) + "\n")
+    count = 0
+    for row in itertools.chain(held, it):
+        out.write("\t".join(_line_cell(row.get(k)) for k, _ in columns) + "\n")
+        count += 1
+        if count == 1:
+            out.flush()
+    out.flush()
+    return count
+
+
+def _line_cell(value: Any) -> str:
+    return " ".join(str(_cell(value)).split())
 
 
 def _plain(value: Any) -> str:

@@ -7,10 +7,11 @@ import click
 from ..queries.agency import agency_work
 from ._options import source_options
 from ._output import (
+    Streamed,
     csv_delimiter,
     emit_csv,
-    emit_json,
-    emit_table,
+    emit_json_stream,
+    emit_table_stream,
     emit_xlsx,
     not_found,
     output_format,
@@ -64,8 +65,9 @@ def agency(
         work = agency_work(reader, name)
     if not work.agencies:
         not_found(f"no body named '{name}' in the store")
-    records = [
-        {
+
+    def record(r) -> dict:
+        return {
             "role": r.role,
             "text": r.task.text,
             "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
@@ -77,21 +79,23 @@ def agency(
             "document_id": r.document.id,
             "source": r.task.source,
         }
-        for r in work.rows
-    ]
+
+    # JSON and CSV are written a row at a time (no second copy of the answer)
+    records = (record(r) for r in work.rows)
     if fmt == "json":
-        emit_json(
+        emit_json_stream(
             {
                 "agencies": [
                     {"id": a.id, "name": a.name, "level": a.level, "province": a.province}
                     for a in work.agencies
                 ],
-                "tasks": records,
+                "tasks": Streamed(records),
             },
             output,
         )
         return
     if fmt == "xlsx":
+        records = list(records)
         for rec in records:
             rec["role_vi"] = ROLE_LABELS[rec["role"]]
         emit_xlsx([xlsx_sheet("Nhiệm vụ - Tasks", records, XLSX_COLUMNS)], output)
@@ -114,19 +118,25 @@ def agency(
             output,
         )
         return
-    for rec in records:
+
+    def line(rec: dict) -> dict:
         rec["role_vi"] = ROLE_LABELS[rec["role"]]
         rec["when"] = (
             rec["deadline"] or rec["deadline_text"] or ("thường xuyên" if rec["recurring"] else "")
         )
+        return rec
+
     names = "; ".join(f"{a.name} ({a.province or a.level})" for a in work.agencies)
-    emit_table(
-        records,
+    total, leads = len(work.rows), work.leads
+    emit_table_stream(
+        (line(rec) for rec in records),
         [
             ("role_vi", "Vai trò / Role"),
             ("text", "Nhiệm vụ / Task"),
             ("when", "Thời hạn / Deadline"),
             ("document", "Văn bản / Document"),
         ],
-        title=f"{names}: chủ trì {work.leads}, phối hợp {len(records) - work.leads} / leads {work.leads}, cooperates {len(records) - work.leads}",
+        title=lambda _: (
+            f"{names}: chủ trì {leads}, phối hợp {total - leads} / leads {leads}, cooperates {total - leads}"
+        ),
     )

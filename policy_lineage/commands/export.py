@@ -108,6 +108,15 @@ def export_command(
         stream.write(exporter.binary(graph))
         stream.flush()
         return
+    if output is None and fmt == "json":  # written a node and an edge at a time
+        from ..exports.formats import node_link_pieces
+
+        out = sys.stdout
+        for piece in node_link_pieces(graph):
+            out.write(piece)
+        out.write("\n")
+        out.flush()
+        return
     options: dict = {}
     if fmt == "csv":
         options["delimiter"] = "\t" if delim == "tab" else delim

@@ -10,7 +10,6 @@ from typing import IO, Any
 
 import click
 
-from ..exports.formats import OVERLAP_KIND_LABELS as KIND_LABELS
 from ._options import source_options
 from ._output import csv_delimiter, emit_xlsx, output_format, output_options
 from ._source import documents_graph, query_source
@@ -143,6 +142,8 @@ def _print_table(records: list[dict[str, Any]], agency: str | None) -> None:
             markup=False,
         )
         return
+    from ..exports.formats import OVERLAP_KIND_LABELS as kind_labels  # networkx, rdflib: late
+
     table = Table(title=f"Nhiệm vụ trùng lặp / Overlapping tasks ({len(records)})")
     table.add_column("#", no_wrap=True, justify="right")
     table.add_column("Loại / Kind", max_width=22)
@@ -158,7 +159,7 @@ def _print_table(records: list[dict[str, Any]], agency: str | None) -> None:
                 deadline = "thường xuyên / recurring"
             cells = (
                 str(number) if i == 0 else "",
-                KIND_LABELS.get(rec["kind"], rec["kind"]) if i == 0 else "",
+                kind_labels.get(rec["kind"], rec["kind"]) if i == 0 else "",
                 f"{rec['score']:.2f}" if i == 0 else "",
                 _short(task["text"]),
                 _short(task["document"], 80),

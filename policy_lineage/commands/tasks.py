@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import click
 
-from ..queries.tasks import tasks_from
+from ..queries.tasks import ORDERS, TaskRow, iter_tasks_from
 from ._options import source_options
 from ._output import (
+    Streamed,
     csv_delimiter,
     emit_csv,
-    emit_json,
-    emit_table,
+    emit_json_stream,
+    emit_table_stream,
     emit_xlsx,
     not_found,
     output_format,
@@ -68,6 +70,14 @@ def register(group: click.Group) -> None:
     type=click.DateTime(["%Y-%m-%d"]),
     help="The day statuses are counted from (default: today).",
 )
+@click.option(
+    "--order",
+    type=click.Choice(ORDERS),
+    default="deadline",
+    show_default=True,
+    help="deadline: the whole answer by deadline; walk: document by document as the chain "
+    "is walked, so the first rows come out at once.",
+)
 @source_options
 @output_options("json", "csv", "xlsx")
 def tasks(
@@ -77,6 +87,7 @@ def tasks(
     level: str | None,
     status: str | None,
     as_of,
+    order: str,
     store_path: str,
     backend_uri: str | None,
     fmt: str,
@@ -92,12 +103,13 @@ def tasks(
     \b
         policy-lineage tasks --from 04-TB/BCĐTW --status overdue --as-of 2025-12-31
         policy-lineage tasks --from 57-NQ/TW -o nhiem-vu.xlsx
+        policy-lineage tasks --from 57-NQ/TW --order walk --format csv | head
     """
     fmt = output_format(fmt, output)
     with query_source(store_path, backend_uri) as reader:
         graph = documents_graph(reader)
         root = resolve_document(graph, from_doc)
-        rows = tasks_from(
+        rows = iter_tasks_from(
             reader,
             root.id,
             agency=agency,
@@ -105,7 +117,36 @@ def tasks(
             level=level,
             status=status,
             as_of=as_of.date() if as_of else date.today(),
+            order=order,
         )
+        # Rows are written as the query yields them, inside the reader's block.
+        count = _emit(graph, root, rows, fmt, output, delim)
+    if not count:
+        not_found(f"no task derives from {root.label} with these filters")
+
+
+def task_record(r: TaskRow, number: Callable[[str], str]) -> dict:
+    """One row as ``--format json`` writes it (``number``: a document's number by id)."""
+    return {
+        "text": r.task.text,
+        "lead": r.task.lead,
+        "cooperating": r.task.cooperating,
+        "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
+        "deadline_text": r.task.deadline_text,
+        "recurring": r.task.recurring,
+        "recurrence": r.task.recurrence,
+        "deliverable": r.task.deliverable,
+        "status": r.status,
+        "document": number(r.document.id),
+        "document_id": r.document.id,
+        "path": [number(p) for p in r.path],
+        "source": r.task.source,
+        "id": r.task.id,
+    }
+
+
+def _emit(graph, root, rows: Iterator[TaskRow], fmt: str, output, delim: str) -> int:
+    """Write ``rows`` in ``fmt`` as they come; how many there were."""
 
     def number(doc_id: str) -> str:
         d = graph.documents[doc_id]
@@ -117,35 +158,23 @@ def tasks(
             return d.number
         return f"{d.doc_type or 'Văn bản'}{' (dự thảo)' if d.is_draft else ''}"
 
-    records = [
-        {
-            "text": r.task.text,
-            "lead": r.task.lead,
-            "cooperating": r.task.cooperating,
-            "deadline": r.task.deadline.isoformat() if r.task.deadline else None,
-            "deadline_text": r.task.deadline_text,
-            "recurring": r.task.recurring,
-            "recurrence": r.task.recurrence,
-            "deliverable": r.task.deliverable,
-            "status": r.status,
-            "document": number(r.document.id),
-            "document_id": r.document.id,
-            "path": [number(p) for p in r.path],
-            "source": r.task.source,
-            "id": r.task.id,
-        }
-        for r in rows
-    ]
+    def record(r: TaskRow) -> dict:
+        return task_record(r, number)
+
     if fmt == "json":
-        emit_json(records, output)
-    elif fmt == "xlsx":
+        streamed = Streamed(record(r) for r in rows)
+        emit_json_stream(streamed, output)
+        return streamed.count
+    if fmt == "xlsx":  # a workbook is written whole
+        records = [record(r) for r in rows]
         for rec in records:
             rec["state"] = STATUS_LABELS[rec["status"]]
             rec["via"] = " → ".join(rec["path"])
         emit_xlsx([xlsx_sheet("Nhiệm vụ - Tasks", records, XLSX_COLUMNS)], output)
-    elif fmt == "csv":
-        emit_csv(
-            records,
+        return len(records)
+    if fmt == "csv":
+        return emit_csv(
+            (record(r) for r in rows),
             [
                 "text",
                 "lead",
@@ -162,28 +191,27 @@ def tasks(
             csv_delimiter(delim),
             output,
         )
-    else:
-        for i, rec in enumerate(records):
-            rec["when"] = (
-                rec["deadline"]
-                or rec["deadline_text"]
-                or ("thường xuyên" if rec["recurring"] else "")
-            )
-            rec["state"] = STATUS_LABELS[rec["status"]]
-            rec["via"] = " → ".join(short(p) for p in rows[i].path)
-            if len(rec["text"]) > 200:
-                rec["text"] = rec["text"][:199] + "…"
-        emit_table(
-            records,
-            [
-                ("text", "Nhiệm vụ / Task"),
-                ("lead", "Chủ trì / Lead"),
-                ("cooperating", "Phối hợp / Cooperating"),
-                ("when", "Thời hạn / Deadline"),
-                ("state", "Tình trạng / Status"),
-                ("via", "Văn bản / Documents"),
-            ],
-            title=f"Nhiệm vụ từ / Tasks from {root.label} ({len(records)})",
+
+    def line(r: TaskRow) -> dict:
+        rec = record(r)
+        rec["when"] = (
+            rec["deadline"] or rec["deadline_text"] or ("thường xuyên" if rec["recurring"] else "")
         )
-    if not records:
-        not_found(f"no task derives from {root.label} with these filters")
+        rec["state"] = STATUS_LABELS[rec["status"]]
+        rec["via"] = " → ".join(short(p) for p in r.path)
+        if len(rec["text"]) > 200:
+            rec["text"] = rec["text"][:199] + "…"
+        return rec
+
+    return emit_table_stream(
+        (line(r) for r in rows),
+        [
+            ("text", "Nhiệm vụ / Task"),
+            ("lead", "Chủ trì / Lead"),
+            ("cooperating", "Phối hợp / Cooperating"),
+            ("when", "Thời hạn / Deadline"),
+            ("state", "Tình trạng / Status"),
+            ("via", "Văn bản / Documents"),
+        ],
+        title=lambda n: f"Nhiệm vụ từ / Tasks from {root.label}" + (f" ({n})" if n >= 0 else ""),
+    )

@@ -8,7 +8,7 @@ import click
 
 from ..queries.trace import trace as trace_query
 from ._options import format_option, parse_relations, source_options
-from ._output import document_json, emit_csv, emit_json, resolve_document
+from ._output import Streamed, document_json, emit_csv, emit_json_stream, resolve_document
 from ._source import documents_graph, query_source
 
 RELATION_LABELS = {
@@ -69,14 +69,14 @@ def trace(
         return graph.documents[node_id].number or node_id
 
     steps = [*result.up, *result.down]
-    if fmt == "json":
-        emit_json(
+    if fmt == "json":  # nodes and edges written one at a time
+        emit_json_stream(
             {
                 "root": root.number or root.id,
                 "root_id": root.id,
                 "relations": list(kinds),
-                "nodes": [document_json(graph.documents[n]) for n in result.nodes],
-                "edges": [
+                "nodes": Streamed(document_json(graph.documents[n]) for n in result.nodes),
+                "edges": Streamed(
                     {
                         "source": name(s.source),
                         "target": name(s.target),
@@ -89,12 +89,12 @@ def trace(
                         "evidence": s.evidence,
                     }
                     for s in steps
-                ],
+                ),
             }
         )
         return
     if fmt == "csv":
-        rows = [
+        rows = (
             {
                 "direction": s.direction,
                 "depth": s.depth,
@@ -106,7 +106,7 @@ def trace(
                 "target_id": s.target,
             }
             for s in steps
-        ]
+        )
         emit_csv(
             rows,
             [

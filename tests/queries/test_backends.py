@@ -24,7 +24,7 @@ from policy_lineage.queries.agency import agency_work
 from policy_lineage.queries.overlaps import find_overlaps
 from policy_lineage.queries.reader import GraphReader, MemoryReader
 from policy_lineage.queries.resolve import find_agencies
-from policy_lineage.queries.tasks import derived_documents, tasks_from
+from policy_lineage.queries.tasks import derived_documents, iter_tasks_from, tasks_from
 from policy_lineage.queries.trace import trace
 from policy_lineage.schema.graph_model import (
     CHAIN_EDGE_KINDS,
@@ -139,6 +139,17 @@ def test_tasks_from(backends: Backends, filters: dict[str, Any]) -> None:
     for doc in backends.graph.documents.values():
         if doc.in_corpus or filters == {}:
             backends.same(tasks_from, doc.id, as_of=AS_OF, **filters)
+
+
+def _walked(graph: Any, root: str, **filters: Any) -> list:
+    return list(iter_tasks_from(graph, root, order="walk", **filters))
+
+
+@pytest.mark.parametrize("filters", TASK_FILTERS, ids=lambda f: "-".join(map(str, f)) or "all")
+def test_tasks_from_streamed_in_walk_order(backends: Backends, filters: dict[str, Any]) -> None:
+    for doc in backends.graph.documents.values():
+        if doc.in_corpus:
+            backends.same(_walked, doc.id, as_of=AS_OF, **filters)
 
 
 def test_tasks_from_the_top_finds_many(backends: Backends) -> None:
