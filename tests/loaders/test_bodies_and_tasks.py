@@ -230,6 +230,40 @@ def test_decision_issuing_a_regulation() -> None:
     ]
 
 
+DECISION_APPROVING_A_PROGRAMME = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 900/QĐ-TTg
+Hà Nội, ngày 02 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Phê duyệt Chương trình phát triển vật liệu mới
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Chương trình phát triển vật liệu mới với các nội dung sau:
+I. MỤC TIÊU
+1. Đến năm 2030, làm chủ công nghệ sản xuất ba nhóm vật liệu.
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Xây dựng bản đồ công nghệ vật liệu mới, hoàn thành trong năm 2027.
+2. Đào tạo đội ngũ kỹ sư vật liệu.
+III. TỔ CHỨC THỰC HIỆN
+1. Bộ Công Thương chủ trì tổ chức triển khai Chương trình.
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+Điều 3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def test_decision_approving_a_programme_gives_its_tasks() -> None:
+    """The plan an article approves holds tasks, those naming no doer too (lead empty);
+    its targets and the execution clause are not tasks."""
+    text = DECISION_APPROVING_A_PROGRAMME.replace("\n", "\n\n")  # paragraphs apart, as saved
+    ex = extract_text(text, "qd.md")
+    assert [(t.text, [a.name for a in t.lead]) for t in ex.tasks] == [
+        ("Xây dựng bản đồ công nghệ vật liệu mới, hoàn thành trong năm 2027.", []),
+        ("Đào tạo đội ngũ kỹ sư vật liệu.", []),
+        ("Bộ Công Thương chủ trì tổ chức triển khai Chương trình.", ["Bộ Công Thương"]),
+    ]
+    assert str(ex.tasks[0].deadline) == "2027-12-31"
+
+
 # ----------------------------------------------------------------- letters and telegrams
 LETTER = """BỘ XÂY DỰNG
 Số: 50/BXD-KHTC
