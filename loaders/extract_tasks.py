@@ -314,8 +314,10 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             # an assessment gives work only in the sentences that open by giving it
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
         before: Task | None = None
-        for text, goes_on in pieces:
+        for text, goes_on, item in _with_inline_items(pieces, ctx):
             task = task_from_text(text, node, ctx, evidence, section)
+            if item is not None:
+                task.text = collapse(item)
             if goes_on and before is not None and not task.lead:
                 task.lead = list(before.lead)  # "Tập trung …": the body of the sentence before
             elif (
@@ -328,6 +330,62 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             tasks.append(task)
             before = task
     return tasks
+
+
+# an inline list of sub-items: "(1) …; (2) …", "(i) …; (ii) …", "(a) …; (b) …"
+_INLINE_MARK = re.compile(r"(?:^|(?<=[\s:;,.]))\((\d{1,2}|[ivx]{1,5}|[a-zđ])\)\s++")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def inline_items(text: str, ctx: TaskContext) -> tuple[str, list[str]] | None:
+    """The head and the sub-items of an item that lists its work inline, each sub-item
+    opening with what is to be done or who does it: "Bộ Công an: (1) chủ trì …; (2) hướng dẫn
+    …". None when there is no such list; a list of things ("gồm: (1) phân hệ A; (2) …") is
+    not split."""
+    marks = list(_INLINE_MARK.finditer(text))
+    if len(marks) < 2:
+        return None
+    labels = [m.group(1) for m in marks]
+    for series in (
+        [str(i) for i in range(1, 100)],
+        list(_ROMAN),
+        list("abcdđeghiklmnopqrstuvxy"),
+        list("abcdefghijklmnopqrstuvwxyz"),
+    ):
+        if labels == series[: len(labels)]:
+            break
+    else:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [
+        text[m.end() : e].strip().rstrip(";,").strip() for m, e in zip(marks, ends, strict=True)
+    ]
+    items = [re.sub(r"\s+(?:và|;)$", "", i) for i in items]
+    verbs = re.compile(
+        r"(?:cần\s+|phải\s+)?(?:"
+        + Rules.alternation((*ctx.table.rules.task_verbs, *ctx.table.rules.item_verbs))
+        + r")(?![\wđ])"
+    )
+    if not all(verbs.match(fold(i)) or _opens_with_doer(i, ctx) for i in items):
+        return None
+    return text[: marks[0].start()].strip(), items
+
+
+def _with_inline_items(
+    pieces: list[tuple[str, bool]], ctx: TaskContext
+) -> list[tuple[str, bool, str | None]]:
+    """Each piece, or each of its inline sub-items (read with the piece's head, so "Bộ Công
+    an: (1) …; (2) …" gives Bộ Công an both): ``(text to read, goes on, task text)``."""
+    out: list[tuple[str, bool, str | None]] = []
+    for text, goes_on in pieces:
+        split = inline_items(text, ctx)
+        if split is None:
+            out.append((text, goes_on, None))
+            continue
+        head, items = split
+        for k, item in enumerate(items):
+            out.append((f"{head} {item}".strip(), goes_on if k == 0 else True, item))
+    return out
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")

@@ -60,6 +60,7 @@ LIST_KEYS = (
     "deadline_openers",
     "result_words",
     "task_verbs",
+    "item_verbs",
     "framing_openers",
     # references: cue phrases
     "implement_cues",
@@ -152,6 +153,7 @@ class Rules:
     deadline_openers: tuple[str, ...] = ()
     result_words: tuple[str, ...] = ()
     task_verbs: tuple[str, ...] = ()
+    item_verbs: tuple[str, ...] = ()
     framing_openers: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     implement_cues: tuple[str, ...] = ()

@@ -536,3 +536,49 @@ def test_titles_are_not_tasks(item: str, title: bool) -> None:
     from policy_lineage.loaders.extract_tasks import _a_title
 
     assert _a_title(item) is title
+
+
+# ----------------------------------------------------------------- inline sub-items
+NOTICE_WITH_INLINE_ITEMS = """VĂN PHÒNG CHÍNH PHỦ
+
+Số: 901/TB-VPCP
+
+Hà Nội, ngày 03 tháng 9 năm 2026
+
+THÔNG BÁO
+
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp về dữ liệu đất đai
+
+Phó Thủ tướng Chính phủ kết luận như sau:
+
+1. Bộ Nông nghiệp và Môi trường: (1) chủ trì, phối hợp với Bộ Công an hoàn thiện cơ sở \
+dữ liệu đất đai, hoàn thành trong tháng 10 năm 2026; (2) hướng dẫn các địa phương cập nhật \
+dữ liệu; (3) tổng hợp kết quả, báo cáo Thủ tướng Chính phủ.
+
+2. Bộ Tài chính xây dựng hệ thống gồm: (i) phân hệ thu ngân sách; (ii) phân hệ chi ngân sách.
+"""
+
+
+def test_inline_sub_items_are_tasks_of_the_items_body() -> None:
+    tasks = extract_text(NOTICE_WITH_INLINE_ITEMS, "tb.md").tasks
+    assert [(t.text, [a.name for a in t.lead]) for t in tasks] == [
+        (
+            "chủ trì, phối hợp với Bộ Công an hoàn thiện cơ sở dữ liệu đất đai, hoàn thành "
+            "trong tháng 10 năm 2026",
+            ["Bộ Nông nghiệp và Môi trường"],
+        ),
+        ("hướng dẫn các địa phương cập nhật dữ liệu", ["Bộ Nông nghiệp và Môi trường"]),
+        (
+            "tổng hợp kết quả, báo cáo Thủ tướng Chính phủ.",
+            ["Bộ Nông nghiệp và Môi trường"],
+        ),
+        # a list of things, not of work: one task
+        (
+            "Bộ Tài chính xây dựng hệ thống gồm: (i) phân hệ thu ngân sách; (ii) phân hệ chi "
+            "ngân sách.",
+            ["Bộ Tài chính"],
+        ),
+    ]
+    assert [a.name for a in tasks[0].cooperating] == ["Bộ Công an"]
+    assert str(tasks[0].deadline) == "2026-10-31"
+    assert tasks[1].deadline is None
