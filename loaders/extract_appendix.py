@@ -220,7 +220,7 @@ def merge_appendix(rows: list[Task], body: list[Task], whole_list: bool = True) 
     for row in rows:
         scored = [(_similar(row.text, t.text), i) for i, t in enumerate(body)]
         score, i = max(scored, default=(0.0, -1))
-        if i < 0 or score < 0.6:
+        if i < 0 or score < 0.75:
             out.append(row)
             continue
         restated.add(i)

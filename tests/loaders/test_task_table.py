@@ -67,6 +67,32 @@ def test_task_table_markdown_rows_in_text() -> None:
     assert str(tasks[0][3]) == "2026-06-30" and tasks[1][3] is None
 
 
+def test_a_row_restates_an_item_only_when_it_says_the_same_work() -> None:
+    """A table row that shares some words with an item above it ("thu hồi khí mê-tan … bãi
+    chôn lấp") is other work; a row that says the item again gives it its lead and time."""
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Giảm phát thải năm 2026",
+            "",
+            "1. Thu hồi khí mê-tan từ các bãi chôn lấp chất thải rắn sinh hoạt.",
+            "",
+            "2. Số hóa hồ sơ quan trắc môi trường.",
+            "",
+            "| STT | Nhiệm vụ | Chủ trì | Thời gian |",
+            "|---|---|---|---|",
+            "| 1 | Hướng dẫn kỹ thuật thu hồi khí mê-tan tại bãi chôn lấp | Sở Xây dựng | Năm 2027 |",
+            "| 2 | Số hóa hồ sơ quan trắc môi trường | Sở Nông nghiệp và Môi trường | Năm 2026 |",
+        ]
+    )
+    tasks = _tasks(text, "plan.md")
+    assert [(t[0], t[1], str(t[3])) for t in tasks] == [
+        ("Thu hồi khí mê-tan từ các bãi chôn lấp chất thải rắn sinh hoạt.", [], "None"),
+        ("Hướng dẫn kỹ thuật thu hồi khí mê-tan tại bãi chôn lấp", ["Sở Xây dựng"], "2027-12-31"),
+        ("Số hóa hồ sơ quan trắc môi trường", ["Sở Nông nghiệp và Môi trường"], "2026-12-31"),
+    ]
+
+
 def test_task_table_data_rows_are_not_headers() -> None:
     header = "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành"
     row = (
