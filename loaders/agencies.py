@@ -432,7 +432,7 @@ class AgencyTable:
     def display_name(self, written: str) -> str:
         """A name as printed, abbreviations written out, first letter capital ("UBND cấp xã"
         → "Ủy ban nhân dân cấp xã"; a name in capitals → sentence case)."""
-        name = " ".join(written.split())
+        name = re.sub(r"\s++(?=[,;])", "", " ".join(written.split()))  # "tổ chức đảng , …"
         if name.isupper():
             name = name.capitalize()
         for short, full in self.rules.abbreviations:

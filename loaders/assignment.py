@@ -99,7 +99,7 @@ _DUTY_OF = re.compile(
     re.IGNORECASE,
 )
 _RESPONSIBLE_OF = re.compile(
-    r"\W*+(?:(?:trách nhiệm|nhiệm vụ|quyền hạn|trách nhiệm thi hành)(?:\s*+(?:,|và)\s*+)?)++"
+    r"\W*+(?:về\s++)?(?:(?:trách nhiệm|nhiệm vụ|quyền hạn|trách nhiệm thi hành)(?:\s*+(?:,|và)\s*+)?)++"
     r"\s*+(?:cụ thể\s++)?(?:của|đối với)\s++|\W*+(?:đối với|về phía)\s++"
 )
 

@@ -78,6 +78,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
     [
         # office holders stand for their bodies
         ("Giám đốc Sở Tài chính chủ trì rà soát nguồn vốn.", ["Sở Tài chính"]),
+        # a heading "Về trách nhiệm (và quyền hạn) của X" names the doer of its items
+        ("Về trách nhiệm và quyền hạn của các cấp ủy, tổ chức đảng , tập thể lãnh đạo cơ quan, "
+         "đơn vị trực thuộc Trung ương:",
+         ["Các cấp ủy, tổ chức đảng, tập thể lãnh đạo cơ quan, đơn vị trực thuộc Trung ương"]),
         # groups named through their heads' titles are one group
         ("Giám đốc các sở, Thủ trưởng các cơ quan, đơn vị thuộc tỉnh triển khai thực hiện.",
          ["Các sở, cơ quan, đơn vị thuộc tỉnh"]),
