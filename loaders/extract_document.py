@@ -190,7 +190,7 @@ _PLACE_DATE_FIGURES = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_LINE = re.compile(
-    r"(?<![\w/])Số\s*+:?\s*+(?P<raw>\d*+\s*+[-/]\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ][\wĐđ&]*(?:\s*[-/]\s*[A-Za-zĐđ\d][\wĐđ&]*)*)"
+    r"(?<![\w/])Số\s*+:?\s*+(?P<raw>\d*+\s*+[-/]\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ][\wĐđ&]*(?:\s*[-/]\s*[A-Za-zĐđ\d][\wĐđ&]*(?:\.[IVX]{1,4}(?![A-Za-z0-9]))?)*)"
 )
 _SIGNATURE = re.compile(r"^(?:t/?m\.?|tm\.|kt\.|k/t|tl\.|t/l|tuq\.|q\.)\s", re.IGNORECASE)
 _NATIONAL_HEADERS = re.compile(

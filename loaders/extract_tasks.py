@@ -309,7 +309,7 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
         evidence = _evidence(node, ctx.source)
-        pieces = assignments_in(node.text, ctx) if ctx.conclusions else [(node.text, False)]
+        pieces = assignments_in(node.text, ctx) if ctx.conclusions else other_doers(node.text, ctx)
         if assessed and any(n is node for n in assessed):
             # an assessment gives work only in the sentences that open by giving it
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
@@ -389,6 +389,35 @@ def _with_inline_items(
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")
+
+
+_CLAUSE_BREAK = re.compile(r";\s++(?=[^\W\d_])")
+
+
+def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
+    """An item split where, after a ";", another body is given work of its own: "Bộ Công an
+    chỉ đạo …; Bộ Quốc phòng chỉ đạo …" is two tasks. A body that only helps ("…; Sở X phối
+    hợp") stays with the item."""
+    if ";" not in text:
+        return [(text, False)]
+    cuts = []
+    for m in _CLAUSE_BREAK.finditer(text):
+        rest = text[m.end() : m.end() + 200]
+        if not _opens_with_doer(rest, ctx):
+            continue
+        found = ctx.table.find(rest[:120], ctx.province)
+        after = fold(rest[found[0].end : found[0].end + 20]) if found else ""
+        if after.startswith(("phối hợp", "tham gia")):
+            continue
+        cuts.append(m)
+    if not cuts:
+        return [(text, False)]
+    first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
+    if not first:
+        return [(text, False)]  # the first clause names no doer: one item of work
+    bounds = [0, *(m.end() for m in cuts)]
+    ends = [m.start() + 1 for m in cuts] + [len(text)]
+    return [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
 
 
 def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:

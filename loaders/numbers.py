@@ -264,7 +264,10 @@ def _split_code_digits(letters: str, digits: str) -> tuple[str, str]:
 _L = "A-Za-zĐđ"
 _CODE = rf"[{_L}]+"
 # a drafting unit may join two units' letters with "&" ("8935/BNV-CTTN&BĐG")
-_UCODE = rf"[{_L}]+(?:&[{_L}]+)*"
+# a unit may carry a Roman numeral after a dot ("11554/VPCP-V.I": the Government Office's
+# Department I)
+_ROMAN_UNIT = r"(?:\.[IVX]{1,4}(?![A-Za-z0-9]))?"
+_UCODE = rf"[{_L}]+{_ROMAN_UNIT}(?:&[{_L}]+)*"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_ASCII = str.maketrans(_SUP, "0123456789")
@@ -391,7 +394,7 @@ def _sep(c: str) -> str:
 
 
 _FCODE = r"[A-ZĐ][A-ZĐa-zđ]*"  # in running text a code starts with a capital
-_FUCODE = rf"{_FCODE}(?:&{_FCODE})*"  # a unit code, "&" joining two ("CTTN&BĐG")
+_FUCODE = rf"{_FCODE}{_ROMAN_UNIT}(?:&{_FCODE})*"  # a unit code, "&" joining two ("CTTN&BĐG")
 _FOOT = rf"(?P<sup>[{_SUP}]*)"
 _END = r"(?![^\W_]|/[^\W_])"
 _F_PARTY = re.compile(

@@ -141,7 +141,7 @@ def _meant_addressees(lead: list, to: list, table: AgencyTable) -> list:
     """Who a letter's task means: its addressees when the task names no one or only "các cơ
     quan, đơn vị"; the addressees of one kind when it says "các Sở" or "các Cục" of a letter
     sent to several Sở or Cục."""
-    if not lead or all(table.is_vague(a) for a in lead):
+    if not lead or all(_unnamed(a, table) for a in lead):
         return list(to)
     out = []
     for a in lead:
@@ -153,6 +153,18 @@ def _meant_addressees(lead: list, to: list, table: AgencyTable) -> list:
                 continue
         out.append(a)
     return out
+
+
+def _unnamed(agency, table: AgencyTable) -> bool:
+    """A lead that names no one in particular: "các cơ quan, đơn vị (liên quan)"; not a
+    group of a kind ("các bộ, cơ quan, địa phương"), which the letter's task names as such."""
+    if not table.is_vague(agency):
+        return False
+    key = re.sub(r"^(?:các|những)\s+", "", fold(agency.name))
+    if key.endswith(tuple(table.rules.vague_markers)):
+        return True
+    parts = re.split(r"\s*,\s*|\s+(?:và|hoặc)\s+", key)
+    return all(p.removeprefix("các ") in ("cơ quan", "đơn vị") for p in parts if p)
 
 
 def _task_province(doc) -> str | None:

@@ -586,3 +586,40 @@ def test_inline_sub_items_are_tasks_of_the_items_body() -> None:
     assert [a.name for a in tasks[0].cooperating] == ["Bộ Công an"]
     assert str(tasks[0].deadline) == "2026-10-31"
     assert tasks[1].deadline is None
+
+
+LETTER_TWO_DOERS = """VĂN PHÒNG CHÍNH PHỦ
+
+Số: 2468/VPCP-V.I
+
+Hà Nội, ngày 03 tháng 3 năm 2026
+
+Kính gửi: Các Bộ: Công an, Quốc phòng, Tài chính.
+
+Phó Thủ tướng Chính phủ có ý kiến như sau:
+
+1. Các bộ, cơ quan, địa phương tăng cường kiểm soát thị trường dịp cuối năm.
+
+2. Bộ Công an chỉ đạo lực lượng chức năng triệt phá đường dây buôn lậu; Bộ Quốc phòng \
+tăng cường tuần tra biên giới.
+
+3. Bộ Tài chính chủ trì rà soát thủ tục hải quan; Bộ Công an phối hợp cung cấp thông tin.
+
+4. Kiểm tra việc thực hiện, báo cáo trước ngày 15/3/2026.
+"""
+
+
+def test_a_letter_item_giving_work_to_two_bodies_is_two_tasks() -> None:
+    """After a ";" another body given work of its own starts a task; one that only helps
+    does not. An item naming a group of a kind keeps it; one naming no doer is done by the
+    addressees."""
+    ex = extract_text(LETTER_TWO_DOERS, "cv.md")
+    assert ex.document.number == "2468/VPCP-V.I"
+    assert [[a.name for a in t.lead] for t in ex.tasks] == [
+        ["Các bộ, cơ quan, địa phương"],
+        ["Bộ Công an"],
+        ["Bộ Quốc phòng"],
+        ["Bộ Tài chính"],
+        ["Bộ Công an", "Bộ Quốc phòng", "Bộ Tài chính"],
+    ]
+    assert ex.tasks[2].text == "Bộ Quốc phòng tăng cường tuần tra biên giới."

@@ -55,6 +55,8 @@ NUMBERS = [
     ("3135/VPUBND-KGVX", "3135/VPUBND-KGVX", "3135", None, None, "VPUBND", "KGVX", S, LETTER),
     ("3398/VPCP-CĐS", "3398/VPCP-CĐS", "3398", None, None, "VPCP", "CĐS", S, LETTER),
     ("10094/VPCP-KGVX", "10094/VPCP-KGVX", "10094", None, None, "VPCP", "KGVX", S, LETTER),
+    # a unit with a Roman numeral after a dot (the Government Office's departments)
+    ("2468/VPCP-V.I", "2468/VPCP-V.I", "2468", None, None, "VPCP", "V.I", S, LETTER),
     ("1807/BKHCN-ĐMST", "1807/BKHCN-ĐMST", "1807", None, None, "BKHCN", "ĐMST", S, LETTER),
     ("456/TTg-KGVX", "456/TTg-KGVX", "456", None, None, "TTg", "KGVX", S, LETTER),
     ("118/2025/NĐ-CP", "118/2025/NĐ-CP", "118", 2025, "NĐ", "CP", None, S, "Nghị định"),
@@ -572,3 +574,11 @@ def test_found_numbers_parse_back(text):
             assert m.raw == m.number.serial
             continue
         assert parse_number(m.raw) == m.number, m.raw
+
+
+def test_a_unit_numbered_in_roman_ends_where_the_sentence_does() -> None:
+    assert spans("theo văn bản số 2468/VPCP-V.I ngày 3/3/2026; văn bản số 12/BXD-V.II.") == [
+        ("2468/VPCP-V.I", "2468/VPCP-V.I", None),
+        ("12/BXD-V.II", "12/BXD-V.II", None),
+    ]
+    assert spans("Công văn số 12/UBND-VX.Ông") == [("12/UBND-VX", "12/UBND-VX", None)]
