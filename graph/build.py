@@ -314,6 +314,7 @@ class _Builder:
                     "issued-by",
                     ref.evidence if ref else None,
                     basis="cited",
+                    ocr=bool(ref and ref.ocr),
                 )
         forms = {c.number for c in claims if c.number and c.number != node.number}
         node.cited_as = sorted(set(node.cited_as) | forms)

@@ -157,6 +157,16 @@ def test_ocr_provenance_reaches_the_graph():
                 assert not e.ocr
         elif e.basis == "inferred":
             assert not e.ocr
+    # every link whose sentence is in the scan: read by OCR when that sentence starts on
+    # page 2 (a cited document's issuer too); the scan's own issuer link when some field of
+    # its own was read there
+    page2 = _letter_source().page_starts[1]
+    from_scan = [e for e in g.edges if e.source_file == SCAN and e.span]
+    assert {e.kind for e in from_scan} >= {"issued-by", "cites", "has-task", "assigned-to"}
+    for e in from_scan:
+        own_issuer = e.kind == "issued-by" and e.source == scan_doc.id
+        assert e.ocr == (scan.document.ocr if own_issuer else e.span[0] >= page2), e
+    assert any(e.ocr and e.kind == "issued-by" and e.basis == "cited" for e in from_scan)
     read = [e for e in g.edges if e.ocr and e.kind in DOCUMENT_EDGE_KINDS]
     assert read and all(e.source_file == SCAN for e in read)
     marked = {r.evidence.text for r in scan.references if r.ocr}
