@@ -417,6 +417,7 @@ OVERLAP_COLUMNS: list[tuple[str, Callable[[int, dict, dict], Any]]] = [
     ("Văn bản / Document", lambda n, g, t: t["document"]),
     ("Mã nhiệm vụ / Task ID", lambda n, g, t: t.get("id")),
     ("Tệp nguồn / Source file", lambda n, g, t: t.get("source")),
+    (OCR_HEADER, lambda n, g, t: t.get("ocr", False)),
 ]
 FINDING_COLUMNS: list[tuple[str, Callable[[Any, LineageGraph], Any]]] = [
     ("Loại / Kind", lambda f, g: f.kind),

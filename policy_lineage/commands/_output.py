@@ -21,7 +21,7 @@ NOT_FOUND = 1
 
 
 # A row read from a page read by OCR (a scan) is marked, so it is checked against the paper.
-OCR_MARK = "cần kiểm tra / check it"
+OCR_MARK = "có / yes"
 
 # What an -o file's suffix asks for, when --format was left at its default.
 SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}

@@ -224,7 +224,7 @@ def test_ocr_provenance_tasks_json_csv_and_table(cli, ocr_store: Path, tmp_path:
     records = list(csv.DictReader(csv_out.splitlines()))
     assert sorted(r["ocr"] for r in records) == sorted(str(x) for x in expected)
     table = cli("tasks", "--from", scan_id, "--store", ocr_store, env={"COLUMNS": "250"}).stdout
-    assert "Đọc bằng OCR" in table and table.count("cần kiểm tra") == sum(expected)
+    assert "Đọc bằng OCR" in table and table.count("có / yes") == sum(expected)
     plain = cli("tasks", "--from", text_id, "--store", ocr_store, env={"COLUMNS": "250"}).stdout
     assert "Đọc bằng OCR" not in plain  # a column no row fills is left out
 
