@@ -29,6 +29,11 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..schema.model import Extraction
+    from .source import SourceText
 
 DPI = 300
 LANG = "vie"
@@ -318,7 +323,7 @@ def page_of(offset: int, page_starts: list[int]) -> int:
     return page
 
 
-def mark_ocr(extraction, src):
+def mark_ocr(extraction: Extraction, src: SourceText) -> Extraction:
     """Mark an extraction's facts read by OCR (in place; returned for chaining): its
     ``ocr_pages``, and ``ocr=True`` on every reference, task and numbered body whose evidence
     starts on one of those pages, and on the document when a field of its own (number,
@@ -353,7 +358,7 @@ def mark_ocr(extraction, src):
     return extraction
 
 
-def mark_facts(data: dict, src) -> dict:
+def mark_facts(data: dict[str, Any], src: SourceText) -> dict[str, Any]:
     """:func:`mark_ocr` on an extraction's JSON: the store's full form
     (:func:`~policy_lineage.schema.model_json.extraction_to_dict`), marked through the model
     exactly; or the contract form (:func:`~policy_lineage.schema.model.to_contract`), whose
