@@ -45,6 +45,7 @@ from ..schema.graph_model import (
 )
 from ..schema.vocab import PREFIXES
 from .rdf import to_rdf
+from .xlsx import OCR_HEADER
 
 __all__ = [
     "Exporter",
@@ -267,6 +268,8 @@ DOCUMENT_COLUMNS: Columns = [
     ("Dẫn chiếu là / Cited as", lambda d, g: d.cited_as),
     ("Mô tả / Description", lambda d, g: d.description),
     ("Tệp nguồn / Source file", lambda d, g: d.source),
+    (OCR_HEADER, lambda d, g: d.ocr),
+    ("Trang đọc bằng OCR / Pages read by OCR", lambda d, g: d.ocr_pages),
 ]
 AGENCY_COLUMNS: Columns = [
     ("Mã / ID", lambda a, g: a.id),
@@ -296,6 +299,7 @@ TASK_COLUMNS: Columns = [
     ("Nơi ghi / Origin", lambda t, g: t.origin),
     ("Dòng phụ lục / Appendix row", lambda t, g: t.row),
     ("Tệp nguồn / Source file", lambda t, g: t.source),
+    (OCR_HEADER, lambda t, g: t.ocr),
 ]
 EDGE_COLUMNS: Columns = [
     ("Từ (mã) / Source ID", lambda e, g: e.source),
@@ -310,6 +314,7 @@ EDGE_COLUMNS: Columns = [
     ("Tệp nguồn / Source file", lambda e, g: e.source_file),
     ("Bắt đầu / Span start", lambda e, g: e.span[0] if e.span else None),
     ("Kết thúc / Span end", lambda e, g: e.span[1] if e.span else None),
+    (OCR_HEADER, lambda e, g: e.ocr),
 ]
 CSV_FILES: dict[str, tuple[Columns, Callable[[LineageGraph], list[Any]]]] = {
     "documents.csv": (DOCUMENT_COLUMNS, lambda g: list(g.documents.values())),
@@ -412,6 +417,7 @@ OVERLAP_COLUMNS: list[tuple[str, Callable[[int, dict, dict], Any]]] = [
     ("Văn bản / Document", lambda n, g, t: t["document"]),
     ("Mã nhiệm vụ / Task ID", lambda n, g, t: t.get("id")),
     ("Tệp nguồn / Source file", lambda n, g, t: t.get("source")),
+    (OCR_HEADER, lambda n, g, t: t.get("ocr", False)),
 ]
 FINDING_COLUMNS: list[tuple[str, Callable[[Any, LineageGraph], Any]]] = [
     ("Loại / Kind", lambda f, g: f.kind),

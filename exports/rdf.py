@@ -8,8 +8,10 @@ onto the ontology in ``schema/lineage.ttl`` (vocabulary: :mod:`policy_lineage.sc
   (strings as written, Vietnamese kept; dates ``xsd:date``; flags ``xsd:boolean``);
 * each edge is its direct triple (``doc pl:implements doc``; an ``assigned-to`` edge also
   ``pl:leadAgency`` / ``pl:cooperatingAgency``) plus a ``pl:Assertion`` reifying it with
-  its provenance (source file, span, evidence, cue, basis, role), at an IRI hashed from
-  the edge's fields, so two exports of one graph are the same graph;
+  its provenance (source file, span, evidence, cue, basis, role, ``pl:readByOcr`` when its
+  evidence was read from a page read by OCR), at an IRI hashed from the edge's fields, so
+  two exports of one graph are the same graph; documents and tasks carry ``pl:readByOcr``
+  too, and a scanned document ``pl:ocrPage`` for each page read by OCR;
 * each finding is a ``pl:Finding``;
 * the standard vocabularies' triples are in the export itself, not only in the ontology's
   alignment (no reasoner needed): documents are ``eli:LegalResource`` with ``eli:id_local``,
@@ -157,8 +159,12 @@ def validate(rdf: Graph) -> tuple[bool, str]:
 
 
 def edge_iri(edge: Edge) -> URIRef:
-    """Deterministic IRI of an edge's provenance record: a hash of all its fields."""
-    return ID["edge/" + _digest(edge_record(edge))]
+    """Deterministic IRI of an edge's provenance record: a hash of all its fields (``ocr``
+    only when true, so an edge not read by OCR keeps the IRI it had before the field)."""
+    record = edge_record(edge)
+    if not record.get("ocr"):
+        del record["ocr"]
+    return ID["edge/" + _digest(record)]
 
 
 def finding_iri(finding: Finding) -> URIRef:
@@ -201,6 +207,8 @@ def _document(rdf: Graph, doc: DocumentNode, files: _Files) -> None:
     _add_all(rdf, s, PL.citedAs, doc.cited_as)
     _add(rdf, s, PL.description, doc.description, VI)
     _add(rdf, s, DCTERMS.description, doc.description, VI)
+    _add(rdf, s, PL.readByOcr, doc.ocr)
+    _add_all(rdf, s, PL.ocrPage, doc.ocr_pages)
 
 
 def _agency(rdf: Graph, agency: AgencyNode) -> None:
@@ -246,6 +254,7 @@ def _task(rdf: Graph, task: TaskNode, files: _Files) -> None:
     _add(rdf, s, PL.row, task.row)
     _source(rdf, s, task.source, files)
     _span(rdf, s, task.span)
+    _add(rdf, s, PL.readByOcr, task.ocr)
 
 
 def _node(rdf: Graph, node_id: str, cls: URIRef, label: str | None) -> URIRef:
@@ -286,6 +295,8 @@ def _edge(rdf: Graph, edge: Edge, files: _Files) -> None:
     _add(rdf, a, PL.basis, edge.basis)
     _source(rdf, a, edge.source_file, files)
     _span(rdf, a, edge.span)
+    if edge.ocr:  # an assertion not read by OCR says nothing (most of them)
+        _add(rdf, a, PL.readByOcr, True)
 
 
 def _finding(rdf: Graph, finding: Finding, files: _Files) -> None:

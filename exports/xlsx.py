@@ -40,9 +40,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["Sheet", "write_workbook", "KINDS", "sheet_name"]
+__all__ = ["Sheet", "write_workbook", "KINDS", "sheet_name", "OCR_HEADER"]
 
 KINDS = ("text", "long", "date", "bool", "number")
+# The column that marks a fact read from a page read by OCR (a scan): TRUE means "check it
+# against the paper". Workbooks, CSV files and the query tables share it.
+OCR_HEADER = "Đọc bằng OCR / Read by OCR"
 LIST_JOIN = "; "
 DATE_FORMAT = "dd/mm/yyyy"
 LONG_WIDTH = 70

@@ -15,7 +15,9 @@ depend on the order files were ingested in:
 4. **edges**: references (``basis="stated"``), links between cited documents
    (``basis="cited"``), ``issued-by``, ``has-task``, ``assigned-to`` (role lead /
    cooperating), ``delegates`` along a delegation chain, and ``supersedes`` from a
-   promulgated document to its draft (``basis="inferred"``);
+   promulgated document to its draft (``basis="inferred"``); a link whose evidence was
+   read from a page read by OCR (a scan) carries ``ocr=True``, as do its task and the
+   document of that file (with ``ocr_pages``);
 5. **findings**: what did not agree (one document cited with two dates, one body named
    with two numbers, one document ingested from two files) is recorded, never merged away.
 """
@@ -258,6 +260,8 @@ class _Builder:
                 province=doc.province,
                 level=doc.issuer.level if doc.issuer else "unknown",
                 number_template=doc.number_template,
+                ocr=bool(ex.ocr_pages),
+                ocr_pages=list(ex.ocr_pages),
             )
         )
         if issuer_id:
@@ -277,6 +281,7 @@ class _Builder:
                     evidence=ev.text if ev else None,
                     source_file=ex.source,
                     span=(ev.span.start, ev.span.end) if ev else None,
+                    ocr=doc.ocr,
                 )
             )
 
@@ -309,6 +314,7 @@ class _Builder:
                     "issued-by",
                     ref.evidence if ref else None,
                     basis="cited",
+                    ocr=bool(ref and ref.ocr),
                 )
         forms = {c.number for c in claims if c.number and c.number != node.number}
         node.cited_as = sorted(set(node.cited_as) | forms)
@@ -402,6 +408,7 @@ class _Builder:
         ev: Evidence | None,
         role: str | None = None,
         basis: str = "stated",
+        ocr: bool = False,
     ) -> None:
         self.g.add_edge(
             Edge(
@@ -414,6 +421,7 @@ class _Builder:
                 span=(ev.span.start, ev.span.end) if ev else None,
                 cue=ev.cue if ev else None,
                 basis=basis,
+                ocr=ocr,
             )
         )
 
@@ -427,7 +435,7 @@ class _Builder:
             kind = RELATION_TO_EDGE[ref.relation]
             if (own, target, kind) not in seen:
                 seen.add((own, target, kind))
-                self._edge(own, target, kind, ref.evidence)
+                self._edge(own, target, kind, ref.evidence, ocr=ref.ocr)
             for i, (relation, _) in enumerate(ref.links):
                 claim = self.link_claims.get((id(ref), i))
                 if claim is None or claim.node_id in (None, target):
@@ -435,7 +443,7 @@ class _Builder:
                 link = (target, claim.node_id, RELATION_TO_EDGE.get(relation, "cites"))
                 if link not in seen:
                     seen.add(link)
-                    self._edge(*link, ref.evidence, basis="cited")
+                    self._edge(*link, ref.evidence, basis="cited", ocr=ref.ocr)
 
     def _tasks_of(self, ex: Extraction) -> None:
         doc_id = self.own_id[ex.source]
@@ -464,16 +472,19 @@ class _Builder:
                     row=task.row,
                     source=ex.source,
                     span=(task.evidence.span.start, task.evidence.span.end),
+                    ocr=task.ocr,
                 )
             )
-            self._edge(doc_id, node_id, "has-task", task.evidence)
+            ocr = task.ocr  # the task's links were read where it was
+            self._edge(doc_id, node_id, "has-task", task.evidence, ocr=ocr)
             for role, agencies in (("lead", task.lead), ("cooperating", task.cooperating)):
                 for agency in agencies:
-                    self._edge(node_id, self._agency(agency), "assigned-to", task.evidence, role)
+                    target = self._agency(agency)
+                    self._edge(node_id, target, "assigned-to", task.evidence, role, ocr=ocr)
             chain = [self._agency_named(name, province) for name in task.delegation]
             for a, b in zip(chain, chain[1:], strict=False):
                 if a != b:
-                    self._edge(a, b, "delegates", task.evidence)
+                    self._edge(a, b, "delegates", task.evidence, ocr=ocr)
 
     # ------------------------------------------------------------------ drafts
     def _drafts_superseded(self, exs: list[Extraction], primary: dict[str, Extraction]) -> None:

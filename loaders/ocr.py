@@ -16,7 +16,8 @@ A page goes through:
    are only marks Tesseract is unsure of (``¬``, ``_``, ``ˆ`` from specks) are dropped.
 
 A page read this way is listed in ``SourceText.ocr_pages`` and in a warning: its facts need
-checking against the paper.
+checking against the paper. :func:`mark_ocr` marks them (``ocr=True`` in the model), and the
+graph carries the mark to its tasks, links and documents.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..schema.model import Extraction
+    from .source import SourceText
 
 DPI = 300
 LANG = "vie"
@@ -317,21 +323,62 @@ def page_of(offset: int, page_starts: list[int]) -> int:
     return page
 
 
-def mark_facts(data: dict, src) -> dict:
-    """Add OCR provenance to an extraction's JSON (the contract's or the store's form):
-    ``ocr_pages`` (the pages read by OCR) and ``"ocr": true`` on every reference, task and
-    body whose evidence lies on one of them. Nothing is added for a file with no OCR page."""
+def mark_ocr(extraction: Extraction, src: SourceText) -> Extraction:
+    """Mark an extraction's facts read by OCR (in place; returned for chaining): its
+    ``ocr_pages``, and ``ocr=True`` on every reference, task and numbered body whose evidence
+    starts on one of those pages, and on the document when a field of its own (number,
+    issuer, date, title, signer …) was read there (with no such evidence: when page 1 was).
+    The graph carries these marks to tasks, links and documents, so every output can say
+    what to check against the paper. Nothing changes for a file with no OCR page.
+
+    >>> from policy_lineage.loaders.pipeline import extract_text
+    >>> from policy_lineage.loaders.source import SourceText
+    >>> text = "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    >>> ex = extract_text(text, "scan.pdf")
+    >>> src = SourceText("scan.pdf", text, "pdf", page_starts=[0], ocr_pages=[1])
+    >>> marked = mark_ocr(ex, src)
+    >>> marked.ocr_pages, [r.ocr for r in marked.references]
+    ([1], [True])
+    """
+    pages = set(getattr(src, "ocr_pages", None) or [])
+    if not pages:
+        return extraction
+    starts = src.page_starts
+
+    def read_by_ocr(start: int | None) -> bool:
+        return start is not None and page_of(start, starts) in pages
+
+    extraction.ocr_pages = sorted(pages)
+    for fact in (*extraction.references, *extraction.tasks, *extraction.numbered_bodies):
+        if read_by_ocr(fact.evidence.span.start):
+            fact.ocr = True
+    doc = extraction.document
+    spans = [ev.span.start for ev in doc.evidence.values()]
+    doc.ocr = any(map(read_by_ocr, spans)) if spans else 1 in pages
+    return extraction
+
+
+def mark_facts(data: dict[str, Any], src: SourceText) -> dict[str, Any]:
+    """:func:`mark_ocr` on an extraction's JSON: the store's full form
+    (:func:`~policy_lineage.schema.model_json.extraction_to_dict`), marked through the model
+    exactly; or the contract form (:func:`~policy_lineage.schema.model.to_contract`), whose
+    references, tasks and numbered bodies are marked by their ``span`` and whose document,
+    without evidence there, is marked when page 1 was read by OCR. Nothing is added for a
+    file with no OCR page."""
     pages = set(getattr(src, "ocr_pages", None) or [])
     if not pages:
         return data
+    document = data.get("document")
+    if isinstance(document, dict) and isinstance(document.get("evidence"), dict):
+        from ..schema.model_json import extraction_from_dict, extraction_to_dict
+
+        return extraction_to_dict(mark_ocr(extraction_from_dict(data), src))
     data["ocr_pages"] = sorted(pages)
-    for key in ("references", "tasks", "agencies", "numbered_bodies"):
+    for key in ("references", "tasks", "numbered_bodies"):
         for fact in data.get(key) or []:
             span = fact.get("span") if isinstance(fact, dict) else None
-            if span is None and isinstance(fact, dict) and isinstance(fact.get("evidence"), dict):
-                span = fact["evidence"].get("span")
-            if isinstance(span, dict):
-                span = [span.get("start"), span.get("end")]
             if span and span[0] is not None and page_of(span[0], src.page_starts) in pages:
                 fact["ocr"] = True
+    if isinstance(document, dict):
+        document["ocr"] = 1 in pages
     return data

@@ -7,7 +7,9 @@ findings, and the chain's missing links.
   numbers, one document cited with two dates, one document in two files;
 * dangling references: documents the corpus implements or is based on whose own text is
   not in the corpus (the chain cannot be followed through them), and citations without
-  a number that nothing can resolve.
+  a number that nothing can resolve;
+* documents read by OCR (scans): how many of their tasks and links come from the pages
+  read by OCR, which a person should check against the paper.
 
 >>> from policy_lineage.schema.graph_model import DocumentNode, LineageGraph, TaskNode
 >>> g = LineageGraph()
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..schema.graph_model import LineageGraph
+from ..schema.graph_model import DOCUMENT_EDGE_KINDS, LineageGraph
 
 __all__ = ["Issue", "CheckReport", "check", "ISSUE_LABELS"]
 
@@ -34,6 +36,7 @@ ISSUE_LABELS = {
     "document_two_files": "Một văn bản, hai tệp / one document in two files",
     "missing_from_corpus": "Văn bản cấp trên chưa có trong kho / implemented document not in the corpus",
     "unnumbered_reference": "Dẫn chiếu không có số hiệu / reference without a number",
+    "read_by_ocr": "Văn bản đọc bằng OCR, cần kiểm tra / document read by OCR: check it",
 }
 
 
@@ -59,7 +62,7 @@ class CheckReport:
 
 def check(graph: LineageGraph) -> CheckReport:
     """Every gap and inconsistency, tasks first (in document order), then findings, then
-    dangling references.
+    dangling references, then the documents read by OCR.
 
     >>> from policy_lineage.queries.example import example_graph
     >>> report = check(example_graph())
@@ -99,4 +102,30 @@ def check(graph: LineageGraph) -> CheckReport:
         if not doc.number and not doc.in_corpus and doc.id not in chain_targets:
             message = f"{doc.label}: dẫn chiếu không có số hiệu (cited without a number)"
             report.issues.append(Issue("unnumbered_reference", doc.id, message, doc.label))
+    _read_by_ocr(graph, report)
     return report
+
+
+def _read_by_ocr(graph: LineageGraph, report: CheckReport) -> None:
+    """One issue per document whose own file had pages read by OCR: how many of its tasks
+    and of its links to other documents were read there."""
+    scanned = sorted((d for d in graph.documents.values() if d.ocr), key=lambda d: d.source or "")
+    if not scanned:
+        return
+    tasks: dict[str, int] = {}
+    for t in graph.tasks.values():
+        if t.ocr:
+            tasks[t.document_id] = tasks.get(t.document_id, 0) + 1
+    links: dict[str, int] = {}
+    for e in graph.edges:
+        if e.ocr and e.kind in DOCUMENT_EDGE_KINDS:
+            links[e.source] = links.get(e.source, 0) + 1
+    for doc in scanned:
+        pages = ", ".join(map(str, doc.ocr_pages)) or "?"
+        n, m = tasks.get(doc.id, 0), links.get(doc.id, 0)
+        message = (
+            f"{doc.label}: trang {pages} đọc bằng OCR; {n} nhiệm vụ, {m} liên kết từ các trang "
+            f"này cần đối chiếu bản giấy (page(s) {pages} read by OCR: {n} tasks, {m} links "
+            "to check against the paper)"
+        )
+        report.issues.append(Issue("read_by_ocr", doc.id, message, doc.label, doc.source))

@@ -110,6 +110,7 @@ class OverlapTask:
     document_id: str
     document: str  # the document's label: its number, or type and title for a draft
     source: str | None  # the file
+    ocr: bool = False  # read from a page read by OCR (a scan): check it against the paper
 
     @classmethod
     def of(cls, task: TaskNode, doc: DocumentNode | None) -> OverlapTask:
@@ -125,6 +126,7 @@ class OverlapTask:
             document_id=task.document_id,
             document=doc.label if doc else task.document_id,
             source=task.source or (doc.source if doc else None),
+            ocr=task.ocr,
         )
 
 
@@ -562,7 +564,7 @@ def group_to_json(group: OverlapGroup, graph: LineageGraph | None = None) -> dic
     Contract keys: ``kind``, ``score``, ``tasks`` with ``text``, ``lead``, ``deadline``,
     ``document``. Extra: ``conflicts``, ``unstated``, ``score_mean``, ``documents``, ``pairs``
     and, per task, ``id``, ``cooperating``, ``deadline_text``, ``recurring``, ``document_id``,
-    ``source`` (and, with ``graph``, the document's ``date`` and ``is_draft``).
+    ``source``, ``ocr`` (and, with ``graph``, the document's ``date`` and ``is_draft``).
 
     >>> t = OverlapTask("task:1", "Rà soát hạ tầng số", ["Sở Nội vụ"], [], "2025-06-30",
     ...                 "trong tháng 6/2025", False, "doc:a", "359-KH/TU", "a.txt")
@@ -583,6 +585,7 @@ def group_to_json(group: OverlapGroup, graph: LineageGraph | None = None) -> dic
             "recurring": m.recurring,
             "document_id": m.document_id,
             "source": m.source,
+            "ocr": m.ocr,
         }
         doc = graph.documents.get(m.document_id) if graph is not None else None
         if doc is not None:

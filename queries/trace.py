@@ -4,7 +4,7 @@ out, down to the communes.
 ``up`` follows a document's own links (it implements / supersedes / cites … another);
 ``down`` follows the links other documents have to it. Each branch carries the relation,
 its basis (``stated`` by the file, ``cited``: a link between two cited documents, or
-``inferred``) and how far from the root it is.
+``inferred``), how far from the root it is, and whether it was read by OCR (``ocr``).
 
 >>> from policy_lineage.schema.graph_model import DocumentNode, Edge, LineageGraph
 >>> g = LineageGraph()
@@ -39,6 +39,7 @@ class TraceStep:
     parent: str  # the node this step was reached from (the tree's parent)
     evidence: str | None = None
     source_file: str | None = None
+    ocr: bool = False  # the link was read from a page read by OCR: check it on paper
 
 
 @dataclass
@@ -112,6 +113,7 @@ def trace(
                             here,
                             e.evidence,
                             e.source_file,
+                            e.ocr,
                         )
                     )
                     if other not in level:

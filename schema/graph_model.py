@@ -73,6 +73,9 @@ class DocumentNode:
     number_template: str | None = None  # "-CV/BTVTU" for a draft with a blank serial
     cited_as: list[str] = field(default_factory=list)  # other printed forms seen in citations
     description: str | None = None  # what a citation says about a document not in the corpus
+    # Pages of its own file read by OCR (a scan): its facts there need checking on paper.
+    ocr: bool = False  # some page of its own file was read by OCR
+    ocr_pages: list[int] = field(default_factory=list)  # which (1-based)
 
     kind: NodeKind = field(default="Document", init=False)
 
@@ -120,6 +123,7 @@ class TaskNode:
     row: str | None = None
     source: str | None = None  # file
     span: tuple[int, int] | None = None  # offsets in the original text of that file
+    ocr: bool = False  # read from a page read by OCR: check it against the paper
 
     kind: NodeKind = field(default="Task", init=False)
 
@@ -138,6 +142,7 @@ class Edge:
     # ("Kế hoạch 05-KH/TU … về thực hiện Thông báo 07-TB/…"); "inferred": the resolver
     # decided it (a promulgated version supersedes its draft).
     basis: str = "stated"
+    ocr: bool = False  # its evidence was read from a page read by OCR: check it on paper
 
 
 @dataclass

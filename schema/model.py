@@ -70,6 +70,7 @@ class DocumentInfo:
     recipients: list[str] = field(default_factory=list)  # Kính gửi
     distribution: list[str] = field(default_factory=list)  # Nơi nhận
     evidence: dict[str, Evidence] = field(default_factory=dict)  # per field name
+    ocr: bool = False  # some of these fields were read from a page read by OCR
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Reference:
     # Links between two cited documents: "Kế hoạch số 05-KH/TU … về thực hiện Thông báo 07-TB/…"
     # gives (relation, other number) pairs meaning THIS reference <relation> OTHER.
     links: list[tuple[str, str]] = field(default_factory=list)
+    ocr: bool = False  # its evidence lies on a page read by OCR: check it against the paper
 
 
 @dataclass
@@ -105,6 +107,7 @@ class Task:
     waits_on: str | None = None  # "ngay sau khi có hướng dẫn của …", "theo tiến độ của …"
     origin: str = "body"  # "body", "appendix", "body+appendix"
     row: str | None = None  # the appendix row number, if any
+    ocr: bool = False  # its evidence lies on a page read by OCR: check it against the paper
 
 
 @dataclass
@@ -116,6 +119,7 @@ class NamedBody:
     number: str  # "1661"
     full_name: str | None  # canonical name of the body it stands for, when the text says
     evidence: Evidence
+    ocr: bool = False  # found on a page read by OCR
 
 
 @dataclass
@@ -127,6 +131,9 @@ class Extraction:
     agencies: list[Agency]
     warnings: list[str] = field(default_factory=list)
     numbered_bodies: list[NamedBody] = field(default_factory=list)
+    # 1-based numbers of the pages of its file read by OCR (a scan's): their facts carry
+    # ``ocr=True`` and need checking against the paper. Set by ``loaders.ocr.mark_ocr``.
+    ocr_pages: list[int] = field(default_factory=list)
 
 
 def _iso(value: date | None) -> str | None:
@@ -156,6 +163,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
             "province": doc.province,
             "recipients": doc.recipients,
             "distribution": doc.distribution,
+            "ocr": doc.ocr,
         },
         "references": [
             {
@@ -171,6 +179,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
                 "description": r.description,
                 "in_footnote": r.in_footnote,
                 "links": [{"relation": rel, "target": other} for rel, other in r.links],
+                "ocr": r.ocr,
             }
             for r in extraction.references
         ],
@@ -191,6 +200,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
                 "origin": t.origin,
                 "row": t.row,
                 "span": [t.evidence.span.start, t.evidence.span.end],
+                "ocr": t.ocr,
             }
             for t in extraction.tasks
         ],
@@ -204,7 +214,9 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
                 "number": b.number,
                 "full_name": b.full_name,
                 "span": [b.evidence.span.start, b.evidence.span.end],
+                "ocr": b.ocr,
             }
             for b in extraction.numbered_bodies
         ],
+        "ocr_pages": extraction.ocr_pages,
     }

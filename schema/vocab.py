@@ -106,6 +106,8 @@ DATA_PROPERTIES = (
     "basis",
     "role",
     "edgeKind",
+    "readByOcr",
+    "ocrPage",
     # source files and findings
     "path",
     "findingKind",

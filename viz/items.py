@@ -45,6 +45,7 @@ class NodeItem:
     pale: bool = False  # a document known only from citations
     size: float = 10.0  # dots
     details: Details = field(default_factory=list)
+    ocr: bool = False  # read from a page read by OCR (a scan): to check against the paper
 
 
 @dataclass
@@ -63,6 +64,14 @@ def _day(d: date | None) -> str:
 
 def _yes(flag: bool) -> str:
     return "có / yes" if flag else "không / no"
+
+
+def _ocr(flag: bool, pages: list[int] | None = None) -> str | None:
+    """The words that say a fact was read by OCR (and on which pages), or None."""
+    if not flag:
+        return None
+    where = f" (trang / pages {', '.join(map(str, pages))})" if pages else ""
+    return style.UI["ocr"] + where
 
 
 def _pairs(pairs: list[tuple[str, str | None]]) -> Details:
@@ -105,6 +114,8 @@ def _document(doc: DocumentNode, focus: bool) -> NodeItem:
         kind = doc.doc_type or "Văn bản"
         head = f"{kind} ({style.UI['draft_word']})" if doc.is_draft else kind
         sub = style.short(doc.title or doc.description or "", 44)
+    if doc.ocr:
+        sub = f"{sub} · {style.UI['ocr_word']}" if sub else style.UI["ocr_word"]
     label = f"{head}\n{sub}" if sub else head
     number = doc.number or (
         f"(chưa có số / no number) {doc.number_template or ''}".strip()
@@ -129,6 +140,7 @@ def _document(doc: DocumentNode, focus: bool) -> NodeItem:
                 "có / yes" if doc.in_corpus else "chỉ được dẫn chiếu / known from citations",
             ),
             ("level", style.LEVEL_NAMES.get(doc.level)),
+            ("ocr", _ocr(doc.ocr, doc.ocr_pages)),
             ("source", doc.source),
             ("id", doc.id),
         ]
@@ -152,6 +164,7 @@ def _document(doc: DocumentNode, focus: bool) -> NodeItem:
         focus=focus,
         pale=not doc.in_corpus,
         details=details,
+        ocr=doc.ocr,
     )
 
 
@@ -200,6 +213,7 @@ def _task(graph: LineageGraph, task: TaskNode, as_of: date, sel: Selection) -> N
             ("section", " › ".join(task.section)),
             ("evidence", sentence),
             ("overlap", overlap),
+            ("ocr", _ocr(task.ocr)),
             ("source", where),
             ("id", task.id),
         ]
@@ -217,6 +231,7 @@ def _task(graph: LineageGraph, task: TaskNode, as_of: date, sel: Selection) -> N
         status,
         size=9.0 if overlaps else 7.0,
         details=details,
+        ocr=task.ocr,
     )
 
 
@@ -313,6 +328,7 @@ def _edge(graph: LineageGraph, link: Link) -> EdgeItem:
             ("relation", st.label),
             ("basis", style.BASIS_LABELS.get(link.basis or "")),
             ("evidence", link.evidence),
+            ("ocr", _ocr(link.ocr)),
             ("count", str(link.count) if link.count > 1 else None),
         ]
     )

@@ -107,6 +107,8 @@ def _vis_node(item: NodeItem, xy: tuple[float, float]) -> dict[str, Any]:
         node["widthConstraint"] = {"maximum": 180}
     if item.pale:
         node["pale"] = True
+    if item.ocr:
+        node["ocr"] = True  # legend key, not read by vis-network
     if item.dashed:
         node["shapeProperties"] = {"borderDashes": list(style.DRAFT_DASHES)}
         node["borderWidth"] = 3
@@ -279,6 +281,8 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
                 "#1976d2",
             )
         )
+    if any(n.get("ocr") for n in nodes):
+        marks.append(swatch("#ffffff", style.UI["ocr_mark"]))
     if kinds & {"TaskGroup", "AgencyGroup"}:
         marks.append(
             swatch(

@@ -68,6 +68,7 @@ class Link:
     evidence: str | None = None
     count: int = 1  # links merged into this one (collapsed nodes)
     score: float | None = None  # overlap groups
+    ocr: bool = False  # read from a page read by OCR (a scan)
 
 
 @dataclass
@@ -157,14 +158,17 @@ def select(
             if key in seen or e.source == e.target:
                 continue
             seen.add(key)
-            doc_links.append(Link(e.source, e.target, e.kind, e.basis, e.evidence))
+            doc_links.append(Link(e.source, e.target, e.kind, e.basis, e.evidence, ocr=e.ocr))
             up.setdefault(e.source, set()).add(e.target)
 
     task_ids = [t.id for t in graph.tasks.values() if t.document_id in doc_set] if tasks else []
-    assigned: dict[str, list[tuple[str, str, str | None]]] = {}  # task → (agency, role, ev)
+    # task → (agency, role, evidence, read by OCR)
+    assigned: dict[str, list[tuple[str, str, str | None, bool]]] = {}
     for e in graph.edges:
         if e.kind == "assigned-to" and e.source in graph.tasks and e.target in graph.agencies:
-            assigned.setdefault(e.source, []).append((e.target, e.role or "lead", e.evidence))
+            assigned.setdefault(e.source, []).append(
+                (e.target, e.role or "lead", e.evidence, e.ocr)
+            )
 
     matched: set[str] = set()
     if agency:
@@ -177,7 +181,7 @@ def select(
 
         def for_body(task_id: str) -> bool:
             task = graph.tasks[task_id]
-            if any(a in matched for a, _, _ in assigned.get(task_id, [])):
+            if any(a in matched for a, _, _, _ in assigned.get(task_id, [])):
                 return True
             return bool(names & {*task.lead, *task.cooperating})
 
@@ -193,7 +197,9 @@ def select(
 
     sel.documents = doc_ids
     sel.tasks = task_ids
-    sel.links = doc_links + [Link(graph.tasks[t].document_id, t, "has-task") for t in task_ids]
+    sel.links = doc_links + [
+        Link(graph.tasks[t].document_id, t, "has-task", ocr=graph.tasks[t].ocr) for t in task_ids
+    ]
 
     if bodies:
         agency_ids: list[str] = []
@@ -210,11 +216,11 @@ def select(
                 add_body(issuer)
                 sel.links.append(Link(d, issuer, "issued-by"))
         for t in task_ids:
-            for a, role, evidence in assigned.get(t, []):
+            for a, role, evidence, ocr in assigned.get(t, []):
                 if agency and a not in matched:
                     continue
                 add_body(a)
-                sel.links.append(Link(t, a, role, evidence=evidence))
+                sel.links.append(Link(t, a, role, evidence=evidence, ocr=ocr))
         sel.agencies = agency_ids
 
     if overlaps:

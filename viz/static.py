@@ -196,6 +196,8 @@ def _legend(nodes: list[NodeItem], edges: list[EdgeItem]) -> _Html:
         marks.append(style.UI["focus"])
     if any(n.pale for n in nodes):
         marks.append(style.UI["cited_only"])
+    if any(n.ocr for n in nodes):
+        marks.append(style.UI["ocr_mark"])
     if marks:
         head(style.UI["marks"])
         for m in marks:

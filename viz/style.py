@@ -194,6 +194,10 @@ UI: dict[str, str] = {
     "undated": "chưa rõ ngày / undated",
     "title": "Chuỗi văn bản chỉ đạo / Directive chain",
     "whole": "Toàn bộ đồ thị / Whole graph",
+    # a fact read from a page read by OCR (a scan): details say it, documents end in "OCR"
+    "ocr": "Đọc bằng OCR — cần kiểm tra / read by OCR — check it against the paper",
+    "ocr_mark": "OCR: văn bản quét, đọc bằng OCR — cần kiểm tra / scanned, read by OCR — check it",
+    "ocr_word": "OCR",
 }
 
 # Details panel: field → label.
@@ -224,6 +228,7 @@ FIELD_LABELS: dict[str, str] = {
     "basis": "Căn cứ / Basis",
     "aliases": "Tên khác / Also written",
     "members": "Gồm / Members",
+    "ocr": "Đọc bằng OCR / Read by OCR",
     "id": "Mã nút / Node id",
 }
 BASIS_LABELS: dict[str, str] = {

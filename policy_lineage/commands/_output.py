@@ -20,6 +20,9 @@ from ..schema.graph_model import DocumentNode, LineageGraph, node_record
 NOT_FOUND = 1
 
 
+# A row read from a page read by OCR (a scan) is marked, so it is checked against the paper.
+OCR_MARK = "có / yes"
+
 # What an -o file's suffix asks for, when --format was left at its default.
 SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
 
@@ -226,10 +229,12 @@ def emit_table_stream(
     columns: Sequence[tuple[str, str]],
     title: Callable[[int], str],
     limit: int | None = None,
+    optional: Sequence[str] = (),
 ) -> int:
     """:func:`emit_table` of ``rows`` when there are at most ``limit`` (``title`` gets
-    their count); beyond that, the title line without a count, a header line and one
-    tab-separated line per row, written as they come. How many rows there were."""
+    their count; a column whose key is in ``optional`` is left out when no row fills it);
+    beyond that, the title line without a count, a header line and one tab-separated line
+    per row, every column, written as they come. How many rows there were."""
     limit = TABLE_LIMIT if limit is None else limit
     held: list[dict[str, Any]] = []
     it = iter(rows)
@@ -238,7 +243,8 @@ def emit_table_stream(
         if len(held) > limit:
             break
     else:
-        emit_table(held, columns, title=title(len(held)))
+        empty = {k for k in optional if not any(_cell(row.get(k)) != "" for row in held)}
+        emit_table(held, [c for c in columns if c[0] not in empty], title=title(len(held)))
         return len(held)
     out = sys.stdout
     out.write(title(-1) + "\n")

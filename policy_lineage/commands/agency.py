@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
+from ..exports.xlsx import OCR_HEADER
 from ..queries.agency import agency_work
 from ._options import source_options
 from ._output import (
+    OCR_MARK,
     Streamed,
     csv_delimiter,
     emit_csv,
@@ -30,6 +32,7 @@ XLSX_COLUMNS = (
     ("lead", "Chủ trì / Lead", "text"),
     ("cooperating", "Phối hợp / Cooperating", "text"),
     ("document", "Văn bản / Document", "text"),
+    ("ocr", OCR_HEADER, "bool"),
     ("source", "Tệp nguồn / Source file", "text"),
 )
 
@@ -78,6 +81,7 @@ def agency(
             "document": r.document.number or r.document.label,
             "document_id": r.document.id,
             "source": r.task.source,
+            "ocr": r.task.ocr,
         }
 
     # JSON and CSV are written a row at a time (no second copy of the answer)
@@ -113,6 +117,7 @@ def agency(
                 "cooperating",
                 "document",
                 "source",
+                "ocr",
             ],
             csv_delimiter(delim),
             output,
@@ -124,6 +129,7 @@ def agency(
         rec["when"] = (
             rec["deadline"] or rec["deadline_text"] or ("thường xuyên" if rec["recurring"] else "")
         )
+        rec["ocr_mark"] = OCR_MARK if rec["ocr"] else ""
         return rec
 
     names = "; ".join(f"{a.name} ({a.province or a.level})" for a in work.agencies)
@@ -135,7 +141,9 @@ def agency(
             ("text", "Nhiệm vụ / Task"),
             ("when", "Thời hạn / Deadline"),
             ("document", "Văn bản / Document"),
+            ("ocr_mark", OCR_HEADER),
         ],
+        optional=("ocr_mark",),
         title=lambda _: (
             f"{names}: chủ trì {leads}, phối hợp {total - leads} / leads {leads}, cooperates {total - leads}"
         ),

@@ -41,7 +41,7 @@ def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
         policy-lineage extract examples/dong-thap --format json
     """
     from ..loaders.agencies import load_aliases
-    from ..loaders.ocr import mark_facts
+    from ..loaders.ocr import mark_ocr
     from ..loaders.readers import extract_sources
     from ..loaders.source import ReadError
     from ..schema.model import to_contract
@@ -59,7 +59,7 @@ def extract(paths: tuple[str, ...], fmt: str, aliases: str | None) -> None:
                 click.echo(f"error: {item}", err=True)
             continue
         extraction, src = item
-        data = mark_facts(to_contract(extraction), src)  # pages read by OCR, if any
+        data = to_contract(mark_ocr(extraction, src))  # pages read by OCR, if any
         if fmt == "json":
             click.echo(json.dumps(data, ensure_ascii=False))
         else:

@@ -29,6 +29,7 @@ CSV_COLUMNS = (
     "document",
     "document_id",
     "source",
+    "ocr",
 )
 
 
@@ -120,6 +121,7 @@ def _write_csv(records: list[dict[str, Any]], fh: IO[str], delimiter: str = ",")
                     task["document"],
                     task["document_id"],
                     task["source"] or "",
+                    "true" if task.get("ocr") else "false",
                 )
             )
 
@@ -162,7 +164,8 @@ def _print_table(records: list[dict[str, Any]], agency: str | None) -> None:
                 kind_labels.get(rec["kind"], rec["kind"]) if i == 0 else "",
                 f"{rec['score']:.2f}" if i == 0 else "",
                 _short(task["text"]),
-                _short(task["document"], 80),
+                _short(task["document"], 80)
+                + (" (đọc bằng OCR / read by OCR)" if task["ocr"] else ""),
                 "; ".join(task["lead"]) or "—",
                 deadline or "—",
             )

@@ -7,9 +7,11 @@ from datetime import date
 
 import click
 
+from ..exports.xlsx import OCR_HEADER
 from ..queries.tasks import ORDERS, TaskRow, iter_tasks_from
 from ._options import source_options
 from ._output import (
+    OCR_MARK,
     Streamed,
     csv_delimiter,
     emit_csv,
@@ -42,6 +44,7 @@ XLSX_COLUMNS = (
     ("state", "Tình trạng / Status", "text"),
     ("document", "Văn bản / Document", "text"),
     ("via", "Chuỗi văn bản / Documents", "text"),
+    ("ocr", OCR_HEADER, "bool"),
     ("source", "Tệp nguồn / Source file", "text"),
     ("id", "Mã / ID", "text"),
 )
@@ -142,6 +145,7 @@ def task_record(r: TaskRow, number: Callable[[str], str]) -> dict:
         "path": [number(p) for p in r.path],
         "source": r.task.source,
         "id": r.task.id,
+        "ocr": r.task.ocr,
     }
 
 
@@ -187,6 +191,7 @@ def _emit(graph, root, rows: Iterator[TaskRow], fmt: str, output, delim: str) ->
                 "document",
                 "path",
                 "source",
+                "ocr",
             ],
             csv_delimiter(delim),
             output,
@@ -199,6 +204,7 @@ def _emit(graph, root, rows: Iterator[TaskRow], fmt: str, output, delim: str) ->
         )
         rec["state"] = STATUS_LABELS[rec["status"]]
         rec["via"] = " → ".join(short(p) for p in r.path)
+        rec["ocr_mark"] = OCR_MARK if rec["ocr"] else ""
         if len(rec["text"]) > 200:
             rec["text"] = rec["text"][:199] + "…"
         return rec
@@ -212,6 +218,8 @@ def _emit(graph, root, rows: Iterator[TaskRow], fmt: str, output, delim: str) ->
             ("when", "Thời hạn / Deadline"),
             ("state", "Tình trạng / Status"),
             ("via", "Văn bản / Documents"),
+            ("ocr_mark", OCR_HEADER),
         ],
         title=lambda n: f"Nhiệm vụ từ / Tasks from {root.label}" + (f" ({n})" if n >= 0 else ""),
+        optional=("ocr_mark",),
     )

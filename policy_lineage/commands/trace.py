@@ -18,6 +18,8 @@ RELATION_LABELS = {
     "amends": "sửa đổi / amends",
     "cites": "dẫn chiếu / cites",
 }
+# A link read from a page read by OCR (a scan), and a document whose own file was scanned.
+OCR_LABEL = "đọc bằng OCR, cần kiểm tra / read by OCR, check it"
 BASIS_LABELS = {
     "cited": "theo văn bản khác / as another document says",
     "inferred": "suy ra / inferred",
@@ -87,6 +89,7 @@ def trace(
                         "direction": s.direction,
                         "depth": s.depth,
                         "evidence": s.evidence,
+                        "ocr": s.ocr,
                     }
                     for s in steps
                 ),
@@ -104,6 +107,7 @@ def trace(
                 "basis": s.basis,
                 "source_id": s.source,
                 "target_id": s.target,
+                "ocr": s.ocr,
             }
             for s in steps
         )
@@ -118,6 +122,7 @@ def trace(
                 "basis",
                 "source_id",
                 "target_id",
+                "ocr",
             ],
         )
         return
@@ -138,6 +143,9 @@ def _describe(doc: Any) -> str:
         text += f" — {doc.title[:80]}"
     if not doc.in_corpus:
         text += " (chỉ được dẫn chiếu / cited only)"
+    if doc.ocr:
+        pages = ", ".join(map(str, doc.ocr_pages))
+        text += f" [trang / pages {pages}: {OCR_LABEL}]" if pages else f" [{OCR_LABEL}]"
     return text
 
 
@@ -149,6 +157,8 @@ def _grow(node: Any, at: str, graph: Any, children: dict, direction: str, shown:
         label = Text(f"{RELATION_LABELS.get(s.kind, s.kind)} ", style="cyan")
         if s.basis in BASIS_LABELS:
             label.append(f"({BASIS_LABELS[s.basis]}) ", style="dim")
+        if s.ocr:
+            label.append(f"({OCR_LABEL}) ", style="yellow")
         label.append(_describe(graph.documents[other]))
         if other in shown:
             label.append(" ↑ đã nêu / shown above", style="dim")

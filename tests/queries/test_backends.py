@@ -189,6 +189,7 @@ def small_graphs(draw: st.DrawFn) -> LineageGraph:
     n_docs = draw(st.integers(1, 6))
     docs = [f"doc:{i}" for i in range(n_docs)]
     for i, d in enumerate(docs):
+        ocr_pages = draw(st.sampled_from([[], [1], [2, 3]]))  # a scan's pages read by OCR
         g.add_document(
             DocumentNode(
                 id=d,
@@ -196,6 +197,8 @@ def small_graphs(draw: st.DrawFn) -> LineageGraph:
                 province=draw(st.sampled_from([None, "Đồng Tháp", "Hà Nội"])),
                 in_corpus=draw(st.booleans()),
                 date=draw(st.sampled_from(DATES)),
+                ocr=bool(ocr_pages),
+                ocr_pages=ocr_pages,
             )
         )
     bodies = draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=4))
@@ -206,7 +209,8 @@ def small_graphs(draw: st.DrawFn) -> LineageGraph:
         g.add_agency(AgencyNode(id=f"agency:{slug}", name=name, level=level, aliases=aliases))
     for _ in range(draw(st.integers(0, 10))):
         kind = draw(st.sampled_from(DOCUMENT_EDGE_KINDS))
-        g.add_edge(Edge(draw(st.sampled_from(docs)), draw(st.sampled_from(docs)), kind))
+        source, target = draw(st.sampled_from(docs)), draw(st.sampled_from(docs))
+        g.add_edge(Edge(source, target, kind, ocr=draw(st.booleans())))
     agency_ids = list(g.agencies)
     for t in range(draw(st.integers(0, 8))):
         doc = draw(st.sampled_from(docs))
@@ -220,6 +224,7 @@ def small_graphs(draw: st.DrawFn) -> LineageGraph:
                 deadline=draw(st.sampled_from(DATES)),
                 recurring=draw(st.booleans()),
                 source=f"f{t % 3}.txt",
+                ocr=draw(st.booleans()),
             )
         )
         g.add_edge(Edge(doc, task.id, "has-task"))

@@ -32,6 +32,7 @@ CSV_COLUMNS = [
     "document",
     "path",
     "source",
+    "ocr",
 ]
 
 
