@@ -211,6 +211,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "… X chủ trì, phối hợp …" later in the sentence
     for m in re.finditer(r"chủ\s+trì", key):
+        if key.count("(", 0, m.start()) > key.count(")", 0, m.start()):
+            continue  # "báo cáo cấp trên (… các Bộ chủ trì dự án)": who reports to whom
         before = _runs_before(text, matches, m.start())
         if before:
             result.lead = [a.agency for a in before]

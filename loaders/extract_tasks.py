@@ -304,7 +304,14 @@ def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
 def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
     tasks = []
     assessed: list[Node] | None = [] if ctx.conclusions else None
+    named: tuple[Node, Task] | None = None  # the last numbered item that named its doer
     for node in task_nodes(root, ctx.table.rules, assessed):
+        goes_on_item = (
+            named is not None
+            and node.style == "para"
+            and node.parent is named[0].parent
+            and _opens_with_work(node.text, ctx)
+        )
         section = [
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
@@ -320,6 +327,10 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
                 task.text = collapse(item)
             if goes_on and before is not None and not task.lead:
                 task.lead = list(before.lead)  # "Tập trung …": the body of the sentence before
+            elif goes_on_item and named is not None and not task.lead:
+                # a paragraph after "2. Các tỉnh ủy … cụ thể hóa …" that opens with a verb of
+                # work ("Bố trí kinh phí …") goes on with that item's body
+                task.lead = list(named[1].lead)
             elif (
                 (ctx.normative or _in_rule_article(node, ctx))
                 and not _names_doer(node, task, ctx, text)
@@ -329,7 +340,16 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
                 continue  # a rule of a regulation, not work given to someone
             tasks.append(task)
             before = task
+            if node.style != "para" and task.lead:
+                named = (node, task)
     return tasks
+
+
+def _opens_with_work(text: str, ctx: TaskContext) -> bool:
+    """The text opens with a verb of work ("Bố trí kinh phí …", "Chỉ đạo …")."""
+    rules = ctx.table.rules
+    verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs))
+    return bool(re.match(r"(?:" + verbs + r")(?![\wđ])", fold(text[:60])))
 
 
 # an inline list of sub-items: "(1) …; (2) …", "(i) …; (ii) …", "(a) …; (b) …"

@@ -78,6 +78,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
     [
         # office holders stand for their bodies
         ("Giám đốc Sở Tài chính chủ trì rà soát nguồn vốn.", ["Sở Tài chính"]),
+        # "chủ trì" inside brackets says who reports to whom, not who leads
+        ("Tổng hợp, báo cáo cấp thẩm quyền (Ủy ban nhân dân tỉnh và các Bộ chủ trì dự án) kết "
+         "quả thực hiện.", []),
         # a heading "Về trách nhiệm (và quyền hạn) của X" names the doer of its items
         ("Về trách nhiệm và quyền hạn của các cấp ủy, tổ chức đảng , tập thể lãnh đạo cơ quan, "
          "đơn vị trực thuộc Trung ương:",
@@ -623,3 +626,50 @@ def test_a_letter_item_giving_work_to_two_bodies_is_two_tasks() -> None:
         ["Bộ Công an", "Bộ Quốc phòng", "Bộ Tài chính"],
     ]
     assert ex.tasks[2].text == "Bộ Quốc phòng tăng cường tuần tra biên giới."
+
+
+MONITORING_GUIDE = """BAN TUYÊN GIÁO TỈNH ỦY
+
+Số: 12-HD/BTGTU
+
+Nghệ An, ngày 05 tháng 5 năm 2026
+
+HƯỚNG DẪN
+
+Giám sát việc học tập nghị quyết
+
+I. NỘI DUNG GIÁM SÁT
+
+1. Việc phổ biến nghị quyết đến chi bộ.
+
+2. Việc xây dựng chương trình hành động.
+
+II. PHƯƠNG PHÁP
+
+1. Nghiên cứu báo cáo của các chi bộ.
+
+2. Khảo sát thực tế tại cơ sở.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Tỉnh ủy chủ trì hướng dẫn, kiểm tra việc thực hiện.
+
+2. Các huyện ủy, thành ủy xây dựng kế hoạch giám sát tại địa phương.
+
+Bố trí cán bộ theo dõi, tổng hợp kết quả giám sát.
+
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, phản ánh về Ban Tuyên giáo Tỉnh ủy.
+"""
+
+
+def test_what_is_watched_and_how_are_not_tasks_and_a_paragraph_goes_on_with_its_item() -> None:
+    """A guide's monitoring contents and methods are not work given to anyone; a paragraph
+    opening with a verb of work after "2. Các huyện ủy …" is that body's task too."""
+    tasks = extract_text(MONITORING_GUIDE, "hd.md").tasks
+    assert [t.text for t in tasks] == [
+        "Ban Tuyên giáo Tỉnh ủy chủ trì hướng dẫn, kiểm tra việc thực hiện.",
+        "Các huyện ủy, thành ủy xây dựng kế hoạch giám sát tại địa phương.",
+        "Bố trí cán bộ theo dõi, tổng hợp kết quả giám sát.",
+    ]
+    assert [a.name for a in tasks[1].lead] == ["Các huyện ủy, thành ủy"]
+    assert tasks[2].lead == tasks[1].lead
