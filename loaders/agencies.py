@@ -38,7 +38,7 @@ PROVINCE_NAMES, CITIES = _load_provinces()
 _PROVINCE_ALT = "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
 # ": Gia Lai, Đắk Lắk, Khánh Hòa và Lâm Đồng" after "… các tỉnh"
 _PLACE_LIST = re.compile(
-    rf"\s*+:\s*+(?P<list>(?:{_PROVINCE_ALT})(?:\s*+(?:,\s*+(?:và\s++)?|và\s++)(?:{_PROVINCE_ALT}))*+)"
+    rf"\s*+:?\s*+(?P<list>(?:{_PROVINCE_ALT})(?:\s*+(?:,\s*+(?:và\s++)?|và\s++)(?:{_PROVINCE_ALT}))*+)"
     r"(?![\wđ])"
 )
 # the verbs whose object a group is: "chỉ đạo các doanh nghiệp …", "phối hợp với các …"

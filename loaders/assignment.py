@@ -142,7 +142,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
-    topic = re.match(r"\W*+về\s[^:]{3,250}?:\s*+(?=\S)", key)
+    topic = re.match(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)", key)
     if topic:
         after = parse_assignment(original[topic.end() :], table, province)
         if after.lead:
@@ -239,7 +239,14 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         place = _place_doer(original, m.end(), table, province) if not addressees else None
         if place and not original[place[0] :].split(":")[0].strip(" .*"):
             addressees = [AgencyMatch(m.end(), place[0], place[1])]  # "Đối với tỉnh Hà Tĩnh:"
-        if not addressees and rest and len(rest.split()) <= 12 and not re.search(r"[.;]", rest):
+        about = re.sub(r"^(?:các|những)\s+", "", fold(rest))
+        if (
+            not addressees
+            and rest
+            and len(rest.split()) <= 12
+            and not re.search(r"[.;]", rest)
+            and not re.match(rf"(?:{Rules.alternation(table.rules.topic_nouns)})(?![\wđ])", about)
+        ):
             # a party no table or shape knows: "Trách nhiệm của doanh nghiệp viễn thông"
             name = table.display_name(rest)
             addressees = [

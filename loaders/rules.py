@@ -61,6 +61,7 @@ LIST_KEYS = (
     "result_words",
     "task_verbs",
     "item_verbs",
+    "topic_nouns",
     "framing_openers",
     # references: cue phrases
     "implement_cues",
@@ -154,6 +155,7 @@ class Rules:
     result_words: tuple[str, ...] = ()
     task_verbs: tuple[str, ...] = ()
     item_verbs: tuple[str, ...] = ()
+    topic_nouns: tuple[str, ...] = ()
     framing_openers: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
     implement_cues: tuple[str, ...] = ()

@@ -78,6 +78,13 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
     [
         # office holders stand for their bodies
         ("Giám đốc Sở Tài chính chủ trì rà soát nguồn vốn.", ["Sở Tài chính"]),
+        # a heading about a project names its topic, not a doer; the body after it leads
+        ("Đối với dự án Cảng hàng không quốc tế Long Thành: Tổng công ty Cảng hàng không Việt "
+         "Nam tập trung hoàn thành nhà ga.", ["Tổng công ty Cảng hàng không Việt Nam"]),
+        ("Đối với các dự án đường sắt:", []),
+        # the people's committees of the provinces listed after "các tỉnh", colon or not
+        ("Ủy ban nhân dân các tỉnh Quảng Trị, Quảng Ngãi khẩn trương giải phóng mặt bằng.",
+         ["Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Ngãi"]),
         # "chủ trì" inside brackets says who reports to whom, not who leads
         ("Tổng hợp, báo cáo cấp thẩm quyền (Ủy ban nhân dân tỉnh và các Bộ chủ trì dự án) kết "
          "quả thực hiện.", []),
