@@ -59,6 +59,12 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         # a body the table knows, listed after a group, stays itself; the table
         # canonicalises the groups it knows
         ("Các sở, ngành và Công an tỉnh triển khai.", ["Các sở, ban, ngành tỉnh", "Công an tỉnh"]),
+        # party committees and governments as one group
+        ("Các cấp ủy, tổ chức đảng, chính quyền các cấp tập trung thực hiện.",
+         ["Các cấp ủy, tổ chức đảng, chính quyền các cấp"]),
+        # the Front itself, not its central committee
+        ("Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội giám sát.",
+         ["Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội"]),
     ],
 )  # fmt: skip
 def test_bodies_by_shape(text: str, expected: list[str]) -> None:
