@@ -124,7 +124,7 @@ def _framing_end(key: str, table: AgencyTable) -> int:
     """Where a sentence's subject may start after a framing phrase ("Trong thời gian tới, …",
     "Căn cứ kế hoạch này, …"; ``framing_openers`` in the rules), else 0."""
     m = re.match(
-        r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")[^,;:.]{0,30}?,\s*+",
+        r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")[^,;:.]{0,60}?,\s*+",
         key,
     )
     return m.end() if m else 0

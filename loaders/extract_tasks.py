@@ -452,7 +452,7 @@ def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     """
     rules = ctx.table.rules
     opener = re.compile(r"(?:giao|" + Rules.alternation(rules.request_verbs) + r")\s")
-    framing = re.compile(r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,30}?,\s*")
+    framing = re.compile(r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,60}?,\s*")
     verb = re.compile(r"(?:" + Rules.alternation(rules.task_verbs) + r")(?![\wđ])")
     pieces: list[tuple[int, bool]] = [(0, False)]
     for m in _SENTENCE_BREAK.finditer(text):
@@ -489,7 +489,7 @@ def _opens_task(sentence: str, ctx: TaskContext) -> bool:
     if re.search(r"(?<![\wđ])đã(?![\wđ])", head):
         return False  # "…, Bộ X trong thời gian ngắn đã tích cực …": work done, reported
     framing = re.match(
-        r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,30}?,\s*", head
+        r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,60}?,\s*", head
     )
     at = framing.end() if framing else 0
     if re.match(r"(?:" + Rules.alternation(rules.task_verbs) + r")(?![\wđ])", head[at:]):

@@ -84,6 +84,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
     [
         # office holders stand for their bodies
         ("Giám đốc Sở Tài chính chủ trì rà soát nguồn vốn.", ["Sở Tài chính"]),
+        # a purpose or role clause may stand before the subject
+        ("Để bảo đảm tiến độ của dự án cải tạo đê biển, Sở Xây dựng phối hợp với Sở Tài chính "
+         "rà soát hồ sơ.", ["Sở Xây dựng"]),
+        ("Về kho xăng dầu: với vai trò là chủ đầu tư, Tập đoàn Xăng dầu Việt Nam chủ động làm "
+         "việc với các đối tác.", ["Tập đoàn Xăng dầu Việt Nam"]),
         # a heading about a project names its topic, not a doer; the body after it leads
         ("Đối với dự án Cảng hàng không quốc tế Long Thành: Tổng công ty Cảng hàng không Việt "
          "Nam tập trung hoàn thành nhà ga.", ["Tổng công ty Cảng hàng không Việt Nam"]),
