@@ -107,6 +107,34 @@ class StoreReader:
         wanted = set(document_ids)
         return [t for t in self.tasks([r[0] for r in held]) if t.document_id in wanted]
 
+    def task_keys(self, document_ids: Sequence[str]) -> list[tuple]:
+        """The keys of :meth:`tasks_of`'s tasks, in its order (id, document, deadline,
+        source, span: ``queries.reader.TaskKey``), read by SQLite from the stored records
+        without decoding them: through the ``has-task`` links for a few documents, by one
+        pass over every task for many (a country's plans)."""
+        fields = (
+            "rowid, id, json_extract(data, '$.document_id'), json_extract(data, '$.deadline'),"
+            " json_extract(data, '$.source'), json_extract(data, '$.span')"
+        )
+        if len(document_ids) > _CHUNK:
+            rows = self.store.conn.execute(
+                f"SELECT {fields} FROM nodes WHERE kind = 'Task' ORDER BY rowid"
+            ).fetchall()
+        else:
+            held = _rows(
+                self.store,
+                "SELECT target FROM edges WHERE kind = 'has-task' AND source IN ({ids})",
+                document_ids,
+            )
+            sql = f"SELECT {fields} FROM nodes WHERE kind = 'Task' AND id IN ({{ids}})"
+            rows = sorted(_rows(self.store, sql, [r[0] for r in held]))
+        wanted = set(document_ids)
+        return [
+            (tid, doc, deadline, source, tuple(json.loads(span)) if span else None)
+            for _, tid, doc, deadline, source, span in rows
+            if doc in wanted
+        ]
+
     def _all_agencies(self) -> list[AgencyNode]:
         if self._agencies is None:
             self._agencies = [from_record(AgencyNode, r) for r in self._of_kind("Agency")]

@@ -16,9 +16,11 @@ Every list a reader returns is in the graph's order (the order the graph holds i
 nodes and edges), which is what makes the answers the same, byte for byte, on every
 backend.
 
-Optional capability (as rdflib's stores declare theirs): a reader with
+Optional capabilities (as rdflib's stores declare theirs): a reader with
 ``stored_overlaps`` keeps the overlap groups a push computed, so ``find_overlaps`` at
-the pushed threshold reads them instead of computing them again.
+the pushed threshold reads them instead of computing them again; a reader with
+``task_keys`` gives the keys tasks are listed by (:class:`TaskKey`) without the tasks, so
+``tasks --from`` sorts the whole answer by deadline and reads the tasks a batch at a time.
 
 >>> from policy_lineage.queries.example import example_graph
 >>> r = as_reader(example_graph())
@@ -29,13 +31,23 @@ the pushed threshold reads them instead of computing them again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 from ..schema.graph_model import AgencyNode, DocumentNode, Edge, LineageGraph, TaskNode
 
-__all__ = ["GraphReader", "MemoryReader", "as_reader"]
+__all__ = ["GraphReader", "MemoryReader", "TaskKey", "as_reader"]
 
 Direction = Literal["out", "in"]
+
+
+class TaskKey(NamedTuple):
+    """What a task is listed by, read without the task (``task_keys``)."""
+
+    id: str
+    document_id: str
+    deadline: str | None  # ISO date
+    source: str | None
+    span: tuple[int, int] | None
 
 
 @runtime_checkable
@@ -109,6 +121,19 @@ class MemoryReader:
     def tasks_of(self, document_ids: Sequence[str]) -> list[TaskNode]:
         wanted = set(document_ids)
         return [t for t in self._graph.tasks.values() if t.document_id in wanted]
+
+    def task_keys(self, document_ids: Sequence[str]) -> list[TaskKey]:
+        """The keys of :meth:`tasks_of`'s tasks, in its order."""
+        return [
+            TaskKey(
+                t.id,
+                t.document_id,
+                t.deadline.isoformat() if t.deadline else None,
+                t.source,
+                tuple(t.span) if t.span else None,  # type: ignore[arg-type]
+            )
+            for t in self.tasks_of(document_ids)
+        ]
 
     def bodies(self, folded: str) -> list[AgencyNode]:
         return list(self._graph.agencies.values())

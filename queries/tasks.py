@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from ..loaders.textnorm import fold_ascii
 from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
-from .reader import GraphReader, as_reader
+from .reader import GraphReader, TaskKey, as_reader
 
 __all__ = [
     "TaskRow",
@@ -50,6 +50,9 @@ DERIVING = ("implements",)
 ORDERS = ("deadline", "walk")
 # The walk reads the tasks of this many documents of a level at a time.
 WALK_BATCH = 200
+# tasks read first in the deadline order (the order itself is read from keys first); each
+# later batch is four times the one before, up to 64 times this
+TASK_BATCH = 250
 
 
 @dataclass
@@ -189,8 +192,9 @@ def iter_tasks_from(
     levels: dict[str, set[str]] = {}
     asked: set[str] = set()
 
-    def rows_of(paths: dict[str, list[str]]) -> list[TaskRow]:
-        tasks = reader.tasks_of(list(paths))
+    def rows_of(paths: dict[str, list[str]], tasks: list[TaskNode] | None = None) -> list[TaskRow]:
+        if tasks is None:
+            tasks = reader.tasks_of(list(paths))
         if level:
             names = sorted({n for t in tasks for n in t.lead} - asked)
             asked.update(names)
@@ -211,9 +215,23 @@ def iter_tasks_from(
         return rows
 
     if order == "deadline":
-        rows = rows_of(derived_documents(reader, root))
-        rows.sort(key=row_order)
-        yield from rows
+        paths = derived_documents(reader, root)
+        keys_of = getattr(reader, "task_keys", None)
+        if keys_of is None:  # a reader without the capability: the whole answer, sorted
+            rows = rows_of(paths)
+            rows.sort(key=row_order)
+            yield from rows
+            return
+        # the order from the keys alone (stable: ties keep the tasks' order, as
+        # row_order's sort of the rows would), then the tasks a batch at a time
+        keys = [TaskKey(*k) for k in keys_of(list(paths))]
+        keys.sort(key=lambda k: _key_order(k, paths))
+        start, size = 0, TASK_BATCH
+        while start < len(keys):  # a small first batch (the first row), then larger ones
+            batch = [k.id for k in keys[start : start + size]]
+            by_id = {t.id: t for t in reader.tasks(batch)}
+            yield from rows_of(paths, [by_id[i] for i in batch if i in by_id])
+            start, size = start + size, min(size * 4, 64 * TASK_BATCH)
         return
     for level_paths in derived_levels(reader, root):
         ids = list(level_paths)
@@ -224,6 +242,17 @@ def iter_tasks_from(
                 by_document.setdefault(row.document.id, []).append(row)
             for doc_id in batch:
                 yield from sorted(by_document.get(doc_id, ()), key=row_order)
+
+
+def _key_order(key: TaskKey, paths: dict[str, list[str]]) -> tuple:
+    """:func:`row_order` of the row a task would make, from its :class:`TaskKey`."""
+    return (
+        key.deadline is None,
+        key.deadline or "9999-12-31",
+        len(paths[key.document_id]),
+        key.source or "",
+        key.span or (0, 0),
+    )
 
 
 def row_order(row: TaskRow) -> tuple:

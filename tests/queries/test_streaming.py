@@ -198,3 +198,43 @@ def test_streaming_walk_batches_do_not_change_the_rows(
     monkeypatch.setattr(tasks_module, "WALK_BATCH", 1)
     assert list(iter_tasks_from(graph, top, as_of=AS_OF, order="walk", level="commune")) == whole
     assert whole
+
+
+class _NoKeys:
+    """A reader without the ``task_keys`` capability: ``tasks --from`` reads every task
+    and sorts the rows (the list form's way)."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "task_keys":
+            raise AttributeError(name)
+        return getattr(self._reader, name)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"status": "open"}, {"due_before": date(2026, 1, 1)}, {"level": "province"}],
+    ids=["all", "open", "due", "level"],
+)
+def test_streaming_deadline_order_from_keys_is_the_sorted_rows(
+    store: Path, filters: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deadline order read from the tasks' keys, then the tasks a batch at a time,
+    lists the very rows sorting every row would, ties in the same order, on the store
+    and in memory."""
+    from policy_lineage.graph.store import Store
+    from policy_lineage.graph.store_reader import StoreReader
+    from policy_lineage.queries import tasks as tasks_module
+
+    monkeypatch.setattr(tasks_module, "TASK_BATCH", 7)  # many batches
+    graph = load_graph(store)
+    with Store(store) as db:
+        keys = StoreReader(db).task_keys(list(graph.documents))
+        assert sorted(k[0] for k in keys) == sorted(graph.tasks)  # every task has its key
+        for reader in (StoreReader(db), MemoryReader(graph)):
+            for root in _roots(store):
+                got = iter_tasks_from(reader, root, as_of=AS_OF, **filters)
+                want = iter_tasks_from(_NoKeys(reader), root, as_of=AS_OF, **filters)
+                assert [(r.task.id, r.path) for r in got] == [(r.task.id, r.path) for r in want]
