@@ -346,10 +346,11 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
 
 
 def _opens_with_work(text: str, ctx: TaskContext) -> bool:
-    """The text opens with a verb of work ("Bố trí kinh phí …", "Chỉ đạo …")."""
+    """The text opens with a verb of work ("Bố trí kinh phí …", "Chỉ đạo …", "cần rà soát
+    …"): ``task_verbs`` and ``item_verbs`` in the rules."""
     rules = ctx.table.rules
     verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs))
-    return bool(re.match(r"(?:" + verbs + r")(?![\wđ])", fold(text[:60])))
+    return bool(re.match(r"(?:cần\s+|phải\s+)?(?:" + verbs + r")(?![\wđ])", fold(text[:60])))
 
 
 # an inline list of sub-items: "(1) …; (2) …", "(i) …; (ii) …", "(a) …; (b) …"
@@ -381,12 +382,7 @@ def inline_items(text: str, ctx: TaskContext) -> tuple[str, list[str]] | None:
         text[m.end() : e].strip().rstrip(";,").strip() for m, e in zip(marks, ends, strict=True)
     ]
     items = [re.sub(r"\s+(?:và|;)$", "", i) for i in items]
-    verbs = re.compile(
-        r"(?:cần\s+|phải\s+)?(?:"
-        + Rules.alternation((*ctx.table.rules.task_verbs, *ctx.table.rules.item_verbs))
-        + r")(?![\wđ])"
-    )
-    if not all(verbs.match(fold(i)) or _opens_with_doer(i, ctx) for i in items):
+    if not all(_opens_with_work(i, ctx) or _opens_with_doer(i, ctx) for i in items):
         return None
     return text[: marks[0].start()].strip(), items
 
