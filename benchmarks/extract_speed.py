@@ -11,9 +11,12 @@ reading and extraction apart. Reading is timed once per file; extraction ``--rou
 and the fastest round is kept (the machine is shared: the fastest round is the one least
 disturbed). The machine's load (``os.getloadavg()``) is printed beside the figures.
 
-``--baseline-python PATH`` runs this same script with another interpreter (an install of
-the main branch) on the same files, rounds alternating with this one's, and prints both
-figures and their ratio; it also checks that every file's extraction is the same: the
+``--baseline-rev REV`` runs this same script on the same files with the code of a git
+revision of this checkout (``git archive`` into a temporary folder laid out as the install
+lays the package out, first on ``PYTHONPATH``), rounds alternating with this one's, and
+prints both figures and their ratio; ``--baseline-python PATH`` does the same with another
+interpreter's install (a checkout whose files may be changing under it is a moving
+baseline: prefer a revision). Both check that every file's extraction is the same: the
 SHA-256 of each extraction's JSON (keys sorted) must match, and the files that differ are
 named (their content is never printed). ``--hashes FILE`` writes those hashes.
 
@@ -125,12 +128,39 @@ def measure(
     return out
 
 
-def _child(python: str, paths: list[str], rounds: int) -> dict[str, Any]:
+def _child(python: str, paths: list[str], rounds: int, code: str | None = None) -> dict[str, Any]:
     """This script under another interpreter, which imports its own install (a script's
-    folder, not the current one, heads ``sys.path``): the same paths, the same sources."""
+    folder, not the current one, heads ``sys.path``), or the package laid out in ``code``:
+    the same paths, the same sources."""
     cmd = [python, str(HERE / "extract_speed.py"), "--child", "--rounds", str(rounds)]
-    done = subprocess.run(cmd + paths, capture_output=True, text=True, check=True)
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run(cmd + paths, capture_output=True, text=True, check=True, env=env)
     return json.loads(done.stdout)
+
+
+def _revision(rev: str, into: str) -> str:
+    """The package of git revision ``rev`` laid out under ``into`` as the install lays it
+    out (``policy_lineage/`` with ``schema``, ``loaders`` … inside); the folder to import from."""
+    import tarfile
+    import tomllib
+
+    src = Path(into) / "src"
+    src.mkdir(parents=True)
+    blob = subprocess.run(
+        ["git", "archive", "--format=tar", rev], capture_output=True, check=True, cwd=HERE.parent
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        tar.extractall(src, filter="data")
+    dirs = tomllib.loads((src / "pyproject.toml").read_text())["tool"]["setuptools"]["package-dir"]
+    pkg = Path(into) / "pkg"
+    (pkg / "policy_lineage").parent.mkdir(parents=True)
+    (pkg / "policy_lineage").symlink_to(src / dirs["policy_lineage"])
+    for name, folder in dirs.items():
+        if name != "policy_lineage":
+            (src / dirs["policy_lineage"] / name.split(".")[-1]).symlink_to(src / folder)
+    return str(pkg)
 
 
 def _line(name: str, r: dict[str, Any]) -> str:
@@ -148,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=1, help="extraction rounds (fastest kept)")
     ap.add_argument("--profile", action="store_true", help="print the top of the profile")
     ap.add_argument("--top", type=int, default=10, help="functions shown by --profile")
+    ap.add_argument("--baseline-rev", help="git revision of this checkout to compare with")
     ap.add_argument("--baseline-python", help="interpreter of the baseline install")
     ap.add_argument("--hashes", help="write each file's extraction hash to this JSON file")
     ap.add_argument("--json", default=str(HERE / "results" / "extract_speed.json"))
@@ -157,14 +188,23 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.child:
-        json.dump(measure(args.paths, args.rounds, False, 0), sys.stdout)
+        from policy_lineage import loaders
+
+        out = measure(args.paths, args.rounds, False, 0)
+        out["code"] = str(Path(loaders.__file__).parent)
+        json.dump(out, sys.stdout)
         return 0
 
+    import tempfile
+
     base_runs, runs = [], []
-    for _ in range(args.rounds):  # alternate, so both see the same machine
-        if args.baseline_python:
-            base_runs.append(_child(args.baseline_python, args.paths, 1))
-        runs.append(measure(args.paths, 1, False, 0))
+    with tempfile.TemporaryDirectory() as tmp:
+        code = _revision(args.baseline_rev, tmp) if args.baseline_rev else None
+        python = args.baseline_python or (sys.executable if code else None)
+        for _ in range(args.rounds):  # alternate, so both see the same machine
+            if python:
+                base_runs.append(_child(python, args.paths, 1, code))
+            runs.append(measure(args.paths, 1, False, 0))
     after = min(runs, key=lambda r: r["extract_seconds"])
     after["extract_rounds"] = [r["extract_seconds"] for r in runs]
     print(_line("after" if base_runs else "this", after))
@@ -181,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     if base_runs:
         before = min(base_runs, key=lambda r: r["extract_seconds"])
         before["extract_rounds"] = [r["extract_seconds"] for r in base_runs]
-        print(_line("before", before))
+        print(_line("before", before) + f"  ({args.baseline_rev or python}: {before['code']})")
         ratio = before["extract_seconds"] / max(after["extract_seconds"], 1e-9)
         differ = sorted(
             p
