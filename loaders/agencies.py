@@ -101,6 +101,38 @@ def city_form(name: str, province: str | None) -> str:
     return re.sub(r"(?<![\wđ])tỉnh(?![\wđ])", "thành phố", name)
 
 
+def _longest_first(names: list[str]) -> str:
+    """The alternation of ``names`` (folded: words between single spaces; longest first),
+    any run of spaces between words, as a tree of their shared beginnings.
+
+    It matches what ``"|".join`` of the names, longest first, matches, in the same order
+    (of two names matching at one place, one begins the other, and the longer is tried
+    first), but the regex engine reads each character once per place instead of once per
+    name: the table's 1,500 names made the plain alternation the largest cost of
+    extraction. Names of another shape (another space, a space at an end, none at all) are
+    joined plainly."""
+    if any(not n or n != n.strip() or "  " in n or n != " ".join(n.split()) for n in names):
+        return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names)
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = None  # a name ends here
+
+    def alternation(node: dict) -> str:
+        alts = []
+        for ch, child in node.items():
+            if ch:
+                alts.append((r"\s+" if ch == " " else re.escape(ch)) + alternation(child))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return alternation(tree)
+
+
 def _city_alias(alias: str) -> str:
     alias = alias.replace("tỉnh ủy", "thành ủy").replace("tỉnh đoàn", "thành đoàn")
     return re.sub(r"(?<![\wđ])tỉnh(?![\wđ])", "thành phố", alias)
@@ -195,7 +227,7 @@ class AgencyTable:
         """The finder of every alias (one alternation, longest first) and the alias map."""
         by_alias = self._aliases(province)
         alts = sorted(by_alias, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        body = _longest_first(alts)
         pattern = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
         return pattern, by_alias
 
@@ -727,7 +759,7 @@ class _DocumentTable(AgencyTable):
         self._base = base
         self._names = names
         alts = sorted(names, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        body = _longest_first(alts)
         self._learned = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
 
     def _pattern(self, province):  # type: ignore[override]

@@ -1,0 +1,125 @@
+"""What the extraction's speed-ups must keep: the same matches and a user's own table.
+
+The alias table's finder is one alternation written as a tree of shared beginnings
+(``agencies._longest_first``): it must find exactly what the plain alternation of the names,
+longest first, finds. Caches must be keyed by the table and the rules, so a user's extended
+table still takes effect after the bundled one has been used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_lineage.loaders.agencies import _WORD, AgencyTable, _longest_first, default_table
+from policy_lineage.loaders.rules import Rules
+from policy_lineage.loaders.textnorm import match_key
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "dong-thap"
+
+
+def _plain(names: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names)
+    return re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
+
+
+def _tree(names: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!{_WORD})(?:{_longest_first(names)})(?!{_WORD})")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giao Sở Tài chính tỉnh chủ trì, phối hợp với Sở Tài  chính và Sở Tài chính-kế hoạch",
+        "sở tài chínhx sở tài\nchính tỉnh đồng tháp; sở kh&cn, sở kh&cnx (sở) tài",
+        "ủy ban nhân dân ủy ban nhân dân tỉnh ubnd tỉnh đồng tháp ủy ban",
+    ],
+)
+def test_extraction_speed_tree_finds_what_the_alternation_finds(text):
+    names = [
+        "sở tài chính tỉnh đồng tháp",
+        "sở tài chính tỉnh",
+        "sở tài chính",
+        "sở kh&cn",
+        "sở",
+        "ủy ban nhân dân tỉnh",
+        "ủy ban nhân dân",
+        "ubnd tỉnh",
+        "(sở) tài",
+    ]
+    names.sort(key=len, reverse=True)
+    key = match_key(text)
+    assert _spans(_tree(names), key) == _spans(_plain(names), key)
+    assert _spans(_tree(names), key)  # the texts name some of them
+
+
+_WORDS = st.sampled_from(["sở", "ban", "ủy", "ban nhân", "a", "ab", "b", "đ", "kh&cn", "-", "1"])
+_NAME = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(_NAME, min_size=1, max_size=12, unique=True),
+    text=st.lists(
+        st.one_of(_WORDS, st.sampled_from([" ", "  ", "\n", ", ", "x", "ở"])), max_size=30
+    ).map("".join),
+)
+def test_extraction_speed_tree_same_matches_any_names(names, text):
+    names.sort(key=len, reverse=True)
+    assert _spans(_tree(names), text) == _spans(_plain(names), text)
+
+
+def test_extraction_speed_odd_names_joined_plainly():
+    names = ["sở  tài chính", "sở "]  # two spaces, a space at the end: not a tree's shape
+    assert _longest_first(names) == "|".join(
+        re.escape(a).replace(r"\ ", r"\s+") for a in names
+    )
+
+
+@pytest.mark.parametrize("province", [None, "Đồng Tháp", "Cần Thơ"])
+def test_extraction_speed_bundled_table_same_matches(province):
+    text = "\n".join(p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
+    key = match_key(text)
+    table = default_table()
+    pattern, by_alias = table._pattern(province)
+    plain = _plain(sorted(by_alias, key=len, reverse=True))
+    found = _spans(pattern, key)
+    assert found == _spans(plain, key)
+    assert len(found) > 100
+
+
+def test_extraction_speed_user_table_takes_effect(tmp_path):
+    """The bundled table's compiled finder is not reused for a user's extended table."""
+    sentence = "Giao Tổ công tác 57 chủ trì triển khai."
+    name = "Tổ công tác triển khai Nghị quyết 57"
+    bundled = default_table()
+    assert name not in [m.agency.name for m in bundled.find(sentence, "Đồng Tháp")]
+    extra = tmp_path / "aliases.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "agencies": [
+                    {"name": name, "level": "province", "aliases": ["tổ công tác 57"]}
+                ]
+            }
+        ),
+        "utf-8",
+    )
+    user = AgencyTable.load(extra)
+    assert [m.agency.name for m in user.find(sentence, "Đồng Tháp")] == [name]
+    # and the bundled table is as it was
+    assert name not in [m.agency.name for m in default_table().find(sentence, "Đồng Tháp")]
+
+
+def test_extraction_speed_rules_alternation_follows_the_words():
+    assert Rules.alternation(("sở", "sở tài chính")) == r"sở\s+tài\s+chính|sở"
+    assert Rules.alternation(("ban",)) == "ban"
