@@ -80,9 +80,7 @@ def test_extraction_speed_tree_same_matches_any_names(names, text):
 
 def test_extraction_speed_odd_names_joined_plainly():
     names = ["sở  tài chính", "sở "]  # two spaces, a space at the end: not a tree's shape
-    assert _longest_first(names) == "|".join(
-        re.escape(a).replace(r"\ ", r"\s+") for a in names
-    )
+    assert _longest_first(names) == "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names)
 
 
 @pytest.mark.parametrize("province", [None, "Đồng Tháp", "Cần Thơ"])
@@ -106,11 +104,7 @@ def test_extraction_speed_user_table_takes_effect(tmp_path):
     extra = tmp_path / "aliases.json"
     extra.write_text(
         json.dumps(
-            {
-                "agencies": [
-                    {"name": name, "level": "province", "aliases": ["tổ công tác 57"]}
-                ]
-            }
+            {"agencies": [{"name": name, "level": "province", "aliases": ["tổ công tác 57"]}]}
         ),
         "utf-8",
     )
