@@ -204,8 +204,7 @@ class Rules:
     @staticmethod
     def alternation(phrases) -> str:
         """A regex alternation of phrases, longest first, any run of spaces between words."""
-        alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+        return _alternation(frozenset(p for p in phrases if p))
 
     # ------------------------------------------------------------------ type words
 
@@ -260,6 +259,14 @@ _FIELD_TYPES = {f.name: f.type for f in fields(Rules)}
 
 
 _TYPE_SLOT = re.compile(r"\{type(?::(?P<names>[^{}]*))?\}")
+
+
+@lru_cache(maxsize=1024)
+def _alternation(phrases: frozenset[str]) -> str:
+    """:meth:`Rules.alternation`, remembered by the phrases themselves: extractors build
+    patterns from the same lists for every sentence (thousands of times per document)."""
+    alts = sorted(phrases, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
 
 
 def _compile_pattern(pattern: str, rules: Rules) -> re.Pattern[str]:
