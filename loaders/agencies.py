@@ -111,7 +111,7 @@ def _longest_first(names: list[str]) -> str:
     name: the table's 1,500 names made the plain alternation the largest cost of
     extraction. Names of another shape (another space, a space at an end, none at all) are
     joined plainly."""
-    if any(not n or n != n.strip() or "  " in n or n != " ".join(n.split()) for n in names):
+    if not _regular(names):
         return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names)
     tree: dict = {}
     for name in names:
@@ -131,6 +131,35 @@ def _longest_first(names: list[str]) -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return alternation(tree)
+
+
+def _regular(names: list[str]) -> bool:
+    """Every name is words between single spaces: at one place, the names that match begin
+    one another, and the longest is the one an alternation longest first finds."""
+    return all(n and n == " ".join(n.split()) for n in names)
+
+
+class _Either:
+    """Two finders of names as one (see :func:`_longest_first`): at each place the match
+    that starts first, of two starting together the longer, as one alternation of both
+    lists of names would find it."""
+
+    def __init__(self, first: re.Pattern[str], second: re.Pattern[str]) -> None:
+        self.first, self.second = first, second
+
+    def finditer(self, text: str):
+        a, b = self.first.search(text), self.second.search(text)
+        while a is not None or b is not None:
+            if b is None or (a is not None and (a.start(), -a.end()) <= (b.start(), -b.end())):
+                m = a
+            else:
+                m = b
+            yield m
+            pos = m.end()  # type: ignore[union-attr]
+            if a is not None and a.start() < pos:
+                a = self.first.search(text, pos)
+            if b is not None and b.start() < pos:
+                b = self.second.search(text, pos)
 
 
 def _city_alias(alias: str) -> str:
@@ -224,8 +253,20 @@ class AgencyTable:
 
     @lru_cache(maxsize=64)  # noqa: B019 - one table per process, a few provinces
     def _pattern(self, province: str | None) -> tuple[re.Pattern[str], dict[str, _Entry]]:
-        """The finder of every alias (one alternation, longest first) and the alias map."""
+        """The finder of every alias (one alternation, longest first) and the alias map.
+
+        A province's names are those of no province and its own: the finder of the names of
+        no province is compiled once and shared, beside one of the province's own names
+        (compiling all the names again for each province cost more than reading a
+        document naming it)."""
         by_alias = self._aliases(province)
+        shared = self._aliases(None) if province is not None else {}
+        alts = sorted((a for a in by_alias if a not in shared), key=len, reverse=True)
+        if shared and not alts:
+            return self._pattern(None)[0], by_alias
+        if shared and _regular(alts) and _regular(list(shared)):
+            own = re.compile(rf"(?<!{_WORD})(?:{_longest_first(alts)})(?!{_WORD})")
+            return _Either(self._pattern(None)[0], own), by_alias  # type: ignore[return-value]
         alts = sorted(by_alias, key=len, reverse=True)
         body = _longest_first(alts)
         pattern = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")

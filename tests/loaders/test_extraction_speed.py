@@ -16,7 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy_lineage.loaders.agencies import _WORD, AgencyTable, _longest_first, default_table
+from policy_lineage.loaders.agencies import (
+    _WORD,
+    AgencyTable,
+    _Either,
+    _longest_first,
+    default_table,
+)
 from policy_lineage.loaders.rules import Rules
 from policy_lineage.loaders.textnorm import match_key
 
@@ -76,6 +82,38 @@ _NAME = st.lists(_WORDS, min_size=1, max_size=4).map(" ".join)
 def test_extraction_speed_tree_same_matches_any_names(names, text):
     names.sort(key=len, reverse=True)
     assert _spans(_tree(names), text) == _spans(_plain(names), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(_NAME, min_size=2, max_size=12, unique=True),
+    cut=st.integers(min_value=1, max_value=11),
+    text=st.lists(
+        st.one_of(_WORDS, st.sampled_from([" ", "  ", "\n", ", ", "x", "ở"])), max_size=30
+    ).map("".join),
+)
+def test_extraction_speed_two_finders_as_one(names, cut, text):
+    """A province's own names beside the shared ones find what all of them together find."""
+    cut = min(cut, len(names) - 1)
+    shared = sorted(names[:cut], key=len, reverse=True)
+    own = sorted(names[cut:], key=len, reverse=True)
+    both = _Either(_tree(shared), _tree(own))
+    assert _spans(both, text) == _spans(_plain(sorted(names, key=len, reverse=True)), text)
+
+
+@pytest.mark.parametrize(
+    ("shared", "own"),
+    [
+        (["sở tài chính tỉnh", "sở"], ["sở tài chính"]),
+        (["sở tài chính"], ["sở tài chính tỉnh", "sở"]),
+        (["ủy ban nhân dân"], ["ủy ban nhân dân tỉnh đồng tháp", "ban nhân dân"]),
+    ],
+)
+def test_extraction_speed_two_finders_longer_wins(shared, own):
+    text = "sở tài chính tỉnh, sở tài chính; sở; ủy ban nhân dân tỉnh đồng tháp ủy ban nhân dân"
+    both = _Either(_tree(shared), _tree(own))
+    names = sorted(shared + own, key=len, reverse=True)
+    assert _spans(both, text) == _spans(_plain(names), text)
 
 
 def test_extraction_speed_odd_names_joined_plainly():
