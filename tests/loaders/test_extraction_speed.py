@@ -155,3 +155,43 @@ def test_extraction_speed_user_table_takes_effect(tmp_path):
 def test_extraction_speed_rules_alternation_follows_the_words():
     assert Rules.alternation(("sở", "sở tài chính")) == r"sở\s+tài\s+chính|sở"
     assert Rules.alternation(("ban",)) == "ban"
+
+
+_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG THÁP
+Số: 12/KH-UBND
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm triển khai đồng bộ.
+II. NHIỆM VỤ
+1. Giao Tổ công tác 57 chủ trì thực hiện các nhiệm vụ sau:
+a) Xây dựng cơ sở dữ liệu dùng chung của tỉnh.
+b) Rà soát thủ tục hành chính trên môi trường điện tử.
+2. Sở Tài chính bố trí kinh phí thực hiện.
+"""
+
+
+def test_extraction_speed_heading_read_once_each_task_its_own(tmp_path):
+    """The heading naming the doer is read once for its items; each task still holds its
+    own agencies, and a user's table (read after the bundled one) names them its way."""
+    from policy_lineage.loaders.pipeline import extract_text
+
+    first = extract_text(_PLAN, "kh.txt")
+    leads = [[a.name for a in t.lead] for t in first.tasks]
+    assert leads == [["Tổ công tác 57"], ["Tổ công tác 57"], ["Sở Tài chính"]]
+    a, b = first.tasks[0].lead[0], first.tasks[1].lead[0]
+    assert a is not b and first.tasks[0].lead is not first.tasks[1].lead
+    a.name = "changed"  # a change to one task's agency is not another's
+    assert extract_text(_PLAN, "kh.txt").tasks[1].lead[0].name == "Tổ công tác 57"
+
+    extra = tmp_path / "aliases.json"
+    name = "Tổ công tác triển khai Nghị quyết 57"
+    extra.write_text(
+        json.dumps(
+            {"agencies": [{"name": name, "level": "province", "aliases": ["tổ công tác 57"]}]}
+        ),
+        "utf-8",
+    )
+    user = extract_text(_PLAN, "kh.txt", AgencyTable.load(extra))
+    assert [[a.name for a in t.lead] for t in user.tasks][:2] == [[name], [name]]
