@@ -201,6 +201,21 @@ class Rules:
     deliverable_types: tuple[str, ...] = ()  # type names a task's result names ("Báo cáo")
     attached_types: tuple[str, ...] = ()  # type names of a document issued with a decision
 
+    def __hash__(self) -> int:
+        """The dataclass's hash (of every field), remembered: the patterns built from a
+        :class:`Rules` are cached by it, and hashing its sixty lists of words again cost
+        more than the lookups (thousands per document)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_hash", None)  # another process hashes strings its own way
+        return state
+
     @staticmethod
     def alternation(phrases) -> str:
         """A regex alternation of phrases, longest first, any run of spaces between words."""

@@ -195,3 +195,23 @@ def test_extraction_speed_heading_read_once_each_task_its_own(tmp_path):
     )
     user = extract_text(_PLAN, "kh.txt", AgencyTable.load(extra))
     assert [[a.name for a in t.lead] for t in user.tasks][:2] == [[name], [name]]
+
+
+def test_extraction_speed_rules_hash_follows_the_words(tmp_path):
+    """The remembered hash of the rules: equal words, equal hash; a user's words, another
+    rules object the patterns are built again for; a pickled copy hashes afresh."""
+    import dataclasses
+    import pickle
+
+    from policy_lineage.loaders.rules import default_rules, load_rules
+
+    rules = default_rules()
+    same = dataclasses.replace(rules)
+    assert same == rules and hash(same) == hash(rules)
+    extra = tmp_path / "more.json"
+    extra.write_text(json.dumps({"office_titles": ["Trưởng khu"]}), "utf-8")
+    user = load_rules(str(extra))
+    assert user != rules and "trưởng khu" in user.office_titles
+    assert "trưởng khu" not in rules.office_titles
+    copied = pickle.loads(pickle.dumps(rules))
+    assert "_hash" not in copied.__dict__ and hash(copied) == hash(rules)
