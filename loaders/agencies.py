@@ -306,7 +306,12 @@ class AgencyTable:
             # only generic nouns: "các cơ quan, đơn vị, địa phương", "các bộ, ngành"
             parts = re.split(r"\s*,\s*|\s+(?:và|hoặc)\s+", re.sub(r"^(?:các|những)\s+", "", key))
             return all(p.removeprefix("các ") in self.rules.vague_nouns for p in parts if p)
-        return any(e.vague and e.name == agency.name for e in self.entries)
+        return agency.name in self._vague_names()
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one table per process, a few document tables
+    def _vague_names(self) -> frozenset[str]:
+        """The names of the entries marked vague (looked up for every body a task names)."""
+        return frozenset(e.name for e in self.entries if e.vague)
 
     def find(self, text: str, province: str | None = None) -> list[AgencyMatch]:
         """Every body named in ``text`` (NFC), left to right, longest name first.

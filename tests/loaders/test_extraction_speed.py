@@ -215,3 +215,17 @@ def test_extraction_speed_rules_hash_follows_the_words(tmp_path):
     assert "trưởng khu" not in rules.office_titles
     copied = pickle.loads(pickle.dumps(rules))
     assert "_hash" not in copied.__dict__ and hash(copied) == hash(rules)
+
+
+def test_extraction_speed_vague_names_of_each_table(tmp_path):
+    """The names marked vague are remembered per table: a user's table marks its own."""
+    from policy_lineage.schema.model import Agency
+
+    extra = tmp_path / "aliases.json"
+    name = "Các đơn vị liên quan của tổ công tác"
+    entry = {"name": name, "level": "province", "kind": "group", "vague": True}
+    extra.write_text(json.dumps({"agencies": [entry]}), "utf-8")
+    body = Agency(name, "province", "Đồng Tháp", "body")
+    assert not default_table().is_vague(body)
+    assert AgencyTable.load(extra).is_vague(body)
+    assert not default_table().is_vague(body)
