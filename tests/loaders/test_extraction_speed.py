@@ -229,3 +229,14 @@ def test_extraction_speed_vague_names_of_each_table(tmp_path):
     assert not default_table().is_vague(body)
     assert AgencyTable.load(extra).is_vague(body)
     assert not default_table().is_vague(body)
+
+
+@pytest.mark.parametrize("size", [10, 3999, 4001, 20000])
+def test_extraction_speed_match_key_same_either_side_of_the_cache(size):
+    """Short texts' keys are remembered, long ones are not; both are the same key."""
+    from policy_lineage.loaders.textnorm import lower_same_length, unify_tones
+
+    text = ("Uỷ ban nhân dân TỈNH, hoá, khoẻ, quý. " * (size // 37 + 1))[:size]
+    assert match_key(text) == unify_tones(lower_same_length(text))
+    assert match_key(text) == match_key(text[:])
+    assert len(match_key(text)) == len(text)
