@@ -240,3 +240,16 @@ def test_extraction_speed_match_key_same_either_side_of_the_cache(size):
     assert match_key(text) == unify_tones(lower_same_length(text))
     assert match_key(text) == match_key(text[:])
     assert len(match_key(text)) == len(text)
+
+
+def test_extraction_speed_deadline_each_caller_its_own():
+    """A deadline read once for a heading; a change to one task's copy is not the next's."""
+    from policy_lineage.loaders.deadlines import find_deadline
+
+    text = "Rà soát nền tảng số; hoàn thành trong tháng 6/2025."
+    first = find_deadline(text)
+    assert first.date is not None and first.date.isoformat() == "2025-06-30"
+    first.text, first.date = "changed", None
+    again = find_deadline(text)
+    assert again is not first
+    assert again.date.isoformat() == "2025-06-30" and again.text != "changed"
