@@ -253,3 +253,63 @@ def test_extraction_speed_deadline_each_caller_its_own():
     again = find_deadline(text)
     assert again is not first
     assert again.date.isoformat() == "2025-06-30" and again.text != "changed"
+
+
+def _depths_by_character(key: str) -> list[int]:
+    """The parenthesis depths as first written: every character looked at."""
+    from itertools import accumulate
+
+    delta = [0] * (len(key) + 1)
+    stack: list[int] = []
+    for i, c in enumerate(key):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            a = stack.pop()
+            delta[a] += 1
+            delta[i + 1] -= 1
+    return list(accumulate(delta))
+
+
+def _split_by_character(key: str, text: str, depth: list[int], start: int):
+    from policy_lineage.loaders.extract_references import _abbreviation
+
+    sentences, clauses, a, n = [], [], start, len(key)
+    for i in range(start, n):
+        c = key[i]
+        if depth[i]:
+            continue
+        if c == ";":
+            clauses.append((a, i))
+            a = i + 1
+        elif c in ".!?" and i + 2 < n and key[i + 1].isspace():
+            j = i + 1
+            while j < n and key[j].isspace():
+                j += 1
+            if j < n and text[j].isupper() and not _abbreviation(text, i):
+                clauses.append((a, i))
+                sentences.append(clauses)
+                clauses = []
+                a = j
+    clauses.append((a, n))
+    sentences.append(clauses)
+    return sentences
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["(", ")", ";", ".", "!", "?", " ", "  ", "\n", "Sở", "a", "TP", "B"]),
+        max_size=40,
+    ).map("".join),
+    start=st.integers(min_value=0, max_value=5),
+)
+def test_extraction_speed_sentences_as_by_character(text, start):
+    """Depths and sentences found by jumping between brackets and stops are those found by
+    looking at every character."""
+    from policy_lineage.loaders.extract_references import _depths, _split
+
+    key = match_key(text)
+    depth = _depths(key)
+    assert depth == _depths_by_character(key)
+    assert _split(key, text, depth, start) == _split_by_character(key, text, depth, start)
