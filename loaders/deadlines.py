@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .textnorm import match_key
 
@@ -182,6 +184,13 @@ def _recurrence(key: str) -> str | None:
 
 def find_deadline(text: str) -> Deadline:
     """The deadline of a task's text; a Deadline with ``text=None`` when it states none."""
+    return copy(_find_deadline(text))  # each caller its own
+
+
+@lru_cache(maxsize=4096)
+def _find_deadline(text: str) -> Deadline:
+    """:func:`find_deadline`, remembered by the text: the headings above a task are read
+    again for each task under them (half the calls or more are repeats)."""
     key = match_key(text)
     best: tuple[int, int, date] | None = None
     for pattern in (_LABELLED, _CUED):

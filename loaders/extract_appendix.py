@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..schema.model import Evidence, Span, Task
 from .assignment import dedupe
@@ -30,8 +31,11 @@ _SECTION = re.compile(r"^\s*+(?:[IVX]++)\s*+[.\-–]?\s*+(?:[A-ZĐÀ-Ỹ ,\-–;
 _HEADER = re.compile(r"^\s*S?TT\b")
 
 
-def _words(s: str) -> set[str]:
-    return set(re.findall(r"[\wđ]+", fold(s)))
+@lru_cache(maxsize=4096)
+def _words(s: str) -> frozenset[str]:
+    """The words of a task's text, read once: :func:`merge_appendix` compares every row with
+    every item of the body."""
+    return frozenset(re.findall(r"[\wđ]+", fold(s)))
 
 
 def _similar(a: str, b: str) -> float:

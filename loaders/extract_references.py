@@ -238,14 +238,21 @@ class ReferenceContext:
 # --------------------------------------------------------------------------- structure
 
 
+_PARENS = re.compile(r"[()]")
+_STOPS = re.compile(r"[;.!?]")
+
+
 def _depths(key: str) -> list[int]:
     """Parenthesis depth at each offset; a "(" never closed (or ")" never opened) counts not."""
     delta = [0] * (len(key) + 1)
+    if "(" not in key:
+        return delta  # no depth anywhere
     stack: list[int] = []
-    for i, c in enumerate(key):
-        if c == "(":
+    for m in _PARENS.finditer(key):  # only the brackets, not every character
+        i = m.start()
+        if key[i] == "(":
             stack.append(i)
-        elif c == ")" and stack:
+        elif stack:
             a = stack.pop()
             delta[a] += 1
             delta[i + 1] -= 1
@@ -258,7 +265,8 @@ def _split(key: str, text: str, depth: list[int], start: int) -> list[list[tuple
     clauses: list[tuple[int, int]] = []
     a = start
     n = len(key)
-    for i in range(start, n):
+    for stop in _STOPS.finditer(key, start):  # only the stops, not every character
+        i = stop.start()
         c = key[i]
         if depth[i]:
             continue

@@ -9,7 +9,9 @@ a heading (``1. Về công tác chỉ đạo (nhiệm vụ thường xuyên)``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from copy import copy
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..schema.model import Agency, Evidence, Task
 from .agencies import AgencyTable
@@ -87,7 +89,7 @@ def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
     """The nearest heading above ``node`` that names who does the work."""
     for anc in node.ancestors():
         if anc.style == "intro" or anc.is_heading_like or anc.children:
-            a = parse_assignment(anc.text, ctx.table, ctx.province)
+            a = _heading_assignment(anc.text, ctx.table, ctx.province)
             preamble = (
                 anc.parent is not None and anc.parent.style == "root" and anc.style == "intro"
             )
@@ -96,6 +98,24 @@ def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
             if a.lead:
                 return a, [anc.text]
     return Assignment(), []
+
+
+@lru_cache(maxsize=256)
+def _read_heading(text: str, table: AgencyTable, province: str | None) -> Assignment:
+    return parse_assignment(text, table, province)
+
+
+def _heading_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
+    """:func:`parse_assignment` of a heading, read once for all the items under it (keyed by
+    the table itself, so a user's table is read with its own names); each caller gets its
+    own copy, agencies and lists included, as a new reading would give it."""
+    a = _read_heading(text, table, province)
+    return replace(
+        a,
+        lead=[copy(x) for x in a.lead],
+        cooperating=[copy(x) for x in a.cooperating],
+        chain=[copy(x) for x in a.chain],
+    )
 
 
 def deliverable_of(text: str, deadline: Deadline, rules: Rules | None = None) -> str | None:

@@ -205,11 +205,25 @@ class Rules:
     deliverable_types: tuple[str, ...] = ()  # type names a task's result names ("Báo cáo")
     attached_types: tuple[str, ...] = ()  # type names of a document issued with a decision
 
+    def __hash__(self) -> int:
+        """The dataclass's hash (of every field), remembered: the patterns built from a
+        :class:`Rules` are cached by it, and hashing its sixty lists of words again cost
+        more than the lookups (thousands per document)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_hash", None)  # another process hashes strings its own way
+        return state
+
     @staticmethod
     def alternation(phrases) -> str:
         """A regex alternation of phrases, longest first, any run of spaces between words."""
-        alts = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+        return _alternation(frozenset(p for p in phrases if p))
 
     # ------------------------------------------------------------------ type words
 
@@ -264,6 +278,14 @@ _FIELD_TYPES = {f.name: f.type for f in fields(Rules)}
 
 
 _TYPE_SLOT = re.compile(r"\{type(?::(?P<names>[^{}]*))?\}")
+
+
+@lru_cache(maxsize=1024)
+def _alternation(phrases: frozenset[str]) -> str:
+    """:meth:`Rules.alternation`, remembered by the phrases themselves: extractors build
+    patterns from the same lists for every sentence (thousands of times per document)."""
+    alts = sorted(phrases, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
 
 
 def _compile_pattern(pattern: str, rules: Rules) -> re.Pattern[str]:
