@@ -12,8 +12,9 @@ does):
   kept (bad input loses nothing).
 
 Files in the store that are gone from the folders given are reported as missing and
-dropped only when asked (``prune``). The graph is then resolved from every stored
-extraction and materialized, also in one transaction.
+dropped only when asked (``prune``). The graph is then resolved again over the region the
+changed files touch (:mod:`.incremental`; every stored extraction when it must) and
+materialized, also in one transaction.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ..loaders.read_archive import member_bytes
 from ..loaders.read_archive import split as split_member
 from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
-from ..schema.graph_model import Finding, LineageGraph
+from ..schema.graph_model import Finding
 from ..schema.model_json import extraction_to_dict
 from .store import Store, abspath, archive_of, exists, is_under
 
@@ -53,7 +54,7 @@ class IngestReport:
     kept_previous: list[str] = field(default_factory=list)  # failed, older facts kept
     missing: list[str] = field(default_factory=list)  # in the store, gone from disk
     pruned: list[str] = field(default_factory=list)
-    graph: LineageGraph | None = None  # the graph, when it was resolved again
+    update: Any = None  # how the graph was resolved again (incremental.UpdateReport), if it was
     counts: dict[str, Any] = field(default_factory=dict)  # LineageGraph.counts()
     findings: list[Finding] = field(default_factory=list)
 
@@ -241,12 +242,11 @@ def ingest(
         store.set_aliases(aliases)
     if report.changed or not store.graph_is_fresh:
         note("", "resolving")  # the step after the files: a progress display says so
-        report.graph = store.rebuild_graph(table)
-        report.counts, report.findings = report.graph.counts(), report.graph.findings
-    else:  # nothing to resolve: the summary is counted in the store, no graph is read
-        from .store_reader import counts, findings
+        report.update = store.refresh_graph(table, aliases)
+    # the summary is counted in the store, no graph is read
+    from .store_reader import counts, findings
 
-        report.counts, report.findings = counts(store), findings(store)
+    report.counts, report.findings = counts(store), findings(store)
     return report
 
 
