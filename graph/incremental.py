@@ -262,9 +262,6 @@ class TrackingBuilder(_Builder):
     def _own_document(self, node_id: str, ex: Extraction) -> None:
         self.owner, self._phase = _file(ex.source), "1\x1f" + ex.source
         super()._own_document(node_id, ex)
-        node = self.g.documents[node_id]
-        if node.is_draft or node.number:
-            self._row(f"draft:{node.issuer_id}|{node.doc_type}", "d" if node.is_draft else "f")
 
     def _cited_document(self, node_id: str, claims: list[_Claim]) -> None:
         self.owner, self._phase = "group:" + claims[0].group, "2"
@@ -285,6 +282,16 @@ class TrackingBuilder(_Builder):
         super()._tasks_of(ex)
 
     def _drafts_superseded(self, exs: list[Extraction], primary: dict[str, Extraction]) -> None:
+        implemented: dict[str, list[str]] = defaultdict(list)
+        for e in self.g.edges:
+            if e.kind == "implements":
+                implemented[e.source].append(e.target)
+        for node_id, ex in primary.items():  # what decides a draft and its final version
+            node = self.g.documents[node_id]
+            if node.is_draft or node.number:
+                said = [node_id, node.title, node.source, sorted(set(implemented[node_id]))]
+                info = ("d" if node.is_draft else "f") + _dumps(said)
+                self.rows[_file(ex.source)].add((f"draft:{node.issuer_id}|{node.doc_type}", info))
         self.owner = _DRAFTS
         super()._drafts_superseded(exs, primary)
 
@@ -551,11 +558,11 @@ def _changed(
 
 
 def _has_draft(store: Store, key: str, new: dict[str, set[Row]]) -> bool:
-    if any((key, "d") in rows for rows in new.values()):
+    if any(k == key and info.startswith("d") for rows in new.values() for k, info in rows):
         return True
     return (
         store.conn.execute(
-            "SELECT 1 FROM keys WHERE key = ? AND info = 'd' LIMIT 1", (key,)
+            "SELECT 1 FROM keys WHERE key = ? AND info >= 'd' AND info < 'e' LIMIT 1", (key,)
         ).fetchone()
         is not None
     )
