@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from ..loaders.agencies import AgencyTable
@@ -64,7 +65,7 @@ from ..schema.graph_model import (
     edge_record,
     node_record,
 )
-from ..schema.model import Agency, Extraction, Reference
+from ..schema.model import Agency, Evidence, Extraction, Reference, Span
 from ..schema.model_json import extraction_from_dict, extraction_to_dict
 from .build import _Builder, _Claim, _own_commune, part_of_edge
 from .identity import agency_id
@@ -129,6 +130,26 @@ def _ref_info(ref: Reference | None) -> list[Any] | None:
     ]
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _claims(group: str, source: str, said: list[Any]) -> Iterable[tuple[_Claim, str]]:
+    """A file's claims on a symbol as its ``claim:`` row keeps them, with the node each
+    resolved to (the inverse of :meth:`TrackingBuilder._resolve_periods`' rows)."""
+    for own, period, node_id, number, when, province, citing_date, ref in said:
+        citing = SimpleNamespace(source=source, document=SimpleNamespace(date=_day(citing_date)))
+        reference = None
+        if ref is not None:
+            doc_type, issuer, description, relation, text, ev_source, start, end, cue = ref
+            evidence = Evidence(ev_source, Span(start, end), text, cue)
+            reference = Reference(
+                None, doc_type, _day(when), issuer, relation, evidence, description
+            )
+        claim = _Claim(group, period, number, _day(when), citing, reference, own, province)  # type: ignore[arg-type]
+        yield claim, node_id
+
+
 class _OwnedGraph(LineageGraph):
     """A :class:`LineageGraph` that notes who made each node and edge."""
 
@@ -174,8 +195,11 @@ class TrackingBuilder(_Builder):
         table: AgencyTable,
         full: set[str] | None = None,
         context: Callable[[str], dict[str, date]] | None = None,
+        injected: dict[str, list[tuple[str, list[Any]]]] | None = None,
     ) -> None:
         super().__init__(table)
+        self.injected = injected or {}
+        self.moved: set[str] = set()  # injected files whose claims now resolve elsewhere
         self.g: _OwnedGraph = _OwnedGraph(self)
         self.full = full
         self.context = context
@@ -227,7 +251,19 @@ class TrackingBuilder(_Builder):
         return seen
 
     def _resolve_periods(self) -> None:
+        was: dict[int, str] = {}
+        for group, rows in self.injected.items():  # other files' claims, from their rows
+            claims = self.claims[group]
+            for source, said in rows:
+                for c, node_id in _claims(group, source, said):
+                    claims.append(c)
+                    was[id(c)] = node_id
+            claims.sort(key=lambda c: c.citing.source)  # stable: a file's claims in order
         super()._resolve_periods()
+        for group in self.injected:
+            for c in self.claims[group]:
+                if id(c) in was and c.node_id != was[id(c)]:
+                    self.moved.add(c.citing.source)
         for group, claims in self.claims.items():
             per_file: dict[str, list[Any]] = defaultdict(list)
             seen: dict[tuple[str, str], date] = {}
@@ -385,7 +421,8 @@ class UpdateReport:
 
     changed: int = 0  # files changed or forgotten
     whole: int = 0  # files resolved again whole
-    light: int = 0  # files joined by their citations only
+    light: int = 0  # files joined by their header and citations only
+    cited: int = 0  # files whose citations of a dirty symbol were read from their rows
     dirty: list[str] = field(default_factory=list)  # shared keys resolved again
     bodies: int = 0  # bodies merged
     full: str | None = None  # why a full rebuild ran instead
@@ -495,47 +532,50 @@ def update_graph(store: Store, table: AgencyTable, index: str) -> UpdateReport:
     more = _owners_of(store, whole_keys(r for o in old.values() for r in o)) & stored.keys()
     whole |= more
     old.update(_rows_of(store, more - old.keys()))
-    while True:  # the files resolved whole, until no shared key pulls in another
+    light: set[str] = set()
+    said: dict[str, dict[str, list[Any]]] = {}  # a dirty symbol → what each file says of it
+    while True:  # until no key pulls in another file or symbol
         region = {stored[k] for k in whole}
-        builder = TrackingBuilder(table, region, context_for(whole | gone))
-        builder.run(_extractions(store, whole, "files"))
+        outside = whole | light | gone
+        injected = {
+            group: [(stored[o], claims) for o, claims in by_owner.items() if o not in outside]
+            for group, by_owner in said.items()
+        }
+        builder = TrackingBuilder(table, region, context_for(whole | gone), injected)
+        builder.run([*_extractions(store, whole, "files"), *_extractions(store, light, "light")])
         owned = builder.owned(by_source.get)
         new = {k: owned.rows.get(k, set()) for k in whole}
         add = _owners_of(store, whole_keys(r for o in [*new.values(), *old.values()] for r in o))
-        for group in _changed(old, new, ("claim:",)):
-            group = group[len("claim:") :]
-            before = _first_seen(store, group, set())
-            after = _first_seen(store, group, whole | gone)
-            for period, when in _groups_seen(r for o in new.values() for r in o)[group].items():
-                day = date.fromisoformat(when)
-                if period not in after or day < after[period]:
-                    after[period] = day
-            if before != after:  # the citations of the symbol may resolve elsewhere now
-                add |= _owners_of(store, ["claim:" + group])
+        # citations whose symbol's earliest period moved, and now resolve to another node
+        add |= {by_source[source] for source in builder.moved}
+        dirty = _changed(old, new, _SHARED)
+        dirty = {k for k in dirty if not k.startswith("draft:")} | {
+            k for k in dirty if k.startswith("draft:") and _has_draft(store, k, new)
+        }
+        more_light = _owners_of(store, {k for k in dirty if k.startswith(("stub:", "draft:"))})
+        for key in sorted(k for k in dirty if k.startswith("claim:")):
+            if key[6:] not in said:
+                said[key[6:]] = _claims_of(store, key)
+            # the files printing the symbol join as their header and citations
+            more_light |= {o for o, claims in said[key[6:]].items() if any(c[0] for c in claims)}
+        more_light = (_light_closure(store, more_light - whole) & stored.keys()) - whole
         add = (add & stored.keys()) - whole
-        if not add:
+        if not add and more_light <= light and said.keys() <= injected.keys():
             break
         whole |= add
+        light = (light | more_light) - whole
         old.update(_rows_of(store, add - old.keys()))
 
-    dirty = _changed(old, new, _SHARED)
-    dirty = {k for k in dirty if not k.startswith("draft:")} | {
-        k for k in dirty if k.startswith("draft:") and _has_draft(store, k, new)
-    }
-    light: set[str] = set()
-    if dirty:
-        light = _owners_of(store, dirty) & stored.keys()
-        light = (_light_closure(store, light - whole) & stored.keys()) - whole
-        builder = TrackingBuilder(table, region, context_for(whole | gone))
-        builder.run([*_extractions(store, whole, "files"), *_extractions(store, light, "light")])
-        owned = builder.owned(by_source.get)
     owners = set(whole) | gone
     owners |= {"group:" + k[6:] for k in dirty if k.startswith("claim:")}
     owners |= {k for k in dirty if k.startswith(("stub:", "draft:"))}
     for rows in [*old.values(), *new.values()]:  # "two files" findings of their documents
         owners |= {k for k, _ in rows if k.startswith("own:")}
     dirty_groups = {k[6:] for k in dirty if k.startswith("claim:")}
-    report = UpdateReport(len(pending), len(whole), len(light), sorted(dirty))
+    report = UpdateReport(
+        changed=len(pending), whole=len(whole), light=len(light), dirty=sorted(dirty)
+    )
+    report.cited = sum(len(v) for v in injected.values())
     _apply(store, owned, owners, dirty_groups, whole, gone, report)
     return report
 
@@ -566,6 +606,12 @@ def _has_draft(store: Store, key: str, new: dict[str, set[Row]]) -> bool:
         ).fetchone()
         is not None
     )
+
+
+def _claims_of(store: Store, key: str) -> dict[str, list[Any]]:
+    """What each file says of one symbol (its ``claim:`` rows)."""
+    rows = store.conn.execute("SELECT owner, info FROM keys WHERE key = ?", (key,))
+    return {owner: json.loads(info) for owner, info in rows}
 
 
 def _light_closure(store: Store, light: set[str]) -> set[str]:
