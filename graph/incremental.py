@@ -18,6 +18,7 @@ key                           what shares it                                    
 ``seen:<group>\\x1f<period>``  the earliest date a period is given               (context)
 ``stub:<id>``                 files citing one unnumbered document              claims only
 ``draft:<issuer>|<type>``     drafts and promulgated texts of one issuer/type   claims only
+``place:``                    the province a file's commune gave it             (context)
 ``agency:<id>``, ``alias:``,  the forms a body is named in, its parent          merged
 ``parent:``
 ============================  ================================================  ==========
@@ -66,8 +67,8 @@ from ..schema.graph_model import (
     node_record,
 )
 from ..schema.model import Agency, Evidence, Extraction, Reference, Span
-from ..schema.model_json import extraction_from_dict, extraction_to_dict
-from .build import _Builder, _Claim, _own_commune, part_of_edge
+from ..schema.model_json import extraction_from_dict
+from .build import _Builder, _Claim, _own_commune, _with_province, part_of_edge
 from .identity import agency_id
 
 if TYPE_CHECKING:
@@ -205,9 +206,9 @@ class TrackingBuilder(_Builder):
         self.context = context
         self.owner = ""
         self.rows: dict[str, set[Row]] = defaultdict(set)
-        self.effective: dict[str, Extraction] = {}
         self.node_group: dict[str, str] = {}
         self._noted: set[tuple[Any, ...]] = set()
+        self._said: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # what a mention says, by form
         self._phase = "0"  # which pass names bodies now (1 documents, 2 cited, 3 tasks, 5 bodies)
         self._seq = 0
         self._depth = 0  # inside _agency
@@ -234,12 +235,14 @@ class TrackingBuilder(_Builder):
         else:
             mine = iter(super()._place([e for e in exs if e.source in self.full]))
             placed = [next(mine) if e.source in self.full else e for e in exs]
-        for ex in placed:
+        for before, ex in zip(exs, placed, strict=True):
             self.owner = _file(ex.source)
             commune = _own_commune(ex)
             if commune:
                 self._row("commune:" + fold(commune), "")
-            self.effective[ex.source] = ex
+            mine = self.full is None or ex.source in self.full
+            if mine and ex.document.province != before.document.province:
+                self._row("place:", ex.document.province or "")
         return placed
 
     def _first_seen(self, group: str, claims: list[_Claim]) -> dict[str, date]:
@@ -354,25 +357,33 @@ class TrackingBuilder(_Builder):
         """Every mention of a body, by whom and when in the resolver's order (the first
         one decides its node): its name, level, province and kind, the form it was written
         in, and its parent (named or not, as :meth:`_agency` does)."""
-        seen = (self.owner, agency.name, agency.level, agency.province, agency.kind)
-        seen += (agency.parent, agency.as_written)
-        if seen in self._noted:
+        what = (agency.name, agency.level, agency.province, agency.kind, agency.parent)
+        what += (agency.as_written,)
+        if (self.owner, what) in self._noted:
             return
-        self._noted.add(seen)
+        self._noted.add((self.owner, what))
+        said = self._said.get(what)
+        if said is None:
+            node_id = agency_id(agency.name, agency.level, agency.province)
+            province = agency.province if agency.level != "central" else None
+            form = _dumps([agency.name, agency.level, province, agency.kind])
+            written = agency.as_written and " ".join(agency.as_written.split())
+            parent = self._parent_of(agency) if agency.parent else None
+            of_parent = None
+            if parent is not None:
+                parent_id = agency_id(parent.name, parent.level, parent.province)
+                if parent_id != node_id:
+                    of_parent = _dumps([parent_id, parent.name])
+            said = self._said[what] = (node_id, form, written, parent, of_parent)
+        node_id, form, written, parent, of_parent = said
         self._seq += 1
         order = f"{self._phase}\x1f{self._seq:09d}\x1e"
-        node_id = agency_id(agency.name, agency.level, agency.province)
-        province = agency.province if agency.level != "central" else None
-        form = _dumps([agency.name, agency.level, province, agency.kind])
         self._row("agency:" + node_id, order + form)
-        written = agency.as_written and " ".join(agency.as_written.split())
         if written:
             self._row("alias:" + node_id, written)
-        if agency.parent:
-            parent = self._parent_of(agency)
-            parent_id = agency_id(parent.name, parent.level, parent.province)
-            if parent_id != node_id:
-                self._row("parent:" + node_id, order + _dumps([parent_id, parent.name]))
+        if of_parent:
+            self._row("parent:" + node_id, order + of_parent)
+        if parent is not None:
             self._note(parent)
 
     # ------------------------------------------------------------ what it made
@@ -397,10 +408,6 @@ class TrackingBuilder(_Builder):
         out.findings = [(own(self.finding_owner(f)), f) for f in g.findings]
         for owner, rows in self.rows.items():
             out.rows[own(owner)] |= rows
-        for source, ex in self.effective.items():
-            if self.full is None or source in self.full:
-                light = replace(ex, tasks=[], agencies=[], numbered_bodies=[], warnings=[])
-                out.light[own(_file(source))] = _dumps(extraction_to_dict(light))
         return out
 
 
@@ -412,7 +419,6 @@ class Owned:
     edges: list[tuple[str, Edge]] = field(default_factory=list)
     findings: list[tuple[str, Finding]] = field(default_factory=list)
     rows: dict[str, set[Row]] = field(default_factory=lambda: defaultdict(set))
-    light: dict[str, str] = field(default_factory=dict)  # file → light extraction JSON
 
 
 @dataclass
@@ -473,16 +479,33 @@ def _first_seen(store: Store, group: str, skip: set[str]) -> dict[str, date]:
     return {p: date.fromisoformat(d) for p, d in seen.items()}
 
 
-def _extractions(store: Store, abspaths: Iterable[str], table: str) -> list[Extraction]:
-    column = "extraction" if table == "files" else "data"
+def _extractions(store: Store, abspaths: Iterable[str], placed: bool = False) -> list[Extraction]:
+    """The stored extractions of these files. ``placed``: as their header and citations only
+    (no tasks), in the province their commune gave them when they were last resolved (their
+    ``place:`` row): files joined to a region for what they say of a shared key."""
     out = []
     for chunk in _chunks(abspaths):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
-            f"SELECT {column} FROM {table} WHERE abspath IN ({marks}) AND {column} IS NOT NULL",
+            f"SELECT abspath, extraction FROM files WHERE abspath IN ({marks}) "
+            "AND extraction IS NOT NULL",
             chunk,
-        )
-        out += [extraction_from_dict(json.loads(r[0])) for r in rows]
+        ).fetchall()
+        places = {}
+        if placed:
+            places = dict(
+                store.conn.execute(
+                    f"SELECT owner, info FROM keys WHERE key = 'place:' AND owner IN ({marks})",
+                    chunk,
+                ).fetchall()
+            )
+        for key, data in rows:
+            ex = extraction_from_dict(json.loads(data))
+            if placed:
+                ex = replace(ex, tasks=[], agencies=[], numbered_bodies=[], warnings=[])
+                if places.get(key):
+                    ex = _with_province(ex, places[key])
+            out.append(ex)
     return out
 
 
@@ -542,7 +565,7 @@ def update_graph(store: Store, table: AgencyTable, index: str) -> UpdateReport:
             for group, by_owner in said.items()
         }
         builder = TrackingBuilder(table, region, context_for(whole | gone), injected)
-        builder.run([*_extractions(store, whole, "files"), *_extractions(store, light, "light")])
+        builder.run([*_extractions(store, whole), *_extractions(store, light, placed=True)])
         owned = builder.owned(by_source.get)
         new = {k: owned.rows.get(k, set()) for k in whole}
         add = _owners_of(store, whole_keys(r for o in [*new.values(), *old.values()] for r in o))
@@ -648,9 +671,6 @@ def _apply(
         for chunk in _chunks(dirty_groups):
             marks = ",".join("?" * len(chunk))
             conn.execute(f"DELETE FROM nodes WHERE grp IN ({marks})", chunk)
-        for chunk in _chunks(whole | gone):
-            marks = ",".join("?" * len(chunk))
-            conn.execute(f"DELETE FROM light WHERE abspath IN ({marks})", chunk)
         nodes = []
         for owner, grp, node in owned.nodes:
             if node.kind == "Agency":
@@ -678,10 +698,6 @@ def _apply(
         conn.executemany(
             "INSERT INTO keys (owner, key, info) VALUES (?, ?, ?)",
             [(o, k, i) for o, rows in owned.rows.items() if o in owners for k, i in rows],
-        )
-        conn.executemany(
-            "INSERT INTO light (abspath, data) VALUES (?, ?)",
-            [(k, v) for k, v in owned.light.items() if k in whole],
         )
         bodies = {
             k.split(":", 1)[1]

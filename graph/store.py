@@ -17,7 +17,7 @@ What it holds:
 
 A citation in one file resolves against the others, so a change is resolved again over
 the region of the graph it can touch (:mod:`.incremental`: the ``keys`` table says which
-files share what, ``light`` holds each file's header and citations, ``pending`` the files
+files share what and the province a commune gave a file, ``pending`` the files
 changed since the graph was made, and every graph row its ``owner``); a full rebuild from
 the stored extractions (JSON, no parsing of documents) runs when that cannot be done.
 Parsing — the slow part — happens once per file content.
@@ -70,7 +70,6 @@ CREATE TABLE IF NOT EXISTS findings (seq INTEGER PRIMARY KEY, data TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS keys (owner TEXT NOT NULL, key TEXT NOT NULL, info TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS keys_owner ON keys (owner);
 CREATE INDEX IF NOT EXISTS keys_key ON keys (key, info);
-CREATE TABLE IF NOT EXISTS light (abspath TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pending (abspath TEXT PRIMARY KEY);
 """
 # who made each row of the graph (graph/incremental.py); added to stores from before them
@@ -96,6 +95,7 @@ class FileRecord:
     ingested_at: str
     error: str | None
     extractor: str | None = None  # the fingerprint of the reader that produced its facts
+    stat: str | None = None  # size, times and inode when its bytes were last hashed
 
 
 def _dumps(value: Any) -> str:
@@ -120,6 +120,8 @@ class Store:
             columns = {r[1] for r in self.conn.execute("PRAGMA table_info(files)")}
             if "extractor" not in columns:  # a store from before the column: facts re-read once
                 self.conn.execute("ALTER TABLE files ADD COLUMN extractor TEXT")
+            if "stat" not in columns:
+                self.conn.execute("ALTER TABLE files ADD COLUMN stat TEXT")
             for table, wanted in _OWNER_COLUMNS.items():
                 have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
                 for column in wanted:
@@ -173,14 +175,14 @@ class Store:
     # ---------------------------------------------------------------- files
     def files(self) -> list[FileRecord]:
         rows = self.conn.execute(
-            "SELECT abspath, path, sha256, size, ingested_at, error, extractor FROM files "
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor, stat FROM files "
             "ORDER BY path"
         ).fetchall()
         return [FileRecord(*row) for row in rows]
 
     def file(self, abspath: str) -> FileRecord | None:
         row = self.conn.execute(
-            "SELECT abspath, path, sha256, size, ingested_at, error, extractor FROM files "
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor, stat FROM files "
             "WHERE abspath = ?",
             (abspath,),
         ).fetchone()
@@ -219,11 +221,20 @@ class Store:
                 "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (abspath) DO UPDATE SET "
                 "path = excluded.path, sha256 = excluded.sha256, size = excluded.size, "
                 "ingested_at = excluded.ingested_at, extraction = excluded.extraction, "
-                "error = excluded.error, extractor = excluded.extractor",
+                "error = excluded.error, extractor = excluded.extractor, stat = NULL",
                 (abspath, path, sha256, size, now, data, error, extractor),
             )
             conn.execute("INSERT OR IGNORE INTO pending (abspath) VALUES (?)", (abspath,))
             self._set_meta("graph_state", "stale")
+
+    def set_stats(self, stats: Iterable[tuple[str, str, str]]) -> None:
+        """Remember (abspath, sha256, stat): a file whose stat is the same next time is not
+        read to be hashed again (only when its bytes are still the ones stored)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE files SET stat = ? WHERE abspath = ? AND sha256 = ?",
+                ((stat, key, sha) for key, sha, stat in stats),
+            )
 
     def forget(self, abspaths: Iterable[str]) -> int:
         """Drop these files and their facts; the number dropped."""
@@ -255,7 +266,7 @@ class Store:
         (:class:`~.incremental.Owned`, the same graph with who made what) and ``index``
         (its resolver's fingerprint) let the next change be resolved incrementally."""
         with self.transaction() as conn:
-            for table in ("nodes", "edges", "findings", "keys", "light", "pending"):
+            for table in ("nodes", "edges", "findings", "keys", "pending"):
                 conn.execute(f"DELETE FROM {table}")
             if owned is None:
                 nodes = ((n.id, n.kind, _dumps(node_record(n)), None, None) for n in graph.nodes())
@@ -272,9 +283,6 @@ class Store:
                 conn.executemany(
                     "INSERT INTO keys (owner, key, info) VALUES (?, ?, ?)",
                     ((o, k, i) for o, rows in owned.rows.items() for k, i in rows),
-                )
-                conn.executemany(
-                    "INSERT INTO light (abspath, data) VALUES (?, ?)", owned.light.items()
                 )
                 self._set_meta("graph_index", index or "")
             conn.executemany(
