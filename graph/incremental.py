@@ -13,34 +13,38 @@ key                           what shares it                                    
                               another, :func:`build._provinces_for_communes`)
 ``own:<document id>``         files of one document (which one speaks for it,   whole files
                               "two files" findings)
-``claim:<group>``             files that print or cite one symbol (periods,     claims only
+``claim:<group>``             files that print or cite one symbol (periods,     see below
                               the cited document's facts, "two dates")
-``seen:<group>\\x1f<period>``  the earliest date a period is given               (context)
-``stub:<id>``                 files citing one unnumbered document              claims only
-``draft:<issuer>|<type>``     drafts and promulgated texts of one issuer/type   claims only
+``seen:<group>\x1f<period>``  the earliest date a period is given               (context)
+``stub:<id>``                 files citing one unnumbered document              header+cites
+``draft:<issuer>|<type>``     drafts and promulgated texts of one issuer/type   header+cites
 ``place:``                    the province a file's commune gave it             (context)
-``agency:<id>``, ``alias:``,  the forms a body is named in, its parent          merged
-``parent:``
+``agency:<id>``, ``alias:``,  every mention of a body: its form, in the         merged
+``nbalias:``, ``parent:``     resolver's order; the forms it was written in
 ============================  ================================================  ==========
 
 On a change (:func:`update_graph`) the changed and forgotten files, every file sharing a
-``commune:`` or ``own:`` key with them, and every citer of a symbol whose earliest dated
-period moved (their citations now resolve to another node) are resolved again, whole.
-A shared key whose rows changed (a citation's date or description, a new draft) is
-*dirty*: the other files holding it join the resolution as their document header and
-citations only (the ``light`` table: no tasks), so the cited document, the draft pairs
-and the findings they decide come out as a full rebuild makes them, while the outputs of
-those other files are kept as stored. Every other symbol the region cites gets the
-earliest dates of its periods from the ``seen:`` rows (:meth:`TrackingBuilder._first_seen`),
-so a citation resolves to the node it would in the whole corpus. A body named by thousands
-of files is never resolved again: its node is its (one) form, the union of the forms it was
-written in (``alias:`` rows, sorted) and its (one) parent, merged from the rows in SQL.
+``commune:`` or ``own:`` key with them, and every file whose citation of a symbol now
+resolves to another node (its earliest dated period moved) are resolved again, whole.
+Every other symbol the region cites gets the earliest dates of its periods from the
+``seen:`` rows (:meth:`TrackingBuilder._first_seen`), so a citation resolves to the node it
+would in the whole corpus. A shared key whose rows changed is *dirty*: for a symbol (a
+citation's date, number or wording changed), the other files' claims on it are rebuilt
+from their ``claim:`` rows (no file is read) and the files that print it join as their
+header and citations; for an unnumbered document or a draft pair, the files holding the key
+join as their header and citations (no tasks, placed in the province their ``place:`` row
+says). The cited document, the draft pairs and the findings they decide then come out as a
+full rebuild makes them, while the outputs of the files that only joined are kept as
+stored. A body named by thousands of files is never resolved again: its node is the form of
+its first mention (``min(info)`` of its rows: pass, file, order), the sorted forms it was
+written in and the parent of its first mention with one, merged in SQL.
 
 A full rebuild is used instead (and :class:`Fallback` says why) when the store's graph was
 not made by this resolver with this table of bodies and code (``meta.graph_index``), when
 more than a fifth of the files changed, when two files share one path as given, and when
-a body whose facts a change touches is named in two forms (two spellings of one name, or
-two parents): which form wins then depends on the order of the whole corpus.
+a body the change touches is first named as a cited document's issuer and the citations
+name it in two forms: which one wins then depends on the order of citations across the
+corpus, which the rows do not keep.
 """
 
 from __future__ import annotations
