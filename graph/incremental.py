@@ -95,8 +95,11 @@ class Fallback(Exception):
     """The change cannot be resolved locally; the message says why (a full rebuild runs)."""
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _ENCODER.encode(value)
 
 
 def resolver_fingerprint(aliases: str | None) -> str:

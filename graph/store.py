@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -64,17 +65,19 @@ CREATE TABLE IF NOT EXISTS edges (
     kind TEXT NOT NULL,
     data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
-CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
 CREATE TABLE IF NOT EXISTS findings (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS keys (owner TEXT NOT NULL, key TEXT NOT NULL, info TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS keys_owner ON keys (owner);
-CREATE INDEX IF NOT EXISTS keys_key ON keys (key, info);
 CREATE TABLE IF NOT EXISTS pending (abspath TEXT PRIMARY KEY);
 """
 # who made each row of the graph (graph/incremental.py); added to stores from before them
 _OWNER_COLUMNS = {"nodes": ("owner", "grp"), "edges": ("owner",), "findings": ("owner",)}
-_OWNER_INDEXES = """
+# the graph's indexes: dropped while the whole graph is written, then built again (sorting
+# once is much faster than keeping B-trees larger than the page cache ordered row by row)
+_GRAPH_INDEXES = """
+CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
+CREATE INDEX IF NOT EXISTS keys_owner ON keys (owner);
+CREATE INDEX IF NOT EXISTS keys_key ON keys (key, info);
 CREATE INDEX IF NOT EXISTS nodes_owner ON nodes (owner);
 CREATE INDEX IF NOT EXISTS nodes_grp ON nodes (grp);
 CREATE INDEX IF NOT EXISTS edges_owner ON edges (owner);
@@ -98,8 +101,11 @@ class FileRecord:
     stat: str | None = None  # size, times and inode when its bytes were last hashed
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one, not one per row
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 class Store:
@@ -127,7 +133,7 @@ class Store:
                 for column in wanted:
                     if column not in have:
                         self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-            self.conn.executescript(_OWNER_INDEXES)
+            self.conn.executescript(_GRAPH_INDEXES)
             version = self._meta("schema_version")
             if version is None:
                 self._set_meta("schema_version", SCHEMA_VERSION)
@@ -266,6 +272,8 @@ class Store:
         (:class:`~.incremental.Owned`, the same graph with who made what) and ``index``
         (its resolver's fingerprint) let the next change be resolved incrementally."""
         with self.transaction() as conn:
+            for name in re.findall(r"INDEX IF NOT EXISTS (\w+)", _GRAPH_INDEXES):
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
             for table in ("nodes", "edges", "findings", "keys", "pending"):
                 conn.execute(f"DELETE FROM {table}")
             if owned is None:
@@ -296,6 +304,8 @@ class Store:
                 "INSERT INTO findings (data, owner) VALUES (?, ?)",
                 ((_dumps(f.__dict__), o) for f, o in findings),
             )
+            for statement in _GRAPH_INDEXES.strip().splitlines():
+                conn.execute(statement)
             self._set_meta("graph_state", "fresh")
             self._set_meta("graph_built_at", datetime.now(UTC).isoformat(timespec="seconds"))
 
