@@ -55,6 +55,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -102,12 +103,18 @@ def _dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+@lru_cache(maxsize=1)
+def _code() -> bytes:
+    """The resolver's code as this process loaded it."""
+    here = Path(__file__).parent
+    return b"".join(
+        (here / name).read_bytes() for name in ("build.py", "identity.py", "incremental.py")
+    )
+
+
 def resolver_fingerprint(aliases: str | None) -> str:
     """What made a stored graph: this resolver's code and the table of bodies it used."""
-    h = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in ("build.py", "identity.py", "incremental.py"):
-        h.update((here / name).read_bytes())
+    h = hashlib.sha256(_code())
     if aliases:
         h.update(str(Path(aliases).resolve()).encode())
         try:

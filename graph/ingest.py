@@ -38,7 +38,7 @@ from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
 from ..schema.graph_model import Finding
 from ..schema.model_json import extraction_to_dict
-from .store import Store, abspath, archive_of, exists, is_under
+from .store import FileRecord, Store, abspath, archive_of, exists, is_under
 
 __all__ = ["IngestReport", "ingest", "file_sha256"]
 
@@ -187,10 +187,10 @@ def _resolver() -> Callable[[str], str]:
     return resolve
 
 
-def _missing(store: Store, given: list[str], seen: set[str]) -> list[str]:
+def _missing(records: list[FileRecord], given: list[str], seen: set[str]) -> list[str]:
     roots = [abspath(p) for p in given]
     out = []
-    for rec in store.files():
+    for rec in records:
         if rec.abspath in seen or exists(rec.abspath):
             continue
         if any(is_under(rec.abspath, r) for r in roots):
@@ -198,18 +198,20 @@ def _missing(store: Store, given: list[str], seen: set[str]) -> list[str]:
     return out
 
 
-def _replaced_members(store: Store, archives: set[str], seen: set[str]) -> list[str]:
+def _replaced_members(
+    store: Store, records: list[FileRecord], archives: set[str], seen: set[str]
+) -> list[FileRecord]:
     """A changed archive replaces its members: the stored members of an archive read in this
     build that it no longer holds, and its own error row from when it could not be read, are
     dropped."""
     drop = [
         rec
-        for rec in store.files()
+        for rec in records
         if rec.abspath not in seen
         and (archive_of(rec.abspath) in archives or rec.abspath in archives)
     ]
     store.forget(rec.abspath for rec in drop)
-    return [rec.path for rec in drop]
+    return drop
 
 
 def ingest(
@@ -296,8 +298,11 @@ def ingest(
 
     if hashed:
         store.set_stats(hashed)
-    report.pruned += _replaced_members(store, archives, seen)
-    report.missing = _missing(store, given, seen)
+    # the files stored before this build (those it added are all in `seen`)
+    dropped = _replaced_members(store, list(stored.values()), archives, seen)
+    report.pruned += [rec.path for rec in dropped]
+    gone = seen | {rec.abspath for rec in dropped}
+    report.missing = _missing(list(stored.values()), given, gone)
     if prune and report.missing:
         store.forget(abspath(p) for p in report.missing)
         report.pruned, report.missing = report.missing, []
