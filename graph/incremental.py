@@ -71,8 +71,8 @@ from ..schema.graph_model import (
     edge_record,
     node_record,
 )
-from ..schema.model import Agency, Evidence, Extraction, Reference, Span
-from ..schema.model_json import extraction_from_dict
+from ..schema.model import Agency, Extraction, Reference
+from ..schema.model_json import _converter, _plain, extraction_from_dict
 from .build import _Builder, _Claim, _own_commune, _with_province, part_of_edge
 from .identity import agency_id
 
@@ -128,21 +128,10 @@ def _file(source: str) -> str:
     return "file:" + source
 
 
-def _ref_info(ref: Reference | None) -> list[Any] | None:
-    if ref is None:
-        return None
-    ev = ref.evidence
-    return [
-        ref.doc_type,
-        ref.issuer,
-        ref.description,
-        ref.relation,
-        ev.text,
-        ev.source,
-        ev.span.start,
-        ev.span.end,
-        ev.cue,
-    ]
+def _ref_info(ref: Reference | None) -> dict[str, Any] | None:
+    """A citation as its claim row keeps it: every field (what the cited document's node,
+    its issued-by edge and findings read from it, now or after a field is added)."""
+    return None if ref is None else _plain(ref)
 
 
 def _day(value: str | None) -> date | None:
@@ -154,13 +143,7 @@ def _claims(group: str, source: str, said: list[Any]) -> Iterable[tuple[_Claim, 
     resolved to (the inverse of :meth:`TrackingBuilder._resolve_periods`' rows)."""
     for own, period, node_id, number, when, province, citing_date, ref in said:
         citing = SimpleNamespace(source=source, document=SimpleNamespace(date=_day(citing_date)))
-        reference = None
-        if ref is not None:
-            doc_type, issuer, description, relation, text, ev_source, start, end, cue = ref
-            evidence = Evidence(ev_source, Span(start, end), text, cue)
-            reference = Reference(
-                None, doc_type, _day(when), issuer, relation, evidence, description
-            )
+        reference = None if ref is None else _converter(Reference)(ref)
         claim = _Claim(group, period, number, _day(when), citing, reference, own, province)  # type: ignore[arg-type]
         yield claim, node_id
 
