@@ -9,8 +9,8 @@ its **owner**, and, for every file, the **keys** it touches:
 ============================  ================================================  ==========
 key                           what shares it                                    region
 ============================  ================================================  ==========
-``commune:<name>``            files of one commune (the province one gives     whole files
-                              another, :func:`build._provinces_for_communes`)
+``commune:<name>``            files of one commune (the province one gives     whole files,
+                              another, :func:`build._provinces_for_communes`)   if changed
 ``own:<document id>``         files of one document (which one speaks for it,   whole files
                               "two files" findings)
 ``claim:<group>``             files that print or cite one symbol (periods,     see below
@@ -23,8 +23,10 @@ key                           what shares it                                    
 ``nbalias:``, ``parent:``     resolver's order; the forms it was written in
 ============================  ================================================  ==========
 
-On a change (:func:`update_graph`) the changed and forgotten files, every file sharing a
-``commune:`` or ``own:`` key with them, and every file whose citation of a symbol now
+On a change (:func:`update_graph`) the changed and forgotten files, every file sharing an
+``own:`` key with them, every file of a commune whose ``commune:`` row changed (what it
+tells the others about their province: issuer, printed province, number, date; the others
+otherwise take part as those rows only), and every file whose citation of a symbol now
 resolves to another node (its earliest dated period moved) are resolved again, whole.
 Every other symbol the region cites gets the earliest dates of its periods from the
 ``seen:`` rows (:meth:`TrackingBuilder._first_seen`), so a citation resolves to the node it
@@ -71,7 +73,7 @@ from ..schema.graph_model import (
     edge_record,
     node_record,
 )
-from ..schema.model import Agency, Extraction, Reference
+from ..schema.model import Agency, DocumentInfo, Extraction, Reference
 from ..schema.model_json import _converter, _plain, extraction_from_dict
 from .build import _Builder, _Claim, _own_commune, _with_province, part_of_edge
 from .identity import agency_id
@@ -86,7 +88,7 @@ _STUB = "\x00stub"  # the owner of an unnumbered stub is its own id
 _DRAFTS = "\x00drafts"  # a supersedes edge belongs to its issuer and type
 _CHUNK = 900
 # keys whose files are resolved again whole / keys shared through their claims only
-_WHOLE = ("commune:", "own:")
+_WHOLE = ("own:",)
 _SHARED = ("claim:", "stub:", "draft:")
 # more changed files than this share of the corpus: a full rebuild is cheaper
 FULL_SHARE = 0.2
@@ -194,8 +196,10 @@ class TrackingBuilder(_Builder):
         full: set[str] | None = None,
         context: Callable[[str], dict[str, date]] | None = None,
         injected: dict[str, list[tuple[str, list[Any]]]] | None = None,
+        neighbours: list[Extraction] | None = None,
     ) -> None:
         super().__init__(table)
+        self.neighbours = neighbours or []
         self.injected = injected or {}
         self.moved: set[str] = set()  # injected files whose claims now resolve elsewhere
         self.g: _OwnedGraph = _OwnedGraph(self)
@@ -229,16 +233,20 @@ class TrackingBuilder(_Builder):
     def _place(self, exs: list[Extraction]) -> list[Extraction]:
         if self.full is None:
             placed = super()._place(exs)
-        else:
-            mine = iter(super()._place([e for e in exs if e.source in self.full]))
-            placed = [next(mine) if e.source in self.full else e for e in exs]
+        else:  # the others of their communes say what they said when last resolved
+            full = [e for e in exs if e.source in self.full]
+            done = iter(super()._place(full + self.neighbours)[: len(full)])
+            placed = [next(done) if e.source in self.full else e for e in exs]
         for before, ex in zip(exs, placed, strict=True):
+            if self.full is not None and ex.source not in self.full:
+                continue
             self.owner = _file(ex.source)
-            commune = _own_commune(ex)
-            if commune:
-                self._row("commune:" + fold(commune), "")
-            mine = self.full is None or ex.source in self.full
-            if mine and ex.document.province != before.document.province:
+            commune = _own_commune(before)
+            if commune:  # what a file tells the others of its commune about their province
+                doc = before.document
+                said = [doc.issuer.name, doc.issuer.level, doc.province, doc.number, doc.date]  # type: ignore[union-attr]
+                self._row("commune:" + fold(commune), _dumps(said))
+            if ex.document.province != before.document.province:
                 self._row("place:", ex.document.province or "")
         return placed
 
@@ -553,6 +561,7 @@ def update_graph(store: Store, table: AgencyTable, index: str) -> UpdateReport:
     whole |= more
     old.update(_rows_of(store, more - old.keys()))
     light: set[str] = set()
+    new: dict[str, set[Row]] = {}
     said: dict[str, dict[str, list[Any]]] = {}  # a dirty symbol → what each file says of it
     while True:  # until no key pulls in another file or symbol
         region = {stored[k] for k in whole}
@@ -561,11 +570,17 @@ def update_graph(store: Store, table: AgencyTable, index: str) -> UpdateReport:
             group: [(stored[o], claims) for o, claims in by_owner.items() if o not in outside]
             for group, by_owner in said.items()
         }
-        builder = TrackingBuilder(table, region, context_for(whole | gone), injected)
+        communes = {k for rows in [*old.values(), *new.values()] for k, _ in rows}
+        neighbours = _neighbours(
+            store, {k for k in communes if k.startswith("commune:")}, whole | gone
+        )
+        builder = TrackingBuilder(table, region, context_for(whole | gone), injected, neighbours)
         builder.run([*_extractions(store, whole), *_extractions(store, light, placed=True)])
         owned = builder.owned(by_source.get)
         new = {k: owned.rows.get(k, set()) for k in whole}
         add = _owners_of(store, whole_keys(r for o in [*new.values(), *old.values()] for r in o))
+        # what a file tells its commune changed: the others' provinces may change
+        add |= _owners_of(store, _changed(old, new, ("commune:",)))
         # citations whose symbol's earliest period moved, and now resolve to another node
         add |= {by_source[source] for source in builder.moved}
         dirty = _changed(old, new, _SHARED)
@@ -626,6 +641,26 @@ def _has_draft(store: Store, key: str, new: dict[str, set[Row]]) -> bool:
         ).fetchone()
         is not None
     )
+
+
+def _neighbours(store: Store, keys: set[str], skip: set[str]) -> list[Extraction]:
+    """The other files of these communes as what they tell the commune (their ``commune:``
+    rows): who issued them, their province as printed, their number and date."""
+    out = []
+    for chunk in _chunks(keys):
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT owner, info FROM keys WHERE key IN ({marks})", chunk
+        ).fetchall()
+        for owner, info in rows:
+            if owner in skip:
+                continue
+            name, level, province, number, when = json.loads(info)
+            doc = DocumentInfo(
+                number, None, None, Agency(name, level), _day(when), False, None, None, province
+            )
+            out.append(Extraction("\x00" + owner, doc, [], [], []))
+    return out
 
 
 def _claims_of(store: Store, key: str) -> dict[str, list[Any]]:

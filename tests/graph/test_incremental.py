@@ -329,3 +329,26 @@ def test_incremental_another_table_of_bodies_rebuilds_everything(synthetic, tmp_
         plan.write_text(plan.read_text("utf-8").replace("Sở Tư pháp", "Sở Y tế", 1), "utf-8")
         report = ingest(store, [str(corpus)], aliases=str(aliases))
         assert report.update.full is None  # the same table again: resolved locally
+
+
+def test_incremental_the_file_that_placed_a_commune_goes(synthetic, tmp_path):
+    """A commune's letter names no province: its plan gave it one. Without the plan, the
+    letter's document is placed nowhere, as a full rebuild places it."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(synthetic, corpus)
+    commune = next(d for d in sorted(corpus.glob("*/xa-*")) if list(d.glob("cv-ubnd.txt")))
+    letter = str(commune / "cv-ubnd.txt")
+    with Store(tmp_path / "s.db", create=True) as store:
+        ingest(store, [str(corpus)])
+
+        def province_of_letter() -> str | None:
+            nodes = _stored(store)[0].values()
+            return next(n["province"] for n in nodes if n.get("source") == letter)
+
+        assert province_of_letter() is not None
+        for plan in commune.glob("kh-ubnd.*"):
+            plan.unlink()
+        report = ingest(store, [str(corpus)], prune=True)
+        assert report.update.full is None and report.update.whole >= 1
+        assert province_of_letter() is None
+        assert not _differences(_stored(store), _rebuilt(store))
