@@ -95,7 +95,7 @@ class _Builder:
 
     # ------------------------------------------------------------------ pass 1: claims
     def build(self, exs: list[Extraction]) -> LineageGraph:
-        exs = _provinces_for_communes(exs)
+        exs = self._place(exs)
         for ex in exs:
             self._claim_own(ex)
             for ref in ex.references:
@@ -108,7 +108,13 @@ class _Builder:
                 self._tasks_of(ex)
         self._drafts_superseded(exs, primary)
         self._numbered_body_findings(exs)
+        for agency in self.g.agencies.values():  # the forms seen, in an order no file decides
+            agency.aliases.sort()
         return self.g
+
+    def _place(self, exs: list[Extraction]) -> list[Extraction]:
+        """The extractions with the provinces their communes give them."""
+        return _provinces_for_communes(exs)
 
     def _claim_own(self, ex: Extraction) -> None:
         doc = ex.document
@@ -189,10 +195,7 @@ class _Builder:
     # ------------------------------------------------------------------ pass 2: periods
     def _resolve_periods(self) -> None:
         for group, claims in self.claims.items():
-            first_seen: dict[str, date] = {}
-            for c in claims:
-                if c.period and c.when:
-                    first_seen[c.period] = min(first_seen.get(c.period, c.when), c.when)
+            first_seen = self._first_seen(group, claims)
             ordered = sorted(first_seen, key=lambda p: first_seen[p])
             for c in claims:
                 period = c.period
@@ -207,6 +210,14 @@ class _Builder:
                     self.own_id[c.citing.source] = c.node_id
                 elif c.reference is not None:
                     self.ref_ids[id(c.reference)] = c.node_id
+
+    def _first_seen(self, group: str, claims: list[_Claim]) -> dict[str, date]:
+        """The earliest date each numbering period of a group is given."""
+        first_seen: dict[str, date] = {}
+        for c in claims:
+            if c.period and c.when:
+                first_seen[c.period] = min(first_seen.get(c.period, c.when), c.when)
+        return first_seen
 
     # ------------------------------------------------------------------ pass 3: nodes
     def _documents(self, exs: list[Extraction]) -> dict[str, Extraction]:
@@ -370,28 +381,27 @@ class _Builder:
                 )
             )
         written = agency.as_written and " ".join(agency.as_written.split())
-        if written and written != node.name and written not in node.aliases:
-            node.aliases.append(written)
+        if written and written != node.name:
+            self._add_alias(node, written)
         if agency.parent and node.parent_id is None:
-            parent = self.table.lookup(agency.parent, agency.province) or Agency(
-                agency.parent, agency.level, agency.province
-            )
+            parent = self._parent_of(agency)
             parent_id = self._agency(parent)
             if parent_id != node_id:
                 node.parent_id = parent_id
                 if (node_id, parent_id) not in self.part_of:
                     self.part_of.add((node_id, parent_id))
-                    self.g.add_edge(
-                        Edge(
-                            node_id,
-                            parent_id,
-                            "part-of",
-                            evidence=f"{node.name} thuộc {parent.name}",
-                            cue="bảng cơ quan (table of bodies)",
-                            basis="inferred",
-                        )
-                    )
+                    self.g.add_edge(part_of_edge(node, parent_id, parent.name))
         return node_id
+
+    def _parent_of(self, agency: Agency) -> Agency:
+        """The body ``agency`` belongs to (``agency.parent`` is set)."""
+        return self.table.lookup(agency.parent or "", agency.province) or Agency(
+            agency.parent or "", agency.level, agency.province
+        )
+
+    def _add_alias(self, node: AgencyNode, written: str) -> None:
+        if written not in node.aliases:
+            node.aliases.append(written)
 
     def _agency_named(self, name: str, province: str | None) -> str:
         agency = self.table.lookup(name, province)
@@ -538,8 +548,8 @@ class _Builder:
                 for name in sorted(defined):
                     node = self.g.agencies[self._agency_named(name, ex.document.province)]
                     for b in bodies:
-                        if b.full_name == name and b.name not in node.aliases:
-                            node.aliases.append(b.name)
+                        if b.full_name == name:
+                            self._add_alias(node, b.name)
                 if len(numbers) < 2 or len(defined) > 1:
                     continue  # one number, or several bodies each defined: nothing to say
                 names = " và ".join(f'"{bodies_named(bodies, n)}"' for n in numbers)
@@ -554,6 +564,18 @@ class _Builder:
                         [ex.source],
                     )
                 )
+
+
+def part_of_edge(node: AgencyNode, parent_id: str, parent_name: str) -> Edge:
+    """The edge from a body to the body it belongs to."""
+    return Edge(
+        node.id,
+        parent_id,
+        "part-of",
+        evidence=f"{node.name} thuộc {parent_name}",
+        cue="bảng cơ quan (table of bodies)",
+        basis="inferred",
+    )
 
 
 def _provinces_for_communes(exs: list[Extraction]) -> list[Extraction]:

@@ -15,15 +15,19 @@ What it holds:
   extractions after a build. ``meta.graph_state`` says whether it is up to date;
   :func:`load_graph` rebuilds it from the extractions when a build was interrupted.
 
-Resolution needs every file (a citation in one file resolves against the others), so the
-graph is rebuilt from the stored extractions (JSON, no parsing of documents) whenever a
-file changes; parsing — the slow part — happens once per file content.
+A citation in one file resolves against the others, so a change is resolved again over
+the region of the graph it can touch (:mod:`.incremental`: the ``keys`` table says which
+files share what and the province a commune gave a file, ``pending`` the files
+changed since the graph was made, and every graph row its ``owner``); a full rebuild from
+the stored extractions (JSON, no parsing of documents) runs when that cannot be done.
+Parsing — the slow part — happens once per file content.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -61,9 +65,23 @@ CREATE TABLE IF NOT EXISTS edges (
     kind TEXT NOT NULL,
     data TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS findings (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS keys (owner TEXT NOT NULL, key TEXT NOT NULL, info TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending (abspath TEXT PRIMARY KEY);
+"""
+# who made each row of the graph (graph/incremental.py); added to stores from before them
+_OWNER_COLUMNS = {"nodes": ("owner", "grp"), "edges": ("owner",), "findings": ("owner",)}
+# the graph's indexes: dropped while the whole graph is written, then built again (sorting
+# once is much faster than keeping B-trees larger than the page cache ordered row by row)
+_GRAPH_INDEXES = """
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
-CREATE TABLE IF NOT EXISTS findings (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS keys_owner ON keys (owner);
+CREATE INDEX IF NOT EXISTS keys_key ON keys (key, info);
+CREATE INDEX IF NOT EXISTS nodes_owner ON nodes (owner);
+CREATE INDEX IF NOT EXISTS nodes_grp ON nodes (grp);
+CREATE INDEX IF NOT EXISTS edges_owner ON edges (owner);
+CREATE INDEX IF NOT EXISTS findings_owner ON findings (owner);
 """
 
 
@@ -80,10 +98,14 @@ class FileRecord:
     ingested_at: str
     error: str | None
     extractor: str | None = None  # the fingerprint of the reader that produced its facts
+    stat: str | None = None  # size, times and inode when its bytes were last hashed
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one, not one per row
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 class Store:
@@ -104,6 +126,14 @@ class Store:
             columns = {r[1] for r in self.conn.execute("PRAGMA table_info(files)")}
             if "extractor" not in columns:  # a store from before the column: facts re-read once
                 self.conn.execute("ALTER TABLE files ADD COLUMN extractor TEXT")
+            if "stat" not in columns:
+                self.conn.execute("ALTER TABLE files ADD COLUMN stat TEXT")
+            for table, wanted in _OWNER_COLUMNS.items():
+                have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+                for column in wanted:
+                    if column not in have:
+                        self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+            self.conn.executescript(_GRAPH_INDEXES)
             version = self._meta("schema_version")
             if version is None:
                 self._set_meta("schema_version", SCHEMA_VERSION)
@@ -151,14 +181,14 @@ class Store:
     # ---------------------------------------------------------------- files
     def files(self) -> list[FileRecord]:
         rows = self.conn.execute(
-            "SELECT abspath, path, sha256, size, ingested_at, error, extractor FROM files "
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor, stat FROM files "
             "ORDER BY path"
         ).fetchall()
         return [FileRecord(*row) for row in rows]
 
     def file(self, abspath: str) -> FileRecord | None:
         row = self.conn.execute(
-            "SELECT abspath, path, sha256, size, ingested_at, error, extractor FROM files "
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor, stat FROM files "
             "WHERE abspath = ?",
             (abspath,),
         ).fetchone()
@@ -197,10 +227,20 @@ class Store:
                 "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (abspath) DO UPDATE SET "
                 "path = excluded.path, sha256 = excluded.sha256, size = excluded.size, "
                 "ingested_at = excluded.ingested_at, extraction = excluded.extraction, "
-                "error = excluded.error, extractor = excluded.extractor",
+                "error = excluded.error, extractor = excluded.extractor, stat = NULL",
                 (abspath, path, sha256, size, now, data, error, extractor),
             )
+            conn.execute("INSERT OR IGNORE INTO pending (abspath) VALUES (?)", (abspath,))
             self._set_meta("graph_state", "stale")
+
+    def set_stats(self, stats: Iterable[tuple[str, str, str]]) -> None:
+        """Remember (abspath, sha256, stat): a file whose stat is the same next time is not
+        read to be hashed again (only when its bytes are still the ones stored)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE files SET stat = ? WHERE abspath = ? AND sha256 = ?",
+                ((stat, key, sha) for key, sha, stat in stats),
+            )
 
     def forget(self, abspaths: Iterable[str]) -> int:
         """Drop these files and their facts; the number dropped."""
@@ -208,7 +248,10 @@ class Store:
         with self.transaction() as conn:
             dropped = 0
             for p in abspaths:
-                dropped += conn.execute("DELETE FROM files WHERE abspath = ?", (p,)).rowcount
+                gone = conn.execute("DELETE FROM files WHERE abspath = ?", (p,)).rowcount
+                if gone:
+                    conn.execute("INSERT OR IGNORE INTO pending (abspath) VALUES (?)", (p,))
+                dropped += gone
             if dropped:
                 self._set_meta("graph_state", "stale")
         return dropped
@@ -224,24 +267,45 @@ class Store:
     def graph_is_fresh(self) -> bool:
         return self._meta("graph_state") == "fresh"
 
-    def save_graph(self, graph: LineageGraph) -> None:
-        """Replace the materialized graph in one transaction."""
+    def save_graph(self, graph: LineageGraph, owned: Any = None, index: str | None = None) -> None:
+        """Replace the materialized graph in one transaction. ``owned``
+        (:class:`~.incremental.Owned`, the same graph with who made what) and ``index``
+        (its resolver's fingerprint) let the next change be resolved incrementally."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM nodes")
-            conn.execute("DELETE FROM edges")
-            conn.execute("DELETE FROM findings")
+            for name in re.findall(r"INDEX IF NOT EXISTS (\w+)", _GRAPH_INDEXES):
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+            for table in ("nodes", "edges", "findings", "keys", "pending"):
+                conn.execute(f"DELETE FROM {table}")
+            if owned is None:
+                nodes = ((n.id, n.kind, _dumps(node_record(n)), None, None) for n in graph.nodes())
+                edges = ((e, None) for e in graph.edges)
+                findings = ((f, None) for f in graph.findings)
+                self._set_meta("graph_index", "")
+            else:
+                nodes = (
+                    (n.id, n.kind, _dumps(node_record(n)), owner, grp)
+                    for owner, grp, n in owned.nodes
+                )
+                edges = ((e, owner) for owner, e in owned.edges)
+                findings = ((f, owner) for owner, f in owned.findings)
+                conn.executemany(
+                    "INSERT INTO keys (owner, key, info) VALUES (?, ?, ?)",
+                    ((o, k, i) for o, rows in owned.rows.items() for k, i in rows),
+                )
+                self._set_meta("graph_index", index or "")
             conn.executemany(
-                "INSERT INTO nodes (id, kind, data) VALUES (?, ?, ?)",
-                ((n.id, n.kind, _dumps(node_record(n))) for n in graph.nodes()),
+                "INSERT INTO nodes (id, kind, data, owner, grp) VALUES (?, ?, ?, ?, ?)", nodes
             )
             conn.executemany(
-                "INSERT INTO edges (source, target, kind, data) VALUES (?, ?, ?, ?)",
-                ((e.source, e.target, e.kind, _dumps(edge_record(e))) for e in graph.edges),
+                "INSERT INTO edges (source, target, kind, data, owner) VALUES (?, ?, ?, ?, ?)",
+                ((e.source, e.target, e.kind, _dumps(edge_record(e)), o) for e, o in edges),
             )
             conn.executemany(
-                "INSERT INTO findings (data) VALUES (?)",
-                ((_dumps(f.__dict__),) for f in graph.findings),
+                "INSERT INTO findings (data, owner) VALUES (?, ?)",
+                ((_dumps(f.__dict__), o) for f, o in findings),
             )
+            for statement in _GRAPH_INDEXES.strip().splitlines():
+                conn.execute(statement)
             self._set_meta("graph_state", "fresh")
             self._set_meta("graph_built_at", datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -250,17 +314,43 @@ class Store:
         with self.transaction():
             self._set_meta("aliases_path", abspath(path))
 
-    def rebuild_graph(self, table: Any = None) -> LineageGraph:
-        """Resolve the graph from the stored extractions and materialize it."""
-        from ..loaders.agencies import AgencyTable
-        from .build import build_graph
+    def rebuild_graph(self, table: Any = None, aliases: str | None = None) -> LineageGraph:
+        """Resolve the graph from every stored extraction and materialize it (a full
+        rebuild). ``aliases``: the alias file ``table`` was loaded from, if any."""
+        from ..loaders.agencies import AgencyTable, default_table
+        from .incremental import Fallback, TrackingBuilder, resolver_fingerprint
 
-        aliases = self._meta("aliases_path")
-        if table is None and aliases and os.path.exists(aliases):
-            table = AgencyTable.load(extra=aliases)
-        graph = build_graph(self.extractions(), table)
-        self.save_graph(graph)
+        if table is None:
+            aliases = self._meta("aliases_path")
+            if aliases and os.path.exists(aliases):
+                table = AgencyTable.load(extra=aliases)
+            else:
+                aliases = None
+        builder = TrackingBuilder(table or default_table())
+        graph = builder.run(self.extractions())
+        keys = dict(self.conn.execute("SELECT path, abspath FROM files").fetchall())
+        try:
+            owned = builder.owned(keys.get)
+            index = resolver_fingerprint(aliases)
+            if len(keys) != self.conn.execute("SELECT count(*) FROM files").fetchone()[0]:
+                index = ""  # two files share one path as given: who made what is unclear
+        except Fallback:
+            owned, index = None, ""
+        self.save_graph(graph, owned, index)
         return graph
+
+    def refresh_graph(self, table: Any = None, aliases: str | None = None) -> Any:
+        """Bring the graph up to date with the files changed since it was made: only the
+        region they touch when it can (:func:`~.incremental.update_graph`), else a full
+        rebuild. The :class:`~.incremental.UpdateReport` says which."""
+        from ..loaders.agencies import default_table
+        from .incremental import Fallback, UpdateReport, resolver_fingerprint, update_graph
+
+        try:
+            return update_graph(self, table or default_table(), resolver_fingerprint(aliases))
+        except Fallback as why:
+            self.rebuild_graph(table, aliases)
+            return UpdateReport(full=str(why))
 
     def graph(self) -> LineageGraph:
         """The resolved graph (rebuilt first if a build was interrupted)."""

@@ -243,3 +243,32 @@ def test_a_store_from_before_the_reader_column_opens_and_reads_its_files_again(t
         conn.execute("ALTER TABLE files DROP COLUMN extractor")
     summary = build(store, corpus)
     assert summary["files"]["parsed"] == 5 and summary["documents_in_corpus"] == 5
+
+
+def test_a_settled_file_with_the_same_stat_is_not_read_again_and_a_rewrite_is(
+    tmp_path, corpus, monkeypatch
+):
+    """An unchanged build does not read every file to hash it: a file whose size, times and
+    inode are the ones stored (and that was settled when stored) is unchanged; any write
+    changes its change time, even one that puts the old modification time back."""
+    from policy_lineage.graph import ingest as ingest_module
+
+    store = tmp_path / "s.db"
+    build(store, corpus)  # just written: too recent for its stat to vouch for it
+    later = ingest_module.time.time_ns() + 10_000_000_000
+    monkeypatch.setattr(ingest_module.time, "time_ns", lambda: later)
+    assert build(store, corpus)["files"]["unchanged"] == 5  # hashed; stats remembered
+
+    def no_reading(path):
+        raise AssertionError(f"{path} was read to be hashed")
+
+    monkeypatch.setattr(ingest_module, "file_sha256", no_reading)
+    assert build(store, corpus)["files"]["unchanged"] == 5
+    monkeypatch.undo()
+    plan = corpus / PLAN_2025_06
+    st = plan.stat()
+    plan.write_text(plan.read_text("utf-8").replace("359-KH/TU", "360-KH/TU"), "utf-8")
+    os.utime(plan, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same mtime
+    assert plan.stat().st_size == st.st_size
+    summary = build(store, corpus)
+    assert (summary["files"]["parsed"], summary["files"]["unchanged"]) == (1, 4)
