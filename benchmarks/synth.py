@@ -546,13 +546,20 @@ class Corpus:
     of 4 provinces is the first 4 provinces of the national one."""
 
     def __init__(
-        self, out: Path, rng: random.Random, noise: float, docx_share: float, pdf_share: float
+        self,
+        out: Path,
+        rng: random.Random,
+        noise: float,
+        docx_share: float,
+        pdf_share: float,
+        task_scale: float = 1.0,
     ) -> None:
         self.out = out
         self.rng = rng
         self.noise = noise
         self.docx_share = docx_share
         self.pdf_share = pdf_share
+        self.task_scale = task_scale
         self.numbers = Numbers(self.rng)
         self.documents: list[DocTruth] = []
         self.edges: list[dict] = []
@@ -660,6 +667,11 @@ class Corpus:
             for t in tasks
         ]
 
+    def count(self, low: int, high: int) -> int:
+        """How many tasks a plan holds: ``low`` to ``high``, times ``--task-scale`` (at
+        least 5)."""
+        return max(5, round(self.rng.randint(low, high) * self.task_scale))
+
     def item(self, pool: WorkPool, leads: list[str], after: date, coop: int = 0) -> Item:
         parts = pool.take()
         lead = self.rng.choice(leads)
@@ -760,7 +772,7 @@ class Corpus:
             no = f"{self.numbers.take(code)}/KH-{code}"
             when = date(2025, rng.randint(5, 7), rng.randint(1, 28))
             items = [
-                self.item(pool, units, when, rng.randint(0, 2)) for _ in range(rng.randint(40, 80))
+                self.item(pool, units, when, rng.randint(0, 2)) for _ in range(self.count(40, 80))
             ]
             repeat = None
             if planted is not None and m == 1:  # the first ministry's work again, another lead
@@ -811,7 +823,7 @@ class Corpus:
         prog_no = f"{self.numbers.take(slug + 'CTr')}-CTr/TU"
         prog_date = date(2025, 2, rng.randint(1, 27))
         prog = DocTruth("", prog_no, "Chương trình", party_name, prog_date.isoformat(), False, name)
-        items = [self.item(pool, depts, prog_date, 2) for _ in range(rng.randint(20, 40))]
+        items = [self.item(pool, depts, prog_date, 2) for _ in range(self.count(20, 40))]
         lines = [
             header([party_head + " " + name.upper(), "BAN THƯỜNG VỤ"], PARTY_RIGHT, prog_no, name, prog_date),
             "CHƯƠNG TRÌNH HÀNH ĐỘNG",
@@ -831,7 +843,7 @@ class Corpus:
         # People's committee plan (50-150 tasks) and its draft
         plan_no = f"{self.numbers.take(slug + 'KH')}/KH-UBND"
         plan_date = date(2025, 5, rng.randint(1, 28))
-        plan_items = [self.item(pool, depts, plan_date, 2) for _ in range(rng.randint(50, 150))]
+        plan_items = [self.item(pool, depts, plan_date, 2) for _ in range(self.count(50, 150))]
         dup_again = again(rng, items[0])  # planted: the programme's first item again
         plan_items.insert(rng.randint(0, len(plan_items)), dup_again)
         title = f"Triển khai thực hiện Chương trình hành động số {prog_no} ngày {short_date(prog_date)} của {party_name.replace(' ' + name, '')}"
@@ -862,7 +874,8 @@ class Corpus:
 
         # Follow-up letters: conflicting lead and deadline with the plan, a duplicate
         own = [i for i in plan_items if i is not dup_again]
-        base_lead, base_dl, base_dup = own[0], next(i for i in own[1:] if i.deadline.iso), own[-1]
+        base_lead, base_dup = own[0], own[-1]
+        base_dl = next((i for i in own[1:-1] if i.deadline.iso), None)  # None: no such plant
         for k in range(2):
             letter_no = f"{self.numbers.take(slug + 'CV')}/UBND-KGVX"
             letter_date = date(2025, 6 + 2 * k, rng.randint(1, 28))
@@ -874,12 +887,15 @@ class Corpus:
                     d for d in depts if d != base_lead.lead and d not in base_lead.cooperating
                 )
                 conflict_lead = again(rng, base_lead, lead=other_lead)
-                when = letter_date + timedelta(days=20)
-                other_dl = Deadline(f"hoàn thành trước ngày {short_date(when)}", when.isoformat())
-                if base_dl.deadline.iso == other_dl.iso:
-                    other_dl = Deadline("hoàn thành trong tháng 12/2026", "2026-12-31")
-                conflict_dl = again(rng, base_dl, deadline=other_dl)
-                planted = [conflict_lead, conflict_dl]
+                planted = [conflict_lead]
+                if base_dl is not None:
+                    when = letter_date + timedelta(days=20)
+                    other_dl = Deadline(
+                        f"hoàn thành trước ngày {short_date(when)}", when.isoformat()
+                    )
+                    if base_dl.deadline.iso == other_dl.iso:
+                        other_dl = Deadline("hoàn thành trong tháng 12/2026", "2026-12-31")
+                    planted.append(again(rng, base_dl, deadline=other_dl))
             else:
                 planted = [again(rng, base_dup)]
             letter_items += planted
@@ -909,7 +925,8 @@ class Corpus:
             self.edge(letter, plan_no, "implements")
             if k == 0:
                 self.overlap("conflicting_lead", (plan, base_lead), (letter, planted[0]))
-                self.overlap("conflicting_deadline", (plan, base_dl), (letter, planted[1]))
+                if base_dl is not None:
+                    self.overlap("conflicting_deadline", (plan, base_dl), (letter, planted[1]))
             else:
                 self.overlap("duplicate", (plan, base_dup), (letter, planted[0]))
 
@@ -924,7 +941,7 @@ class Corpus:
             name,
             rep_date,
             opening,
-            rng.randint(10, len(plan_items)),
+            rng.randint(min(10, len(plan_items)), len(plan_items)),
             len(plan_items),
             rep_items,
             rng.choice(PEOPLE),
@@ -963,7 +980,7 @@ class Corpus:
             f"Phòng Kinh tế xã {commune}",
             f"Phòng Văn hóa - Xã hội xã {commune}",
         ]
-        items = [self.item(pool, leads, when) for _ in range(rng.randint(20, 60))]
+        items = [self.item(pool, leads, when) for _ in range(self.count(20, 60))]
         title = f"Triển khai thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}"
         opening = f"Thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit} {province}, Ủy ban nhân dân xã ban hành Kế hoạch thực hiện như sau:"
         roll = rng.random()
@@ -1136,12 +1153,12 @@ def commune_counts(total: int, seed: int) -> list[int]:
     return counts
 
 
-def write_part(job: tuple[str, int, int, str, float, float, float]) -> dict[str, list]:
-    """One part of the corpus (``central`` or a province's index), written under ``out``;
+def write_part(job: tuple[str, int, int, str, float, float, float, float]) -> dict[str, list]:
+    """One part of the corpus (``central`` or a province, by name), written under ``out``;
     its truth."""
-    part, seed, communes, out, noise, docx, pdf = job
+    part, seed, communes, out, noise, docx, pdf, task_scale = job
     # the part's own generator: the seed and the part only
-    corpus = Corpus(Path(out), random.Random(f"{seed}/{part}"), noise, docx, pdf)
+    corpus = Corpus(Path(out), random.Random(f"{seed}/{part}"), noise, docx, pdf, task_scale)
     if part == "central":
         corpus.central()
     else:
@@ -1163,6 +1180,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noise", type=float, default=0.1, help="share of .txt files given text noise")
     ap.add_argument("--docx", type=float, default=0.03, help="share of files written as .docx")
     ap.add_argument("--pdf", type=float, default=0.01, help="share of files written as .pdf")
+    ap.add_argument(
+        "--task-scale",
+        type=float,
+        default=1.0,
+        help="tasks in each plan, times this (a small corpus for tests: 0.15)",
+    )
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes writing")
     args = ap.parse_args(argv)
     out = Path(args.out)
@@ -1171,7 +1194,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out.mkdir(parents=True, exist_ok=True)
     counts = commune_counts(round(args.communes * len(PROVINCE_NAMES)), args.seed)
-    shares = (args.noise, args.docx, args.pdf)
+    shares = (args.noise, args.docx, args.pdf, args.task_scale)
     jobs = [("central", args.seed, 0, str(out), *shares)]
     for name, n in list(zip(PROVINCE_NAMES, counts, strict=True))[: args.provinces]:
         jobs.append((name, args.seed, n, str(out), *shares))
