@@ -729,6 +729,57 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return max(a, b) / min(a, b)
 
 
+def save(res: dict[str, Any], scale: dict[str, Any], out: Path, final: bool) -> None:
+    """Compute the target figures and write ``res`` to ``out`` (after every phase, so a
+    long run that stops keeps what it measured); print them when ``final``."""
+    peaks = [res.get("cold_ingest", {}).get("peak_mb")]
+    peaks += [v["one_percent"]["peak_mb"] for v in res.get("incremental", {}).values()]
+    peaks += [v.get("peak_mb") for v in res.get("growth", {}).get("sizes", {}).values()]
+    peaks = [p for p in peaks if p]
+    res["peak_memory_mb"] = max(peaks) if peaks else None
+    res["benchmark_process_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if final:
+        show("peak_memory_mb", res["peak_memory_mb"], "MB")
+        show(
+            "  this benchmark's own process (graph, baseline)",
+            res["benchmark_process_peak_mb"],
+            "MB",
+        )
+
+    big = res.get("incremental", {}).get(str(scale["provinces"]), {})
+    lat = res.get("latency", {})
+    first = lat.get("first_row", {})
+    res["targets"] = {
+        "cold_ingest_seconds": res.get("cold_ingest", {}).get("seconds"),
+        "growth_deviation": res.get("growth", {}).get("deviation"),
+        "one_file_ingest_seconds": big.get("one_file", {}).get("seconds"),
+        "one_file_folder_ingest_seconds": big.get("one_file_folder_seconds"),
+        "one_percent_ingest_seconds": big.get("one_percent", {}).get("seconds"),
+        "one_file_ratio_34_vs_4": res.get("incremental_ratios", {}).get("one_file"),
+        "one_percent_per_file_ratio_34_vs_4": res.get("incremental_ratios", {}).get(
+            "one_percent_per_file"
+        ),
+        "tasks_from_notice_cold_seconds": lat.get("tasks_from_notice_cold", {}).get("seconds"),
+        "first_row_walk_seconds": first.get("walk", {}).get("first_row_seconds"),
+        "first_row_default_seconds": first.get("default", {}).get("first_row_seconds"),
+        "overlaps_seconds": res.get("overlaps", {}).get("seconds"),
+        "overlaps_recall": res.get("overlaps", {}).get("recall"),
+        "overlaps_precision": res.get("overlaps", {}).get("precision"),
+        "baseline_speed_ratio": res.get("baseline", {}).get("speed_ratio"),
+        "baseline_recall_lost": res.get("baseline", {}).get("recall_lost"),
+        "peak_memory_mb": res["peak_memory_mb"],
+    }
+    res["verdicts"] = {k: verdict(k, v) for k, v in res["targets"].items()}
+    if final:
+        print("targets")
+        for k, v in res["targets"].items():
+            show(k, v)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, ensure_ascii=False, indent=2, default=str), "utf-8")
+    if final:
+        print(f"figures -> {out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", choices=list(SCALES), default="province")
@@ -837,11 +888,14 @@ def main(argv: list[str] | None = None) -> int:
     elif not live.exists():
         live_copy(corpus, live)
 
+    save(res, scale, out, final=False)
     if "growth" in phases:
         res["phase_runs"]["growth"] = res["when"]
         print(f"growth (load {load()})", flush=True)
         whole = None
-        if "ingest" in phases:
+        # the whole corpus's cold ingest: this run's, or the last run's when --only left
+        # the ingest phase out (its time is in phase_runs)
+        if res.get("cold_ingest"):
             c = res["cold_ingest"]
             whole = {
                 "provinces": scale["provinces"],
@@ -862,6 +916,7 @@ def main(argv: list[str] | None = None) -> int:
             show(f"  {p} provinces: documents/s", v["documents_per_second"])
         show("growth_deviation", g["deviation"])
 
+    save(res, scale, out, final=False)
     if "incremental" in phases:
         res["phase_runs"]["incremental"] = res["when"]
         print(f"incremental (load {load()})", flush=True)
@@ -909,6 +964,7 @@ def main(argv: list[str] | None = None) -> int:
             show("  1%, ratio of seconds", rr["one_percent_seconds"], "x")
             show("one_percent_per_file_ratio_34_vs_4", rr["one_percent_per_file"], "x")
 
+    save(res, scale, out, final=False)
     if "queries" in phases:
         res["phase_runs"]["queries"] = res["when"]
         print(f"queries (load {load()})", flush=True)
@@ -941,6 +997,7 @@ def main(argv: list[str] | None = None) -> int:
         show("trace 57-NQ/TW, warm", lat["trace_resolution_warm_seconds"], "s")
         show("agency, warm", lat["agency_warm_seconds"], "s")
 
+    save(res, scale, out, final=False)
     graph = None
     if phases & {"overlaps", "baseline", "accuracy"}:
         from policy_lineage.graph.store import load_graph
@@ -980,6 +1037,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             show("  kind right (planted groups)", ov["kind_right"])
 
+    save(res, scale, out, final=False)
     if "baseline" in phases:
         res["phase_runs"]["baseline"] = res["when"]
         workers = args.baseline_workers or cores
@@ -1001,6 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
             show("  precision, find_overlaps", base["fast_precision"])
             show("baseline_recall_lost", base["recall_lost"])
 
+    save(res, scale, out, final=False)
     if "accuracy" in phases:
         res["phase_runs"]["accuracy"] = res["when"]
         print("extraction", flush=True)
@@ -1010,6 +1069,7 @@ def main(argv: list[str] | None = None) -> int:
             show(f"  {k}", v)
     graph = None
 
+    save(res, scale, out, final=False)
     if "push" in phases:
         res["phase_runs"]["push"] = res["when"]
         print(f"push (load {load()})", flush=True)
@@ -1028,45 +1088,7 @@ def main(argv: list[str] | None = None) -> int:
                 show("    nodes/s", f[name]["nodes_per_second"])
                 show("    relationships/s", f[name]["relationships_per_second"])
 
-    peaks = [res.get("cold_ingest", {}).get("peak_mb")]
-    peaks += [v["one_percent"]["peak_mb"] for v in res.get("incremental", {}).values()]
-    peaks += [v.get("peak_mb") for v in res.get("growth", {}).get("sizes", {}).values()]
-    peaks = [p for p in peaks if p]
-    res["peak_memory_mb"] = max(peaks) if peaks else None
-    res["benchmark_process_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    show("peak_memory_mb", res["peak_memory_mb"], "MB")
-    show("  this benchmark's own process (graph, baseline)", res["benchmark_process_peak_mb"], "MB")
-
-    big = res.get("incremental", {}).get(str(scale["provinces"]), {})
-    lat = res.get("latency", {})
-    first = lat.get("first_row", {})
-    res["targets"] = {
-        "cold_ingest_seconds": res.get("cold_ingest", {}).get("seconds"),
-        "growth_deviation": res.get("growth", {}).get("deviation"),
-        "one_file_ingest_seconds": big.get("one_file", {}).get("seconds"),
-        "one_file_folder_ingest_seconds": big.get("one_file_folder_seconds"),
-        "one_percent_ingest_seconds": big.get("one_percent", {}).get("seconds"),
-        "one_file_ratio_34_vs_4": res.get("incremental_ratios", {}).get("one_file"),
-        "one_percent_per_file_ratio_34_vs_4": res.get("incremental_ratios", {}).get(
-            "one_percent_per_file"
-        ),
-        "tasks_from_notice_cold_seconds": lat.get("tasks_from_notice_cold", {}).get("seconds"),
-        "first_row_walk_seconds": first.get("walk", {}).get("first_row_seconds"),
-        "first_row_default_seconds": first.get("default", {}).get("first_row_seconds"),
-        "overlaps_seconds": res.get("overlaps", {}).get("seconds"),
-        "overlaps_recall": res.get("overlaps", {}).get("recall"),
-        "overlaps_precision": res.get("overlaps", {}).get("precision"),
-        "baseline_speed_ratio": res.get("baseline", {}).get("speed_ratio"),
-        "baseline_recall_lost": res.get("baseline", {}).get("recall_lost"),
-        "peak_memory_mb": res["peak_memory_mb"],
-    }
-    res["verdicts"] = {k: verdict(k, v) for k, v in res["targets"].items()}
-    print("targets")
-    for k, v in res["targets"].items():
-        show(k, v)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(res, ensure_ascii=False, indent=2, default=str), "utf-8")
-    print(f"figures -> {out}")
+    save(res, scale, out, final=True)
     return 0
 
 
