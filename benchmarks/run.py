@@ -814,6 +814,10 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.json) if args.json else HERE / "results" / f"{args.scale}.json"
     # a run of some phases keeps the figures of the others from the last run
     res: dict[str, Any] = json.loads(out.read_text("utf-8")) if args.only and out.exists() else {}
+    if res.get("corpus", {}).get("name") != corpus_name(
+        scale["provinces"], scale["communes"], args.seed
+    ):
+        res = {}  # figures of another corpus (an older generator, another seed)
     res.update(
         {
             "scale": args.scale,
