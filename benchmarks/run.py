@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The scale benchmark: a synthetic corpus built, ingested, changed, queried and checked.
 
-    python benchmarks/run.py --scale province   # 1 province (65 communes, ~230 documents)
-    python benchmarks/run.py --scale mid        # 16 provinces (~4,600 documents)
-    python benchmarks/run.py --scale national   # 34 provinces, 3,321 communes (~10,000)
+    python benchmarks/run.py --scale province   # 1 province (64 communes, 210 documents)
+    python benchmarks/run.py --scale mid        # 16 provinces (4,985 documents)
+    python benchmarks/run.py --scale national   # 34 provinces, 3,321 communes (10,484)
     python benchmarks/run.py --scale national --only ingest,incremental
 
 Needs the benchmark tools: ``pip install -e '.[bench]'`` (rapidfuzz, for the all-pairs
