@@ -1,33 +1,42 @@
 #!/usr/bin/env python3
-"""A synthetic national corpus of directive documents, with its ground truth.
+"""A synthetic national corpus of directive documents at real proportions, with its ground truth.
 
-    python benchmarks/synth.py --provinces 1 --communes 120 --seed 1 --out /tmp/province
-    python benchmarks/synth.py --provinces 34 --communes 98 --seed 1 --out /tmp/national
+    python benchmarks/synth.py --provinces 1 --seed 1 --out /tmp/province
+    python benchmarks/synth.py --provinces 34 --communes 97.68 --seed 1 --out /tmp/national
 
-What it writes, level by level, as DOMAIN.md describes the chain:
+The national corpus (``--provinces 34 --communes 97.68``: 3,321 communes and wards) has about
+10,500 documents and 195,000 tasks. What it writes, level by level:
 
 * central: Nghị quyết 57-NQ/TW (Bộ Chính trị), Nghị quyết 71/NQ-CP (Chính phủ, implementing
-  it), Thông báo 04-TB/BCĐTW and 07-TB/CQTTBCĐ (the steering committee);
-* each province: a Party action programme (``NN-CTr/TU``, implementing 57-NQ/TW), a
-  people's-committee plan (``NNN/KH-UBND``, implementing the programme and 71/NQ-CP) and
-  its draft (blank number, "DỰ THẢO"; the plan supersedes it), a follow-up letter
-  (``NNN/UBND-KGVX``, implementing 04-TB/BCĐTW) — the province's bodies lead the tasks;
-* each commune: a plan of the commune's people's committee (implementing the province's
-  plan) and a letter (implementing the commune plan).
+  it), Thông báo 04-TB/BCĐTW (the steering committee), six tasks each; five ministries'
+  plans (``NN/KH-BKHCN`` …, implementing 71/NQ-CP, 40-80 tasks led by their departments);
+* each province: a Party action programme (``NN-CTr/TU``, implementing 57-NQ/TW, 20-40
+  tasks), a people's-committee plan (``NNN/KH-UBND``, implementing the programme, based on
+  71/NQ-CP, 50-150 tasks in the text, in an appendix table, or in both) and its draft (blank
+  number, "DỰ THẢO"; the plan supersedes it), two follow-up letters (``NNN/UBND-KGVX``, the
+  first implementing 04-TB/BCĐTW) and a progress report (``NN/BC-UBND``) citing the plan;
+* each commune (``--communes`` on average per province, 0.5 to 1.7 times the mean, fixed over
+  the 34 provinces by the seed): a plan of 20-60 tasks (implementing the province's plan; in
+  the text, an appendix table, or both), its draft for 30%, 0-2 reminder letters and 0-2
+  progress reports citing the plan.
 
 Numbers in both grammars, dates, implementing and citing sentences ("Thực hiện …",
 "Căn cứ …", "tại Công văn số …"), tasks in the shapes plans use (inline "chủ trì, phối hợp",
 "(Cơ quan chủ trì: …; thời gian: …)", "Giao …", appendix tables with TT / Tên nhiệm vụ /
 Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành / Kết quả), deadlines in the
-forms of DOMAIN.md §4. Overlaps are planted inside one jurisdiction (a province's own
-documents, or one commune's): the same work again, paraphrased (phrases reordered,
-"bảo đảm"/"đảm bảo", abbreviations, the other tone-mark style), with the same lead and
-deadline (duplicate), another lead (conflicting_lead) or another deadline
-(conflicting_deadline). Outside planted places, no work item repeats inside a
-jurisdiction, so every true overlap is planted.
+forms of DOMAIN.md §4. Overlaps are planted inside one jurisdiction (the central bodies, a
+province's own documents, or one commune's): the same work again, paraphrased (phrases
+reordered, "bảo đảm"/"đảm bảo", abbreviations, the other tone-mark style), with the same lead
+and deadline (duplicate), another lead (conflicting_lead) or another deadline
+(conflicting_deadline). Outside planted places no two pieces of work of one jurisdiction
+share more than a third of their word pairs (:class:`WorkPool`), so every true overlap is
+planted.
 
 A fraction of files gets the noise of DOMAIN.md §6 (NFD letters, the other tone style,
-lines broken mid-phrase, page numbers); a share is written as .docx and .pdf.
+lines broken mid-phrase, page numbers); a share is written as .docx and .pdf. Every part
+(the central level, each province with its communes) has its own random generator, seeded
+by ``--seed`` and the part's name: the corpus does not depend on ``--jobs``, and the first
+N provinces of the national corpus are the corpus of ``--provinces N``.
 
 ``truth.json`` holds every document (file, number, type, issuer, date, draft), every
 document edge (by number or file), every task (file, text, lead, cooperating, deadline,
@@ -1172,7 +1181,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--communes",
         type=float,
-        default=120,
+        default=3321 / 34,
         help="communes and wards per province on average over the 34 (the country: 3321/34)",
     )
     ap.add_argument("--seed", type=int, default=1)
