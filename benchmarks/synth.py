@@ -1,33 +1,42 @@
 #!/usr/bin/env python3
-"""A synthetic national corpus of directive documents, with its ground truth.
+"""A synthetic national corpus of directive documents at real proportions, with its ground truth.
 
-    python benchmarks/synth.py --provinces 1 --communes 120 --seed 1 --out /tmp/province
-    python benchmarks/synth.py --provinces 34 --communes 98 --seed 1 --out /tmp/national
+    python benchmarks/synth.py --provinces 1 --seed 1 --out /tmp/province
+    python benchmarks/synth.py --provinces 34 --communes 97.68 --seed 1 --out /tmp/national
 
-What it writes, level by level, as DOMAIN.md describes the chain:
+The national corpus (``--provinces 34 --communes 97.68``: 3,321 communes and wards) has about
+10,500 documents and 195,000 tasks. What it writes, level by level:
 
 * central: Nghị quyết 57-NQ/TW (Bộ Chính trị), Nghị quyết 71/NQ-CP (Chính phủ, implementing
-  it), Thông báo 04-TB/BCĐTW and 07-TB/CQTTBCĐ (the steering committee);
-* each province: a Party action programme (``NN-CTr/TU``, implementing 57-NQ/TW), a
-  people's-committee plan (``NNN/KH-UBND``, implementing the programme and 71/NQ-CP) and
-  its draft (blank number, "DỰ THẢO"; the plan supersedes it), a follow-up letter
-  (``NNN/UBND-KGVX``, implementing 04-TB/BCĐTW) — the province's bodies lead the tasks;
-* each commune: a plan of the commune's people's committee (implementing the province's
-  plan) and a letter (implementing the commune plan).
+  it), Thông báo 04-TB/BCĐTW (the steering committee), six tasks each; five ministries'
+  plans (``NN/KH-BKHCN`` …, implementing 71/NQ-CP, 40-80 tasks led by their departments);
+* each province: a Party action programme (``NN-CTr/TU``, implementing 57-NQ/TW, 20-40
+  tasks), a people's-committee plan (``NNN/KH-UBND``, implementing the programme, based on
+  71/NQ-CP, 50-150 tasks in the text, in an appendix table, or in both) and its draft (blank
+  number, "DỰ THẢO"; the plan supersedes it), two follow-up letters (``NNN/UBND-KGVX``, the
+  first implementing 04-TB/BCĐTW) and a progress report (``NN/BC-UBND``) citing the plan;
+* each commune (``--communes`` on average per province, 0.5 to 1.7 times the mean, fixed over
+  the 34 provinces by the seed): a plan of 20-60 tasks (implementing the province's plan; in
+  the text, an appendix table, or both), its draft for 30%, 0-2 reminder letters and 0-2
+  progress reports citing the plan.
 
 Numbers in both grammars, dates, implementing and citing sentences ("Thực hiện …",
 "Căn cứ …", "tại Công văn số …"), tasks in the shapes plans use (inline "chủ trì, phối hợp",
 "(Cơ quan chủ trì: …; thời gian: …)", "Giao …", appendix tables with TT / Tên nhiệm vụ /
 Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành / Kết quả), deadlines in the
-forms of DOMAIN.md §4. Overlaps are planted inside one jurisdiction (a province's own
-documents, or one commune's): the same work again, paraphrased (phrases reordered,
-"bảo đảm"/"đảm bảo", abbreviations, the other tone-mark style), with the same lead and
-deadline (duplicate), another lead (conflicting_lead) or another deadline
-(conflicting_deadline). Outside planted places, no work item repeats inside a
-jurisdiction, so every true overlap is planted.
+forms of DOMAIN.md §4. Overlaps are planted inside one jurisdiction (the central bodies, a
+province's own documents, or one commune's): the same work again, paraphrased (phrases
+reordered, "bảo đảm"/"đảm bảo", abbreviations, the other tone-mark style), with the same lead
+and deadline (duplicate), another lead (conflicting_lead) or another deadline
+(conflicting_deadline). Outside planted places no two pieces of work of one jurisdiction
+share more than a third of their word pairs (:class:`WorkPool`), so every true overlap is
+planted.
 
 A fraction of files gets the noise of DOMAIN.md §6 (NFD letters, the other tone style,
-lines broken mid-phrase, page numbers); a share is written as .docx and .pdf.
+lines broken mid-phrase, page numbers); a share is written as .docx and .pdf. Every part
+(the central level, each province with its communes) has its own random generator, seeded
+by ``--seed`` and the part's name: the corpus does not depend on ``--jobs``, and the first
+N provinces of the national corpus are the corpus of ``--provinces N``.
 
 ``truth.json`` holds every document (file, number, type, issuer, date, draft), every
 document edge (by number or file), every task (file, text, lead, cooperating, deadline,
@@ -38,12 +47,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import random
 import sys
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PROVINCES = json.loads((ROOT / "loaders" / "data" / "provinces.json").read_text("utf-8"))
@@ -354,7 +366,8 @@ def add_noise(rng: random.Random, text: str) -> str:
     lines = []
     page = 1
     for i, line in enumerate(text.split("\n")):
-        if len(line) > 90 and rng.random() < 0.5:  # a PDF-like break mid-phrase
+        # a PDF-like break mid-phrase (not in a table's row: its cells stay on one line)
+        if len(line) > 90 and "\t" not in line and rng.random() < 0.5:
             cut = line.rfind(" ", 40, 80)
             if cut > 0:
                 lines += [line[:cut] + " ", "", line[cut + 1 :]]
@@ -367,6 +380,110 @@ def add_noise(rng: random.Random, text: str) -> str:
     if rng.random() < 0.4:
         text = unicodedata.normalize("NFD", text)
     return text
+
+
+# ------------------------------------------------------------------- work items
+
+# Generated work, to give every jurisdiction hundreds of distinct items: a verb, an object
+# (a kind of system or instrument, and the field it serves) and sometimes a target group.
+VERBS = [
+    "xây dựng", "nâng cấp", "rà soát", "hoàn thiện", "vận hành", "cập nhật", "mở rộng",
+    "chuẩn hóa", "đánh giá", "thí điểm", "duy trì", "kiện toàn", "tích hợp", "kiểm thử",
+]  # fmt: skip
+HEADS = [
+    "cơ sở dữ liệu", "hệ thống thông tin", "phần mềm quản lý", "bản đồ số", "kho dữ liệu",
+    "trang thông tin", "ứng dụng di động", "quy trình nghiệp vụ", "bộ chỉ tiêu", "mô hình điểm",
+    "dịch vụ tra cứu", "tổ công tác", "quy chế phối hợp", "hạ tầng kỹ thuật",
+    "chương trình bồi dưỡng", "sổ tay hướng dẫn", "kênh tiếp nhận phản ánh", "bảng theo dõi",
+]  # fmt: skip
+FIELDS = [
+    "đất đai", "hộ tịch", "y tế cơ sở", "giáo dục mầm non", "giáo dục phổ thông",
+    "du lịch cộng đồng", "nông nghiệp hữu cơ", "nuôi trồng thủy sản", "lâm nghiệp",
+    "giao thông nông thôn", "trật tự đô thị", "tài nguyên nước", "quan trắc môi trường",
+    "lao động việc làm", "an sinh xã hội", "người có công", "văn hóa cơ sở", "thể dục thể thao",
+    "thư viện cộng đồng", "di tích lịch sử", "phòng cháy chữa cháy", "quốc phòng toàn dân",
+    "an ninh trật tự", "thu ngân sách", "bảo hiểm y tế", "đồng bào dân tộc thiểu số",
+    "hoạt động tôn giáo", "công tác thanh niên", "bình đẳng giới", "bảo vệ trẻ em",
+    "chăm sóc người cao tuổi", "khuyến nông", "phòng dịch gia súc", "đê điều",
+    "phòng chống thiên tai", "nước sạch nông thôn", "chợ truyền thống", "làng nghề",
+    "kinh tế tập thể", "doanh nghiệp nhỏ", "hộ kinh doanh", "khu công nghiệp",
+    "cụm công nghiệp", "lưới điện nông thôn", "bưu chính công ích", "báo chí địa phương",
+    "loa truyền thanh", "tiếp công dân", "giải quyết khiếu nại", "thi đua khen thưởng",
+    "lưu trữ hồ sơ", "văn thư", "cải cách hành chính", "kiểm soát thủ tục", "tài sản công",
+    "đầu tư công", "quy hoạch chung", "nhà ở xã hội", "bồi thường tái định cư", "chứng thực",
+    "trợ giúp pháp lý", "phổ biến pháp luật", "hòa giải ở cơ sở", "dân số kế hoạch hóa",
+    "tiêm chủng mở rộng", "an toàn thực phẩm", "vệ sinh trường học", "xe buýt công cộng",
+]  # fmt: skip
+QUALIFIERS = [
+    "tại các thôn, ấp", "cho hộ gia đình", "ở trường học", "tại trạm y tế", "cho hợp tác xã",
+    "tại bộ phận một cửa", "cho người cao tuổi", "trong khu dân cư", "theo thời gian thực",
+    "trên thiết bị di động", "có kết nối liên thông", "bằng chữ ký số", "cho doanh nghiệp mới",
+    "tại nhà văn hóa", "cho học sinh", "trên bản đồ nền", "vào cuối mỗi quý",
+]  # fmt: skip
+
+
+def _grams(text: str) -> set[str]:
+    words = text.replace(",", " ").split()
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} | set(words[:1])
+
+
+class WorkPool:
+    """Distinct pieces of work for one jurisdiction (a province's own documents, one
+    commune's, or the central bodies'): no item shares more than a third of its word pairs
+    with another, so outside planted places no work repeats inside a jurisdiction."""
+
+    SHARED = 0.34
+
+    def __init__(self, rng: random.Random, handmade: float = 0.3) -> None:
+        self.rng = rng
+        self.handmade = list(WORK)
+        rng.shuffle(self.handmade)
+        self.share = handmade
+        self.index: dict[str, list[int]] = {}
+        self.sizes: list[int] = []
+
+    def _clause(self, qualify: bool) -> str:
+        rng = self.rng
+        text = f"{rng.choice(VERBS)} {rng.choice(HEADS)} {rng.choice(FIELDS)}"
+        return f"{text} {rng.choice(QUALIFIERS)}" if qualify and rng.random() < 0.3 else text
+
+    def take(self) -> tuple[str, str]:
+        """A new piece of work: two clauses (``a và b``), which a paraphrase may reorder."""
+        for _ in range(500):
+            if self.handmade and self.rng.random() < self.share:
+                a, b = self.handmade.pop()
+            else:
+                a, b = self._clause(False), self._clause(True)
+            grams = _grams(work_text(a, b))
+            shared: dict[int, int] = {}
+            for g in grams:
+                for i in self.index.get(g, ()):
+                    shared[i] = shared.get(i, 0) + 1
+            if any(n > self.SHARED * min(len(grams), self.sizes[i]) for i, n in shared.items()):
+                continue
+            for g in grams:
+                self.index.setdefault(g, []).append(len(self.sizes))
+            self.sizes.append(len(grams))
+            return a, b
+        raise RuntimeError("no distinct work left")  # pragma: no cover
+
+
+# An item of a document: the work (its two clauses), the text as written, lead,
+# cooperating bodies, deadline.
+@dataclass
+class Item:
+    parts: tuple[str, str]
+    text: str
+    lead: str
+    cooperating: list[str]
+    deadline: Deadline
+
+
+def again(rng: random.Random, item: Item, **changes: Any) -> Item:
+    """``item``'s work said again (paraphrased), with ``changes`` (lead, deadline …)."""
+    fields = {"parts": item.parts, "text": paraphrase(rng, *item.parts), "lead": item.lead}
+    fields |= {"cooperating": item.cooperating, "deadline": item.deadline} | changes
+    return Item(**fields)
 
 
 # ------------------------------------------------------------------- documents
@@ -413,21 +530,49 @@ PEOPLE = "Nguyễn Văn An|Trần Thị Bình|Lê Minh Châu|Phạm Quốc Dũng
     "|"
 )
 
+CENTRAL_BODIES = json.loads((ROOT / "loaders" / "data" / "central_bodies.json").read_text("utf-8"))[
+    "agencies"
+]
+# Ministries whose plans the corpus holds: symbol, name; their departments lead the tasks.
+MINISTRIES = [
+    ("BKHCN", "Bộ Khoa học và Công nghệ"),
+    ("BTC", "Bộ Tài chính"),
+    ("BCA", "Bộ Công an"),
+    ("BNNMT", "Bộ Nông nghiệp và Môi trường"),
+    ("BQP", "Bộ Quốc phòng"),
+]
+
+
+def units_of(ministry: str) -> list[str]:
+    return [
+        a["name"] for a in CENTRAL_BODIES if a.get("parent") == ministry and not a.get("former")
+    ]
+
 
 class Corpus:
+    """One part of the corpus (the central level, or one province with its communes),
+    written by one process; ``rng`` depends on the seed and the part only, so a corpus
+    of 4 provinces is the first 4 provinces of the national one."""
+
     def __init__(
-        self, out: Path, seed: int, noise: float, docx_share: float, pdf_share: float
+        self,
+        out: Path,
+        rng: random.Random,
+        noise: float,
+        docx_share: float,
+        pdf_share: float,
+        task_scale: float = 1.0,
     ) -> None:
         self.out = out
-        self.rng = random.Random(seed)
+        self.rng = rng
         self.noise = noise
         self.docx_share = docx_share
         self.pdf_share = pdf_share
+        self.task_scale = task_scale
         self.numbers = Numbers(self.rng)
         self.documents: list[DocTruth] = []
         self.edges: list[dict] = []
         self.overlaps: list[dict] = []
-        self.files: list[tuple[Path, str]] = []  # (path, text) to write
 
     # ---------------------------------------------------------------- writing
     def write(self, rel: str, text: str, doc: DocTruth) -> None:
@@ -442,26 +587,14 @@ class Corpus:
         for t in doc.tasks:
             t.file = rel
         self.documents.append(doc)
-        self.files.append((self.out / rel, text))
-
-    def flush(self) -> None:
-        for path, text in self.files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if path.suffix == ".docx":
-                write_docx(path, text)
-            elif path.suffix == ".pdf":
-                write_pdf(path, text)
-            else:
-                path.write_text(text, "utf-8")
-        truth = {
-            "documents": [asdict(d) | {"tasks": len(d.tasks)} for d in self.documents],
-            "tasks": [asdict(t) for d in self.documents for t in d.tasks],
-            "edges": self.edges,
-            "overlaps": self.overlaps,
-        }
-        (self.out / "truth.json").write_text(
-            json.dumps(truth, ensure_ascii=False, indent=1), "utf-8"
-        )
+        path = self.out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".docx":
+            write_docx(path, text)
+        elif path.suffix == ".pdf":
+            write_pdf(path, text)
+        else:
+            path.write_text(text, "utf-8")
 
     def edge(self, source: DocTruth, target: str, relation: str) -> None:
         self.edges.append(
@@ -474,13 +607,29 @@ class Corpus:
             }
         )
 
+    def overlap(self, kind: str, first: tuple[DocTruth, Item], *more: tuple[DocTruth, Item]):
+        tasks = [{"file": d.file, "text": cap(i.text)} for d, i in (first, *more)]
+        self.overlaps.append({"kind": kind, "tasks": tasks})
+
+    def finish(self) -> dict[str, list]:
+        """The part's truth: documents, tasks, edges (by file), planted overlaps."""
+        by_id = {id(d): d for d in self.documents}
+        for e in self.edges:
+            doc = by_id.get(e.pop("_doc"))
+            e["source_file"] = doc.file if doc else None
+        return {
+            "documents": [asdict(d) | {"tasks": len(d.tasks)} for d in self.documents],
+            "tasks": [asdict(t) for d in self.documents for t in d.tasks],
+            "edges": self.edges,
+            "overlaps": self.overlaps,
+        }
+
     # ---------------------------------------------------------------- tasks
-    def task_lines(
-        self, tasks: list[tuple[str, str, list[str], Deadline]], style: str
-    ) -> list[str]:
+    def task_lines(self, tasks: list[Item], style: str) -> list[str]:
         """Numbered items in one of the shapes plans use."""
         out = []
-        for i, (text, lead, coop, dl) in enumerate(tasks, 1):
+        for i, item in enumerate(tasks, 1):
+            text, lead, coop, dl = item.text, item.lead, item.cooperating, item.deadline
             coop_text = ", ".join(coop)
             shape = self.rng.choice(("inline", "paren", "giao")) if style == "mixed" else style
             if shape == "inline":
@@ -496,7 +645,7 @@ class Corpus:
                 out.append(f"{i}. Giao {lead} chủ trì,{with_} {text}, {dl.phrase}.")
         return out
 
-    def appendix(self, tasks: list[tuple[str, str, list[str], Deadline]]) -> list[str]:
+    def appendix(self, tasks: list[Item]) -> list[str]:
         rows = [
             "",
             "Phụ lục",
@@ -504,24 +653,94 @@ class Corpus:
             "",
             "TT\tTên nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tKết quả",
         ]
-        for i, (text, lead, coop, dl) in enumerate(tasks, 1):
-            when = dl.phrase.replace("hoàn thành ", "").replace("trong ", "")
-            when = cap(when)
-            rows.append(
-                f"{i}\t{cap(text)}\t{lead}\t{', '.join(coop)}\t{when}\t{self.rng.choice(DELIVERABLES)}"
-            )
+        for i, item in enumerate(tasks, 1):
+            when = cap(item.deadline.phrase.replace("hoàn thành ", "").replace("trong ", ""))
+            coop = ", ".join(item.cooperating)
+            result = self.rng.choice(DELIVERABLES)
+            rows.append(f"{i}\t{cap(item.text)}\t{item.lead}\t{coop}\t{when}\t{result}")
         return rows
 
-    def truths(
-        self, doc: DocTruth, tasks: list[tuple[str, str, list[str], Deadline]]
-    ) -> list[TaskTruth]:
+    def task_body(self, items: list[Item], layout: str, close: list[str]) -> list[str]:
+        """The task section and what follows it: the items in the text (``body``), only in
+        an appendix table (``appendix``), or in the text and restated in an appendix
+        (``both``: the reader takes each row once, with what the text adds)."""
+        if layout == "appendix":
+            return ["Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", "", *close]
+        return [*self.task_lines(items, "mixed"), "", *close]
+
+    def truths(self, doc: DocTruth, tasks: list[Item]) -> list[TaskTruth]:
         return [
-            TaskTruth("", cap(t), [lead], coop, dl.iso, dl.recurring) for t, lead, coop, dl in tasks
+            TaskTruth(
+                "", cap(t.text), [t.lead], t.cooperating, t.deadline.iso, t.deadline.recurring
+            )
+            for t in tasks
         ]
 
+    def count(self, low: int, high: int) -> int:
+        """How many tasks a plan holds: ``low`` to ``high``, times ``--task-scale`` (at
+        least 5)."""
+        return max(5, round(self.rng.randint(low, high) * self.task_scale))
+
+    def item(self, pool: WorkPool, leads: list[str], after: date, coop: int = 0) -> Item:
+        parts = pool.take()
+        lead = self.rng.choice(leads)
+        others = [x for x in leads if x != lead]
+        cooperating = self.rng.sample(others, min(coop, len(others)))
+        return Item(parts, work_text(*parts), lead, cooperating, deadline_for(self.rng, after))
+
+    def plan(
+        self,
+        head: list[str],
+        number: str,
+        place: str,
+        when: date | None,
+        title: str,
+        opening: str,
+        items: list[Item],
+        layout: str,
+        sign: tuple[str, str, str],
+        draft: bool = False,
+    ) -> str:
+        """A plan's text: heading, purpose, the tasks (see :meth:`task_body`), signature."""
+        close = ["III. TỔ CHỨC THỰC HIỆN", "Các cơ quan, đơn vị triển khai thực hiện."]
+        body = [
+            header(head, HEAD_RIGHT, number, place, when),
+            *(["DỰ THẢO"] if draft else []),
+            "KẾ HOẠCH", title, "", opening, "",
+            "I. MỤC ĐÍCH, YÊU CẦU", "Triển khai kịp thời, đồng bộ, hiệu quả.", "",
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            *self.task_body(items, layout, close),
+            signature(*sign),
+        ]  # fmt: skip
+        if layout != "body":
+            body += self.appendix(items)
+        return "\n".join(body)
+
+    def report(
+        self, head: list[str], number: str, place: str, when: date, opening: str, done: int,
+        total: int, items: list[Item], sign: str,
+    ) -> str:  # fmt: skip
+        """A progress report: what was done (no tasks), then the next period's tasks."""
+        rng = self.rng
+        return "\n".join([
+            header(head, HEAD_RIGHT, number, place, when),
+            "BÁO CÁO", "Kết quả thực hiện nhiệm vụ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", "",
+            opening, "",
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            f"Đến nay đã hoàn thành {done}/{total} nhiệm vụ; {rng.randint(55, 98)}% hồ sơ được tiếp nhận, giải quyết trực tuyến.",
+            f"Tỷ lệ người dân trưởng thành có danh tính số đạt {rng.randint(60, 95)}%.", "",
+            "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+            *self.task_lines(items, "mixed"),
+            signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", sign),
+        ])  # fmt: skip
+
     # ---------------------------------------------------------------- central
-    def central(self) -> dict[str, DocTruth]:
-        docs = {}
+    def central(self) -> None:
+        """The resolution, the Government's resolution, the steering committee's notice,
+        and the ministries' plans implementing the Government's resolution (one
+        jurisdiction: every task distinct, but for one planted conflict)."""
+        rng = self.rng
+        pool = WorkPool(rng)
         specs = [
             ("57-NQ/TW", "Nghị quyết", "BỘ CHÍNH TRỊ", "Bộ Chính trị", date(2024, 12, 22), None,
              "NGHỊ QUYẾT", "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia", PARTY_RIGHT),
@@ -530,8 +749,8 @@ class Corpus:
             ("04-TB/BCĐTW", "Thông báo", "BAN CHỈ ĐẠO TRUNG ƯƠNG", "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", date(2025, 5, 30), "57-NQ/TW",
              "THÔNG BÁO", "kết luận của Trưởng Ban Chỉ đạo Trung ương tại phiên họp Thường trực", PARTY_RIGHT),
         ]  # fmt: skip
+        leads = [name for _, name in MINISTRIES] + ["Bộ Nội vụ"]
         for number, doc_type, head, issuer, when, implements, word, title, right in specs:
-            rng = self.rng
             doc = DocTruth("", number, doc_type, issuer, when.isoformat(), False, None)
             lines = [header([head], right, number, "Hà Nội", when), word, title, ""]
             if implements:
@@ -546,13 +765,7 @@ class Corpus:
                 "",
                 "II. NHIỆM VỤ",
             ]
-            sample = rng.sample(WORK, 6)
-            tasks = []
-            for a, b in sample:
-                lead = rng.choice(
-                    ["Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Bộ Nội vụ", "Bộ Công an"]
-                )
-                tasks.append((work_text(a, b), lead, [], deadline_for(rng, when)))
+            tasks = [self.item(pool, leads, when) for _ in range(6)]
             lines += self.task_lines(tasks, "inline")
             lines += [
                 "",
@@ -562,37 +775,64 @@ class Corpus:
             ]
             doc.tasks = self.truths(doc, tasks)
             self.write(f"central/{number.replace('/', '_')}.txt", "\n".join(lines), doc)
-            docs[number] = doc
-        return docs
+        planted: tuple[DocTruth, Item] | None = None
+        for m, (code, ministry) in enumerate(MINISTRIES):
+            units = units_of(ministry)
+            no = f"{self.numbers.take(code)}/KH-{code}"
+            when = date(2025, rng.randint(5, 7), rng.randint(1, 28))
+            items = [
+                self.item(pool, units, when, rng.randint(0, 2)) for _ in range(self.count(40, 80))
+            ]
+            repeat = None
+            if planted is not None and m == 1:  # the first ministry's work again, another lead
+                first = planted[1]
+                repeat = again(rng, Item(first.parts, first.text, units[0], [], first.deadline))
+                items.insert(rng.randint(0, len(items)), repeat)
+            title = "Thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ"
+            opening = (
+                f"Thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ sửa đổi, bổ sung, cập nhật Chương trình hành động "
+                f"của Chính phủ thực hiện Nghị quyết số 57-NQ/TW, {ministry} ban hành Kế hoạch như sau:"
+            )
+            layout = rng.choice(("body", "appendix", "both"))
+            text = self.plan(
+                [ministry.upper()],
+                no,
+                "Hà Nội",
+                when,
+                title,
+                opening,
+                items,
+                layout,
+                ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", rng.choice(PEOPLE)),
+            )
+            doc = DocTruth("", no, "Kế hoạch", ministry, when.isoformat(), False, None)
+            doc.tasks = self.truths(doc, items)
+            self.write(f"central/{slugify(ministry)}/kh.txt", text, doc)
+            self.edge(doc, "71/NQ-CP", "implements")
+            if planted is None:
+                planted = (doc, items[0])
+            elif repeat is not None:
+                self.overlap("conflicting_lead", planted, (doc, repeat))
 
     # ---------------------------------------------------------------- province
     def province(self, name: str, communes: int) -> None:
+        """A province's own documents (one jurisdiction) and its communes'."""
         rng = self.rng
         city = name in CITIES
         unit = "thành phố" if city else "tỉnh"
         party_head = "THÀNH ỦY" if city else "TỈNH ỦY"
         party_name = f"Ban Thường vụ {'Thành ủy' if city else 'Tỉnh ủy'} {name}"
         ubnd = f"Ủy ban nhân dân {unit} {name}"
+        head = ["ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"]
         slug = slugify(name)
-        pool = list(WORK)
-        rng.shuffle(pool)
-        take = lambda n: [pool.pop() for _ in range(n)]  # noqa: E731 - no repeats inside a province
-
-        def depts(k: int, besides: str | None = None) -> list[str]:
-            names = [d.replace("tỉnh", unit) if d.endswith("tỉnh") else d for d in DEPARTMENTS]
-            return rng.sample([d for d in names if d != besides], k)
-
-        def assign(
-            work: tuple[str, str], after: date, k: int = 2
-        ) -> tuple[str, str, list[str], Deadline]:
-            lead = depts(1)[0]
-            return (work_text(*work), lead, depts(k, lead), deadline_for(rng, after))
+        pool = WorkPool(rng)
+        depts = [d.replace("tỉnh", unit) if d.endswith("tỉnh") else d for d in DEPARTMENTS]
 
         # Party action programme
         prog_no = f"{self.numbers.take(slug + 'CTr')}-CTr/TU"
         prog_date = date(2025, 2, rng.randint(1, 27))
         prog = DocTruth("", prog_no, "Chương trình", party_name, prog_date.isoformat(), False, name)
-        items = [assign(w, prog_date) for w in take(8)]
+        items = [self.item(pool, depts, prog_date, 2) for _ in range(self.count(20, 40))]
         lines = [
             header([party_head + " " + name.upper(), "BAN THƯỜNG VỤ"], PARTY_RIGHT, prog_no, name, prog_date),
             "CHƯƠNG TRÌNH HÀNH ĐỘNG",
@@ -609,14 +849,11 @@ class Corpus:
         self.edge(prog, "57-NQ/TW", "implements")
         self.write(f"{slug}/ctr-tu.txt", "\n".join(lines), prog)
 
-        # People's committee plan (and its draft)
+        # People's committee plan (50-150 tasks) and its draft
         plan_no = f"{self.numbers.take(slug + 'KH')}/KH-UBND"
         plan_date = date(2025, 5, rng.randint(1, 28))
-        plan_items = [assign(w, plan_date) for w in take(10)]
-        # planted: the programme's first item again (duplicate), paraphrased, same lead and deadline
-        dup = items[0]
-        a, b = next(w for w in WORK if work_text(*w) == dup[0])
-        dup_again = (paraphrase(rng, a, b), dup[1], dup[2], dup[3])
+        plan_items = [self.item(pool, depts, plan_date, 2) for _ in range(self.count(50, 150))]
+        dup_again = again(rng, items[0])  # planted: the programme's first item again
         plan_items.insert(rng.randint(0, len(plan_items)), dup_again)
         title = f"Triển khai thực hiện Chương trình hành động số {prog_no} ngày {short_date(prog_date)} của {party_name.replace(' ' + name, '')}"
         opening = (
@@ -624,107 +861,104 @@ class Corpus:
             f"của Ban Thường vụ {'Thành ủy' if city else 'Tỉnh ủy'} thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, "
             f"Ủy ban nhân dân {unit} ban hành Kế hoạch triển khai thực hiện như sau:"
         )
-        use_table = rng.random() < 0.5
-
-        def plan_text(number: str, when: date | None, draft: bool) -> str:
-            body = [
-                header(["ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, number, name, when),
-                *(["DỰ THẢO"] if draft else []),
-                "KẾ HOẠCH", title, "", opening, "",
-                "I. MỤC ĐÍCH, YÊU CẦU", "Triển khai kịp thời, đồng bộ, hiệu quả.", "",
-                "II. NHIỆM VỤ VÀ GIẢI PHÁP",
-            ]  # fmt: skip
-            if use_table:
-                body += [
-                    "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.",
-                    "",
-                    "III. TỔ CHỨC THỰC HIỆN",
-                    "Các sở, ban, ngành triển khai thực hiện.",
-                ]
-                body.append(signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"))
-                body += self.appendix(plan_items)
-            else:
-                body += self.task_lines(plan_items, "mixed")
-                body += [
-                    "",
-                    "III. TỔ CHỨC THỰC HIỆN",
-                    "Các sở, ban, ngành triển khai thực hiện.",
-                    signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"),
-                ]
-            return "\n".join(body)
-
+        layout = rng.choice(("body", "appendix", "appendix", "both"))
+        sign = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An")
         draft = DocTruth("", None, "Kế hoạch", ubnd, None, True, name)
         draft.tasks = self.truths(draft, plan_items)
-        self.write(f"{slug}/kh-ubnd-du-thao.txt", plan_text("    /KH-UBND", None, True), draft)
+        text = self.plan(
+            head, "    /KH-UBND", name, None, title, opening, plan_items, layout, sign, True
+        )
+        self.write(f"{slug}/kh-ubnd-du-thao.txt", text, draft)
         self.edge(draft, prog_no, "implements")
         plan = DocTruth("", plan_no, "Kế hoạch", ubnd, plan_date.isoformat(), False, name)
         plan.tasks = self.truths(plan, plan_items)
-        self.write(f"{slug}/kh-ubnd.txt", plan_text(plan_no, plan_date, False), plan)
+        text = self.plan(head, plan_no, name, plan_date, title, opening, plan_items, layout, sign)
+        self.write(f"{slug}/kh-ubnd.txt", text, plan)
         self.edge(plan, prog_no, "implements")
         self.edge(plan, "71/NQ-CP", "based_on")
         self.edges.append(
             {"source": plan_no, "target": draft.file, "relation": "supersedes", "_doc": id(plan)}
         )
-        self.overlaps.append(
-            {
-                "kind": "duplicate",
-                "tasks": [
-                    {"file": prog.file, "text": cap(dup[0])},
-                    {"file": plan.file, "text": cap(dup_again[0])},
-                ],
-            }
-        )
+        self.overlap("duplicate", (prog, items[0]), (plan, dup_again))
 
-        # Follow-up letter: conflicting lead and conflicting deadline with the plan
-        letter_no = f"{self.numbers.take(slug + 'CV')}/UBND-KGVX"
-        letter_date = date(2025, 6, rng.randint(1, 28))
-        letter_items = [assign(w, letter_date, 1) for w in take(4)]
-        base_lead = plan_items[0] if plan_items[0] is not dup_again else plan_items[1]
-        w = next(w for w in WORK if work_text(*w) == base_lead[0])
-        other_lead = next(d for d in depts(3) if d != base_lead[1] and d not in base_lead[2])
-        conflict_lead = (paraphrase(rng, *w), other_lead, base_lead[2], base_lead[3])
-        base_dl = plan_items[-1] if plan_items[-1] is not dup_again else plan_items[-2]
-        w2 = next(w for w in WORK if work_text(*w) == base_dl[0])
-        other_deadline = Deadline(
-            f"hoàn thành trước ngày {short_date(letter_date + timedelta(days=20))}",
-            (letter_date + timedelta(days=20)).isoformat(),
+        # Follow-up letters: conflicting lead and deadline with the plan, a duplicate
+        own = [i for i in plan_items if i is not dup_again]
+        base_lead, base_dup = own[0], own[-1]
+        base_dl = next((i for i in own[1:-1] if i.deadline.iso), None)  # None: no such plant
+        for k in range(2):
+            letter_no = f"{self.numbers.take(slug + 'CV')}/UBND-KGVX"
+            letter_date = date(2025, 6 + 2 * k, rng.randint(1, 28))
+            letter_items = [
+                self.item(pool, depts, letter_date, 1) for _ in range(rng.randint(2, 5))
+            ]
+            if k == 0:
+                other_lead = next(
+                    d for d in depts if d != base_lead.lead and d not in base_lead.cooperating
+                )
+                conflict_lead = again(rng, base_lead, lead=other_lead)
+                planted = [conflict_lead]
+                if base_dl is not None:
+                    when = letter_date + timedelta(days=20)
+                    other_dl = Deadline(
+                        f"hoàn thành trước ngày {short_date(when)}", when.isoformat()
+                    )
+                    if base_dl.deadline.iso == other_dl.iso:
+                        other_dl = Deadline("hoàn thành trong tháng 12/2026", "2026-12-31")
+                    planted.append(again(rng, base_dl, deadline=other_dl))
+            else:
+                planted = [again(rng, base_dup)]
+            letter_items += planted
+            rng.shuffle(letter_items)
+            subject = (
+                "V/v triển khai Thông báo số 04-TB/BCĐTW"
+                if k == 0
+                else f"V/v đôn đốc thực hiện Kế hoạch số {plan_no}"
+            )
+            cue = (
+                "Thực hiện Thông báo số 04-TB/BCĐTW ngày 30/5/2025 của Ban Chỉ đạo Trung ương và "
+                if k == 0
+                else "Thực hiện "
+            )
+            lines = [
+                header(head, HEAD_RIGHT, letter_no, name, letter_date),
+                subject, "", "Kính gửi: Các sở, ban, ngành.", "",
+                f"{cue}Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}, Ủy ban nhân dân {unit} yêu cầu:",
+                *self.task_lines(letter_items, "mixed"),
+                signature("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", rng.choice(PEOPLE)),
+            ]  # fmt: skip
+            letter = DocTruth("", letter_no, "Công văn", ubnd, letter_date.isoformat(), False, name)
+            letter.tasks = self.truths(letter, letter_items)
+            self.write(f"{slug}/cv-ubnd-{k + 1}.txt", "\n".join(lines), letter)
+            if k == 0:
+                self.edge(letter, "04-TB/BCĐTW", "implements")
+            self.edge(letter, plan_no, "implements")
+            if k == 0:
+                self.overlap("conflicting_lead", (plan, base_lead), (letter, planted[0]))
+                if base_dl is not None:
+                    self.overlap("conflicting_deadline", (plan, base_dl), (letter, planted[1]))
+            else:
+                self.overlap("duplicate", (plan, base_dup), (letter, planted[0]))
+
+        # Progress report citing the plan, with the next period's tasks
+        rep_no = f"{self.numbers.take(slug + 'BC')}/BC-UBND"
+        rep_date = date(2025, 10, rng.randint(1, 28))
+        rep_items = [self.item(pool, depts, rep_date, 1) for _ in range(rng.randint(2, 6))]
+        opening = f"Thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}, Ủy ban nhân dân {unit} báo cáo kết quả thực hiện như sau:"
+        text = self.report(
+            head,
+            rep_no,
+            name,
+            rep_date,
+            opening,
+            rng.randint(min(10, len(plan_items)), len(plan_items)),
+            len(plan_items),
+            rep_items,
+            rng.choice(PEOPLE),
         )
-        if base_dl[3].iso == other_deadline.iso:
-            other_deadline = Deadline("hoàn thành trong tháng 12/2026", "2026-12-31")
-        conflict_dl = (paraphrase(rng, *w2), base_dl[1], base_dl[2], other_deadline)
-        letter_items += [conflict_lead, conflict_dl]
-        rng.shuffle(letter_items)
-        lines = [
-            header(["ỦY BAN NHÂN DÂN", f"{unit.upper()} {name.upper()}"], HEAD_RIGHT, letter_no, name, letter_date),
-            "V/v triển khai Thông báo số 04-TB/BCĐTW", "",
-            "Kính gửi: Các sở, ban, ngành.", "",
-            f"Thực hiện Thông báo số 04-TB/BCĐTW ngày 30/5/2025 của Ban Chỉ đạo Trung ương và Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}, Ủy ban nhân dân {unit} yêu cầu:",
-            *self.task_lines(letter_items, "mixed"),
-            signature("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", rng.choice(PEOPLE)),
-        ]  # fmt: skip
-        letter = DocTruth("", letter_no, "Công văn", ubnd, letter_date.isoformat(), False, name)
-        letter.tasks = self.truths(letter, letter_items)
-        self.write(f"{slug}/cv-ubnd.txt", "\n".join(lines), letter)
-        self.edge(letter, "04-TB/BCĐTW", "implements")
-        self.edge(letter, plan_no, "implements")
-        self.overlaps.append(
-            {
-                "kind": "conflicting_lead",
-                "tasks": [
-                    {"file": plan.file, "text": cap(base_lead[0])},
-                    {"file": letter.file, "text": cap(conflict_lead[0])},
-                ],
-            }
-        )
-        self.overlaps.append(
-            {
-                "kind": "conflicting_deadline",
-                "tasks": [
-                    {"file": plan.file, "text": cap(base_dl[0])},
-                    {"file": letter.file, "text": cap(conflict_dl[0])},
-                ],
-            }
-        )
+        rep = DocTruth("", rep_no, "Báo cáo", ubnd, rep_date.isoformat(), False, name)
+        rep.tasks = self.truths(rep, rep_items)
+        self.write(f"{slug}/bc-ubnd.txt", text, rep)
+        self.edge(rep, plan_no, "implements")
 
         names: set[str] = set()
         for _ in range(communes):
@@ -740,48 +974,82 @@ class Corpus:
     def commune(
         self, province: str, unit: str, commune: str, plan_no: str, plan_date: date
     ) -> None:
+        """A commune's plan (20-60 tasks, sometimes in or restated in an appendix), its
+        draft for some, reminder letters and progress reports citing it."""
         rng = self.rng
         ubnd = f"Ủy ban nhân dân xã {commune}"
+        head = ["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"]
         slug = f"{slugify(province)}/xa-{slugify(commune)}"
-        pool = list(WORK)
-        rng.shuffle(pool)
+        pool = WorkPool(rng)
         no = f"{rng.randint(10, 250)}/KH-UBND"
-        when = date(2025, rng.randint(8, 11), rng.randint(1, 28))
+        when = date(2025, rng.randint(7, 9), rng.randint(1, 28))
         leads = [
-            ubnd.replace("Ủy ban nhân dân", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
+            f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã {commune}",
             f"Công an xã {commune}",
             f"Phòng Kinh tế xã {commune}",
             f"Phòng Văn hóa - Xã hội xã {commune}",
         ]
-        items = [
-            (work_text(*pool.pop()), rng.choice(leads), [], deadline_for(rng, when))
-            for _ in range(rng.randint(5, 9))
-        ]
-        lines = [
-            header(["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], HEAD_RIGHT, no, commune, when),
-            "KẾ HOẠCH", f"Triển khai thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}", "",
-            f"Thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit} {province}, Ủy ban nhân dân xã ban hành Kế hoạch thực hiện như sau:",
-            "", "I. MỤC ĐÍCH, YÊU CẦU", "Cụ thể hóa nhiệm vụ của tỉnh tại địa phương.", "", "II. NHIỆM VỤ",
-            *self.task_lines(items, "mixed"),
-            "", "III. TỔ CHỨC THỰC HIỆN", "Các bộ phận chuyên môn tổ chức thực hiện.",
-            signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", rng.choice(PEOPLE)),
-        ]  # fmt: skip
+        items = [self.item(pool, leads, when) for _ in range(self.count(20, 60))]
+        title = f"Triển khai thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit}"
+        opening = f"Thực hiện Kế hoạch số {plan_no} ngày {short_date(plan_date)} của Ủy ban nhân dân {unit} {province}, Ủy ban nhân dân xã ban hành Kế hoạch thực hiện như sau:"
+        roll = rng.random()
+        layout = "appendix" if roll < 0.15 else "both" if roll < 0.35 else "body"
+        sign = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", rng.choice(PEOPLE))
+        if rng.random() < 0.3:  # its draft, which the plan supersedes
+            draft = DocTruth("", None, "Kế hoạch", ubnd, None, True, province, commune)
+            draft.tasks = self.truths(draft, items)
+            text = self.plan(
+                head, "    /KH-UBND", commune, None, title, opening, items, layout, sign, True
+            )
+            self.write(f"{slug}/kh-ubnd-du-thao.txt", text, draft)
+            self.edge(draft, plan_no, "implements")
+            self.edges.append(
+                {"source": no, "target": draft.file, "relation": "supersedes", "_doc": 0}
+            )
+            superseding = self.edges[-1]
+        else:
+            superseding = None
         doc = DocTruth("", no, "Kế hoạch", ubnd, when.isoformat(), False, province, commune)
         doc.tasks = self.truths(doc, items)
-        self.write(f"{slug}/kh-ubnd.txt", "\n".join(lines), doc)
+        self.write(
+            f"{slug}/kh-ubnd.txt",
+            self.plan(head, no, commune, when, title, opening, items, layout, sign),
+            doc,
+        )
+        if superseding is not None:
+            superseding["_doc"] = id(doc)
         self.edge(doc, plan_no, "implements")
-        if rng.random() < 0.5:  # a follow-up letter repeating one item
-            lno = f"{rng.randint(251, 600)}/UBND-VP"
-            lwhen = when + timedelta(days=rng.randint(10, 40))
-            base = items[0]
-            a, b = next(w for w in WORK if work_text(*w) == base[0])
-            again = (paraphrase(rng, a, b), base[1], [], base[3])
-            litems = [
-                (work_text(*pool.pop()), rng.choice(leads), [], deadline_for(rng, lwhen)),
-                again,
-            ]
+
+        # reminder letters: each repeats one item of the plan (a duplicate, or with
+        # another deadline or another lead) and adds new work
+        bases = rng.sample(items, 4)
+        serial = rng.randint(251, 600)
+        for k in range(rng.choice((0, 0, 1, 1, 2))):
+            serial += rng.randint(1, 30)
+            lno = f"{serial}/UBND-VP"
+            lwhen = when + timedelta(days=rng.randint(10, 40) + 40 * k)
+            base = bases[k]
+            kind = rng.choice(
+                ("duplicate", "duplicate", "conflicting_lead", "conflicting_deadline")
+            )
+            if kind == "conflicting_deadline" and base.deadline.iso is None:
+                kind = "duplicate"
+            if kind == "duplicate":
+                repeat = again(rng, base)
+            elif kind == "conflicting_lead":
+                repeat = again(rng, base, lead=next(x for x in leads if x != base.lead))
+            else:
+                later = date.fromisoformat(base.deadline.iso) + timedelta(days=rng.randint(40, 120))
+                end = month_end(later.year, later.month)
+                repeat = again(
+                    rng,
+                    base,
+                    deadline=Deadline(f"hoàn thành trước ngày {short_date(end)}", end.isoformat()),
+                )
+            litems = [self.item(pool, leads, lwhen) for _ in range(rng.randint(1, 3))] + [repeat]
+            rng.shuffle(litems)
             lines = [
-                header(["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], HEAD_RIGHT, lno, commune, lwhen),
+                header(head, HEAD_RIGHT, lno, commune, lwhen),
                 f"V/v đôn đốc thực hiện Kế hoạch số {no}", "", "Kính gửi: Các bộ phận chuyên môn.", "",
                 f"Thực hiện Kế hoạch số {no} ngày {short_date(when)} của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:",
                 *self.task_lines(litems, "mixed"),
@@ -791,23 +1059,33 @@ class Corpus:
                 "", lno, "Công văn", ubnd, lwhen.isoformat(), False, province, commune
             )
             letter.tasks = self.truths(letter, litems)
-            self.write(f"{slug}/cv-ubnd.txt", "\n".join(lines), letter)
+            self.write(f"{slug}/cv-ubnd-{k + 1}.txt", "\n".join(lines), letter)
             self.edge(letter, no, "implements")
-            self.overlaps.append(
-                {
-                    "kind": "duplicate",
-                    "tasks": [
-                        {"file": doc.file, "text": cap(base[0])},
-                        {"file": letter.file, "text": cap(again[0])},
-                    ],
-                }
-            )
+            self.overlap(kind, (doc, base), (letter, repeat))
 
-    def finish_edges(self) -> None:
-        by_id = {id(d): d for d in self.documents}
-        for e in self.edges:
-            doc = by_id.get(e.pop("_doc"))
-            e["source_file"] = doc.file if doc else None
+        # progress reports: results (no tasks) and the next period's new tasks
+        serial = rng.randint(601, 900)
+        for k in range(rng.choice((0, 1, 1, 1, 2))):
+            serial += rng.randint(1, 30)
+            rno = f"{serial}/BC-UBND"
+            rwhen = when + timedelta(days=60 + 90 * k + rng.randint(0, 20))
+            ritems = [self.item(pool, leads, rwhen) for _ in range(rng.randint(1, 3))]
+            opening = f"Thực hiện Kế hoạch số {no} ngày {short_date(when)} của Ủy ban nhân dân xã, Ủy ban nhân dân xã báo cáo kết quả thực hiện như sau:"
+            text = self.report(
+                head,
+                rno,
+                commune,
+                rwhen,
+                opening,
+                rng.randint(1, len(items)),
+                len(items),
+                ritems,
+                rng.choice(PEOPLE),
+            )
+            rep = DocTruth("", rno, "Báo cáo", ubnd, rwhen.isoformat(), False, province, commune)
+            rep.tasks = self.truths(rep, ritems)
+            self.write(f"{slug}/bc-ubnd-{k + 1}.txt", text, rep)
+            self.edge(rep, no, "implements")
 
 
 def slugify(s: str) -> str:
@@ -834,7 +1112,7 @@ def write_docx(path: Path, text: str) -> None:
     doc.save(str(path))
 
 
-def _table(doc, rows: list[list[str]]) -> None:
+def _table(doc: Any, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
     table = doc.add_table(rows=len(rows), cols=width)
     for i, r in enumerate(rows):
@@ -868,29 +1146,82 @@ def write_pdf(path: Path, text: str) -> None:
     c.save()
 
 
+# ------------------------------------------------------------------- the whole corpus
+
+
+def commune_counts(total: int, seed: int) -> list[int]:
+    """Communes and wards of each of the 34 provinces, ``total`` in all: sizes vary
+    (0.5 to 1.7 times the mean), fixed by the seed whatever part of the country is written."""
+    rng = random.Random(f"{seed}/communes")
+    weights = [rng.uniform(0.5, 1.7) for _ in PROVINCE_NAMES]
+    raw = [total * w / sum(weights) for w in weights]
+    counts = [max(1, int(r)) for r in raw]
+    by_remainder = sorted(range(len(raw)), key=lambda i: int(raw[i]) - raw[i])
+    for i in by_remainder[: max(0, total - sum(counts))]:
+        counts[i] += 1
+    return counts
+
+
+def write_part(job: tuple[str, int, int, str, float, float, float, float]) -> dict[str, list]:
+    """One part of the corpus (``central`` or a province, by name), written under ``out``;
+    its truth."""
+    part, seed, communes, out, noise, docx, pdf, task_scale = job
+    # the part's own generator: the seed and the part only
+    corpus = Corpus(Path(out), random.Random(f"{seed}/{part}"), noise, docx, pdf, task_scale)
+    if part == "central":
+        corpus.central()
+    else:
+        corpus.province(part, communes)
+    return corpus.finish()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--provinces", type=int, default=1)
-    ap.add_argument("--communes", type=int, default=120, help="communes per province")
+    ap.add_argument("--provinces", type=int, default=1, help="how many of the 34 provinces")
+    ap.add_argument(
+        "--communes",
+        type=float,
+        default=3321 / 34,
+        help="communes and wards per province on average over the 34 (the country: 3321/34)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--noise", type=float, default=0.1, help="share of .txt files given text noise")
     ap.add_argument("--docx", type=float, default=0.03, help="share of files written as .docx")
     ap.add_argument("--pdf", type=float, default=0.01, help="share of files written as .pdf")
+    ap.add_argument(
+        "--task-scale",
+        type=float,
+        default=1.0,
+        help="tasks in each plan, times this (a small corpus for tests: 0.15)",
+    )
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes writing")
     args = ap.parse_args(argv)
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
         print(f"{out} is not empty", file=sys.stderr)
         return 2
-    corpus = Corpus(out, args.seed, args.noise, args.docx, args.pdf)
-    corpus.central()
-    for name in PROVINCE_NAMES[: args.provinces]:
-        corpus.province(name, args.communes)
-    corpus.finish_edges()
-    corpus.flush()
-    tasks = sum(len(d.tasks) for d in corpus.documents)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = commune_counts(round(args.communes * len(PROVINCE_NAMES)), args.seed)
+    shares = (args.noise, args.docx, args.pdf, args.task_scale)
+    jobs = [("central", args.seed, 0, str(out), *shares)]
+    for name, n in list(zip(PROVINCE_NAMES, counts, strict=True))[: args.provinces]:
+        jobs.append((name, args.seed, n, str(out), *shares))
+    if args.jobs > 1 and len(jobs) > 2:
+        with multiprocessing.get_context("fork").Pool(args.jobs) as workers:
+            parts = workers.map(write_part, jobs, chunksize=1)
+    else:
+        parts = [write_part(j) for j in jobs]
+    truth: dict[str, list] = {"documents": [], "tasks": [], "edges": [], "overlaps": []}
+    for p in parts:
+        for key in truth:
+            truth[key] += p[key]
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), "utf-8")
+    docs, tasks = len(truth["documents"]), len(truth["tasks"])
     print(
-        f"{len(corpus.documents)} documents, {tasks} tasks, {len(corpus.edges)} edges, {len(corpus.overlaps)} planted overlaps -> {out}"
+        f"{docs} documents, {tasks} tasks, {len(truth['edges'])} edges, "
+        f"{len(truth['overlaps'])} planted overlaps, {sum(counts[: args.provinces])} communes "
+        f"-> {out}"
     )
     return 0
 

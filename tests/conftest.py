@@ -65,8 +65,8 @@ def store_copy(corpus_store: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic corpus of three provinces with their communes (benchmarks/synth.py),
-    built into a store once."""
+    """A synthetic corpus of three provinces with their communes (benchmarks/synth.py,
+    plans of a seventh of their real length), built into a store once."""
     spec = importlib.util.spec_from_file_location("synth", ROOT / "benchmarks" / "synth.py")
     assert spec and spec.loader
     synth = importlib.util.module_from_spec(spec)
@@ -75,7 +75,7 @@ def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synthetic") / "corpus"
     code = synth.main(
         ["--provinces", "3", "--communes", "3", "--seed", "7", "--out", str(out)]
-        + ["--docx", "0", "--pdf", "0"]
+        + ["--docx", "0", "--pdf", "0", "--task-scale", "0.15"]
     )
     assert code == 0
     store = out.parent / "synthetic.db"
