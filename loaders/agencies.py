@@ -956,12 +956,17 @@ def _commune_name(text: str, pos: int) -> tuple[int, str | None]:
     end = pos
     if not text[pos : pos + 1].isspace():
         return end, None
+    last = 0
     for t in re.finditer(r"\S+", text[pos : pos + 60]):
         w = t.group().rstrip(",;:.)")
         if not w or not (w[0].isupper() or w.isdigit()) or len(words) >= 4:
             break
-        if words and fold(w) in default_rules().name_stop_words:
+        # on its line a capitalised word is the name's ("xã Gia Tiến", "xã Tân Lập"); after a
+        # line break a word that opens a sentence ("Triển khai …", "Số: …") is not
+        wrapped = "\n" in text[pos + last : pos + t.start()]
+        if words and wrapped and fold(w) in default_rules().name_stop_words:
             break
+        last = t.end()
         words.append(w.capitalize() if w.isupper() and not w.isdigit() else w)
         end = pos + t.start() + len(w)
         if w != t.group():

@@ -18,6 +18,7 @@ import random
 import re
 import shutil
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -275,13 +276,25 @@ def test_incremental_every_random_edit_gives_the_full_rebuild(synthetic, tmp_pat
     assert local >= steps * 2 // 3
 
 
+def _change_a_lead(plan: Path) -> tuple[str, str]:
+    """Give the first task of ``plan`` led by a department another department; the two
+    names (so a test can change it back)."""
+    text = unicodedata.normalize("NFC", plan.read_text("utf-8"))  # some files are noisy NFD
+    m = re.search(r"(Sở [^,;:()\n]+?) chủ trì", text)
+    assert m, "the synthetic plan names a leading department"
+    old = m.group(1)
+    new = "Sở Tư pháp" if old != "Sở Tư pháp" else "Sở Y tế"
+    plan.write_text(text[: m.start(1)] + new + text[m.end(1) :], "utf-8")
+    return old, new
+
+
 def test_incremental_a_changed_task_resolves_its_file_only(synthetic, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(synthetic, corpus)
     plan = corpus / "ha-noi" / "kh-ubnd.txt"
     with Store(tmp_path / "s.db", create=True) as store:
         ingest(store, [str(corpus)])
-        plan.write_text(plan.read_text("utf-8").replace("Sở Y tế", "Sở Tư pháp", 1), "utf-8")
+        _change_a_lead(plan)
         report = ingest(store, [str(corpus)])
         assert report.update.full is None
         assert report.update.changed == 1 and report.update.whole == 1
@@ -297,7 +310,7 @@ def test_incremental_an_interrupted_update_leaves_the_store_as_it_was(
     with Store(tmp_path / "s.db", create=True) as store:
         ingest(store, [str(corpus)])
         before = _stored(store)
-        plan.write_text(plan.read_text("utf-8").replace("Sở Y tế", "Sở Tư pháp", 1), "utf-8")
+        _change_a_lead(plan)
 
         def killed(*args: object) -> None:
             raise KeyboardInterrupt
@@ -323,10 +336,10 @@ def test_incremental_another_table_of_bodies_rebuilds_everything(synthetic, tmp_
     plan = corpus / "ha-noi" / "kh-ubnd.txt"
     with Store(tmp_path / "s.db", create=True) as store:
         ingest(store, [str(corpus)])
-        plan.write_text(plan.read_text("utf-8").replace("Sở Y tế", "Sở Tư pháp", 1), "utf-8")
+        old, new = _change_a_lead(plan)
         report = ingest(store, [str(corpus)], aliases=str(aliases))
         assert report.update.full and "table of bodies" in report.update.full
-        plan.write_text(plan.read_text("utf-8").replace("Sở Tư pháp", "Sở Y tế", 1), "utf-8")
+        plan.write_text(plan.read_text("utf-8").replace(new, old, 1), "utf-8")
         report = ingest(store, [str(corpus)], aliases=str(aliases))
         assert report.update.full is None  # the same table again: resolved locally
 
@@ -336,8 +349,8 @@ def test_incremental_the_file_that_placed_a_commune_goes(synthetic, tmp_path):
     letter's document is placed nowhere, as a full rebuild places it."""
     corpus = tmp_path / "corpus"
     shutil.copytree(synthetic, corpus)
-    commune = next(d for d in sorted(corpus.glob("*/xa-*")) if list(d.glob("cv-ubnd.txt")))
-    letter = str(commune / "cv-ubnd.txt")
+    commune = next(d for d in sorted(corpus.glob("*/xa-*")) if list(d.glob("cv-ubnd*.txt")))
+    letter = str(sorted(commune.glob("cv-ubnd*.txt"))[0])
     with Store(tmp_path / "s.db", create=True) as store:
         ingest(store, [str(corpus)])
 

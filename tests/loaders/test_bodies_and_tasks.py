@@ -59,6 +59,9 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         # a body the table knows, listed after a group, stays itself; the table
         # canonicalises the groups it knows
         ("Các sở, ngành và Công an tỉnh triển khai.", ["Các sở, ban, ngành tỉnh", "Công an tỉnh"]),
+        # a commune's name may end in a word that elsewhere opens a verb ("Tiến", "Lập")
+        ("Ủy ban nhân dân xã Gia Tiến và UBND xã Tân Lập triển khai.",
+         ["Ủy ban nhân dân xã Gia Tiến", "Ủy ban nhân dân xã Tân Lập"]),
         # party committees and governments as one group
         ("Các cấp ủy, tổ chức đảng, chính quyền các cấp tập trung thực hiện.",
          ["Các cấp ủy, tổ chức đảng, chính quyền các cấp"]),
