@@ -91,7 +91,7 @@ class MemoryReader:
         self._graph = graph
         self._out: dict[str, list[int]] | None = None
         self._in: dict[str, list[int]] | None = None
-        self._tasks_by_doc: dict[str, list[TaskNode]] | None = None
+        self._tasks_by_doc: dict[str, list[tuple[int, TaskNode]]] | None = None
 
     def _index(self) -> None:
         out: dict[str, list[int]] = {}
@@ -119,8 +119,13 @@ class MemoryReader:
         return [t for t in self._graph.tasks.values() if t.id in wanted]
 
     def tasks_of(self, document_ids: Sequence[str]) -> list[TaskNode]:
-        wanted = set(document_ids)
-        return [t for t in self._graph.tasks.values() if t.document_id in wanted]
+        if self._tasks_by_doc is None:  # each document's tasks, with their place in the graph
+            by_doc: dict[str, list[tuple[int, TaskNode]]] = {}
+            for i, t in enumerate(self._graph.tasks.values()):
+                by_doc.setdefault(t.document_id, []).append((i, t))
+            self._tasks_by_doc = by_doc
+        found = [p for d in dict.fromkeys(document_ids) for p in self._tasks_by_doc.get(d, ())]
+        return [t for _, t in sorted(found, key=lambda p: p[0])]
 
     def task_keys(self, document_ids: Sequence[str]) -> list[TaskKey]:
         """The keys of :meth:`tasks_of`'s tasks, in its order."""
@@ -154,7 +159,14 @@ def as_reader(source: LineageGraph | GraphReader | Any) -> GraphReader:
     ('MemoryReader', True)
     """
     if isinstance(source, LineageGraph):
-        return MemoryReader(source)
+        # one reader per graph, kept on it while the graph holds the same nodes and edges: a
+        # process asking many questions of one graph indexes its edges once
+        stamp = (id(source.edges), len(source.edges), len(source.tasks), len(source.documents))
+        kept = getattr(source, "_reader", None)
+        if kept is None or kept[0] != stamp:
+            kept = (stamp, MemoryReader(source))
+            source._reader = kept  # type: ignore[attr-defined]
+        return kept[1]
     return source
 
 
