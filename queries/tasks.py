@@ -225,7 +225,7 @@ def iter_tasks_from(
         # the order from the keys alone (stable: ties keep the tasks' order, as
         # row_order's sort of the rows would), then the tasks a batch at a time
         keys = [TaskKey(*k) for k in keys_of(list(paths))]
-        keys.sort(key=lambda k: _key_order(k, paths))
+        keys.sort(key=lambda k: _key_order(k, paths[k.document_id]))
         start, size = 0, TASK_BATCH
         while start < len(keys):  # a small first batch (the first row), then larger ones
             batch = [k.id for k in keys[start : start + size]]
@@ -244,14 +244,15 @@ def iter_tasks_from(
                 yield from sorted(by_document.get(doc_id, ()), key=row_order)
 
 
-def _key_order(key: TaskKey, paths: dict[str, list[str]]) -> tuple:
-    """:func:`row_order` of the row a task would make, from its :class:`TaskKey`."""
+def _key_order(key: TaskKey, path: list[str]) -> tuple:
+    """Where a task is listed (see :func:`row_order`), from its :class:`TaskKey` and its
+    document's path: the one definition of the order, for rows and for keys alike."""
     return (
         key.deadline is None,
         key.deadline or "9999-12-31",
-        len(paths[key.document_id]),
+        len(path),
         key.source or "",
-        key.span or (0, 0),
+        tuple(key.span) if key.span else (0, 0),
     )
 
 
@@ -267,10 +268,5 @@ def row_order(row: TaskRow) -> tuple:
     ['a', 'b']
     """
     t = row.task
-    return (
-        t.deadline is None,
-        t.deadline or date.max,
-        len(row.path),
-        t.source or "",
-        t.span or (0, 0),
-    )
+    deadline = t.deadline.isoformat() if t.deadline else None
+    return _key_order(TaskKey(t.id, t.document_id, deadline, t.source, t.span), row.path)
