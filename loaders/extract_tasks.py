@@ -85,6 +85,20 @@ def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
     return any(p.search(key) for p in _vocab(rules).boilerplate)
 
 
+def work_after_approval(text: str, rules: Rules | None = None) -> int | None:
+    """Where an item that opens by approving or noting ("Đồng ý về nguyên tắc …",
+    ``boilerplate``) goes on to give work: "…; giao Bộ Tài chính chủ trì …". None when it
+    does not (or does not open so)."""
+    if not is_boilerplate(text, rules):
+        return None
+    rules = rules or default_rules()
+    opener = re.compile(r"(?:giao|" + Rules.alternation(rules.request_verbs) + r")\s")
+    for m in re.finditer(r"[;.:]\s++", text):
+        if opener.match(fold(text[m.end() : m.end() + 40])):
+            return m.end()
+    return None
+
+
 def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
     """The nearest heading above ``node`` that names who does the work."""
     for anc in node.ancestors():
@@ -286,7 +300,7 @@ def task_nodes(
             and len(node.text) < 90
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
-        if is_boilerplate(node.text, rules) or (
+        if (is_boilerplate(node.text, rules) and work_after_approval(node.text, rules) is None) or (
             not node.children and event_detail(node.text, rules)
         ):
             continue
@@ -336,7 +350,11 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
         evidence = _evidence(node, ctx.source)
-        pieces = assignments_in(node.text, ctx) if ctx.conclusions else other_doers(node.text, ctx)
+        own = node.text
+        approved = work_after_approval(own, ctx.table.rules)
+        if approved is not None:
+            own = own[approved:]  # "Đồng ý …; giao Bộ X …": the work given after the approval
+        pieces = assignments_in(own, ctx) if ctx.conclusions else other_doers(own, ctx)
         if assessed and any(n is node for n in assessed):
             # an assessment gives work only in the sentences that open by giving it
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
@@ -436,16 +454,7 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     hợp") stays with the item."""
     if ";" not in text:
         return [(text, False)]
-    cuts = []
-    for m in _CLAUSE_BREAK.finditer(text):
-        rest = text[m.end() : m.end() + 200]
-        if not _opens_with_doer(rest, ctx):
-            continue
-        found = ctx.table.find(rest[:120], ctx.province)
-        after = fold(rest[found[0].end : found[0].end + 20]) if found else ""
-        if after.startswith(("phối hợp", "tham gia")):
-            continue
-        cuts.append(m)
+    cuts = [m for m in _CLAUSE_BREAK.finditer(text) if _doer_clause(text[m.end() :], ctx)]
     if not cuts:
         return [(text, False)]
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
@@ -454,6 +463,17 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     bounds = [0, *(m.end() for m in cuts)]
     ends = [m.start() + 1 for m in cuts] + [len(text)]
     return [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
+
+
+def _doer_clause(rest: str, ctx: TaskContext) -> bool:
+    """The clause opens with a body given work of its own ("Bộ Quốc phòng chỉ đạo …"), not
+    one that only helps ("Sở X phối hợp …")."""
+    rest = rest[:200]
+    if not _opens_with_doer(rest, ctx):
+        return False
+    found = ctx.table.find(rest[:120], ctx.province)
+    after = fold(rest[found[0].end : found[0].end + 20]) if found else ""
+    return not after.startswith(("phối hợp", "tham gia"))
 
 
 def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
@@ -477,7 +497,10 @@ def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
             pieces.append((m.end(), False))
             continue
         if text[m.start() - 1] != ".":
-            continue  # after ";" only a new request starts a task
+            # after ";" a new request starts a task, or another body given work of its own
+            if _doer_clause(text[m.end() :], ctx):
+                pieces.append((m.end(), False))
+            continue
         rest = framing.match(head)
         at = rest.end() if rest else 0
         if verb.match(head, at):

@@ -287,6 +287,8 @@ def _soft_joins(p: str, n: str, soft: str) -> str | None:
     ends = bool(_SENTENCE_END.search(p))
     if soft == "blank":
         return None if ends and (MARKER_RE.match(n) or _OPENING_CUE.match(n)) else " "
+    if ends and MARKER_RE.match(n):
+        return None  # "…:" then "a) Chủ trì …": a lettered item opens in lower case
     if n[0].islower() or n[0] in ",;)]%":
         return " "
     if ends or MARKER_RE.match(n) or _OPENING_CUE.match(n):
@@ -338,7 +340,11 @@ def _joins(
 
 
 def layout(
-    text: str, one_line_paragraphs: bool = False, wrapped: bool = False, soft: str | None = None
+    text: str,
+    one_line_paragraphs: bool = False,
+    wrapped: bool = False,
+    soft: str | None = None,
+    breaks: frozenset[int] = frozenset(),
 ) -> Layout:
     """Classify the lines of ``text`` and rebuild its paragraphs.
 
@@ -346,7 +352,8 @@ def layout(
     so lines are never joined. ``wrapped``: the lines are a PDF's visual lines, so a
     full-width line goes on into the next even when it ends a sentence. ``soft``: a saved
     page's lines, wrapped wherever the page was (see :func:`_soft_joins`; ``"blank"`` when
-    blank lines separate its paragraphs, ``"lines"`` when they do not).
+    blank lines separate its paragraphs, ``"lines"`` when they do not). ``breaks``: offsets
+    of lines that open a paragraph whatever the wrapping (a saved page's bold headings).
     """
     lines = _split_lines(text)
     draft, marks = _classify(lines, one_line_paragraphs, pages=soft is None)
@@ -418,6 +425,7 @@ def layout(
             continue
         if body and (
             one_line_paragraphs
+            or ln.start in breaks
             or _joins(lines[body[-1]].text, ln.text, width, wrapped, soft) is None
         ):
             flush(body, "body")

@@ -45,6 +45,9 @@ _EMPHASIS = re.compile(r"\*+|__+")
 # the national motto of a letterhead, whole or its first line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA…")
 _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|độc lập - tự do)")
 _MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell
+# a row opening with a "cell" this long, of paragraphs, is the
+# document's text (a short letter after its letterhead), not a row of the table
+_MAX_LONE_CELL_LINES = 8
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class MarkupView:
     text: str  # same length as the original
     portal: dict[str, str] = field(default_factory=dict)  # fact -> value from the metadata table
     dropped: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
+    # offsets of lines that open a paragraph whatever the wrapping says: a line set in bold
+    # as a whole ("**1. Về hoàn thiện thể chế**") and the line after it
+    breaks: frozenset[int] = frozenset()
 
 
 def looks_marked_up(text: str) -> bool:
@@ -147,12 +153,47 @@ def markup_view(text: str) -> MarkupView:
             for c in range(m.start(), m.end()):
                 buf[s + c] = " "
 
+    view.breaks = _bold_line_breaks(lines, starts, banner_end, end)
     _flatten_tables(lines, starts, buf, banner_end, end)
     for i in range(banner_end, end):  # a lone "|" left outside any table is residue
         if _PIPE_LINE.match(lines[i]) and buf[starts[i] : starts[i] + len(lines[i])].count("|"):
             _set(buf, starts[i], lines[i], " ")
     view.text = "".join(buf)
     return view
+
+
+_BOLD = re.compile(r"\*\*")
+
+
+def _bold_line_breaks(lines: list[str], starts: list[int], begin: int, end: int) -> frozenset[int]:
+    """Where whole lines set in bold begin and end: a heading of a saved page
+    ("**2. Về hạ tầng số**", or a title wrapped over a few lines) is a paragraph of its own,
+    even when the page wraps its lines with nothing between paragraphs. Bold that closes
+    inside a line ("**Điều 1.** Phê duyệt …") is not a heading; nor is a bold line that the
+    next line goes on in lower case."""
+    out: set[int] = set()
+    i = begin
+    while i < end:
+        if not lines[i].lstrip(" |").startswith("**"):
+            i += 1
+            continue
+        opened = 0
+        k = i
+        while k < end and k < i + 5:
+            text = lines[k].strip(" |")
+            opened += len(_BOLD.findall(text))
+            if opened % 2 == 0:
+                break  # closed on this line
+            k += 1
+        if k >= end or k >= i + 5 or not lines[k].strip(" |").endswith("**"):
+            i += 1
+            continue
+        out.add(starts[i])
+        nxt = lines[k + 1].strip(" |*") if k + 1 < len(lines) else ""
+        if k + 1 < len(lines) and not (nxt[:1].islower() or nxt[:1] in ",;)"):
+            out.add(starts[k + 1])
+        i = k + 1
+    return frozenset(out)
 
 
 def _bullet_at(line: str) -> int:
@@ -303,6 +344,8 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
             limit = _MAX_CELL_LINES if width or len(row) < 2 else _MAX_CELL_LINES // 3
             if j >= end or n > limit:
                 break  # no closing pipe near: not a cell
+            if not row and n > _MAX_LONE_CELL_LINES and _prose(lines, a, j):
+                break  # paragraphs opening a row: the text after the table
             row.append((a, j))
             row_pipes.append(j)
             j += 1
@@ -335,6 +378,18 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
                 if _DECORATION.match(lines[x]):
                     _set(buf, starts[x], lines[x], " ")
     return k
+
+
+def _prose(lines: list[str], a: int, b: int) -> bool:
+    """Lines ``a``..``b-1`` are paragraphs: several lines that are not items of a list (a
+    letter's "Nơi nhận: - Như trên; - Lưu: VT.") end a sentence or open a list."""
+    ends = sum(
+        1
+        for x in range(a, b)
+        if lines[x].rstrip(" *").endswith((".", ";", ":"))
+        and not lines[x].lstrip(" *").startswith(("-", "+", "–"))
+    )
+    return ends >= 3
 
 
 def _row_goes_on(lines: list[str], j: int, end: int) -> bool:

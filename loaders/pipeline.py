@@ -25,6 +25,15 @@ from .source import ReadError, SourceText
 from .textnorm import fold
 
 
+def _own_title(text: str, doc_type: str | None, title: str | None) -> bool:
+    """The paragraph is the document's type and its title on one line ("THÔNG BÁO Kết luận
+    của …"): the type word there names the document itself, not another one."""
+    if not (doc_type and title):
+        return False
+    key = fold(text)
+    return key.startswith(fold(doc_type)) and key.endswith(fold(title))
+
+
 def extract_text(
     text: str,
     source: str,
@@ -42,12 +51,13 @@ def extract_text(
     table = table or default_table()
     portal: dict[str, str] = {}
     soft = None
+    breaks: frozenset[int] = frozenset()
     if markup or (markup is None and looks_marked_up(text)):
         view = markup_view(text)
-        text, portal = view.text, view.portal
+        text, portal, breaks = view.text, view.portal, view.breaks
         if not (wrapped or one_line_paragraphs):  # PDF and .docx lines have their own rules
             soft = paragraph_style(text)
-    lay = layout(text, one_line_paragraphs, wrapped, soft)
+    lay = layout(text, one_line_paragraphs, wrapped, soft, breaks)
     paras = lay.paragraphs
     regions = find_regions(paras, table.rules)
     doc = extract_document(source, text, lay, table, regions, portal)
@@ -78,7 +88,10 @@ def extract_text(
         voice = id(p) in own
         mentions += mentions_in(p, voice, table, doc.province, doc.number_template, context)
         if voice or p.kind == "footnote":
-            mentions += unnumbered_in(p, voice, table.rules)
+            found = unnumbered_in(p, voice, table.rules)
+            if _own_title(p.text, doc.doc_type, doc.title):
+                found = [m for m in found if m.start > 0]  # not the title's own type word
+            mentions += found
     references = merge_mentions(mentions, source)
 
     kinds = [fold(doc.doc_type or "")] + [kind for _, _, kind in attached]

@@ -694,3 +694,32 @@ def test_what_is_watched_and_how_are_not_tasks_and_a_paragraph_goes_on_with_its_
     ]
     assert [a.name for a in tasks[1].lead] == ["Các huyện ủy, thành ủy"]
     assert tasks[2].lead == tasks[1].lead
+
+
+APPROVING_NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 733/TB-VPCP
+Hà Nội, ngày 12 tháng 10 năm 2026
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại cuộc họp về hạ tầng số
+Phó Thủ tướng Chính phủ kết luận như sau:
+1. Đồng ý về nguyên tắc đề xuất của Bộ Xây dựng về lộ trình đầu tư; giao Bộ Xây dựng chủ trì, \
+phối hợp với Bộ Tài chính hoàn thiện hồ sơ, trình Thủ tướng Chính phủ trong tháng 11 năm 2026.
+2. Ghi nhận kết quả của các địa phương trong thời gian qua.
+3. Bộ Tài chính bố trí vốn cho các dự án hạ tầng số; Bộ Khoa học và Công nghệ hướng dẫn các \
+địa phương triển khai; Bộ Tư pháp phối hợp thẩm định.
+"""
+
+
+def test_conclusions_approval_then_work_and_one_item_for_several_bodies() -> None:
+    """An item that approves ("Đồng ý về nguyên tắc …") and then gives work ("…; giao Bộ X
+    chủ trì …") is a task from the giving on; one that only notes ("Ghi nhận …") is none.
+    After ";" another body given work of its own is a task of its own; a body that only
+    helps ("Bộ Tư pháp phối hợp …") stays with the clause before it."""
+    tasks = extract_text(APPROVING_NOTICE, "tb.txt").tasks
+    assert [(t.text.split()[0:3], [a.name for a in t.lead]) for t in tasks] == [
+        (["giao", "Bộ", "Xây"], ["Bộ Xây dựng"]),
+        (["Bộ", "Tài", "chính"], ["Bộ Tài chính"]),
+        (["Bộ", "Khoa", "học"], ["Bộ Khoa học và Công nghệ"]),
+    ]
+    assert str(tasks[0].deadline) == "2026-11-30"
+    assert "Bộ Tư pháp phối hợp thẩm định" in tasks[2].text

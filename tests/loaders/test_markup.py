@@ -344,3 +344,81 @@ def test_a_markdown_link_reads_as_its_words() -> None:
     assert len(view) == len(LINKED) and "https" not in view and "[" not in view
     refs = [(r.number, str(r.date), r.relation) for r in extract_text(LINKED, "kh.md").references]
     assert refs == [("57-NQ/TW", "2024-12-22", "implements")]
+
+
+WRAPPED_NOTICE = """|
+**VĂN PHÒNG CHÍNH PHỦ**
+-------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+|
+Số: 512/TB-VPCP
+|
+*Hà Nội, ngày
+10 tháng 3 năm 2026*
+|
+|
+**THÔNG BÁO**
+**KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP VỀ PHÁT TRIỂN
+HẠ TẦNG SỐ**
+Phó Thủ tướng Chính phủ kết luận như sau:
+**1. Về hạ tầng số**
+Bộ Khoa học và Công nghệ hướng dẫn các địa phương phát triển trạm
+phát sóng. Bộ Tài chính bố trí kinh phí cho hạ tầng số.
+**2. Về dữ liệu
+dùng chung**
+Bộ Công an chủ trì kết nối cơ sở dữ liệu dân cư với các
+cơ sở dữ liệu chuyên ngành.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+|
+*Nơi nhận:*
+- Lưu: VT.
+"""
+
+
+def test_bold_lines_of_a_wrapped_page_are_paragraphs_of_their_own() -> None:
+    """A page wrapped with nothing between paragraphs sets its headings in bold: a bold line
+    (or a bold heading wrapped over two lines) ends where the bold ends, so the sentence
+    under it is not read as the heading's tail and its doer is found."""
+    view = markup_view(WRAPPED_NOTICE)
+    lines = WRAPPED_NOTICE.split("\n")
+    opened = {WRAPPED_NOTICE.count("\n", 0, at) for at in view.breaks}
+    assert lines.index("**1. Về hạ tầng số**") in opened
+    assert lines.index("**2. Về dữ liệu") in opened
+    assert lines.index("dùng chung**") + 1 in opened  # the line after the heading
+    assert lines.index("cơ sở dữ liệu chuyên ngành.") not in opened
+    tasks = extract_text(WRAPPED_NOTICE, "tb.md").tasks
+    assert [(t.text.split()[0:3], [a.name for a in t.lead]) for t in tasks] == [
+        (["Bộ", "Khoa", "học"], ["Bộ Khoa học và Công nghệ"]),
+        (["Bộ", "Tài", "chính"], ["Bộ Tài chính"]),
+        (["Bộ", "Công", "an"], ["Bộ Công an"]),
+    ]
+
+
+def test_bold_that_closes_inside_a_line_or_runs_on_is_not_a_heading() -> None:
+    """ "**Điều 1.** Phê duyệt …" keeps its sentence; a bold phrase the next line goes on in
+    lower case does not break the paragraph."""
+    page = "|\n|\n|\n**Điều 1.** Phê duyệt Kế hoạch\nthực hiện.\n**Giao Sở Tài chính**\nchủ trì.\n"
+    view = markup_view(page)
+    lines = page.split("\n")
+    opened = {page.count("\n", 0, at) for at in view.breaks}
+    assert lines.index("**Điều 1.** Phê duyệt Kế hoạch") not in opened
+    assert lines.index("chủ trì.") not in opened
+
+
+def test_lettered_items_of_a_wrapped_page_open_in_lower_case() -> None:
+    """ "1. Bộ Tài chính:" then "a) Bố trí …" on the next line of a page wrapped with nothing
+    between paragraphs: "a)" opens an item although it is in lower case, so each lettered
+    item is a task of the body above it."""
+    page = WRAPPED_NOTICE.replace(
+        "**1. Về hạ tầng số**\nBộ Khoa học và Công nghệ hướng dẫn các địa phương phát triển trạm\n"
+        "phát sóng. Bộ Tài chính bố trí kinh phí cho hạ tầng số.\n",
+        "1. Bộ Tài chính:\na) Bố trí kinh phí cho hạ tầng số trong năm\n2026;\n"
+        "b) Hướng dẫn các địa phương lập dự toán.\n",
+    )
+    tasks = extract_text(page, "tb.md").tasks
+    assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks[:2]] == [
+        ("Bố", ["Bộ Tài chính"]),
+        ("Hướng", ["Bộ Tài chính"]),
+    ]
