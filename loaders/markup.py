@@ -163,6 +163,7 @@ def markup_view(text: str) -> MarkupView:
 
 
 _BOLD = re.compile(r"\*\*")
+_LETTER_ITEM = re.compile(r"(?:[a-zđ]\)|\((?:[a-zđ]|\d{1,2}|[ivx]{1,4})\))\s")
 
 
 def _bold_line_breaks(lines: list[str], starts: list[int], begin: int, end: int) -> frozenset[int]:
@@ -190,7 +191,8 @@ def _bold_line_breaks(lines: list[str], starts: list[int], begin: int, end: int)
             continue
         out.add(starts[i])
         nxt = lines[k + 1].strip(" |*") if k + 1 < len(lines) else ""
-        if k + 1 < len(lines) and not (nxt[:1].islower() or nxt[:1] in ",;)"):
+        item = _LETTER_ITEM.match(nxt)  # "a) Chủ trì …" under "**1. Sở Tài chính**"
+        if k + 1 < len(lines) and (item or not (nxt[:1].islower() or nxt[:1] in ",;)")):
             out.add(starts[k + 1])
         i = k + 1
     return frozenset(out)

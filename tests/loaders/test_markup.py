@@ -422,3 +422,19 @@ def test_lettered_items_of_a_wrapped_page_open_in_lower_case() -> None:
         ("Bố", ["Bộ Tài chính"]),
         ("Hướng", ["Bộ Tài chính"]),
     ]
+
+
+def test_a_bold_heading_naming_a_body_then_lettered_items() -> None:
+    """ "**1. Giám đốc Sở Tài chính**" (no colon) then "a) …" on the next line: the heading
+    ends where its bold ends, and each lettered item is a task of that body."""
+    page = WRAPPED_NOTICE.replace(
+        "**1. Về hạ tầng số**\nBộ Khoa học và Công nghệ hướng dẫn các địa phương phát triển trạm\n"
+        "phát sóng. Bộ Tài chính bố trí kinh phí cho hạ tầng số.\n",
+        "**1. Giám đốc Sở Tài chính**\na) Bố trí kinh phí cho hạ tầng số;\n"
+        "b) Hướng dẫn các xã lập dự toán.\n",
+    )
+    tasks = extract_text(page, "tb.md").tasks
+    assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks[:2]] == [
+        ("Bố", ["Sở Tài chính"]),
+        ("Hướng", ["Sở Tài chính"]),
+    ]
