@@ -162,6 +162,46 @@ class _Either:
                 b = self.second.search(text, pos)
 
 
+# a group named as the units of one body: "các cơ quan trực thuộc Bộ Y tế", "các đơn vị
+# thuộc Bộ Quốc phòng", "các cơ quan chuyên môn Bộ Công an"
+_OF_A_BODY = re.compile(r"(?:(?<![\wđ])(?:trực thuộc|thuộc)|cơ quan chuyên môn|đơn vị chuyên môn)$")
+
+
+def _groups_of_a_body(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """A group whose name ends "… thuộc" (or names a body's own departments) followed at
+    once by the body it belongs to is one group: "Các Ban Quản lý dự án thuộc Bộ Xây dựng"
+    is neither a group cut at "thuộc" nor Bộ Xây dựng."""
+    out: list[AgencyMatch] = []
+    ordered = sorted(found, key=lambda m: m.start)
+    skip = -1
+    for i, m in enumerate(ordered):
+        if i == skip:
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            nxt is not None
+            and m.agency.kind == "group"
+            and nxt.agency.kind == "body"
+            and not key[m.end : nxt.start].strip()
+            and _OF_A_BODY.search(fold(text[m.start : m.end]))
+        ):
+            written = text[m.start : nxt.end]
+            group = Agency(
+                f"{m.agency.name} {nxt.agency.name}",
+                nxt.agency.level,
+                nxt.agency.province,
+                "group",
+                nxt.agency.name,
+                written,
+                canonical=False,
+            )
+            out.append(AgencyMatch(m.start, nxt.end, group))
+            skip = i + 1
+            continue
+        out.append(m)
+    return out
+
+
 def _city_alias(alias: str) -> str:
     alias = alias.replace("tỉnh ủy", "thành ủy").replace("tỉnh đoàn", "thành đoàn")
     return re.sub(r"(?<![\wđ])tỉnh(?![\wđ])", "thành phố", alias)
@@ -371,7 +411,8 @@ class AgencyTable:
         shaped = self._shaped_bodies(text, key, taken, province, known)
         found = _inside_dropped(found + shaped, shaped)
         found = self._with_places(text, key, found, province)
-        return self._each_place(text, key, self._titled_groups(text, key, found, province))
+        found = self._titled_groups(text, key, found, province)
+        return self._each_place(text, key, _groups_of_a_body(text, key, found))
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process

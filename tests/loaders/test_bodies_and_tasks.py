@@ -53,6 +53,13 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Thực hiện nhiệm vụ Trọng tâm năm 2026.", []),
         # groups, as printed
         ("Các doanh nghiệp bưu chính bảo đảm thông tin.", ["Các doanh nghiệp bưu chính"]),
+        # the units of one body are one group, not a group cut at "thuộc" and the body
+        ("Các Ban Quản lý dự án thuộc Bộ Xây dựng tăng ca.",
+         ["Các Ban Quản lý dự án thuộc Bộ Xây dựng"]),
+        ("Các cơ quan trực thuộc Bộ Y tế triển khai.", ["Các cơ quan trực thuộc Bộ Y tế"]),
+        ("Các cơ quan chuyên môn Bộ Quốc phòng triển khai.",
+         ["Các cơ quan chuyên môn Bộ Quốc phòng"]),
+        ("Các cơ quan, đơn vị và Bộ Y tế triển khai.", ["Các cơ quan, đơn vị", "Bộ Y tế"]),
         ("Ủy ban nhân dân phường, xã, đặc khu tổ chức.", ["Ủy ban nhân dân phường, xã, đặc khu"]),
         ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương báo cáo.",
          ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]),
