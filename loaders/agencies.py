@@ -37,10 +37,14 @@ def _load_provinces() -> tuple[list[str], set[str]]:
 PROVINCE_NAMES, CITIES = _load_provinces()
 _PROVINCE_ALT = "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
 # ": Gia Lai, Đắk Lắk, Khánh Hòa và Lâm Đồng" after "… các tỉnh"
+_ONE_PLACE = rf"(?:(?:tỉnh|thành phố|tp\.?)\s++)?(?:{_PROVINCE_ALT})"
 _PLACE_LIST = re.compile(
-    rf"\s*+:?\s*+(?P<list>(?:{_PROVINCE_ALT})(?:\s*+(?:,\s*+(?:và\s++)?|và\s++)(?:{_PROVINCE_ALT}))*+)"
+    rf"\s*+:?\s*+(?P<list>{_ONE_PLACE}(?:\s*+(?:,\s*+(?:và\s++)?|và\s++){_ONE_PLACE})*+)"
     r"(?![\wđ])"
 )
+# a group of places with no body before it: "Các địa phương: Đồng Nai, Bình Dương", "các
+# tỉnh Quảng Trị, Quảng Ngãi" are their people's committees
+_BARE_PLACES = re.compile(r"(?:các\s+)(?:tỉnh(?:\s*,\s*thành phố)?|thành phố|địa phương)")
 # the verbs whose object a group is: "chỉ đạo các doanh nghiệp …", "phối hợp với các …"
 _GOVERNS = re.compile(
     r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|phối\s+hợp\s+với|đôn\s+đốc)\s*+$"
@@ -453,7 +457,15 @@ class AgencyTable:
                 r"(.+?)\s+các\s+(?:tỉnh|thành phố)(?:\s*,\s*thành phố)?$",
                 fold(m.agency.as_written or ""),
             )
-            listed = _PLACE_LIST.match(key, m.end) if head and m.agency.kind == "group" else None
+            written = fold(m.agency.as_written or "")
+            bare = _BARE_PLACES.fullmatch(written) if not head else None
+            if bare and written.endswith("địa phương") and not key[m.end :].lstrip().startswith(":"):
+                bare = None  # "các địa phương Đồng Nai …" is not a list of places
+            listed = (
+                _PLACE_LIST.match(key, m.end)
+                if (head or bare) and m.agency.kind == "group"
+                else None
+            )
             if not listed:
                 out.append(m)
                 continue
@@ -461,7 +473,7 @@ class AgencyTable:
                 next(p for p in PROVINCE_NAMES if fold(p) == name)
                 for name in re.findall(_PROVINCE_ALT, listed.group("list"))
             ]
-            prefixes = [(m.agency.as_written or "")[: len(head.group(1))]]
+            prefixes = [(m.agency.as_written or "")[: len(head.group(1))] if head else "Ủy ban nhân dân"]
             prev = out[-1] if out else None
             first = m.start
             if (

@@ -165,6 +165,13 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Sơn La, Điện Biên huy động lực lượng.",
          ["Tỉnh ủy Sơn La", "Tỉnh ủy Điện Biên", "Ủy ban nhân dân tỉnh Sơn La",
           "Ủy ban nhân dân tỉnh Điện Biên"]),
+        # places listed after a group with no body before it: their people's committees
+        ("Các địa phương: Lạng Sơn, Cao Bằng và Thành phố Hải Phòng bố trí quỹ đất.",
+         ["Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Cao Bằng",
+          "Ủy ban nhân dân thành phố Hải Phòng"]),
+        ("Các tỉnh Sơn La, Lai Châu rà soát quy hoạch.",
+         ["Ủy ban nhân dân tỉnh Sơn La", "Ủy ban nhân dân tỉnh Lai Châu"]),
+        ("Các địa phương trong vùng rà soát quy hoạch.", ["Các địa phương"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
