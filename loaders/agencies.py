@@ -459,7 +459,11 @@ class AgencyTable:
             )
             written = fold(m.agency.as_written or "")
             bare = _BARE_PLACES.fullmatch(written) if not head else None
-            if bare and written.endswith("địa phương") and not key[m.end :].lstrip().startswith(":"):
+            if (
+                bare
+                and written.endswith("địa phương")
+                and not key[m.end :].lstrip().startswith(":")
+            ):
                 bare = None  # "các địa phương Đồng Nai …" is not a list of places
             listed = (
                 _PLACE_LIST.match(key, m.end)
@@ -473,7 +477,9 @@ class AgencyTable:
                 next(p for p in PROVINCE_NAMES if fold(p) == name)
                 for name in re.findall(_PROVINCE_ALT, listed.group("list"))
             ]
-            prefixes = [(m.agency.as_written or "")[: len(head.group(1))] if head else "Ủy ban nhân dân"]
+            prefixes = [
+                (m.agency.as_written or "")[: len(head.group(1))] if head else "Ủy ban nhân dân"
+            ]
             prev = out[-1] if out else None
             first = m.start
             if (

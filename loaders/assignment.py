@@ -63,12 +63,16 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
 
 
 def _runs_before(text: str, matches: list[AgencyMatch], end: int) -> list[AgencyMatch]:
+    """The agencies that end at ``end`` with only separators between them; a ";" ends the
+    run ("… tại các địa phương; Ủy ban nhân dân các tỉnh chủ trì": the clause before is
+    another one)."""
     out: list[AgencyMatch] = []
     pos = end
     for m in reversed(matches):
         if m.end > pos:
             continue
-        if not _SEP.match(text[m.end : pos]):
+        gap = text[m.end : pos]
+        if not _SEP.match(gap) or ";" in re.sub(r"\([^()]*\)", "", gap):
             break
         out.insert(0, m)
         pos = m.start
@@ -211,9 +215,19 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "… X chủ trì, phối hợp …" later in the sentence
     for m in re.finditer(r"chủ\s+trì", key):
-        if key.count("(", 0, m.start()) > key.count(")", 0, m.start()):
-            continue  # "báo cáo cấp trên (… các Bộ chủ trì dự án)": who reports to whom
         before = _runs_before(text, matches, m.start())
+        if key.count("(", 0, m.start()) > key.count(")", 0, m.start()):
+            # "báo cáo cấp trên (… các Bộ chủ trì dự án) việc …": who reports to whom; but
+            # "(Bộ Xây dựng chủ trì, phối hợp với …; hoàn thành …)" closing an item gives
+            # its doer
+            opened = key.rfind("(", 0, m.start())
+            closed = key.find(")", m.end())
+            if (
+                not before
+                or key[opened + 1 : before[0].start].strip() not in ("", "do")
+                or (closed >= 0 and key[closed + 1 :].strip(" .;,"))
+            ):
+                continue
         if before:
             result.lead = [a.agency for a in before]
             result.cue = "chủ trì"

@@ -50,11 +50,15 @@ def split_fields(text: str, rules: Rules | None = None) -> Fields:
     hits = list(_label_re(rules).finditer(key))
     if not hits:
         return Fields(text)
-    out = Fields(text[: hits[0].start()].strip(), label_at=hits[0].start())
+    # "Xây dựng Nghị định … (cơ quan chủ trì: Bộ X; thời gian: năm 2026)": the bracket
+    # that holds the fields is not the task's
+    out = Fields(text[: hits[0].start()].strip().rstrip("(").strip(), label_at=hits[0].start())
     for i, m in enumerate(hits):
         fact = next(k for k, v in m.groupdict().items() if v is not None)
         end = hits[i + 1].start() if i + 1 < len(hits) else len(text)
         value = text[m.end() : end].strip(" ;,")
+        if value.rstrip(".").endswith(")") and value.count(")") > value.count("("):
+            value = value.rstrip(".")[:-1].rstrip(" ;,.")
         if value and fact not in out.values:
             out.values[fact] = value
     if out.values.get("content") and not out.content:

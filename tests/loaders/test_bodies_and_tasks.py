@@ -172,6 +172,15 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các tỉnh Sơn La, Lai Châu rà soát quy hoạch.",
          ["Ủy ban nhân dân tỉnh Sơn La", "Ủy ban nhân dân tỉnh Lai Châu"]),
         ("Các địa phương trong vùng rà soát quy hoạch.", ["Các địa phương"]),
+        # a bracket closing the item names its doer; one that explains an object does not
+        ("Sửa đổi quy chuẩn kỹ thuật về nhà ở (Bộ Xây dựng chủ trì, phối hợp với Bộ Y tế; "
+         "hoàn thành trong năm 2026).", ["Bộ Xây dựng"]),
+        ("Báo cáo cấp có thẩm quyền (Ủy ban nhân dân tỉnh và các Bộ chủ trì dự án) việc "
+         "thực hiện Chương trình.", []),
+        # a place after "tại" in the clause before ";" is not the doer
+        ("Số hóa hồ sơ tại các địa phương; Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+         "Trung ương chủ trì thực hiện.",
+         ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
@@ -179,6 +188,15 @@ def test_leads(text: str, expected: list[str]) -> None:
 
 
 # ----------------------------------------------------------------- field blocks
+def test_field_block_in_brackets_closing_the_item() -> None:
+    f = split_fields(
+        "Xây dựng Nghị định về mô hình thông tin công trình (cơ quan chủ trì: Bộ Xây dựng; "
+        "thời gian hoàn thành: năm 2026)."
+    )
+    assert f.content == "Xây dựng Nghị định về mô hình thông tin công trình"
+    assert f.values == {"lead": "Bộ Xây dựng", "deadline": "năm 2026"}
+
+
 def test_field_block_in_one_paragraph() -> None:
     f = split_fields(
         "Rà soát hồ sơ đất đai. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường. "
