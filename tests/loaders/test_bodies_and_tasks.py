@@ -545,6 +545,9 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
         # a note in brackets, the line that spreads a resolution to the cells
         ("(Kế hoạch số 12/KH-UBND ngày 02/3/2026 gửi kèm theo)", True),
         ("Nghị quyết này phổ biến đến chi bộ.", True),
+        # a letter's courtesy close
+        ("Trân trọng./.", True),
+        ("Trân trọng cảm ơn sự phối hợp của Quý cơ quan./.", True),
         # accountability if something goes wrong, not work
         ("Chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để xảy ra cháy rừng.", True),
         ("Người đứng đầu chịu trách nhiệm nếu buông lỏng quản lý đất đai trên địa bàn.", True),
