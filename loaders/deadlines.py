@@ -114,7 +114,9 @@ _CUE = (
     r"(?:(?:hoàn\s+thành|xong|thực\s+hiện|tổ\s+chức|báo\s+cáo|trình|ban\s+hành)"
     r"(?:\s+[^\s,;.()]+){0,6}?\s+)?"
     r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian"
-    r"|(?<!tháng )cuối)\s+(?:ngày\s+)?"  # not "những tháng cuối năm 2025" (a time, no limit)
+    r"|(?<!tháng )cuối)\s+"  # not "những tháng cuối năm 2025" (a time, no limit)
+    # an hour before the day: "trước 20h00 ngày 25/5/2025", "trước 17 giờ, ngày 10/12/2025"
+    r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s+)?(?:ngày\s+)?"
 )
 _TIME = "(?:" + "|".join(p for p, _, _ in _FORMS) + ")"
 _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?{_CUE}{_TIME}")

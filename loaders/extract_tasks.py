@@ -63,6 +63,7 @@ class TaskContext:
     table: AgencyTable
     normative: bool = False  # a regulation: only provisions naming their doer are tasks
     conclusions: bool = False  # a conclusions notice: one item may give work to several bodies
+    letter: bool = False  # a letter: its requests may stand in prose, with no item at all
 
 
 def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
@@ -381,6 +382,35 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             if node.style != "para" and task.lead:
                 named = (node, task)
     return tasks
+
+
+def letter_requests(root: Node, ctx: TaskContext) -> list[Task]:
+    """A letter written in prose, with no item of work: each sentence of its paragraphs that
+    asks someone to act ("Do thời gian gấp, trân trọng đề nghị Đồng chí cho ý kiến …",
+    "Bộ Nội vụ đề nghị Ban Tuyên giáo … chỉ đạo …") is a task. A thanks or an offer of
+    help ("… đề nghị liên hệ …", ``boilerplate``) is not."""
+    rules = ctx.table.rules
+    asks = re.compile(r"(?<![\wđ])(?:" + Rules.alternation(rules.request_verbs) + r")\s")
+    out = []
+    for node in root.children:
+        if node.style not in ("para", "intro") or node.children:
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", node.text):
+            key = fold(sentence)
+            ask = asks.search(key)
+            if not ask or is_boilerplate(sentence, rules) or "liên hệ" in key:
+                continue
+            if re.search(r"(?<![\wđ])(?:đã|số\s*\d)", key[: ask.start()]):
+                continue  # "X có văn bản số 15000 … đề nghị …": another's request, reported
+            # read from the request on: the sender who asks ("Bộ X trân trọng đề nghị Quý
+            # cơ quan …") is not the doer; "Quý cơ quan", "Đồng chí" are the addressees
+            at = re.search(asks.pattern, sentence, re.IGNORECASE)
+            task = task_from_text(
+                sentence[at.start() if at else 0 :], node, ctx, _evidence(node, ctx.source), []
+            )
+            task.text = collapse(sentence)
+            out.append(task)
+    return out
 
 
 def _opens_with_work(text: str, ctx: TaskContext) -> bool:

@@ -17,7 +17,7 @@ from .attachments import attached_documents
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import ReferenceContext, mentions_in, merge_mentions, unnumbered_in
-from .extract_tasks import TaskContext, extract_tasks
+from .extract_tasks import TaskContext, extract_tasks, letter_requests
 from .layout import layout, paragraph_style
 from .markup import looks_marked_up, markup_view
 from .outline import build_outline
@@ -100,8 +100,11 @@ def extract_text(
     rules = table.rules
     conclusions = kinds[0] in rules.conclusion_types
     normative = any(k in rules.normative_types for k in kinds) or conclusions
-    ctx = TaskContext(source, _task_province(doc), table, normative, conclusions)
+    letter = doc.doc_type in _ADDRESSED
+    ctx = TaskContext(source, _task_province(doc), table, normative, conclusions, letter)
     tasks = extract_tasks(root, ctx)
+    if letter and not tasks:  # a letter in prose: its requests are its tasks
+        tasks = letter_requests(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)

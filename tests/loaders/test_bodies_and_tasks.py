@@ -762,3 +762,29 @@ def test_conclusions_approval_then_work_and_one_item_for_several_bodies() -> Non
     ]
     assert str(tasks[0].deadline) == "2026-11-30"
     assert "Bộ Tư pháp phối hợp thẩm định" in tasks[2].text
+
+
+PROSE_LETTER = """BỘ XÂY DỰNG
+Số: 4100/BXD-KHCN
+V/v góp ý dự thảo Thông tư
+Hà Nội, ngày 02 tháng 4 năm 2026
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Ngày 20 tháng 3 năm 2026, Văn phòng Chính phủ có văn bản số 2200/VPCP-CN đề nghị Bộ Xây dựng \
+hoàn thiện dự thảo Thông tư về nhà ở xã hội.
+Để bảo đảm chất lượng, Bộ Xây dựng trân trọng đề nghị Quý Ủy ban nghiên cứu, góp ý dự thảo \
+Thông tư và gửi về Bộ Xây dựng trước 17 giờ ngày 15 tháng 4 năm 2026.
+Mọi chi tiết xin liên hệ Vụ Khoa học công nghệ, điện thoại 024.3976.0000.
+Trân trọng./.
+"""
+
+
+def test_a_letter_in_prose_gives_its_requests() -> None:
+    """A letter with no item of work: the sentence that asks the addressees to act is its
+    task, done by them; a request another document made ("… có văn bản số … đề nghị …"),
+    the contact line and the courtesy close are not."""
+    tasks = extract_text(PROSE_LETTER, "cv.txt").tasks
+    assert [(t.text.split()[0:4], [a.name for a in t.lead]) for t in tasks] == [
+        (["Để", "bảo", "đảm", "chất"],
+         ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+    ]  # fmt: skip
+    assert str(tasks[0].deadline) == "2026-04-15"

@@ -12,6 +12,9 @@ from policy_lineage.loaders.deadlines import find_deadline
     ("phrase", "expected"),
     [
         ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        # an hour before the day
+        ("Gửi ý kiến về Văn phòng trước 20h00 ngày 25/5/2026.", "2026-05-25"),
+        ("báo cáo trước 16 giờ 30, ngày 05 tháng 12 năm 2026", "2026-12-05"),
         ("trong tháng 6/2026", "2026-06-30"),
         ("Quý IV năm 2026", "2026-12-31"),
         ("6 tháng đầu năm 2027", "2027-06-30"),
