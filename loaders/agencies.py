@@ -823,10 +823,8 @@ class AgencyTable:
                 and m.agency.kind == "group"
                 and prev.agency.kind != "group"
                 and not key[prev.end : m.start].strip()
-                and re.match(
-                    rf"(?:các|những)\s+(?:tỉnh|thành phố|{commune_unit()}|huyện|địa phương)",
-                    key[m.start :],
-                )
+                and re.match(r"(?:các|những)\s+", key[m.start :])
+                and _GROUP_OF_PLACES.match(key, m.start + len(key[m.start :].split()[0]) + 1)
             ):
                 written = text[prev.start : m.end]
                 merged = self.known_or_printed(written, province, "group", prev.agency.name)
@@ -900,6 +898,13 @@ def _tokens(text: str, pos: int, limit: int = 160):
     return list(re.finditer(r"[^\s,;:.()“”\"'‘’]+", text[pos : pos + limit]))
 
 
+# the groups a body may be named in each of: "Sở Y tế các tỉnh, thành phố", "Ban Chỉ đạo 389
+# các bộ, ngành, địa phương", "Ủy ban nhân dân các xã, phường"
+_GROUP_OF_PLACES = re.compile(
+    rf"\s*+(?:tỉnh|thành phố|{commune_unit()}|huyện|địa phương|bộ|ngành|sở)(?![\wđ])"
+)
+
+
 def _name_end(
     text: str, key: str, pos: int, rules: Rules, known_starts: set[int] | frozenset = frozenset()
 ) -> int:
@@ -931,6 +936,8 @@ def _name_end(
             and f"{prev} {low}" not in rules.name_compounds
         ):
             break
+        if i and low in ("các", "những") and _GROUP_OF_PLACES.match(key, pos + t.end() + 1):
+            break  # "Ban Chỉ đạo 389 các bộ, ngành": the body in each of them (_with_places)
         if low == "và":
             nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
             if (

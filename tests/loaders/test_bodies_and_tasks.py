@@ -60,6 +60,10 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Các cơ quan chuyên môn Bộ Quốc phòng triển khai.",
          ["Các cơ quan chuyên môn Bộ Quốc phòng"]),
         ("Các cơ quan, đơn vị và Bộ Y tế triển khai.", ["Các cơ quan, đơn vị", "Bộ Y tế"]),
+        # a body in each of a group: not a name running on into "các bộ"
+        ("Ban Chỉ đạo 127 các bộ, ngành, địa phương kiểm tra.",
+         ["Ban Chỉ đạo 127 các bộ, ngành, địa phương"]),
+        ("Lực lượng Kiểm ngư tăng cường tuần tra.", ["Lực lượng Kiểm ngư"]),
         ("Ủy ban nhân dân phường, xã, đặc khu tổ chức.", ["Ủy ban nhân dân phường, xã, đặc khu"]),
         ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương báo cáo.",
          ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]),
