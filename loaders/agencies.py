@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ..schema.model import Agency
 from .rules import Rules, commune_unit, default_rules, load_rules
-from .textnorm import fold, match_key
+from .textnorm import collapse, fold, match_key
 
 _WORD = r"[\wđ]"
 
@@ -203,6 +204,45 @@ def _groups_of_a_body(text: str, key: str, found: list[AgencyMatch]) -> list[Age
             skip = i + 1
             continue
         out.append(m)
+    return out
+
+
+# "… tỉnh ủy, thành ủy": a Party body of every province and city
+_AND_CITY_COMMITTEES = re.compile(
+    r",\s*+thành\s+ủy(?:\s*+,\s*+đảng\s+ủy\s+trực\s+thuộc\s+trung\s+ương)?"
+)
+# "đặc khu Cồn Cỏ" ending a group of communes: the special zone's name
+_PLACE_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*+)(?:\s++[A-ZĐÀ-Ỹ][\wà-ỹđ]*+){0,3}")
+
+
+def _named_tails(
+    text: str, key: str, found: list[AgencyMatch], display: Callable[[str], str]
+) -> list[AgencyMatch]:
+    """Names that go on past what the table or the group pattern read: "Ban Tổ chức tỉnh
+    ủy, thành ủy" (the board of every province and city: a group), "Ủy ban nhân dân các
+    xã, phường, đặc khu Cồn Cỏ" (the special zone's name)."""
+    out: list[AgencyMatch] = []
+    for m in found:
+        written = fold(text[m.start : m.end])
+        more = None
+        if written.endswith("tỉnh ủy") and not written.startswith(("các", "những")):
+            more = _AND_CITY_COMMITTEES.match(key, m.end)
+        elif m.agency.kind == "group" and re.search(r"(?<![\wđ])đặc khu$", written):
+            more = _PLACE_NAME.match(text, m.end)
+        if more is None or any(o.start < more.end() and o.start >= m.end for o in found):
+            out.append(m)
+            continue
+        full = collapse(text[m.start : more.end()])  # a group is named as printed
+        agency = Agency(
+            display(full),
+            m.agency.level,
+            m.agency.province,
+            "group",
+            m.agency.parent,
+            full,
+            canonical=False,
+        )
+        out.append(AgencyMatch(m.start, more.end(), agency))
     return out
 
 
@@ -416,7 +456,8 @@ class AgencyTable:
         found = _inside_dropped(found + shaped, shaped)
         found = self._with_places(text, key, found, province)
         found = self._titled_groups(text, key, found, province)
-        return self._each_place(text, key, _groups_of_a_body(text, key, found))
+        found = _groups_of_a_body(text, key, found)
+        return self._each_place(text, key, _named_tails(text, key, found, self.display_name))
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process

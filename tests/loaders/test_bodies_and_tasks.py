@@ -64,6 +64,12 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Ban Chỉ đạo 127 các bộ, ngành, địa phương kiểm tra.",
          ["Ban Chỉ đạo 127 các bộ, ngành, địa phương"]),
         ("Lực lượng Kiểm ngư tăng cường tuần tra.", ["Lực lượng Kiểm ngư"]),
+        # a Party board of every province and city, as printed; a special zone's name
+        ("Ban Tổ chức tỉnh ủy, thành ủy hướng dẫn quy trình.",
+         ["Ban Tổ chức tỉnh ủy, thành ủy"]),
+        ("Ủy ban nhân dân các xã, phường, đặc khu Bạch Long Vĩ tổ chức.",
+         ["Ủy ban nhân dân các xã, phường, đặc khu Bạch Long Vĩ"]),
+        ("Ban Tổ chức Tỉnh ủy, Sở Nội vụ tham mưu.", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"]),
         ("Ủy ban nhân dân phường, xã, đặc khu tổ chức.", ["Ủy ban nhân dân phường, xã, đặc khu"]),
         ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương báo cáo.",
          ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]),
@@ -145,7 +151,7 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # a group is kept as printed, its abbreviations written out
         ("Giao UBND cấp xã rà soát.", ["Ủy ban nhân dân cấp xã"]),
         ("Chủ tịch UBND các xã, phường, đặc khu Cô Tô tổ chức.",
-         ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+         ["Ủy ban nhân dân các xã, phường, đặc khu Cô Tô"]),
         # giao, đề nghị
         ("Giao Tập đoàn Bưu chính Viễn thông Việt Nam bảo đảm đường truyền.",
          ["Tập đoàn Bưu chính Viễn thông Việt Nam"]),
