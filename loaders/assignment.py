@@ -24,9 +24,10 @@ from .textnorm import fold, match_key
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
-    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:(?:lãnh đạo|chỉ đạo)(?:\s*+,\s*+|\s++và\s++))?"
+    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
     r"(chỉ đạo|lãnh đạo)\s+"
 )
+_PLURAL = re.compile(r"(?:các|những)\s++")
 _PERSON = re.compile(
     r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)"
 )
@@ -237,7 +238,11 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # "Chỉ đạo X …" with no subject: X is the doer, the heading's body delegates
     m = re.match(r"\W*(?:chỉ đạo|giao)\s+", key)
     if m:
-        doer = [d for d in _runs(text, matches, m.end()) if not table.is_vague(d.agency)]
+        at = m.end()
+        plural = re.match(r"(?:các|những)\s++(?=[A-ZĐÀ-Ỹ])", original[at:])
+        if plural:  # "Chỉ đạo các Khu Quản lý đường bộ III và IV …": a body read by shape
+            at += plural.end()
+        doer = [d for d in _runs(text, matches, at) if not table.is_vague(d.agency)]
         if doer:  # not "Chỉ đạo các đơn vị trực thuộc …": the heading's body still does it
             result.lead = [doer[0].agency]
             result.chain = [doer[0].agency]
@@ -356,8 +361,13 @@ def _delegated(
         m = _CHAIN_STEP.match(key[pos:])
         if not m:
             break
-        nxt = _runs(text, matches, pos + m.end())
-        if not nxt or nxt[0].start != pos + m.end():
+        at = pos + m.end()
+        nxt = _runs(text, matches, at)
+        plural = _PLURAL.match(key, at)
+        if (not nxt or nxt[0].start != at) and plural:
+            at = plural.end()  # "chỉ đạo các Khu Quản lý đường bộ III và IV …"
+            nxt = _runs(text, matches, at)
+        if not nxt or nxt[0].start != at:
             break
         steps.append(nxt)
         pos = nxt[-1].end

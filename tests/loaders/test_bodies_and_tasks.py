@@ -168,6 +168,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          ["Quân khu 5", "Quân khu 7"]),
         ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế "
          "tổ chức tiêm chủng.", ["Sở Y tế"]),
+        ("Đảng ủy Bộ Y tế chủ trì, chỉ đạo các cơ quan chuyên môn Bộ Y tế xây dựng quy chế.",
+         ["Các cơ quan chuyên môn Bộ Y tế"]),
+        ("Chỉ đạo các Chi cục Thủy lợi Miền Trung kiểm tra hồ chứa.",
+         ["Chi cục Thủy lợi Miền Trung"]),
         # a delegation to a vague party stays with the one who delegates
         ("Ban Giám đốc Trung tâm: chỉ đạo các đơn vị liên quan quản lý lớp học.",
          ["Ban Giám đốc Trung tâm"]),
