@@ -64,6 +64,13 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Ban Chỉ đạo 127 các bộ, ngành, địa phương kiểm tra.",
          ["Ban Chỉ đạo 127 các bộ, ngành, địa phương"]),
         ("Lực lượng Kiểm ngư tăng cường tuần tra.", ["Lực lượng Kiểm ngư"]),
+        # a name that holds a word that ends names elsewhere ("lập", "chuẩn")
+        ("Các trường mầm non công lập rà soát đội ngũ.", ["Các trường mầm non công lập"]),
+        ("Chi cục Tiêu chuẩn Đo lường Chất lượng tham mưu.",
+         ["Chi cục Tiêu chuẩn Đo lường Chất lượng"]),
+        # an old name with the new one in brackets is the body of the new name
+        ("Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ) chủ trì.",
+         ["Sở Khoa học và Công nghệ"]),
         # a Party board of every province and city, as printed; a special zone's name
         ("Ban Tổ chức tỉnh ủy, thành ủy hướng dẫn quy trình.",
          ["Ban Tổ chức tỉnh ủy, thành ủy"]),
