@@ -218,9 +218,11 @@ _PLACE_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*+)(?:\s++[A-ZĐÀ-�
 _NOW = re.compile(r"\s*+\(\s*+(?:nay\s+là|nay\s+được\s+đổi\s+tên\s+là|sau\s+sắp\s+xếp\s+là)\s+")
 
 
-def _renamed(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+def renamed(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """A body named by its old name with its new one in brackets, "Sở Tài nguyên và Môi
-    trường (nay là Sở Nông nghiệp và Môi trường)", is the body of the new name."""
+    trường (nay là Sở Nông nghiệp và Môi trường)", is the body of the new name (a bracket
+    listing several new bodies is left as it is). For who does the work: :meth:`AgencyTable.find`
+    still lists both names."""
     out: list[AgencyMatch] = []
     ordered = sorted(found, key=lambda m: m.start)
     skip = -1
@@ -229,10 +231,13 @@ def _renamed(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
             continue
         now = _NOW.match(key, m.end)
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if now and nxt is not None and nxt.start == now.end():
-            close = re.match(r"\s*+\)", key[nxt.end :])
-            end = nxt.end + (close.end() if close else 0)
-            out.append(AgencyMatch(m.start, end, nxt.agency))
+        close = (
+            re.match(r"\s*+\)", key[nxt.end :])
+            if now and nxt is not None and nxt.start == now.end()
+            else None
+        )
+        if close and nxt is not None:  # one new name, not a list of the new bodies
+            out.append(AgencyMatch(m.start, nxt.end + close.end(), nxt.agency))
             skip = i + 1
             continue
         out.append(m)
@@ -480,7 +485,7 @@ class AgencyTable:
         found = _inside_dropped(found + shaped, shaped)
         found = self._with_places(text, key, found, province)
         found = self._titled_groups(text, key, found, province)
-        found = _renamed(key, _groups_of_a_body(text, key, found))
+        found = _groups_of_a_body(text, key, found)
         return self._each_place(text, key, _named_tails(text, key, found, self.display_name))
 
     # ---------------------------------------------------------------- by shape

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema.model import Agency
-from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable
+from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable, renamed
 from .rules import Rules
 from .textnorm import fold, match_key
 
@@ -143,7 +143,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     """
     # separators between bodies are read with the titles blanked ("Bộ trưởng Bộ Nội vụ")
     key = table.blank_titles(match_key(text))
-    matches = table.find(text, province)
+    matches = renamed(key, table.find(text, province))  # "Sở X (nay là Sở Y)" is Sở Y
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"

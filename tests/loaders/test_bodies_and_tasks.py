@@ -68,9 +68,9 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Các trường mầm non công lập rà soát đội ngũ.", ["Các trường mầm non công lập"]),
         ("Chi cục Tiêu chuẩn Đo lường Chất lượng tham mưu.",
          ["Chi cục Tiêu chuẩn Đo lường Chất lượng"]),
-        # an old name with the new one in brackets is the body of the new name
+        # an old name with the new one in brackets names both
         ("Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ) chủ trì.",
-         ["Sở Khoa học và Công nghệ"]),
+         ["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"]),
         # a Party board of every province and city, as printed; a special zone's name
         ("Ban Tổ chức tỉnh ủy, thành ủy hướng dẫn quy trình.",
          ["Ban Tổ chức tỉnh ủy, thành ủy"]),
@@ -193,6 +193,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các tỉnh Sơn La, Lai Châu rà soát quy hoạch.",
          ["Ủy ban nhân dân tỉnh Sơn La", "Ủy ban nhân dân tỉnh Lai Châu"]),
         ("Các địa phương trong vùng rà soát quy hoạch.", ["Các địa phương"]),
+        # an old name with the new one in brackets: the body of the new name does it
+        ("Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ) chủ trì.",
+         ["Sở Khoa học và Công nghệ"]),
         # a bracket closing the item names its doer; one that explains an object does not
         ("Sửa đổi quy chuẩn kỹ thuật về nhà ở (Bộ Xây dựng chủ trì, phối hợp với Bộ Y tế; "
          "hoàn thành trong năm 2026).", ["Bộ Xây dựng"]),
