@@ -260,7 +260,11 @@ def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
                 [a for a in said.cooperating if not table.is_vague(a)],
             )
         else:
-            out.lead = [m.agency for m in table.find(value, province)]
+            found = [m.agency for m in table.find(value, province)]
+            # "Sở Nội vụ, các sở … và các cơ quan, tổ chức khác có liên quan": not those
+            # only said to be concerned (a named group, "các cơ quan, đơn vị", stays)
+            markers = tuple(table.rules.vague_markers)
+            out.lead = [a for a in found if not fold(a.name).endswith(markers)] or found
         out.explicit = bool(out.lead)
         out.cue = "chủ trì"
     if fields.values.get("cooperating"):

@@ -93,7 +93,7 @@ def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> No
         if last is not root and is_field_line(para.text, rules):
             # "Cơ quan chủ trì: …", "Thời gian thực hiện: …": a field of the item above
             last.paragraphs.append(para)
-            last.text = last.text + " " + para.text
+            last.text = last.text + "\n" + para.text  # a line of its own: the label opens it
             continue
         style, marker, rest = split_marker(para.text)
         if style == "roman" and not re.match(r"^[IVX]+\s*[.\-–:]", marker):

@@ -280,6 +280,22 @@ def test_field_paragraphs_belong_to_the_item_above() -> None:
     assert tasks[1].recurring
 
 
+def test_fields_under_a_heading_item_that_ends_without_a_stop() -> None:
+    """ "2. Kiểm tra việc thi hành Luật" then "- Cơ quan thực hiện: …": the heading is the
+    task's text and each field line its facts; in a lead field a party only said to be
+    concerned ("các cơ quan, tổ chức khác có liên quan") is no lead."""
+    text = PLAN_WITH_FIELDS.split("I. NHIỆM VỤ")[0] + (
+        "I. NHIỆM VỤ\n2. Kiểm tra việc thi hành Luật Việc làm\n"
+        "- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành tỉnh và các cơ quan, tổ chức khác "
+        "có liên quan.\n- Thời gian thực hiện: Năm 2026.\n"
+    )
+    tasks = extract_text(text, "plan.txt").tasks
+    assert [(t.text, [a.name for a in t.lead]) for t in tasks] == [
+        ("Kiểm tra việc thi hành Luật Việc làm", ["Sở Nội vụ", "Các sở, ban, ngành tỉnh"]),
+    ]
+    assert str(tasks[0].deadline) == "2026-12-31"
+
+
 # ----------------------------------------------------------------- regulations, decisions
 DECISION_WITH_REGULATION = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
 Số: 30/2026/QĐ-UBND
