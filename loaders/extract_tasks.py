@@ -67,8 +67,10 @@ class TaskContext:
 
 
 def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
-    """Under a heading whose items are not tasks (``not_task_sections`` in the rules)."""
-    heads = (rules or default_rules()).not_task_sections
+    """Under a heading whose items are not tasks (``not_task_sections`` in the rules), with no
+    nearer heading of work (``work_headings``) between."""
+    rules = rules or default_rules()
+    heads, work = rules.not_task_sections, rules.work_headings
     for anc in [node, *node.ancestors()]:
         if (
             anc.style in ("part", "chapter", "section", "roman", "num1", "num2", "letter")
@@ -77,6 +79,8 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
             key = fold(anc.text)
             if key.startswith(heads) or re.match(r"đến năm \d{4}", key):
                 return True
+            if key.startswith(work):
+                return False  # "d) Các hoạt động chính" inside "II. MỤC TIÊU": work
     return False
 
 

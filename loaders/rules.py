@@ -57,6 +57,7 @@ LIST_KEYS = (
     "conclusion_types",
     "responsibility_headings",
     "not_task_sections",
+    "work_headings",
     "deadline_openers",
     "result_words",
     "task_verbs",
@@ -142,6 +143,7 @@ class Rules:
     conclusion_types: tuple[str, ...] = ()
     responsibility_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
+    work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
     group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()

@@ -828,3 +828,31 @@ def test_a_letter_in_prose_gives_its_requests() -> None:
          ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
     ]  # fmt: skip
     assert str(tasks[0].deadline) == "2026-04-15"
+
+
+OBJECTIVES_WITH_ACTIVITIES = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 19/KH-UBND
+Bắc Ninh, ngày 02 tháng 10 năm 2026
+KẾ HOẠCH
+Tháng hành động vì trẻ em
+I. MỤC TIÊU
+1. Nâng cao nhận thức của người dân về quyền trẻ em.
+2. Tháng hành động
+a) Chủ đề: An toàn cho trẻ em trên không gian mạng.
+b) Các hoạt động chính
+- Tổ chức lễ phát động Tháng hành động tại các xã, phường.
+- Phát hành tờ rơi về kỹ năng an toàn cho trẻ em.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế theo dõi, tổng hợp kết quả.
+"""
+
+
+def test_activities_inside_an_objectives_section_are_tasks() -> None:
+    """An objective is no task, but the activities listed under "Các hoạt động chính"
+    inside the objectives section are: the nearer heading decides."""
+    tasks = extract_text(OBJECTIVES_WITH_ACTIVITIES, "kh.txt").tasks
+    assert [t.text.split()[0:2] for t in tasks] == [
+        ["Tổ", "chức"],
+        ["Phát", "hành"],
+        ["Sở", "Y"],
+    ]
