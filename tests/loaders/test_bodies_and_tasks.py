@@ -585,6 +585,16 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
         # a note in brackets, the line that spreads a resolution to the cells
         ("(Kế hoạch số 12/KH-UBND ngày 02/3/2026 gửi kèm theo)", True),
         ("Nghị quyết này phổ biến đến chi bộ.", True),
+        # what replaces or repeals, a pointer to the appendix, a rule line
+        (
+            "Kế hoạch này thay thế Kế hoạch số 12/KH-UBND ngày 02/3/2025 của Ủy ban nhân dân tỉnh.",
+            True,
+        ),
+        ("Bãi bỏ Quyết định số 40/QĐ-UBND ngày 10/4/2025.", True),
+        ("Có Phụ lục nhiệm vụ kèm theo.", True),
+        ("Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.", True),
+        ("______________", True),
+        ("Rà soát, bãi bỏ các thủ tục hành chính không cần thiết.", False),
         # a letter's courtesy close
         ("Trân trọng./.", True),
         ("Trân trọng cảm ơn sự phối hợp của Quý cơ quan./.", True),
