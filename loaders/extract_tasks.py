@@ -211,6 +211,14 @@ def _merge(own: Assignment, inherited: Assignment) -> tuple[list[Agency], list[A
     return lead, coop, chain
 
 
+# "Sửa đổi nhiệm vụ số 9 như sau: “…”", "Bổ sung nhiệm vụ số 14: “…”": the task is the quote
+_AMENDED = re.compile(
+    r"(?:sửa đổi|bổ sung|điều chỉnh)(?:,\s*+bổ sung)?\s++(?:các\s++)?(?:nhiệm vụ|nội dung|mục|điểm"
+    r"|khoản|tiết)[^:\"“”]{0,80}?:\s*+[\"“](?P<quote>[^\"“”]{10,})[\"”]\s*+[.;]?\s*+$",
+    re.IGNORECASE,
+)
+
+
 def task_from_text(
     text: str,
     node: Node | None,
@@ -218,6 +226,9 @@ def task_from_text(
     evidence: Evidence,
     section: list[str],
 ) -> Task:
+    amended = _AMENDED.match(text)
+    if amended:
+        text = amended.group("quote")
     fields = split_fields(text, ctx.table.rules)
     own = _from_fields(fields, ctx) or parse_assignment(text, ctx.table, ctx.province)
     inherited, _ = _inherited(node, ctx) if node is not None else (Assignment(), [])

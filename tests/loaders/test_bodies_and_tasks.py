@@ -866,3 +866,31 @@ def test_activities_inside_an_objectives_section_are_tasks() -> None:
         ["Phát", "hành"],
         ["Sở", "Y"],
     ]
+
+
+AMENDING_DECISION = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 77/QĐ-UBND
+Bắc Ninh, ngày 02 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Sửa đổi, bổ sung Phụ lục nhiệm vụ kèm theo Kế hoạch số 20/KH-UBND
+ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Sửa đổi, bổ sung Phụ lục nhiệm vụ như sau:
+1. Sửa đổi nhiệm vụ số 3 như sau: "Xây dựng kho dữ liệu y tế của tỉnh. Cơ quan chủ trì: Sở Y tế; \
+thời gian hoàn thành: năm 2026."
+2. Bổ sung nhiệm vụ số 8: "Số hóa hồ sơ đất đai. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; \
+thời gian hoàn thành: Quý IV/2026."
+3. Bãi bỏ nhiệm vụ số 5 do đã hoàn thành.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_an_amending_decision_gives_the_quoted_tasks() -> None:
+    """ "Sửa đổi nhiệm vụ số 3 như sau: “…”", "Bổ sung nhiệm vụ số 8: “…”": the task is the
+    quoted one, with its own fields; a repealed one ("Bãi bỏ nhiệm vụ số 5") is none."""
+    tasks = extract_text(AMENDING_DECISION, "qd.txt").tasks
+    assert [(t.text, [a.name for a in t.lead], str(t.deadline)) for t in tasks] == [
+        ("Xây dựng kho dữ liệu y tế của tỉnh.", ["Sở Y tế"], "2026-12-31"),
+        ("Số hóa hồ sơ đất đai.", ["Sở Nông nghiệp và Môi trường"], "2026-12-31"),
+    ]
