@@ -704,6 +704,11 @@ def _applicable(
     # in a task it is work to do
     tail = key[s0:s1].rstrip(" .*")
     if (own_voice and not marker) or marker == "article" or tail.endswith(":") or "như sau" in tail:
+        quote = re.compile(r":\s*+[\"“]").search(key, cue.end, s1)
+        if quote and cue.stop is None:
+            # "Sửa đổi nhiệm vụ số 5 như sau: “… theo Quyết định số …”": the new wording
+            # cites; the cue governs only what stands before it
+            cue.stop = quote.start()
         return cue
     return None
 

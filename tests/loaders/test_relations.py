@@ -295,6 +295,12 @@ ACTS = [
         TASK,
         {"19/2021/QĐ-UBND": A},
     ),
+    (  # the new wording of an amended task cites what it names
+        '1. Sửa đổi nhiệm vụ số 5 như sau: "Hoàn thành kết nối camera theo Quyết định số '
+        '2750/QĐ-UBND ngày 30/9/2025 của Ủy ban nhân dân tỉnh."',
+        TASK,
+        {"2750/QĐ-UBND": C},
+    ),
     (
         "Quyết định số 05/2020/QĐ-UBND ngày 10/02/2020 của Ủy ban nhân dân tỉnh hết hiệu lực "
         "kể từ ngày Quyết định này có hiệu lực thi hành.",
