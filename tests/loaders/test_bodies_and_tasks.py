@@ -595,6 +595,13 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
         ("Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.", True),
         ("______________", True),
         ("Rà soát, bãi bỏ các thủ tục hành chính không cần thiết.", False),
+        # a closing exhortation to carry the document out; a last request with work is work
+        (
+            "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành khẩn trương triển khai "
+            "thực hiện./.",
+            True,
+        ),
+        ("Đề nghị Sở Tài chính báo cáo kết quả trước ngày 15/12/2026./.", False),
         # a letter's courtesy close
         ("Trân trọng./.", True),
         ("Trân trọng cảm ơn sự phối hợp của Quý cơ quan./.", True),
