@@ -73,10 +73,13 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
     heads, work = rules.not_task_sections, rules.work_headings
     for anc in [node, *node.ancestors()]:
         if (
-            anc.style in ("part", "chapter", "section", "roman", "num1", "num2", "letter")
+            anc.style
+            in ("part", "chapter", "section", "article", "roman", "num1", "num2", "letter")
             and anc.children
         ):
             key = fold(anc.text)
+            if anc.style == "article":  # "Điều 2. Đối tượng áp dụng": its number first
+                key = re.sub(r"^điều\s+\d+\s*[.:]?\s*", "", key)
             if key.startswith(heads) or re.match(r"đến năm \d{4}", key):
                 return True
             if key.startswith(work):

@@ -64,10 +64,19 @@ class Node:
             stack.extend(reversed(node.children))
 
 
+_BARE_PART = re.compile(
+    r"\s*+(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s++(?:[IVXLC]{1,6}|\d{1,2})\s*+[.:]?\s*+$"
+)
+
+
 def split_marker(text: str) -> tuple[str, str, str]:
     """``(style, marker, rest)`` of a paragraph; style "para" when it has no marker."""
     m = MARKER_RE.match(text)
     if not m:
+        bare = _BARE_PART.match(text)
+        if bare:  # "Chương II" on a line of its own: its title is the next line
+            word = bare.group(1).lower()
+            return {"phần": "part", "chương": "chapter"}.get(word, "section"), text.strip(), ""
         return "para", "", text
     if m.group("struct"):
         word = m.group("struct").split()[0].lower()
@@ -98,6 +107,15 @@ def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> No
         style, marker, rest = split_marker(para.text)
         if style == "roman" and not re.match(r"^[IVX]+\s*[.\-–:]", marker):
             style = "para"  # "V" alone or "I" of a sentence is not a Roman section
+        if (
+            style == "para"
+            and last.style in ("part", "chapter", "section")
+            and not last.text.strip()
+        ):
+            # "Chương II" on a line of its own, then its title "TRÁCH NHIỆM"
+            last.paragraphs.append(para)
+            last.text = para.text
+            continue
         if style == "para":
             prev = last
             prev_text = prev.paragraphs[-1].text if prev.paragraphs else ""

@@ -901,3 +901,31 @@ def test_an_amending_decision_gives_the_quoted_tasks() -> None:
         ("Xây dựng kho dữ liệu y tế của tỉnh.", ["Sở Y tế"], "2026-12-31"),
         ("Số hóa hồ sơ đất đai.", ["Sở Nông nghiệp và Môi trường"], "2026-12-31"),
     ]
+
+
+REGULATION_WITH_SCOPE = """BAN BÍ THƯ
+Số: 412-QĐ/TW
+Hà Nội, ngày 05 tháng 3 năm 2026
+QUY ĐỊNH
+Về lưu trữ tài liệu điện tử của các cơ quan đảng
+- Căn cứ Điều lệ Đảng;
+Ban Bí thư quy định như sau:
+Chương I. QUY ĐỊNH CHUNG
+Điều 1. Đối tượng áp dụng
+1. Các cơ quan đảng từ Trung ương đến cơ sở.
+2. Các tổ chức chính trị - xã hội có tài liệu lưu trữ tại cơ quan đảng.
+Điều 2. Nguyên tắc
+Văn phòng Trung ương Đảng là cơ quan quản lý thống nhất tài liệu lưu trữ.
+Chương II. TRÁCH NHIỆM
+Điều 3. Trách nhiệm của Văn phòng Trung ương Đảng
+1. Hướng dẫn, kiểm tra việc lưu trữ tài liệu điện tử.
+"""
+
+
+def test_a_regulations_scope_and_principles_articles_hold_no_tasks() -> None:
+    """ "Điều 1. Đối tượng áp dụng: 1. Các cơ quan đảng …" names bodies but gives no work;
+    neither does a principle; the responsibility article does."""
+    tasks = extract_text(REGULATION_WITH_SCOPE, "qd.txt").tasks
+    assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks] == [
+        ("Hướng", ["Văn phòng Trung ương Đảng"]),
+    ]

@@ -67,3 +67,17 @@ def test_outline_a_skipped_level_still_nests() -> None:
         ]),
         ("roman", "TỔ CHỨC THỰC HIỆN", []),
     ]  # fmt: skip
+
+
+def test_a_chapter_number_on_a_line_of_its_own_takes_the_next_line_as_title() -> None:
+    """ "Chương II" alone, then "TRÁCH NHIỆM": one chapter heading, its articles under it,
+    not a paragraph of the article before."""
+    text = (
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nQuy định này áp dụng với cơ quan đảng.\n"
+        "Chương II\nTRÁCH NHIỆM\nĐiều 2. Trách nhiệm của Văn phòng\n1. Hướng dẫn thực hiện.\n"
+    )
+    assert split_marker("Chương II") == ("chapter", "Chương II", "")
+    assert [(s, t, [c[1] for c in kids]) for s, t, kids in tree(text)] == [
+        ("chapter", "QUY ĐỊNH CHUNG", ["Phạm vi"]),
+        ("chapter", "TRÁCH NHIỆM", ["Trách nhiệm của Văn phòng"]),
+    ]
