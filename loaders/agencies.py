@@ -893,6 +893,7 @@ class AgencyTable:
                 and m.agency.kind == "group"
                 and prev.agency.kind != "group"
                 and not key[prev.end : m.start].strip()
+                and text[m.start].islower()  # "… Tỉnh Các sở, ban, ngành": a new item
                 and re.match(r"(?:các|những)\s+", key[m.start :])
                 and _GROUP_OF_PLACES.match(key, m.start + len(key[m.start :].split()[0]) + 1)
             ):
