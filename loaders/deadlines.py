@@ -119,7 +119,9 @@ _CUE = (
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s+)?(?:ngày\s+)?"
 )
 _TIME = "(?:" + "|".join(p for p, _, _ in _FORMS) + ")"
-_CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?{_CUE}{_TIME}")
+# "hoàn thành năm 2026", "hoàn thành vào Quý II/2026": the time right after the verb
+_DONE_AT = r"(?:hoàn\s+thành|xong)\s+(?:vào\s+)?(?:ngày\s+)?"
+_CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?(?:{_CUE}|{_DONE_AT}){_TIME}")
 # the time within 200 characters of its label (the corpora's longest gap is 55): a task of
 # many labels without a time is then read once, not once per label
 _LABELLED = re.compile(rf"thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*[^;)]{{0,200}}?{_TIME}")

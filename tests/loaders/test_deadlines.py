@@ -12,6 +12,9 @@ from policy_lineage.loaders.deadlines import find_deadline
     ("phrase", "expected"),
     [
         ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        # the time right after "hoàn thành"
+        ("Xây dựng Nghị định về chất lượng không khí, hoàn thành năm 2026.", "2026-12-31"),
+        ("hoàn thành vào Quý II/2026", "2026-06-30"),
         # an hour before the day
         ("Gửi ý kiến về Văn phòng trước 20h00 ngày 25/5/2026.", "2026-05-25"),
         ("báo cáo trước 16 giờ 30, ngày 05 tháng 12 năm 2026", "2026-12-05"),
@@ -36,6 +39,7 @@ from policy_lineage.loaders.deadlines import find_deadline
         ("theo Nghị định số 13/2023/NĐ-CP", None),
         ("đến năm 2030 đạt 50% doanh nghiệp số", None),
         ("xây dựng kịch bản tăng trưởng cho những tháng cuối năm 2026", None),
+        ("hoàn thành mục tiêu năm 2030 về giảm nghèo", None),
     ],
 )
 def test_deadline_dates(phrase: str, expected: str | None) -> None:
