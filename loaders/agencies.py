@@ -661,7 +661,7 @@ class AgencyTable:
     ) -> list[AgencyMatch]:
         """Groups of bodies: "các sở, ban, ngành", "Ủy ban nhân dân các xã, phường",
         "các doanh nghiệp viễn thông"; canonical when the table knows them, else as printed."""
-        _, group, _, local, _ = self._shape_patterns()
+        heads, group, _, local, _ = self._shape_patterns()
         starts = [k for k, _ in known]
         out: list[AgencyMatch] = []
         hits = sorted(
@@ -682,6 +682,17 @@ class AgencyTable:
             for k, _e in known[i : bisect_left(starts, end)]:
                 if start < k < end and re.search(r"(?:,|\svà)\s*+$", key[start:k]):
                     end = start + len(re.sub(r"(?:,|\svà)\s*+$", "", key[start:k]))
+                    break
+            # nor is one named by shape: "Các chủ đầu tư, Ban Quản lý dự án"
+            for sep in re.finditer(r"(?:,|\svà)\s*+", key[start:end]):
+                at = start + sep.end()
+                head = heads.match(key, at) if text[at : at + 1].isupper() else None
+                words = text[at : head.end()].split() if head else []
+                if head and (
+                    text[head.end() : head.end() + 1].isupper()
+                    or (len(words) > 1 and words[1][:1].isupper())  # "Ban Quản lý dự án"
+                ):
+                    end = start + sep.start()
                     break
             written = text[start:end].strip(" ,")
             end = start + len(text[start:end].rstrip(" ,"))

@@ -60,6 +60,10 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         ("Các cơ quan chuyên môn Bộ Quốc phòng triển khai.",
          ["Các cơ quan chuyên môn Bộ Quốc phòng"]),
         ("Các cơ quan, đơn vị và Bộ Y tế triển khai.", ["Các cơ quan, đơn vị", "Bộ Y tế"]),
+        # a body named by its shape after a group's nouns is not one of them
+        ("Các chủ đầu tư, Ban Quản lý dự án Giao thông rà soát.",
+         ["Các chủ đầu tư", "Ban Quản lý dự án Giao thông"]),
+        ("Các sở, Ban, ngành tỉnh rà soát.", ["Các sở, ban, ngành tỉnh"]),
         # a body in each of a group: not a name running on into "các bộ"
         ("Ban Chỉ đạo 127 các bộ, ngành, địa phương kiểm tra.",
          ["Ban Chỉ đạo 127 các bộ, ngành, địa phương"]),
