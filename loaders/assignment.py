@@ -152,6 +152,16 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         after = parse_assignment(original[topic.end() :], table, province)
         if after.lead:
             return after
+    # a short label naming no body: "Nhiệm vụ chung: Các bộ, ngành … tập trung …"
+    label = re.match(r"\W*+([^:;,.()]{3,40}?):\s*+(?=\S)", key)
+    if (
+        label
+        and len(label.group(1).split()) <= 5
+        and not any(m.start < label.end(1) for m in matches)
+    ):
+        after = parse_assignment(original[label.end() :], table, province)
+        if after.lead and after.explicit:
+            return after
 
     def concrete(ms: list[AgencyMatch]) -> list[Agency]:
         return dedupe([m.agency for m in ms if not table.is_vague(m.agency)])

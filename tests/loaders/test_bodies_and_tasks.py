@@ -197,6 +197,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các tỉnh Sơn La, Lai Châu rà soát quy hoạch.",
          ["Ủy ban nhân dân tỉnh Sơn La", "Ủy ban nhân dân tỉnh Lai Châu"]),
         ("Các địa phương trong vùng rà soát quy hoạch.", ["Các địa phương"]),
+        # a short label naming no body opens the item: the doer is after it
+        ("Nhiệm vụ chung: Các bộ, ngành, địa phương tập trung đẩy nhanh tiến độ.",
+         ["Các bộ, ngành, địa phương"]),
+        ("Lưu ý: cần rà soát kỹ hồ sơ trước khi trình.", []),
         # an old name with the new one in brackets: the body of the new name does it
         ("Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ) chủ trì.",
          ["Sở Khoa học và Công nghệ"]),
