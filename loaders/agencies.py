@@ -172,6 +172,13 @@ class _Either:
 _OF_A_BODY = re.compile(r"(?:(?<![\wđ])(?:trực thuộc|thuộc)|cơ quan chuyên môn|đơn vị chuyên môn)$")
 
 
+# "(sau đây gọi tắt là “Ban Quản lý”)": a short name the document gives what it just named
+_DEFINED = re.compile(
+    r"\(\s*+(?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|gọi\s+là|viết\s+tắt\s+là)\s++(?P<short>[^()]{2,60}?)\s*+\)",
+    re.IGNORECASE,
+)
+
+
 def _groups_of_a_body(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """A group whose name ends "… thuộc" (or names a body's own departments) followed at
     once by the body it belongs to is one group: "Các Ban Quản lý dự án thuộc Bộ Xây dựng"
@@ -798,7 +805,33 @@ class AgencyTable:
                     and not any(a.startswith(key_name + " ") for a in self._aliases(None))
                 ):  # not the start of a name the table knows ("Bộ Giáo dục" …)
                     names.setdefault(key_name, written)
+        names.update((k, v) for k, v in self._defined_names(text).items() if k not in names)
         return _DocumentTable(self, names) if names else self
+
+    def _defined_names(self, text: str) -> dict[str, str]:
+        """Short names a document gives a body: "Ban Quản lý các khu công nghệ cao … (sau đây
+        gọi tắt là “Ban Quản lý”)" makes a later "Ban Quản lý" that body. Only a capitalised
+        short name given right after a body's name counts ("(sau đây gọi tắt là địa bàn)"
+        names no body)."""
+        out: dict[str, str] = {}
+        for m in _DEFINED.finditer(text):
+            short = m.group("short").strip(" \"“”'*")
+            if not short[:1].isupper() or len(short.split()) > 6:
+                continue
+            before = text[max(0, m.start() - 300) : m.start()].rstrip()
+            found = self.find(before, None)
+            gap = before[found[-1].end :] if found else ""
+            if (
+                not found
+                or found[-1].agency.kind == "person"
+                or re.search(r"[,.;:()]", gap)
+                or len(gap.split()) > 4
+            ):
+                continue  # not right after a body (a place may end its name: "… thành phố Hà Nội")
+            full = before[found[-1].start :]
+            if fold(full) != fold(short):
+                out.setdefault(fold(short), " ".join(full.split()))
+        return out
 
     def _learned_names(
         self, text: str, key: str, taken: _Taken, province: str | None
@@ -970,7 +1003,14 @@ class _DocumentTable(AgencyTable):
             if any(a < m.end() and b > m.start() and b >= m.end() for a, b in known):
                 continue  # the table knows a name here at least as long
             written = text[m.start() : m.end()]
-            agency = self.known_or_printed(written, province)
+            full = self._names.get(fold(written), written)
+            if full != written and (
+                not written[:1].isupper() or re.match(r"\s++[A-ZĐÀ-Ỹ]", text[m.end() :])
+            ):
+                continue  # a defined short name is capitalised, and not the start of a longer name
+            agency = self.known_or_printed(full, province)
+            if full != written:
+                agency = replace(agency, as_written=written)
             out.append(AgencyMatch(m.start(), m.end(), agency))
             taken.add((m.start(), m.end()))
         return out

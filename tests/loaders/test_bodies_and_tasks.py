@@ -937,3 +937,25 @@ def test_a_regulations_scope_and_principles_articles_hold_no_tasks() -> None:
     assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks] == [
         ("Hướng", ["Văn phòng Trung ương Đảng"]),
     ]
+
+
+def test_a_short_name_the_document_gives_a_body() -> None:
+    """ "Ban Quản lý các khu công nghệ cao … (sau đây gọi tắt là “Ban Quản lý”)": a later
+    "Ban Quản lý" is that body; "Ban Quản lý Dự án Giao thông" is still another; a short name
+    given to no body ("(sau đây gọi tắt là địa bàn)") names none."""
+    doc = (
+        "Ban Quản lý các khu công nghệ cao tỉnh Bắc Ninh (sau đây gọi tắt là “Ban Quản lý”) "
+        "có trách nhiệm hướng dẫn; các xã trên địa bàn tỉnh (sau đây gọi tắt là địa bàn)."
+    )
+    table = TABLE.for_document(doc)
+    found = [
+        m.agency.name
+        for m in table.find(
+            "Ban Quản lý chủ trì, phối hợp với Ban Quản lý Dự án Giao thông.", "Bắc Ninh"
+        )
+    ]
+    assert found == [
+        "Ban Quản lý các khu công nghệ cao tỉnh Bắc Ninh",
+        "Ban Quản lý Dự án Giao thông",
+    ]
+    assert [m.agency.name for m in table.find("Rà soát địa bàn.", "Bắc Ninh")] == []
