@@ -610,6 +610,9 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
             True,
         ),
         ("Đề nghị Sở Tài chính báo cáo kết quả trước ngày 15/12/2026./.", False),
+        # a right, not work; but "được giao" is work given
+        ("Được cung cấp đầy đủ tài liệu học tập và sử dụng thư viện của Trung tâm.", True),
+        ("Được giao chủ trì tổ chức hội nghị sơ kết; báo cáo kết quả.", False),
         # a letter's courtesy close
         ("Trân trọng./.", True),
         ("Trân trọng cảm ơn sự phối hợp của Quý cơ quan./.", True),
