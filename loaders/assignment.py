@@ -327,7 +327,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if place:  # "Đề nghị tỉnh Hà Tĩnh rà soát …"
             addressees = [AgencyMatch(m.end(), place[0], place[1])]
         if addressees:
+            # "Đề nghị X chỉ đạo Y thông tin …": Y does it (X is the route)
+            steps = _delegated(key, text, matches, [addressees], table)
             result.lead = [a.agency for a in addressees]
+            if len(steps) > 1:
+                result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)]
+                result.chain = [step[0].agency for step in steps]
             result.cue = text[m.start() : m.end()].strip()
             # "Đề nghị Thường trực Tỉnh ủy chỉ đạo …" opening an item addresses its doer
             result.explicit = not key[: m.start()].strip(" -+*•.()0123456789")

@@ -372,6 +372,8 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         section = [
             f"{a.marker} {a.text}".strip() for a in reversed(node.ancestors()) if a.style != "intro"
         ]
+        if ctx.letter and _reported(node.text, ctx):
+            continue  # a letter's account of what was done ("Chủ trương này đã được …")
         evidence = _evidence(node, ctx.source)
         own = node.text
         approved = work_after_approval(own, ctx.table.rules)
@@ -415,8 +417,8 @@ def letter_requests(root: Node, ctx: TaskContext) -> list[Task]:
     asks = re.compile(r"(?<![\wđ])(?:" + Rules.alternation(rules.request_verbs) + r")\s")
     out = []
     for node in root.children:
-        if node.style not in ("para", "intro") or node.children:
-            continue
+        if node.style not in ("para", "intro"):
+            continue  # ("… cụ thể như sau:" whose items gave no work still asks for it)
         for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", node.text):
             key = fold(sentence)
             ask = asks.search(key)
@@ -433,6 +435,26 @@ def letter_requests(root: Node, ctx: TaskContext) -> list[Task]:
             task.text = collapse(sentence)
             out.append(task)
     return out
+
+
+def _reported(text: str, ctx: TaskContext) -> bool:
+    """The text tells what was done ("Chủ trương lớn này đã được … thống nhất", "Việc sắp
+    xếp … đã …"): its first sentence says "đã" early, asks no one and opens with no verb of
+    work ("Tiếp tục thực hiện các nhiệm vụ đã giao" is work)."""
+    first = fold(re.split(r"(?<=[.;])\s", text, maxsplit=1)[0])
+    said = re.search(r"^[^.;:]{0,100}?(?<![\wđ])đã(?![\wđ])", first)
+    if not said:
+        return False
+    rules = ctx.table.rules
+    asks = Rules.alternation(rules.request_verbs)
+    if re.search(rf"(?<![\wđ])(?:{asks}|giao|phải|cần)(?![\wđ])", first):
+        return False
+    # no verb of work before "đã": "Trực tiếp chỉ đạo … các nhiệm vụ đã được giao" is work
+    verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs))
+    before = first[: said.end() - 2]
+    for compound in rules.name_compounds:  # "chương trình" is no "trình"
+        before = before.replace(compound, "_")
+    return not re.search(rf"(?<![\wđ])(?:{verbs})(?![\wđ])", before)
 
 
 def _opens_with_work(text: str, ctx: TaskContext) -> bool:

@@ -962,3 +962,27 @@ def test_a_short_name_the_document_gives_a_body() -> None:
         "Ban Quản lý Dự án Giao thông",
     ]
     assert [m.agency.name for m in table.find("Rà soát địa bàn.", "Bắc Ninh")] == []
+
+
+INFORMING_LETTER = """BỘ Y TẾ
+Số: 5100/BYT-TT
+V/v thông tin về tiêm chủng
+Hà Nội, ngày 02 tháng 11 năm 2026
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo các cơ quan báo chí địa phương \
+thông tin đúng về chương trình tiêm chủng, cụ thể như sau:
+1. Trong thời gian qua, chương trình tiêm chủng mở rộng đã đạt nhiều kết quả.
+2. Ngày 10/10/2026, Bộ Y tế đã ban hành hướng dẫn mới về lịch tiêm.
+Chương trình này đã được các địa phương triển khai đồng bộ.
+Bộ Y tế trân trọng cảm ơn sự phối hợp của Quý cơ quan./.
+"""
+
+
+def test_a_letter_that_informs_gives_its_request_not_its_facts() -> None:
+    """The items after "cụ thể như sau:" tell facts ("Trong thời gian qua, … đã …", "Ngày
+    10/10/2026, Bộ Y tế đã ban hành …"): no task; the request that introduces them is the
+    letter's task, done by the body it names last in the chain."""
+    tasks = extract_text(INFORMING_LETTER, "cv.txt").tasks
+    assert [(t.text.split()[0:3], [a.name for a in t.lead]) for t in tasks] == [
+        (["Bộ", "Y", "tế"], ["Các cơ quan báo chí địa phương"]),
+    ]
