@@ -25,6 +25,7 @@ Parsing — the slow part — happens once per file content.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -326,17 +327,18 @@ class Store:
                 table = AgencyTable.load(extra=aliases)
             else:
                 aliases = None
-        builder = TrackingBuilder(table or default_table())
-        graph = builder.run(self.extractions())
-        keys = dict(self.conn.execute("SELECT path, abspath FROM files").fetchall())
-        try:
-            owned = builder.owned(keys.get)
-            index = resolver_fingerprint(aliases)
-            if len(keys) != self.conn.execute("SELECT count(*) FROM files").fetchone()[0]:
-                index = ""  # two files share one path as given: who made what is unclear
-        except Fallback:
-            owned, index = None, ""
-        self.save_graph(graph, owned, index)
+        with _gc_paused():
+            builder = TrackingBuilder(table or default_table())
+            graph = builder.run(self.extractions())
+            keys = dict(self.conn.execute("SELECT path, abspath FROM files").fetchall())
+            try:
+                owned = builder.owned(keys.get)
+                index = resolver_fingerprint(aliases)
+                if len(keys) != self.conn.execute("SELECT count(*) FROM files").fetchone()[0]:
+                    index = ""  # two files share one path as given: who made what is unclear
+            except Fallback:
+                owned, index = None, ""
+            self.save_graph(graph, owned, index)
         return graph
 
     def refresh_graph(self, table: Any = None, aliases: str | None = None) -> Any:
@@ -347,7 +349,8 @@ class Store:
         from .incremental import Fallback, UpdateReport, resolver_fingerprint, update_graph
 
         try:
-            return update_graph(self, table or default_table(), resolver_fingerprint(aliases))
+            with _gc_paused():
+                return update_graph(self, table or default_table(), resolver_fingerprint(aliases))
         except Fallback as why:
             self.rebuild_graph(table, aliases)
             return UpdateReport(full=str(why))
@@ -369,6 +372,21 @@ class Store:
             },
         }
         return LineageGraph.from_node_link(data)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while a graph is resolved and written. Resolving makes
+    millions of objects that all live until the end and hold no garbage cycles, and each
+    full collection walked all of them again: a quarter of a national rebuild (39 -> 29 s),
+    for nothing collected. It is switched back on after, as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def load_graph(path: str | os.PathLike) -> LineageGraph:
