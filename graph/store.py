@@ -102,11 +102,37 @@ class FileRecord:
     stat: str | None = None  # size, times and inode when its bytes were last hashed
 
 
+try:  # the same bytes as _ENCODER, two to three times faster (see pyproject.toml)
+    import orjson
+except ImportError:  # pragma: no cover - then the standard library writes them
+    orjson = None  # type: ignore[assignment]
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one, not one per row
 
 
 def _dumps(value: Any) -> str:
+    """Compact JSON, non-ASCII kept. orjson writes the bytes ``_ENCODER`` writes for the
+    values stored here (strings, ints, bools, None, lists, dicts with string keys; checked on
+    every row of the national store); anything it refuses (a non-string key, an int past 64
+    bits, a lone surrogate) goes to ``_ENCODER`` as before. Unlike it, orjson would write a
+    NaN float as null: no stored value is a float."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value).decode()
+        except TypeError:  # orjson.JSONEncodeError is one
+            pass
     return _ENCODER.encode(value)
+
+
+def _edge_json(edge: Any) -> str:
+    """``_dumps(edge_record(edge))``: orjson writes a dataclass's fields in order, its tuples
+    as lists and its dates as ISO days, so the record need not be made (450,000 edges)."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(edge).decode()
+        except TypeError:
+            pass
+    return _ENCODER.encode(edge_record(edge))
 
 
 class Store:
@@ -321,7 +347,7 @@ class Store:
             )
             conn.executemany(
                 "INSERT INTO edges (source, target, kind, data, owner) VALUES (?, ?, ?, ?, ?)",
-                ((e.source, e.target, e.kind, _dumps(edge_record(e)), o) for e, o in edges),
+                ((e.source, e.target, e.kind, _edge_json(e), o) for e, o in edges),
             )
             conn.executemany(
                 "INSERT INTO findings (data, owner) VALUES (?, ?)",
