@@ -19,6 +19,7 @@ materialized, also in one transaction.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import threading
@@ -102,6 +103,12 @@ _WORKER_TABLE: AgencyTable | None = None
 def _worker_init(aliases: str | None) -> None:
     global _WORKER_TABLE
     _WORKER_TABLE = AgencyTable.load(extra=aliases) if aliases else default_table()
+    # The table (and all else made so far) lives as long as the worker: frozen, the cycle
+    # collector no longer walks them at every full collection; and a young collection every
+    # 10,000 objects, not 700 (a file's extraction makes tens of thousands). About 5% of a
+    # worker's time on the national corpus (400 files, three rounds each way).
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
     _exit_with_parent(os.getppid())
 
 
