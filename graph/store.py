@@ -34,10 +34,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..schema.graph_model import LineageGraph, edge_record, node_record
+from ..schema.graph_model import LineageGraph, _field_names, edge_record, node_record
 from ..schema.model import Extraction
 from ..schema.model_json import extraction_from_dict, extraction_to_dict
 
@@ -122,6 +123,25 @@ def _dumps(value: Any) -> str:
         except TypeError:  # orjson.JSONEncodeError is one
             pass
     return _ENCODER.encode(value)
+
+
+@cache
+def _node_fields(cls: type) -> tuple[str, ...]:
+    return tuple(name for name in _field_names(cls) if name not in ("id", "kind"))
+
+
+def _node_json(node: Any) -> str:
+    """``_dumps(node_record(node))``: the same record (``id``, ``kind``, then the fields in
+    order), its values left to orjson (dates, tuples) instead of converted one by one."""
+    if orjson is not None:
+        rec = {"id": node.id, "kind": node.kind}
+        for name in _node_fields(type(node)):
+            rec[name] = getattr(node, name)
+        try:
+            return orjson.dumps(rec).decode()
+        except TypeError:
+            pass
+    return _ENCODER.encode(node_record(node))
 
 
 def _edge_json(edge: Any) -> str:
@@ -326,15 +346,12 @@ class Store:
             for table in ("nodes", "edges", "findings", "keys", "pending"):
                 conn.execute(f"DELETE FROM {table}")
             if owned is None:
-                nodes = ((n.id, n.kind, _dumps(node_record(n)), None, None) for n in graph.nodes())
+                nodes = ((n.id, n.kind, _node_json(n), None, None) for n in graph.nodes())
                 edges = ((e, None) for e in graph.edges)
                 findings = ((f, None) for f in graph.findings)
                 self._set_meta("graph_index", "")
             else:
-                nodes = (
-                    (n.id, n.kind, _dumps(node_record(n)), owner, grp)
-                    for owner, grp, n in owned.nodes
-                )
+                nodes = ((n.id, n.kind, _node_json(n), owner, grp) for owner, grp, n in owned.nodes)
                 edges = ((e, owner) for owner, e in owned.edges)
                 findings = ((f, owner) for owner, f in owned.findings)
                 conn.executemany(

@@ -30,6 +30,7 @@ def test_json_rows_are_the_bytes_the_standard_library_writes(extractions) -> Non
     assert graph.edges and list(graph.nodes())
     for node in graph.nodes():
         assert store_module._dumps(node_record(node)) == STDLIB.encode(node_record(node))
+        assert store_module._node_json(node) == STDLIB.encode(node_record(node))
     for edge in graph.edges:
         assert store_module._edge_json(edge) == STDLIB.encode(edge_record(edge))
     for ex in extractions:
@@ -54,5 +55,7 @@ def test_json_values_orjson_refuses_or_escapes_differently(value) -> None:
 def test_json_without_orjson_the_same(monkeypatch, extractions) -> None:
     graph = build_graph(extractions[:3])
     with_orjson = [store_module._edge_json(e) for e in graph.edges]
+    nodes = [store_module._node_json(n) for n in graph.nodes()]
     monkeypatch.setattr(store_module, "orjson", None)
     assert [store_module._edge_json(e) for e in graph.edges] == with_orjson
+    assert [store_module._node_json(n) for n in graph.nodes()] == nodes
