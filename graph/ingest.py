@@ -39,7 +39,16 @@ from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
 from ..schema.graph_model import Finding
 from ..schema.model_json import extraction_to_dict
-from .store import FileRecord, Store, _dumps, abspath, archive_of, exists, is_under
+from .store import (
+    FileRecord,
+    Store,
+    _dumps,
+    _extraction_json,
+    abspath,
+    archive_of,
+    exists,
+    is_under,
+)
 
 __all__ = ["IngestReport", "ingest", "file_sha256"]
 
@@ -139,8 +148,10 @@ def _parse(path: str, table: AgencyTable | None = None) -> Parsed | str:
 
     try:
         src = read_path(path)
-        data = extraction_to_dict(extract_source(src, table or _WORKER_TABLE))
-        return Parsed(_dumps(mark_facts(data, src)))  # pages read by OCR, if any
+        extraction = extract_source(src, table or _WORKER_TABLE)
+        if getattr(src, "ocr_pages", None):  # the facts on pages read by OCR are marked
+            return Parsed(_dumps(mark_facts(extraction_to_dict(extraction), src)))
+        return Parsed(_extraction_json(extraction))
     except ReadError as exc:
         return str(exc)
     except Exception as exc:  # an extractor failing on a strange file must not stop the rest

@@ -36,6 +36,7 @@ def test_json_rows_are_the_bytes_the_standard_library_writes(extractions) -> Non
     for ex in extractions:
         data = extraction_to_dict(ex)
         assert store_module._dumps(data) == STDLIB.encode(data)
+        assert store_module._extraction_json(ex) == STDLIB.encode(data)
 
 
 @pytest.mark.parametrize(
