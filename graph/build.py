@@ -509,13 +509,14 @@ class _Builder:
         for e in self.g.edges:
             if e.kind == "implements":
                 implemented[e.source].add(e.target)
+        # a draft is compared with the final texts of its issuer and type only, in their
+        # order (every pair was compared before: a thousand drafts by ten thousand finals)
+        finals_of: dict[tuple[str | None, str | None], list[DocumentNode]] = defaultdict(list)
+        for final in finals:
+            finals_of[(final.issuer_id, final.doc_type)].append(final)
         for draft in drafts:
-            for final in finals:
-                if (
-                    final.issuer_id != draft.issuer_id
-                    or final.doc_type != draft.doc_type
-                    or _title_similarity(final.title, draft.title) < DRAFT_TITLE_SIMILARITY
-                ):
+            for final in finals_of.get((draft.issuer_id, draft.doc_type), ()):
+                if _title_similarity(final.title, draft.title) < DRAFT_TITLE_SIMILARITY:
                     continue
                 parents_d, parents_f = implemented[draft.id], implemented[final.id]
                 if parents_d and parents_f and not parents_d & parents_f:

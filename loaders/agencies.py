@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..schema.model import Agency
+from .memo import remembered_finds
 from .rules import Rules, commune_unit, default_rules, load_rules
 from .textnorm import collapse, fold, match_key
 
@@ -433,6 +434,7 @@ class AgencyTable:
         """The names of the entries marked vague (looked up for every body a task names)."""
         return frozenset(e.name for e in self.entries if e.vague)
 
+    @remembered_finds  # the same text is searched by several extractors (loaders/memo.py)
     def find(self, text: str, province: str | None = None) -> list[AgencyMatch]:
         """Every body named in ``text`` (NFC), left to right, longest name first.
 

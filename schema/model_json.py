@@ -26,8 +26,12 @@ __all__ = ["extraction_to_dict", "extraction_from_dict"]
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = type(value)
+    if cls in _ATOMS:  # most values: a string, a number, None
+        return value
+    names = _dataclass_fields(cls)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -35,6 +39,21 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+# Values returned as they are. Checked by exact type first: ``_plain`` runs on every value
+# of every extraction (about 800,000 calls for 1,000 files), and ``is_dataclass`` and four
+# ``isinstance`` tests per value were a tenth of a file's extraction time.
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _dataclass_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, in order; None for any other type (an instance's
+    class is never a class object, so ``is_dataclass(cls)`` is the instance's test)."""
+    if dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
 
 
 def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
