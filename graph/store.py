@@ -74,7 +74,9 @@ CREATE TABLE IF NOT EXISTS pending (abspath TEXT PRIMARY KEY);
 # who made each row of the graph (graph/incremental.py); added to stores from before them
 _OWNER_COLUMNS = {"nodes": ("owner", "grp"), "edges": ("owner",), "findings": ("owner",)}
 # the graph's indexes: dropped while the whole graph is written, then built again (sorting
-# once is much faster than keeping B-trees larger than the page cache ordered row by row)
+# once is much faster than keeping B-trees larger than the page cache ordered row by row);
+# nodes_task_deadline lists a country's tasks by deadline without reading them all
+# (queries/tasks.py: the first row of `tasks --from 57-NQ/TW`), one statement per line
 _GRAPH_INDEXES = """
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
@@ -84,6 +86,7 @@ CREATE INDEX IF NOT EXISTS nodes_owner ON nodes (owner);
 CREATE INDEX IF NOT EXISTS nodes_grp ON nodes (grp);
 CREATE INDEX IF NOT EXISTS edges_owner ON edges (owner);
 CREATE INDEX IF NOT EXISTS findings_owner ON findings (owner);
+CREATE INDEX IF NOT EXISTS nodes_task_deadline ON nodes (json_extract(data, '$.deadline')) WHERE kind = 'Task';
 """
 
 

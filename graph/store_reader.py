@@ -23,7 +23,7 @@ answers mean is written once, in ``queries/``; this module only reads.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..schema.graph_model import (
@@ -58,6 +58,20 @@ def _rows(store: Store, sql: str, ids: Iterable[str], *params: Any) -> list[tupl
         marks = ",".join("?" * len(chunk))
         out += store.conn.execute(sql.format(ids=marks), (*params, *chunk)).fetchall()
     return out
+
+
+# a task's key read by SQLite from its stored record: rowid, id, document, deadline, source
+# and the two ends of its span (no JSON decoded in Python)
+_KEY_FIELDS = (
+    "rowid, id, json_extract(data, '$.document_id'), json_extract(data, '$.deadline'),"
+    " json_extract(data, '$.source'), json_extract(data, '$.span[0]'),"
+    " json_extract(data, '$.span[1]')"
+)
+
+
+def _key(row: tuple) -> tuple:
+    _, tid, doc, deadline, source, a, b = row
+    return (tid, doc, deadline, source, (a, b) if a is not None else None)
 
 
 class StoreReader:
@@ -112,10 +126,7 @@ class StoreReader:
         source, span: ``queries.reader.TaskKey``), read by SQLite from the stored records
         without decoding them: through the ``has-task`` links for a few documents, by one
         pass over every task for many (a country's plans)."""
-        fields = (
-            "rowid, id, json_extract(data, '$.document_id'), json_extract(data, '$.deadline'),"
-            " json_extract(data, '$.source'), json_extract(data, '$.span')"
-        )
+        fields = _KEY_FIELDS
         if len(document_ids) > _CHUNK:
             rows = self.store.conn.execute(
                 f"SELECT {fields} FROM nodes WHERE kind = 'Task' ORDER BY rowid"
@@ -129,11 +140,33 @@ class StoreReader:
             sql = f"SELECT {fields} FROM nodes WHERE kind = 'Task' AND id IN ({{ids}})"
             rows = sorted(_rows(self.store, sql, [r[0] for r in held]))
         wanted = set(document_ids)
-        return [
-            (tid, doc, deadline, source, tuple(json.loads(span)) if span else None)
-            for _, tid, doc, deadline, source, span in rows
-            if doc in wanted
-        ]
+        return [_key(row) for row in rows if row[2] in wanted]
+
+    def task_keys_by_deadline(self) -> Iterator[list[tuple]]:
+        """Every task's key (as :meth:`task_keys`), a deadline at a time: the tasks of the
+        nearest deadline first, each group in the order the tasks were stored, the tasks
+        with no deadline last. Read through the store's deadline index as it is consumed,
+        so the first group costs what it holds, not what the store holds."""
+        dated = (
+            f"SELECT {_KEY_FIELDS} FROM nodes WHERE kind = 'Task'"
+            " AND json_extract(data, '$.deadline') IS NOT NULL"
+            " ORDER BY json_extract(data, '$.deadline'), rowid"
+        )
+        group: list[tuple] = []
+        for row in self.store.conn.execute(dated):
+            if group and row[3] != group[-1][2]:
+                yield group
+                group = []
+            group.append(_key(row))
+        if group:
+            yield group
+        undated = (
+            f"SELECT {_KEY_FIELDS} FROM nodes WHERE kind = 'Task'"
+            " AND json_extract(data, '$.deadline') IS NULL ORDER BY rowid"
+        )
+        rows = self.store.conn.execute(undated).fetchall()
+        if rows:
+            yield [_key(row) for row in rows]
 
     def _all_agencies(self) -> list[AgencyNode]:
         if self._agencies is None:

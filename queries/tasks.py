@@ -19,7 +19,7 @@ passed), ``due-soon`` (within :data:`DUE_SOON_DAYS`), ``open`` (a later deadline
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -53,6 +53,9 @@ WALK_BATCH = 200
 # tasks read first in the deadline order (the order itself is read from keys first); each
 # later batch is four times the one before, up to 64 times this
 TASK_BATCH = 250
+# above this many documents `tasks --from` reads the keys a deadline at a time
+# (task_keys_by_deadline); below it, through the documents' own links
+MANY_DOCUMENTS = 900
 
 
 @dataclass
@@ -216,6 +219,12 @@ def iter_tasks_from(
 
     if order == "deadline":
         paths = derived_documents(reader, root)
+        by_deadline = getattr(reader, "task_keys_by_deadline", None)
+        if by_deadline is not None and len(paths) > MANY_DOCUMENTS:
+            # a country's plans: read the keys a deadline at a time, so the first rows
+            # do not wait for every task's key to be read and sorted
+            yield from _rows_by_deadline(reader, by_deadline(), paths, rows_of)
+            return
         keys_of = getattr(reader, "task_keys", None)
         if keys_of is None:  # a reader without the capability: the whole answer, sorted
             rows = rows_of(paths)
@@ -242,6 +251,38 @@ def iter_tasks_from(
                 by_document.setdefault(row.document.id, []).append(row)
             for doc_id in batch:
                 yield from sorted(by_document.get(doc_id, ()), key=row_order)
+
+
+def _rows_by_deadline(
+    reader: GraphReader,
+    groups: Iterator[list[tuple]],
+    paths: dict[str, list[str]],
+    rows_of: Callable[[dict[str, list[str]], list[TaskNode]], list[TaskRow]],
+) -> Iterator[TaskRow]:
+    """The rows in :func:`row_order`, from the keys of every task a deadline at a time
+    (``task_keys_by_deadline``): within a deadline the order is the rest of
+    :func:`_key_order`, ties in the order the tasks were stored, exactly as one sort of
+    all the keys would give. Tasks are read a batch at a time, the first batch small."""
+    pending: list[TaskKey] = []
+    size = TASK_BATCH
+
+    def flush() -> Iterator[TaskRow]:
+        by_id = {t.id: t for t in reader.tasks([k.id for k in pending])}
+        yield from rows_of(paths, [by_id[k.id] for k in pending if k.id in by_id])
+        pending.clear()
+
+    for group in groups:
+        keys = [TaskKey(*k) for k in group if k[1] in paths]
+        keys.sort(key=lambda k: _key_order(k, paths[k.document_id]))
+        pending.extend(keys)
+        while len(pending) >= size:
+            rest = pending[size:]
+            del pending[size:]
+            yield from flush()
+            pending.extend(rest)
+            size = min(size * 4, 64 * TASK_BATCH)
+    if pending:
+        yield from flush()
 
 
 def _key_order(key: TaskKey, path: list[str]) -> tuple:

@@ -208,7 +208,7 @@ class _NoKeys:
         self._reader = reader
 
     def __getattr__(self, name: str) -> Any:
-        if name == "task_keys":
+        if name in ("task_keys", "task_keys_by_deadline"):
             raise AttributeError(name)
         return getattr(self._reader, name)
 
@@ -218,17 +218,21 @@ class _NoKeys:
     [{}, {"status": "open"}, {"due_before": date(2026, 1, 1)}, {"level": "province"}],
     ids=["all", "open", "due", "level"],
 )
+@pytest.mark.parametrize("by_deadline", [False, True], ids=["keys", "deadline-at-a-time"])
 def test_streaming_deadline_order_from_keys_is_the_sorted_rows(
-    store: Path, filters: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    store: Path, filters: dict[str, Any], by_deadline: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The deadline order read from the tasks' keys, then the tasks a batch at a time,
-    lists the very rows sorting every row would, ties in the same order, on the store
-    and in memory."""
+    """The deadline order read from the tasks' keys (all of them, or a deadline at a time
+    through the store's deadline index, as for a country's plans), then the tasks a batch at
+    a time, lists the very rows sorting every row would, ties in the same order, on the
+    store and in memory."""
     from policy_lineage.graph.store import Store
     from policy_lineage.graph.store_reader import StoreReader
     from policy_lineage.queries import tasks as tasks_module
 
     monkeypatch.setattr(tasks_module, "TASK_BATCH", 7)  # many batches
+    if by_deadline:  # every answer, however few its documents, read a deadline at a time
+        monkeypatch.setattr(tasks_module, "MANY_DOCUMENTS", 0)
     graph = load_graph(store)
     with Store(store) as db:
         keys = StoreReader(db).task_keys(list(graph.documents))
@@ -238,3 +242,27 @@ def test_streaming_deadline_order_from_keys_is_the_sorted_rows(
                 got = iter_tasks_from(reader, root, as_of=AS_OF, **filters)
                 want = iter_tasks_from(_NoKeys(reader), root, as_of=AS_OF, **filters)
                 assert [(r.task.id, r.path) for r in got] == [(r.task.id, r.path) for r in want]
+
+
+def test_streaming_task_keys_by_deadline_are_every_key_nearest_first(synthetic_store: Path) -> None:
+    """The store gives every task's key a deadline at a time: nearest first, one deadline
+    per group, the undated last, each group in the order the tasks were stored."""
+    from policy_lineage.graph.store import Store
+    from policy_lineage.graph.store_reader import StoreReader
+
+    graph = load_graph(synthetic_store)
+    with Store(synthetic_store) as db:
+        reader = StoreReader(db)
+        groups = list(reader.task_keys_by_deadline())
+        every = reader.task_keys(list(graph.documents))
+    flat = [k for g in groups for k in g]
+    assert sorted(flat) == sorted(every)  # every key once, the same keys
+    deadlines = [g[0][2] for g in groups]
+    assert all(len({k[2] for k in g}) == 1 for g in groups)
+    dated = [d for d in deadlines if d is not None]
+    assert dated == sorted(dated) and len(set(dated)) == len(dated)
+    assert deadlines[-1] is None and deadlines.count(None) == 1
+    stored = [k[0] for k in every]  # in the order stored
+    for g in groups:
+        ids = [k[0] for k in g]
+        assert ids == sorted(ids, key=stored.index)
