@@ -262,7 +262,9 @@ def ingest(
     todo: list[tuple[str, str, str, int]] = []  # (path, abspath, sha, size)
     seen: set[str] = set()
     archives: set[str] = set()  # archives read as members in this build
-    stored = {rec.abspath: rec for rec in store.files()}  # one read, not one per file
+    # one read, not one per file; only what these paths can touch (not a country's list
+    # for one changed file)
+    stored = {rec.abspath: rec for rec in store.files_under(abspath(p) for p in given)}
     hashed: list[tuple[str, str, str]] = []  # (abspath, sha256, stat) of files read to hash
     resolve = _resolver()
     for path in iter_paths(given):

@@ -76,7 +76,9 @@ _OWNER_COLUMNS = {"nodes": ("owner", "grp"), "edges": ("owner",), "findings": ("
 # the graph's indexes: dropped while the whole graph is written, then built again (sorting
 # once is much faster than keeping B-trees larger than the page cache ordered row by row);
 # nodes_task_deadline lists a country's tasks by deadline without reading them all
-# (queries/tasks.py: the first row of `tasks --from 57-NQ/TW`), one statement per line
+# (queries/tasks.py: the first row of `tasks --from 57-NQ/TW`); nodes_kind and edges_kind
+# count the graph without reading its rows (the summary after every build: 0.29 -> 0.05 s at
+# national scale); one statement per line
 _GRAPH_INDEXES = """
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source, kind);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target, kind);
@@ -87,6 +89,8 @@ CREATE INDEX IF NOT EXISTS nodes_grp ON nodes (grp);
 CREATE INDEX IF NOT EXISTS edges_owner ON edges (owner);
 CREATE INDEX IF NOT EXISTS findings_owner ON findings (owner);
 CREATE INDEX IF NOT EXISTS nodes_task_deadline ON nodes (json_extract(data, '$.deadline')) WHERE kind = 'Task';
+CREATE INDEX IF NOT EXISTS nodes_kind ON nodes (kind);
+CREATE INDEX IF NOT EXISTS edges_kind ON edges (kind);
 """
 
 
@@ -247,6 +251,26 @@ class Store:
             "ORDER BY path"
         ).fetchall()
         return [FileRecord(*row) for row in rows]
+
+    def files_under(self, roots: Iterable[str]) -> list[FileRecord]:
+        """The stored files that are ``roots`` (:func:`abspath` keys), below them (folders) or
+        members of them (archives), by path: what a build of those roots can touch, read
+        through the key's index instead of the whole list (one file of a country's corpus)."""
+        from ..loaders.read_archive import SEP
+
+        top = "\U0010ffff"
+        found: dict[str, tuple] = {}
+        sql = (
+            "SELECT abspath, path, sha256, size, ingested_at, error, extractor, stat FROM files "
+            "WHERE abspath = ? OR (abspath > ? AND abspath < ?) OR (abspath > ? AND abspath < ?)"
+        )
+        for root in roots:
+            folder, member = root.rstrip(os.sep) + os.sep, root + SEP
+            for row in self.conn.execute(
+                sql, (root, folder, folder + top, member, member + top)
+            ).fetchall():
+                found[row[0]] = row
+        return [FileRecord(*row) for row in sorted(found.values(), key=lambda r: r[1])]
 
     def file(self, abspath: str) -> FileRecord | None:
         row = self.conn.execute(

@@ -272,3 +272,40 @@ def test_a_settled_file_with_the_same_stat_is_not_read_again_and_a_rewrite_is(
     assert plan.stat().st_size == st.st_size
     summary = build(store, corpus)
     assert (summary["files"]["parsed"], summary["files"]["unchanged"]) == (1, 4)
+
+
+def test_a_build_of_some_files_reads_only_the_stored_files_they_can_touch(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """`files_under` gives the stored files that are a root, below a folder root or members
+    of an archive root, and nothing beside them; a build of one file of a stored folder
+    leaves the others as they are (none reported missing or changed)."""
+    import zipfile
+
+    from policy_lineage.graph.store import abspath
+
+    store = tmp_path / "s.db"
+    other = tmp_path / "corpus-2"  # a folder whose name starts like the corpus's
+    other.mkdir()
+    shutil.copy(corpus / PLAN_2025_06, other / "plan.txt")
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as z:
+        z.write(corpus / PLAN_2025_06, "trong/plan.txt")
+    build(store, corpus, other, tmp_path / "a.zip")
+    with Store(store) as s:
+        every = s.files()
+        under = s.files_under([abspath(str(corpus))])
+        one = s.files_under([abspath(str(corpus / PLAN_2025_06))])
+        members = s.files_under([abspath(str(tmp_path / "a.zip"))])
+    assert [r.abspath for r in under] == sorted(
+        (r.abspath for r in every if r.abspath.startswith(abspath(str(corpus)) + os.sep)),
+        key=lambda a: next(r.path for r in every if r.abspath == a),
+    )
+    assert len(under) == 5 and [r.path for r in one] == [str(corpus / PLAN_2025_06)]
+    assert len(members) == 1 and members[0].abspath.startswith(abspath(str(tmp_path / "a.zip")))
+    (corpus / PLAN_2025_06).write_text(
+        (corpus / PLAN_2025_06).read_text("utf-8") + "\nBổ sung.\n", "utf-8"
+    )
+    summary = build(store, corpus / PLAN_2025_06)
+    assert summary["files"]["parsed"] == 1 and not summary["files"].get("missing")
+    with Store(store) as s:
+        assert len(s.files()) == len(every)
