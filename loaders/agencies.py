@@ -180,39 +180,46 @@ _DEFINED = re.compile(
 )
 
 
+def _merged_pairs(
+    found: list[AgencyMatch], join: Callable[[AgencyMatch, AgencyMatch], AgencyMatch | None]
+) -> list[AgencyMatch]:
+    """``found`` in order, each match and the next made one where ``join`` gives the match
+    that stands for both."""
+    out: list[AgencyMatch] = []
+    ordered = sorted(found, key=lambda m: m.start)
+    i = 0
+    while i < len(ordered):
+        both = join(ordered[i], ordered[i + 1]) if i + 1 < len(ordered) else None
+        out.append(both or ordered[i])
+        i += 2 if both else 1
+    return out
+
+
 def _groups_of_a_body(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """A group whose name ends "… thuộc" (or names a body's own departments) followed at
     once by the body it belongs to is one group: "Các Ban Quản lý dự án thuộc Bộ Xây dựng"
     is neither a group cut at "thuộc" nor Bộ Xây dựng."""
-    out: list[AgencyMatch] = []
-    ordered = sorted(found, key=lambda m: m.start)
-    skip = -1
-    for i, m in enumerate(ordered):
-        if i == skip:
-            continue
-        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if (
-            nxt is not None
-            and m.agency.kind == "group"
+
+    def join(m: AgencyMatch, nxt: AgencyMatch) -> AgencyMatch | None:
+        if not (
+            m.agency.kind == "group"
             and nxt.agency.kind == "body"
             and not key[m.end : nxt.start].strip()
             and _OF_A_BODY.search(fold(text[m.start : m.end]))
         ):
-            written = text[m.start : nxt.end]
-            group = Agency(
-                f"{m.agency.name} {nxt.agency.name}",
-                nxt.agency.level,
-                nxt.agency.province,
-                "group",
-                nxt.agency.name,
-                written,
-                canonical=False,
-            )
-            out.append(AgencyMatch(m.start, nxt.end, group))
-            skip = i + 1
-            continue
-        out.append(m)
-    return out
+            return None
+        group = Agency(
+            f"{m.agency.name} {nxt.agency.name}",
+            nxt.agency.level,
+            nxt.agency.province,
+            "group",
+            nxt.agency.name,
+            text[m.start : nxt.end],
+            canonical=False,
+        )
+        return AgencyMatch(m.start, nxt.end, group)
+
+    return _merged_pairs(found, join)
 
 
 # "… tỉnh ủy, thành ủy": a Party body of every province and city
@@ -231,25 +238,14 @@ def renamed(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     trường (nay là Sở Nông nghiệp và Môi trường)", is the body of the new name (a bracket
     listing several new bodies is left as it is). For who does the work: :meth:`AgencyTable.find`
     still lists both names."""
-    out: list[AgencyMatch] = []
-    ordered = sorted(found, key=lambda m: m.start)
-    skip = -1
-    for i, m in enumerate(ordered):
-        if i == skip:
-            continue
+
+    def join(m: AgencyMatch, nxt: AgencyMatch) -> AgencyMatch | None:
         now = _NOW.match(key, m.end)
-        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        close = (
-            re.match(r"\s*+\)", key[nxt.end :])
-            if now and nxt is not None and nxt.start == now.end()
-            else None
-        )
-        if close and nxt is not None:  # one new name, not a list of the new bodies
-            out.append(AgencyMatch(m.start, nxt.end + close.end(), nxt.agency))
-            skip = i + 1
-            continue
-        out.append(m)
-    return out
+        close = re.match(r"\s*+\)", key[nxt.end :]) if now and nxt.start == now.end() else None
+        # one new name, not a list of the new bodies
+        return AgencyMatch(m.start, nxt.end + close.end(), nxt.agency) if close else None
+
+    return _merged_pairs(found, join)
 
 
 def _named_tails(
