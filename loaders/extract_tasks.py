@@ -89,6 +89,12 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
 
 def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
     """An item that is not a task (``boilerplate`` in the rules)."""
+    return _boilerplate(text, rules or default_rules())
+
+
+@lru_cache(maxsize=4096)
+def _boilerplate(text: str, rules: Rules) -> bool:
+    # remembered: an item is asked about when its section is read and again for its work
     key = fold(text)
     return any(p.search(key) for p in _vocab(rules).boilerplate)
 
@@ -340,12 +346,14 @@ def task_nodes(
 
 def _a_title(text: str) -> bool:
     """A heading or a label, not work: written in capitals, or three words or fewer."""
-    letters = [c for c in text if c.isalpha()]
     short = text.strip()
     if len(short.split()) <= 3 and short[:1].isupper() and not re.search(r"[,;.:]", short):
         return True  # "Ổn định lớp" (a label); not "trong tháng 3/2025." (a wrapped clause)
+    if len(text) >= 200:
+        return False  # a title in capitals is short (and its letters need not be counted)
+    letters = [c for c in text if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
-    return len(letters) >= 8 and upper >= 0.8 * len(letters) and len(text) < 200
+    return len(letters) >= 8 and upper >= 0.8 * len(letters)
 
 
 def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
