@@ -5,6 +5,8 @@ documents, addresses and a privacy notice."""
 
 from __future__ import annotations
 
+import pytest
+
 from policy_lineage.loaders.markup import looks_marked_up, markup_view
 from policy_lineage.loaders.pipeline import extract_text
 
@@ -407,34 +409,31 @@ def test_bold_that_closes_inside_a_line_or_runs_on_is_not_a_heading() -> None:
     assert lines.index("chủ trì.") not in opened
 
 
-def test_lettered_items_of_a_wrapped_page_open_in_lower_case() -> None:
-    """ "1. Bộ Tài chính:" then "a) Bố trí …" on the next line of a page wrapped with nothing
-    between paragraphs: "a)" opens an item although it is in lower case, so each lettered
-    item is a task of the body above it."""
+_FIRST_ITEM = (
+    "**1. Về hạ tầng số**\nBộ Khoa học và Công nghệ hướng dẫn các địa phương phát triển trạm\n"
+    "phát sóng. Bộ Tài chính bố trí kinh phí cho hạ tầng số.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        # "1. Bộ Tài chính:" then "a) …": "a)" opens an item although it is in lower case
+        ("1. Bộ Tài chính:\n", "Bộ Tài chính"),
+        # a bold heading with no colon ends where its bold ends
+        ("**1. Giám đốc Sở Tài chính**\n", "Sở Tài chính"),
+    ],
+)
+def test_lettered_items_under_a_body_on_a_wrapped_page(heading: str, body: str) -> None:
+    """On a page wrapped with nothing between paragraphs, the lettered items on the lines
+    after a heading naming a body are tasks of that body, each of its own."""
     page = WRAPPED_NOTICE.replace(
-        "**1. Về hạ tầng số**\nBộ Khoa học và Công nghệ hướng dẫn các địa phương phát triển trạm\n"
-        "phát sóng. Bộ Tài chính bố trí kinh phí cho hạ tầng số.\n",
-        "1. Bộ Tài chính:\na) Bố trí kinh phí cho hạ tầng số trong năm\n2026;\n"
+        _FIRST_ITEM,
+        heading + "a) Bố trí kinh phí cho hạ tầng số trong năm\n2026;\n"
         "b) Hướng dẫn các địa phương lập dự toán.\n",
     )
     tasks = extract_text(page, "tb.md").tasks
     assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks[:2]] == [
-        ("Bố", ["Bộ Tài chính"]),
-        ("Hướng", ["Bộ Tài chính"]),
-    ]
-
-
-def test_a_bold_heading_naming_a_body_then_lettered_items() -> None:
-    """ "**1. Giám đốc Sở Tài chính**" (no colon) then "a) …" on the next line: the heading
-    ends where its bold ends, and each lettered item is a task of that body."""
-    page = WRAPPED_NOTICE.replace(
-        "**1. Về hạ tầng số**\nBộ Khoa học và Công nghệ hướng dẫn các địa phương phát triển trạm\n"
-        "phát sóng. Bộ Tài chính bố trí kinh phí cho hạ tầng số.\n",
-        "**1. Giám đốc Sở Tài chính**\na) Bố trí kinh phí cho hạ tầng số;\n"
-        "b) Hướng dẫn các xã lập dự toán.\n",
-    )
-    tasks = extract_text(page, "tb.md").tasks
-    assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks[:2]] == [
-        ("Bố", ["Sở Tài chính"]),
-        ("Hướng", ["Sở Tài chính"]),
+        ("Bố", [body]),
+        ("Hướng", [body]),
     ]
