@@ -509,7 +509,7 @@ class AgencyTable:
             rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?:{noun_item}))*+)"
             rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
         )
-        places = rf"(?:{commune_unit()}|tỉnh|thành phố|huyện|quận)"
+        places = rf"(?:{commune_unit()}|{r.alternation(r.province_units)}|{r.alternation(r.district_units)})"
         local = re.compile(
             rf"(?<!{_WORD})(?P<prefix>{r.alternation(r.group_prefixes)})\s++"
             rf"(?:{places}(?:\s*+,\s*+|\s++và\s++){places}(?:(?:\s*+,\s*+|\s++và\s++){places})*+"

@@ -213,6 +213,17 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Số hóa hồ sơ tại các địa phương; Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
          "Trung ương chủ trì thực hiện.",
          ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+        # a table's lead column writes names short
+        ("Sở TC chủ trì, phối hợp với Sở XD, Sở TP.", ["Sở Tài chính"]),
+        ("Sở VHTT&DL; Sở LĐTB&XH", ["Sở Văn hóa, Thể thao và Du lịch",
+                                  "Sở Lao động - Thương binh và Xã hội"]),
+        ("UBMTTQVN tỉnh, BCHQS tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                                      "Bộ Chỉ huy Quân sự tỉnh"]),
+        # the districts (before 1 July 2025) are a group like the communes
+        ("Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm triển khai.",
+         ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+        ("Ủy ban nhân dân các quận, huyện tổ chức tuyên truyền.",
+         ["Ủy ban nhân dân các quận, huyện"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
