@@ -245,8 +245,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.explicit = True
             return _finish(result)
 
-    # "Chỉ đạo X …" with no subject: X is the doer, the heading's body delegates
-    m = re.match(r"\W*(?:chỉ đạo|giao)\s+", key)
+    # "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …" with no subject: X is the doer, the heading's
+    # body delegates
+    m = re.match(r"\W*(?:lãnh đạo\s*+(?:,\s*+|và\s++))?(?:chỉ đạo|giao|lãnh đạo)\s+", key)
     if m:
         at = m.end()
         plural = re.match(r"(?:các|những)\s++(?=[A-ZĐÀ-Ỹ])", original[at:])
@@ -254,8 +255,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             at += plural.end()
         doer = [d for d in _runs(text, matches, at) if not table.is_vague(d.agency)]
         if doer:  # not "Chỉ đạo các đơn vị trực thuộc …": the heading's body still does it
-            result.lead = [doer[0].agency]
-            result.chain = [doer[0].agency]
+            result.lead = dedupe([d.agency for d in doer])
+            result.chain = list(result.lead)
             result.cue = "chỉ đạo"
             result.explicit = True
             return _finish(result)

@@ -30,7 +30,8 @@ MARKER_RE = re.compile(
     r"(?P<struct>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s++(?:[IVXLC]{1,6}|\d{1,2})(?![\wđ])"
     r"|(?:Điều|ĐIỀU)\s++\d{1,3}(?![\wđ/]))\s*+[.:\-–]?\s*+(?=\S)"
     r"|(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
-    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]\s*(?=\S)|[-–]\s++(?=[A-ZĐÀ-Ỹ]))"
+    # "1- Các đảng ủy …": a Party document's numbering; not "30 - 50 triệu"
     r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
     r"|(?P<paren>\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\))\s*(?=\S)"
     r"|(?P<dash>[-–—+•*])\s*(?=\S)"
@@ -277,6 +278,10 @@ def _line_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
 
 
+# the first lettered item under a heading with no stop: "a) Tham mưu …" (not "a) khoản 2")
+_FIRST_LETTER_ITEM = re.compile(r"a\)\s++[A-ZĐÀ-Ỹ]")
+
+
 def _soft_joins(p: str, n: str, soft: str) -> str | None:
     """Lines of saved pages: every line break is a soft wrap, except where a paragraph
     visibly ends. ``soft="blank"``: paragraphs are separated by blank lines (handled by the
@@ -289,6 +294,8 @@ def _soft_joins(p: str, n: str, soft: str) -> str | None:
         return None if ends and (MARKER_RE.match(n) or _OPENING_CUE.match(n)) else " "
     if ends and MARKER_RE.match(n):
         return None  # "…:" then "a) Chủ trì …": a lettered item opens in lower case
+    if _FIRST_LETTER_ITEM.match(n):
+        return None  # "1. Giám đốc Sở Nội vụ" then "a) Tham mưu …": the heading's first item
     if n[0].islower() or n[0] in ",;)]%":
         return " "
     if ends or MARKER_RE.match(n) or _OPENING_CUE.match(n):

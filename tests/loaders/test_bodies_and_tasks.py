@@ -219,6 +219,19 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
                                   "Sở Lao động - Thương binh và Xã hội"]),
         ("UBMTTQVN tỉnh, BCHQS tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
                                       "Bộ Chỉ huy Quân sự tỉnh"]),
+        # an item under a Party body that leads another: the one led does the work
+        ("Lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh ban hành kế hoạch hành động.",
+         ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        ("Lãnh đạo Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+         "tỉnh vận động hội viên.", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                                    "Các tổ chức chính trị - xã hội tỉnh"]),
+        ("Lãnh đạo, chỉ đạo việc sơ kết Nghị quyết.", []),
+        # a province's Party committees since 2025, and its press under its own name
+        ("Đảng ủy Hội đồng nhân dân tỉnh; Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
+         ["Đảng ủy Hội đồng nhân dân tỉnh Bắc Ninh",
+          "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh Bắc Ninh"]),
+        ("Báo và Phát thanh, Truyền hình tỉnh mở chuyên mục.",
+         ["Báo và Phát thanh, Truyền hình Bắc Ninh"]),
         # the districts (before 1 July 2025) are a group like the communes
         ("Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm triển khai.",
          ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),

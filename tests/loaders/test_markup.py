@@ -422,6 +422,10 @@ _FIRST_ITEM = (
         ("1. Bộ Tài chính:\n", "Bộ Tài chính"),
         # a bold heading with no colon ends where its bold ends
         ("**1. Giám đốc Sở Tài chính**\n", "Sở Tài chính"),
+        # a plain heading with no stop: its first item "a) …" opens in lower case
+        ("1. Giám đốc Sở Tài chính\n", "Sở Tài chính"),
+        # a Party document numbers its headings "1-", "2-"
+        ("1- Đảng ủy Ủy ban nhân dân tỉnh\n", "Đảng ủy Ủy ban nhân dân tỉnh"),
     ],
 )
 def test_lettered_items_under_a_body_on_a_wrapped_page(heading: str, body: str) -> None:
