@@ -64,7 +64,7 @@ TASKS = {
         ("Tham mưu xây dựng Nghị quyết quy định chính sách ưu đãi, hỗ trợ", ["Sở Khoa học và Công nghệ"], [], "2025-06-30"),
         ("Triển khai các giải pháp bảo mật", ["Văn phòng Tỉnh ủy"], ["Sở Khoa học và Công nghệ"], None),
         ("Bảo đảm 100% xã kết nối", ["Văn phòng Tỉnh ủy"], ["Sở Khoa học và Công nghệ"], "2025-06-30"),
-        ("Chỉ đạo Sở Khoa học và Công nghệ chủ trì", ["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], "2025-06-30"),
+        ("Chỉ đạo Sở Khoa học và Công nghệ chủ trì", ["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"], "2025-06-30"),
         ("Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo Ủy ban nhân dân Tỉnh chỉ đạo Sở", ["Sở Giáo dục và Đào tạo"], [], None),
         ("Chỉ đạo Văn phòng UBND tỉnh chủ trì", ["Văn phòng Ủy ban nhân dân tỉnh"], ["Công an tỉnh", "Sở Khoa học và Công nghệ"], "2025-06-30"),
         ("Công bố Danh mục dịch vụ công trực tuyến", ["Ủy ban nhân dân tỉnh Đồng Tháp"], [], "2025-06-20"),

@@ -36,7 +36,7 @@ def test_task_table_two_row_header_group_rows_and_split_row() -> None:
     assert tasks[0][1:4] == (["Sở Khoa học và Công nghệ"], ["Sở Tư pháp"], tasks[0][3])
     assert str(tasks[0][3]) == "2025-09-30"
     assert tasks[1][1] == ["Văn phòng Ủy ban nhân dân tỉnh"]
-    assert tasks[1][2] == ["Các sở, ban, ngành tỉnh"]
+    assert tasks[1][2] == ["Các sở, ban, ngành"]
     assert str(tasks[1][3]) == "2025-10-31"
     assert tasks[2][2] == []  # "các cơ quan, đơn vị liên quan" names no body
     assert tasks[3][1] == ["Sở Tài chính"] and str(tasks[3][3]) == "2026-12-31"
