@@ -311,6 +311,14 @@ def task_nodes(
     put there instead of left out: a conclusions notice gives work inside its assessment.
     """
     out = []
+    after_item: set[int] = set()  # top-level paragraphs after a numbered item: its sequel
+    seen_item = False
+    for child in root.children:
+        if child.style in ("para", "dash", "plus"):
+            if seen_item:
+                after_item.add(id(child))
+        elif child.style == "num1":
+            seen_item = True
     for node in root.walk():
         if node is root or node.style == "root":
             continue
@@ -319,7 +327,9 @@ def task_nodes(
         ):
             continue
         if node.style == "intro" or (
-            not node.ancestors() and node.style in ("para", "dash", "plus")
+            not node.ancestors()
+            and node.style in ("para", "dash", "plus")
+            and id(node) not in after_item
         ):
             continue  # a preamble paragraph at the top level (a numbered one is an item)
         if (
@@ -630,7 +640,8 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     else:
         end = found[0].end
     after = fold(sentence[end : end + 40])
-    verbs = Rules.alternation((*ctx.table.rules.task_verbs, *ctx.table.rules.request_verbs))
+    r = ctx.table.rules
+    verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs))
     return bool(re.match(r"(?:cần\s+|phải\s+|sớm\s+)?(?:" + verbs + r")(?![\wđ])", after))
 
 

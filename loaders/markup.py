@@ -41,7 +41,9 @@ _DECORATION = re.compile(r"^[ \t]*[-–—_=~*.]{3,}[ \t]*$")
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]")
 _BULLET_STAR = re.compile(r"^([ \t]*)\*(?=[ \t]+[^\s*])")
 _ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
-_EMPHASIS = re.compile(r"\*+|__+")
+# "**…**", "__…__" and a single "_" opening or closing a word ("**_Nơi nhận:_**"); an
+# underscore inside a word (a file name, an address) stays
+_EMPHASIS = re.compile(r"\*+|__+|(?<![^\W_])_(?=[^\W_])|(?<=[^\s_])_(?![^\W_])")
 # the national motto of a letterhead, whole or its first line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA…")
 _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|độc lập - tự do)")
 _MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell

@@ -856,6 +856,25 @@ def test_conclusions_approval_then_work_and_one_item_for_several_bodies() -> Non
     assert "Bộ Tư pháp phối hợp thẩm định" in tasks[2].text
 
 
+def test_conclusions_paragraph_after_an_approving_item_and_sentences_of_two_bodies() -> None:
+    """A paragraph after a numbered item that only approves ("4. Về vốn: Đồng ý …") gives
+    that item's work; a sentence that opens with another body and a verb of work ("Bộ Y tế
+    chủ trì …") is a task of its own."""
+    notice = APPROVING_NOTICE.split("1. Đồng ý")[0] + (
+        "1. Về vốn: Đồng ý về nguyên tắc sử dụng nguồn tăng thu năm 2026 cho Dự án.\n\n"
+        "Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng bố trí vốn cho Dự án trong Quý I năm "
+        "2027.\n\n2. Về nhân lực: Đề nghị Bộ Khoa học và Công nghệ phối hợp với Bộ Xây dựng lập "
+        "danh mục công nghệ, hoàn thành trong Quý II năm 2027. Bộ Y tế chủ trì, phối hợp với "
+        "Bộ Xây dựng xây dựng đề án đào tạo, trình Thủ tướng Chính phủ trong năm 2027.\n"
+    )
+    tasks = extract_text(notice, "tb.txt").tasks
+    assert [(t.text.split()[0:3], [a.name for a in t.lead]) for t in tasks] == [
+        (["Bộ", "Tài", "chính"], ["Bộ Tài chính"]),
+        (["Về", "nhân", "lực:"], ["Bộ Khoa học và Công nghệ"]),
+        (["Bộ", "Y", "tế"], ["Bộ Y tế"]),
+    ]
+
+
 PROSE_LETTER = """BỘ XÂY DỰNG
 Số: 4100/BXD-KHCN
 V/v góp ý dự thảo Thông tư

@@ -441,3 +441,16 @@ def test_lettered_items_under_a_body_on_a_wrapped_page(heading: str, body: str) 
         ("Bố", [body]),
         ("Hướng", [body]),
     ]
+
+
+def test_underscore_emphasis_is_markup_but_an_underscore_inside_a_word_is_not() -> None:
+    """ "**_Nơi nhận:_**" is "Nơi nhận:" in bold italics, so the closing block is found and its
+    signer read; "bao_cao_2025.pdf" keeps its underscores."""
+    page = WRAPPED_NOTICE.replace("*Nơi nhận:*", "**_Nơi nhận:_**\n- Tệp: bao_cao_2025.pdf")
+    page = page.replace(
+        "- Lưu: VT.", "- Lưu: VT.\n|\n**KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG**\n\n**Trần Văn Bình**"
+    )
+    view = markup_view(page)
+    assert "Nơi nhận:" in view.text and "_Nơi" not in view.text
+    assert "bao_cao_2025.pdf" in view.text
+    assert extract_text(page, "tb.md").document.signer == "Trần Văn Bình"
