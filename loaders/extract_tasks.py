@@ -512,8 +512,9 @@ def inline_items(text: str, ctx: TaskContext) -> tuple[str, list[str]] | None:
         text[m.end() : e].strip().rstrip(";,").strip() for m, e in zip(marks, ends, strict=True)
     ]
     items = [re.sub(r"\s+(?:và|;)$", "", i) for i in items]
-    if not all(_opens_with_work(i, ctx) or _opens_with_doer(i, ctx) for i in items):
-        return None
+    working = [_opens_with_work(i, ctx) or _opens_with_doer(i, ctx) for i in items]
+    if not working[0] or 3 * sum(working) < 2 * len(items):
+        return None  # most sub-items, the first among them, open with work or a doer
     return text[: marks[0].start()].strip(), items
 
 

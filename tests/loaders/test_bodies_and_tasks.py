@@ -875,6 +875,33 @@ def test_conclusions_paragraph_after_an_approving_item_and_sentences_of_two_bodi
     ]
 
 
+PARTY_CONCLUSION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số 240-KL/TW
+Hà Nội, ngày 10 tháng 3 năm 2026
+KẾT LUẬN
+CỦA BAN BÍ THƯ VỀ PHÁT TRIỂN THỂ THAO QUẦN CHÚNG
+Ban Bí thư kết luận như sau:
+1- Ban Bí thư cơ bản đồng ý với Báo cáo của Đảng ủy Chính phủ. Phong trào thể thao quần chúng được nâng lên.
+2- Các cấp ủy, tổ chức đảng tiếp tục quán triệt Chỉ thị, trong đó tập trung: (1) Nâng cao chất lượng thiết chế thể thao cơ sở; (2) Ưu tiên quỹ đất cho sân chơi; (3) Xử lý nghiêm việc sử dụng sai mục đích công trình thể thao.
+3- Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo xây dựng chiến lược, hoàn thành trong năm 2026. Đảng ủy Quốc hội lãnh đạo việc sửa đổi Luật Thể dục, thể thao trong năm 2027.
+"""
+
+
+def test_party_conclusion_assessment_inline_items_and_a_body_per_sentence() -> None:
+    """A Party conclusion: the organ's own approval ("Ban Bí thư cơ bản đồng ý …") is no task;
+    inline sub-items "(1) …; (2) …; (3) Xử lý …" are one task each; a sentence opening with
+    another Party body that leads ("Đảng ủy Quốc hội lãnh đạo …") is a task of its own."""
+    tasks = extract_text(PARTY_CONCLUSION, "kl.txt").tasks
+    assert [(t.text.split()[0:2], [a.name for a in t.lead]) for t in tasks] == [
+        (["Nâng", "cao"], ["Các cấp ủy, tổ chức đảng"]),
+        (["Ưu", "tiên"], ["Các cấp ủy, tổ chức đảng"]),
+        (["Xử", "lý"], ["Các cấp ủy, tổ chức đảng"]),
+        (["Giao", "Đảng"], ["Đảng ủy Chính phủ"]),
+        (["Đảng", "ủy"], ["Đảng ủy Quốc hội"]),
+    ]
+
+
 PROSE_LETTER = """BỘ XÂY DỰNG
 Số: 4100/BXD-KHCN
 V/v góp ý dự thảo Thông tư
