@@ -290,7 +290,13 @@ def _soft_joins(p: str, n: str, soft: str) -> str | None:
     if re.search(r"\d[-/]$", p) and re.match(r"^[A-ZĐ][A-ZĐa-z]*[/-]", n):
         return ""  # a document number broken at its hyphen: "05-" + "KH/TU"
     ends = bool(_SENTENCE_END.search(p))
+    letters = [c for c in p if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters)
     if soft == "blank":
+        if (MARKER_RE.match(n) or _OPENING_CUE.match(n)) and not any(c.islower() for c in p):
+            # a title or heading in capitals (or its last line "2025 - 2027"), then "Căn cứ …"
+            # or "1. …" with no blank line between
+            return None
         return None if ends and (MARKER_RE.match(n) or _OPENING_CUE.match(n)) else " "
     if ends and MARKER_RE.match(n):
         return None  # "…:" then "a) Chủ trì …": a lettered item opens in lower case
@@ -298,10 +304,11 @@ def _soft_joins(p: str, n: str, soft: str) -> str | None:
         return None  # "1. Giám đốc Sở Nội vụ" then "a) Tham mưu …": the heading's first item
     if n[0].islower() or n[0] in ",;)]%":
         return " "
+    if p.endswith(":") and n[0].isdigit() and not MARKER_RE.match(n):
+        return " "  # "điện thoại:" then "0263.3822541) trước ngày …": the colon's value
     if ends or MARKER_RE.match(n) or _OPENING_CUE.match(n):
         return None
-    letters = [c for c in p if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and not n.isupper():
+    if capitals and not n.isupper():
         return None  # a heading in capitals, then its text
     return " "
 

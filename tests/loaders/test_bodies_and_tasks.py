@@ -416,6 +416,18 @@ def test_letter_items_are_done_by_its_addressees() -> None:
     assert str(tasks[0].deadline) == "2026-10-20"
 
 
+def test_a_letters_agencies_units_and_localities_are_its_addressees() -> None:
+    """ "Các cơ quan, đơn vị, địa phương …" in a letter names no one but those it is sent to."""
+    letter = LETTER.replace(
+        "Kính gửi: Ủy ban nhân dân tỉnh Quảng Trị.",
+        "Kính gửi:\n- Sở Xây dựng;\n- Ủy ban nhân dân các xã, phường.",
+    ).replace("2. Bố trí", "2. Các cơ quan, đơn vị, địa phương bố trí")
+    tasks = extract_text(letter, "cv.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Sở Xây dựng", "Ủy ban nhân dân các xã, phường"]
+    ] * 2
+
+
 NOTICE = """VĂN PHÒNG CHÍNH PHỦ
 Số: 900/TB-VPCP
 Hà Nội, ngày 01 tháng 9 năm 2026

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_lineage.loaders.layout import layout
+from policy_lineage.loaders.layout import layout, paragraph_style
 from policy_lineage.loaders.outline import build_outline, split_marker
 
 
@@ -30,6 +30,9 @@ def tree(text: str) -> list:
         ("+ Một ý", ("plus", "+", "Một ý")),
         ("Điều 3. Trách nhiệm thi hành", ("article", "Điều 3.", "Trách nhiệm thi hành")),
         ("Không có dấu", ("para", "", "Không có dấu")),
+        # a Party document's numbering; a range of numbers is no item
+        ("1- Các đảng ủy trực thuộc", ("num1", "1-", "Các đảng ủy trực thuộc")),
+        ("30 - 50 triệu đồng mỗi hộ", ("para", "", "30 - 50 triệu đồng mỗi hộ")),
     ],
 )
 def test_outline_markers(line: str, expected: tuple[str, str, str]) -> None:
@@ -81,3 +84,24 @@ def test_a_chapter_number_on_a_line_of_its_own_takes_the_next_line_as_title() ->
         ("chapter", "QUY ĐỊNH CHUNG", ["Phạm vi"]),
         ("chapter", "TRÁCH NHIỆM", ["Trách nhiệm của Văn phòng"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "paragraphs"),
+    [
+        # paragraphs apart: a title in capitals (its last line "2025 - 2027") and a heading in
+        # capitals end where "Căn cứ …" or "1. …" opens on the next line
+        ("KẾ HOẠCH\n\nTHỰC HIỆN NGHỊ QUYẾT SỐ 362/NQ-CP GIAI ĐOẠN\n2025 - 2027\nCăn cứ Nghị định "
+         "số 40/2025/NĐ-CP;\n\nI. MỤC ĐÍCH\n1. Cụ thể hóa các nhiệm vụ.\n",
+         ["KẾ HOẠCH", "THỰC HIỆN NGHỊ QUYẾT SỐ 362/NQ-CP GIAI ĐOẠN 2025 - 2027",
+          "Căn cứ Nghị định số 40/2025/NĐ-CP;", "I. MỤC ĐÍCH", "1. Cụ thể hóa các nhiệm vụ."]),
+        # lines wrapped with nothing between paragraphs: a colon's value on the next line goes on
+        ("9. Các đơn vị báo cáo về Sở (điện thoại:\n0263.3822541) trước ngày 25/12/2025.\n"
+         "10. Sở tổng hợp.\n",
+         ["9. Các đơn vị báo cáo về Sở (điện thoại: 0263.3822541) trước ngày 25/12/2025.",
+          "10. Sở tổng hợp."]),
+    ],
+)  # fmt: skip
+def test_saved_page_paragraphs(page: str, paragraphs: list[str]) -> None:
+    soft = paragraph_style(page)
+    assert [p.text for p in layout(page, soft=soft).paragraphs] == paragraphs
