@@ -1126,6 +1126,13 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool =
             limit = min(len(toks), i + 5)
             continue
         if (
+            word[0].isupper()
+            and prev == "thuộc"
+            and low in ("bộ", "sở", "ban", "cục")
+            and not (i + 1 < len(toks) and toks[i + 1].group()[0].isupper())
+        ):
+            return end + t.end()  # "các đơn vị thuộc Bộ": the units of the issuer
+        if (
             low in rules.name_stop_words
             or low in rules.coordinators
             or low == "các"
