@@ -37,6 +37,7 @@ def _load_provinces() -> tuple[list[str], set[str]]:
 
 
 PROVINCE_NAMES, CITIES = _load_provinces()
+_CITY_KEYS = frozenset(fold(c) for c in CITIES)
 _PROVINCE_ALT = "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
 # ": Gia Lai, Đắk Lắk, Khánh Hòa và Lâm Đồng" after "… các tỉnh"
 _ONE_PLACE = rf"(?:(?:tỉnh|thành phố|tp\.?)\s++)?(?:{_PROVINCE_ALT})"
@@ -404,11 +405,27 @@ class AgencyTable:
                     forms.append(fold(alias))
                     if pfold and fold(alias).endswith(" tỉnh"):
                         forms.append(fold(alias) + " " + pfold)
+                    if province not in CITIES and fold(alias).endswith(" tỉnh"):
+                        # "Ủy ban nhân dân thành phố Hà Nội" in a central document: read only
+                        # before a centrally governed city's name (see find)
+                        forms.append(_city_alias(fold(alias)))
                 if province in CITIES:
                     forms += [_city_alias(f) for f in forms]
                 for form in forms:
                     by_alias.setdefault(form, entry)
         return by_alias
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one table per process
+    def _city_forms(self) -> frozenset[str]:
+        """Aliases read as a centrally governed city's only before its name: the city form of
+        a province's body ("ủy ban nhân dân thành phố") that is no alias of its own."""
+        plain = {fold(a) for e in self.entries for a in e.aliases}
+        return frozenset(
+            _city_alias(fold(a))
+            for e in self.entries
+            for a in e.aliases
+            if fold(a).endswith(" tỉnh") and _city_alias(fold(a)) not in plain
+        )
 
     def lookup(self, name: str, province: str | None = None) -> Agency | None:
         """The canonical body for a name, or None when the table does not know it."""
@@ -461,10 +478,17 @@ class AgencyTable:
         for m in pattern.finditer(key):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            entry = by_alias[re.sub(r"\s+", " ", m.group())]
+            alias = re.sub(r"\s+", " ", m.group())
+            entry = by_alias[alias]
             end = m.end()
             prov = province
             named = _PROVINCE_AFTER.match(key, end) if "{province}" in entry.name else None
+            if (
+                province not in CITIES
+                and alias in self._city_forms()
+                and not (named and named.group(1) in _CITY_KEYS)
+            ):
+                continue  # "Ủy ban nhân dân thành phố Vinh": a city of a province, not the table's
             if named and not fold(m.group()).endswith(named.group(1)):
                 prov = next(p for p in PROVINCE_NAMES if fold(p) == named.group(1))
                 end = named.end()

@@ -250,6 +250,24 @@ def test_leads(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "province", "expected"),
+    [
+        # a central document names a centrally governed city's people's committee
+        ("Ủy ban nhân dân thành phố Hà Nội, Ủy ban nhân dân Thành phố Hồ Chí Minh bố trí quỹ đất.",
+         None, ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+        ("Giao Ủy ban nhân dân thành phố Hải Phòng chủ trì.", None,
+         ["Ủy ban nhân dân thành phố Hải Phòng"]),
+        # a city inside a province is none of the table's bodies
+        ("Ủy ban nhân dân thành phố Vinh chủ trì.", "Nghệ An", []),
+        # inside a city's own document "thành phố" alone is that city
+        ("Ủy ban nhân dân thành phố chủ trì.", "Đà Nẵng", ["Ủy ban nhân dân thành phố Đà Nẵng"]),
+    ],
+)  # fmt: skip
+def test_leads_in_a_central_document(text: str, province: str | None, expected: list[str]) -> None:
+    assert lead(text, province) == expected
+
+
 # ----------------------------------------------------------------- field blocks
 def test_field_block_in_brackets_closing_the_item() -> None:
     f = split_fields(
