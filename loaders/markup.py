@@ -211,6 +211,30 @@ def _label_of(line: str) -> str | None:
     return portal_rules().labels.get(key)
 
 
+def _row_facts(line: str) -> list[tuple[str, str]]:
+    """A metadata table saved as one Markdown row of label and value cells: "**Số ký hiệu** |
+    61/NQ-HĐND | **Ngày ban hành** | 10/12/2025"; a label joining several facts ("Cơ quan
+    ban hành / Chức danh / Người ký") gives each part of its value. (fact, value) pairs."""
+    if line.count("|") < 1 or _PIPE_LINE.match(line):
+        return []
+    cells = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+    out: list[tuple[str, str]] = []
+    for k in range(0, len(cells) - 1, 2):
+        label, value = cells[k], cells[k + 1]
+        fact = _label_of(label)
+        if fact is not None:
+            out.append((fact, value))
+            continue
+        parts = [p.strip() for p in label.split("/")]
+        values = [v.strip() for v in value.split(" / ")]
+        if len(parts) > 1 and len(parts) == len(values):
+            for part, v in zip(parts, values, strict=True):
+                fact = _label_of(part)
+                if fact is not None:
+                    out.append((fact, v))
+    return out
+
+
 def _portal_banner_end(lines: list[str]) -> int:
     """Index of the first line after the portal's metadata table; 0 when there is none.
 
@@ -221,6 +245,10 @@ def _portal_banner_end(lines: list[str]) -> int:
         key = fold(ln.strip(" *|#"))
         if _MOTTO.search(key):
             break
+        row = _row_facts(ln)
+        if row:
+            labels.extend([i] * len(row))
+            continue
         # a label may be wrapped across two lines ("**\nNgày hiệu lực:**")
         if (
             key.endswith(":")
@@ -232,6 +260,8 @@ def _portal_banner_end(lines: list[str]) -> int:
     if len(labels) < 3:
         return 0
     last = labels[-1]
+    if _row_facts(lines[last]):
+        return last + 1
     # the last label's value: the next line that is neither a pipe nor blank
     j = last + 1
     if ":" in lines[last] and lines[last].split(":", 1)[1].strip(" *|"):
@@ -263,6 +293,13 @@ def _portal_facts(lines: list[str]) -> dict[str, str]:
     i = 0
     while i < len(lines):
         ln = lines[i]
+        row = _row_facts(ln)
+        if row:
+            for fact, value in row:
+                if fact and value and fact not in facts:
+                    facts[fact] = collapse(value)
+            i += 1
+            continue
         fact = _label_of(ln)
         inline = None
         if fact is None and ":" in ln:

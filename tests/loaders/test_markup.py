@@ -454,3 +454,47 @@ def test_underscore_emphasis_is_markup_but_an_underscore_inside_a_word_is_not() 
     assert "Nơi nhận:" in view.text and "_Nơi" not in view.text
     assert "bao_cao_2025.pdf" in view.text
     assert extract_text(page, "tb.md").document.signer == "Trần Văn Bình"
+
+
+ROW_PORTAL = """CƠ SỞ DỮ LIỆU VĂN BẢN
+[Trang chủ] [Văn bản địa phương]
+|
+**Số ký hiệu** | 61/NQ-HĐND | **Ngày ban hành** | 10/12/2025
+**Loại văn bản** | Nghị quyết | **Ngày có hiệu lực** | 10/12/2025
+**Cơ quan ban hành / Chức danh / Người ký** | Hội đồng nhân dân tỉnh Gia Lai / Chủ tịch / Lê Văn An
+|
+
+|
+**HỘI ĐỒNG NHÂN DÂN
+TỈNH GIA LAI**
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+|
+|
+Số: 61/NQ-HĐND
+|
+*Gia Lai, ngày 10 tháng 12 năm 2025*
+|
+
+**NGHỊ QUYẾT**
+
+**VỀ CHƯƠNG TRÌNH GIÁM SÁT NĂM 2026**
+
+**Điều 1.** Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+
+
+def test_a_metadata_table_saved_as_rows_of_label_and_value_cells() -> None:
+    """A portal whose metadata table is rows of "**label** | value | **label** | value" (and
+    one label for three facts) is a banner: its facts are the fallback and the document's
+    own letterhead gives the issuer, not the site's name."""
+    view = markup_view(ROW_PORTAL)
+    assert view.portal["number"] == "61/NQ-HĐND"
+    assert view.portal["doc_type"] == "Nghị quyết"
+    assert view.portal["signer"] == "Lê Văn An"
+    assert "CƠ SỞ DỮ LIỆU" not in view.text
+    doc = extract_text(ROW_PORTAL, "nq.md").document
+    assert (doc.number, doc.issuer.name if doc.issuer else None) == (
+        "61/NQ-HĐND",
+        "Hội đồng nhân dân tỉnh Gia Lai",
+    )
