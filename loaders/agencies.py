@@ -52,6 +52,8 @@ _BARE_PLACES = re.compile(r"(?:các\s+)(?:tỉnh(?:\s*,\s*thành phố)?|thành 
 _GOVERNS = re.compile(
     r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|phối\s+hợp\s+với|đôn\s+đốc)\s*+$"
 )
+# a force named without "các" as the object of "chỉ đạo …" (see _groups)
+_FORCE = re.compile(r"(?<![\wđ])lực\s++lượng(?=\s)")
 # a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
 _REGION = re.compile(r"\s++khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])")
 _PROVINCE_AFTER = re.compile(
@@ -733,6 +735,36 @@ class AgencyTable:
                 agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
             out.append(AgencyMatch(start, end, agency))
             taken.add((start, end))
+        # "… chỉ đạo lực lượng quản lý thị trường kiểm soát …": a force told what to do
+        for m in _FORCE.finditer(key):
+            start = m.start()
+            if taken.overlaps(start, m.end()) or not _GOVERNS.search(
+                key[max(0, start - 24) : start]
+            ):
+                continue
+            end = m.end()
+            toks = _tokens(text, end, 40)
+            if (
+                len(toks) >= 2
+                and not re.search(r"[,;:.()]", text[end + toks[0].end() : end + toks[1].start()])
+                and f"{fold(toks[0].group())} {fold(toks[1].group())}" in self.rules.name_compounds
+            ):
+                end += toks[1].end()  # "lực lượng quản lý …": a compound that is no verb here
+            end = _modifiers_end(text, key, end, self.rules, governed=True)
+            if end <= m.end():
+                continue  # "lực lượng" alone names no one
+            written = text[start:end]
+            agency = Agency(
+                self.display_name(written),
+                "unknown",
+                province,
+                "group",
+                None,
+                written,
+                canonical=False,
+            )
+            out.append(AgencyMatch(start, end, agency))
+            taken.add((start, end))
         return out
 
     def _shaped_bodies(
@@ -1078,6 +1110,10 @@ def _name_end(
             word[0].islower()
             and low in rules.name_stop_words
             and f"{prev} {low}" not in rules.name_compounds
+            and not (
+                i + 1 < len(toks)
+                and f"{low} {fold(toks[i + 1].group())}" in rules.name_noun_compounds
+            )
         ):
             break
         if i and low in ("các", "những") and _GROUP_OF_PLACES.match(key, pos + t.end() + 1):
@@ -1164,6 +1200,8 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool =
         ):
             break
         new_end = end + t.end()
+        if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
+            break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
 
 

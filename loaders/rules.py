@@ -46,6 +46,7 @@ LIST_KEYS = (
     "office_titles",
     "name_stop_words",
     "name_compounds",
+    "name_noun_compounds",
     "group_clause_verbs",
     "commune_units",
     "vague_nouns",
@@ -145,6 +146,7 @@ class Rules:
     not_task_sections: tuple[str, ...] = ()
     work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
+    name_noun_compounds: frozenset[str] = frozenset()
     group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()

@@ -236,6 +236,14 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Giao Cục Xúc tiến thương mại chủ trì tổ chức hội chợ.", ["Cục Xúc tiến thương mại"]),
         ("Trung tâm Đổi mới sáng tạo quốc gia chủ trì.", ["Trung tâm Đổi mới sáng tạo quốc gia"]),
         ("Vụ Kế hoạch - Tài chính cân đối, bố trí kinh phí.", ["Vụ Kế hoạch - Tài chính"]),
+        # a force told what to do does it; the "functional forces" in general are no one
+        ("Bộ trưởng Bộ Công Thương chỉ đạo lực lượng quản lý thị trường kiểm soát chặt chẽ.",
+         ["Lực lượng quản lý thị trường"]),
+        ("Giám đốc Công an tỉnh chỉ đạo lực lượng chức năng phòng ngừa vi phạm.", ["Công an tỉnh"]),
+        ("Huy động lực lượng tại chỗ ứng cứu.", []),
+        # a noun whose first word is a verb's elsewhere goes on inside a name
+        ("Chi cục An toàn vệ sinh thực phẩm chủ trì kiểm tra.",
+         ["Chi cục An toàn vệ sinh thực phẩm"]),
         # the units of the issuing ministry, named by its head word alone
         ("Thủ trưởng các đơn vị thuộc Bộ căn cứ nhiệm vụ được giao triển khai.",
          ["Các đơn vị thuộc Bộ"]),
@@ -248,6 +256,17 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+def test_the_authorities_in_general_are_no_cooperating_body() -> None:
+    """ "các cơ quan chức năng" (the competent authorities) names no one: left out, as a party
+    "có liên quan" is."""
+    a = parse_assignment(
+        "Công an tỉnh chủ trì, phối hợp với Sở Tư pháp và các cơ quan chức năng kiểm tra.",
+        TABLE,
+        "Bắc Ninh",
+    )
+    assert [x.name for x in a.cooperating] == ["Sở Tư pháp"]
 
 
 @pytest.mark.parametrize(
