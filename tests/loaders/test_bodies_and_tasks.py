@@ -244,6 +244,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # a noun whose first word is a verb's elsewhere goes on inside a name
         ("Chi cục An toàn vệ sinh thực phẩm chủ trì kiểm tra.",
          ["Chi cục An toàn vệ sinh thực phẩm"]),
+        # a people's council's committees by their own names
+        ("Ban Kinh tế - Ngân sách chủ trì, phối hợp với Ban Pháp chế giúp Đoàn giám sát.",
+         ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"]),
         # the units of the issuing ministry, named by its head word alone
         ("Thủ trưởng các đơn vị thuộc Bộ căn cứ nhiệm vụ được giao triển khai.",
          ["Các đơn vị thuộc Bộ"]),
