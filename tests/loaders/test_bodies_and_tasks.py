@@ -247,6 +247,8 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # a people's council's committees by their own names
         ("Ban Kinh tế - Ngân sách chủ trì, phối hợp với Ban Pháp chế giúp Đoàn giám sát.",
          ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"]),
+        ("Đề nghị Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát.",
+         ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
         # the units of the issuing ministry, named by its head word alone
         ("Thủ trưởng các đơn vị thuộc Bộ căn cứ nhiệm vụ được giao triển khai.",
          ["Các đơn vị thuộc Bộ"]),
