@@ -152,6 +152,13 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         after = parse_assignment(original[topic.end() :], table, province)
         if after.lead:
             return after
+    elif re.match(r"\W*+(?:về|đối với)\s", key):
+        # "Đối với 29 điểm sạt lở …, đường …, Ủy ban nhân dân tỉnh sử dụng …": the doer
+        # after the topic's last comma
+        for comma in re.finditer(r",\s*+", key[:250]):
+            after = parse_assignment(original[comma.end() :], table, province)
+            if after.lead and after.explicit and not any(m.start < comma.start() for m in matches):
+                return after
     # a short label naming no body: "Nhiệm vụ chung: Các bộ, ngành … tập trung …"
     label = re.match(r"\W*+([^:;,.()]{3,40}?):\s*+(?=\S)", key)
     if (

@@ -539,6 +539,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")
 
 
 _CLAUSE_BREAK = re.compile(r";\s++(?=[^\W\d_])")
+# a sentence opening with its topic, then its doer after a comma
+_TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
 
 
 def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
@@ -600,6 +602,11 @@ def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
             pieces.append((m.end(), True))
         elif _opens_with_doer(text[m.end() + at : m.end() + at + 200], ctx):
             pieces.append((m.end(), False))
+        elif _TOPIC_OPENER.match(head) and any(
+            _opens_with_doer(text[m.end() + c.end() : m.end() + c.end() + 200], ctx)
+            for c in re.finditer(r",\s*+", text[m.end() : m.end() + 160])
+        ):
+            pieces.append((m.end(), False))  # "Đối với 29 điểm …, đường …, Ủy ban nhân dân tỉnh …"
     if len(pieces) < 2:
         return [(text, False)]
     ends = [a for a, _ in pieces[1:]] + [len(text)]

@@ -244,6 +244,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # a noun whose first word is a verb's elsewhere goes on inside a name
         ("Chi cục An toàn vệ sinh thực phẩm chủ trì kiểm tra.",
          ["Chi cục An toàn vệ sinh thực phẩm"]),
+        # a topic, then the doer after its last comma
+        ("Đối với 29 điểm sạt lở trên tỉnh lộ, đường giao thông nông thôn, Ủy ban nhân dân tỉnh "
+         "sử dụng nguồn kinh phí được hỗ trợ.", ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        ("Về kinh phí, bố trí từ ngân sách tỉnh.", []),
         # a people's council's committees by their own names
         ("Ban Kinh tế - Ngân sách chủ trì, phối hợp với Ban Pháp chế giúp Đoàn giám sát.",
          ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"]),
