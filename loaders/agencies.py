@@ -1141,13 +1141,13 @@ def _starts_head(key: str, at: int, heads: set[str]) -> bool:
 
 def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool = False) -> int:
     """A group noun's modifiers: "doanh nghiệp viễn thông", "cơ quan báo chí" (lower-case
-    words up to a stop word, at most six). ``governed``: the group is the object of "chỉ đạo",
+    words up to a stop word, at most eight tokens). ``governed``: the group is the object of "chỉ đạo",
     "yêu cầu", "phối hợp với" …, so a verb that describes it goes on ("chỉ đạo các doanh
     nghiệp cung cấp dịch vụ viễn thông"); as a subject the same verb is its predicate."""
     toks = _tokens(text, end, 100)
     new_end = end
     clause = [v.split() for v in rules.group_clause_verbs]
-    limit = 6
+    limit = 8  # "các tổ chức đoàn thể chính trị - xã hội": a dash is one of them
     i = -1
     while i + 1 < min(len(toks), limit):
         i += 1
