@@ -198,6 +198,47 @@ def _merged_pairs(
     return out
 
 
+# "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh …": a local authority sharing the places of
+# the group after it
+_SHARED_HEAD = re.compile(
+    r"(?<![\wđ])(?P<head>hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd)\s*+(?:,|và)\s*+$"
+)
+_LOCAL_HEADS = {"hội đồng nhân dân": "Hội đồng nhân dân", "hđnd": "Hội đồng nhân dân",
+                "ủy ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân"}  # fmt: skip
+
+
+def _shared_places(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """ "HĐND, UBND các tỉnh, thành phố trực thuộc Trung ương" is both bodies of the provinces:
+    the first authority, written with no places of its own, takes the group's."""
+    out: list[AgencyMatch] = []
+    for m in sorted(found, key=lambda a: a.start):
+        before = _SHARED_HEAD.search(key, max(0, m.start - 30), m.start)
+        name = m.agency.name
+        own = next(
+            (v for v in ("Ủy ban nhân dân", "Hội đồng nhân dân") if name.startswith(v)), None
+        )
+        if before and m.agency.kind == "group" and own and " các " in name:
+            head = _LOCAL_HEADS[before.group("head")]
+            if head != own and not any(o.end > before.start() for o in out):
+                written = text[before.start() : m.end]
+                shared = Agency(
+                    head + name[len(own) :],
+                    m.agency.level,
+                    m.agency.province,
+                    "group",
+                    None,
+                    written,
+                    canonical=False,
+                )
+                out.append(
+                    AgencyMatch(
+                        before.start(), before.start("head") + len(before.group("head")), shared
+                    )
+                )
+        out.append(m)
+    return out
+
+
 def _groups_of_a_body(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """A group whose name ends "… thuộc" (or names a body's own departments) followed at
     once by the body it belongs to is one group: "Các Ban Quản lý dự án thuộc Bộ Xây dựng"
@@ -517,6 +558,7 @@ class AgencyTable:
         found = self._with_places(text, key, found, province)
         found = self._titled_groups(text, key, found, province)
         found = _groups_of_a_body(text, key, found)
+        found = _shared_places(text, key, found)
         return self._each_place(text, key, _named_tails(text, key, found, self.display_name))
 
     # ---------------------------------------------------------------- by shape

@@ -294,6 +294,11 @@ def test_the_authorities_in_general_are_no_cooperating_body() -> None:
          ["Ủy ban nhân dân thành phố Hải Phòng"]),
         # a city inside a province is none of the table's bodies
         ("Ủy ban nhân dân thành phố Vinh chủ trì.", "Nghệ An", []),
+        # a council and a committee sharing their places
+        ("Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương quan tâm "
+         "bố trí kinh phí.", None,
+         ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
         # inside a city's own document "thành phố" alone is that city
         ("Ủy ban nhân dân thành phố chủ trì.", "Đà Nẵng", ["Ủy ban nhân dân thành phố Đà Nẵng"]),
     ],
