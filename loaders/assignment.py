@@ -315,8 +315,16 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh" (or
     # "tỉnh Hà Tĩnh"); "Trong thời gian tới, Tỉnh …"
     place = _place_doer(original, _framing_end(key, table), table, province)
+    places = [place[1]] if place else []
+    while place and (more := re.match(r"\s*+(?:,|và)\s*+", original[place[0] :])):
+        # "Thành phố Hà Nội, Thành phố Hồ Chí Minh phấn đấu …": each named place
+        nxt = _place_doer(original, place[0] + more.end(), table, None)
+        if nxt is None or not _PLACE.match(original, place[0] + more.end()).group(2):
+            break
+        place = nxt
+        places.append(nxt[1])
     if place and re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3]):
-        result.lead = [place[1]]
+        result.lead = dedupe(places)
         result.cue = original[: place[0]].split()[-1]
         result.explicit = True
         return _finish(result)

@@ -299,6 +299,11 @@ def test_the_authorities_in_general_are_no_cooperating_body() -> None:
          "bố trí kinh phí.", None,
          ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương",
           "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+        # places named as doers, one after another: their people's committees
+        ("Thành phố Hà Nội, Thành phố Hồ Chí Minh phấn đấu hoàn thành chỉ tiêu.", None,
+         ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+        ("Tỉnh Nghệ An và tỉnh Hà Tĩnh rà soát quy hoạch.", None,
+         ["Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Hà Tĩnh"]),
         # inside a city's own document "thành phố" alone is that city
         ("Ủy ban nhân dân thành phố chủ trì.", "Đà Nẵng", ["Ủy ban nhân dân thành phố Đà Nẵng"]),
     ],
