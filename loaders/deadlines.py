@@ -126,6 +126,8 @@ _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?(?:{_CUE}|{_DONE_AT}){_
 # many labels without a time is then read once, not once per label
 _LABELLED = re.compile(rf"thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*[^;)]{{0,200}}?{_TIME}")
 _BARE = re.compile(rf"(?:^|\(\s*+|\*\*|\n)\s*+(?:cuối\s++)?{_TIME}\s*+[.;]?\s*+(?:\)|\*\*|$)")
+# the last field of a bracket closing an item: "(Sở X chủ trì, phối hợp với Sở Y; Quý IV/2025)"
+_BRACKET_END = re.compile(rf";\s*+(?:cuối\s++)?{_TIME}\s*+\)")
 # Recurrence in running text only where it is said of the task, not as an adverb
 # ("tuyên truyền thường xuyên"): in parentheses, "thực hiện thường xuyên", "định kỳ
 # hằng quý", a sentence opening "Hằng tháng, báo cáo …".
@@ -207,7 +209,7 @@ def _find_deadline(text: str) -> Deadline:
         if best:
             break
     if best is None:
-        for m in _BARE.finditer(key):
+        for m in (*_BARE.finditer(key), *_BRACKET_END.finditer(key)):
             when = _resolve(m, 0)
             if when:
                 best = (m.start(), m.end(), when)
@@ -216,14 +218,14 @@ def _find_deadline(text: str) -> Deadline:
     waits_on = text[waits.start() : waits.end()].strip() if waits else None
     if best:
         start, end, when = best
-        phrase = text[start:end].strip(" (*\n")
+        phrase = text[start:end].strip(" (*\n;)")
         # widen to a following "và thực hiện thường xuyên"
         tail = re.match(
             r"\s*và\s+(?:thực\s+hiện\s+)?(?:thường\s+xuyên|hằng\s+\w+|hàng\s+\w+)", key[end:]
         )
         if tail:
             end += tail.end()
-            phrase = text[start:end].strip(" (*\n")
+            phrase = text[start:end].strip(" (*\n;)")
         return Deadline(
             _tidy(phrase), when, recurrence is not None, recurrence, waits_on, start, end
         )

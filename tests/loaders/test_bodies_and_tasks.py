@@ -254,6 +254,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Trường Cao đẳng Kỹ thuật đào tạo nghề cho lao động.", ["Trường Cao đẳng Kỹ thuật"]),
         ("Đề nghị các tổ chức đoàn thể chính trị - xã hội tỉnh tuyên truyền.",
          ["Các tổ chức đoàn thể chính trị - xã hội tỉnh"]),
+        # a party to work with, then the work: "phủ sóng" is not the group's
+        ("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các doanh nghiệp viễn thông phủ "
+         "sóng 5G.", ["Sở Khoa học và Công nghệ"]),
         # a people's council's committees by their own names
         ("Ban Kinh tế - Ngân sách chủ trì, phối hợp với Ban Pháp chế giúp Đoàn giám sát.",
          ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"]),

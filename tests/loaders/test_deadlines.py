@@ -12,6 +12,13 @@ from policy_lineage.loaders.deadlines import find_deadline
     ("phrase", "expected"),
     [
         ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        # the last field of a bracket closing an item, a time alone
+        (
+            "Xây dựng cơ chế thử nghiệm (Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp; "
+            "Quý IV/2026).",
+            "2026-12-31",
+        ),
+        ("Sở X tổ chức hội nghị; năm 2026 tăng 10% số hộ).", None),
         # the time right after "hoàn thành"
         ("Xây dựng Nghị định về chất lượng không khí, hoàn thành năm 2026.", "2026-12-31"),
         ("hoàn thành vào Quý II/2026", "2026-06-30"),
