@@ -54,11 +54,14 @@ together (every one at least ``min_score``); ``score_mean`` is their mean.
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from ..graph.identity import jurisdiction_of
@@ -192,7 +195,31 @@ def find_overlaps(
                 # the same rule as agency_matcher: a known name means that body only
                 padded = None if reader.knows_body_keys(keys) else [f" {k} " for k in keys]
             return reader.stored_overlaps(keys, padded)
-    graph = reader.graph()
+    with _gc_paused():
+        return _computed_overlaps(reader.graph(), min_score, agency, stats)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused (and restored as it was).
+
+    Finding overlaps makes hundreds of thousands of small lists, tuples and sets and no
+    reference cycles; every few thousand of them the collector would walk the objects of the
+    whole process (the graph of every task: 20-25% of the time on 20,000 tasks, more in a
+    process holding the national graph) and free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _computed_overlaps(
+    graph: LineageGraph, min_score: float, agency: str | None, stats: dict[str, Any] | None
+) -> list[OverlapGroup]:
     clock = time.perf_counter
     t0 = clock()
     tasks = list(graph.tasks.values())
@@ -201,39 +228,37 @@ def find_overlaps(
 
     # 1. profiles: one per unique key text within a jurisdiction; features as ints.
     jurisdiction = {d.id: jurisdiction_of(d) for d in graph.documents.values()}
-    vocab: dict[str, int] = {}
-    weights = array("b")
-    unique: dict[tuple[str, str], int] = {}
+    table = textsim.FeatureTable()
+    weights = table.weights
+    profiles: dict[str, tuple[tuple[int, ...], list[int]] | None] = {}  # text → key, ids
+    unique: dict[tuple[str, tuple[int, ...]], int] = {}
     members: list[list[int]] = []
-    feats: list[array] = []
+    feats: list[list[int]] = []
     totals: list[int] = []
     by_jurisdiction: dict[str, list[int]] = {}  # jurisdiction → its unique texts
     replaced = _replaced_documents(graph)
+    light = textsim.UNIGRAM_WEIGHT
     for i, task in enumerate(tasks):
         if task.document_id in replaced:
             continue
-        key, fs = textsim.features(task.text)
-        if not fs or all(textsim.feature_weight(f) < textsim.UNIGRAM_WEIGHT for f in fs):
-            continue  # nothing but "tổ chức thực hiện nghiêm túc": no work named
+        prof = profiles.get(task.text, False)
+        if prof is False:
+            key, ids = table.features(task.text)
+            # nothing but "tổ chức thực hiện nghiêm túc": no work named
+            named = ids and max(map(weights.__getitem__, ids)) >= light
+            prof = profiles[task.text] = (key, ids) if named else None
+        if prof is None:
+            continue
         where = jurisdiction.get(task.document_id, "vn")
-        u = unique.get((where, key))
+        u = unique.get((where, prof[0]))
         if u is None:
-            u = unique[(where, key)] = len(members)
-            ids = array("i")
-            total = 0
-            for f in fs:
-                fid = vocab.get(f)
-                if fid is None:
-                    fid = vocab[f] = len(weights)
-                    weights.append(textsim.feature_weight(f))
-                ids.append(fid)
-                total += weights[fid]
-            feats.append(ids)
-            totals.append(total)
+            u = unique[(where, prof[0])] = len(members)
+            feats.append(prof[1])
+            totals.append(sum(map(weights.__getitem__, prof[1])))
             members.append([])
             by_jurisdiction.setdefault(where, []).append(u)
         members[u].append(i)
-    del unique
+    del unique, profiles
     t1 = clock()
 
     # 2. candidates, inside each jurisdiction: signatures of the features rare *there*,
@@ -249,7 +274,17 @@ def find_overlaps(
 
     # 3. scoring, candidate pairs grouped by the text that probed them.
     blocked = _superseding_pairs(graph)
+    blocked_with: dict[str, set[str]] = {}  # document → the documents it is not compared with
+    for pair in blocked:
+        x, y = pair
+        blocked_with.setdefault(x, set()).add(y)
+        blocked_with.setdefault(y, set()).add(x)
     udocs = [frozenset(doc_of[i] for i in m) for m in members]
+    # the one document of a unique text's tasks, or None when they are in several
+    udoc = [next(iter(d)) if len(d) == 1 else None for d in udocs]
+    nothing: set[str] = set()
+    weight = weights.__getitem__
+    combine = textsim.combine
     edges: list[tuple[int, int, float]] = []  # unique-text pairs at or above min_score
     n_pairs = len(left)
     k = 0
@@ -257,17 +292,22 @@ def find_overlaps(
         u = left[k]
         fu = set(feats[u])
         wu = totals[u]
+        du = udoc[u]
+        apart = blocked_with.get(du, nothing) if du is not None else nothing
         while k < n_pairs and left[k] == u:
             v = right[k]
             k += 1
-            if not _crosses(udocs[u], udocs[v], blocked):
+            dv = udoc[v]
+            if du is not None and dv is not None:
+                if du == dv or dv in apart:
+                    continue
+            elif not _crosses(udocs[u], udocs[v], blocked):
                 continue
             wv = totals[v]
             # Length filter: the best score these two sizes allow.
-            if textsim.combine(min(wu, wv), wu, wv) < min_score:
+            if combine(min(wu, wv), wu, wv) < min_score:
                 continue
-            shared = sum(map(weights.__getitem__, fu.intersection(feats[v])))
-            s = textsim.combine(shared, wu, wv)
+            s = combine(sum(map(weight, fu.intersection(feats[v]))), wu, wv)
             if s >= min_score:
                 edges.append((u, v, s))
     t3 = clock()
@@ -319,7 +359,7 @@ def find_overlaps(
         stats.update(
             tasks=len(tasks),
             unique_texts=len(members),
-            features=len(vocab),
+            features=len(table),
             candidate_pairs=n_pairs,
             all_pairs=len(tasks) * (len(tasks) - 1) // 2,
             pairs_at_threshold=len(edges),
@@ -333,7 +373,7 @@ def find_overlaps(
     return groups
 
 
-def _candidates(feats: list[array]) -> tuple[array, array]:
+def _candidates(feats: list[list[int]]) -> tuple[array, array]:
     """Candidate pairs of unique texts as two arrays ``(probe, other)``, probes in order.
 
     The signature of a text is its :data:`SIGNATURE_SIZE` rarest features (held by
@@ -344,35 +384,34 @@ def _candidates(feats: list[array]) -> tuple[array, array]:
     that only share common words never meet. The index is built while probing, so each pair
     is emitted once.
     """
-    df: Counter[int] = Counter()
-    for ids in feats:
-        df.update(ids)
-    signature: list[tuple[int, ...]] = []
-    for ids in feats:
-        rare = [f for f in ids if 2 <= df[f] <= MAX_POSTINGS]
-        rare.sort(key=lambda f: (df[f], f))
-        signature.append(tuple(rare[:SIGNATURE_SIZE]))
-    rare_features = {f for sig in signature for f in sig if df[f] <= RARE}
-    df.clear()
-
-    postings: dict[int, list[int]] = {}
+    df = Counter(chain.from_iterable(feats))
+    # Features held by 2..MAX_POSTINGS texts, rarest first, numbered from 1: a signature is
+    # the smallest numbers of a text, and the first `rare` numbers are the RARE features.
+    order = sorted((n, f) for f, n in df.items() if 2 <= n <= MAX_POSTINGS)
+    rank = {f: r for r, (_, f) in enumerate(order, 1)}
+    rare = sum(1 for n, _ in order if n <= RARE)
+    del df, order
+    postings: list[list[int]] = [[] for _ in range(len(rank) + 1)]
     probe = array("i")
     other = array("i")
-    for u, sig in enumerate(signature):
-        hits: Counter[int] = Counter()
-        for f in sig:
-            p = postings.get(f)
-            if p is None:
-                postings[f] = [u]
-                continue
-            if f in rare_features:
-                hits.update(dict.fromkeys(p, MIN_SHARED))
-            else:
-                hits.update(p)
+    for u, ids in enumerate(feats):
+        signature = sorted(filter(None, map(rank.get, ids)))[:SIGNATURE_SIZE]
+        strong: set[int] = set()  # texts met on a rare feature
+        weak: list[int] = []  # texts met on another, once per shared feature
+        for r in signature:
+            p = postings[r]
+            if p:
+                if r <= rare:
+                    strong.update(p)
+                else:
+                    weak += p
             p.append(u)
-        for v in sorted(v for v, n in hits.items() if n >= MIN_SHARED):
-            probe.append(u)
-            other.append(v)
+        if weak:
+            strong.update(v for v, n in Counter(weak).items() if n >= MIN_SHARED)
+        if strong:
+            found = sorted(strong)
+            probe.extend([u] * len(found))
+            other.extend(found)
     return probe, other
 
 
