@@ -55,11 +55,15 @@ together (every one at least ``min_score``); ``score_mean`` is their mean.
 from __future__ import annotations
 
 import gc
+import os
+import pickle
+import signal
+import threading
 import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -162,12 +166,17 @@ def find_overlaps(
     agency: str | None = None,
     *,
     stats: dict[str, Any] | None = None,
+    jobs: int | None = None,
 ) -> list[OverlapGroup]:
     """Groups of tasks that are the same work assigned in more than one document.
 
     Strongest group first (score, then size). ``agency`` keeps the groups in which that
     body (any spelling: ``Sở KH&CN``, ``so khoa hoc va cong nghe``) leads or cooperates in
     some task. ``stats``, when given, is filled with timings (seconds) and counts.
+
+    ``jobs`` processes share the jurisdictions out (the answer is the same for any number);
+    by default one per :data:`PARALLEL_TASKS` tasks, at most one per core this process may
+    run on, so a small graph stays in one process.
 
     ``graph`` is a graph or any :class:`~.reader.GraphReader`; a reader that keeps the
     groups a push computed (``stored_overlaps``, at ``overlap_threshold()``) is read, not
@@ -196,7 +205,7 @@ def find_overlaps(
                 padded = None if reader.knows_body_keys(keys) else [f" {k} " for k in keys]
             return reader.stored_overlaps(keys, padded)
     with _gc_paused():
-        return _computed_overlaps(reader.graph(), min_score, agency, stats)
+        return _computed_overlaps(reader.graph(), min_score, agency, stats, jobs)
 
 
 @contextmanager
@@ -218,7 +227,11 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _computed_overlaps(
-    graph: LineageGraph, min_score: float, agency: str | None, stats: dict[str, Any] | None
+    graph: LineageGraph,
+    min_score: float,
+    agency: str | None,
+    stats: dict[str, Any] | None,
+    jobs: int | None,
 ) -> list[OverlapGroup]:
     clock = time.perf_counter
     t0 = clock()
@@ -226,90 +239,26 @@ def _computed_overlaps(
     order = {t.id: i for i, t in enumerate(tasks)}
     doc_of = [t.document_id for t in tasks]
 
-    # 1. profiles: one per unique key text within a jurisdiction; features as ints.
+    # The tasks of each jurisdiction (the only ones compared with each other), in order.
     jurisdiction = {d.id: jurisdiction_of(d) for d in graph.documents.values()}
-    table = textsim.FeatureTable()
-    weights = table.weights
-    profiles: dict[str, tuple[tuple[int, ...], list[int]] | None] = {}  # text → key, ids
-    unique: dict[tuple[str, tuple[int, ...]], int] = {}
-    members: list[list[int]] = []
-    feats: list[list[int]] = []
-    totals: list[int] = []
-    by_jurisdiction: dict[str, list[int]] = {}  # jurisdiction → its unique texts
     replaced = _replaced_documents(graph)
-    light = textsim.UNIGRAM_WEIGHT
+    places: dict[str, list[int]] = {}
     for i, task in enumerate(tasks):
-        if task.document_id in replaced:
-            continue
-        prof = profiles.get(task.text, False)
-        if prof is False:
-            key, ids = table.features(task.text)
-            # nothing but "tổ chức thực hiện nghiêm túc": no work named
-            named = ids and max(map(weights.__getitem__, ids)) >= light
-            prof = profiles[task.text] = (key, ids) if named else None
-        if prof is None:
-            continue
-        where = jurisdiction.get(task.document_id, "vn")
-        u = unique.get((where, prof[0]))
-        if u is None:
-            u = unique[(where, prof[0])] = len(members)
-            feats.append(prof[1])
-            totals.append(sum(map(weights.__getitem__, prof[1])))
-            members.append([])
-            by_jurisdiction.setdefault(where, []).append(u)
-        members[u].append(i)
-    del unique, profiles
-    t1 = clock()
-
-    # 2. candidates, inside each jurisdiction: signatures of the features rare *there*,
-    # probed against an inverted index.
-    left, right = array("i"), array("i")
-    for texts in by_jurisdiction.values():
-        if len(texts) < 2:
-            continue
-        probe, other = _candidates([feats[u] for u in texts])
-        left.extend(texts[p] for p in probe)
-        right.extend(texts[o] for o in other)
-    t2 = clock()
-
-    # 3. scoring, candidate pairs grouped by the text that probed them.
+        if task.document_id not in replaced:
+            places.setdefault(jurisdiction.get(task.document_id, "vn"), []).append(i)
     blocked = _superseding_pairs(graph)
-    blocked_with: dict[str, set[str]] = {}  # document → the documents it is not compared with
-    for pair in blocked:
-        x, y = pair
-        blocked_with.setdefault(x, set()).add(y)
-        blocked_with.setdefault(y, set()).add(x)
-    udocs = [frozenset(doc_of[i] for i in m) for m in members]
-    # the one document of a unique text's tasks, or None when they are in several
-    udoc = [next(iter(d)) if len(d) == 1 else None for d in udocs]
-    nothing: set[str] = set()
-    weight = weights.__getitem__
-    combine = textsim.combine
-    edges: list[tuple[int, int, float]] = []  # unique-text pairs at or above min_score
-    n_pairs = len(left)
-    k = 0
-    while k < n_pairs:
-        u = left[k]
-        fu = set(feats[u])
-        wu = totals[u]
-        du = udoc[u]
-        apart = blocked_with.get(du, nothing) if du is not None else nothing
-        while k < n_pairs and left[k] == u:
-            v = right[k]
-            k += 1
-            dv = udoc[v]
-            if du is not None and dv is not None:
-                if du == dv or dv in apart:
-                    continue
-            elif not _crosses(udocs[u], udocs[v], blocked):
-                continue
-            wv = totals[v]
-            # Length filter: the best score these two sizes allow.
-            if combine(min(wu, wv), wu, wv) < min_score:
-                continue
-            s = combine(sum(map(weight, fu.intersection(feats[v]))), wu, wv)
-            if s >= min_score:
-                edges.append((u, v, s))
+    matcher = _PlaceMatcher(tasks, doc_of, blocked, min_score)
+    if jobs is None:
+        jobs = _auto_jobs(sum(map(len, places.values())))
+    found = _in_processes(matcher, list(places.values()), jobs)
+
+    # Unique texts numbered place by place, pairs of them at or above min_score.
+    members: list[list[int]] = []
+    edges: list[tuple[int, int, float]] = []
+    for place_members, place_edges in found.places:
+        base = len(members)
+        members += place_members
+        edges += [(base + u, base + v, s) for u, v, s in place_edges]
     t3 = clock()
 
     # 4. grouping: union-find over tasks; exact duplicates link at 1.0.
@@ -359,26 +308,248 @@ def _computed_overlaps(
         stats.update(
             tasks=len(tasks),
             unique_texts=len(members),
-            features=len(table),
-            candidate_pairs=n_pairs,
+            features=len(found.features),
+            candidate_pairs=found.candidate_pairs,
             all_pairs=len(tasks) * (len(tasks) - 1) // 2,
             pairs_at_threshold=len(edges),
             groups=len(groups),
-            profile_seconds=t1 - t0,
-            candidate_seconds=t2 - t1,
-            scoring_seconds=t3 - t2,
+            processes=found.processes,
+            # seconds in each stage, summed over the processes
+            profile_seconds=found.profile_seconds,
+            candidate_seconds=found.candidate_seconds,
+            scoring_seconds=found.scoring_seconds,
+            # wall-clock seconds
+            matching_seconds=t3 - t0,
             grouping_seconds=t4 - t3,
             total_seconds=t4 - t0,
         )
     return groups
 
 
-def _candidates(feats: list[list[int]]) -> tuple[array, array]:
+# Below this many tasks per process, find_overlaps runs in one process: a fork, and sending
+# the pairs back, cost more than they save (benchmarks/results/national_baseline_16g.json).
+PARALLEL_TASKS = 5000
+
+
+def _auto_jobs(n_tasks: int) -> int:
+    """Processes for ``n_tasks`` tasks: one per :data:`PARALLEL_TASKS`, at most one per core."""
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, n_tasks // PARALLEL_TASKS))
+
+
+@dataclass
+class _Found:
+    """What matching some jurisdictions found: per jurisdiction, its unique texts (each the
+    indices of its tasks) and the pairs of them at or above the threshold, ``(u, v, score)``
+    with ``u``, ``v`` numbered inside the jurisdiction."""
+
+    places: list[tuple[list[list[int]], list[tuple[int, int, float]]]] = field(default_factory=list)
+    features: set[str] = field(default_factory=set)
+    candidate_pairs: int = 0
+    processes: int = 1
+    profile_seconds: float = 0.0
+    candidate_seconds: float = 0.0
+    scoring_seconds: float = 0.0
+
+    def add(self, other: _Found) -> None:
+        self.features |= other.features
+        self.candidate_pairs += other.candidate_pairs
+        self.processes += other.processes
+        self.profile_seconds += other.profile_seconds
+        self.candidate_seconds += other.candidate_seconds
+        self.scoring_seconds += other.scoring_seconds
+
+
+class _PlaceMatcher:
+    """Steps 1-3 of :func:`find_overlaps` (profiles, candidates, scoring) for a list of
+    jurisdictions, each given as the indices of its tasks. What it finds in a jurisdiction
+    depends on that jurisdiction's tasks only, so jurisdictions can be matched in any
+    grouping, in one process or several."""
+
+    def __init__(
+        self,
+        tasks: list[TaskNode],
+        doc_of: list[str],
+        blocked: set[frozenset[str]],
+        min_score: float,
+    ) -> None:
+        self.tasks = tasks
+        self.doc_of = doc_of
+        self.blocked = blocked
+        self.min_score = min_score
+        self.blocked_with: dict[str, set[str]] = {}  # document → those not compared with it
+        for pair in blocked:
+            x, y = pair
+            self.blocked_with.setdefault(x, set()).add(y)
+            self.blocked_with.setdefault(y, set()).add(x)
+
+    def __call__(self, places: list[list[int]]) -> _Found:
+        tasks = self.tasks
+        table = textsim.FeatureTable()
+        weight = table.weights.__getitem__
+        light = textsim.UNIGRAM_WEIGHT
+        profiles: dict[str, tuple[tuple[int, ...], list[int]] | None] = {}  # text → key, ids
+        found = _Found()
+        clock = time.perf_counter
+        for place in places:
+            # 1. profiles: one per unique key text; tasks with one key are one unique text.
+            t0 = clock()
+            unique: dict[tuple[int, ...], int] = {}
+            members: list[list[int]] = []
+            feats: list[list[int]] = []
+            totals: list[int] = []
+            for i in place:
+                text = tasks[i].text
+                prof = profiles.get(text, False)
+                if prof is False:
+                    key, ids = table.features(text)
+                    # nothing but "tổ chức thực hiện nghiêm túc": no work named
+                    named = ids and max(map(weight, ids)) >= light
+                    prof = profiles[text] = (key, ids) if named else None
+                if prof is None:
+                    continue
+                u = unique.get(prof[0])
+                if u is None:
+                    u = unique[prof[0]] = len(members)
+                    feats.append(prof[1])
+                    totals.append(sum(map(weight, prof[1])))
+                    members.append([])
+                members[u].append(i)
+            t1 = t2 = clock()
+            edges: list[tuple[int, int, float]] = []
+            if len(members) > 1:
+                # 2. candidates: signatures of the features rare in this jurisdiction.
+                probe, other = _candidates(feats, table.names)
+                found.candidate_pairs += len(probe)
+                t2 = clock()
+                # 3. scoring
+                edges = self._scored(probe, other, members, feats, totals, weight)
+            found.places.append((members, edges))
+            t3 = clock()
+            found.profile_seconds += t1 - t0
+            found.candidate_seconds += t2 - t1
+            found.scoring_seconds += t3 - t2
+        found.features = set(table.names)
+        return found
+
+    def _scored(
+        self,
+        left: array,
+        right: array,
+        members: list[list[int]],
+        feats: list[list[int]],
+        totals: list[int],
+        weight: Callable[[int], int],
+    ) -> list[tuple[int, int, float]]:
+        """The candidate pairs scoring at least ``min_score``, grouped by the probing text."""
+        doc_of = self.doc_of
+        blocked = self.blocked
+        udocs = [frozenset(doc_of[i] for i in m) for m in members]
+        # the one document of a unique text's tasks, or None when they are in several
+        udoc = [next(iter(d)) if len(d) == 1 else None for d in udocs]
+        nothing: set[str] = set()
+        combine = textsim.combine
+        min_score = self.min_score
+        edges: list[tuple[int, int, float]] = []
+        n_pairs = len(left)
+        k = 0
+        while k < n_pairs:
+            u = left[k]
+            fu = set(feats[u])
+            wu = totals[u]
+            du = udoc[u]
+            apart = self.blocked_with.get(du, nothing) if du is not None else nothing
+            while k < n_pairs and left[k] == u:
+                v = right[k]
+                k += 1
+                dv = udoc[v]
+                if du is not None and dv is not None:
+                    if du == dv or dv in apart:
+                        continue
+                elif not _crosses(udocs[u], udocs[v], blocked):
+                    continue
+                wv = totals[v]
+                # Length filter: the best score these two sizes allow.
+                if combine(min(wu, wv), wu, wv) < min_score:
+                    continue
+                s = combine(sum(map(weight, fu.intersection(feats[v]))), wu, wv)
+                if s >= min_score:
+                    edges.append((u, v, s))
+        return edges
+
+
+def _in_processes(
+    work: Callable[[list[list[int]]], _Found], places: list[list[int]], jobs: int
+) -> _Found:
+    """``work(places)``, with the places shared out among ``jobs`` processes.
+
+    The other processes are forked (they see the graph as it is, nothing is sent to them)
+    and send back what they found, pickled; the places come back in their order. One
+    process when ``jobs`` is 1, when the platform cannot fork, or when this process runs
+    other threads (a fork copies only the calling thread, and the locks others hold); a
+    share whose process fails is done here.
+    """
+    if jobs <= 1 or len(places) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+        return work(places)
+    # Share the places out by their number of tasks, largest first, to the lightest share.
+    shares: list[list[int]] = [[] for _ in range(min(jobs, len(places)))]
+    loads = [0] * len(shares)
+    for p in sorted(range(len(places)), key=lambda p: -len(places[p])):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(p)
+        loads[lightest] += len(places[p])
+    children: list[tuple[int, int, list[int]]] = []  # pid, pipe, share
+    try:
+        for share in shares[1:]:
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: its share, pickled into the pipe, and nothing else
+                code = 1
+                try:
+                    os.close(r)
+                    data = pickle.dumps(work([places[p] for p in share]), pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(w, "wb") as out:
+                        out.write(data)
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(w)
+            children.append((pid, r, share))
+        found = work([places[p] for p in shares[0]])
+        by_place: dict[int, tuple[list[list[int]], list[tuple[int, int, float]]]] = dict(
+            zip(shares[0], found.places, strict=True)
+        )
+        while children:
+            pid, r, share = children[0]
+            with os.fdopen(r, "rb", closefd=False) as pipe:
+                data = pipe.read()
+            os.close(r)
+            _, status = os.waitpid(pid, 0)
+            children.pop(0)
+            theirs = pickle.loads(data) if status == 0 and data else None
+            if theirs is None:  # the child failed: its share is done here
+                theirs = work([places[p] for p in share])
+            by_place.update(zip(share, theirs.places, strict=True))
+            found.add(theirs)
+    finally:
+        for pid, r, _ in children:  # left when this process failed: stop them
+            with suppress(OSError):
+                os.close(r)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    found.places = [by_place[p] for p in range(len(places))]
+    return found
+
+
+def _candidates(feats: list[list[int]], names: list[str]) -> tuple[array, array]:
     """Candidate pairs of unique texts as two arrays ``(probe, other)``, probes in order.
 
     The signature of a text is its :data:`SIGNATURE_SIZE` rarest features (held by
-    2..:data:`MAX_POSTINGS` texts; ties broken by feature id, so the order is the same for
-    every text). ``(u, v)`` is a candidate when their signatures share :data:`MIN_SHARED`
+    2..:data:`MAX_POSTINGS` texts; ties broken by the feature itself, ``names[id]``, so the
+    order is the same for every text and does not depend on how features were numbered). ``(u, v)`` is a candidate when their signatures share :data:`MIN_SHARED`
     features, or one feature held by at most :data:`RARE` texts. Near-duplicates share most
     features, so their rarest ones too (the prefix filter of set-similarity joins); texts
     that only share common words never meet. The index is built while probing, so each pair
@@ -387,9 +558,9 @@ def _candidates(feats: list[list[int]]) -> tuple[array, array]:
     df = Counter(chain.from_iterable(feats))
     # Features held by 2..MAX_POSTINGS texts, rarest first, numbered from 1: a signature is
     # the smallest numbers of a text, and the first `rare` numbers are the RARE features.
-    order = sorted((n, f) for f, n in df.items() if 2 <= n <= MAX_POSTINGS)
-    rank = {f: r for r, (_, f) in enumerate(order, 1)}
-    rare = sum(1 for n, _ in order if n <= RARE)
+    order = sorted((n, names[f], f) for f, n in df.items() if 2 <= n <= MAX_POSTINGS)
+    rank = {f: r for r, (_, _, f) in enumerate(order, 1)}
+    rare = sum(1 for n, _, _ in order if n <= RARE)
     del df, order
     postings: list[list[int]] = [[] for _ in range(len(rank) + 1)]
     probe = array("i")
