@@ -57,8 +57,9 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import signal
-import threading
+import subprocess
+import sys
+import tempfile
 import time
 from array import array
 from collections import Counter
@@ -176,7 +177,7 @@ def find_overlaps(
 
     ``jobs`` processes share the jurisdictions out (the answer is the same for any number);
     by default one per :data:`PARALLEL_TASKS` tasks, at most one per core this process may
-    run on, so a small graph stays in one process.
+    run on and per idle core, so a small graph, or a busy machine, keeps one process.
 
     ``graph`` is a graph or any :class:`~.reader.GraphReader`; a reader that keeps the
     groups a push computed (``stored_overlaps``, at ``overlap_threshold()``) is read, not
@@ -247,7 +248,7 @@ def _computed_overlaps(
         if task.document_id not in replaced:
             places.setdefault(jurisdiction.get(task.document_id, "vn"), []).append(i)
     blocked = _superseding_pairs(graph)
-    matcher = _PlaceMatcher(tasks, doc_of, blocked, min_score)
+    matcher = _PlaceMatcher([t.text for t in tasks], doc_of, blocked, min_score)
     if jobs is None:
         jobs = _auto_jobs(sum(map(len, places.values())))
     found = _in_processes(matcher, list(places.values()), jobs)
@@ -326,18 +327,26 @@ def _computed_overlaps(
     return groups
 
 
-# Below this many tasks per process, find_overlaps runs in one process: a fork, and sending
-# the pairs back, cost more than they save (benchmarks/results/national_baseline_16g.json).
-PARALLEL_TASKS = 5000
+# Below this many tasks per process, find_overlaps runs in one process: starting another,
+# and sending it the texts, cost more than they save (benchmarks/results/
+# national_baseline_16g.json). A worker process starts in about the time this one takes to
+# match WORKER_START_TASKS tasks, so it is given that many fewer.
+PARALLEL_TASKS = 10_000
+WORKER_START_TASKS = 3_000
 
 
 def _auto_jobs(n_tasks: int) -> int:
-    """Processes for ``n_tasks`` tasks: one per :data:`PARALLEL_TASKS`, at most one per core."""
+    """Processes for ``n_tasks`` tasks: one per :data:`PARALLEL_TASKS`, at most one per core
+    this process may run on and one per core the machine leaves idle (the 1-minute load,
+    which counts this process): on a busy machine a second process only waits its turn."""
     if hasattr(os, "sched_getaffinity"):
         cores = len(os.sched_getaffinity(0))
     else:  # pragma: no cover - macOS, Windows
         cores = os.cpu_count() or 1
-    return max(1, min(cores, n_tasks // PARALLEL_TASKS))
+    idle = cores
+    if hasattr(os, "getloadavg"):
+        idle = int(cores + 1 - os.getloadavg()[0])
+    return max(1, min(cores, idle, n_tasks // PARALLEL_TASKS))
 
 
 @dataclass
@@ -365,18 +374,14 @@ class _Found:
 
 class _PlaceMatcher:
     """Steps 1-3 of :func:`find_overlaps` (profiles, candidates, scoring) for a list of
-    jurisdictions, each given as the indices of its tasks. What it finds in a jurisdiction
-    depends on that jurisdiction's tasks only, so jurisdictions can be matched in any
-    grouping, in one process or several."""
+    jurisdictions, each given as the indices of its tasks (into ``texts`` and ``doc_of``).
+    What it finds in a jurisdiction depends on that jurisdiction's tasks only, so
+    jurisdictions can be matched in any grouping, in one process or several."""
 
     def __init__(
-        self,
-        tasks: list[TaskNode],
-        doc_of: list[str],
-        blocked: set[frozenset[str]],
-        min_score: float,
+        self, texts: list[str], doc_of: list[str], blocked: set[frozenset[str]], min_score: float
     ) -> None:
-        self.tasks = tasks
+        self.texts = texts
         self.doc_of = doc_of
         self.blocked = blocked
         self.min_score = min_score
@@ -387,7 +392,7 @@ class _PlaceMatcher:
             self.blocked_with.setdefault(y, set()).add(x)
 
     def __call__(self, places: list[list[int]]) -> _Found:
-        tasks = self.tasks
+        texts = self.texts
         table = textsim.FeatureTable()
         weight = table.weights.__getitem__
         light = textsim.UNIGRAM_WEIGHT
@@ -402,7 +407,7 @@ class _PlaceMatcher:
             feats: list[list[int]] = []
             totals: list[int] = []
             for i in place:
-                text = tasks[i].text
+                text = texts[i]
                 prof = profiles.get(text, False)
                 if prof is False:
                     key, ids = table.features(text)
@@ -481,67 +486,112 @@ class _PlaceMatcher:
         return edges
 
 
-def _in_processes(
-    work: Callable[[list[list[int]]], _Found], places: list[list[int]], jobs: int
-) -> _Found:
-    """``work(places)``, with the places shared out among ``jobs`` processes.
+def _in_processes(matcher: _PlaceMatcher, places: list[list[int]], jobs: int) -> _Found:
+    """``matcher(places)``, with the places shared out among ``jobs`` processes.
 
-    The other processes are forked (they see the graph as it is, nothing is sent to them)
-    and send back what they found, pickled; the places come back in their order. One
-    process when ``jobs`` is 1, when the platform cannot fork, or when this process runs
-    other threads (a fork copies only the calling thread, and the locks others hold); a
-    share whose process fails is done here.
+    ``jobs - 1`` new Python processes (:func:`_share_worker`) each get a share: its tasks'
+    texts and documents, pickled in a temporary file, so this process goes on with its own
+    share at once and reads theirs when done. A new process, not a fork: a fork copies the
+    page tables of this process (75-120 ms for the 1.7 GB of a process holding the national
+    graph, and as long again to tear them down) and is unsafe beside other threads; a new
+    one starts in about 0.13 s whatever this process holds, while this one works, and is
+    given that much less to do (:data:`WORKER_START_TASKS`). A share whose process fails
+    is done here.
     """
-    if jobs <= 1 or len(places) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
-        return work(places)
-    # Share the places out by their number of tasks, largest first, to the lightest share.
-    shares: list[list[int]] = [[] for _ in range(min(jobs, len(places)))]
-    loads = [0] * len(shares)
+    if jobs <= 1 or len(places) < 2:
+        return matcher(places)
+    # Share the places out by their number of tasks, largest first, to the lightest share;
+    # a worker's share starts heavier by the work this process does while it starts (at
+    # most half an even share, so that a small graph is shared out too).
+    n_shares = min(jobs, len(places))
+    shares: list[list[int]] = [[] for _ in range(n_shares)]
+    head = min(WORKER_START_TASKS, sum(map(len, places)) // (2 * n_shares))
+    loads = [0] + [head] * (n_shares - 1)
     for p in sorted(range(len(places)), key=lambda p: -len(places[p])):
         lightest = loads.index(min(loads))
         shares[lightest].append(p)
         loads[lightest] += len(places[p])
-    children: list[tuple[int, int, list[int]]] = []  # pid, pipe, share
+    workers: list[tuple[subprocess.Popen[bytes] | None, list[int], list[int]]] = []
     try:
         for share in shares[1:]:
-            r, w = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: its share, pickled into the pipe, and nothing else
-                code = 1
-                try:
-                    os.close(r)
-                    data = pickle.dumps(work([places[p] for p in share]), pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(w, "wb") as out:
-                        out.write(data)
-                    code = 0
-                finally:
-                    os._exit(code)
-            os.close(w)
-            children.append((pid, r, share))
-        found = work([places[p] for p in shares[0]])
-        by_place: dict[int, tuple[list[list[int]], list[tuple[int, int, float]]]] = dict(
-            zip(shares[0], found.places, strict=True)
-        )
-        while children:
-            pid, r, share = children[0]
-            with os.fdopen(r, "rb", closefd=False) as pipe:
-                data = pipe.read()
-            os.close(r)
-            _, status = os.waitpid(pid, 0)
-            children.pop(0)
-            theirs = pickle.loads(data) if status == 0 and data else None
-            if theirs is None:  # the child failed: its share is done here
-                theirs = work([places[p] for p in share])
+            if share:
+                workers.append((*_start_worker(matcher, [places[p] for p in share]), share))
+        found = matcher([places[p] for p in shares[0]])
+        by_place = dict(zip(shares[0], found.places, strict=True))
+        for proc, index, share in workers:
+            theirs: _Found | None = None
+            if proc is not None:
+                out, _ = proc.communicate()
+                if proc.returncode == 0:
+                    with suppress(Exception):
+                        theirs = pickle.loads(out)
+            if theirs is None:  # the worker failed: its share is done here
+                theirs = matcher([places[p] for p in share])
+                theirs.processes = 0  # no other process did any of it
+            else:  # its tasks were numbered in its share: back to this graph's numbers
+                theirs.places = [
+                    ([[index[i] for i in m] for m in members], edges)
+                    for members, edges in theirs.places
+                ]
             by_place.update(zip(share, theirs.places, strict=True))
             found.add(theirs)
     finally:
-        for pid, r, _ in children:  # left when this process failed: stop them
-            with suppress(OSError):
-                os.close(r)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        for proc, _, _ in workers:
+            if proc is not None and proc.poll() is None:  # left when this one failed
+                proc.kill()
+                proc.wait()
     found.places = [by_place[p] for p in range(len(places))]
     return found
+
+
+def _start_worker(
+    matcher: _PlaceMatcher, places: list[list[int]]
+) -> tuple[subprocess.Popen[bytes] | None, list[int]]:
+    """A new process matching ``places`` (None when it cannot start), and the tasks of its
+    share in the order it numbers them."""
+    index = [i for place in places for i in place]
+    numbered: list[list[int]] = []
+    start = 0
+    for place in places:
+        numbered.append(list(range(start, start + len(place))))
+        start += len(place)
+    payload = {
+        "module": __file__,
+        "texts": [matcher.texts[i] for i in index],
+        "doc_of": [matcher.doc_of[i] for i in index],
+        "blocked": matcher.blocked,
+        "min_score": matcher.min_score,
+        "places": numbered,
+    }
+    with tempfile.TemporaryFile() as data:
+        data.write(pickle.dumps(payload, pickle.HIGHEST_PROTOCOL))
+        data.seek(0)
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-c", f"from {__name__} import _share_worker; _share_worker()"],
+                stdin=data,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return None, index
+    return proc, index
+
+
+def _share_worker() -> None:
+    """A worker's main: the payload of :func:`_start_worker` on stdin, what
+    :class:`_PlaceMatcher` found pickled on stdout. Exits 2 when it is not the same module
+    as the process that started it (another installation): that one does the share."""
+    gc.disable()
+    payload = pickle.load(sys.stdin.buffer)
+    if os.path.realpath(payload["module"]) != os.path.realpath(__file__):
+        sys.exit(2)
+    matcher = _PlaceMatcher(
+        payload["texts"], payload["doc_of"], payload["blocked"], payload["min_score"]
+    )
+    found = matcher(payload["places"])
+    sys.stdout.buffer.write(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    sys.stdout.flush()
 
 
 def _candidates(feats: list[list[int]], names: list[str]) -> tuple[array, array]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import gc
 import json
 import os
+import pickle
+import subprocess
+import sys
 import threading
 from collections import Counter
 
@@ -167,18 +170,6 @@ def _plain_candidates(feats: list[list[int]], names: list[str]) -> list[tuple[in
     ]
 
 
-@pytest.fixture(scope="module")
-def small_limits():
-    """Small limits, so that a few texts reach every branch (rare, common, too common)."""
-    mp = pytest.MonkeyPatch()
-    mp.setattr(overlaps, "SIGNATURE_SIZE", 3)
-    mp.setattr(overlaps, "RARE", 3)
-    mp.setattr(overlaps, "MAX_POSTINGS", 8)
-    yield mp
-    mp.undo()
-
-
-@pytest.mark.usefixtures("small_limits")
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.lists(st.integers(0, 11), unique=True, max_size=8), max_size=25),
@@ -186,8 +177,13 @@ def small_limits():
 )
 def test_candidates_are_the_pairs_the_signature_rule_names(feats, shuffled):
     names = [f"f{i:02d}" for i in shuffled]  # ties broken by name, not by id
-    probe, other = overlaps._candidates(feats, names)
-    assert list(zip(probe, other, strict=True)) == _plain_candidates(feats, names)
+    with pytest.MonkeyPatch.context() as mp:
+        # small limits, so that a few texts reach every branch (rare, common, too common)
+        mp.setattr(overlaps, "SIGNATURE_SIZE", 3)
+        mp.setattr(overlaps, "RARE", 3)
+        mp.setattr(overlaps, "MAX_POSTINGS", 8)
+        probe, other = overlaps._candidates(feats, names)
+        assert list(zip(probe, other, strict=True)) == _plain_candidates(feats, names)
 
 
 # -- processes -------------------------------------------------------------------------
@@ -202,14 +198,12 @@ def synthetic_graph(synthetic_store):
     return load_graph(synthetic_store)
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_overlaps_in_several_processes_are_the_overlaps_of_one(synthetic_graph, jobs):
     one: dict = {}
     serial = find_overlaps(synthetic_graph, stats=one, jobs=1)
     many: dict = {}
     parallel = find_overlaps(synthetic_graph, stats=many, jobs=jobs)
-    assert threading.active_count() == 1  # else one process is right, and this tests nothing
     assert (one["processes"], many["processes"]) == (1, jobs)
     assert serial, "the synthetic corpus has planted overlaps"
     assert _as_json(parallel) == _as_json(serial)
@@ -217,7 +211,8 @@ def test_overlaps_in_several_processes_are_the_overlaps_of_one(synthetic_graph, 
         assert many[key] == one[key], key
 
 
-def test_overlaps_stay_in_one_process_while_other_threads_run(synthetic_graph):
+def test_overlaps_in_several_processes_while_other_threads_run(synthetic_graph):
+    """A new process, not a fork: other threads (a server's) are no hazard."""
     release = threading.Event()
     other = threading.Thread(target=release.wait)
     other.start()
@@ -227,29 +222,48 @@ def test_overlaps_stay_in_one_process_while_other_threads_run(synthetic_graph):
     finally:
         release.set()
         other.join()
-    assert stats["processes"] == 1
+    assert stats["processes"] == 2
     assert _as_json(groups) == _as_json(find_overlaps(synthetic_graph, jobs=1))
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
-def test_a_share_whose_process_fails_is_done_here():
-    parent = os.getpid()
+@pytest.mark.parametrize(
+    "python",
+    [
+        "/bin/false",  # the worker fails
+        "python-that-does-not-exist",  # it cannot start
+    ],
+)
+def test_a_share_whose_process_fails_is_done_here(synthetic_graph, monkeypatch, python):
+    expected = _as_json(find_overlaps(synthetic_graph, jobs=1))
+    monkeypatch.setattr(overlaps.sys, "executable", python)
+    stats: dict = {}
+    assert _as_json(find_overlaps(synthetic_graph, stats=stats, jobs=2)) == expected
+    assert stats["processes"] == 1
 
-    def work(places: list[list[int]]) -> overlaps._Found:
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        return overlaps._Found(places=[([[i] for i in place], []) for place in places])
 
-    places = [[0, 1], [2], [3, 4, 5], [6]]
-    found = overlaps._in_processes(work, places, 2)
-    assert found.places == work(places).places
+def test_a_worker_of_another_installation_does_not_answer(tmp_path, monkeypatch):
+    """The worker imports the package anew: if that is not this module (another checkout
+    on the path), it says so by its exit code and its share is done here."""
+    payload = {"module": str(tmp_path / "overlaps.py"), "texts": [], "doc_of": [],
+               "blocked": set(), "min_score": 0.6, "places": []}  # fmt: skip
+    data = tmp_path / "payload"
+    data.write_bytes(pickle.dumps(payload))
+    with data.open("rb") as stdin:
+        code = subprocess.run(
+            [sys.executable, "-c", "from policy_lineage.queries.overlaps import _share_worker; _share_worker()"],
+            stdin=stdin, capture_output=True, check=False,
+        ).returncode  # fmt: skip
+    assert code == 2
 
 
-def test_automatic_jobs_keep_small_inputs_in_one_process():
+def test_automatic_jobs_keep_small_inputs_and_busy_machines_in_one_process(monkeypatch):
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    monkeypatch.setattr(overlaps.os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # this process only
     assert overlaps._auto_jobs(0) == 1
     assert overlaps._auto_jobs(overlaps.PARALLEL_TASKS - 1) == 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert overlaps._auto_jobs(100 * overlaps.PARALLEL_TASKS) == cores
+    monkeypatch.setattr(overlaps.os, "getloadavg", lambda: (cores + 0.5, 1.0, 1.0))  # busy
+    assert overlaps._auto_jobs(100 * overlaps.PARALLEL_TASKS) == 1
 
 
 @pytest.mark.parametrize("enabled", [True, False])
