@@ -247,11 +247,13 @@ def _computed_overlaps(
     for i, task in enumerate(tasks):
         if task.document_id not in replaced:
             places.setdefault(jurisdiction.get(task.document_id, "vn"), []).append(i)
+    # A jurisdiction whose tasks are all in one document has no pair to compare.
+    shared = [p for p in places.values() if len({doc_of[i] for i in p}) > 1]
     blocked = _superseding_pairs(graph)
     matcher = _PlaceMatcher([t.text for t in tasks], doc_of, blocked, min_score)
     if jobs is None:
-        jobs = _auto_jobs(sum(map(len, places.values())))
-    found = _in_processes(matcher, list(places.values()), jobs)
+        jobs = _auto_jobs(sum(map(len, shared)))
+    found = _in_processes(matcher, shared, jobs)
 
     # Unique texts numbered place by place, pairs of them at or above min_score.
     members: list[list[int]] = []
