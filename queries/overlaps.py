@@ -241,12 +241,17 @@ def _computed_overlaps(
     doc_of = [t.document_id for t in tasks]
 
     # The tasks of each jurisdiction (the only ones compared with each other), in order.
-    jurisdiction = {d.id: jurisdiction_of(d) for d in graph.documents.values()}
     replaced = _replaced_documents(graph)
+    jurisdiction: dict[str, str] = {}  # of the documents that hold tasks
     places: dict[str, list[int]] = {}
-    for i, task in enumerate(tasks):
-        if task.document_id not in replaced:
-            places.setdefault(jurisdiction.get(task.document_id, "vn"), []).append(i)
+    for i, doc_id in enumerate(doc_of):
+        if doc_id in replaced:
+            continue
+        where = jurisdiction.get(doc_id)
+        if where is None:
+            doc = graph.documents.get(doc_id)
+            where = jurisdiction[doc_id] = jurisdiction_of(doc) if doc is not None else "vn"
+        places.setdefault(where, []).append(i)
     # A jurisdiction whose tasks are all in one document has no pair to compare.
     shared = [p for p in places.values() if len({doc_of[i] for i in p}) > 1]
     blocked = _superseding_pairs(graph)
