@@ -87,11 +87,31 @@ PIECES = [
     "Giao Văn phòng UBND tỉnh chủ trì", "(thời gian: Quý IV/2025)", "(cơ quan chủ trì: Sở Y tế)",
     "hoàn thành trong tháng 6/2025", "trước 31/12/2025", "thời hạn: Quý II/2026", "năm 2026",
     "57-NQ/TW", "Nghị định số 180/2025/NĐ-CP", "ngày 15 tháng 6 năm 2025", "hạ tầng", "rà soát",
+    # the words a deadline clause may start with, so that long clauses are made
+    "thời gian :", "thời hạn:", "hoàn thành", "thực hiện", "dự thảo", "chậm nhất", "đến hết",
+    "từ", "ngày", "tháng", "quý IV /", "quý iv/2025", "6/2025", "31/12/2025", "2025", "12",
 ]  # fmt: skip
-TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map(" ".join) | st.text(
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join) | st.text(
     alphabet=st.sampled_from(list("abcđeêghiklmnoôơpqrstuưvxyàáảãạăằắẳẵặâ ,.;:-/()&%0123456789")),
     max_size=120,
 )
+
+
+# Deadline clauses as long as they come, after a long text, and document numbers.
+LONG = " ".join(["rà soát hạ tầng số"] * 5)
+CLAUSES = [
+    f"{LONG} thời gian : hoàn thành dự thảo chậm nhất ngày quý IV / 2025",
+    f"{LONG}, thời  hạn:  thực hiện   dự thảo đến hết tháng ngày 15 tháng 6 năm 2025.",
+    f"{LONG} (trước 30/6/2025) theo Nghị quyết số 57-NQ/TW",
+    f"{LONG}x1 hoàn thành trong tháng 6/2025",
+    f"{LONG} 57-NQ/TW; báo cáo trước 31/12/2025",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSES)
+def test_textsim_long_deadline_clauses_go_whole(text):
+    assert textsim._segments(text) == _plain_segments(text)
+    assert "2025" not in textsim.normalize(text.replace("57-NQ/TW", ""))
 
 
 @settings(max_examples=400, deadline=None)
