@@ -22,12 +22,15 @@ words: "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc").
 
 How, without comparing all pairs (``N·(N-1)/2`` is 20 billion at 200,000 tasks):
 
-1. **profiles**: each task text is profiled once (:mod:`.textsim`); tasks with the same key
-   text in one jurisdiction are one *unique text* (exact duplicates cost nothing more);
+1. **profiles**: each task text is profiled once (:class:`.textsim.FeatureTable`: its
+   features as integers); tasks with the same key text in one jurisdiction are one *unique
+   text* (exact duplicates cost nothing more); a jurisdiction whose tasks are all in one
+   document is skipped;
 2. **candidates**, in each jurisdiction: an inverted index over *rare* features (a prefix
    filter, as in set-similarity joins). A unique text's signature is its
    :data:`SIGNATURE_SIZE` rarest features among those held by 2 to :data:`MAX_POSTINGS`
-   texts of its jurisdiction, in one order (document frequency, then feature). Two texts are a candidate pair when their signatures
+   texts of its jurisdiction, in one order (document frequency, then the feature itself).
+   Two texts are a candidate pair when their signatures
    share :data:`MIN_SHARED` features, or one held by at most :data:`RARE` texts.
    Near-duplicates share most of their features, so their rarest ones too; texts that
    share only common words (``triển khai``, ``chuyển đổi số``) never meet, so the work
@@ -36,6 +39,11 @@ How, without comparing all pairs (``N·(N-1)/2`` is 20 billion at 200,000 tasks)
    same document, and from two documents one of which supersedes the other (a promulgated
    plan and its own draft), are not compared;
 4. **grouping**: union-find over the pairs scoring at least ``min_score``.
+
+Steps 1-3 see one jurisdiction at a time and nothing else, so the jurisdictions can be
+shared out among processes (``jobs``; by default a second one from 20,000 tasks on a machine
+with an idle core) and the answer is the same. The cyclic garbage collector is paused
+meanwhile: the steps make many small containers and no cycles.
 
 A group's ``score`` is its *weakest link*: the lowest score among the pairs that put it
 together (every one at least ``min_score``); ``score_mean`` is their mean.
