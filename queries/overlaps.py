@@ -22,12 +22,15 @@ words: "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc").
 
 How, without comparing all pairs (``N·(N-1)/2`` is 20 billion at 200,000 tasks):
 
-1. **profiles**: each task text is profiled once (:mod:`.textsim`); tasks with the same key
-   text in one jurisdiction are one *unique text* (exact duplicates cost nothing more);
+1. **profiles**: each task text is profiled once (:class:`.textsim.FeatureTable`: its
+   features as integers); tasks with the same key text in one jurisdiction are one *unique
+   text* (exact duplicates cost nothing more); a jurisdiction whose tasks are all in one
+   document is skipped;
 2. **candidates**, in each jurisdiction: an inverted index over *rare* features (a prefix
    filter, as in set-similarity joins). A unique text's signature is its
    :data:`SIGNATURE_SIZE` rarest features among those held by 2 to :data:`MAX_POSTINGS`
-   texts of its jurisdiction, in one order (document frequency, then feature). Two texts are a candidate pair when their signatures
+   texts of its jurisdiction, in one order (document frequency, then the feature itself).
+   Two texts are a candidate pair when their signatures
    share :data:`MIN_SHARED` features, or one held by at most :data:`RARE` texts.
    Near-duplicates share most of their features, so their rarest ones too; texts that
    share only common words (``triển khai``, ``chuyển đổi số``) never meet, so the work
@@ -36,6 +39,11 @@ How, without comparing all pairs (``N·(N-1)/2`` is 20 billion at 200,000 tasks)
    same document, and from two documents one of which supersedes the other (a promulgated
    plan and its own draft), are not compared;
 4. **grouping**: union-find over the pairs scoring at least ``min_score``.
+
+Steps 1-3 see one jurisdiction at a time and nothing else, so the jurisdictions can be
+shared out among processes (``jobs``; by default a second one from 20,000 tasks on a machine
+with an idle core) and the answer is the same. The cyclic garbage collector is paused
+meanwhile: the steps make many small containers and no cycles.
 
 A group's ``score`` is its *weakest link*: the lowest score among the pairs that put it
 together (every one at least ``min_score``); ``score_mean`` is their mean.
@@ -54,11 +62,19 @@ together (every one at least ``min_score``); ``score_mean`` is their mean.
 
 from __future__ import annotations
 
+import gc
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from ..graph.identity import jurisdiction_of
@@ -159,12 +175,17 @@ def find_overlaps(
     agency: str | None = None,
     *,
     stats: dict[str, Any] | None = None,
+    jobs: int | None = None,
 ) -> list[OverlapGroup]:
     """Groups of tasks that are the same work assigned in more than one document.
 
     Strongest group first (score, then size). ``agency`` keeps the groups in which that
     body (any spelling: ``Sở KH&CN``, ``so khoa hoc va cong nghe``) leads or cooperates in
     some task. ``stats``, when given, is filled with timings (seconds) and counts.
+
+    ``jobs`` processes share the jurisdictions out (the answer is the same for any number);
+    by default one per :data:`PARALLEL_TASKS` tasks, at most one per core this process may
+    run on and per idle core, so a small graph, or a busy machine, keeps one process.
 
     ``graph`` is a graph or any :class:`~.reader.GraphReader`; a reader that keeps the
     groups a push computed (``stored_overlaps``, at ``overlap_threshold()``) is read, not
@@ -192,84 +213,68 @@ def find_overlaps(
                 # the same rule as agency_matcher: a known name means that body only
                 padded = None if reader.knows_body_keys(keys) else [f" {k} " for k in keys]
             return reader.stored_overlaps(keys, padded)
-    graph = reader.graph()
+    with _gc_paused():
+        return _computed_overlaps(reader.graph(), min_score, agency, stats, jobs)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused (and restored as it was).
+
+    Finding overlaps makes hundreds of thousands of small lists, tuples and sets and no
+    reference cycles; every few thousand of them the collector would walk the objects of the
+    whole process (the graph of every task: 20-25% of the time on 20,000 tasks, more in a
+    process holding the national graph) and free nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _computed_overlaps(
+    graph: LineageGraph,
+    min_score: float,
+    agency: str | None,
+    stats: dict[str, Any] | None,
+    jobs: int | None,
+) -> list[OverlapGroup]:
     clock = time.perf_counter
     t0 = clock()
     tasks = list(graph.tasks.values())
     order = {t.id: i for i, t in enumerate(tasks)}
     doc_of = [t.document_id for t in tasks]
 
-    # 1. profiles: one per unique key text within a jurisdiction; features as ints.
-    jurisdiction = {d.id: jurisdiction_of(d) for d in graph.documents.values()}
-    vocab: dict[str, int] = {}
-    weights = array("b")
-    unique: dict[tuple[str, str], int] = {}
-    members: list[list[int]] = []
-    feats: list[array] = []
-    totals: list[int] = []
-    by_jurisdiction: dict[str, list[int]] = {}  # jurisdiction → its unique texts
+    # The tasks of each jurisdiction (the only ones compared with each other), in order.
     replaced = _replaced_documents(graph)
-    for i, task in enumerate(tasks):
-        if task.document_id in replaced:
+    jurisdiction: dict[str, str] = {}  # of the documents that hold tasks
+    places: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(doc_of):
+        if doc_id in replaced:
             continue
-        key, fs = textsim.features(task.text)
-        if not fs or all(textsim.feature_weight(f) < textsim.UNIGRAM_WEIGHT for f in fs):
-            continue  # nothing but "tổ chức thực hiện nghiêm túc": no work named
-        where = jurisdiction.get(task.document_id, "vn")
-        u = unique.get((where, key))
-        if u is None:
-            u = unique[(where, key)] = len(members)
-            ids = array("i")
-            total = 0
-            for f in fs:
-                fid = vocab.get(f)
-                if fid is None:
-                    fid = vocab[f] = len(weights)
-                    weights.append(textsim.feature_weight(f))
-                ids.append(fid)
-                total += weights[fid]
-            feats.append(ids)
-            totals.append(total)
-            members.append([])
-            by_jurisdiction.setdefault(where, []).append(u)
-        members[u].append(i)
-    del unique
-    t1 = clock()
-
-    # 2. candidates, inside each jurisdiction: signatures of the features rare *there*,
-    # probed against an inverted index.
-    left, right = array("i"), array("i")
-    for texts in by_jurisdiction.values():
-        if len(texts) < 2:
-            continue
-        probe, other = _candidates([feats[u] for u in texts])
-        left.extend(texts[p] for p in probe)
-        right.extend(texts[o] for o in other)
-    t2 = clock()
-
-    # 3. scoring, candidate pairs grouped by the text that probed them.
+        where = jurisdiction.get(doc_id)
+        if where is None:
+            doc = graph.documents.get(doc_id)
+            where = jurisdiction[doc_id] = jurisdiction_of(doc) if doc is not None else "vn"
+        places.setdefault(where, []).append(i)
+    # A jurisdiction whose tasks are all in one document has no pair to compare.
+    shared = [p for p in places.values() if len({doc_of[i] for i in p}) > 1]
     blocked = _superseding_pairs(graph)
-    udocs = [frozenset(doc_of[i] for i in m) for m in members]
-    edges: list[tuple[int, int, float]] = []  # unique-text pairs at or above min_score
-    n_pairs = len(left)
-    k = 0
-    while k < n_pairs:
-        u = left[k]
-        fu = set(feats[u])
-        wu = totals[u]
-        while k < n_pairs and left[k] == u:
-            v = right[k]
-            k += 1
-            if not _crosses(udocs[u], udocs[v], blocked):
-                continue
-            wv = totals[v]
-            # Length filter: the best score these two sizes allow.
-            if textsim.combine(min(wu, wv), wu, wv) < min_score:
-                continue
-            shared = sum(map(weights.__getitem__, fu.intersection(feats[v])))
-            s = textsim.combine(shared, wu, wv)
-            if s >= min_score:
-                edges.append((u, v, s))
+    matcher = _PlaceMatcher([t.text for t in tasks], doc_of, blocked, min_score)
+    if jobs is None:
+        jobs = _auto_jobs(sum(map(len, shared)))
+    found = _in_processes(matcher, shared, jobs)
+
+    # Unique texts numbered place by place, pairs of them at or above min_score.
+    members: list[list[int]] = []
+    edges: list[tuple[int, int, float]] = []
+    for place_members, place_edges in found.places:
+        base = len(members)
+        members += place_members
+        edges += [(base + u, base + v, s) for u, v, s in place_edges]
     t3 = clock()
 
     # 4. grouping: union-find over tasks; exact duplicates link at 1.0.
@@ -319,60 +324,330 @@ def find_overlaps(
         stats.update(
             tasks=len(tasks),
             unique_texts=len(members),
-            features=len(vocab),
-            candidate_pairs=n_pairs,
+            features=len(found.features),
+            candidate_pairs=found.candidate_pairs,
             all_pairs=len(tasks) * (len(tasks) - 1) // 2,
             pairs_at_threshold=len(edges),
             groups=len(groups),
-            profile_seconds=t1 - t0,
-            candidate_seconds=t2 - t1,
-            scoring_seconds=t3 - t2,
+            processes=found.processes,
+            # seconds in each stage, summed over the processes
+            profile_seconds=found.profile_seconds,
+            candidate_seconds=found.candidate_seconds,
+            scoring_seconds=found.scoring_seconds,
+            # wall-clock seconds
+            matching_seconds=t3 - t0,
             grouping_seconds=t4 - t3,
             total_seconds=t4 - t0,
         )
     return groups
 
 
-def _candidates(feats: list[array]) -> tuple[array, array]:
+# Below this many tasks per process, find_overlaps runs in one process: starting another,
+# and sending it the texts, cost more than they save (benchmarks/results/
+# national_baseline_16g.json). A worker process starts in about the time this one takes to
+# match WORKER_START_TASKS tasks, so it is given that many fewer.
+PARALLEL_TASKS = 10_000
+WORKER_START_TASKS = 3_000
+
+
+def _auto_jobs(n_tasks: int) -> int:
+    """Processes for ``n_tasks`` tasks: one per :data:`PARALLEL_TASKS`, at most one per core
+    this process may run on and one per core the machine leaves idle (the 1-minute load,
+    which counts this process): on a busy machine a second process only waits its turn."""
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    idle = cores
+    if hasattr(os, "getloadavg"):
+        idle = int(cores + 1 - os.getloadavg()[0])
+    return max(1, min(cores, idle, n_tasks // PARALLEL_TASKS))
+
+
+@dataclass
+class _Found:
+    """What matching some jurisdictions found: per jurisdiction, its unique texts (each the
+    indices of its tasks) and the pairs of them at or above the threshold, ``(u, v, score)``
+    with ``u``, ``v`` numbered inside the jurisdiction."""
+
+    places: list[tuple[list[list[int]], list[tuple[int, int, float]]]] = field(default_factory=list)
+    features: set[str] = field(default_factory=set)
+    candidate_pairs: int = 0
+    processes: int = 1
+    profile_seconds: float = 0.0
+    candidate_seconds: float = 0.0
+    scoring_seconds: float = 0.0
+
+    def add(self, other: _Found) -> None:
+        self.features |= other.features
+        self.candidate_pairs += other.candidate_pairs
+        self.processes += other.processes
+        self.profile_seconds += other.profile_seconds
+        self.candidate_seconds += other.candidate_seconds
+        self.scoring_seconds += other.scoring_seconds
+
+
+class _PlaceMatcher:
+    """Steps 1-3 of :func:`find_overlaps` (profiles, candidates, scoring) for a list of
+    jurisdictions, each given as the indices of its tasks (into ``texts`` and ``doc_of``).
+    What it finds in a jurisdiction depends on that jurisdiction's tasks only, so
+    jurisdictions can be matched in any grouping, in one process or several."""
+
+    def __init__(
+        self, texts: list[str], doc_of: list[str], blocked: set[frozenset[str]], min_score: float
+    ) -> None:
+        self.texts = texts
+        self.doc_of = doc_of
+        self.blocked = blocked
+        self.min_score = min_score
+        self.blocked_with: dict[str, set[str]] = {}  # document → those not compared with it
+        for pair in blocked:
+            x, y = pair
+            self.blocked_with.setdefault(x, set()).add(y)
+            self.blocked_with.setdefault(y, set()).add(x)
+
+    def __call__(self, places: list[list[int]]) -> _Found:
+        texts = self.texts
+        table = textsim.FeatureTable()
+        weight = table.weights.__getitem__
+        light = textsim.UNIGRAM_WEIGHT
+        profiles: dict[str, tuple[tuple[int, ...], list[int]] | None] = {}  # text → key, ids
+        found = _Found()
+        clock = time.perf_counter
+        for place in places:
+            # 1. profiles: one per unique key text; tasks with one key are one unique text.
+            t0 = clock()
+            unique: dict[tuple[int, ...], int] = {}
+            members: list[list[int]] = []
+            feats: list[list[int]] = []
+            totals: list[int] = []
+            for i in place:
+                text = texts[i]
+                prof = profiles.get(text, False)
+                if prof is False:
+                    key, ids = table.features(text)
+                    # nothing but "tổ chức thực hiện nghiêm túc": no work named
+                    named = ids and max(map(weight, ids)) >= light
+                    prof = profiles[text] = (key, ids) if named else None
+                if prof is None:
+                    continue
+                u = unique.get(prof[0])
+                if u is None:
+                    u = unique[prof[0]] = len(members)
+                    feats.append(prof[1])
+                    totals.append(sum(map(weight, prof[1])))
+                    members.append([])
+                members[u].append(i)
+            t1 = t2 = clock()
+            edges: list[tuple[int, int, float]] = []
+            if len(members) > 1:
+                # 2. candidates: signatures of the features rare in this jurisdiction.
+                probe, other = _candidates(feats, table.names)
+                found.candidate_pairs += len(probe)
+                t2 = clock()
+                # 3. scoring
+                edges = self._scored(probe, other, members, feats, totals, weight)
+            found.places.append((members, edges))
+            t3 = clock()
+            found.profile_seconds += t1 - t0
+            found.candidate_seconds += t2 - t1
+            found.scoring_seconds += t3 - t2
+        found.features = set(table.names)
+        return found
+
+    def _scored(
+        self,
+        left: array,
+        right: array,
+        members: list[list[int]],
+        feats: list[list[int]],
+        totals: list[int],
+        weight: Callable[[int], int],
+    ) -> list[tuple[int, int, float]]:
+        """The candidate pairs scoring at least ``min_score``, grouped by the probing text."""
+        doc_of = self.doc_of
+        blocked = self.blocked
+        udocs = [frozenset(doc_of[i] for i in m) for m in members]
+        # the one document of a unique text's tasks, or None when they are in several
+        udoc = [next(iter(d)) if len(d) == 1 else None for d in udocs]
+        nothing: set[str] = set()
+        combine = textsim.combine
+        min_score = self.min_score
+        edges: list[tuple[int, int, float]] = []
+        n_pairs = len(left)
+        k = 0
+        while k < n_pairs:
+            u = left[k]
+            fu = set(feats[u])
+            wu = totals[u]
+            du = udoc[u]
+            apart = self.blocked_with.get(du, nothing) if du is not None else nothing
+            while k < n_pairs and left[k] == u:
+                v = right[k]
+                k += 1
+                dv = udoc[v]
+                if du is not None and dv is not None:
+                    if du == dv or dv in apart:
+                        continue
+                elif not _crosses(udocs[u], udocs[v], blocked):
+                    continue
+                wv = totals[v]
+                # Length filter: the best score these two sizes allow.
+                if combine(min(wu, wv), wu, wv) < min_score:
+                    continue
+                s = combine(sum(map(weight, fu.intersection(feats[v]))), wu, wv)
+                if s >= min_score:
+                    edges.append((u, v, s))
+        return edges
+
+
+def _in_processes(matcher: _PlaceMatcher, places: list[list[int]], jobs: int) -> _Found:
+    """``matcher(places)``, with the places shared out among ``jobs`` processes.
+
+    ``jobs - 1`` new Python processes (:func:`_share_worker`) each get a share: its tasks'
+    texts and documents, pickled in a temporary file, so this process goes on with its own
+    share at once and reads theirs when done. A new process, not a fork: a fork copies the
+    page tables of this process (75-120 ms for the 1.7 GB of a process holding the national
+    graph, and as long again to tear them down) and is unsafe beside other threads; a new
+    one starts in about 0.13 s whatever this process holds, while this one works, and is
+    given that much less to do (:data:`WORKER_START_TASKS`). A share whose process fails
+    is done here.
+    """
+    if jobs <= 1 or len(places) < 2:
+        return matcher(places)
+    # Share the places out by their number of tasks, largest first, to the lightest share;
+    # a worker's share starts heavier by the work this process does while it starts (at
+    # most half an even share, so that a small graph is shared out too).
+    n_shares = min(jobs, len(places))
+    shares: list[list[int]] = [[] for _ in range(n_shares)]
+    head = min(WORKER_START_TASKS, sum(map(len, places)) // (2 * n_shares))
+    loads = [0] + [head] * (n_shares - 1)
+    for p in sorted(range(len(places)), key=lambda p: -len(places[p])):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(p)
+        loads[lightest] += len(places[p])
+    workers: list[tuple[subprocess.Popen[bytes] | None, list[int], list[int]]] = []
+    try:
+        for share in shares[1:]:
+            if share:
+                workers.append((*_start_worker(matcher, [places[p] for p in share]), share))
+        found = matcher([places[p] for p in shares[0]])
+        by_place = dict(zip(shares[0], found.places, strict=True))
+        for proc, index, share in workers:
+            theirs: _Found | None = None
+            if proc is not None:
+                out, _ = proc.communicate()
+                if proc.returncode == 0:
+                    with suppress(Exception):
+                        theirs = pickle.loads(out)
+            if theirs is None:  # the worker failed: its share is done here
+                theirs = matcher([places[p] for p in share])
+                theirs.processes = 0  # no other process did any of it
+            else:  # its tasks were numbered in its share: back to this graph's numbers
+                theirs.places = [
+                    ([[index[i] for i in m] for m in members], edges)
+                    for members, edges in theirs.places
+                ]
+            by_place.update(zip(share, theirs.places, strict=True))
+            found.add(theirs)
+    finally:
+        for proc, _, _ in workers:
+            if proc is not None and proc.poll() is None:  # left when this one failed
+                proc.kill()
+                proc.wait()
+    found.places = [by_place[p] for p in range(len(places))]
+    return found
+
+
+def _start_worker(
+    matcher: _PlaceMatcher, places: list[list[int]]
+) -> tuple[subprocess.Popen[bytes] | None, list[int]]:
+    """A new process matching ``places`` (None when it cannot start), and the tasks of its
+    share in the order it numbers them."""
+    index = [i for place in places for i in place]
+    numbered: list[list[int]] = []
+    start = 0
+    for place in places:
+        numbered.append(list(range(start, start + len(place))))
+        start += len(place)
+    payload = {
+        "module": __file__,
+        "texts": [matcher.texts[i] for i in index],
+        "doc_of": [matcher.doc_of[i] for i in index],
+        "blocked": matcher.blocked,
+        "min_score": matcher.min_score,
+        "places": numbered,
+    }
+    with tempfile.TemporaryFile() as data:
+        data.write(pickle.dumps(payload, pickle.HIGHEST_PROTOCOL))
+        data.seek(0)
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-c", f"from {__name__} import _share_worker; _share_worker()"],
+                stdin=data,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return None, index
+    return proc, index
+
+
+def _share_worker() -> None:
+    """A worker's main: the payload of :func:`_start_worker` on stdin, what
+    :class:`_PlaceMatcher` found pickled on stdout. Exits 2 when it is not the same module
+    as the process that started it (another installation): that one does the share."""
+    gc.disable()
+    payload = pickle.load(sys.stdin.buffer)
+    if os.path.realpath(payload["module"]) != os.path.realpath(__file__):
+        sys.exit(2)
+    matcher = _PlaceMatcher(
+        payload["texts"], payload["doc_of"], payload["blocked"], payload["min_score"]
+    )
+    found = matcher(payload["places"])
+    sys.stdout.buffer.write(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    sys.stdout.flush()
+
+
+def _candidates(feats: list[list[int]], names: list[str]) -> tuple[array, array]:
     """Candidate pairs of unique texts as two arrays ``(probe, other)``, probes in order.
 
     The signature of a text is its :data:`SIGNATURE_SIZE` rarest features (held by
-    2..:data:`MAX_POSTINGS` texts; ties broken by feature id, so the order is the same for
-    every text). ``(u, v)`` is a candidate when their signatures share :data:`MIN_SHARED`
+    2..:data:`MAX_POSTINGS` texts; ties broken by the feature itself, ``names[id]``, so the
+    order is the same for every text and does not depend on how features were numbered). ``(u, v)`` is a candidate when their signatures share :data:`MIN_SHARED`
     features, or one feature held by at most :data:`RARE` texts. Near-duplicates share most
     features, so their rarest ones too (the prefix filter of set-similarity joins); texts
     that only share common words never meet. The index is built while probing, so each pair
     is emitted once.
     """
-    df: Counter[int] = Counter()
-    for ids in feats:
-        df.update(ids)
-    signature: list[tuple[int, ...]] = []
-    for ids in feats:
-        rare = [f for f in ids if 2 <= df[f] <= MAX_POSTINGS]
-        rare.sort(key=lambda f: (df[f], f))
-        signature.append(tuple(rare[:SIGNATURE_SIZE]))
-    rare_features = {f for sig in signature for f in sig if df[f] <= RARE}
-    df.clear()
-
-    postings: dict[int, list[int]] = {}
+    df = Counter(chain.from_iterable(feats))
+    # Features held by 2..MAX_POSTINGS texts, rarest first, numbered from 1: a signature is
+    # the smallest numbers of a text, and the first `rare` numbers are the RARE features.
+    order = sorted((n, names[f], f) for f, n in df.items() if 2 <= n <= MAX_POSTINGS)
+    rank = {f: r for r, (_, _, f) in enumerate(order, 1)}
+    rare = sum(1 for n, _, _ in order if n <= RARE)
+    del df, order
+    postings: list[list[int]] = [[] for _ in range(len(rank) + 1)]
     probe = array("i")
     other = array("i")
-    for u, sig in enumerate(signature):
-        hits: Counter[int] = Counter()
-        for f in sig:
-            p = postings.get(f)
-            if p is None:
-                postings[f] = [u]
-                continue
-            if f in rare_features:
-                hits.update(dict.fromkeys(p, MIN_SHARED))
-            else:
-                hits.update(p)
+    for u, ids in enumerate(feats):
+        signature = sorted(filter(None, map(rank.get, ids)))[:SIGNATURE_SIZE]
+        strong: set[int] = set()  # texts met on a rare feature
+        weak: list[int] = []  # texts met on another, once per shared feature
+        for r in signature:
+            p = postings[r]
+            if p:
+                if r <= rare:
+                    strong.update(p)
+                else:
+                    weak += p
             p.append(u)
-        for v in sorted(v for v, n in hits.items() if n >= MIN_SHARED):
-            probe.append(u)
-            other.append(v)
+        if weak:
+            strong.update(v for v, n in Counter(weak).items() if n >= MIN_SHARED)
+        if strong:
+            found = sorted(strong)
+            probe.extend([u] * len(found))
+            other.extend(found)
     return probe, other
 
 

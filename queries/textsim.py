@@ -37,7 +37,9 @@ not move when unrelated documents are added.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
+from itertools import chain
 
 from ..loaders.rules import commune_unit
 from ..loaders.textnorm import fold
@@ -46,6 +48,7 @@ __all__ = [
     "CONCEPTS",
     "STOP_WORDS",
     "LIGHT_WORDS",
+    "FeatureTable",
     "Profile",
     "canonical",
     "combine",
@@ -205,8 +208,23 @@ def _word(w: str, _cache: dict[str, str] = {}) -> str:  # noqa: B006 - a deliber
     return out
 
 
-def _lex(s: str) -> list[str]:
-    return [_word(t) for t in _LEX.findall(s)]
+def _lex(s: str, _cache: dict[str, tuple[str, ...]] = {}) -> list[str]:  # noqa: B006 - a memo
+    """Words and punctuation marks of folded text, each word in one spelling (:func:`_word`).
+
+    No token spans whitespace, so the tokens of a text are those of its whitespace-separated
+    pieces, and a piece ("soát,", "57_nq_tw") is lexed once and remembered: a corpus has few
+    distinct pieces, and many texts.
+    """
+    pieces = s.split()
+    parts = list(map(_cache.get, pieces))
+    if None in parts:
+        for i, part in enumerate(parts):
+            if part is None:
+                piece = pieces[i]
+                part = parts[i] = tuple(_word(t) for t in _LEX.findall(piece))
+                if len(_cache) < 500_000:
+                    _cache[piece] = part
+    return list(chain.from_iterable(parts))
 
 
 # Phrase rules on words: (words, replacement, joiners allowed between the words), by first
@@ -238,32 +256,35 @@ _RULES = _build_rules()
 
 def _phrases(toks: list[str]) -> list[str]:
     """Apply the phrase rules, left to right, longest match first."""
+    starts = list(map(_RULES.__contains__, toks))  # where a rule may begin
+    if True not in starts:
+        return toks
     out: list[str] = []
     i, n = 0, len(toks)
-    while i < n:
-        rules = _RULES.get(toks[i])
-        if rules:
-            for words, replacement, joined in rules:
-                k = i + 1
-                for w in words[1:]:
-                    if joined:
-                        while k < n and toks[k] in _JOINERS:
-                            k += 1
-                    if k < n and toks[k] == w:
+    while True:
+        try:
+            j = starts.index(True, i)
+        except ValueError:
+            out.extend(toks[i:])
+            return out
+        out.extend(toks[i:j])
+        for words, replacement, joined in _RULES[toks[j]]:
+            k = j + 1
+            for w in words[1:]:
+                if joined:
+                    while k < n and toks[k] in _JOINERS:
                         k += 1
-                    else:
-                        break
+                if k < n and toks[k] == w:
+                    k += 1
                 else:
-                    out.extend(replacement)
-                    i = k
                     break
             else:
-                out.append(toks[i])
-                i += 1
+                out.extend(replacement)
+                i = k
+                break
         else:
-            out.append(toks[i])
-            i += 1
-    return out
+            out.append(toks[j])
+            i = j + 1
 
 
 _LIGHT = frozenset(_word(w) for w in LIGHT_WORDS)
@@ -278,7 +299,7 @@ def normalize(text: str) -> str:
     >>> normalize("Cụ thể hoá Nghị quyết số 57-NQ/TW, kiểm tra và giám sát")
     'cụ thể hóa nghị quyết số 57_nq_tw | kiểm tra | giám sát'
     """
-    return " | ".join(" ".join(seg) for seg in _segments(text))
+    return " ".join(_key_tokens(text))
 
 
 def tokens(text: str) -> list[str]:
@@ -287,32 +308,72 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Triển khai các giải pháp bảo mật, mã hoá văn bản")
     ['triển', 'khai', 'giải', 'pháp', 'bảo', 'mật', 'mã', 'hóa', 'văn', 'bản']
     """
-    return [t for seg in _segments(text) for t in seg]
+    return [t for t in _key_tokens(text) if t != "|"]
 
 
 def _segments(text: str) -> list[list[str]]:
-    s = _LIST_MARKER.sub("", fold(text), count=1)
-    s = _ADDRESSEE.sub(_drop_addressee, s, count=1)
-    s = _LEAD_PREFIX.sub("", s, count=1)
-    if "(" in s:
-        s = _PAREN_NOTE.sub(" , ", s)
-    s = _DOC_NUMBER.sub(_doc_token, s)
-    s = _DEADLINE.sub(" , ", s)
     out: list[list[str]] = []
     seg: list[str] = []
-    for t in _phrases(_lex(s)):
-        if t in _DROPPED:
-            continue
-        if t in _BREAKS or not (t[0].isalnum() or t[0] == "_"):
-            if seg:
-                out.append(seg)
-                seg = []
-            continue
-        if t not in _STOP:
+    for t in _key_tokens(text):
+        if t == "|":
+            out.append(seg)
+            seg = []
+        else:
             seg.append(t)
     if seg:
         out.append(seg)
     return out
+
+
+def _key_tokens(text: str) -> list[str]:
+    """The key text's tokens, ``"|"`` between two segments (none first, last or twice)."""
+    s = _LIST_MARKER.sub("", fold(text), count=1)
+    if ":" in s:  # the addressee ends with a colon
+        s = _ADDRESSEE.sub(_drop_addressee, s, count=1)
+    if "chủ" in s:  # "… chủ trì"
+        s = _LEAD_PREFIX.sub("", s, count=1)
+    if "(" in s:
+        s = _PAREN_NOTE.sub(" , ", s)
+    if _HAS_DIGIT(s):  # a document number and a deadline's date start with one
+        s = _DOC_NUMBER.sub(_doc_token, s)
+        s = _DEADLINE.sub(" , ", s)
+    toks = _phrases(_lex(s))
+    roles = list(map(_ROLES.get, toks))
+    if None in roles:
+        roles = [_role(t) if r is None else r for t, r in zip(toks, roles, strict=True)]
+    out: list[str] = []
+    after_break = True  # nothing to end yet
+    for t in roles:
+        if t == "|":
+            if not after_break:
+                out.append(t)
+                after_break = True
+        elif t:
+            out.append(t)
+            after_break = False
+    if out and out[-1] == "|":
+        out.pop()
+    return out
+
+
+# What a token becomes in the key: itself, "|" (punctuation and "và" end a segment), or ""
+# (a stop word, "%": dropped).
+_ROLES: dict[str, str] = {}
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def _role(t: str) -> str:
+    if t in _DROPPED:
+        r = ""
+    elif t in _BREAKS or not (t[0].isalnum() or t[0] == "_"):
+        r = "|"
+    elif t in _STOP:
+        r = ""
+    else:
+        r = t
+    if len(_ROLES) < 500_000:
+        _ROLES[t] = r
+    return r
 
 
 def _drop_addressee(m: re.Match[str]) -> str:
@@ -375,12 +436,78 @@ def features(text: str) -> tuple[str, frozenset[str]]:
     >>> sorted(f for f in feats if " " in f)
     ['dùng chung', 'hạ tầng', 'nền tảng', 'rà soát', 'soát nền', 'số dùng', 'tầng số']
     """
-    segs = _segments(text)
-    feats: set[str] = set()
-    for seg in segs:
-        feats.update(seg)
-        feats.update(f"{a} {b}" for a, b in zip(seg, seg[1:], strict=False))
-    return " | ".join(" ".join(seg) for seg in segs), frozenset(feats)
+    toks = _key_tokens(text)
+    feats = set(toks)
+    feats.discard("|")
+    feats.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False) if a != "|" and b != "|")
+    return " ".join(toks), frozenset(feats)
+
+
+class FeatureTable:
+    """The features of many texts as small integers: :func:`features` for comparing in bulk.
+
+    A feature gets its id the first time a text holds it (so the ids, and everything ordered
+    by them, are the same in every run over the same texts); ``names[i]`` is the feature,
+    ``weights[i]`` its :func:`feature_weight`. A syllable is looked up once per text, a
+    bigram as a pair of syllable ids: no feature string is built for a text after the first
+    that holds it.
+
+    >>> table = FeatureTable()
+    >>> key, ids = table.features("Rà soát nền tảng, hạ tầng số dùng chung")
+    >>> sorted(table.names[i] for i in ids) == sorted(features("Rà soát nền tảng, hạ tầng số dùng chung")[1])
+    True
+    >>> table.features("rà soát nền tảng; hạ tầng số dùng chung")[0] == key
+    True
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.weights = array("b")
+        self._syllables: dict[str, int] = {"|": -1}
+        self._bigrams: dict[tuple[int, int], int] = {}
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def features(self, text: str) -> tuple[tuple[int, ...], list[int]]:
+        """The key and the feature ids of ``text``.
+
+        The key is a tuple of the key text's syllable ids with -1 between segments: two texts
+        have the same key exactly when :func:`features` gives them the same key text.
+        """
+        toks = _key_tokens(text)
+        ids = list(map(self._syllables.get, toks))
+        if None in ids:
+            ids = [self._syllable(t) if i is None else i for t, i in zip(toks, ids, strict=True)]
+        pair_ids = list(map(self._bigrams.get, zip(ids, ids[1:], strict=False)))
+        if None in pair_ids:
+            pairs = zip(ids, ids[1:], strict=False)
+            pair_ids = [
+                self._bigram(p) if i is None else i for p, i in zip(pairs, pair_ids, strict=True)
+            ]
+        feats = set(ids)
+        feats.update(pair_ids)
+        feats.discard(-1)
+        return tuple(ids), list(feats)
+
+    def _new(self, name: str) -> int:
+        self.names.append(name)
+        self.weights.append(feature_weight(name))
+        return len(self.names) - 1
+
+    def _syllable(self, t: str) -> int:
+        i = self._syllables.get(t)  # a text may hold a new syllable twice
+        if i is None:
+            i = self._syllables[t] = self._new(t)
+        return i
+
+    def _bigram(self, pair: tuple[int, int]) -> int:
+        i = self._bigrams.get(pair)
+        if i is None:
+            a, b = pair  # a pair across segments ("|" is -1) is no feature
+            i = -1 if a < 0 or b < 0 else self._new(f"{self.names[a]} {self.names[b]}")
+            self._bigrams[pair] = i
+        return i
 
 
 def profile(text: str) -> Profile:
