@@ -44,6 +44,9 @@ _ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
 _EMPHASIS = re.compile(r"\*+|__+")
 # the national motto of a letterhead, whole or its first line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA…")
 _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|độc lập - tự do)")
+# what a line's first letter must be for its key to open with the motto: of all characters,
+# only these fold to "c" or "đ"
+_MOTTO_FIRST = frozenset("CcĐđ")
 _MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell
 # a row opening with a "cell" this long, of paragraphs, is the
 # document's text (a short letter after its letterhead), not a row of the table
@@ -216,7 +219,10 @@ def _portal_banner_end(lines: list[str]) -> int:
     """
     labels: list[int] = []
     for i, ln in enumerate(lines[:400]):
-        key = fold(ln.strip(" *|#"))
+        bare = ln.strip(" *|#")
+        if ":" not in bare and bare.lstrip()[:1] not in _MOTTO_FIRST:
+            continue  # neither a label nor the motto (folding keeps ":" and these letters)
+        key = fold(bare)
         if _MOTTO.search(key):
             break
         # a label may be wrapped across two lines ("**\nNgày hiệu lực:**")
