@@ -179,7 +179,16 @@ def _resolve(m: re.Match[str], offset: int) -> date | None:
     return None
 
 
+# a word every pattern of _RECUR needs ("định kỳ", "hằng", "hàng", "mỗi", "tháng cuối quý",
+# "thường xuyên"): a key with none of them names no recurrence, and is not searched
+_RECUR_WORDS = ("định", "hằng", "hàng", "mỗi", "cuối", "thường")
+# every form of _TIME has a year: a key without four digits holds no time
+_YEAR = re.compile(r"\d{4}")
+
+
 def _recurrence(key: str) -> str | None:
+    if not any(w in key for w in _RECUR_WORDS):
+        return None
     for pattern, name in _RECUR:
         if pattern.search(key):
             return name
@@ -197,7 +206,8 @@ def _find_deadline(text: str) -> Deadline:
     again for each task under them (half the calls or more are repeats)."""
     key = match_key(text)
     best: tuple[int, int, date] | None = None
-    for pattern in (_LABELLED, _CUED):
+    year = _YEAR.search(key) is not None
+    for pattern in (_LABELLED, _CUED) if year else ():
         for m in pattern.finditer(key):
             if _TARGET.search(key[: m.end()]) and "hoàn thành" not in m.group():
                 continue  # "đến năm 2030" is a target, not a deadline
@@ -206,13 +216,13 @@ def _find_deadline(text: str) -> Deadline:
                 best = (m.start(), m.end(), when)
         if best:
             break
-    if best is None:
+    if best is None and year:
         for m in _BARE.finditer(key):
             when = _resolve(m, 0)
             if when:
                 best = (m.start(), m.end(), when)
     recurrence = _recurrence(key)
-    waits = _WAITS.search(key)
+    waits = _WAITS.search(key) if "sau" in key or "theo" in key else None  # its two cues
     waits_on = text[waits.start() : waits.end()].strip() if waits else None
     if best:
         start, end, when = best
