@@ -150,7 +150,7 @@ def deliverable_of(text: str, deadline: Deadline, rules: Rules | None = None) ->
     """What a task delivers: its labelled result ("Sản phẩm: …"), or the draft its deadline
     names ("hoàn thành dự thảo" of "xây dựng Kế hoạch …" is "Dự thảo Kế hoạch")."""
     v = _vocab(rules)
-    m = v.DELIVERABLE_LABEL.search(match_key(text))
+    m = v.DELIVERABLE_LABEL.search(match_key(text)) if ":" in text else None  # "label:"
     if m:
         return collapse(text[m.start(1) : m.end(1)]).rstrip(".")
     phrase = deadline.text or ""
