@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,11 +125,11 @@ def fold_lookalikes(s: str) -> str:
     return unicodedata.normalize("NFC", s).translate(_LOOKALIKE)
 
 
-def _normalize_with_map(text: str) -> tuple[str, list[int], list[int]]:
-    """NFC + look-alike folding, and for each output character the span it came from."""
+def _normalize_with_map(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
+    """NFC + look-alike folding, and for each output character the span it came from
+    (``range``s for a text already in NFC, as nearly every paragraph is: no lists made)."""
     if unicodedata.is_normalized("NFC", text):
-        ids = list(range(len(text)))
-        return text.translate(_LOOKALIKE), ids, [i + 1 for i in ids]
+        return text.translate(_LOOKALIKE), range(len(text)), range(1, len(text) + 1)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -501,6 +502,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     [('187', '187-KL/TW'), ('188-KL/TW', '188-KL/TW')]
     """
     norm, starts, ends = _normalize_with_map(text)
+    if "-" not in norm and "/" not in norm:
+        return []  # every number has a "-" or a "/" after its serial (_F_START)
     urls = [(m.start(), m.end()) for m in _URL.finditer(norm)]
     out: list[NumberMatch] = []
     pos = last = 0  # last: where the last number found ends
@@ -531,8 +534,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
 def _shared_serials(
     text: str,
     norm: str,
-    starts: list[int],
-    ends: list[int],
+    starts: Sequence[int],
+    ends: Sequence[int],
     lo: int,
     at: int,
     number: DocNumber,
