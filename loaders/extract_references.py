@@ -775,7 +775,12 @@ def _may_leave_pending(
     if context is None or para.kind != "body" or context.pending is not None:
         return False
     line = key.rstrip(" *")
-    return line.endswith(":") or v.DANGLING.search(line) is not None
+    if line.endswith(":"):
+        return True
+    end = line.rstrip()
+    end = end[:-1].rstrip() if end.endswith(":") else end
+    # DANGLING ends with a type word or "số" (letters), then spaces and a colon at most
+    return end[-1:].isalpha() and v.DANGLING.search(line) is not None
 
 
 def _leave_pending(
