@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..schema.model import Agency
 from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable, renamed
+from .memo import remembered_readings
 from .rules import Rules
 from .textnorm import fold, match_key
 
@@ -135,6 +136,7 @@ def _framing_end(key: str, table: AgencyTable) -> int:
     return m.end() if m else 0
 
 
+@remembered_readings  # the same text is read for its own task, a heading, a clause (memo.py)
 def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
     """Lead, cooperating bodies and delegation chain stated in ``text`` itself.
 
