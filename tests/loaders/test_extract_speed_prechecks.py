@@ -226,3 +226,16 @@ def test_extract_speed_dangling_ends_with_a_letter() -> None:
         end = end[:-1].rstrip() if end.endswith(":") else end
         if v.DANGLING.search(line):
             assert end[-1:].isalpha(), key
+
+
+def test_extract_speed_number_starts_as_the_plain_search() -> None:
+    samples = list(_lines()) + ["Số: ..../KH-UBND", "sỐ 12 -TB", "Ѕố 5/QĐ", "a12 /b", "1234567/KH"]
+    for line in samples:
+        norm = numbers._normalize_with_map(line)[0]
+        assert norm == unicodedata.normalize("NFC", line).translate(numbers._LOOKALIKE)
+        assert numbers.fold_lookalikes(line) == norm or not unicodedata.is_normalized("NFC", line)
+        for pos in range(0, len(norm) + 1, 7):
+            got, want = numbers._next_start(norm, pos), numbers._F_START.search(norm, pos)
+            assert (got and got.span()) == (want and want.span()), (line, pos)
+        url = "://" in norm or "w." in norm or "W." in norm
+        assert url or not numbers._URL.search(norm), line
