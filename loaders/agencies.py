@@ -441,7 +441,8 @@ class AgencyTable:
         pattern, by_alias = self._pattern(province)
         found: list[AgencyMatch] = []
         taken = _Taken(len(key))
-        known = [(m.start(), m.end()) for m in pattern.finditer(key)]
+        hits = list(pattern.finditer(key))  # read once, walked twice
+        known = [(m.start(), m.end()) for m in hits]
         found += self._named_lists(text, key, taken, province)
         found += self._learned_names(text, key, taken, province)
         found += self._groups(text, key, taken, province, known)
@@ -458,7 +459,7 @@ class AgencyTable:
             agency = Agency(name, "commune", province, "body", parent, text[m.start() : end])
             found.append(AgencyMatch(m.start(), end, agency))
             taken.add((m.start(), end))
-        for m in pattern.finditer(key):
+        for m in hits:
             if taken.overlaps(m.start(), m.end()):
                 continue
             entry = by_alias[re.sub(r"\s+", " ", m.group())]
