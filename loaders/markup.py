@@ -87,7 +87,7 @@ class MarkupView:
 def looks_marked_up(text: str) -> bool:
     """Markdown residue or a portal's page: lines of a lone ``|``, ``**`` pairs, a banner."""
     head = text[:20000]
-    pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln))
+    pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln)) if "|" in head else 0
     return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(text.split("\n")) > 0
 
 
