@@ -126,15 +126,24 @@ def _longest_first(names: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = None  # a name ends here
 
+    escaped: dict[str, str] = {}  # each character escaped once, not once per name
+
+    def piece(ch: str) -> str:
+        out = escaped.get(ch)
+        if out is None:
+            out = escaped[ch] = r"\s+" if ch == " " else re.escape(ch)
+        return out
+
     def alternation(node: dict) -> str:
-        alts = []
-        for ch, child in node.items():
-            if ch:
-                alts.append((r"\s+" if ch == " " else re.escape(ch)) + alternation(child))
+        head = []  # a run of letters only one name goes on with, read without recursion
+        while len(node) == 1 and "" not in node:
+            ((ch, node),) = node.items()
+            head.append(piece(ch))
+        alts = [piece(ch) + alternation(child) for ch, child in node.items() if ch]
         if not alts:
-            return ""
+            return "".join(head)
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
+        return "".join(head) + ("(?:" + body + ")?" if "" in node else body)
 
     return alternation(tree)
 
