@@ -539,23 +539,22 @@ def find_numbers(text: str) -> list[NumberMatch]:
 
 
 # what opens a match of _F_START, found quickly (a class first: the regex engine skips to
-# it): a serial and its separator, or "số" (the only letters [Ss][ốỐ] matches)
+# it): a serial and its separator, or the "số" of a blank number (its own letters)
 _SERIAL_AHEAD = re.compile(rf"[0-9]{{1,6}}{_HS}?[-/]")
-_SO = ("số", "Số", "SỐ", "sỐ")
+_SO = re.compile("[Ss][ốỐ]")
 
 
 def _next_start(norm: str, pos: int) -> re.Match[str] | None:
     """``_F_START.search(norm, pos)``, searched from the first place it can match: its
     pattern opens with a lookbehind, so the engine tried both of its branches at every
-    character; a serial matches _SERIAL_AHEAD at its own start, a blank number's "Số" is
-    one of _SO."""
+    character; a serial matches _SERIAL_AHEAD at its own start, a blank number's "Số"
+    matches _SO."""
     ahead = _SERIAL_AHEAD.search(norm, pos)
     at = ahead.start() if ahead else len(norm)
-    for word in _SO:
-        k = norm.find(word, pos, at)
-        if k >= 0:
-            at = k
-    if ahead is None and at == len(norm):
+    so = _SO.search(norm, pos, at + 2)  # a "số" starting before the serial
+    if so is not None and so.start() < at:
+        at = so.start()
+    if ahead is None and so is None:
         return None
     return _F_START.search(norm, at)
 
