@@ -151,7 +151,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
     topic = re.match(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)", key)
     if topic:
-        after = parse_assignment(original[topic.end() :], table, province)
+        # the rest read without the memory (memo.py): one frame a level, as deep as before
+        after = parse_assignment.__wrapped__(original[topic.end() :], table, province)
         if after.lead:
             return after
     # a short label naming no body: "Nhiệm vụ chung: Các bộ, ngành … tập trung …"
@@ -161,7 +162,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         and len(label.group(1).split()) <= 5
         and not any(m.start < label.end(1) for m in matches)
     ):
-        after = parse_assignment(original[label.end() :], table, province)
+        after = parse_assignment.__wrapped__(original[label.end() :], table, province)
         if after.lead and after.explicit:
             return after
 
