@@ -218,7 +218,7 @@ def _find_deadline(text: str) -> Deadline:
                 best = (m.start(), m.end(), when)
         if best:
             break
-    if best is None and year:
+    if best is None:
         for m in _BARE.finditer(key):
             when = _resolve(m, 0)
             if when:
