@@ -129,15 +129,24 @@ def _longest_first(names: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = None  # a name ends here
 
+    escaped: dict[str, str] = {}  # each character escaped once, not once per name
+
+    def piece(ch: str) -> str:
+        out = escaped.get(ch)
+        if out is None:
+            out = escaped[ch] = r"\s+" if ch == " " else re.escape(ch)
+        return out
+
     def alternation(node: dict) -> str:
-        alts = []
-        for ch, child in node.items():
-            if ch:
-                alts.append((r"\s+" if ch == " " else re.escape(ch)) + alternation(child))
+        head = []  # a run of letters only one name goes on with, read without recursion
+        while len(node) == 1 and "" not in node:
+            ((ch, node),) = node.items()
+            head.append(piece(ch))
+        alts = [piece(ch) + alternation(child) for ch, child in node.items() if ch]
         if not alts:
-            return ""
+            return "".join(head)
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
+        return "".join(head) + ("(?:" + body + ")?" if "" in node else body)
 
     return alternation(tree)
 
@@ -501,7 +510,8 @@ class AgencyTable:
         pattern, by_alias = self._pattern(province)
         found: list[AgencyMatch] = []
         taken = _Taken(len(key))
-        known = [(m.start(), m.end()) for m in pattern.finditer(key)]
+        hits = list(pattern.finditer(key))  # read once, walked twice
+        known = [(m.start(), m.end()) for m in hits]
         found += self._named_lists(text, key, taken, province)
         found += self._learned_names(text, key, taken, province)
         found += self._groups(text, key, taken, province, known)
@@ -518,7 +528,7 @@ class AgencyTable:
             agency = Agency(name, "commune", province, "body", parent, text[m.start() : end])
             found.append(AgencyMatch(m.start(), end, agency))
             taken.add((m.start(), end))
-        for m in pattern.finditer(key):
+        for m in hits:
             if taken.overlaps(m.start(), m.end()):
                 continue
             alias = re.sub(r"\s+", " ", m.group())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..schema.model import Agency
 from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable, renamed
+from .memo import remembered_readings
 from .rules import Rules
 from .textnorm import fold, match_key
 
@@ -135,6 +136,7 @@ def _framing_end(key: str, table: AgencyTable) -> int:
     return m.end() if m else 0
 
 
+@remembered_readings  # the same text is read for its own task, a heading, a clause (memo.py)
 def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
     """Lead, cooperating bodies and delegation chain stated in ``text`` itself.
 
@@ -149,7 +151,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
     topic = re.match(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)", key)
     if topic:
-        after = parse_assignment(original[topic.end() :], table, province)
+        # the rest read without the memory (memo.py): one frame a level, as deep as before
+        after = parse_assignment.__wrapped__(original[topic.end() :], table, province)
         if after.lead:
             return after
     elif re.match(r"\W*+(?:về|đối với)\s", key):
@@ -166,7 +169,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         and len(label.group(1).split()) <= 5
         and not any(m.start < label.end(1) for m in matches)
     ):
-        after = parse_assignment(original[label.end() :], table, province)
+        after = parse_assignment.__wrapped__(original[label.end() :], table, province)
         if after.lead and after.explicit:
             return after
 

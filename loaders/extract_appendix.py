@@ -221,8 +221,13 @@ def merge_appendix(rows: list[Task], body: list[Task], whole_list: bool = True) 
     """
     out = []
     restated: set[int] = set()
+    body_words = [_words(t.text) for t in body]  # read once, not once per row
     for row in rows:
-        scored = [(_similar(row.text, t.text), i) for i, t in enumerate(body)]
+        wa = _words(row.text)  # _similar(row.text, t.text) for each t, inline
+        scored = [
+            (len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0, i)
+            for i, wb in enumerate(body_words)
+        ]
         score, i = max(scored, default=(0.0, -1))
         if i < 0 or score < 0.75:
             out.append(row)

@@ -632,6 +632,8 @@ def _relations(
         titled = titled or (not marker and (_capitals(text, body) or _headed(v, text, key, body)))
     else:  # a table row: neither opens nor ends a list or a section
         pending, in_purpose = None, context is not None and context.purpose
+    if not found and not _may_leave_pending(v, context, para, key):
+        return  # no mention to relate, and no cue this line could leave for the lines below
     title = titled or (own_voice and _title_like(v, text, key, body))
     voice = own_voice or in_purpose or titled or (not marker and _opening_sentence(v, key, body))
     weak = (bool(marker) and not title) or (in_purpose and not own_voice)
@@ -762,6 +764,23 @@ def _take_pending(
     if v.CUE.match(key, body):
         return None
     return context.pending
+
+
+def _may_leave_pending(
+    v: _Vocab, context: ReferenceContext | None, para: Paragraph, key: str
+) -> bool:
+    """Whether :func:`_leave_pending` may set a cue for the lines below a paragraph that
+    names no document (a line ending in ":" or a dangling type word); else the paragraph's
+    cues need not be read."""
+    if context is None or para.kind != "body" or context.pending is not None:
+        return False
+    line = key.rstrip(" *")
+    if line.endswith(":"):
+        return True
+    end = line.rstrip()
+    end = end[:-1].rstrip() if end.endswith(":") else end
+    # DANGLING ends with a type word or "số" (letters), then spaces and a colon at most
+    return end[-1:].isalpha() and v.DANGLING.search(line) is not None
 
 
 def _leave_pending(

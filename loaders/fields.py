@@ -47,7 +47,7 @@ def split_fields(text: str, rules: Rules | None = None) -> Fields:
     """The labelled fields of ``text`` (none: ``content`` is the whole text)."""
     rules = rules or default_rules()
     key = match_key(text)
-    hits = list(_label_re(rules).finditer(key))
+    hits = list(_label_re(rules).finditer(key)) if ":" in key else []  # a label ends in ":"
     if not hits:
         return Fields(text)
     # "Xây dựng Nghị định … (cơ quan chủ trì: Bộ X; thời gian: năm 2026)": the bracket
@@ -78,7 +78,7 @@ def event_detail(text: str, rules: Rules | None = None) -> bool:
     False
     """
     rules = rules or default_rules()
-    m = _label_re(rules).match(match_key(text))
+    m = _label_re(rules).match(match_key(text)) if ":" in text else None  # "label:"
     return bool(m) and m.lastgroup in ("deadline", "details")
 
 

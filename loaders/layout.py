@@ -130,9 +130,12 @@ def _sup_marks(text: str) -> set[str]:
 
 
 def _glued_marks(text: str) -> set[str]:
-    marks = {m.group(2) for m in _GLUED_DATE.finditer(text)}
-    marks |= {m.group(1) for m in _BRACKET_MARK.finditer(text)}
-    for m in _GLUED_CODE.finditer(text):
+    # a glued date or code holds a "/", a bracketed mark a "[": most lines hold neither
+    slash = "/" in text
+    marks = {m.group(2) for m in _GLUED_DATE.finditer(text)} if slash else set()
+    if "[" in text:
+        marks |= {m.group(1) for m in _BRACKET_MARK.finditer(text)}
+    for m in _GLUED_CODE.finditer(text) if slash else ():
         if not m.group(1).upper().endswith("QH"):
             marks.add(m.group(2))
     return marks
@@ -244,13 +247,14 @@ def _strip_marks(text: str, offsets: list[int], marks: set[str]) -> tuple[str, l
     cut: list[tuple[int, int, str]] = []
     for m in _SUP_RUN.finditer(text):
         cut.append((m.start(), m.end(), "".join(_SUP_VALUE[c] for c in m.group())))
-    for m in _GLUED_DATE.finditer(text):
+    slash = bool(marks) and "/" in text  # no mark to cut, or no date or code to cut it from
+    for m in _GLUED_DATE.finditer(text) if slash else ():
         if m.group(2) in marks:
             cut.append((m.start(2), m.end(2), m.group(2)))
-    for m in _BRACKET_MARK.finditer(text):
+    for m in _BRACKET_MARK.finditer(text) if marks and "[" in text else ():
         if m.group(1) in marks:
             cut.append((m.start(), m.end(), m.group(1)))
-    for m in _GLUED_CODE.finditer(text):
+    for m in _GLUED_CODE.finditer(text) if slash else ():
         if m.group(2) in marks and not m.group(1).upper().endswith("QH"):
             cut.append((m.start(2), m.end(2), m.group(2)))
     if not cut:

@@ -46,6 +46,9 @@ _ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
 _EMPHASIS = re.compile(r"\*+|__+|(?<![^\W_])_(?=[^\W_])|(?<=[^\s_])_(?![^\W_])")
 # the national motto of a letterhead, whole or its first line ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA…")
 _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|độc lập - tự do)")
+# what a line's first letter must be for its key to open with the motto: of all characters,
+# only these fold to "c" or "đ"
+_MOTTO_FIRST = frozenset("CcĐđ")
 _MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell
 # a row opening with a "cell" this long, of paragraphs, is the
 # document's text (a short letter after its letterhead), not a row of the table
@@ -86,7 +89,7 @@ class MarkupView:
 def looks_marked_up(text: str) -> bool:
     """Markdown residue or a portal's page: lines of a lone ``|``, ``**`` pairs, a banner."""
     head = text[:20000]
-    pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln))
+    pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln)) if "|" in head else 0
     return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(text.split("\n")) > 0
 
 
@@ -242,7 +245,10 @@ def _portal_banner_end(lines: list[str]) -> int:
     """
     labels: list[int] = []
     for i, ln in enumerate(lines[:400]):
-        key = fold(ln.strip(" *|#"))
+        bare = ln.strip(" *|#")
+        if ":" not in bare and bare.lstrip()[:1] not in _MOTTO_FIRST:
+            continue  # neither a label nor the motto (folding keeps ":" and these letters)
+        key = fold(bare)
         if _MOTTO.search(key):
             break
         row = _row_facts(ln)

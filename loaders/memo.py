@@ -19,10 +19,11 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-__all__ = ["remembered_finds", "LIMIT"]
+__all__ = ["remembered_finds", "remembered_readings", "LIMIT"]
 
 LIMIT = 4096  # texts remembered per table before its memory is cleared
 _MEMO = "_remembered_finds"
+_READINGS = "_remembered_readings"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,5 +55,46 @@ def remembered_finds(find: F) -> F:
                 memo.clear()
             found = memo[key] = find(self, text, province)
         return [type(m)(m.start, m.end, _fresh(m.agency)) for m in found]
+
+    return remembered  # type: ignore[return-value]
+
+
+def _fresh_reading(reading: Any) -> Any:
+    """A copy of a reading (a plain dataclass whose fields are lists of bodies and
+    immutable values), each list new and each body in it a copy; a body that stood in two
+    lists (a lead that is also the chain's last step) is one copy in both, as it was one
+    object in the reading."""
+    new = _fresh(reading)
+    copies: dict[int, Any] = {}
+    for name, value in reading.__dict__.items():
+        if type(value) is list:
+            out = []
+            for item in value:
+                twin = copies.get(id(item))
+                if twin is None:
+                    twin = copies[id(item)] = _fresh(item)
+                out.append(twin)
+            new.__dict__[name] = out
+    return new
+
+
+def remembered_readings(parse: F) -> F:
+    """``parse(text, table, province) -> reading`` remembered on the table, by text and
+    province (as :func:`remembered_finds`; ``parse`` must depend on nothing else). A
+    reading is a dataclass of lists of bodies (mutable: a caller may change them) and
+    immutable values; each caller gets a new one (:func:`_fresh_reading`)."""
+
+    @wraps(parse)
+    def remembered(text: str, table: Any, province: str | None) -> Any:
+        memo = table.__dict__.get(_READINGS)
+        if memo is None:
+            memo = table.__dict__[_READINGS] = {}
+        key = (text, province)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= LIMIT:
+                memo.clear()
+            found = memo[key] = parse(text, table, province)
+        return _fresh_reading(found)
 
     return remembered  # type: ignore[return-value]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +108,9 @@ _LOOKALIKE_MAP = {
     "\ufe63": "-", "\uff0d": "-", "\u2215": "/", "\u2044": "/", "\uff0f": "/",
 }  # fmt: skip
 _LOOKALIKE = str.maketrans(_LOOKALIKE_MAP)
+# any character the map folds: a text without one is its own folding (translate looks up
+# every character of a text in the map; this finds the first foldable one in C)
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, _LOOKALIKE_MAP)) + "]")
 
 
 def fold_lookalikes(s: str) -> str:
@@ -121,14 +125,16 @@ def fold_lookalikes(s: str) -> str:
     >>> fold_lookalikes("04-TB/BC\\u00d0TW")
     '04-TB/BCĐTW'
     """
-    return unicodedata.normalize("NFC", s).translate(_LOOKALIKE)
+    s = unicodedata.normalize("NFC", s)
+    return s.translate(_LOOKALIKE) if _FOLDABLE.search(s) else s
 
 
-def _normalize_with_map(text: str) -> tuple[str, list[int], list[int]]:
-    """NFC + look-alike folding, and for each output character the span it came from."""
+def _normalize_with_map(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
+    """NFC + look-alike folding, and for each output character the span it came from
+    (``range``s for a text already in NFC, as nearly every paragraph is: no lists made)."""
     if unicodedata.is_normalized("NFC", text):
-        ids = list(range(len(text)))
-        return text.translate(_LOOKALIKE), ids, [i + 1 for i in ids]
+        norm = text.translate(_LOOKALIKE) if _FOLDABLE.search(text) else text
+        return norm, range(len(text)), range(1, len(text) + 1)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -501,11 +507,15 @@ def find_numbers(text: str) -> list[NumberMatch]:
     [('187', '187-KL/TW'), ('188-KL/TW', '188-KL/TW')]
     """
     norm, starts, ends = _normalize_with_map(text)
-    urls = [(m.start(), m.end()) for m in _URL.finditer(norm)]
+    if "-" not in norm and "/" not in norm:
+        return []  # every number has a "-" or a "/" after its serial (_F_START)
+    # every address holds "://" or "www." (the only letters matching "w" are w and W)
+    url = "://" in norm or "w." in norm or "W." in norm
+    urls = [(m.start(), m.end()) for m in _URL.finditer(norm)] if url else []
     out: list[NumberMatch] = []
     pos = last = 0  # last: where the last number found ends
     while True:
-        s = _F_START.search(norm, pos)
+        s = _next_start(norm, pos)
         if s is None:
             break
         pos = s.end() if s.end() > s.start() else s.start() + 1
@@ -528,11 +538,32 @@ def find_numbers(text: str) -> list[NumberMatch]:
     return out
 
 
+# what opens a match of _F_START, found quickly (a class first: the regex engine skips to
+# it): a serial and its separator, or the "số" of a blank number (its own letters)
+_SERIAL_AHEAD = re.compile(rf"[0-9]{{1,6}}{_HS}?[-/]")
+_SO = re.compile("[Ss][ốỐ]")
+
+
+def _next_start(norm: str, pos: int) -> re.Match[str] | None:
+    """``_F_START.search(norm, pos)``, searched from the first place it can match: its
+    pattern opens with a lookbehind, so the engine tried both of its branches at every
+    character; a serial matches _SERIAL_AHEAD at its own start, a blank number's "Số"
+    matches _SO."""
+    ahead = _SERIAL_AHEAD.search(norm, pos)
+    at = ahead.start() if ahead else len(norm)
+    so = _SO.search(norm, pos, at + 2)  # a "số" starting before the serial
+    if so is not None and so.start() < at:
+        at = so.start()
+    if ahead is None and so is None:
+        return None
+    return _F_START.search(norm, at)
+
+
 def _shared_serials(
     text: str,
     norm: str,
-    starts: list[int],
-    ends: list[int],
+    starts: Sequence[int],
+    ends: Sequence[int],
     lo: int,
     at: int,
     number: DocNumber,
