@@ -31,7 +31,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -379,7 +379,7 @@ class Store:
         """Replace the materialized graph in one transaction. ``owned``
         (:class:`~.incremental.Owned`, the same graph with who made what) and ``index``
         (its resolver's fingerprint) let the next change be resolved incrementally."""
-        with self.transaction() as conn:
+        with self._bulk_journal(self._graph_is_empty()), self.transaction() as conn:
             for name in re.findall(r"INDEX IF NOT EXISTS (\w+)", _GRAPH_INDEXES):
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
             for table in ("nodes", "edges", "findings", "keys", "pending"):
@@ -413,6 +413,43 @@ class Store:
                 conn.execute(statement)
             self._set_meta("graph_state", "fresh")
             self._set_meta("graph_built_at", datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def _graph_is_empty(self) -> bool:
+        """No graph row stored (a new store, or one whose graph was never made)."""
+        return not self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM nodes) OR EXISTS (SELECT 1 FROM edges) "
+            "OR EXISTS (SELECT 1 FROM findings) OR EXISTS (SELECT 1 FROM keys)"
+        ).fetchone()[0]
+
+    @contextmanager
+    def _bulk_journal(self, wanted: bool) -> Iterator[None]:
+        """The first graph of a store written through a rollback journal, not the WAL.
+
+        In WAL mode every page of the graph (730 MB at national scale) is written twice:
+        to the WAL during the transaction, then copied into the database by the checkpoint
+        at its commit (4 s of a cold national build). Pages added past the end of the file
+        are not journaled in rollback mode, so a graph written into an empty store is
+        written once, and the commit is all or nothing as before: a killed build leaves a
+        hot journal, and the next connection rolls the file back to what it was (files
+        kept, no graph). Only when this is the store's one connection (the mode cannot
+        change while another is open: then the WAL as before); WAL again after."""
+        if not wanted or self.conn.in_transaction:
+            yield
+            return
+        try:
+            mode = self.conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlite3.OperationalError:  # locked: another connection is writing
+            mode = "wal"
+        if mode != "delete":  # another connection has the store open
+            yield
+            return
+        self.conn.execute("PRAGMA synchronous=FULL")  # the journal synced before the file
+        try:
+            yield
+        finally:
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            with suppress(sqlite3.OperationalError):  # a reader holds it: the next open does
+                self.conn.execute("PRAGMA journal_mode=WAL")
 
     def set_aliases(self, path: str) -> None:
         """Remember the alias file a build used, so a later re-resolve uses it too."""
