@@ -30,7 +30,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -364,11 +364,31 @@ class Store:
                 self._set_meta("graph_state", "stale")
         return dropped
 
-    def extractions(self) -> list[Extraction]:
-        rows = self.conn.execute(
-            "SELECT extraction FROM files WHERE extraction IS NOT NULL ORDER BY path"
-        ).fetchall()
-        return [extraction_from_dict(json.loads(row[0])) for row in rows]
+    def extractions(self, known: Mapping[str, Extraction] | None = None) -> list[Extraction]:
+        """Every stored extraction, by path. ``known``: some already read from the text
+        stored (by :func:`~.ingest.ingest` as it wrote them), by key; only the others are
+        read here."""
+        if not known:
+            rows = self.conn.execute(
+                "SELECT extraction FROM files WHERE extraction IS NOT NULL ORDER BY path"
+            ).fetchall()
+            return [extraction_from_dict(json.loads(row[0])) for row in rows]
+        keys = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT abspath FROM files WHERE extraction IS NOT NULL ORDER BY path"
+            )
+        ]
+        others = [k for k in keys if k not in known]
+        read: dict[str, Extraction] = {}
+        for i in range(0, len(others), 900):
+            chunk = others[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            for key, data in self.conn.execute(
+                f"SELECT abspath, extraction FROM files WHERE abspath IN ({marks})", chunk
+            ):
+                read[key] = extraction_from_dict(json.loads(data))
+        return [known[k] if k in known else read[k] for k in keys]
 
     # ---------------------------------------------------------------- the graph
     @property
@@ -456,9 +476,15 @@ class Store:
         with self.transaction():
             self._set_meta("aliases_path", abspath(path))
 
-    def rebuild_graph(self, table: Any = None, aliases: str | None = None) -> LineageGraph:
+    def rebuild_graph(
+        self,
+        table: Any = None,
+        aliases: str | None = None,
+        known: Mapping[str, Extraction] | None = None,
+    ) -> LineageGraph:
         """Resolve the graph from every stored extraction and materialize it (a full
-        rebuild). ``aliases``: the alias file ``table`` was loaded from, if any."""
+        rebuild). ``aliases``: the alias file ``table`` was loaded from, if any; ``known``:
+        extractions already read from their stored text, by key (:meth:`extractions`)."""
         from ..loaders.agencies import AgencyTable, default_table
         from .incremental import Fallback, TrackingBuilder, resolver_fingerprint
 
@@ -470,7 +496,7 @@ class Store:
                 aliases = None
         with _gc_paused():
             builder = TrackingBuilder(table or default_table())
-            graph = builder.run(self.extractions())
+            graph = builder.run(self.extractions(known))
             keys = dict(self.conn.execute("SELECT path, abspath FROM files").fetchall())
             try:
                 owned = builder.owned(keys.get)
@@ -482,10 +508,16 @@ class Store:
             self.save_graph(graph, owned, index)
         return graph
 
-    def refresh_graph(self, table: Any = None, aliases: str | None = None) -> Any:
+    def refresh_graph(
+        self,
+        table: Any = None,
+        aliases: str | None = None,
+        known: Mapping[str, Extraction] | None = None,
+    ) -> Any:
         """Bring the graph up to date with the files changed since it was made: only the
         region they touch when it can (:func:`~.incremental.update_graph`), else a full
-        rebuild. The :class:`~.incremental.UpdateReport` says which."""
+        rebuild (``known`` as :meth:`rebuild_graph` takes it). The
+        :class:`~.incremental.UpdateReport` says which."""
         from ..loaders.agencies import default_table
         from .incremental import Fallback, UpdateReport, resolver_fingerprint, update_graph
 
@@ -493,7 +525,7 @@ class Store:
             with _gc_paused():
                 return update_graph(self, table or default_table(), resolver_fingerprint(aliases))
         except Fallback as why:
-            self.rebuild_graph(table, aliases)
+            self.rebuild_graph(table, aliases, known)
             return UpdateReport(full=str(why))
 
     def graph(self) -> LineageGraph:
