@@ -80,10 +80,37 @@ def test_ingest_serial_known_not_for_a_change_resolved_locally(corpus, tmp_path,
     path = tmp_path / "s.db"
     with Store(path, create=True) as store:
         ingest(store, [str(folder)])
+        assert not ingest_module._resolved_whole(store, None)
         first = next(iter(sorted(folder.iterdir())))
         first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        assert not ingest_module._resolved_whole(store, None, 1)
-        assert ingest_module._resolved_whole(store, None, 30)  # most of the corpus
         report = ingest(store, [str(folder)])
         assert report.parsed and report.update.full is None  # resolved locally
     assert len(spied) == 1  # the first build's only
+
+
+def test_ingest_serial_known_from_the_group_that_makes_the_change_too_large(
+    corpus, tmp_path, spied, monkeypatch
+):
+    """30 files changed of 35: a full rebuild. The groups written before the share was
+    passed are read from the store, the others taken as read; the graph is the same."""
+    folder = tmp_path / "c"
+    shutil.copytree(corpus, folder)
+    source = sorted(folder.iterdir())[0]
+    text = source.read_text(encoding="utf-8")
+    for i in range(30):
+        (folder / f"copy-{i:02d}{source.suffix}").write_text(text + f"\n{i}\n", "utf-8")
+    path = tmp_path / "s.db"
+    with Store(path, create=True) as store:
+        ingest(store, [str(folder)])
+        for i in range(30):  # each copy changed: 30 files to parse again
+            copy = folder / f"copy-{i:02d}{source.suffix}"
+            copy.write_text(text + f"\n{i} {i}\n", "utf-8")
+        monkeypatch.setattr(ingest_module, "BATCH_FILES", 8)
+        report = ingest(store, [str(folder)])
+        assert len(report.parsed) == 30 and report.update.full
+    assert len(spied) == 2
+    assert spied[1] is not None and 0 < len(spied[1]) < 30  # from the third group on
+    built = _rows(path)
+    with Store(path) as store:
+        store.rebuild_graph()
+    assert _rows(path) == built
