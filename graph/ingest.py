@@ -40,8 +40,8 @@ from ..loaders.read_archive import split as split_member
 from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
 from ..schema.graph_model import Finding
-from ..schema.model import Extraction
 from ..schema.model_json import extraction_from_dict, extraction_to_dict
+from .build import Prepared
 from .store import (
     FileRecord,
     Store,
@@ -268,6 +268,7 @@ def ingest(
     # for one changed file)
     stored = {rec.abspath: rec for rec in store.files_under(abspath(p) for p in given)}
     hashed: list[tuple[str, str, str]] = []  # (abspath, sha256, stat) of files read to hash
+    stat_of: dict[str, str] = {}  # the same for the files to parse, by abspath
     walk_failed: list[tuple[str, str]] = []  # reported before those that fail to parse
     queued: set[str] = set()  # the contents sent to be parsed in this build
     resolve = _resolver()
@@ -289,11 +290,12 @@ def ingest(
                 sha, size = old.sha256, old.size  # same size, times and inode: the same bytes
             else:
                 sha = ""
+            settled = None  # the stat to remember with the bytes just hashed
             try:
                 if not sha:
                     sha, size = file_sha256(path)
                     if stat and _settled(stat):
-                        hashed.append((full, sha, stat))
+                        settled = stat
             except OSError as exc:
                 walk_failed.append((path, f"{path}: cannot read ({exc.strerror or exc})"))
                 note(path, "failed")
@@ -302,6 +304,10 @@ def ingest(
                 walk_failed.append((path, str(exc)))
                 note(path, "failed")
                 continue
+            if settled and not (old is not None and old.sha256 == sha and old.extractor == reader):
+                stat_of[full] = settled  # written with its facts, when they are
+            elif settled:
+                hashed.append((full, sha, settled))
             if old is not None and old.sha256 == sha and old.extractor == reader:
                 if old.error:
                     walk_failed.append((path, old.error))
@@ -314,6 +320,8 @@ def ingest(
             if copy is not None:
                 moved = _rewrite_source(copy, copy["source"], path)
                 store.put_file(full, path, sha, size, moved, extractor=reader)
+                if full in stat_of:
+                    hashed.append((full, sha, stat_of.pop(full)))
                 report.reused.append(path)
                 note(path, "reused")
                 continue
@@ -322,14 +330,14 @@ def ingest(
 
     # parsed files are written a few at a time, each group in one transaction: a crash
     # keeps every group written before it (and the files of the last one are read again)
-    waiting: list[tuple[str, str, str, int, str]] = []
+    waiting: list[tuple[str, str, str, int, str, str | None]] = []
     since = time.monotonic()
     # when the graph will be resolved again whole, each text written is read back into its
     # extraction here, while the workers parse the next files, not all after them: from the
     # start for a store without this resolver's graph (a new one), else from the group that
     # takes the files changed past what is resolved locally (the earlier ones are read from
     # the store then)
-    known: dict[str, Extraction] | None = {} if _resolved_whole(store, aliases) else None
+    known: Prepared | None = Prepared() if _resolved_whole(store, aliases) else None
 
     def flush() -> None:
         nonlocal known
@@ -339,10 +347,10 @@ def ingest(
                 report.parsed.append(row[1])
                 note(row[1], "parsed")
             if known is None and _resolved_whole(store, aliases):
-                known = {}
+                known = Prepared()
             if known is not None:
-                for full, _, _, _, text in waiting:
-                    known[full] = extraction_from_dict(json.loads(text))
+                for full, _, _, _, text, _ in waiting:
+                    known.add(full, extraction_from_dict(json.loads(text)))
                 # they live until the graph is made: the cycle collector need not walk
                 # them again at each full collection while the parse goes on
                 gc.freeze()
@@ -353,6 +361,8 @@ def ingest(
         path, full, sha, size = item
         if isinstance(result, str):
             flush()
+            if full in stat_of:
+                hashed.append((full, sha, stat_of.pop(full)))
             report.failed.append((path, result))
             previous = store.file(full)
             if previous is not None and previous.error is None:
@@ -363,7 +373,7 @@ def ingest(
             return
         if not waiting:
             since = time.monotonic()
-        waiting.append((full, path, sha, size, result.text))
+        waiting.append((full, path, sha, size, result.text, stat_of.pop(full, None)))
         if len(waiting) >= BATCH_FILES or time.monotonic() - since >= BATCH_SECONDS:
             flush()
 

@@ -320,21 +320,29 @@ class Store:
             self._set_meta("graph_state", "stale")
 
     def put_encoded(
-        self, rows: Iterable[tuple[str, str, str, int, str]], extractor: str | None = None
+        self,
+        rows: Iterable[tuple[str, str, str, int, str, str | None]],
+        extractor: str | None = None,
     ) -> None:
         """Replace several files' facts in one transaction: (abspath, path, sha256, size,
-        extraction as JSON text, as :func:`_dumps` writes it). What :meth:`put_file` does for
-        each, without a transaction per file (a cold national build stores ten thousand)."""
+        extraction as JSON text, as :func:`_dumps` writes it, and the stat :meth:`set_stats`
+        would remember, or None). What :meth:`put_file` and :meth:`set_stats` do for each,
+        without a transaction per file (a cold national build stores ten thousand) and
+        without writing each row twice (the stat set after: 2.1 s of rows rewritten)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = list(rows)
         with self.transaction() as conn:
             conn.executemany(
                 "INSERT INTO files (abspath, path, sha256, size, ingested_at, extraction, error, "
-                "extractor) VALUES (?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (abspath) DO UPDATE "
-                "SET path = excluded.path, sha256 = excluded.sha256, size = excluded.size, "
-                "ingested_at = excluded.ingested_at, extraction = excluded.extraction, "
-                "error = NULL, extractor = excluded.extractor, stat = NULL",
-                [(a, p, sha, size, now, text, extractor) for a, p, sha, size, text in rows],
+                "extractor, stat) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?) ON CONFLICT (abspath) "
+                "DO UPDATE SET path = excluded.path, sha256 = excluded.sha256, "
+                "size = excluded.size, ingested_at = excluded.ingested_at, "
+                "extraction = excluded.extraction, error = NULL, extractor = excluded.extractor, "
+                "stat = excluded.stat",
+                [
+                    (a, p, sha, size, now, text, extractor, stat)
+                    for a, p, sha, size, text, stat in rows
+                ],
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO pending (abspath) VALUES (?)", [(r[0],) for r in rows]
@@ -495,7 +503,9 @@ class Store:
             else:
                 aliases = None
         with _gc_paused():
-            builder = TrackingBuilder(table or default_table())
+            builder = TrackingBuilder(
+                table or default_table(), folded=getattr(known, "folded", None)
+            )
             graph = builder.run(self.extractions(known))
             keys = dict(self.conn.execute("SELECT path, abspath FROM files").fetchall())
             try:

@@ -54,3 +54,34 @@ def test_ingest_serial_walk_copies_new_in_one_build_are_each_parsed(corpus, tmp_
         shutil.copy(files[0], folder / "z-later.txt")  # a copy of stored content: reused
         again = ingest(store, [str(folder)], jobs=2)
         assert (again.parsed, again.reused) == ([], [str(folder / "z-later.txt")])
+
+
+def test_ingest_serial_walk_a_parsed_file_is_stored_with_its_stat(corpus, tmp_path, monkeypatch):
+    """A settled file parsed in a build is written with the stat its bytes were hashed
+    under (not its row rewritten after), and the next build does not read it to hash it."""
+    folder = tmp_path / "c"
+    shutil.copytree(corpus, folder)
+    later = ingest_module.time.time_ns() + 10_000_000_000  # every file settled
+    monkeypatch.setattr(ingest_module.time, "time_ns", lambda: later)
+    set_stats = Store.set_stats
+    asked: list[list] = []
+
+    def spy(self, stats):
+        asked.append(list(stats))
+        return set_stats(self, asked[-1])
+
+    monkeypatch.setattr(Store, "set_stats", spy)
+    with Store(tmp_path / "s.db", create=True) as store:
+        report = ingest(store, [str(folder)], jobs=2)
+        assert len(report.parsed) == 5
+        assert not asked  # nothing left to remember after
+        for rec in store.files():
+            st = (folder / rec.path.rsplit("/", 1)[-1]).stat()
+            assert rec.stat == f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+        def no_reading(path):
+            raise AssertionError(f"{path} was read to be hashed")
+
+        monkeypatch.setattr(ingest_module, "file_sha256", no_reading)
+        again = ingest(store, [str(folder)], jobs=2)
+        assert (len(again.unchanged), again.parsed) == (5, [])
