@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -84,8 +84,9 @@ def build_graph(
 
 
 class _Builder:
-    def __init__(self, table: AgencyTable) -> None:
+    def __init__(self, table: AgencyTable, folded: Mapping[str, str] | None = None) -> None:
         self.table = table
+        self.folded = folded or {}  # fold(text) of task texts, when known ahead (Prepared)
         self.g = LineageGraph()
         self.claims: dict[str, list[_Claim]] = defaultdict(list)
         self.own_id: dict[str, str] = {}  # source → its document's id
@@ -460,9 +461,12 @@ class _Builder:
         occurrences: Counter[tuple[str, str | None]] = Counter()
         province = ex.document.province
         for task in ex.tasks:
-            key = (fold(task.text), task.row)
+            words = self.folded.get(task.text)
+            if words is None:
+                words = fold(task.text)
+            key = (words, task.row)
             occurrences[key] += 1
-            node_id = task_id(doc_id, task.text, task.row, occurrences[key])
+            node_id = task_id(doc_id, task.text, task.row, occurrences[key], words)
             self.g.add_task(
                 TaskNode(
                     id=node_id,
@@ -565,6 +569,23 @@ class _Builder:
                         [ex.source],
                     )
                 )
+
+
+class Prepared(dict[str, Extraction]):
+    """Extractions read ahead of a full resolution (by store key, as
+    :func:`~.ingest.ingest` reads them back while the workers parse the next files), with
+    what the resolver computes from each one alone: the folded words of its tasks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folded: dict[str, str] = {}
+
+    def add(self, key: str, ex: Extraction) -> None:
+        self[key] = ex
+        folded = self.folded
+        for task in ex.tasks:
+            if task.text not in folded:
+                folded[task.text] = fold(task.text)
 
 
 def part_of_edge(node: AgencyNode, parent_id: str, parent_name: str) -> Edge:

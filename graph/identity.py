@@ -219,10 +219,14 @@ def agency_id(name: str, level: str | None, province: str | None) -> str:
     return base
 
 
-def task_id(document_id: str, text: str, row: str | None, occurrence: int) -> str:
+def task_id(
+    document_id: str, text: str, row: str | None, occurrence: int, folded: str | None = None
+) -> str:
     """A task is the item of one document: the document, its words, its row, and which
-    occurrence of those words it is (a plan may repeat one item verbatim)."""
-    return f"task:{_digest(document_id, fold(text), row, str(occurrence))}"
+    occurrence of those words it is (a plan may repeat one item verbatim). ``folded``:
+    ``fold(text)``, when the caller has it."""
+    words = fold(text) if folded is None else folded
+    return f"task:{_digest(document_id, words, row, str(occurrence))}"
 
 
 def parse(number: str | None) -> DocNumber | None:

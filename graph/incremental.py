@@ -54,7 +54,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -197,8 +197,9 @@ class TrackingBuilder(_Builder):
         context: Callable[[str], dict[str, date]] | None = None,
         injected: dict[str, list[tuple[str, list[Any]]]] | None = None,
         neighbours: list[Extraction] | None = None,
+        folded: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(table)
+        super().__init__(table, folded)
         self.neighbours = neighbours or []
         self.injected = injected or {}
         self.moved: set[str] = set()  # injected files whose claims now resolve elsewhere

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,8 @@ from ..loaders.read_archive import split as split_member
 from ..loaders.readers import iter_paths, read_path
 from ..loaders.source import ReadError
 from ..schema.graph_model import Finding
-from ..schema.model_json import extraction_to_dict
+from ..schema.model_json import extraction_from_dict, extraction_to_dict
+from .build import Prepared
 from .store import (
     FileRecord,
     Store,
@@ -259,66 +262,98 @@ def ingest(
     report = IngestReport()
     reader = extractor_fingerprint()
     note = progress or (lambda path, what: None)
-    todo: list[tuple[str, str, str, int]] = []  # (path, abspath, sha, size)
     seen: set[str] = set()
     archives: set[str] = set()  # archives read as members in this build
     # one read, not one per file; only what these paths can touch (not a country's list
     # for one changed file)
     stored = {rec.abspath: rec for rec in store.files_under(abspath(p) for p in given)}
     hashed: list[tuple[str, str, str]] = []  # (abspath, sha256, stat) of files read to hash
+    stat_of: dict[str, str] = {}  # the same for the files to parse, by abspath
+    walk_failed: list[tuple[str, str]] = []  # reported before those that fail to parse
+    queued: set[str] = set()  # the contents sent to be parsed in this build
     resolve = _resolver()
-    for path in iter_paths(given):
-        full = resolve(path)
-        if full in seen:  # named twice (a folder and a file in it): once is enough
-            continue
-        seen.add(full)
-        if split_member(path) is not None:
-            archives.add(abspath(split_member(path)[0]))  # type: ignore[index]
-        old = stored.get(full)
-        stat = _stat(path)
-        if old is not None and stat and old.stat == stat and old.extractor == reader:
-            sha, size = old.sha256, old.size  # same size, times and inode: the same bytes
-        else:
-            sha = ""
-        try:
-            if not sha:
-                sha, size = file_sha256(path)
-                if stat and _settled(stat):
-                    hashed.append((full, sha, stat))
-        except OSError as exc:
-            report.failed.append((path, f"{path}: cannot read ({exc.strerror or exc})"))
-            note(path, "failed")
-            continue
-        except ReadError as exc:  # an archive member refused (unsafe name, zip bomb)
-            report.failed.append((path, str(exc)))
-            note(path, "failed")
-            continue
-        if old is not None and old.sha256 == sha and old.extractor == reader:
-            if old.error:
-                report.failed.append((path, old.error))
-            report.unchanged.append(path)
-            note(path, "unchanged")
-            continue
-        copy = store.extraction_by_hash(sha, reader)
-        if copy is not None:
-            moved = _rewrite_source(copy, copy["source"], path)
-            store.put_file(full, path, sha, size, moved, extractor=reader)
-            report.reused.append(path)
-            note(path, "reused")
-            continue
-        todo.append((path, full, sha, size))
+
+    def walk() -> Iterator[tuple[str, str, str, int]]:
+        """The files to parse (path, abspath, sha256, size), as the walk finds them: the
+        workers parse the first while the others are hashed (two seconds of a national
+        build's walk, before, had them wait)."""
+        for path in iter_paths(given):
+            full = resolve(path)
+            if full in seen:  # named twice (a folder and a file in it): once is enough
+                continue
+            seen.add(full)
+            if split_member(path) is not None:
+                archives.add(abspath(split_member(path)[0]))  # type: ignore[index]
+            old = stored.get(full)
+            stat = _stat(path)
+            if old is not None and stat and old.stat == stat and old.extractor == reader:
+                sha, size = old.sha256, old.size  # same size, times and inode: the same bytes
+            else:
+                sha = ""
+            settled = None  # the stat to remember with the bytes just hashed
+            try:
+                if not sha:
+                    sha, size = file_sha256(path)
+                    if stat and _settled(stat):
+                        settled = stat
+            except OSError as exc:
+                walk_failed.append((path, f"{path}: cannot read ({exc.strerror or exc})"))
+                note(path, "failed")
+                continue
+            except ReadError as exc:  # an archive member refused (unsafe name, zip bomb)
+                walk_failed.append((path, str(exc)))
+                note(path, "failed")
+                continue
+            if settled and not (old is not None and old.sha256 == sha and old.extractor == reader):
+                stat_of[full] = settled  # written with its facts, when they are
+            elif settled:
+                hashed.append((full, sha, settled))
+            if old is not None and old.sha256 == sha and old.extractor == reader:
+                if old.error:
+                    walk_failed.append((path, old.error))
+                report.unchanged.append(path)
+                note(path, "unchanged")
+                continue
+            # a copy of content stored before this build; content parsed in this build is
+            # parsed again for each of its copies, as when every file was hashed first
+            copy = store.extraction_by_hash(sha, reader) if sha not in queued else None
+            if copy is not None:
+                moved = _rewrite_source(copy, copy["source"], path)
+                store.put_file(full, path, sha, size, moved, extractor=reader)
+                if full in stat_of:
+                    hashed.append((full, sha, stat_of.pop(full)))
+                report.reused.append(path)
+                note(path, "reused")
+                continue
+            queued.add(sha)
+            yield (path, full, sha, size)
 
     # parsed files are written a few at a time, each group in one transaction: a crash
     # keeps every group written before it (and the files of the last one are read again)
-    waiting: list[tuple[str, str, str, int, str]] = []
+    waiting: list[tuple[str, str, str, int, str, str | None]] = []
     since = time.monotonic()
+    # when the graph will be resolved again whole, each text written is read back into its
+    # extraction here, while the workers parse the next files, not all after them: from the
+    # start for a store without this resolver's graph (a new one), else from the group that
+    # takes the files changed past what is resolved locally (the earlier ones are read from
+    # the store then)
+    known: Prepared | None = Prepared() if _resolved_whole(store, aliases) else None
 
     def flush() -> None:
+        nonlocal known
         if waiting:
             store.put_encoded(waiting, extractor=reader)
             for row in waiting:
                 report.parsed.append(row[1])
                 note(row[1], "parsed")
+            if known is None and _resolved_whole(store, aliases):
+                known = Prepared()
+            if known is not None:
+                for full, _, _, _, text, _ in waiting:
+                    known.add(full, extraction_from_dict(json.loads(text)))
+                # they live until the graph is made: the cycle collector need not walk
+                # them again at each full collection while the parse goes on
+                gc.freeze()
             waiting.clear()
 
     def commit(item: tuple[str, str, str, int], result: Parsed | str) -> None:
@@ -326,6 +361,8 @@ def ingest(
         path, full, sha, size = item
         if isinstance(result, str):
             flush()
+            if full in stat_of:
+                hashed.append((full, sha, stat_of.pop(full)))
             report.failed.append((path, result))
             previous = store.file(full)
             if previous is not None and previous.error is None:
@@ -336,19 +373,26 @@ def ingest(
             return
         if not waiting:
             since = time.monotonic()
-        waiting.append((full, path, sha, size, result.text))
+        waiting.append((full, path, sha, size, result.text, stat_of.pop(full, None)))
         if len(waiting) >= BATCH_FILES or time.monotonic() - since >= BATCH_SECONDS:
             flush()
 
     try:
-        if jobs > 1 and len(todo) > 1:
-            _parallel(todo, aliases, jobs, commit)
+        todo = walk()
+        first = list(islice(todo, 2))  # one file alone is parsed here, not in a worker
+        if jobs > 1 and len(first) > 1:
+            _parallel(chain(first, todo), aliases, jobs, commit)
         else:
-            for item in todo:
+            for item in chain(first, todo):
                 commit(item, _parse(item[0], table))
     finally:
-        flush()  # Ctrl-C: what was parsed is kept, as when each file had its transaction
+        try:
+            flush()  # Ctrl-C: what was parsed is kept, as when each file had its transaction
+        finally:
+            if known is not None:
+                gc.unfreeze()
 
+    report.failed[:0] = walk_failed
     if hashed:
         store.set_stats(hashed)
     # the files stored before this build (those it added are all in `seen`)
@@ -363,7 +407,11 @@ def ingest(
         store.set_aliases(aliases)
     if report.changed or not store.graph_is_fresh:
         note("", "resolving")  # the step after the files: a progress display says so
-        report.update = store.refresh_graph(table, aliases)
+        if known:
+            report.update = store.refresh_graph(table, aliases, known=known)
+        else:  # the call a timing harness may stand in for (benchmarks/incremental.py)
+            report.update = store.refresh_graph(table, aliases)
+        known = None
     # the summary is counted in the store, no graph is read
     from .store_reader import counts, findings
 
@@ -371,8 +419,22 @@ def ingest(
     return report
 
 
+def _resolved_whole(store: Store, aliases: str | None) -> bool:
+    """Whether the graph will be resolved again from every extraction after the files now
+    written (:func:`~.incremental.update_graph` falls back to a full rebuild then): a store
+    without a graph this resolver made (a new one), or more files changed than it resolves
+    locally."""
+    from .incremental import FULL_SHARE, resolver_fingerprint
+
+    if store._meta("graph_index") != resolver_fingerprint(aliases):
+        return True
+    (files,) = store.conn.execute("SELECT count(*) FROM files").fetchone()
+    (pending,) = store.conn.execute("SELECT count(*) FROM pending").fetchone()
+    return pending > max(20, FULL_SHARE * files)
+
+
 def _parallel(
-    todo: list[tuple[str, str, str, int]],
+    todo: Iterable[tuple[str, str, str, int]],
     aliases: str | None,
     jobs: int,
     commit: Callable[[tuple[str, str, str, int], Parsed | str], None],
