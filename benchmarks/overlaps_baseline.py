@@ -22,10 +22,8 @@ import importlib.util
 import json
 import os
 import platform
-import random
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -39,29 +37,6 @@ def _run_module() -> Any:
     sys.modules["bench_run"] = module
     spec.loader.exec_module(module)
     return module
-
-
-def _sample(graph: Any, sample: int, seed: int) -> Any:
-    """The sample of ``run.py``'s ``baseline``: whole jurisdictions, at random, until full."""
-    from policy_lineage.graph.identity import jurisdiction_of
-    from policy_lineage.schema.graph_model import LineageGraph
-
-    by_place: dict[str, list[Any]] = defaultdict(list)
-    for t in graph.tasks.values():
-        doc = graph.documents.get(t.document_id)
-        by_place[jurisdiction_of(doc) if doc else "vn"].append(t)
-    places = sorted(by_place)
-    random.Random(seed).shuffle(places)
-    tasks: list[Any] = []
-    for p in places:
-        if len(tasks) + len(by_place[p]) > sample:
-            continue
-        tasks += by_place[p]
-    part = LineageGraph(documents=graph.documents, agencies=graph.agencies)
-    for t in tasks:
-        part.add_task(t)
-    part.edges = [e for e in graph.edges if e.kind == "supersedes"]
-    return part
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     run.show("baseline_recall_lost", base["recall_lost"])
 
     # The same sample again, in one process and in two, alternating: the spread.
-    part = _sample(graph, args.sample, args.seed)
+    part = run.baseline_sample(graph, args.sample, args.seed)
     again: dict[str, list[dict[str, Any]]] = {"1": [], "2": []}
     for _ in range(args.rounds):
         for jobs in (1, 2):

@@ -358,6 +358,30 @@ def overlaps(graph: Any, corpus: Path, truth: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def baseline_sample(graph: Any, sample: int, seed: int) -> Any:
+    """Whole jurisdictions, picked at random until the sample is full (overlaps live inside
+    one), with the graph's supersedes edges: the part both sides of the baseline compare."""
+    from policy_lineage.graph.identity import jurisdiction_of
+    from policy_lineage.schema.graph_model import LineageGraph
+
+    by_place: dict[str, list[Any]] = defaultdict(list)
+    for t in graph.tasks.values():
+        doc = graph.documents.get(t.document_id)
+        by_place[jurisdiction_of(doc) if doc else "vn"].append(t)
+    places = sorted(by_place)
+    random.Random(seed).shuffle(places)
+    tasks: list[Any] = []
+    for p in places:
+        if len(tasks) + len(by_place[p]) > sample:
+            continue
+        tasks += by_place[p]
+    part = LineageGraph(documents=graph.documents, agencies=graph.agencies)
+    for t in tasks:
+        part.add_task(t)
+    part.edges = [e for e in graph.edges if e.kind == "supersedes"]
+    return part
+
+
 def baseline(
     graph: Any,
     sample: int,
@@ -384,24 +408,9 @@ def baseline(
     from policy_lineage.graph.identity import jurisdiction_of
     from policy_lineage.loaders.textnorm import fold
     from policy_lineage.queries.overlaps import find_overlaps
-    from policy_lineage.schema.graph_model import LineageGraph
 
-    # Whole jurisdictions, picked at random until the sample is full: overlaps live inside one.
-    by_place: dict[str, list[Any]] = defaultdict(list)
-    for t in graph.tasks.values():
-        doc = graph.documents.get(t.document_id)
-        by_place[jurisdiction_of(doc) if doc else "vn"].append(t)
-    places = sorted(by_place)
-    random.Random(seed).shuffle(places)
-    tasks: list[Any] = []
-    for p in places:
-        if len(tasks) + len(by_place[p]) > sample:
-            continue
-        tasks += by_place[p]
-    part = LineageGraph(documents=graph.documents, agencies=graph.agencies)
-    for t in tasks:
-        part.add_task(t)
-    part.edges = [e for e in graph.edges if e.kind == "supersedes"]
+    part = baseline_sample(graph, sample, seed)
+    tasks = list(part.tasks.values())
 
     fast_stats: dict[str, Any] = {}
     fast_load = load()
