@@ -806,18 +806,15 @@ class AgencyTable:
             if end <= m.end():
                 continue  # "lực lượng" alone names no one
             written = text[start:end]
-            agency = Agency(
-                self.display_name(written),
-                "unknown",
-                province,
-                "group",
-                None,
-                written,
-                canonical=False,
-            )
-            out.append(AgencyMatch(start, end, agency))
+            out.append(AgencyMatch(start, end, self._printed(written, province, "group")))
             taken.add((start, end))
         return out
+
+    def _printed(self, written: str, province: str | None, kind: str) -> Agency:
+        """A body or group no table lists, named as printed (abbreviations written out)."""
+        return Agency(
+            self.display_name(written), "unknown", province, kind, None, written, canonical=False
+        )
 
     def _shaped_bodies(
         self,
@@ -856,16 +853,7 @@ class AgencyTable:
             if end <= pos:
                 continue
             written = text[start:end]
-            agency = Agency(
-                self.display_name(written),
-                "unknown",
-                province,
-                "body",
-                None,
-                written,
-                canonical=False,
-            )
-            out.append(AgencyMatch(start, end, agency))
+            out.append(AgencyMatch(start, end, self._printed(written, province, "body")))
             taken.add((start, end))
         return out
 
