@@ -186,7 +186,10 @@ def _stored_files(store: Path) -> int:
 )
 def test_a_killed_build_keeps_every_file_completed_before_the_kill(corpus, tmp_path, sig, jobs):
     folder, store = tmp_path / "many", tmp_path / "s.db"
-    total = 60
+    # enough files that the build is still parsing when the first group is written: parsed
+    # files are written in groups (64 files or half a second), and a Ctrl-C writes what was
+    # parsed, so with 60 files an unhurried machine could store all of them before the kill
+    total = 150
     _many_files(corpus, folder, total)
     cmd = [sys.executable, "-m", "policy_lineage", "build", str(folder), "--store", str(store)]
     proc = subprocess.Popen(
