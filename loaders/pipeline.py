@@ -180,7 +180,7 @@ def _unnamed(agency, table: AgencyTable) -> bool:
     if key.endswith(tuple(table.rules.vague_markers)):
         return True
     parts = re.split(r"\s*,\s*|\s+(?:và|hoặc)\s+", key)
-    return all(p.removeprefix("các ") in ("cơ quan", "đơn vị", "địa phương") for p in parts if p)
+    return all(p.removeprefix("các ") in ("cơ quan", "đơn vị") for p in parts if p)
 
 
 def _task_province(doc) -> str | None:

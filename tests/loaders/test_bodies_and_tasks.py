@@ -488,16 +488,18 @@ def test_letter_items_are_done_by_its_addressees() -> None:
     assert str(tasks[0].deadline) == "2026-10-20"
 
 
-def test_a_letters_agencies_units_and_localities_are_its_addressees() -> None:
-    """ "Các cơ quan, đơn vị, địa phương …" in a letter names no one but those it is sent to."""
+def test_a_letters_group_of_a_kind_is_named_not_its_addressees() -> None:
+    """ "Các cơ quan, đơn vị, địa phương …" in a letter names a group (as "các bộ, cơ quan, địa
+    phương" does): the task keeps it; only "các cơ quan, đơn vị" alone is the addressees."""
     letter = LETTER.replace(
         "Kính gửi: Ủy ban nhân dân tỉnh Quảng Trị.",
         "Kính gửi:\n- Sở Xây dựng;\n- Ủy ban nhân dân các xã, phường.",
     ).replace("2. Bố trí", "2. Các cơ quan, đơn vị, địa phương bố trí")
     tasks = extract_text(letter, "cv.txt").tasks
     assert [[a.name for a in t.lead] for t in tasks] == [
-        ["Sở Xây dựng", "Ủy ban nhân dân các xã, phường"]
-    ] * 2
+        ["Sở Xây dựng", "Ủy ban nhân dân các xã, phường"],
+        ["Các cơ quan, đơn vị, địa phương"],
+    ]
 
 
 NOTICE = """VĂN PHÒNG CHÍNH PHỦ
