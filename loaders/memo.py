@@ -36,6 +36,20 @@ def _fresh(obj: Any) -> Any:
     return new
 
 
+def _recalled(owner: Any, slot: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """The answer remembered on ``owner`` (in its ``__dict__`` under ``slot``) for ``key``,
+    computed once; the memory is cleared when it holds ``LIMIT`` answers."""
+    memo = owner.__dict__.get(slot)
+    if memo is None:
+        memo = owner.__dict__[slot] = {}
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= LIMIT:
+            memo.clear()
+        found = memo[key] = compute()
+    return found
+
+
 def remembered_finds(find: F) -> F:
     """``find(self, text, province=None) -> list[match]`` remembered per table, by text and
     province. ``find`` must depend on nothing else (the table's entries and rules are fixed
@@ -45,15 +59,7 @@ def remembered_finds(find: F) -> F:
 
     @wraps(find)
     def remembered(self: Any, text: str, province: str | None = None) -> list[Any]:
-        memo = self.__dict__.get(_MEMO)
-        if memo is None:
-            memo = self.__dict__[_MEMO] = {}
-        key = (text, province)
-        found = memo.get(key)
-        if found is None:
-            if len(memo) >= LIMIT:
-                memo.clear()
-            found = memo[key] = find(self, text, province)
+        found = _recalled(self, _MEMO, (text, province), lambda: find(self, text, province))
         return [type(m)(m.start, m.end, _fresh(m.agency)) for m in found]
 
     return remembered  # type: ignore[return-value]
@@ -86,15 +92,7 @@ def remembered_readings(parse: F) -> F:
 
     @wraps(parse)
     def remembered(text: str, table: Any, province: str | None) -> Any:
-        memo = table.__dict__.get(_READINGS)
-        if memo is None:
-            memo = table.__dict__[_READINGS] = {}
-        key = (text, province)
-        found = memo.get(key)
-        if found is None:
-            if len(memo) >= LIMIT:
-                memo.clear()
-            found = memo[key] = parse(text, table, province)
+        found = _recalled(table, _READINGS, (text, province), lambda: parse(text, table, province))
         return _fresh_reading(found)
 
     return remembered  # type: ignore[return-value]
