@@ -55,7 +55,10 @@ _GOVERNS = re.compile(
 # a force named without "các" as the object of "chỉ đạo …" (see _groups)
 _FORCE = re.compile(r"(?<![\wđ])lực\s++lượng(?=\s)")
 # a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
-_REGION = re.compile(r"\s++khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])")
+_REGION = re.compile(
+    r"(?:\s*+[-–]\s*+chi\s++nhánh\s++|\s++(?:chi\s++nhánh\s++)?)"
+    r"khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])"
+)
 _PROVINCE_AFTER = re.compile(
     r"\s+("
     + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
@@ -550,10 +553,9 @@ class AgencyTable:
             if region and not taken.overlaps(end, region.end()):
                 # "Kho bạc Nhà nước khu vực XI": the regional office, not the national body
                 end = region.end()
-                written = text[m.start() : end]
-                number = text[region.start("n") : region.end("n")]
+                written = collapse(text[m.start() : end])
                 agency = Agency(
-                    f"{agency.name} khu vực {number.upper()}",
+                    self.display_name(written),  # as printed: "Kho bạc Nhà nước khu vực XI"
                     "unknown",
                     province,
                     "body",
@@ -758,6 +760,12 @@ class AgencyTable:
             if not m.group("quals") and "nouns" in m.groupdict():
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
                 end = _modifiers_end(text, key, end, self.rules, governed)
+                end = self._group_of_named(text, key, m, end, known)
+            owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
+            if owner and text[owner.end() : owner.end() + 1].isupper():
+                # "các tổ chức thành viên của Mặt trận": the group belongs to a named body
+                listed = [e for k, e in known if k == owner.end()]
+                end = max(end, *listed, _name_end(text, key, owner.end(), self.rules, set(starts)))
             i = bisect_right(starts, start)
             if any(e >= end for _, e in known[max(0, i - 3) : i]):
                 continue  # the table knows a name at least as long: "các cơ quan Đảng ở tỉnh"
@@ -809,6 +817,28 @@ class AgencyTable:
             out.append(AgencyMatch(start, end, self._printed(written, province, "group")))
             taken.add((start, end))
         return out
+
+    def _group_of_named(
+        self, text: str, key: str, m: re.Match[str], end: int, known: list[tuple[int, int]]
+    ) -> int:
+        """One capitalised head noun and a name after it: "các Ban Xây dựng Đảng Tỉnh ủy",
+        "các Trung tâm Y tế": bodies of one kind, each named so, not the bare "các Ban"."""
+        nouns = m.group("nouns")
+        noun = re.sub(r"^các\s++", "", nouns)
+        at = m.start("nouns") + len(nouns) - len(noun)
+        if (
+            end != m.end()
+            or fold(noun) not in self.rules.body_heads
+            or not text[at : at + 1].isupper()
+            or any(k == at for k, _ in known)  # "các Sở Xây dựng nêu trên": the table knows it
+            or any(k < m.start() < e for k, e in known)  # "Liên hiệp các Hội Khoa học …"
+        ):
+            return end
+        gap = re.match(r"[ \t]++(?=[A-ZĐÀ-Ỹ])", text[end : end + 4])
+        if not gap:
+            return end
+        name = _name_end(text, key, end + gap.end(), self.rules, {k for k, _ in known})
+        return name if name > end + gap.end() else end
 
     def _printed(self, written: str, province: str | None, kind: str) -> Agency:
         """A body or group no table lists, named as printed (abbreviations written out)."""
@@ -1114,6 +1144,7 @@ def _tokens(text: str, pos: int, limit: int = 160):
     return list(re.finditer(r"[^\s,;:.()“”\"'‘’]+", text[pos : pos + limit]))
 
 
+_OWNER = re.compile(r"[ \t]++của[ \t]++")
 # the groups a body may be named in each of: "Sở Y tế các tỉnh, thành phố", "Ban Chỉ đạo 389
 # các bộ, ngành, địa phương", "Ủy ban nhân dân các xã, phường"
 _GROUP_OF_PLACES = re.compile(

@@ -176,8 +176,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     def concrete(ms: list[AgencyMatch]) -> list[Agency]:
         return dedupe([m.agency for m in ms if not table.is_vague(m.agency)])
 
-    # cooperating: the bodies right after "phối hợp (với)"
-    for m in re.finditer(r"phối\s+hợp(?:\s+với)?\s+", key):
+    # cooperating: the bodies right after "phối hợp (với/cùng)", "chủ trì cùng (với)"
+    for m in re.finditer(r"(?:phối\s+hợp|chủ\s+trì\s+cùng)(?:\s+(?:với|cùng))?\s+", key):
         result.cooperating += concrete(_runs(text, matches, m.end()))
     result.cooperating = dedupe(result.cooperating)
 
@@ -249,6 +249,10 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 or (closed >= 0 and key[closed + 1 :].strip(" .;,"))
             ):
                 continue
+        if before and re.search(
+            r"[^\W\d_]\s++do\s++$", key[max(0, before[0].start - 40) : before[0].start]
+        ):
+            continue  # "các dự án do Bộ Công an chủ trì": which projects, not who does the item
         if before:
             result.lead = [a.agency for a in before]
             result.cue = "chủ trì"

@@ -357,6 +357,36 @@ def _joins(
     return None
 
 
+def _bold_heading_goes_on(
+    lines: list[Line], body: list[int], i: int, breaks: frozenset[int]
+) -> bool:
+    """A saved page's numbered heading in bold, broken into two bold paragraphs:
+    "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**", a blank line,
+    "**Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận**" is one heading."""
+    first = lines[body[0]].text.strip()
+    if (
+        lines[body[0]].start not in breaks
+        or len(body) > 3
+        or not MARKER_RE.match(first)
+        or not any(c.islower() for c in first)
+        or _SENTENCE_END.search(lines[body[-1]].text)
+    ):
+        return False
+    j = i + 1
+    while j < len(lines) and lines[j].kind == "blank":
+        j += 1
+    if j >= len(lines) or lines[j].kind != "content" or lines[j].start not in breaks:
+        return False
+    nxt = lines[j].text.strip()
+    return bool(
+        nxt
+        and len(nxt) < 100
+        and any(c.islower() for c in nxt)
+        and not MARKER_RE.match(nxt)
+        and not _OPENING_CUE.match(nxt)
+    )
+
+
 def layout(
     text: str,
     one_line_paragraphs: bool = False,
@@ -418,6 +448,7 @@ def layout(
     body: list[int] = []
     note: list[int] = []
     note_mark: str | None = None
+    held: int | None = None  # a bold heading's first line, held over a blank line
     for i, ln in enumerate(lines):
         if ln.kind == "footnote":
             if ln.footnote != note_mark or (
@@ -437,9 +468,16 @@ def layout(
             flush([i], "table_row")
             continue
         if ln.kind != "content":
-            if soft == "blank" and ln.kind == "blank" and body:
-                flush(body, "body")
-                body = []
+            if soft == "blank" and ln.kind == "blank" and body and held != body[0]:
+                if _bold_heading_goes_on(lines, body, i, breaks):
+                    held = body[0]  # the heading goes on in the next bold paragraph
+                else:
+                    flush(body, "body")
+                    body = []
+            continue
+        if held is not None and body and held == body[0]:
+            held = None
+            body.append(i)
             continue
         if body and (
             one_line_paragraphs

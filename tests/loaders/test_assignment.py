@@ -36,6 +36,16 @@ PROVINCE = "Bắc Ninh"
         ("Công an tỉnh: tăng cường bảo đảm an ninh mạng.", ["Công an tỉnh"], []),
         # no body named: nobody, and the caller takes the heading's
         ("Tăng cường công tác tuyên truyền.", [], []),
+        # "X chủ trì cùng Y", "phối hợp cùng Y": Y cooperates
+        ("Sở Tài chính chủ trì cùng Sở Xây dựng và các sở, ngành liên quan rà soát, đề xuất "
+         "khen thưởng.", ["Sở Tài chính"], ["Sở Xây dựng"]),
+        ("Sở Nội vụ chủ trì, phối hợp cùng Sở Y tế rà soát biên chế.", ["Sở Nội vụ"], ["Sở Y tế"]),
+        # "các dự án do X chủ trì": which projects, not who does the item
+        ("Tổ chức triển khai các nội dung, nhiệm vụ của các dự án do Bộ Công an chủ trì theo "
+         "chức năng được giao.", [], []),
+        # "…, do X chủ trì" after the item's work: X does it
+        ("Xây dựng đề án vị trí việc làm, do Sở Nội vụ chủ trì, hoàn thành trong quý II.",
+         ["Sở Nội vụ"], []),
     ],
 )  # fmt: skip
 def test_assignment_lead_and_cooperating(

@@ -1,0 +1,136 @@
+"""Names of groups and branches as real documents print them (sentences written for these
+tests, in the shapes of provincial plans and central notices)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.assignment import parse_assignment
+from policy_lineage.loaders.pipeline import extract_text
+
+TABLE = default_table()
+
+
+def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
+    return [a.name for a in parse_assignment(sentence, TABLE, province).lead]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a capitalised head noun after "các" with a name: each board so named, and the list
+        # of bodies after it is read on
+        (
+            "Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy, "
+            "Viện kiểm sát nhân dân tỉnh tăng cường công tác bảo vệ bí mật nhà nước.",
+            [
+                "Văn phòng Tỉnh ủy",
+                "Các Ban Xây dựng Đảng",
+                "Ủy ban Kiểm tra Tỉnh ủy",
+                "Viện kiểm sát nhân dân tỉnh",
+            ],
+        ),
+        (
+            "Giao các Ban Quản lý dự án chuyên ngành rà soát tiến độ giải ngân.",
+            ["Các Ban Quản lý dự án chuyên ngành"],
+        ),
+        # in lower case the noun is a group with modifiers, as before
+        ("Các ban quản lý dự án rà soát tiến độ giải ngân.", ["Các ban quản lý dự án"]),
+        # a group belonging to a named body
+        (
+            "Hội Liên hiệp Phụ nữ tỉnh và các tổ chức thành viên của Mặt trận tham gia "
+            "tuyên truyền.",
+            ["Hội Liên hiệp Phụ nữ tỉnh", "Các tổ chức thành viên của Mặt trận"],
+        ),
+        (
+            "Các Ban của Hội đồng nhân dân tỉnh thẩm tra các báo cáo trình kỳ họp.",
+            ["Các Ban của Hội đồng nhân dân tỉnh"],
+        ),
+        # a bank's regional branch is one body, named as printed
+        (
+            "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II: Chủ trì, phối hợp triển "
+            "khai các nhiệm vụ phát triển kinh tế số.",
+            ["Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"],
+        ),
+        (
+            "Kho bạc nhà nước khu vực XI, Ngân hàng nhà nước chi nhánh khu vực 8 bảo đảm "
+            "thanh toán.",
+            ["Kho bạc nhà nước khu vực XI", "Ngân hàng nhà nước chi nhánh khu vực 8"],
+        ),
+    ],
+)
+def test_group_and_branch_names(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence) == expected
+
+
+def test_a_body_the_table_knows_after_cac_is_left_to_the_table() -> None:
+    """ "các Sở Xây dựng nêu trên" names departments the table knows: not a new group of
+    boards named "Xây dựng nêu"."""
+    names = [m.agency.name for m in TABLE.find("4. Các Sở Xây dựng nêu trên", None)]
+    assert not any("nêu" in n for n in names)
+
+
+def _page(heading_lines: list[str]) -> str:
+    head = [
+        "**ỦY BAN NHÂN DÂN**",
+        "",
+        "**THÀNH PHỐ HỒ CHÍ MINH**",
+        "",
+        "Số: 99/KH-UBND",
+        "",
+        "**KẾ HOẠCH**",
+        "",
+        "**Thực hiện công tác bình đẳng giới năm 2026**",
+        "",
+        "**I. TỔ CHỨC THỰC HIỆN**",
+        "",
+        "**1. Sở Nội vụ**",
+        "",
+        "- Chủ trì theo dõi, tổng hợp kết quả",
+        "thực hiện Kế hoạch này.",
+        "",
+    ]
+    tail = [
+        "",
+        "- Tham gia tuyên truyền về bình đẳng",
+        "giới trong hội viên.",
+        "",
+        "**3. Ủy ban nhân dân phường, xã**",
+        "",
+        "- Xây dựng kế hoạch thực hiện tại",
+        "địa phương.",
+        "",
+    ]
+    return "\n".join(head + heading_lines + tail)
+
+
+def test_a_bold_heading_broken_into_two_bold_paragraphs_is_one_heading() -> None:
+    """A saved page whose paragraphs are separated by blank lines breaks a long bold
+    heading where the source line broke: both bold parts name the bodies of its items."""
+    page = _page(
+        [
+            "**2. Đề nghị Ủy ban Mặt trận",
+            "Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**",
+            "",
+            "**Phụ nữ Thành phố và các tổ",
+            "chức thành viên của Mặt trận**",
+        ]
+    )
+    tasks = extract_text(page, "kh.md").tasks
+    by_word = {t.text.split()[0]: [a.name for a in t.lead] for t in tasks}
+    assert by_word["Tham"] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+        "Hội Liên hiệp Phụ nữ thành phố",
+        "Các tổ chức thành viên của Mặt trận",
+    ]
+    assert by_word["Chủ"] == ["Sở Nội vụ"]
+    assert by_word["Xây"] == ["Ủy ban nhân dân phường, xã"]
+
+
+def test_two_bold_headings_in_a_row_stay_two() -> None:
+    """A bold heading that ends with its stop, or a next bold paragraph that is a numbered
+    heading of its own, is not joined."""
+    page = _page(["**2. Hội Liên hiệp Phụ nữ Thành phố:**", "", "**Tham gia tuyên truyền**"])
+    tasks = extract_text(page, "kh.md").tasks
+    assert any(t.text.startswith("Tham gia tuyên truyền về") for t in tasks)
