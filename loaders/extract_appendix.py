@@ -210,14 +210,13 @@ def _split_cells(cells: str, ctx: TaskContext):
     return lead, coop, deadline_part, result
 
 
-def merge_appendix(rows: list[Task], body: list[Task], whole_list: bool = True) -> list[Task]:
+def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
     """The rows are tasks; each takes from the body item it restates what it leaves out.
 
-    When the rows restate most of the body's items, the appendix is the plan's task list
-    and the body's other items (who coordinates, who reports) are not tasks again. When
-    they restate only part of it (or ``whole_list`` is false: a table inside the text that
-    restates items above it), a body item no row restates is a task of its own, before the
-    rows.
+    A body item no row restates is a task of its own, before the rows: an appendix that
+    restates the plan's tasks does not take the place of the duties the text gives in
+    "Tổ chức thực hiện" (who coordinates, who reports), which the annotation guide counts
+    as tasks too; the same task twice is counted once.
     """
     out = []
     restated: set[int] = set()
@@ -246,6 +245,4 @@ def merge_appendix(rows: list[Task], body: list[Task], whole_list: bool = True) 
         merged.delegation = best.delegation
         merged.waits_on = merged.waits_on or best.waits_on
         out.append(merged)
-    if whole_list and len(restated) >= 0.5 * len(body):
-        return out
     return [t for i, t in enumerate(body) if i not in restated] + out

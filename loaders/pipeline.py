@@ -223,7 +223,7 @@ def _with_tables(tasks, text, lay, regions, ctx):
         first = min(r.evidence.span.start for r in in_body)
         above = [t for t in tasks if t.evidence.span.start < first and t.origin == "body"]
         rest = [t for t in tasks if t not in above]
-        merged = merge_appendix(in_body, above, whole_list=False)
+        merged = merge_appendix(in_body, above)
         tasks = sorted(merged + rest, key=lambda t: t.evidence.span.start)
     return tasks
 

@@ -60,3 +60,32 @@ def test_extract_appendix_a_row_restating_a_body_item_completes_it() -> None:
     assert found == [
         (item, ["Sở Tư pháp"], ["Công an tỉnh"], date(2027, 12, 31), None, "body+appendix")
     ]
+
+
+def test_extract_appendix_restating_every_body_item_keeps_the_duties_it_does_not_restate() -> None:
+    """An appendix that restates all of the plan's tasks is not the whole list: the duties
+    "Tổ chức thực hiện" gives each body (who coordinates, who reports) are tasks too, each
+    once."""
+    items = [
+        ("Xây dựng kho dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ"),
+        ("Số hóa hồ sơ hộ tịch trên địa bàn tỉnh", "Sở Tư pháp"),
+        ("Nâng cấp hệ thống thông tin giải quyết thủ tục hành chính", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("Đào tạo kỹ năng số cho cán bộ, công chức cấp xã", "Sở Nội vụ"),
+    ]  # fmt: skip
+    body = "\n".join(f"{i}. {text}." for i, (text, _) in enumerate(items, 1)) + (
+        "\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Khoa học và Công nghệ là cơ quan đầu mối, theo dõi, đôn đốc các sở, ngành "
+        "triển khai Kế hoạch này.\n"
+        "2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch."
+    )
+    rows = "\n".join(
+        f"{i}\t{text}\t{lead}\t\tNăm 2027\t" for i, (text, lead) in enumerate(items, 1)
+    )
+    found = tasks(body, rows)
+    assert sorted((t[0][:20], t[1], t[5]) for t in found) == sorted(
+        [(text[:20], [lead], "body+appendix") for text, lead in items]
+        + [
+            ("Sở Khoa học và Công ", ["Sở Khoa học và Công nghệ"], "body"),
+            ("Sở Tài chính tham mư", ["Sở Tài chính"], "body"),
+        ]
+    )
