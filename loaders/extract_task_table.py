@@ -20,10 +20,13 @@ page break) is joined to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..schema.model import Agency, Evidence, Span, Task
 from .assignment import dedupe
+from .deadlines import find_deadline
 from .extract_tasks import TaskContext, row_task
 from .layout import Layout
 from .textnorm import collapse, fold
@@ -35,13 +38,16 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         r"|phụ trách|chịu trách nhiệm)|^thực hiện$|^phụ trách$"
     ),
     "coop": re.compile(r"phối hợp"),
-    "deadline": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành|mốc|lộ trình|^năm thực hiện$"),
+    "deadline": re.compile(
+        r"thời gian|thời hạn|tiến độ|hoàn thành|mốc|lộ trình|^năm thực hiện$|^kết thúc$"
+    ),
     "result": re.compile(r"sản phẩm|kết quả|hình thức|cấp (?:trình|ban hành|phê duyệt)"),
     "note": re.compile(r"ghi chú"),
     "name": re.compile(
         r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp|đề án|dự án|danh mục|văn bản"
     ),
 }
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
 _GROUP_NO = re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)]?$")
 _ROW_NO = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\s*[.)]?$")
 
@@ -107,6 +113,25 @@ def find_task_tables(lay: Layout) -> list[TaskTable]:
             continue
         if current is None:
             continue
+        if not current.rows and "deadline" in current.columns:
+            # "Thời gian" over "Bắt đầu | Hoàn thành": the time the work ends is the deadline
+            sub = _header_columns(cells)
+            width = len(_cells(lines[current.first_line].text))
+            if set(sub) == {"deadline"} and cells[0] and 1 < len(cells) < width:
+                parent = current.columns["deadline"]
+                shift = len(cells) - 1
+                current.columns = {
+                    role: idx + shift if idx > parent else idx
+                    for role, idx in current.columns.items()
+                }
+                current.columns["deadline"] = parent + sub["deadline"]
+                header_keys.add(fold("\t".join(cells)))
+                continue
+            if set(sub) == {"deadline"} and not cells[0] and len(cells) <= width:
+                # the same read from a .docx, which keeps the merged cells blank
+                current.columns["deadline"] = sub["deadline"]
+                header_keys.add(fold("\t".join(cells)))
+                continue
         if not current.rows and ("lead" not in current.columns or "coop" not in current.columns):
             # the second row of a two-row header: "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
             sub = _header_columns(cells)
@@ -156,15 +181,68 @@ def _bodies(text: str, ctx: TaskContext) -> list[Agency]:
     return []
 
 
-def _fill_spans(cells: list[str], above: list[str], cols: dict[str, int], width: int) -> list[str]:
+def _aligned(
+    cells: list[str],
+    above: list[str],
+    cols: dict[str, int],
+    width: int,
+    looks: Callable[[str], tuple[bool, bool]],
+) -> list[str]:
+    """A numbered row lacking cells after its name: which columns were merged with the row
+    above is read from what its cells hold (bodies for lead and cooperating, a time for the
+    deadline, neither for the result); a tie goes to the earliest columns, the lead first
+    (a table grouped by its lead writes the lead once over its rows)."""
+    at = cols.get("name", 1) + 1
+    rest = cells[at:]
+    slots = list(range(at, width))
+    if not rest or len(rest) >= len(slots) or len(slots) - len(rest) > 2:
+        return cells + above[len(cells) :]
+    role_of = {i: r for r, i in cols.items()}
+
+    def fit(i: int, cell: str) -> int:
+        bodies, time = looks(cell)
+        role = role_of.get(i)
+        if role in ("lead", "coop"):
+            return 1 if bodies and not time else -1 if time and not bodies else 0
+        if role == "deadline":
+            return 1 if time else -1 if bodies else 0
+        if role == "result":
+            return 1 if not bodies and not time else -1
+        return 0
+
+    best: tuple[int, tuple[int, ...]] | None = None
+    for missing in combinations(slots, len(slots) - len(rest)):
+        kept = [i for i in slots if i not in missing]
+        score = sum(fit(i, c) for i, c in zip(kept, rest, strict=True))
+        if best is None or score > best[0]:
+            best = (score, missing)
+    assert best is not None
+    out = list(cells[:at]) + [""] * len(slots)
+    kept = [i for i in slots if i not in best[1]]
+    for i, c in zip(kept, rest, strict=True):
+        out[i] = c
+    for i in best[1]:
+        out[i] = above[i]
+    return out
+
+
+def _fill_spans(
+    cells: list[str],
+    above: list[str],
+    cols: dict[str, int],
+    width: int,
+    looks: Callable[[str], tuple[bool, bool]] | None = None,
+) -> list[str]:
     """A short row of a flattened table, the cells merged over it taken from the row above:
-    a row that opens with its number lacks cells at the end; a row of one cell is its task's
-    name; otherwise the cells it lacks are the first ones (the number, a group)."""
+    a row that opens with its number lacks cells after its name (which ones, ``looks`` —
+    does a cell name bodies, does it hold a time — tells; without it, the last ones); a row
+    of one cell is its task's name; otherwise the cells it lacks are the first ones (the
+    number, a group)."""
     above = above + [""] * (width - len(above))
     while len(cells) > 1 and not cells[0]:
         cells = cells[1:]  # the blank first cell a one-cell row is written with
     if _ROW_NO.match(cells[0]):
-        return cells + above[len(cells) :]
+        return _aligned(cells, above, cols, width, looks) if looks else cells + above[len(cells) :]
     if len(cells) == 1 and "name" in cols:
         out = list(above)
         out[cols["name"]] = cells[0]
@@ -173,6 +251,15 @@ def _fill_spans(cells: list[str], above: list[str], cols: dict[str, int], width:
         return out
     missing = width - len(cells)
     return ["" if i == cols.get("no") else c for i, c in enumerate(above[:missing])] + cells
+
+
+def _heads_numbered_rows(filled: list[str], after: list[dict]) -> bool:
+    """A row of only a number and a name, "1" over rows numbered "1.1", "1.2": a group."""
+    if len(filled) != 2 or not _ROW_NO.match(filled[0]) or not after:
+        return False
+    number = filled[0].strip(" .)")
+    nxt = next((c for c in after[0]["cells"] if c), "")
+    return bool(_ROW_NO.match(nxt)) and nxt.startswith(number + ".") and len(nxt) > len(number) + 1
 
 
 def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
@@ -191,11 +278,19 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
             if len(numbered) * 2 >= len(table.rows):
                 cols = {"no": 0, **{k: v + 1 for k, v in cols.items()}}
         width = max([len(r["cells"]) for r in table.rows] + [max(cols.values(), default=0) + 1])
+
+        def looks(cell: str) -> tuple[bool, bool]:
+            """Does a cell name bodies; does it hold a time."""
+            return bool(_bodies(cell, ctx)), bool(find_deadline(cell).text or _YEARS.search(cell))
+
         section: str | None = None
         merged: list[dict] = []
-        for row in table.rows:
+        for k, row in enumerate(table.rows):
             cells = row["cells"]
             filled = [c for c in cells if c]
+            if _heads_numbered_rows(filled, table.rows[k + 1 : k + 2]):
+                section = " ".join(filled)  # "1 | Hoàn thiện thể chế" over rows "1.1", "1.2"
+                continue
             if (
                 merged
                 and 0 < len(cells) < width
@@ -205,7 +300,7 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
             ):
                 # a saved page writes a cell merged over rows once: the rows below it are
                 # short and take the merged cells from the row above
-                cells = _fill_spans(cells, merged[-1]["cells"], cols, width)
+                cells = _fill_spans(cells, merged[-1]["cells"], cols, width, looks)
                 row = {**row, "cells": cells, "filled": True}
             no = _cell(cells, cols, "no")
             name = _cell(cells, cols, "name")

@@ -126,3 +126,68 @@ def test_task_table_data_rows_are_not_headers() -> None:
 )
 def test_task_table_header_words(header: list[str], roles: dict[str, int]) -> None:
     assert _header_columns(header) == roles
+
+
+@pytest.mark.parametrize(
+    ("header", "sub"),
+    [
+        # a saved page writes the merged "Thời gian" once and its sub-header row short
+        ("STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\tSản phẩm",
+         "Bắt đầu\tHoàn thành"),
+        # a .docx keeps the merged cells blank
+        ("STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\t\tSản phẩm",
+         "\t\t\t\tBắt đầu\tHoàn thành\t"),
+    ],
+)  # fmt: skip
+def test_task_table_time_over_start_and_end_takes_the_end(header: str, sub: str) -> None:
+    """ "Thời gian" over "Bắt đầu | Hoàn thành": the deadline is when the work ends, and the
+    columns after it (the result) move one to the right."""
+    rows = [
+        header,
+        sub,
+        "1\tXây dựng bộ tiêu chí đánh giá bệnh án điện tử\tSở Y tế\tSở Tư pháp\t01/2026"
+        "\t03/2026\tQuyết định ban hành",
+    ]
+    ex = extract_text("\n".join(rows), "plan.docx", one_line_paragraphs=True)
+    (task,) = ex.tasks
+    assert ([a.name for a in task.lead], str(task.deadline)) == (["Sở Y tế"], "2026-03-31")
+    assert task.deliverable == "Quyết định ban hành"
+
+
+def test_task_table_a_numbered_row_over_its_sub_rows_is_a_group() -> None:
+    """ "1 | Hoàn thiện văn bản hướng dẫn" with nothing else, over rows "1.1", "1.2": a group
+    that gives their section, not a task."""
+    rows = [
+        "TT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành",
+        "1\tHoàn thiện văn bản hướng dẫn",
+        "1.1\tBan hành bộ tiêu chí đánh giá\tSở Y tế\tSở Tư pháp\tQuý I/2026",
+        "1.2\tHướng dẫn chuẩn dữ liệu liên thông\tSở Y tế\tCông an tỉnh\tQuý II/2026",
+        "2\tTriển khai hồ sơ sức khỏe điện tử\tSở Y tế\tCông an tỉnh\tQuý IV/2026",
+    ]
+    tasks = _tasks("\n".join(rows), "plan.txt")
+    assert [(t[0][:20], t[4]) for t in tasks] == [
+        ("Ban hành bộ tiêu chí", ["1 Hoàn thiện văn bản hướng dẫn"]),
+        ("Hướng dẫn chuẩn dữ l", ["1 Hoàn thiện văn bản hướng dẫn"]),
+        ("Triển khai hồ sơ sức", ["1 Hoàn thiện văn bản hướng dẫn"]),
+    ]
+
+
+def test_task_table_a_short_numbered_row_takes_the_merged_cells_by_what_its_cells_hold() -> None:
+    """A saved page writes a cell merged over two rows once: the second row lacks it. Which
+    one is read from its cells (bodies, a time, a result), the lead first on a tie."""
+    rows = [
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm",
+        "6\tXây dựng kho lạnh tại cửa khẩu\tBộ Xây dựng\tBộ Tài chính\t2026 - 2027\tCông trình",
+        # the lead merged with row 6
+        "7\tNâng cấp bãi kiểm hóa tại cửa khẩu\tBộ Quốc phòng; UBND các tỉnh\t2026 - 2028"
+        "\tCông trình được nâng cấp",
+        # the time merged with row 7
+        "8\tRà soát quy chuẩn kho lạnh\tBộ Khoa học và Công nghệ\tBộ Xây dựng\tTiêu chuẩn",
+    ]
+    tasks = _tasks("\n".join(rows), "plan.txt")
+    assert [(t[0][:20], t[1], t[2], str(t[3])) for t in tasks] == [
+        ("Xây dựng kho lạnh tạ", ["Bộ Xây dựng"], ["Bộ Tài chính"], "2027-12-31"),
+        ("Nâng cấp bãi kiểm hó", ["Bộ Xây dựng"],
+         ["Bộ Quốc phòng", "Ủy ban nhân dân các tỉnh"], "2028-12-31"),
+        ("Rà soát quy chuẩn kh", ["Bộ Khoa học và Công nghệ"], ["Bộ Xây dựng"], "2028-12-31"),
+    ]  # fmt: skip
