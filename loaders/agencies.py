@@ -1161,7 +1161,10 @@ def _name_end(
     toks = _tokens(text, pos)
     end = pos
     kept = 0
+    skip_to = -1
     for i, t in enumerate(toks):
+        if i <= skip_to:
+            continue
         word = t.group()
         low = fold(word)
         gap = text[pos + toks[i - 1].end() : pos + t.start()] if i else ""
@@ -1177,6 +1180,12 @@ def _name_end(
         prev = fold(toks[i - 1].group()) if i else ""
         if word[0].islower() and prev in ("tỉnh", "phố") and low not in ("ủy", "uỷ"):
             break  # "… Biên phòng tỉnh tuần tra": a name ends with its place
+        national = _ends_viet_nam(text, pos, toks, i) if i and word[0].islower() else None
+        if national is not None:
+            # "Hiệp hội Nhà thầu xây dựng Việt Nam": a national body's name runs to "Việt Nam"
+            skip_to, end = national, pos + toks[national].end()
+            kept += national - i + 1
+            continue
         if (
             word[0].islower()
             and low in rules.name_stop_words
@@ -1203,6 +1212,19 @@ def _name_end(
         kept += 1
         end = pos + t.end()
     return end
+
+
+def _ends_viet_nam(text: str, pos: int, toks: list[re.Match[str]], i: int) -> int | None:
+    """Index of "Nam" when tokens ``i`` … are one to three lower-case words and then "Việt
+    Nam" with nothing between them, else None."""
+    for k in range(i + 1, min(i + 4, len(toks) - 1)):
+        if toks[k].group() == "Việt" and toks[k + 1].group() == "Nam":
+            words = toks[i:k]
+            span = text[pos + toks[i].start() : pos + toks[k + 1].end()]
+            if all(w.group()[0].islower() for w in words) and not re.search(r"[,;:.()]", span):
+                return k + 1
+            return None
+    return None
 
 
 def _starts_head(key: str, at: int, heads: set[str]) -> bool:

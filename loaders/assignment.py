@@ -269,8 +269,11 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             at += plural.end()
         doer = [d for d in _runs(text, matches, at) if not table.is_vague(d.agency)]
         if doer:  # not "Chỉ đạo các đơn vị trực thuộc …": the heading's body still does it
-            result.lead = dedupe([d.agency for d in doer])
-            result.chain = list(result.lead)
+            # "Lãnh đạo, chỉ đạo UBND tỉnh chỉ đạo Sở Tài chính …": the last body does it
+            steps = _delegated(key, text, matches, [doer], table)
+            result.lead = dedupe([d.agency for d in steps[-1]])
+            result.chain = [step[0].agency for step in steps] if len(steps) > 1 else []
+            result.chain = result.chain or list(result.lead)
             result.cue = "chỉ đạo"
             result.explicit = True
             return _finish(result)

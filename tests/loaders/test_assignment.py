@@ -64,6 +64,9 @@ def test_assignment_lead_and_cooperating(
          "tổ chức thi tuyển.",
          ["Đảng ủy Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Nội vụ"]),
         ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát nguồn vốn.", []),
+        # a heading's body leads, directs one body, which directs another: the last does it
+        ("Lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính cân đối ngân sách.",
+         ["Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Tài chính"]),
     ],
 )  # fmt: skip
 def test_assignment_delegation_chain_ends_with_the_doer(sentence: str, chain: list[str]) -> None:

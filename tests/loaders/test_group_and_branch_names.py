@@ -47,6 +47,11 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Các Ban của Hội đồng nhân dân tỉnh thẩm tra các báo cáo trình kỳ họp.",
             ["Các Ban của Hội đồng nhân dân tỉnh"],
         ),
+        # a national body's name in lower case after its first words runs to "Việt Nam"
+        (
+            "Đề nghị Hiệp hội Nhà thầu xây dựng Việt Nam vận động các doanh nghiệp tham gia.",
+            ["Hiệp hội Nhà thầu xây dựng Việt Nam"],
+        ),
         # a bank's regional branch is one body, named as printed
         (
             "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II: Chủ trì, phối hợp triển "
