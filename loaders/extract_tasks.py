@@ -556,15 +556,32 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
     if not first:
         return [(text, False)]  # the first clause names no doer: one item of work
+    # "…; trên cơ sở đó, Tỉnh nghiên cứu …": the same body goes on, one item
+    cuts = [m for m in cuts if _another_doer(text[: cuts[0].start()], text[m.end() :], ctx)]
+    if not cuts:
+        return [(text, False)]
     bounds = [0, *(m.end() for m in cuts)]
     ends = [m.start() + 1 for m in cuts] + [len(text)]
     return [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
+
+
+def _another_doer(before: str, clause: str, ctx: TaskContext) -> bool:
+    """The clause gives work to a body the text before it does not already name as doer."""
+    had = {a.name for a in parse_assignment(before, ctx.table, ctx.province).lead}
+    now = {a.name for a in parse_assignment(clause, ctx.table, ctx.province).lead}
+    return bool(now - had) or not had
 
 
 def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     """The clause opens with a body given work of its own ("Bộ Quốc phòng chỉ đạo …"), not
     one that only helps ("Sở X phối hợp …")."""
     rest = rest[:200]
+    framing = re.match(
+        r"(?:" + Rules.alternation(ctx.table.rules.framing_openers) + r")[^,]{0,60}?,\s*+",
+        fold(rest[:80]),
+    )
+    if framing:  # "…; trên cơ sở đó, Bộ Xây dựng ban hành …"
+        rest = rest[framing.end() :]
     if not _opens_with_doer(rest, ctx):
         return False
     found = ctx.table.find(rest[:120], ctx.province)
@@ -594,7 +611,10 @@ def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
             continue
         if text[m.start() - 1] != ".":
             # after ";" a new request starts a task, or another body given work of its own
-            if _doer_clause(text[m.end() :], ctx):
+            # (not the same body going on: "…; trên cơ sở đó, Tỉnh nghiên cứu …")
+            if _doer_clause(text[m.end() :], ctx) and _another_doer(
+                text[pieces[-1][0] : m.start()], text[m.end() :], ctx
+            ):
                 pieces.append((m.end(), False))
             continue
         rest = framing.match(head)

@@ -866,6 +866,26 @@ def test_a_letter_item_giving_work_to_two_bodies_is_two_tasks() -> None:
     assert ex.tasks[2].text == "Bộ Quốc phòng tăng cường tuần tra biên giới."
 
 
+@pytest.mark.parametrize(
+    ("item", "leads"),
+    [
+        # after ";" and a framing phrase, another body given work of its own: two tasks
+        ("Bộ Xây dựng chỉ đạo các ban quản lý dự án hoàn thành thi công thử nghiệm, báo cáo "
+         "trong tháng 01 năm 2026; trên cơ sở đó, Bộ Tài chính bố trí vốn cho các dự án.",
+         [["Các ban quản lý dự án"], ["Bộ Tài chính"]]),
+        # the same body going on after ";": one task
+        ("Bộ Xây dựng hoàn thành thi công thử nghiệm, báo cáo trong tháng 01 năm 2026; trên "
+         "cơ sở đó, Bộ Xây dựng ban hành hướng dẫn kỹ thuật.",
+         [["Bộ Xây dựng"]]),
+    ],
+)  # fmt: skip
+def test_a_clause_after_a_framing_phrase_is_a_task_only_for_another_body(
+    item: str, leads: list[list[str]]
+) -> None:
+    text = LETTER_TWO_DOERS.split("1. Các bộ")[0] + f"1. {item}\n"
+    assert [[a.name for a in t.lead] for t in extract_text(text, "cv.md").tasks] == leads
+
+
 MONITORING_GUIDE = """BAN TUYÊN GIÁO TỈNH ỦY
 
 Số: 12-HD/BTGTU
