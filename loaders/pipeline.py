@@ -73,9 +73,19 @@ def extract_text(
 
     # where the document speaks for itself: title, preamble, purpose
     own: set[int] = {id(p) for p in paras[: regions.header_end]}
+    preamble = True  # before the first item that is not running text
+    opens_with_cue = re.compile(
+        r"(?:" + table.rules.alternation((*table.rules.basis_cues, *table.rules.implement_cues))
+        + r")(?![\wđ])"
+    )  # fmt: skip
     for node in root.children:
         if node.style in ("para", "intro"):
             own.update(id(p) for p in node.paragraphs)
+        elif preamble and node.style == "dash" and opens_with_cue.match(fold(node.text)):
+            # a Party document's preamble as a list: "- Căn cứ Điều lệ Đảng; - Thực hiện …"
+            own.update(id(p) for p in node.paragraphs)
+        else:
+            preamble = False
     for node in root.walk():
         if node.style in ("roman", "num1") and fold(node.text).startswith(
             table.rules.purpose_headings

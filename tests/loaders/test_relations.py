@@ -19,6 +19,7 @@ from policy_lineage.loaders.extract_references import (
     merge_mentions,
 )
 from policy_lineage.loaders.layout import Paragraph, layout
+from policy_lineage.loaders.pipeline import extract_text
 
 OWN, TASK = True, False
 B, IM, C, S, A = "based_on", "implements", "cites", "supersedes", "amends"
@@ -525,3 +526,27 @@ def test_a_long_paragraph_is_read_in_linear_time() -> None:
     merge_mentions(found, "t.txt")
     assert time.perf_counter() - started < 10
     assert {m.relation for m in found if m.number.format() == "12/QĐ-UBND"} == {B}
+
+
+PARTY_PREAMBLE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+Số: 402-QĐ/TW
+Hà Nội, ngày 10 tháng 11 năm 2025
+QUY ĐỊNH
+Về việc đảng viên giữ mối liên hệ với nơi cư trú
+- Căn cứ Điều lệ Đảng;
+- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung ương;
+- Thực hiện Kết luận số 150-KL/TW, ngày 14/4/2025 của Bộ Chính trị,
+Ban Bí thư quy định như sau:
+Điều 1. Phạm vi điều chỉnh
+1. Quy định này quy định trách nhiệm của đảng viên.
+"""
+
+
+def test_a_party_preamble_written_as_a_list_speaks_for_the_document() -> None:
+    """ "- Căn cứ …; - Thực hiện …," before the enacting words: the document's own basis and
+    what it carries out (a dashed item was read as a task's words, which only cite)."""
+    ex = extract_text(PARTY_PREAMBLE, "qd.txt")
+    assert {r.number: r.relation for r in ex.references} == {
+        "232-QĐ/TW": "based_on",
+        "150-KL/TW": "implements",
+    }
