@@ -1172,7 +1172,7 @@ def _name_end(
             break
         # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not
         if "," in gap and (
-            not word[0].isupper()
+            (not word[0].isupper() and not _comma_pair(toks, i, low, rules))
             or _starts_head(key, pos + t.start(), heads)
             or pos + t.start() in known_starts  # "…, BCH Bộ đội Biên phòng": the next body
         ):
@@ -1212,6 +1212,14 @@ def _name_end(
         kept += 1
         end = pos + t.end()
     return end
+
+
+def _comma_pair(toks: list[re.Match[str]], i: int, low: str, rules: Rules) -> bool:
+    """ "phòng, chống", "tìm kiếm, cứu": words a comma joins inside a name (rules data)."""
+    before = [fold(t.group()) for t in toks[max(0, i - 2) : i]]
+    return any(
+        f"{' '.join(before[k:])}, {low}" in rules.name_comma_pairs for k in range(len(before))
+    )
 
 
 def _ends_viet_nam(text: str, pos: int, toks: list[re.Match[str]], i: int) -> int | None:

@@ -49,6 +49,7 @@ LIST_KEYS = (
     "name_stop_words",
     "name_compounds",
     "name_noun_compounds",
+    "name_comma_pairs",
     "group_clause_verbs",
     "commune_units",
     "vague_nouns",
@@ -149,6 +150,7 @@ class Rules:
     work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
     name_noun_compounds: frozenset[str] = frozenset()
+    name_comma_pairs: frozenset[str] = frozenset()
     group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()

@@ -139,3 +139,21 @@ def test_two_bold_headings_in_a_row_stay_two() -> None:
     page = _page(["**2. Hội Liên hiệp Phụ nữ Thành phố:**", "", "**Tham gia tuyên truyền**"])
     tasks = extract_text(page, "kh.md").tasks
     assert any(t.text.startswith("Tham gia tuyên truyền về") for t in tasks)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Cục Quản lý Khám, chữa bệnh chủ trì hướng dẫn các bệnh viện.",
+         ["Cục Quản lý Khám, chữa bệnh"]),
+        ("Cục Phòng, chống HIV/AIDS phối hợp triển khai.", ["Cục Phòng, chống HIV/AIDS"]),
+        ("Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh theo dõi, đôn đốc.",
+         ["Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh"]),
+        # a comma and a lower-case word that is no such pair still ends the name
+        ("Trung tâm Dịch vụ việc làm, hướng dẫn người lao động đăng ký.",
+         ["Trung tâm Dịch vụ việc làm"]),
+    ],
+)  # fmt: skip
+def test_words_a_comma_joins_inside_a_name(sentence: str, expected: list[str]) -> None:
+    """ "phòng, chống", "khám, chữa" (rules data, name_comma_pairs) go on inside a name."""
+    assert leads(sentence, "Cà Mau") == expected
