@@ -137,9 +137,12 @@ _P = rf"(?:\((?:[^()]*\s)?|^|[.;:,]\s*|thực\s+hiện\s+|nhiệm\s+vụ\s+|báo
 
 def _every(unit: str) -> re.Pattern[str]:
     # "định kỳ hằng quý", "(hằng quý)", "Hằng tháng, báo cáo …", "… báo cáo Tỉnh ủy hằng quý."
+    # "(định kỳ) trước ngày 10 tháng 12 hằng năm", "trước ngày 20 hằng tháng": a day of
+    # every period, not a date
+    day = r"(?:trước|vào|trong)\s+ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?\s+"
     return re.compile(
         rf"định\s+kỳ\s+(?:(?:hằng|hàng)\s+)?{unit}(?!\s*[ivx\d])|{_P}(?:hằng|hàng|mỗi)\s+{unit}(?!\s*[ivx\d])"
-        rf"|(?:hằng|hàng)\s+{unit}\s*+[.;]?\s*+$"
+        rf"|(?:hằng|hàng)\s+{unit}\s*+[.;]?\s*+$|{day}(?:hằng|hàng)\s+{unit}(?![\wđ])"
     )
 
 

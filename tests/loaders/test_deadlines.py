@@ -71,7 +71,13 @@ def test_a_year_alone_in_a_tables_time_column() -> None:
         ("Hằng năm, Sở Nội vụ tổng kết công tác thi đua.", "yearly"),
         ("(Thực hiện thường xuyên)", "continuous"),
         ("tổ chức tuyên truyền hằng năm vào dịp kỷ niệm ngày thành lập", None),
+        # a day of every period is no date: "trước ngày 10 tháng 12 hằng năm"
+        ("Định kỳ trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo kết quả.", "yearly"),
+        ("Trước ngày 15/12 hằng năm, các sở báo cáo kết quả.", "yearly"),
+        ("Định kỳ trước ngày 20 hằng tháng báo cáo tiến độ.", "monthly"),
     ],
 )
 def test_recurrence(text: str, recurrence: str | None) -> None:
     assert find_deadline(text).recurrence == recurrence
+    if recurrence:
+        assert find_deadline(text).date is None
