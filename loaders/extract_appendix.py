@@ -228,7 +228,7 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
             for i, wb in enumerate(body_words)
         ]
         score, i = max(scored, default=(0.0, -1))
-        if i < 0 or score < 0.75:
+        if i < 0 or score < 0.75 or len(wa) < 3:  # two words restate nothing: "Năm 2026"
             out.append(row)
             continue
         restated.add(i)

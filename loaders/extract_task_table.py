@@ -48,6 +48,9 @@ COLUMNS: dict[str, re.Pattern[str]] = {
     ),
 }
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
+_ONLY_TIME = re.compile(
+    r"(?i:(?:năm|quý|tháng|ngày)\s*+)?[\divxIVX]{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}\.?"
+)
 _GROUP_NO = re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)]?$")
 _ROW_NO = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\s*[.)]?$")
 
@@ -336,8 +339,8 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 ]
                 prev["last"] = row["line"]
                 continue
-            if not name:
-                continue
+            if not name or _ONLY_TIME.fullmatch(name):
+                continue  # "30/9/2026", "Năm 2026": a time cell out of its column, no work
             merged.append({**row, "section": section, "last": row["line"]})
         for row in merged:
             cells = row["cells"]

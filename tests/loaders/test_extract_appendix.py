@@ -3,10 +3,12 @@ row that restates a body item completes it. The plans are written for this test.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from policy_lineage.loaders.extract_appendix import merge_appendix
 from policy_lineage.loaders.pipeline import extract_text
 
 HEAD = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
@@ -89,3 +91,24 @@ def test_extract_appendix_restating_every_body_item_keeps_the_duties_it_does_not
             ("Sở Tài chính tham mư", ["Sở Tài chính"], "body"),
         ]
     )
+
+
+def test_extract_appendix_two_words_restate_no_item() -> None:
+    """A row of two words ("Năm 2026": a cell out of its column) does not stand for the body
+    item that holds them; the item stays as it is."""
+    item = "Xây dựng kế hoạch cải thiện chỉ số thành phần, ban hành trong năm 2026"
+    body = [t for t in extract_text(HEAD.format(body=f"1. {item}.", rows=""), "kh.txt").tasks]
+    row = replace(body[0], text="Năm 2026", origin="appendix")
+    assert [(t.text, t.origin) for t in merge_appendix([row], body)] == [
+        (item + ".", "body"),
+        ("Năm 2026", "appendix"),
+    ]
+
+
+def test_extract_appendix_a_row_whose_task_cell_is_a_time_is_no_task() -> None:
+    found = tasks(
+        "1. Các sở thực hiện các nhiệm vụ tại Phụ lục.",
+        "1\tSố hóa hồ sơ hộ tịch\tSở Tư pháp\tCông an tỉnh\tNăm 2027\tHồ sơ số\n"
+        "2\t30/9/2026\tSở Tư pháp\t\t\t",
+    )
+    assert [t[0] for t in found] == ["Số hóa hồ sơ hộ tịch"]
