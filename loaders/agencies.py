@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..schema.model import Agency
 from .memo import remembered_finds
-from .rules import Rules, commune_unit, default_rules, load_rules
+from .rules import Rules, commune_unit, default_rules, derived, load_rules
 from .textnorm import collapse, fold, match_key
 
 _WORD = r"[\wđ]"
@@ -304,12 +304,26 @@ def renamed(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     return _merged_pairs(found, join)
 
 
+def _region_tail(rules: Rules) -> re.Pattern[str]:
+    """ "(vùng) Đồng bằng sông Cửu Long" after a group of places (rules data, region_names)."""
+    return re.compile(
+        r"(?:[ \t]++(?:vùng|khu\s++vực|miền))?[ \t]++(?:"
+        + Rules.alternation(rules.region_names).replace(r"\s+", r"\s++")
+        + r")(?![\wđ])"
+    )
+
+
 def _named_tails(
-    text: str, key: str, found: list[AgencyMatch], display: Callable[[str], str]
+    text: str,
+    key: str,
+    found: list[AgencyMatch],
+    display: Callable[[str], str],
+    rules: Rules | None = None,
 ) -> list[AgencyMatch]:
     """Names that go on past what the table or the group pattern read: "Ban Tổ chức tỉnh
     ủy, thành ủy" (the board of every province and city: a group), "Ủy ban nhân dân các
-    xã, phường, đặc khu Cồn Cỏ" (the special zone's name)."""
+    xã, phường, đặc khu Cồn Cỏ" (the special zone's name), "Ủy ban nhân dân các tỉnh vùng
+    Đồng bằng sông Cửu Long" (a group of places in a region)."""
     out: list[AgencyMatch] = []
     for m in found:
         written = fold(text[m.start : m.end])
@@ -318,6 +332,13 @@ def _named_tails(
             more = _AND_CITY_COMMITTEES.match(key, m.end)
         elif m.agency.kind == "group" and re.search(r"(?<![\wđ])đặc khu$", written):
             more = _PLACE_NAME.match(text, m.end)
+        elif rules is not None and m.agency.kind == "group":
+            # "… các tỉnh vùng" read by the group's modifiers: the region goes on after it
+            at = m.end
+            cut = re.search(r"[ \t]++(?:vùng|khu\s++vực|miền)$", key[m.start : m.end])
+            if cut:
+                at = m.start + cut.start()
+            more = derived(rules, _region_tail).match(key, at)
         if more is None or any(o.start < more.end() and o.start >= m.end for o in found):
             out.append(m)
             continue
@@ -571,7 +592,8 @@ class AgencyTable:
         found = self._titled_groups(text, key, found, province)
         found = _groups_of_a_body(text, key, found)
         found = _shared_places(text, key, found)
-        return self._each_place(text, key, _named_tails(text, key, found, self.display_name))
+        found = _named_tails(text, key, found, self.display_name, self.rules)
+        return self._each_place(text, key, found)
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process

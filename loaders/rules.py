@@ -50,6 +50,7 @@ LIST_KEYS = (
     "name_compounds",
     "name_noun_compounds",
     "name_comma_pairs",
+    "region_names",
     "group_clause_verbs",
     "commune_units",
     "vague_nouns",
@@ -151,6 +152,7 @@ class Rules:
     name_compounds: frozenset[str] = frozenset()
     name_noun_compounds: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()
+    region_names: tuple[str, ...] = ()
     group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()

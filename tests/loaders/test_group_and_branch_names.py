@@ -157,3 +157,22 @@ def test_two_bold_headings_in_a_row_stay_two() -> None:
 def test_words_a_comma_joins_inside_a_name(sentence: str, expected: list[str]) -> None:
     """ "phòng, chống", "khám, chữa" (rules data, name_comma_pairs) go on inside a name."""
     assert leads(sentence, "Cà Mau") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ủy ban nhân dân các tỉnh vùng Đồng bằng sông Cửu Long chủ động bố trí nguồn cát.",
+         ["Ủy ban nhân dân các tỉnh vùng Đồng bằng sông Cửu Long"]),
+        ("Bộ Công an chỉ đạo Công an các địa phương vùng Đồng bằng sông Cửu Long kiểm tra.",
+         ["Công an các địa phương vùng Đồng bằng sông Cửu Long"]),
+        ("Các địa phương khu vực Tây Nguyên rà soát diện tích rừng.",
+         ["Các địa phương khu vực Tây Nguyên"]),
+        # no region after the group: as before
+        ("Các địa phương rà soát diện tích rừng.", ["Các địa phương"]),
+    ],
+)  # fmt: skip
+def test_a_group_of_places_in_a_region(sentence: str, expected: list[str]) -> None:
+    """ "(vùng, khu vực, miền) Đồng bằng sông Cửu Long" (rules data, region_names) goes on
+    the group's name."""
+    assert leads(sentence, None) == expected
