@@ -52,6 +52,15 @@ def tasks(body: str) -> list[tuple]:
         # work without a doer is still a task, with no lead
         ("1. Tăng cường công tác tuyên truyền về chuyển đổi số.\n",
          [("Tăng cường công tác tuyên truyền về chuyển đổi số.", [], [], None, False)]),
+        # a closing call on every body to carry the plan out is no task; with work of its
+        # own it is
+        ("1. Sở Tài chính bố trí kinh phí.\nII. TỔ CHỨC THỰC HIỆN\n"
+         "Các cơ quan, đơn vị triển khai thực hiện.\n",
+         [("Sở Tài chính bố trí kinh phí.", ["Sở Tài chính"], [], None, False)]),
+        ("1. Các sở, ngành triển khai thực hiện Kế hoạch này; báo cáo kết quả trước ngày "
+         "15/12/2026.\n",
+         [("Các sở, ngành triển khai thực hiện Kế hoạch này; báo cáo kết quả trước ngày "
+           "15/12/2026.", ["Các sở, ngành"], [], date(2026, 12, 15), False)]),
     ],
 )  # fmt: skip
 def test_extract_tasks_items_of_a_plan(body: str, expected: list[tuple]) -> None:
