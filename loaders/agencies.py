@@ -782,6 +782,7 @@ class AgencyTable:
             if not m.group("quals") and "nouns" in m.groupdict():
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
                 end = _modifiers_end(text, key, end, self.rules, governed)
+                end = _more_units(key, end, self.rules)
                 end = self._group_of_named(text, key, m, end, known)
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner and text[owner.end() : owner.end() + 1].isupper():
@@ -1326,6 +1327,24 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool =
         if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
             break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
+
+
+def _units_tail(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = Rules.alternation((*rules.commune_units, *rules.district_units, "tỉnh", "thành phố"))
+    return (
+        re.compile(rf"(?<![\wđ])(?:{units})$"),
+        re.compile(rf"(?:(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)(?:{units})(?![\wđ]))+"),
+    )
+
+
+def _more_units(key: str, end: int, rules: Rules) -> int:
+    """ "các đảng ủy xã, phường": a group's modifier that is a kind of place goes on through
+    the places listed after it."""
+    last, more = derived(rules, _units_tail)
+    if not last.search(key, max(0, end - 12), end):
+        return end
+    m = more.match(key, end)
+    return m.end() if m else end
 
 
 def _commune_name(text: str, pos: int) -> tuple[int, str | None]:

@@ -170,6 +170,11 @@ def test_words_a_comma_joins_inside_a_name(sentence: str, expected: list[str]) -
          ["Các địa phương khu vực Tây Nguyên"]),
         # no region after the group: as before
         ("Các địa phương rà soát diện tích rừng.", ["Các địa phương"]),
+        # a group's modifier that is a kind of place goes on through the places after it
+        ("Các đảng ủy xã, phường lãnh đạo chính quyền cấp xã bảo đảm quỹ đất.",
+         ["Các đảng ủy xã, phường"]),
+        ("Các trạm y tế xã, phường và đặc khu tổ chức tiêm chủng.",
+         ["Các trạm y tế xã, phường và đặc khu"]),
     ],
 )  # fmt: skip
 def test_a_group_of_places_in_a_region(sentence: str, expected: list[str]) -> None:
