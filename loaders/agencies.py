@@ -701,6 +701,8 @@ class AgencyTable:
                     re.fullmatch(r"\s*+,\s*+", blank[prev.end : m.start])
                     and gap.strip(" ,")  # a title stood between them
                     and re.match(r"(?:các|những)\s", key[m.start : m.end])
+                    # not "Chủ tịch Ủy ban nhân dân các tỉnh, Giám đốc các sở": two groups
+                    and re.match(r"(?:các|những)\s", key[prev.start : prev.end])
                 ):
                     first = " ".join(text[prev.start : prev.end].split())
                     second = re.sub(r"^\S+\s+", "", " ".join(text[m.start : m.end].split()))

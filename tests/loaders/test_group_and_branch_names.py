@@ -181,3 +181,20 @@ def test_a_group_of_places_in_a_region(sentence: str, expected: list[str]) -> No
     """ "(vùng, khu vực, miền) Đồng bằng sông Cửu Long" (rules data, region_names) goes on
     the group's name."""
     assert leads(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # office holders of two kinds of body: two groups, not one list
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, Giám đốc các sở tham gia tập huấn.",
+         ["Ủy ban nhân dân các tỉnh", "Các sở"]),
+        ("Chủ tịch Hội đồng quản trị các tập đoàn kinh tế chỉ đạo rà soát.",
+         ["Các tập đoàn kinh tế"]),
+        # heads of the parts of one group: one group, as before
+        ("Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh tập trung chỉ đạo.",
+         ["Các sở, ban, ngành tỉnh"]),
+    ],
+)  # fmt: skip
+def test_office_holders_of_groups(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, None) == expected
