@@ -161,6 +161,12 @@ def _parse(path: str, table: AgencyTable | None = None) -> Parsed | str:
         return f"{path}: extraction failed ({type(exc).__name__}: {exc})"
 
 
+def _parse_many(paths: list[str]) -> list[Parsed | str]:
+    """:func:`_parse` of several files, in a worker: one task sent and one answer back
+    for them all."""
+    return [_parse(path) for path in paths]
+
+
 def _rewrite_source(data: Any, old: str, new: str) -> Any:
     """A stored extraction of identical bytes, with its file path changed to this file's."""
     if isinstance(data, dict):
@@ -433,6 +439,14 @@ def _resolved_whole(store: Store, aliases: str | None) -> bool:
     return pending > max(20, FULL_SHARE * files)
 
 
+# files sent to a worker in one task once this many have been sent one by one: each task
+# cost the build's process about 0.2 ms (sent, answered, waited for), 2 s of its CPU for a
+# national corpus, taken from the workers on two cores; a small build still shares its
+# files out one by one
+CHUNK_FILES = 4
+CHUNK_AFTER = 64
+
+
 def _parallel(
     todo: Iterable[tuple[str, str, str, int]],
     aliases: str | None,
@@ -443,20 +457,35 @@ def _parallel(
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_worker_init, initargs=(aliases,)
     ) as pool:
-        pending: dict[Future, tuple[str, str, str, int]] = {}
+        pending: dict[Future, list[tuple[str, str, str, int]]] = {}
         queue = iter(todo)
+        sent = 0
+
+        def submit() -> bool:
+            nonlocal sent
+            items = list(islice(queue, CHUNK_FILES if sent >= CHUNK_AFTER else 1))
+            if not items:
+                return False
+            if len(items) == 1:
+                pending[pool.submit(_parse, items[0][0])] = items
+            else:
+                pending[pool.submit(_parse_many, [item[0] for item in items])] = items
+            sent += len(items)
+            return True
+
         try:
-            for item in queue:  # keep a bounded number of files in flight
-                pending[pool.submit(_parse, item[0])] = item
-                if len(pending) >= jobs * 4:
-                    break
+            while len(pending) < jobs * 4 and submit():  # a bounded number in flight
+                pass
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    commit(pending.pop(fut), fut.result())
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending[pool.submit(_parse, nxt[0])] = nxt
+                    items = pending.pop(fut)
+                    results = fut.result()
+                    for item, result in zip(
+                        items, results if len(items) > 1 else [results], strict=True
+                    ):
+                        commit(item, result)
+                    submit()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
