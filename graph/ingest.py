@@ -402,7 +402,13 @@ def ingest(
         if len(waiting) >= BATCH_FILES or time.monotonic() - since >= BATCH_SECONDS:
             flush()
 
+    thresholds = gc.get_threshold()
     try:
+        # a young collection every 100,000 new objects, not 700, while the files come: the
+        # extractions read back here (tens of thousands of objects a file) were walked by
+        # each one and moved up the generations to be walked again (a tenth of this
+        # process's CPU while the workers parse, taken from them on two cores)
+        gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
         todo = walk()
         first = list(islice(todo, 2))  # one file alone is parsed here, not in a worker
         if jobs > 1 and len(first) > 1:
@@ -411,6 +417,7 @@ def ingest(
             for item in chain(first, todo):
                 commit(item, _parse(item[0], table))
     finally:
+        gc.set_threshold(*thresholds)
         try:
             flush()  # Ctrl-C: what was parsed is kept, as when each file had its transaction
         finally:

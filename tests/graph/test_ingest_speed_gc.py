@@ -9,6 +9,8 @@ import gc
 import multiprocessing
 import weakref
 
+import pytest
+
 from policy_lineage.graph import ingest as ingest_module
 
 
@@ -67,3 +69,33 @@ def test_ingest_speed_gc_in_process_parse_leaves_the_collector_alone(corpus) -> 
         gc.enable()
         gc.collect()
     assert watch() is None
+
+
+def test_ingest_speed_gc_build_process_threshold_raised_while_parsing(
+    corpus, tmp_path, monkeypatch
+):
+    """While the files come the build's process collects its young generation every
+    100,000 objects; its own thresholds are back after, also when the build fails."""
+    from policy_lineage.graph.store import Store
+
+    seen: list[tuple[int, int, int]] = []
+    parse = ingest_module._parse
+
+    def watched(path: str, table=None):
+        seen.append(gc.get_threshold())
+        return parse(path, table)
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(ingest_module, "_parse", watched)
+    with Store(tmp_path / "s.db", create=True) as store:
+        ingest_module.ingest(store, [str(corpus)], jobs=1)
+    assert seen and all(t == (max(before[0], 100_000), *before[1:]) for t in seen)
+    assert gc.get_threshold() == before
+
+    def broken(path: str, table=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "_parse", broken)
+    with Store(tmp_path / "t.db", create=True) as store, pytest.raises(KeyboardInterrupt):
+        ingest_module.ingest(store, [str(corpus)], jobs=1)
+    assert gc.get_threshold() == before
