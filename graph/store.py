@@ -26,12 +26,10 @@ Parsing — the slow part — happens once per file content.
 from __future__ import annotations
 
 import gc
-import itertools
 import json
 import os
 import re
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
@@ -187,11 +185,7 @@ class Store:
                 "(or give --store PATH / $POLICY_LINEAGE_STORE)"
             )
         try:
-            # check_same_thread off: save_graph has a helper thread build indexes on this
-            # connection while it encodes rows (one statement at a time, never two at once)
-            self.conn = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
-            )
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.executescript(_SCHEMA)
@@ -433,27 +427,17 @@ class Store:
                 )
                 self._set_meta("graph_index", index or "")
             conn.executemany(
+                "INSERT INTO nodes (id, kind, data, owner, grp) VALUES (?, ?, ?, ?, ?)", nodes
+            )
+            conn.executemany(
                 "INSERT INTO edges (source, target, kind, data, owner) VALUES (?, ?, ?, ?, ?)",
                 ((e.source, e.target, e.kind, _edge_json(e), o) for e, o in edges),
             )
-            # the indexes of the tables written so far are built (SQLite, not holding the
-            # interpreter) while the nodes' records are encoded here; the rest after, each
-            # index made in the order _GRAPH_INDEXES gives, as before
-            statements = _GRAPH_INDEXES.strip().splitlines()
-            ready = list(
-                itertools.takewhile(lambda s: " ON edges " in s or " ON keys " in s, statements)
-            )
-            with _meanwhile(conn, ready):
-                node_rows = list(nodes)
-            conn.executemany(
-                "INSERT INTO nodes (id, kind, data, owner, grp) VALUES (?, ?, ?, ?, ?)", node_rows
-            )
-            del node_rows
             conn.executemany(
                 "INSERT INTO findings (data, owner) VALUES (?, ?)",
                 ((_dumps(f.__dict__), o) for f, o in findings),
             )
-            for statement in statements[len(ready) :]:
+            for statement in _GRAPH_INDEXES.strip().splitlines():
                 conn.execute(statement)
             self._set_meta("graph_state", "fresh")
             self._set_meta("graph_built_at", datetime.now(UTC).isoformat(timespec="seconds"))
@@ -571,31 +555,6 @@ class Store:
             },
         }
         return LineageGraph.from_node_link(data)
-
-
-@contextmanager
-def _meanwhile(conn: sqlite3.Connection, statements: list[str]) -> Iterator[None]:
-    """Run ``statements`` on ``conn`` in a helper thread while the body runs (which must not
-    use ``conn``); wait for them at the end, and raise what they raised. SQLite lets go of
-    the interpreter while it builds an index, so Python work and an index build share the
-    two cores (a national graph: its first four indexes, 1.4 s, beside the nodes' records)."""
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            for statement in statements:
-                conn.execute(statement)
-        except BaseException as exc:  # raised in the caller's thread below
-            failed.append(exc)
-
-    helper = threading.Thread(target=run, name="graph-indexes", daemon=True)
-    helper.start()
-    try:
-        yield
-    finally:
-        helper.join()  # the connection is the body's caller's again (a rollback waits here)
-    if failed:
-        raise failed[0]
 
 
 @contextmanager
