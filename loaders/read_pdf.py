@@ -24,6 +24,8 @@ import unicodedata
 from typing import BinaryIO
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTCurve, LTTextContainer
+from pdfplumber import page as _plumber_page
 
 from . import errors, ocr
 from .source import ReadError, SourceText, Table, TableRow
@@ -146,6 +148,79 @@ def _join_pages(pages: list[list[_Line]]) -> None:
                 del cur[j]
 
 
+# Values pdfplumber's ``resolve_all`` returns as they are (no reference, list, tuple or dict)
+_PLAIN = frozenset({float, int, str, bool, type(None)})
+_KIND: dict[type, str] = {}  # pdfminer's class → pdfplumber's object type ("LTChar" → "char")
+
+
+_DECODED: dict[str, str] = {}  # resolve_and_decode of a colour space's name (a str)
+
+
+def _resolved(value, resolve_all):
+    """``resolve_all(value)``: a plain value as it is, a tuple or list of plain values
+    copied (a new one of the same type, as ``resolve_all`` makes), anything else resolved."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if (kind is tuple or kind is list) and all(type(v) in _PLAIN for v in value):
+        return kind(value)
+    return resolve_all(value)
+
+
+def _process_object(page, obj) -> dict:
+    """``pdfplumber.Page.process_object`` (0.11.11) for one layout object: the same dict,
+    key for key and in the same order, without a function call and a recursive resolve
+    per attribute of every character (the plain numbers and strings it returns as they
+    are). Half of a PDF's reading time went there, a tenth of a national ingest's work."""
+    cls = type(obj)
+    kind = _KIND.get(cls)
+    if kind is None:
+        kind = _KIND[cls] = re.sub(_plumber_page.lt_pat, "", cls.__name__).lower()
+    wanted = _plumber_page.ALL_ATTRS
+    resolve_all = _plumber_page.resolve_all
+    attr = {k: _resolved(v, resolve_all) for k, v in obj.__dict__.items() if k in wanted}
+    attr["object_type"] = kind
+    attr["page_number"] = page.page_number
+    for cs in ("ncs", "scs"):
+        if hasattr(obj, cs):
+            name = getattr(obj, cs).name
+            if type(name) is str:  # a colour space's name, decoded once
+                decoded = _DECODED.get(name)
+                if decoded is None:
+                    decoded = _DECODED[name] = _plumber_page.resolve_and_decode(name)
+                attr[cs] = decoded
+            else:
+                attr[cs] = _plumber_page.resolve_and_decode(name)
+    if isinstance(obj, LTChar | LTTextContainer):
+        text = obj.get_text()
+        norm = page.pdf.unicode_norm
+        attr["text"] = _plumber_page.normalize_unicode(norm, text) if norm is not None else text
+    if isinstance(obj, LTChar):
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        if isinstance(attr["fontname"], bytes):
+            attr["fontname"] = _plumber_page.fix_fontname_bytes(attr["fontname"])
+    elif isinstance(obj, LTCurve):
+        attr["pts"] = list(map(page.point2coord, attr["pts"]))
+        attr["path"] = [(cmd, *map(page.point2coord, pts)) for cmd, *pts in obj.original_path]
+        attr["dash"] = obj.dashing_style
+    mb_x0, mb_top = page.mediabox[:2]
+    if "y0" in attr:
+        attr["top"] = (page.height - attr["y1"]) + mb_top
+        attr["bottom"] = (page.height - attr["y0"]) + mb_top
+        attr["doctop"] = page.initial_doctop + attr["top"]
+    if "x0" in attr and mb_x0 != 0:
+        attr["x0"] = attr["x0"] + mb_x0
+        attr["x1"] = attr["x1"] + mb_x0
+    return attr
+
+
+# the version whose process_object _process_object repeats (tests/loaders/
+# test_extract_speed_pdf.py compares the two on every PDF at hand); another keeps its own
+_FAST_OBJECTS = pdfplumber.__version__ == "0.11.11"
+
+
 def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
     """Read the PDF at ``file`` (a path or a binary stream); ``path`` is the name the user
     gave (for messages)."""
@@ -156,6 +231,8 @@ def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
         with pdfplumber.open(file) as pdf:
             for page in pdf.pages:
                 number = len(pages) + 1
+                if _FAST_OBJECTS:
+                    page.process_object = _process_object.__get__(page)
                 lines = _page(page, number, flags)
                 if not page.chars and ocr.available():
                     lines = _ocr_lines(page, number)
