@@ -68,10 +68,16 @@ def loose_key(n: DocNumber) -> tuple[str, str, str, str]:
 _TYPE_SERIAL = re.compile(r"^(?:(?P<type>[a-z][a-z ]*?)\s*)?(?:so\s*)?(?P<serial>\d+)$")
 
 
-def _numbers_of(doc: DocumentNode) -> list[DocNumber]:
+def _numbers_of(doc: DocumentNode, serial: str = "") -> list[DocNumber]:
+    """The numbers ``doc`` is written with; with ``serial`` (leading zeros dropped, as in
+    :func:`loose_key`), only those of its forms that hold those digits, which every number
+    with that serial does (a serial is ASCII digits, kept as written by the parser): the
+    others need not be parsed."""
     out = []
     for text in [doc.number, *doc.cited_as]:
-        n = parse_number(text) if text else None
+        if not text or serial not in text:
+            continue
+        n = parse_number(text)
         if n is not None and not n.is_blank:
             out.append(n)
     return out
@@ -97,7 +103,7 @@ def find_document(graph: LineageGraph, text: str) -> Resolution:
     if number is not None and not number.is_blank:
         key = loose_key(number)
         for doc in docs:
-            for n in _numbers_of(doc):
+            for n in _numbers_of(doc, key[0]):
                 same = loose_key(n) == key
                 if same and (number.year is None or n.year in (None, number.year)):
                     res.matches.append(doc)
@@ -112,7 +118,7 @@ def find_document(graph: LineageGraph, text: str) -> Resolution:
         if m:
             serial = m["serial"].lstrip("0") or "0"
             for doc in docs:
-                for n in _numbers_of(doc):
+                for n in _numbers_of(doc, serial):
                     if loose_key(n)[0] == serial and (
                         code is None or _ascii_upper(n.type_code) == _ascii_upper(code)
                     ):
