@@ -3,7 +3,11 @@ every document's every number (``find_document`` with the serial filter off)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy_lineage.queries import resolve
 from policy_lineage.queries.example import example_graph
@@ -66,7 +70,7 @@ def _graph() -> LineageGraph:
     return g
 
 
-def _plain_numbers_of(doc: DocumentNode, serial: str = "") -> list:
+def _plain_numbers_of(doc: DocumentNode, test: object = None) -> list:
     return [
         n
         for text in [doc.number, *doc.cited_as]
@@ -91,3 +95,55 @@ def test_resolve_serial_filter_finds_leading_zeros() -> None:
     assert {d.id for d in find_document(g, "4/KH-UBND").matches} == {"doc:t2"}
     assert {d.id for d in find_document(g, "14/KH-UBND").matches} == {"doc:t4"}
     assert {d.id for d in find_document(g, "0/KH-UBND").matches} == {"doc:t6"}
+
+
+# Numbers as documents and people write them: the serial with leading zeros, either grammar,
+# spaces and line breaks around the separators, "Số:" before, look-alike letters, NFD, a
+# footnote mark after.
+_TYPES = ["NQ", "KH", "TB", "QĐ", "CT", "BC", "CV"]
+_ISSUERS = ["TW", "UBND", "BCĐTW", "CP", "TTg", "BKHCN", "TU", "HU"]
+
+
+@st.composite
+def _written_numbers(draw: st.DrawFn) -> str:
+    serial = "0" * draw(st.integers(0, 2)) + str(draw(st.integers(0, 99999)))
+    t, issuer = draw(st.sampled_from(_TYPES)), draw(st.sampled_from(_ISSUERS))
+    sep = draw(st.sampled_from(["", " ", "\n", " \n "]))
+    year = draw(st.sampled_from(["", "2024/", "2025/"]))
+    unit = draw(st.sampled_from(["", "-VX", "-KGVX"]))
+    form = draw(
+        st.sampled_from(
+            [
+                f"{serial}{sep}-{sep}{t}/{issuer}",
+                f"{serial}{sep}/{sep}{year}{t}-{issuer}{unit}",
+                f"{serial}/{issuer}{unit}",
+                f"{serial}/{year}QH15",
+            ]
+        )
+    )
+    form = draw(st.sampled_from(["", "Số: ", "số ", "Số:", " "])) + form
+    form += draw(st.sampled_from(["", "¹", "²³", ".", " "]))
+    if draw(st.booleans()):
+        form = form.replace("T", "\u0422")  # a Cyrillic capital Te
+    if draw(st.booleans()):
+        form = unicodedata.normalize("NFD", form)
+    return form
+
+
+@settings(max_examples=600, deadline=None)
+@given(_written_numbers())
+def test_resolve_serial_test_passes_every_form_of_that_serial(form: str) -> None:
+    n = resolve.parse_number(form)
+    if n is None or n.is_blank:
+        return
+    serial = resolve.loose_key(n)[0]
+    assert resolve._serial_test(serial)(form), (form, serial)  # noqa: SLF001
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-/ SốKHNQTWĐđ\n:.¹", max_size=24))
+def test_resolve_serial_test_passes_any_text_of_that_serial(form: str) -> None:
+    n = resolve.parse_number(form)
+    if n is None or n.is_blank:
+        return
+    assert resolve._serial_test(resolve.loose_key(n)[0])(form), form  # noqa: SLF001

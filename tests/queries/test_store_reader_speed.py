@@ -82,3 +82,52 @@ def test_store_reader_nodes_of_another_kind_left_out(store: Store) -> None:
     # a document's id asked for as a task: the kind is still checked
     assert reader.tasks(["doc:a", "task:001"])[0].id == "task:001"
     assert len(reader.tasks(["doc:a", "doc:b"])) == 0
+
+
+def test_store_reader_documents_read_as_asked(store: Store) -> None:
+    docs = StoreReader(store).documents()
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        a = docs["doc:a"]
+        assert docs["doc:a"] is a  # read once, kept
+        assert "doc:none" not in docs and "task:001" not in docs  # not a document
+        with pytest.raises(KeyError):
+            docs["task:001"]
+    finally:
+        store.conn.set_trace_callback(None)
+    assert all("kind = 'Document' ORDER BY" not in sql for sql in seen)  # not all of them
+    assert list(docs) == ["doc:a", "doc:b"]  # listed: every one, in stored order
+    assert docs["doc:a"] is a and len(docs) == 2
+    assert [d.number for d in docs.values()] == ["1/KH-UBND", "2/KH-UBND"]
+
+
+def test_store_reader_documents_many_asked_read_all(tmp_path: Path) -> None:
+    g = LineageGraph()
+    n = 1000  # more than are read one by one
+    for i in range(n):
+        g.add_document(DocumentNode(id=f"doc:{i:04d}", number=f"{i}/KH-UBND"))
+    with Store(tmp_path / "many.db", create=True) as s:
+        s.save_graph(g)
+        docs = StoreReader(s).documents()
+        got = [docs[f"doc:{i:04d}"].number for i in reversed(range(n))]
+        assert got == [f"{i}/KH-UBND" for i in reversed(range(n))]
+        assert docs._all is not None  # noqa: SLF001 - read whole past the limit
+        assert list(docs) == [f"doc:{i:04d}" for i in range(n)]
+
+
+def test_store_reader_documents_name_resolved_as_in_memory(tmp_path: Path) -> None:
+    from policy_lineage.queries.resolve import find_document
+
+    from .test_resolve_speed import QUERIES, _graph
+
+    g = _graph()
+    with Store(tmp_path / "r.db", create=True) as s:
+        s.save_graph(g)
+        for query in QUERIES:
+            want = find_document(g, query)
+            stored = LineageGraph(documents=StoreReader(s).documents())  # as the commands do
+            got = find_document(stored, query)
+            assert [d.id for d in got.matches] == [d.id for d in want.matches], query
+            assert [d.id for d in got.suggestions] == [d.id for d in want.suggestions], query
+            assert [d.number for d in got.matches] == [d.number for d in want.matches]
