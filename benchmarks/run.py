@@ -160,11 +160,16 @@ def run(cmd: list[str], **kw: Any) -> dict[str, Any]:
 
 
 def cold(cmd: list[str], times: int = 3) -> dict[str, Any]:
-    """Median wall time of ``cmd`` in a new process, ``times`` runs."""
-    runs = [run(cmd) for _ in range(times)]
+    """Median wall time of ``cmd`` in a new process, ``times`` runs (the 1-minute load
+    before each beside it)."""
+    runs, loads = [], []
+    for _ in range(times):
+        loads.append(round(load()[0], 2))
+        runs.append(run(cmd))
     return {
         "seconds": statistics.median(r["seconds"] for r in runs),
         "runs": [round(r["seconds"], 3) for r in runs],
+        "loads": loads,
         "output_bytes": len(runs[0]["stdout"]),
     }
 
