@@ -396,14 +396,16 @@ def _children_cpu() -> float:
 
 def forget_texts() -> None:
     """Empty every cache keyed by text that ``find_overlaps`` reads through (the words and
-    pieces of ``queries/textsim.py``, the LRU caches of ``fold`` and of its key), so that a
-    call pays for its texts as the first call of a process does, whatever ran before it here
-    (the ``overlaps`` phase reads every task of the graph, the sample's among them)."""
+    pieces of ``queries/textsim.py``, the LRU caches of ``fold`` and of its key, the slugs of
+    the jurisdictions' names), so that a call pays for its texts as the first call of a
+    process does, whatever ran before it here (the ``overlaps`` phase reads every task of the
+    graph, the sample's among them)."""
+    from policy_lineage.graph import identity
     from policy_lineage.loaders import textnorm
     from policy_lineage.queries import textsim
 
     textsim.forget()
-    for cached in (textnorm.fold, getattr(textnorm, "_short_key", None)):
+    for cached in (textnorm.fold, getattr(textnorm, "_short_key", None), identity.slug):
         if cached is not None:
             cached.cache_clear()
 
