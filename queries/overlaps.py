@@ -75,13 +75,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..graph.identity import jurisdiction_of
 from ..loaders.textnorm import fold, fold_ascii
-from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
 from . import textsim
-from .reader import GraphReader, as_reader
+
+if TYPE_CHECKING:  # a worker process (_share_worker) imports this module, and needs none
+    from ..schema.graph_model import DocumentNode, LineageGraph, TaskNode
+    from .reader import GraphReader
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
@@ -202,6 +203,8 @@ def find_overlaps(
     >>> [(o.kind, o.documents) for o in find_overlaps(g)]
     [('duplicate', ['a-KH/TU', 'b-KH/TU'])]
     """
+    from .reader import as_reader
+
     reader = as_reader(graph)
     if getattr(reader, "stored_overlaps", None) is not None:
         pushed = reader.overlap_threshold()
@@ -242,6 +245,8 @@ def _computed_overlaps(
     stats: dict[str, Any] | None,
     jobs: int | None,
 ) -> list[OverlapGroup]:
+    from ..graph.identity import jurisdiction_of
+
     clock = time.perf_counter
     t0 = clock()
     tasks = list(graph.tasks.values())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..loaders.numbers import DocNumber, fold_lookalikes, parse_number, type_code_for_name
@@ -68,10 +69,35 @@ def loose_key(n: DocNumber) -> tuple[str, str, str, str]:
 _TYPE_SERIAL = re.compile(r"^(?:(?P<type>[a-z][a-z ]*?)\s*)?(?:so\s*)?(?P<serial>\d+)$")
 
 
-def _numbers_of(doc: DocumentNode) -> list[DocNumber]:
+def _serial_test(serial: str) -> Callable[[str], object]:
+    """Whether a form may be a number with ``serial`` (leading zeros dropped, as in
+    :func:`loose_key`): it holds those digits, after any zeros, as a run of digits of its
+    own. A number's serial is the run of ASCII digits it starts with (after a ``Số:``);
+    neither NFC nor look-alike folding makes or changes a digit, so every form that parses
+    to that serial passes, and the others need not be parsed."""
+    return re.compile(rf"(?<![0-9])0*{re.escape(serial)}(?![0-9])").search
+
+
+def _holding(
+    graph: LineageGraph, serial: str, test: Callable[[str], object]
+) -> Iterable[DocumentNode]:
+    """The documents that may be written with a number of ``serial`` (their forms hold its
+    digits and pass ``test``), when the documents can pick them without being read one by
+    one (a store's: ``holding``), else every document."""
+    holding = getattr(graph.documents, "holding", None)
+    if holding is not None:
+        return holding(serial, test)
+    return graph.documents.values()
+
+
+def _numbers_of(doc: DocumentNode, test: Callable[[str], object] | None = None) -> list[DocNumber]:
+    """The numbers ``doc`` is written with; with ``test`` (:func:`_serial_test`), only
+    those of its forms that pass it."""
     out = []
     for text in [doc.number, *doc.cited_as]:
-        n = parse_number(text) if text else None
+        if not text or (test is not None and not test(text)):
+            continue
+        n = parse_number(text)
         if n is not None and not n.is_blank:
             out.append(n)
     return out
@@ -92,12 +118,12 @@ def find_document(graph: LineageGraph, text: str) -> Resolution:
     if query in graph.documents:
         res.matches = [graph.documents[query]]
         return res
-    docs = list(graph.documents.values())
     number = parse_number(query.replace(" ", ""))
     if number is not None and not number.is_blank:
         key = loose_key(number)
-        for doc in docs:
-            for n in _numbers_of(doc):
+        test = _serial_test(key[0])
+        for doc in _holding(graph, key[0], test):
+            for n in _numbers_of(doc, test):
                 same = loose_key(n) == key
                 if same and (number.year is None or n.year in (None, number.year)):
                     res.matches.append(doc)
@@ -111,13 +137,15 @@ def find_document(graph: LineageGraph, text: str) -> Resolution:
                 m = None  # words that are not a type: try them as words of a title
         if m:
             serial = m["serial"].lstrip("0") or "0"
-            for doc in docs:
-                for n in _numbers_of(doc):
+            test = _serial_test(serial)
+            for doc in _holding(graph, serial, test):
+                for n in _numbers_of(doc, test):
                     if loose_key(n)[0] == serial and (
                         code is None or _ascii_upper(n.type_code) == _ascii_upper(code)
                     ):
                         res.matches.append(doc)
                         break
+    docs = list(graph.documents.values()) if not res.matches else []
     if not res.matches:  # words of a title or a description
         words = fold_ascii(query).split()
         if words and len(query) >= 4:

@@ -50,12 +50,11 @@ class Trace:
 
     @property
     def nodes(self) -> list[str]:
-        seen = [self.root]
+        seen = dict.fromkeys([self.root])  # in the order first met (a set would lose it)
         for step in [*self.up, *self.down]:
-            for n in (step.source, step.target):
-                if n not in seen:
-                    seen.append(n)
-        return seen
+            seen.setdefault(step.source)
+            seen.setdefault(step.target)
+        return list(seen)
 
 
 def trace(

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from ..queries.trace import trace as trace_query
+from ..schema.graph_model import LineageGraph
 from ._options import format_option, parse_relations, source_options
 from ._output import Streamed, document_json, emit_csv, emit_json_stream, resolve_document
 from ._source import documents_graph, query_source
@@ -66,6 +67,9 @@ def trace(
         graph = documents_graph(reader)
         root = resolve_document(graph, doc)
         result = trace_query(reader, root.id, depth, kinds)
+        # the documents the answer names, read while the store is open (a store's are read
+        # as they are asked for)
+        graph = LineageGraph(documents={n: graph.documents[n] for n in result.nodes})
 
     def name(node_id: str) -> str:
         return graph.documents[node_id].number or node_id
