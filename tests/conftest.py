@@ -55,6 +55,23 @@ def corpus_graph(corpus_store: Path):
 
 
 @pytest.fixture
+def distinct_copies(corpus: Path, tmp_path: Path) -> Callable[[int], Path]:
+    """A folder of ``total`` copies of the corpus's text files, each made different bytes
+    (so that a build parses every one): ``distinct_copies(30)``."""
+
+    def make(total: int, name: str = "many") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
+        for i in range(total):
+            text = files[i % len(files)].read_text(encoding="utf-8") + f"\n{i}\n"
+            (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture
 def store_copy(corpus_store: Path, tmp_path: Path) -> Path:
     """A copy of the corpus store that a test may change."""
     copy = tmp_path / "copy.db"

@@ -11,18 +11,10 @@ from policy_lineage.graph.ingest import ingest
 from policy_lineage.graph.store import Store
 
 
-def _copies(corpus, folder, total: int) -> None:
-    folder.mkdir()
-    files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
-    for i in range(total):  # each file different bytes: each one parsed
-        src = files[i % len(files)]
-        text = src.read_text(encoding="utf-8") + f"\n{i}\n"
-        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
-
-
-def test_ingest_serial_walk_files_are_parsed_while_others_are_hashed(corpus, tmp_path, monkeypatch):
-    folder = tmp_path / "many"
-    _copies(corpus, folder, 30)
+def test_ingest_serial_walk_files_are_parsed_while_others_are_hashed(
+    distinct_copies, tmp_path, monkeypatch
+):
+    folder = distinct_copies(30)
     events: list[str] = []
     hash_file = ingest_module.file_sha256
 

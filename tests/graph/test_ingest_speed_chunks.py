@@ -13,15 +13,6 @@ from policy_lineage.graph.ingest import ingest
 from policy_lineage.graph.store import Store
 
 
-def _copies(corpus, folder, total: int) -> None:
-    folder.mkdir()
-    files = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
-    for i in range(total):  # each file different bytes: each one parsed
-        src = files[i % len(files)]
-        text = src.read_text(encoding="utf-8") + f"\n{i}\n"
-        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
-
-
 def _rows(store: Store) -> dict[str, list]:
     q = store.conn.execute
     return {
@@ -41,9 +32,8 @@ def _build(folder, db, jobs: int, progress=None) -> tuple[dict, object]:
 
 
 @pytest.fixture
-def many(corpus, tmp_path):
-    folder = tmp_path / "many"
-    _copies(corpus, folder, 23)
+def many(distinct_copies):
+    folder = distinct_copies(23)
     (folder / "011-broken.docx").write_bytes(b"not a zip at all")  # fails inside a chunk
     return folder
 
