@@ -365,7 +365,8 @@ def _auto_jobs(n_tasks: int) -> int:
         cores = os.cpu_count() or 1
     idle = cores
     if hasattr(os, "getloadavg"):
-        idle = int(cores + 1 - os.getloadavg()[0])
+        # rounded, not truncated: a little background work (load 1.2) leaves a core idle
+        idle = round(cores + 1 - os.getloadavg()[0])
     return max(1, min(cores, idle, n_tasks // PARALLEL_TASKS))
 
 

@@ -282,6 +282,9 @@ def test_automatic_jobs_keep_small_inputs_and_busy_machines_in_one_process(monke
     assert overlaps._auto_jobs(0) == 1
     assert overlaps._auto_jobs(overlaps.PARALLEL_TASKS - 1) == 1
     assert overlaps._auto_jobs(100 * overlaps.PARALLEL_TASKS) == cores
+    # a little background work besides this process still leaves the other cores idle
+    monkeypatch.setattr(overlaps.os, "getloadavg", lambda: (1.3, 1.0, 1.0))
+    assert overlaps._auto_jobs(100 * overlaps.PARALLEL_TASKS) == cores
     monkeypatch.setattr(overlaps.os, "getloadavg", lambda: (cores + 0.5, 1.0, 1.0))  # busy
     assert overlaps._auto_jobs(100 * overlaps.PARALLEL_TASKS) == 1
 
