@@ -21,6 +21,7 @@ from .extract_tasks import TaskContext, extract_tasks, letter_requests
 from .layout import layout, paragraph_style
 from .markup import looks_marked_up, markup_view
 from .outline import build_outline
+from .rules import Rules, derived
 from .source import ReadError, SourceText
 from .textnorm import fold
 
@@ -74,10 +75,7 @@ def extract_text(
     # where the document speaks for itself: title, preamble, purpose
     own: set[int] = {id(p) for p in paras[: regions.header_end]}
     preamble = True  # before the first item that is not running text
-    opens_with_cue = re.compile(
-        r"(?:" + table.rules.alternation((*table.rules.basis_cues, *table.rules.implement_cues))
-        + r")(?![\wđ])"
-    )  # fmt: skip
+    opens_with_cue = derived(table.rules, _preamble_cue)
     for node in root.children:
         if node.style in ("para", "intro"):
             own.update(id(p) for p in node.paragraphs)
@@ -208,6 +206,12 @@ def _task_province(doc) -> str | None:
         if re.search(r"(?<![\wđ])" + re.escape(fold(p)) + r"(?![\wđ])", title)
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _preamble_cue(rules: Rules) -> re.Pattern[str]:
+    """A basis or implementing cue opening a preamble's item ("căn cứ", "thực hiện")."""
+    cues = Rules.alternation((*rules.basis_cues, *rules.implement_cues))
+    return re.compile(rf"(?:{cues})(?![\wđ])")
 
 
 def _with_tables(tasks, text, lay, regions, ctx):
