@@ -41,12 +41,17 @@ COLUMNS: dict[str, re.Pattern[str]] = {
     "deadline": re.compile(
         r"thời gian|thời hạn|tiến độ|hoàn thành|mốc|lộ trình|^năm thực hiện$|^kết thúc$"
     ),
-    "result": re.compile(r"sản phẩm|kết quả|hình thức|cấp (?:trình|ban hành|phê duyệt)"),
+    "result": re.compile(
+        r"sản phẩm|kết quả|hình thức|cấp (?:trình|ban hành|phê duyệt)|^chỉ tiêu (?:đạt|cần|phải)"
+    ),
     "note": re.compile(r"ghi chú"),
     "name": re.compile(
         r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp|đề án|dự án|danh mục|văn bản"
     ),
 }
+# "Thuộc nhóm nhiệm vụ, hành động", "Nhóm giải pháp", "Lĩnh vực": which group of the plan
+# a row belongs to; the work itself is in "Nội dung nhiệm vụ" beside it
+_GROUP_COLUMN = re.compile(r"^thuộc\b|\bnhóm\b|^lĩnh vực")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
 _ONLY_TIME = re.compile(
     r"(?i:(?:năm|quý|tháng|ngày)\s*+)?[\divxIVX]{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}\.?"
@@ -75,6 +80,7 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     if any(len(c) > 60 for c in cells) or (cells and _ROW_NO.match(cells[0])):
         return cols
+    group_of_name: int | None = None
     for i, cell in enumerate(cells):
         key = fold(cell).strip(" :")
         if not key:
@@ -83,8 +89,13 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
             if COLUMNS[role].search(key) and role not in cols:
                 if role == "name" and ("chủ trì" in key or "phối hợp" in key):
                     continue
+                if role == "name" and _GROUP_COLUMN.search(key):
+                    group_of_name = i if group_of_name is None else group_of_name
+                    continue  # the group a row belongs to, not its work, unless nothing else
                 cols[role] = i
                 break
+    if "name" not in cols and group_of_name is not None:
+        cols["name"] = group_of_name
     return cols
 
 

@@ -49,6 +49,10 @@ _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|
 # what a line's first letter must be for its key to open with the motto: of all characters,
 # only these fold to "c" or "đ"
 _MOTTO_FIRST = frozenset("CcĐđ")
+# an appendix's caption ("**PHỤ LỤC I**", "PHỤ LỤC"): saved pages often put it straight
+# after the closing pipe of the signature table ("Nơi nhận | KT. THỦ TƯỚNG …"), where it
+# would read as one more cell of that row and take the appendix table's header with it
+_APPENDIX_CAPTION = re.compile(r"^[ \t*#]*(?:PHỤ LỤC|\*\*[ \t]*Phụ lục)(?![^\W\d_])")
 _MAX_CELL_LINES = 40  # a "cell" longer than this after a complete row is not a cell
 # a row opening with a "cell" this long, of paragraphs, is the
 # document's text (a short letter after its letterhead), not a row of the table
@@ -383,6 +387,8 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
                     break
                 if width and len(row) >= width and not _row_goes_on(lines, j, end):
                     break
+                if _APPENDIX_CAPTION.match(lines[j]):
+                    break  # "PHỤ LỤC I" right after a row's closing pipe opens the next part
             a = j
             while j < end and not _PIPE_LINE.match(lines[j]):
                 j += 1

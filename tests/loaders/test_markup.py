@@ -498,3 +498,65 @@ def test_a_metadata_table_saved_as_rows_of_label_and_value_cells() -> None:
         "61/NQ-HĐND",
         "Hội đồng nhân dân tỉnh Gia Lai",
     )
+
+
+SIGNED_THEN_APPENDIX = """**KẾ HOẠCH**
+**Giảm bụi mịn ở đô thị**
+1. Sở Xây dựng chủ trì rà soát các công trường.
+|
+*Nơi nhận:*
+- Như trên;
+- Lưu: VT.
+|
+**TM. ỦY BAN NHÂN DÂN**
+**CHỦ TỊCH**
+**Lê Văn B**
+|
+**PHỤ LỤC**
+BẢNG PHÂN CÔNG NHIỆM VỤ
+*(Kèm theo Kế hoạch số 12/KH-UBND)*
+|
+**STT**
+|
+**Cơ quan chủ trì**
+|
+**Thuộc nhóm nhiệm vụ**
+|
+**Nội dung nhiệm vụ**
+|
+**Chỉ tiêu đạt được**
+|
+**Thời hạn hoàn thành**
+|
+|
+1
+|
+Sở Xây dựng
+|
+Kiểm soát bụi
+|
+Lắp trạm rửa xe tại các công trường lớn
+|
+Trạm rửa xe hoạt động
+|
+Năm 2026
+|
+"""
+
+
+def test_an_appendix_caption_after_the_signature_table_opens_a_new_table() -> None:
+    """The signature table's closing pipe is followed straight by "PHỤ LỤC": the caption and
+    the appendix table's header are not more cells of the signature row, so the appendix
+    rows are read as tasks with their lead and time."""
+    rows = [
+        [" ".join(c.split()) for c in ln.split("\t")]
+        for ln in markup_view(SIGNED_THEN_APPENDIX).text.splitlines()
+        if "\t" in ln
+    ]
+    assert rows[0] == ["Nơi nhận: - Như trên; - Lưu: VT.", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Lê Văn B"]
+    assert rows[1][:2] == ["STT", "Cơ quan chủ trì"]
+    tasks = extract_text(SIGNED_THEN_APPENDIX, "kh.md").tasks
+    row = [t for t in tasks if "rửa xe" in t.text]
+    assert [(t.text, [a.name for a in t.lead], str(t.deadline)) for t in row] == [
+        ("Lắp trạm rửa xe tại các công trường lớn", ["Sở Xây dựng"], "2026-12-31")
+    ]
