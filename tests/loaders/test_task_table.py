@@ -123,8 +123,15 @@ def test_task_table_data_rows_are_not_headers() -> None:
             {"name": 0, "lead": 1, "result": 2, "deadline": 3},
         ),
         (  # the group a row belongs to is not its work; "Chỉ tiêu đạt được" is its result
-            ["STT", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thuộc nhóm nhiệm vụ, hành động",
-             "Nội dung nhiệm vụ", "Chỉ tiêu đạt được", "Thời hạn hoàn thành"],
+            [
+                "STT",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thuộc nhóm nhiệm vụ, hành động",
+                "Nội dung nhiệm vụ",
+                "Chỉ tiêu đạt được",
+                "Thời hạn hoàn thành",
+            ],
             {"no": 0, "lead": 1, "coop": 2, "name": 4, "result": 5, "deadline": 6},
         ),
         (  # a group column is the work only when no other column is
