@@ -751,7 +751,7 @@ class AgencyTable:
         name = re.sub(r"\s++(?=[,;])", "", " ".join(written.split()))  # "tổ chức đảng , …"
         if name.isupper():
             name = name.capitalize()
-        for short, full in self.rules.abbreviations:
+        for short, full in (*self.rules.abbreviations, *self.rules.name_spellings):
             name = re.sub(rf"(?<!{_WORD})(?i:{re.escape(short)})(?!{_WORD})", full, name)
         return name[:1].upper() + name[1:]
 

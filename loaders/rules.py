@@ -113,6 +113,7 @@ PATTERN_KEYS = ("boilerplate",)
 #: Keys whose values are JSON objects.
 MAPPING_KEYS = (
     "abbreviations",
+    "name_spellings",
     "field_labels",
     "committee_organs",
     "type_words",
@@ -160,6 +161,7 @@ class Rules:
     request_verbs: tuple[str, ...] = ()
     vague_nouns: frozenset[str] = frozenset()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
+    name_spellings: tuple[tuple[str, str], ...] = ()  # (folded variant, common spelling)
     field_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact, labels)
     deadline_openers: tuple[str, ...] = ()
     result_words: tuple[str, ...] = ()
@@ -446,7 +448,7 @@ def _check(data: object, where: str, partial: bool) -> dict[str, Any]:
                     "word that names a document of any type)"
                 )
             out[key] = {fold(k): v for k, v in value.items()}
-        else:  # abbreviations, committee_organs: folded form -> written form
+        else:  # abbreviations, name_spellings, committee_organs: folded form -> written form
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
                 for k, v in value.items()
@@ -503,6 +505,7 @@ def _build(lists: dict[str, Any], types: dict[str, Any]) -> Rules:
         "deliverable_types": types["deliverable_types"],
         "attached_types": types["attached_types"],
         "abbreviations": tuple(lists["abbreviations"].items()),
+        "name_spellings": tuple(lists["name_spellings"].items()),
         "committee_organs": tuple(lists["committee_organs"].items()),
         "unnumbered_references": tuple(lists["unnumbered_references"].items()),
         "field_labels": tuple((k, tuple(v)) for k, v in lists["field_labels"].items()),
@@ -527,7 +530,7 @@ def _compile_all(rules: Rules, where: str, keys) -> None:
             elif key == "field_labels":
                 for _, labels in rules.field_labels:
                     re.compile(Rules.alternation(labels))
-            elif key in ("abbreviations", "committee_organs"):
+            elif key in ("abbreviations", "name_spellings", "committee_organs"):
                 re.compile(Rules.alternation(k for k, _ in getattr(rules, key)))
             else:
                 re.compile(Rules.alternation(getattr(rules, key)))

@@ -63,6 +63,27 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "thanh toán.",
             ["Kho bạc nhà nước khu vực XI", "Ngân hàng nhà nước chi nhánh khu vực 8"],
         ),
+        # a noun phrase of two words that ends names elsewhere stays inside a centre's name
+        (
+            "Trung tâm Chuyển đổi số tỉnh chủ trì, phối hợp với Công an tỉnh bảo đảm an "
+            "toàn thông tin.",
+            ["Trung tâm Chuyển đổi số tỉnh"],
+        ),
+        (
+            "Viện Nghiên cứu phát triển tỉnh chủ trì thu thập dữ liệu quy hoạch.",
+            ["Viện Nghiên cứu phát triển tỉnh"],
+        ),
+        # but the same words after a body's name are its work
+        ("Sở Tài chính phát triển hệ thống thanh toán số.", ["Sở Tài chính"]),
+        ("Sở Khoa học và Công nghệ chuyển đổi số các quy trình.", ["Sở Khoa học và Công nghệ"]),
+        # a group spelt another way is written as it commonly is (rules: name_spellings)
+        ("UBND các tỉnh/ thành phố kiểm kê khí thải.", ["Ủy ban nhân dân các tỉnh, thành phố"]),
+        (
+            "Các sở, ban ngành và UBND các xã/phường rà soát giếng khoan.",
+            ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"],
+        ),
+        # "tuân thủ" is what the group does, not part of its name
+        ("Các cơ sở sản xuất tuân thủ quy chuẩn khí thải.", ["Các cơ sở sản xuất"]),
     ],
 )
 def test_group_and_branch_names(sentence: str, expected: list[str]) -> None:
