@@ -29,6 +29,14 @@ _CHAIN_STEP = re.compile(
     r"(chỉ đạo|lãnh đạo)\s+"
 )
 _PLURAL = re.compile(r"(?:các|những)\s++")
+# an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
+# "Chỉ đạo, hướng dẫn X …", "Phối hợp với Sở Y chỉ đạo X …" (X does it; the heading's body
+# is the route)
+_SUBJECTLESS_CHAIN = re.compile(
+    r"\W*+(?:(?P<with>phối\s+hợp(?:\s+(?:với|cùng))?\s+)[^.;:]{3,120}?\s)?"
+    r"(?:lãnh đạo\s*+(?:,\s*+|và\s++))?(?P<verb>chỉ đạo|giao|lãnh đạo)"
+    r"(?:\s*+(?:,\s*+|và\s++)(?:hướng dẫn|đôn đốc))?\s+"
+)
 _PERSON = re.compile(
     r"(?i:đồng chí)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*\s+){1,4}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\w]*)"
 )
@@ -261,7 +269,13 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …" with no subject: X is the doer, the heading's
     # body delegates
-    m = re.match(r"\W*(?:lãnh đạo\s*+(?:,\s*+|và\s++))?(?:chỉ đạo|giao|lãnh đạo)\s+", key)
+    m = _SUBJECTLESS_CHAIN.match(key)
+    if m and m.group("with"):
+        # "Phối hợp với Sở X chỉ đạo Y …": the cooperating body is named first
+        before = _runs(text, matches, m.end("with"))
+        gap = key[before[-1].end : m.start("verb")] if before else None
+        if gap is None or gap.strip(" ,") not in ("", "để"):
+            m = None
     if m:
         at = m.end()
         plural = re.match(r"(?:các|những)\s++(?=[A-ZĐÀ-Ỹ])", original[at:])

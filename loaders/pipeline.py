@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from ..schema.model import Extraction
 from .agencies import PROVINCE_NAMES, AgencyTable, default_table
+from .assigned_by_reference import assign_by_reference
 from .attachments import attached_documents
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
@@ -114,6 +115,7 @@ def extract_text(
     if letter and not tasks:  # a letter in prose: its requests are its tasks
         tasks = letter_requests(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
+    tasks = assign_by_reference(tasks, text)  # "chủ trì thực hiện nhiệm vụ tại mục 1 Phần III"
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
