@@ -783,8 +783,10 @@ class AgencyTable:
             # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
             if not m.group("quals") and "nouns" in m.groupdict():
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
-                end = _modifiers_end(text, key, end, self.rules, governed)
-                end = _more_units(key, end, self.rules)
+                modified = _modifiers_end(text, key, end, self.rules, governed)
+                if modified > end and (where := _ON_THE_TERRITORY.match(key, modified)):
+                    modified = where.end()  # "các đơn vị cấp nước sạch trên địa bàn thành phố"
+                end = _more_units(key, modified, self.rules)
                 end = self._group_of_named(text, key, m, end, known)
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner and text[owner.end() : owner.end() + 1].isupper():
@@ -1263,6 +1265,11 @@ def _ends_viet_nam(text: str, pos: int, toks: list[re.Match[str]], i: int) -> in
 def _starts_head(key: str, at: int, heads: set[str]) -> bool:
     rest = key[at : at + 40]
     return any(rest.startswith(h + " ") for h in heads)
+
+
+# where a group with modifiers works, part of its name as printed (the qualifier after bare
+# nouns is read by the group pattern: rules' group_qualifiers)
+_ON_THE_TERRITORY = re.compile(r"\s++trên\s++địa\s++bàn(?:\s++(?:tỉnh|thành\s++phố))?(?![\wđ])")
 
 
 def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool = False) -> int:

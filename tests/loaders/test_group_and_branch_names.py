@@ -82,6 +82,11 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Các sở, ban ngành và UBND các xã/phường rà soát giếng khoan.",
             ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"],
         ),
+        # where a group with modifiers works is part of its name as printed
+        (
+            "Các đơn vị cấp nước sạch trên địa bàn tỉnh tiếp tục đầu tư mạng lưới.",
+            ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"],
+        ),
         # "tuân thủ" is what the group does, not part of its name
         ("Các cơ sở sản xuất tuân thủ quy chuẩn khí thải.", ["Các cơ sở sản xuất"]),
     ],
