@@ -502,6 +502,20 @@ def test_a_letters_group_of_a_kind_is_named_not_its_addressees() -> None:
     ]
 
 
+def test_a_letters_bodies_named_above_are_its_addressees() -> None:
+    """ "Các bộ, cơ quan, địa phương nêu trên" points back to those the letter is sent to."""
+    letter = LETTER.replace(
+        "Kính gửi: Ủy ban nhân dân tỉnh Quảng Trị.",
+        "Kính gửi:\n- Các Bộ: Công an, Quốc phòng;\n- Ủy ban nhân dân tỉnh Quảng Trị.",
+    ).replace("2. Bố trí", "2. Các bộ, cơ quan, địa phương nêu trên bố trí")
+    tasks = extract_text(letter, "cv.txt").tasks
+    assert [a.name for a in tasks[1].lead] == [
+        "Bộ Công an",
+        "Bộ Quốc phòng",
+        "Ủy ban nhân dân tỉnh Quảng Trị",
+    ]
+
+
 NOTICE = """VĂN PHÒNG CHÍNH PHỦ
 Số: 900/TB-VPCP
 Hà Nội, ngày 01 tháng 9 năm 2026
