@@ -82,6 +82,16 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Các sở, ban ngành và UBND các xã/phường rà soát giếng khoan.",
             ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"],
         ),
+        # a Party committee of a level, and its organs, named by the level
+        (
+            "Ban thường vụ cấp ủy cấp tỉnh chỉ đạo tổ chức thực hiện Quy chế.",
+            ["Ban thường vụ cấp ủy cấp tỉnh"],
+        ),
+        ("Cấp ủy các cấp lãnh đạo, chỉ đạo việc lưu trữ tài liệu.", ["Cấp ủy các cấp"]),
+        (
+            "Ủy ban kiểm tra cấp ủy cấp xã kiểm tra việc thực hiện.",
+            ["Ủy ban kiểm tra cấp ủy cấp xã"],
+        ),
         # where a group with modifiers works is part of its name as printed
         (
             "Các đơn vị cấp nước sạch trên địa bàn tỉnh tiếp tục đầu tư mạng lưới.",
