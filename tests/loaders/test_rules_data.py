@@ -249,6 +249,7 @@ def test_rules_data_boilerplate_type_slots() -> None:
     rules = default_rules()
     closing, effect = rules.boilerplate_patterns()[4:6]
     assert closing.search("chánh văn phòng chịu trách nhiệm thi hành quyết định này")
+    assert closing.search("vụ lý luận chính trị có trách nhiệm thi hành quyết định này./.")
     assert not closing.search("các sở chịu trách nhiệm thi hành kế hoạch này")
     assert effect.match("chương trình hành động này có hiệu lực từ ngày ký")
     assert not effect.match("công việc này có hiệu lực")
