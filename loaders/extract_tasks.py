@@ -88,6 +88,23 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
     return False
 
 
+def _under_work_heading(node: Node, rules: Rules) -> bool:
+    """Under a heading that gives work ("II. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI",
+    "Nhiệm vụ trọng tâm"): in a conclusions notice its items are tasks whatever verb they
+    open with, though they name no doer."""
+    for anc in node.ancestors():
+        if not anc.children or anc.style in ("para", "intro", "dash", "plus"):
+            continue
+        key = re.sub(r"^điều\s+\d+\s*[.:]?\s*", "", fold(anc.text))
+        if key.startswith(rules.not_task_sections):
+            return False
+        if key.startswith(rules.work_headings) or re.match(
+            r"(?:các |những )?(?:nhiệm vụ|giải pháp)(?![\wđ])", key
+        ):
+            return True
+    return False
+
+
 def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
     """An item that is not a task (``boilerplate`` in the rules)."""
     return _boilerplate(text, rules or default_rules())
@@ -416,7 +433,10 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             elif (
                 (ctx.normative or _in_rule_article(node, ctx))
                 and not _names_doer(node, task, ctx, text)
-                and not (ctx.conclusions and _opens_task(text, ctx))
+                and not (
+                    ctx.conclusions
+                    and (_opens_task(text, ctx) or _under_work_heading(node, ctx.table.rules))
+                )
             ):
                 before = None
                 continue  # a rule of a regulation, not work given to someone

@@ -702,6 +702,34 @@ def test_conclusions_notice_items_that_give_work_without_naming_a_doer() -> None
     assert [t.text.split()[0] for t in tasks] == ["Khẩn", "Giao"]
 
 
+WORK_SECTION = """VĂN PHÒNG CHÍNH PHỦ
+Số: 907/TB-VPCP
+Hà Nội, ngày 07 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại phiên họp Ban Chỉ đạo về chuyển đổi số
+Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Các bộ, ngành đã tích cực triển khai, nhiều chỉ tiêu đạt kết quả tốt.
+II. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI
+1. Về hạ tầng số
+- Đẩy nhanh tiến độ xây dựng Trung tâm dữ liệu quốc gia, hoàn thành trong năm 2026.
+- Số hóa toàn bộ hồ sơ thủ tục hành chính còn lại.
+2. Bộ Công an chủ trì theo dõi, đôn đốc thực hiện Đề án.
+"""
+
+
+def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
+    """Under "NHIỆM VỤ, GIẢI PHÁP …" every item is work, whatever verb it opens with and
+    though it names no doer (its lead is then empty); the assessment above gives none."""
+    tasks = extract_text(WORK_SECTION, "tb.txt").tasks
+    assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks] == [
+        ("Đẩy", []),
+        ("Số", []),
+        ("Bộ", ["Bộ Công an"]),
+    ]
+    assert str(tasks[0].deadline) == "2026-12-31"
+
+
 @pytest.mark.parametrize(
     ("item", "boilerplate"),
     [
