@@ -14,7 +14,8 @@ The shapes, in the order they are tried:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..schema.model import Agency
 from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable, renamed
@@ -112,6 +113,23 @@ _DUTY_OF = re.compile(
     r"(?P<duty>có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?![\wđ])",
     re.IGNORECASE,
 )
+# the rest of a heading whose subject is a group: lower-case words that go on describing it,
+# then a note in brackets, "có trách nhiệm" or a colon, and nothing else
+_WHOLE_SUBJECT = re.compile(
+    r"(\s++[a-zà-ỹđ][^,;:.()\n]{0,120}?)??\s*+"
+    r"(?:\([^()]*+\)\s*+:?|(?:có|chịu)\s++trách\s++nhiệm\s*+:?|:)\s*+"
+)
+
+
+@lru_cache(maxsize=8)
+def _WORK_WORDS(rules: Rules) -> re.Pattern[str]:  # noqa: N802 - a pattern, named as one
+    """Words that make a heading's tail what the group does, not what it is ("… phối hợp
+    thực hiện các nội dung sau:")."""
+    verbs = (v for v in rules.task_verbs if v != "tổ chức")  # "chủ rừng là tổ chức": a noun
+    words = (*verbs, "thực hiện", "chủ trì", "như sau", "nội dung", "nhiệm vụ")
+    return re.compile(rf"(?<![\wđ])(?:{Rules.alternation(words)})(?![\wđ])")
+
+
 _RESPONSIBLE_OF = re.compile(
     r"\W*+(?:về\s++)?(?:(?:trách nhiệm|nhiệm vụ|quyền hạn|trách nhiệm thi hành)(?:\s*+(?:,|và)\s*+)?)++"
     r"\s*+(?:cụ thể\s++)?(?:của|đối với)\s++|\W*+(?:đối với|về phía)\s++"
@@ -238,6 +256,20 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         result.lead = [a.agency for a in chain if not table.is_vague(a.agency)] or [
             a.agency for a in chain
         ]
+        whole = _WHOLE_SUBJECT.fullmatch(original, chain[-1].end) if len(chain) == 1 else None
+        if (
+            whole
+            and whole.group(1)
+            and chain[0].agency.kind == "group"
+            and not chain[0].agency.canonical
+            and not _WORK_WORDS(table.rules).search(fold(whole.group(1)))
+        ):
+            # a heading that is all subject: "12. Các tổ chức, cá nhân và hộ gia đình khai
+            # thác nước dưới đất trên địa bàn có trách nhiệm": the group is all of it
+            written = original[chain[0].start : whole.end(1)]
+            result.lead = [
+                replace(chain[0].agency, name=table.display_name(written), as_written=written)
+            ]
         result.cue = "chủ trì" if re.match(r"\W*chủ\s+trì", key[chain[-1].end :]) else None
         result.explicit = True
         return _finish(result)

@@ -97,6 +97,15 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Các đơn vị cấp nước sạch trên địa bàn tỉnh tiếp tục đầu tư mạng lưới.",
             ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"],
         ),
+        # a heading that is all subject names the group with all its words
+        (
+            "Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn có trách nhiệm:",
+            ["Các tổ chức, cá nhân khai thác nước dưới đất trên địa bàn"],
+        ),
+        ("Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ)", ["Các chủ rừng là tổ chức"]),
+        # but not what the group is to do
+        ("Các cơ quan, đơn vị phối hợp thực hiện các nội dung sau:", ["Các cơ quan, đơn vị"]),
+        ("Các doanh nghiệp tổ chức thực hiện kế hoạch.", ["Các doanh nghiệp"]),
         # "tuân thủ" is what the group does, not part of its name
         ("Các cơ sở sản xuất tuân thủ quy chuẩn khí thải.", ["Các cơ sở sản xuất"]),
     ],
