@@ -73,6 +73,15 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Viện Nghiên cứu phát triển tỉnh chủ trì thu thập dữ liệu quy hoạch.",
             ["Viện Nghiên cứu phát triển tỉnh"],
         ),
+        # "Chính phủ", "số" (digital), "Đăng ký" inside a name end nothing
+        (
+            "Ban Thường vụ Đảng ủy Chính phủ chỉ đạo xây dựng báo cáo.",
+            ["Ban Thường vụ Đảng ủy Chính phủ"],
+        ),
+        ("Cục Kinh tế số và Xã hội số chủ trì.", ["Cục Kinh tế số và Xã hội số"]),
+        ("Cục Tần số vô tuyến điện chủ trì.", ["Cục Tần số vô tuyến điện"]),
+        ("Văn phòng Đăng ký đất đai tỉnh chủ trì.", ["Văn phòng Đăng ký đất đai tỉnh"]),
+        ("Sở Tài chính số hóa hồ sơ.", ["Sở Tài chính"]),
         # but the same words after a body's name are its work
         ("Sở Tài chính phát triển hệ thống thanh toán số.", ["Sở Tài chính"]),
         ("Sở Khoa học và Công nghệ chuyển đổi số các quy trình.", ["Sở Khoa học và Công nghệ"]),
