@@ -902,6 +902,7 @@ class AgencyTable:
                 or (len(head_words) > 1 and head_words[1][:1].isupper())  # "Ban Quản lý các …"
                 or bool(re.match(r"và\s++[^\W\d_]", text[pos : pos + 8]))
                 and text[pos + 3 : pos + 8].lstrip()[:1].isupper()  # "Báo và Phát thanh, …"
+                or _named_for_a_level(text, pos, self.rules)  # "Trung tâm chính trị xã"
             ):
                 continue
             if re.search(r"(?i:ủy|uỷ|tổng|thanh|đảng)\s+$", text[max(0, start - 6) : start]):
@@ -909,6 +910,8 @@ class AgencyTable:
             end = _name_end(text, key, pos, self.rules, {k for k, _ in known})
             if end <= pos:
                 continue
+            if text[pos].islower():  # "Trung tâm chính trị xã, phường, đặc khu"
+                end = _more_units(key, end, self.rules)
             written = text[start:end]
             out.append(AgencyMatch(start, end, self._printed(written, province, "body")))
             taken.add((start, end))
@@ -1177,6 +1180,27 @@ _OWNER = re.compile(r"[ \t]++của[ \t]++")
 _GROUP_OF_PLACES = re.compile(
     rf"\s*+(?:tỉnh|thành phố|{commune_unit()}|huyện|địa phương|bộ|ngành|sở)(?![\wđ])"
 )
+
+
+_LEVEL_UNIT = re.compile(r"(?:tỉnh|huyện|quận|thị xã|xã|phường|đặc khu)(?![\wđ])")
+
+
+def _named_for_a_level(text: str, pos: int, rules: Rules) -> bool:
+    """A head word named in lower case, by what it does and the level it serves: "Trung tâm
+    chính trị xã", "Trung tâm y tế huyện" (one to four words, none that ends a name, then the
+    unit): an institution, where "trung tâm dữ liệu" is a thing."""
+    toks = _tokens(text, pos, 60)[:6]
+    for i, t in enumerate(toks):
+        word = t.group()
+        low = fold(word)
+        gap = text[pos + toks[i - 1].end() : pos + t.start()] if i else text[pos : pos + t.start()]
+        if gap.strip() or not word[:1].islower():
+            return False
+        if i and _LEVEL_UNIT.fullmatch(low):
+            return True
+        if low in rules.name_stop_words:
+            return False
+    return False
 
 
 def _name_end(

@@ -82,6 +82,12 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
         ("Cục Tần số vô tuyến điện chủ trì.", ["Cục Tần số vô tuyến điện"]),
         ("Văn phòng Đăng ký đất đai tỉnh chủ trì.", ["Văn phòng Đăng ký đất đai tỉnh"]),
         ("Sở Tài chính số hóa hồ sơ.", ["Sở Tài chính"]),
+        # a head named in lower case by what it does and the level it serves is a body
+        (
+            "Trung tâm chính trị xã, phường, đặc khu căn cứ Quy chế này xây dựng quy chế.",
+            ["Trung tâm chính trị xã, phường, đặc khu"],
+        ),
+        ("Trung tâm y tế huyện chủ trì khám sàng lọc.", ["Trung tâm y tế huyện"]),
         # but the same words after a body's name are its work
         ("Sở Tài chính phát triển hệ thống thanh toán số.", ["Sở Tài chính"]),
         ("Sở Khoa học và Công nghệ chuyển đổi số các quy trình.", ["Sở Khoa học và Công nghệ"]),
