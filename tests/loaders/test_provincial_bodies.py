@@ -204,6 +204,12 @@ SENTENCES = [
         "BCH Bộ đội Biên phòng thành phố phối hợp với Chi cục Hải quan khu vực XIX kiểm soát",
         ["Ban Chỉ huy Bộ đội Biên phòng thành phố", "Chi cục Hải quan khu vực XIX"],
     ),
+    (  # short forms of a task table's cells
+        PROVINCE,
+        "Sở DTTG, CA tỉnh và BCH Quân sự tỉnh phối hợp với Ủy ban MTTQ VN tỉnh",
+        ["Sở Dân tộc và Tôn giáo", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+    ),
     (  # the press and the portal
         PROVINCE,
         "Báo và Phát thanh, Truyền hình Quảng Trị, Cổng Thông tin điện tử tỉnh mở chuyên mục",
