@@ -253,7 +253,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.explicit = True
             return _finish(result)
         # a list of addressees as the subject: "Sở A và Công an tỉnh tập trung …"
-        result.lead = [a.agency for a in chain if not table.is_vague(a.agency)] or [
+        result.lead = [a.agency for a in chain if _a_lead_among_others(a.agency, table)] or [
             a.agency for a in chain
         ]
         whole = _WHOLE_SUBJECT.fullmatch(original, chain[-1].end) if len(chain) == 1 else None
@@ -461,6 +461,18 @@ def _delegated(
     while len(steps) > 1 and all(table.is_vague(b.agency) for b in steps[-1]):
         steps.pop()
     return steps
+
+
+# the kinds of state body a group may name ("các sở, ngành liên quan" names sở and ngành)
+_KINDS = re.compile(r"(?<![\wđ])(?:sở|bộ|ban|ngành|cục|tỉnh ủy|thành ủy|đảng ủy)(?![\wđ])")
+
+
+def _a_lead_among_others(agency: Agency, table: AgencyTable) -> bool:
+    """Listed with other bodies as the subject, a group is a lead unless it names no kind of
+    body ("các cơ quan, đơn vị liên quan"); "các sở, ngành liên quan" names its kind."""
+    if not table.is_vague(agency):
+        return True
+    return agency.kind == "group" and bool(_KINDS.search(fold(agency.name)))
 
 
 def _finish(result: Assignment) -> Assignment:

@@ -88,6 +88,13 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             ["Trung tâm chính trị xã, phường, đặc khu"],
         ),
         ("Trung tâm y tế huyện chủ trì khám sàng lọc.", ["Trung tâm y tế huyện"]),
+        # listed with a body as the subject, a group that names its kind is a lead too; one
+        # that names no kind is not
+        (
+            "Các sở ngành liên quan, Viện Nghiên cứu phát triển tỉnh cung cấp dữ liệu.",
+            ["Các sở ngành liên quan", "Viện Nghiên cứu phát triển tỉnh"],
+        ),
+        ("Sở Tài chính và các cơ quan, đơn vị liên quan thực hiện.", ["Sở Tài chính"]),
         # but the same words after a body's name are its work
         ("Sở Tài chính phát triển hệ thống thanh toán số.", ["Sở Tài chính"]),
         ("Sở Khoa học và Công nghệ chuyển đổi số các quy trình.", ["Sở Khoa học và Công nghệ"]),
