@@ -210,6 +210,9 @@ def _split_cells(cells: str, ctx: TaskContext):
     return lead, coop, deadline_part, result
 
 
+_JOINS = re.compile(r"\W*(?:tham gia|phối hợp)(?![\wđ])")
+
+
 def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
     """The rows are tasks; each takes from the body item it restates what it leaves out.
 
@@ -230,6 +233,9 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
         score, i = max(scored, default=(0.0, -1))
         if i < 0 or score < 0.75 or len(wa) < 3:  # two words restate nothing: "Năm 2026"
             out.append(row)
+            continue
+        if _JOINS.match(fold(row.text)) and not _JOINS.match(fold(body[i].text)):
+            out.append(row)  # "Tham gia rà soát …" of one body beside "Rà soát …": its part
             continue
         restated.add(i)
         best = body[i]

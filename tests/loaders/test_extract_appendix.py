@@ -93,6 +93,18 @@ def test_extract_appendix_restating_every_body_item_keeps_the_duties_it_does_not
     )
 
 
+def test_extract_appendix_a_row_taking_part_in_an_item_is_its_own_task() -> None:
+    """ "Tham gia rà soát …" in a body's row beside the plan's "Rà soát …" is that body's part
+    in the work, a task of its own; the item stays."""
+    item = "Rà soát, đơn giản hóa thủ tục hành chính liên quan đến quy hoạch"
+    row = "1\tTham gia rà soát, đơn giản hóa các thủ tục hành chính liên quan đến quy hoạch"
+    found = tasks(f"1. {item}.", f"{row}\tSở Tài chính\t\tNăm 2026\t")
+    assert [(t[0][:16], t[1], t[5]) for t in found] == [
+        ("Rà soát, đơn giả", [], "body"),
+        ("Tham gia rà soát", ["Sở Tài chính"], "appendix"),
+    ]
+
+
 def test_extract_appendix_two_words_restate_no_item() -> None:
     """A row of two words ("Năm 2026": a cell out of its column) does not stand for the body
     item that holds them; the item stays as it is."""
