@@ -244,7 +244,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                     result.chain = [step[0].agency for step in steps]
                 result.cue = m.group().strip()
                 return _finish(result)
-    if chain and key[framing : chain[0].start].strip(" -+*") == "":
+    # (a title blanked before the subject leaves its comma: "Chủ tịch Hội đồng thành viên,
+    # Tổng giám đốc các Tập đoàn …")
+    if chain and key[framing : chain[0].start].strip(" -+*,") == "":
         steps = _delegated(key, text, matches, [[chain[0]]], table)
         if len(steps) > 1:
             result.chain = [step[0].agency for step in steps]

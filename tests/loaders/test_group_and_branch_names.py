@@ -95,6 +95,12 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             ["Các sở ngành liên quan", "Viện Nghiên cứu phát triển tỉnh"],
         ),
         ("Sở Tài chính và các cơ quan, đơn vị liên quan thực hiện.", ["Sở Tài chính"]),
+        # a subject after an office title that names no body: the title's comma is no gap
+        (
+            "Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng công ty nhà nước "
+            "chỉ đạo đẩy nhanh tiến độ.",
+            ["Các Tập đoàn, Tổng công ty nhà nước"],
+        ),
         # but the same words after a body's name are its work
         ("Sở Tài chính phát triển hệ thống thanh toán số.", ["Sở Tài chính"]),
         ("Sở Khoa học và Công nghệ chuyển đổi số các quy trình.", ["Sở Khoa học và Công nghệ"]),
