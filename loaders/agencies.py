@@ -913,7 +913,13 @@ class AgencyTable:
             if text[pos].islower():  # "Trung tâm chính trị xã, phường, đặc khu"
                 end = _more_units(key, end, self.rules)
             written = text[start:end]
-            out.append(AgencyMatch(start, end, self._printed(written, province, "body")))
+            numbered = _NUMBERED_PAIR.fullmatch(" ".join(written.split()))
+            if numbered:  # "Khu Quản lý đường bộ III và IV": two bodies of one name
+                for number in numbered.group(2, 3):
+                    name = f"{numbered.group(1)} {number}"
+                    out.append(AgencyMatch(start, end, self._printed(name, province, "body")))
+            else:
+                out.append(AgencyMatch(start, end, self._printed(written, province, "body")))
             taken.add((start, end))
         return out
 
@@ -1182,6 +1188,7 @@ _GROUP_OF_PLACES = re.compile(
 )
 
 
+_NUMBERED_PAIR = re.compile(r"(.+?)\s([IVXL]{1,5}|\d{1,3})\s(?:và|,)\s?([IVXL]{1,5}|\d{1,3})")
 _LEVEL_UNIT = re.compile(r"(?:tỉnh|huyện|quận|thị xã|xã|phường|đặc khu)(?![\wđ])")
 
 

@@ -101,6 +101,12 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "chỉ đạo đẩy nhanh tiến độ.",
             ["Các Tập đoàn, Tổng công ty nhà nước"],
         ),
+        # one name with two numbers is two bodies
+        (
+            "Chỉ đạo các Khu Quản lý đường bộ III và IV phân luồng giao thông.",
+            ["Khu Quản lý đường bộ III", "Khu Quản lý đường bộ IV"],
+        ),
+        ("Quân khu 5 và 7 tổ chức diễn tập.", ["Quân khu 5", "Quân khu 7"]),
         # but the same words after a body's name are its work
         ("Sở Tài chính phát triển hệ thống thanh toán số.", ["Sở Tài chính"]),
         ("Sở Khoa học và Công nghệ chuyển đổi số các quy trình.", ["Sở Khoa học và Công nghệ"]),
