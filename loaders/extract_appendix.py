@@ -210,6 +210,10 @@ def _split_cells(cells: str, ctx: TaskContext):
     return lead, coop, deadline_part, result
 
 
+# a row restates a body item when most of the shorter's words are the longer's and they
+# share at least this part of the longer's: a five-word row inside a 160-word paragraph
+# (a body's duties in "Tổ chức thực hiện") restates none of it
+_MIN_SHARE = 0.3
 _JOINS = re.compile(r"\W*(?:tham gia|phối hợp)(?![\wđ])")
 
 
@@ -233,6 +237,9 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
         score, i = max(scored, default=(0.0, -1))
         if i < 0 or score < 0.75 or len(wa) < 3:  # two words restate nothing: "Năm 2026"
             out.append(row)
+            continue
+        if len(wa & body_words[i]) < _MIN_SHARE * max(len(wa), len(body_words[i])):
+            out.append(row)  # a short row inside a long paragraph, or the reverse: not it
             continue
         if _JOINS.match(fold(row.text)) and not _JOINS.match(fold(body[i].text)):
             out.append(row)  # "Tham gia rà soát …" of one body beside "Rà soát …": its part

@@ -105,6 +105,24 @@ def test_extract_appendix_a_row_taking_part_in_an_item_is_its_own_task() -> None
     ]
 
 
+def test_extract_appendix_a_short_row_does_not_restate_a_long_paragraph() -> None:
+    """A body's duties written as one long paragraph hold the words of many short rows; a row
+    restates an item only when they share a good part of the longer one's words, so the
+    paragraph stays a task and each row is its own."""
+    duty = (
+        "Sở Khoa học và Công nghệ chủ trì các nhiệm vụ được giao, phối hợp với các sở, ngành "
+        "xây dựng kho dữ liệu dùng chung, số hóa hồ sơ hộ tịch, nâng cấp hệ thống thông tin "
+        "giải quyết thủ tục hành chính; theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch, "
+        "định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh và đề xuất điều chỉnh khi cần thiết"
+    )
+    rows = "1\tXây dựng kho dữ liệu dùng chung\tSở Khoa học và Công nghệ\t\tNăm 2026\t"
+    found = tasks(f"1. {duty}.", rows)
+    assert [(" ".join(t[0].split()[:4]), t[5]) for t in found] == [
+        ("Sở Khoa học và", "body"),
+        ("Xây dựng kho dữ", "appendix"),
+    ]
+
+
 def test_extract_appendix_two_words_restate_no_item() -> None:
     """A row of two words ("Năm 2026": a cell out of its column) does not stand for the body
     item that holds them; the item stays as it is."""
