@@ -71,6 +71,13 @@ def _quarter(q: str, y: str) -> tuple[date | None, date | None]:
 # one place, each with its number of groups and what it resolves to: (the last day the phrase
 # allows, the first day of the period it names; None for a day).
 _FORMS: list[tuple[str, int, object]] = [
+    # từ ngày 15/11/2025 đến ngày 15/12/2025, từ 15/11 đến 15/12/2025: the period's end
+    (
+        r"từ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+(?:đến|tới)"
+        r"\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})",
+        3,
+        lambda d, m, y: (_day(int(y), int(m), int(d)), None),
+    ),
     # 30/6/2026, 30-6-2026
     (
         r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})",

@@ -88,6 +88,27 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
     return False
 
 
+_TIME_LABEL = re.compile(r"\W*(?:thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?)\s*:")
+
+
+def _section_time(node: Node) -> Deadline | None:
+    """The time a section states beside its work: "b) Thời gian: Từ ngày 15/11/2025 đến
+    ngày 15/12/2025." next to "d) Các hoạt động chính", for the items under it that state
+    none."""
+    for level in [node, *node.ancestors()]:
+        parent = level.parent
+        if parent is None:
+            break
+        for sibling in parent.children:
+            if sibling is level or len(sibling.text) > 160:
+                continue
+            if _TIME_LABEL.match(fold(sibling.text)):
+                found = find_deadline(sibling.text)
+                if found.date is not None:
+                    return found
+    return None
+
+
 def _under_work_heading(node: Node, rules: Rules) -> bool:
     """Under a heading that gives work ("II. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI",
     "Nhiệm vụ trọng tâm"): in a conclusions notice its items are tasks whatever verb they
@@ -267,6 +288,8 @@ def task_from_text(
             if d.recurring and d.date is None:
                 deadline = d
                 break
+    if deadline.text is None and node is not None:
+        deadline = _section_time(node) or deadline
     deliverable = fields.values.get("deliverable")
     return Task(
         text=collapse(fields.content),

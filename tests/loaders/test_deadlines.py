@@ -12,6 +12,9 @@ from policy_lineage.loaders.deadlines import find_deadline
     ("phrase", "expected"),
     [
         ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        # a period from one day to another: its end, not its start
+        ("Thời gian: Từ ngày 15/11/2026 đến ngày 15/12/2026.", "2026-12-15"),
+        ("Thời gian thực hiện: từ 01/3 đến hết ngày 30/6/2026", "2026-06-30"),
         # the last field of a bracket closing an item, a time alone
         (
             "Xây dựng cơ chế thử nghiệm (Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp; "

@@ -72,3 +72,31 @@ def test_extract_tasks_every_task_points_back_to_its_words() -> None:
     [task] = extract_text(text, "kh.txt").tasks
     span = task.evidence.span
     assert text[span.start : span.end].startswith("Giao Sở Nội vụ rà soát")
+
+
+SECTION_TIME = """ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+Số: 20/KH-UBND
+Lạng Sơn, ngày 05 tháng 11 năm 2026
+KẾ HOẠCH
+Tổ chức Tháng hành động vì bình đẳng giới năm 2026
+I. NỘI DUNG
+1. Tháng hành động
+a) Chủ đề: Bình đẳng giới trong kỷ nguyên số.
+b) Thời gian: Từ ngày 15/11/2026 đến ngày 15/12/2026.
+c) Các hoạt động chính
+- Tổ chức lễ phát động Tháng hành động.
+- Tăng cường truyền thông về chủ đề của Tháng hành động, hoàn thành trong tháng 11/2026.
+2. Các hoạt động thường xuyên
+- Tập huấn kỹ năng cho cán bộ làm công tác bình đẳng giới.
+"""
+
+
+def test_a_sections_time_is_the_time_of_the_work_beside_it() -> None:
+    """ "b) Thời gian: …" beside "c) Các hoạt động chính" gives its items the period's end
+    when they state no time of their own; work in another section does not take it."""
+    tasks = {
+        " ".join(t.text.split()[:3]): t.deadline for t in extract_text(SECTION_TIME, "kh.txt").tasks
+    }
+    assert str(tasks["Tổ chức lễ"]) == "2026-12-15"
+    assert str(tasks["Tăng cường truyền"]) == "2026-11-30"
+    assert tasks["Tập huấn kỹ"] is None
