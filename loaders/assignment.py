@@ -146,7 +146,7 @@ def _names_a_party(who: str, table: AgencyTable) -> bool:
     """A duty's subject names a party: it opens with a body's head word, a group noun or an
     office title ("Ban thường vụ cấp ủy …", "Trung tâm …", "Các doanh nghiệp …"), not a
     verb ("Trực tiếp chỉ đạo và chịu trách nhiệm …")."""
-    key = fold(who).strip(" -+*•")
+    key = fold(who).strip(" -–—+*•")
     r = table.rules
     words = (*r.body_heads, *r.group_nouns, *r.office_titles, *r.subject_openers)
     return any(key == w or key.startswith(w + " ") for w in words)
@@ -246,7 +246,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 return _finish(result)
     # (a title blanked before the subject leaves its comma: "Chủ tịch Hội đồng thành viên,
     # Tổng giám đốc các Tập đoàn …")
-    if chain and key[framing : chain[0].start].strip(" -+*,") == "":
+    if chain and key[framing : chain[0].start].strip(" -–—+*,") == "":
         steps = _delegated(key, text, matches, [[chain[0]]], table)
         if len(steps) > 1:
             result.chain = [step[0].agency for step in steps]
@@ -360,7 +360,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # "<subject> có trách nhiệm …": the subject of a duty, whoever it is
     m = _DUTY_OF.match(original)
     if m and _names_a_party(m.group("who"), table):
-        who = m.group("who").strip(" -+*•")
+        who = m.group("who").strip(" -–—+*•")
         found = [a for a in matches if a.end <= m.end("who")]
         name = table.display_name(who)
         result.lead = [a.agency for a in found] or [
@@ -388,7 +388,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         return _finish(result)
 
     people = persons(original[:200])
-    if people and key.lstrip(" -").startswith("đồng chí"):
+    if people and key.lstrip(" -–—").startswith("đồng chí"):
         result.lead = people
         result.explicit = True
         return _finish(result)
@@ -409,7 +409,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 result.chain = [step[0].agency for step in steps]
             result.cue = text[m.start() : m.end()].strip()
             # "Đề nghị Thường trực Tỉnh ủy chỉ đạo …" opening an item addresses its doer
-            result.explicit = not key[: m.start()].strip(" -+*•.()0123456789")
+            result.explicit = not key[: m.start()].strip(" -–—+*•.()0123456789")
             return _finish(result)
     return _finish(result)
 

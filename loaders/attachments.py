@@ -54,7 +54,7 @@ def attached_documents(
             continue
         start = None
         for j in range(i, min(n, i + 6)):
-            if _ATTACHED.search(fold(paragraphs[j].text).lstrip("-* ")):
+            if _ATTACHED.search(fold(paragraphs[j].text).lstrip("-–—* ")):
                 start = j + 1
                 break
         if start is None:
@@ -83,6 +83,6 @@ def _is_heading(text: str, heading: re.Pattern[str]) -> bool:
 
 def _attached_at(paragraphs: list[Paragraph], i: int) -> bool:
     return any(
-        _ATTACHED.search(fold(paragraphs[j].text).lstrip("-* "))
+        _ATTACHED.search(fold(paragraphs[j].text).lstrip("-–—* "))
         for j in range(i, min(len(paragraphs), i + 6))
     )

@@ -246,7 +246,7 @@ def find_regions(paragraphs: list[Paragraph], rules: Rules | None = None) -> Reg
     start = None
     kinh_gui = None
     for i in body:
-        key = fold(paragraphs[i].text).lstrip("*- ")
+        key = fold(paragraphs[i].text).lstrip("*-–— ")
         if key.startswith("kính gửi"):
             kinh_gui = i
             continue
@@ -1153,7 +1153,7 @@ def _list_after(paras: list[Paragraph], label: str, limit: int) -> list[str]:
                 t = q.text.strip()
                 if not t.startswith(("-", "+", "•")):
                     break
-                out.append(collapse(t.lstrip("-+• ")).rstrip(" ;,."))
+                out.append(collapse(t.lstrip("-–—+• ")).rstrip(" ;,."))
             break
     return out
 

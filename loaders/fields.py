@@ -36,7 +36,7 @@ def _label_re(rules: Rules) -> re.Pattern[str]:
         alts.append(rf"(?P<{fact}>{Rules.alternation(labels)})")
     # a label opens the text or follows the end of a clause; a colon closes it
     return re.compile(
-        r"(?:^|(?<=[.;:(\n])|(?<=[.;:(]\s)|(?<=[.;(]\s\s))\s*+[-+*•]?\s*+(?:"
+        r"(?:^|(?<=[.;:(\n])|(?<=[.;:(]\s)|(?<=[.;(]\s\s))\s*+[-–—+*•]?\s*+(?:"
         + "|".join(alts)
         + r")"
         r"\s*+(?:\([^()]{0,40}\)\s*+)?:\s*+"

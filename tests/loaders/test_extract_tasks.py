@@ -100,3 +100,50 @@ def test_a_sections_time_is_the_time_of_the_work_beside_it() -> None:
     assert str(tasks["Tổ chức lễ"]) == "2026-12-15"
     assert str(tasks["Tăng cường truyền"]) == "2026-11-30"
     assert tasks["Tập huấn kỹ"] is None
+
+
+DASHED_RULES = """BAN CHẤP HÀNH TRUNG ƯƠNG
+Số 410-QĐ/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 10 tháng 11 năm 2026
+QUY ĐỊNH
+về chia sẻ dữ liệu của các cơ quan đảng
+- Căn cứ Điều lệ Đảng;
+- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương,
+Ban Bí thư quy định như sau:
+Điều 1. Đối tượng áp dụng
+1. Các cơ quan đảng từ Trung ương đến cơ sở.
+2. Các cơ quan, tổ chức khác trong hệ thống chính trị.
+Điều 2. Trách nhiệm của Văn phòng Trung ương Đảng
+Văn phòng Trung ương Đảng chủ trì xây dựng nền tảng chia sẻ dữ liệu, hoàn thành trong năm 2026.
+"""
+
+DASHED_FIELDS = """ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+Số: 21/KH-UBND
+Lạng Sơn, ngày 05 tháng 11 năm 2026
+KẾ HOẠCH
+Thi hành Luật Dữ liệu
+I. NỘI DUNG
+1. Hoạt động 1
+- Nội dung: Xây dựng nền tảng chia sẻ dữ liệu dùng chung.
+- Cơ quan thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính.
+- Thời gian: Quý IV năm 2026.
+"""
+
+
+@pytest.mark.parametrize("bullet", ["–", "—"])
+@pytest.mark.parametrize("text", [DASHED_RULES, DASHED_FIELDS], ids=["regulation", "fields"])
+def test_en_and_em_dash_bullets_read_as_hyphens(text: str, bullet: str) -> None:
+    """Documents bullet their preamble and their field blocks with "–" as often as with "-":
+    the same document reads the same either way (a regulation's scope is still no task, a
+    field block still gives its lead, cooperating body and time)."""
+
+    def read(text: str) -> list[tuple]:
+        return [
+            ([a.name for a in t.lead], [a.name for a in t.cooperating], t.deadline)
+            for t in extract_text(text, "x.txt").tasks
+        ]
+
+    hyphen = read(text)
+    assert len(hyphen) == 1 and hyphen[0][0] and hyphen[0][2] == date(2026, 12, 31)
+    assert read(text.replace("\n- ", f"\n{bullet} ")) == hyphen
