@@ -32,7 +32,7 @@ MARKER_RE = re.compile(
     r"|(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]\s*(?=\S)|[-–]\s++(?=[A-ZĐÀ-Ỹ]))"
     # "1- Các đảng ủy …": a Party document's numbering; not "30 - 50 triệu"
-    r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
+    r"|(?P<letter>[a-zđ])\s*(?:\)\s*(?=\S)|\.\s++(?=[A-ZĐÀ-Ỹ]))"  # "a) …", "a. Về …"
     r"|(?P<paren>\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\))\s*(?=\S)"
     r"|(?P<dash>[-–—+•*])\s*(?=\S)"
     r")"

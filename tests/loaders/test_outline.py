@@ -25,6 +25,10 @@ def tree(text: str) -> list:
         ("1. Về hạ tầng", ("num1", "1.", "Về hạ tầng")),
         ("1.2. Tiểu mục", ("num2", "1.2.", "Tiểu mục")),
         ("a) Nâng cấp mạng", ("letter", "a)", "Nâng cấp mạng")),
+        # a letter with a full stop, as Party documents write it; not a lower-case word
+        ("b. Về kỹ năng", ("letter", "b.", "Về kỹ năng")),
+        ("đ. Quyết định công nhận", ("letter", "đ.", "Quyết định công nhận")),
+        ("e. coli trong nước sinh hoạt", ("para", "", "e. coli trong nước sinh hoạt")),
         ("(i) Một việc", ("paren", "(i)", "Một việc")),
         ("- Giai đoạn 1", ("dash", "-", "Giai đoạn 1")),
         ("+ Một ý", ("plus", "+", "Một ý")),
