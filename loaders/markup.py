@@ -383,8 +383,10 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
                 if j < end and _PIPE_LINE.match(lines[j]):
                     more = True  # two pipes: this row ends, the next opens
                     break
-                if j >= end or not lines[j].strip():
-                    break
+                if j >= end or (
+                    not lines[j].strip() and not (j + 1 < end and _PIPE_LINE.match(lines[j + 1]))
+                ):
+                    break  # a blank line ends the table; one between two pipes is an empty cell
                 if width and len(row) >= width and not _row_goes_on(lines, j, end):
                     break
                 if _APPENDIX_CAPTION.match(lines[j]):

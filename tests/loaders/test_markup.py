@@ -560,3 +560,45 @@ def test_an_appendix_caption_after_the_signature_table_opens_a_new_table() -> No
     assert [(t.text, [a.name for a in t.lead], str(t.deadline)) for t in row] == [
         ("Lắp trạm rửa xe tại các công trường lớn", ["Sở Xây dựng"], "2026-12-31")
     ]
+
+
+BLANK_CELL_TABLE = """**KẾ HOẠCH**
+**Số hóa hồ sơ**
+I. NHIỆM VỤ
+|
+STT
+|
+Tên nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Thời gian triển khai
+|
+|
+I
+|
+CƠ CHẾ, CHÍNH SÁCH
+|
+ 
+|
+ 
+|
+|
+1
+|
+Rà soát quy định về hồ sơ điện tử của công trình
+|
+Sở Xây dựng
+|
+2026
+|
+"""
+
+
+def test_an_empty_cell_written_as_a_blank_line_keeps_the_table() -> None:
+    """A page saved without its bold writes an empty cell ("** **") as a blank line between
+    two pipes: that is a cell of the group row, not the end of the table."""
+    tasks = extract_text(BLANK_CELL_TABLE, "kh.md").tasks
+    assert [(t.text, [a.name for a in t.lead], str(t.deadline)) for t in tasks] == [
+        ("Rà soát quy định về hồ sơ điện tử của công trình", ["Sở Xây dựng"], "2026-12-31")
+    ]
