@@ -9,6 +9,8 @@ words of a task, the truth's task texts the same way; leads and names stay as an
 
 - ``en-dash``: bullets "- " written "– "; ``letter-dot``: "a) " written "a. ";
 - ``no-bold``: the page saved without its Markdown bold;
+- ``pipe-rows``: tables written one line per row ("| a | b |"), as Markdown converters do,
+  instead of one cell per line; ``num-paren``: "1. " written "1) ";
 - ``short-forms``: "Ủy ban nhân dân" as "UBND", "Khoa học và Công nghệ" as "KH&CN" … in
   the text (as tables and letters print them);
 - ``old-tones``: the old tone-mark style ("Uỷ", "hoá", "hoà");
@@ -73,11 +75,65 @@ def _replace_all(pairs: list[tuple[str, str]] | dict[str, str]):
     return apply
 
 
+def _pipe_rows(text: str) -> str:
+    """Tables flattened one cell per line ("|" lines between cells, two between rows) written
+    as a Markdown converter writes them: one line per row, "| a | b |", a rule after the
+    first row."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() != "|":
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        cell: list[str] = []
+        row: list[str] = []
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if line.strip() == "|":
+                row.append(" ".join(x.strip() for x in cell if x.strip()))
+                cell = []
+                if j + 1 < len(lines) and lines[j + 1].strip() == "|":
+                    rows.append(row)
+                    row = []
+                    j += 2
+                    continue
+                j += 1
+                if j < len(lines) and (
+                    not lines[j].strip() or re.match(r"\W*(?:PHỤ LỤC|Phụ lục)", lines[j])
+                ):
+                    break  # a blank line or an appendix's caption after a closing pipe
+                continue
+            if not line.strip() and not cell:
+                break
+            cell.append(line)
+            j += 1
+            if len(cell) > 12 and row:
+                # a "cell" this long after a closing pipe is the text after the table
+                j -= len(cell)
+                cell = []
+                break
+        if row:
+            rows.append(row)
+        for k, r in enumerate(rows):
+            out.append("| " + " | ".join(c.replace("|", "/") for c in r) + " |")
+            if k == 0:
+                out.append("|" + "---|" * len(r))
+        out += cell  # text read past the last pipe goes back as it was
+        i = j
+    return "\n".join(out)
+
+
 # form -> (rewrite of the document, rewrite of the truth's task texts, of the whole truth)
 FORMS = {
     "en-dash": (lambda s: re.sub(r"(?m)^- ", "– ", s), None, None),
     "letter-dot": (lambda s: re.sub(r"(?m)^(\**)([a-zđ])\) ", r"\1\2. ", s), None, None),
     "no-bold": (lambda s: s.replace("**", ""), None, None),
+    "pipe-rows": (_pipe_rows, None, None),
+    "num-paren": (lambda s: re.sub(r"(?m)^(\**)(\d{1,2})\. ", r"\1\2) ", s), None, None),
     "short-forms": (_replace_all(_SHORT), _replace_all(_SHORT), None),
     "old-tones": (_replace_all(_OLD_TONES), _replace_all(_OLD_TONES), None),
     "province": (

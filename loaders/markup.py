@@ -164,6 +164,7 @@ def markup_view(text: str) -> MarkupView:
 
     view.breaks = _bold_line_breaks(lines, starts, banner_end, end)
     _flatten_tables(lines, starts, buf, banner_end, end)
+    _markdown_rows(lines, starts, buf, banner_end, end)
     for i in range(banner_end, end):  # a lone "|" left outside any table is residue
         if _PIPE_LINE.match(lines[i]) and buf[starts[i] : starts[i] + len(lines[i])].count("|"):
             _set(buf, starts[i], lines[i], " ")
@@ -250,6 +251,8 @@ def _portal_banner_end(lines: list[str]) -> int:
     labels: list[int] = []
     for i, ln in enumerate(lines[:400]):
         bare = ln.strip(" *|#")
+        if _motto_cell(ln):
+            break  # the letterhead written as one Markdown row
         if ":" not in bare and bare.lstrip()[:1] not in _MOTTO_FIRST:
             continue  # neither a label nor the motto (folding keeps ":" and these letters)
         key = fold(bare)
@@ -281,11 +284,21 @@ def _portal_banner_end(lines: list[str]) -> int:
     return min(j + 1, len(lines))
 
 
+def _motto_cell(line: str) -> bool:
+    """A Markdown table row ("| … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM … |") one of whose
+    cells opens with the national motto."""
+    if line.count("|") < 2 or not _MD_ROW.match(line):
+        return False
+    return any(_MOTTO.search(fold(cell.strip(" *#"))) for cell in line.split("|")[1:-1])
+
+
 def _letterhead_start(lines: list[str], after: int) -> int:
     """Where the document's letterhead begins after a portal banner (a news summary may
     sit between them): the row of the heading table that holds the national motto."""
     for i in range(after, min(len(lines), after + 400)):
         key = fold(lines[i].strip(" *|#"))
+        if _MD_ROW.match(lines[i]) and _motto_cell(lines[i]):
+            return i  # "| VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …|": a row on one line
         if _MOTTO.search(key):
             pipes = [j for j in range(max(after, i - 12), i) if _PIPE_LINE.match(lines[j])]
             if len(pipes) >= 2:
@@ -433,6 +446,29 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
                 if _DECORATION.match(lines[x]):
                     _set(buf, starts[x], lines[x], " ")
     return k
+
+
+_MD_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_MD_RULE = re.compile(r"^[ \t|:\-–]*$")
+
+
+def _markdown_rows(
+    lines: list[str], starts: list[int], buf: list[str], first: int, end: int
+) -> None:
+    """Tables written one line per row, as Markdown converters write them ("| a | b |", a rule
+    "|---|---|" under the header): each row becomes a line of tab-separated cells, as the
+    readers give a table, and the rule a blank line."""
+    for i in range(first, end):
+        line = lines[i]
+        if not _MD_ROW.match(line) or line.count("|") < 3:
+            continue
+        if _MD_RULE.match(line):
+            _set(buf, starts[i], line, " ")
+            continue
+        first_pipe, last_pipe = line.index("|"), line.rindex("|")
+        for c, ch in enumerate(line):
+            if ch == "|":
+                buf[starts[i] + c] = " " if c in (first_pipe, last_pipe) else "\t"
 
 
 def _prose(lines: list[str], a: int, b: int) -> bool:

@@ -602,3 +602,51 @@ def test_an_empty_cell_written_as_a_blank_line_keeps_the_table() -> None:
     assert [(t.text, [a.name for a in t.lead], str(t.deadline)) for t in tasks] == [
         ("Rà soát quy định về hồ sơ điện tử của công trình", ["Sở Xây dựng"], "2026-12-31")
     ]
+
+
+MARKDOWN_ROWS = """| **Số hiệu:** | 31/KH-UBND |
+|---|---|
+| **Loại văn bản:** | Kế hoạch |
+| **Nơi ban hành:** | Tỉnh Lạng Sơn |
+| **Người ký:** | Lê Văn B |
+| **Ngày ban hành:** | 02/3/2026 |
+| **ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN** ------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** Độc lập - Tự do - Hạnh phúc --------------- |
+| Số: 31/KH-UBND | *Lạng Sơn, ngày 02 tháng 3 năm 2026* |
+
+**KẾ HOẠCH**
+**Số hóa hồ sơ công trình**
+
+**I. NHIỆM VỤ**
+
+| **STT** | **Tên nhiệm vụ** | **Cơ quan chủ trì** | **Thời gian hoàn thành** |
+|---|---|---|---|
+| 1 | Rà soát quy định về hồ sơ điện tử của công trình | Sở Xây dựng | Năm 2026 |
+| 2 | Xây dựng cơ sở dữ liệu công trình | Sở Khoa học và Công nghệ | Quý IV/2026 |
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+Thời gian: các sở báo cáo kết quả trước ngày 15/12/2026.
+1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
+Ghi chú: Kế hoạch này thay thế Kế hoạch năm 2025.
+
+| *Nơi nhận:* - Như trên; - Lưu: VT. | **KT. CHỦ TỊCH** **PHÓ CHỦ TỊCH** **Trần Văn Cường** |
+"""
+
+
+def test_tables_written_one_line_per_row_read_as_tables() -> None:
+    """A converter that writes tables as Markdown rows ("| a | b |", a rule under the header)
+    gives the same facts as a page whose tables are flattened one cell per line: the portal's
+    metadata table, the letterhead row and the task table."""
+    e = extract_text(MARKDOWN_ROWS, "kh.md")
+    assert (e.document.number, e.document.doc_type, str(e.document.date)) == (
+        "31/KH-UBND",
+        "Kế hoạch",
+        "2026-03-02",
+    )
+    assert e.document.issuer is not None and e.document.issuer.name.endswith("Lạng Sơn")
+    assert e.document.signer == "Trần Văn Cường"  # the signature row, not the portal's signer
+    assert [(t.text, [a.name for a in t.lead], str(t.deadline)) for t in e.tasks][:2] == [
+        ("Rà soát quy định về hồ sơ điện tử của công trình", ["Sở Xây dựng"], "2026-12-31"),
+        ("Xây dựng cơ sở dữ liệu công trình", ["Sở Khoa học và Công nghệ"], "2026-12-31"),
+    ]
+    assert any(t.lead and t.lead[0].name == "Sở Tài chính" for t in e.tasks)
