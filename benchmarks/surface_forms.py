@@ -127,13 +127,16 @@ def _pipe_rows(text: str) -> str:
     return "\n".join(out)
 
 
+# "1. " opening a line, not the number of an article broken after "**Điều" on the line above
+_NUMBERED = re.compile(r"(?m)(?<!Điều\n)(?<!ĐIỀU\n)^(\**)(\d{1,2})\. ")
+
 # form -> (rewrite of the document, rewrite of the truth's task texts, of the whole truth)
 FORMS = {
     "en-dash": (lambda s: re.sub(r"(?m)^- ", "– ", s), None, None),
     "letter-dot": (lambda s: re.sub(r"(?m)^(\**)([a-zđ])\) ", r"\1\2. ", s), None, None),
     "no-bold": (lambda s: s.replace("**", ""), None, None),
     "pipe-rows": (_pipe_rows, None, None),
-    "num-paren": (lambda s: re.sub(r"(?m)^(\**)(\d{1,2})\. ", r"\1\2) ", s), None, None),
+    "num-paren": (lambda s: _NUMBERED.sub(r"\1\2) ", s), None, None),
     "short-forms": (_replace_all(_SHORT), _replace_all(_SHORT), None),
     "old-tones": (_replace_all(_OLD_TONES), _replace_all(_OLD_TONES), None),
     "province": (
