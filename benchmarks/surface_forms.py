@@ -10,7 +10,8 @@ words of a task, the truth's task texts the same way; leads and names stay as an
 - ``en-dash``: bullets "- " written "– "; ``letter-dot``: "a) " written "a. ";
 - ``no-bold``: the page saved without its Markdown bold;
 - ``pipe-rows``: tables written one line per row ("| a | b |"), as Markdown converters do,
-  instead of one cell per line; ``num-paren``: "1. " written "1) ";
+  instead of one cell per line; ``num-paren``: "1. " written "1) "; ``nbsp``: non-breaking
+  spaces after list markers and between some words, as browsers save "&nbsp;";
 - ``short-forms``: "Ủy ban nhân dân" as "UBND", "Khoa học và Công nghệ" as "KH&CN" … in
   the text (as tables and letters print them);
 - ``old-tones``: the old tone-mark style ("Uỷ", "hoá", "hoà");
@@ -127,6 +128,20 @@ def _pipe_rows(text: str) -> str:
     return "\n".join(out)
 
 
+def _nbsp(text: str) -> str:
+    """Non-breaking spaces, as pages saved from a browser keep "&nbsp;": after a list marker
+    and in every fifth space between words."""
+    text = re.sub(r"(?m)^(\**(?:[-–+]|\d{1,2}\.|[a-zđ]\)))[ ]", "\\1\u00a0", text)
+    count = 0
+
+    def every_fifth(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return "\u00a0" if count % 5 == 0 else " "
+
+    return re.sub(r"(?<=\w) (?=\w)", every_fifth, text)
+
+
 # "1. " opening a line, not the number of an article broken after "**Điều" on the line above
 _NUMBERED = re.compile(r"(?m)(?<!Điều\n)(?<!ĐIỀU\n)^(\**)(\d{1,2})\. ")
 
@@ -137,6 +152,7 @@ FORMS = {
     "no-bold": (lambda s: s.replace("**", ""), None, None),
     "pipe-rows": (_pipe_rows, None, None),
     "num-paren": (lambda s: _NUMBERED.sub(r"\1\2) ", s), None, None),
+    "nbsp": (_nbsp, _nbsp, None),
     "short-forms": (_replace_all(_SHORT), _replace_all(_SHORT), None),
     "old-tones": (_replace_all(_OLD_TONES), _replace_all(_OLD_TONES), None),
     "province": (

@@ -51,6 +51,9 @@ def extract_text(
     evidence still points into ``text``.
     """
     table = table or default_table()
+    # non-breaking and zero-width spaces (a browser's "&nbsp;") read as spaces: one character
+    # for one, so every offset still points into the user's text
+    text = text.translate(_SPACES)
     portal: dict[str, str] = {}
     soft = None
     breaks: frozenset[int] = frozenset()
@@ -134,6 +137,7 @@ def extract_text(
 
 
 _ADDRESSED = ("Công văn", "Công điện")
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f\u200b\u3000\ufeff", " "))
 _ADDRESS_CUE = re.compile(r"(?:kính gửi|điện|gửi)\s*+:", re.IGNORECASE)
 
 

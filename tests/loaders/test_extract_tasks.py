@@ -147,3 +147,28 @@ def test_en_and_em_dash_bullets_read_as_hyphens(text: str, bullet: str) -> None:
     hyphen = read(text)
     assert len(hyphen) == 1 and hyphen[0][0] and hyphen[0][2] == date(2026, 12, 31)
     assert read(text.replace("\n- ", f"\n{bullet} ")) == hyphen
+
+
+def test_non_breaking_spaces_read_as_spaces() -> None:
+    """A page saved from a browser keeps "&nbsp;" as non-breaking spaces between words: a real
+    document (a dev regulation) reads the same with every third space so written, and
+    evidence still points into the text as the user has it."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "benchmarks/real/dev"
+    text = (page / "02_384-qd-tw_ket-noi-chia-se-du-lieu.md").read_text("utf-8")
+    spaces = [i for i, c in enumerate(text) if c == " " and text[i - 1 : i].isalpha()]
+    nbsp = list(text)
+    for i in spaces[::3]:
+        nbsp[i] = "\u00a0"
+    nbsp = "".join(nbsp)
+
+    def read(t: str) -> list[tuple]:
+        return [
+            (" ".join(x.text.split()), [a.name for a in x.lead], [a.name for a in x.cooperating])
+            for x in extract_text(t, "qd.md").tasks
+        ]
+
+    assert read(nbsp) == read(text)
+    span = extract_text(nbsp, "qd.md").tasks[0].evidence.span
+    assert "\u00a0" in nbsp[span.start : span.end]
