@@ -11,7 +11,8 @@ words of a task, the truth's task texts the same way; leads and names stay as an
 - ``no-bold``: the page saved without its Markdown bold;
 - ``pipe-rows``: tables written one line per row ("| a | b |"), as Markdown converters do,
   instead of one cell per line; ``num-paren``: "1. " written "1) "; ``nbsp``: non-breaking
-  spaces after list markers and between some words, as browsers save "&nbsp;";
+  spaces after list markers and between some words, as browsers save "&nbsp;"; ``crlf``:
+  Windows line ends;
 - ``short-forms``: "Ủy ban nhân dân" as "UBND", "Khoa học và Công nghệ" as "KH&CN" … in
   the text (as tables and letters print them);
 - ``old-tones``: the old tone-mark style ("Uỷ", "hoá", "hoà");
@@ -153,6 +154,7 @@ FORMS = {
     "pipe-rows": (_pipe_rows, None, None),
     "num-paren": (lambda s: _NUMBERED.sub(r"\1\2) ", s), None, None),
     "nbsp": (_nbsp, _nbsp, None),
+    "crlf": (lambda s: s.replace("\n", "\r\n"), None, None),
     "short-forms": (_replace_all(_SHORT), _replace_all(_SHORT), None),
     "old-tones": (_replace_all(_OLD_TONES), _replace_all(_OLD_TONES), None),
     "province": (
