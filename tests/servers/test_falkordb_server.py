@@ -50,6 +50,33 @@ def test_unfinished_push_is_refused_then_finished_by_a_rerun(
         assert read_graph(backend).to_node_link() == graph.to_node_link()
 
 
+def test_a_second_push_of_the_same_graph_writes_nothing(
+    falkordb_uri: str, corpus_store: Path
+) -> None:
+    """The server already holds this graph, completely: the push says so without building
+    the rows or writing a statement, with the counts the first push wrote."""
+    graph = load_graph(corpus_store)
+    with connect(falkordb_uri) as backend:
+        first = push(graph, backend)
+        writes = {"n": 0}
+        write = backend.write
+
+        def counted(statement: str, params: dict | None = None) -> Any:
+            writes["n"] += 1
+            return write(statement, params)
+
+        backend.write = counted  # type: ignore[method-assign]
+        again = push(graph, backend)
+        assert again.unchanged and writes["n"] == 0
+        assert (again.node_total, again.relationship_total) == (
+            first.node_total,
+            first.relationship_total,
+        )
+        graph.documents[next(iter(graph.documents))].title = "Tiêu đề khác"
+        changed = push(graph, backend)  # a changed graph is written again
+        assert not changed.unchanged and writes["n"] > 0
+
+
 def test_changed_fact_is_updated_not_duplicated(falkordb_uri: str, corpus_store: Path) -> None:
     """A document whose title changed (and lost its signer) is updated in place."""
     graph = load_graph(corpus_store)
