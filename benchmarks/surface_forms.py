@@ -12,7 +12,8 @@ words of a task, the truth's task texts the same way; leads and names stay as an
 - ``pipe-rows``: tables written one line per row ("| a | b |"), as Markdown converters do,
   instead of one cell per line; ``num-paren``: "1. " written "1) "; ``nbsp``: non-breaking
   spaces after list markers and between some words, as browsers save "&nbsp;"; ``crlf``:
-  Windows line ends;
+  Windows line ends; ``one-line``: each paragraph on one line with no blank line between
+  paragraphs, as text copied from a browser comes;
 - ``short-forms``: "Ủy ban nhân dân" as "UBND", "Khoa học và Công nghệ" as "KH&CN" … in
   the text (as tables and letters print them);
 - ``old-tones``: the old tone-mark style ("Uỷ", "hoá", "hoà");
@@ -143,6 +144,33 @@ def _nbsp(text: str) -> str:
     return re.sub(r"(?<=\w) (?=\w)", every_fifth, text)
 
 
+def _one_line_paragraphs(text: str) -> str:
+    """Each paragraph on one line and no blank line between them, as text copied from a
+    browser comes: a paragraph's hard-wrapped lines joined, blank lines dropped; flattened
+    tables (lines with "|") left as they are."""
+    out = []
+    for para in re.split(r"\n[ \t]*\n", text):
+        lines = para.split("\n")
+        if any(ln.strip() == "|" for ln in lines):
+            out.append(para)
+            continue
+        joined: list[str] = []
+        for ln in (x.strip() for x in lines if x.strip()):
+            broken = joined and re.search(r"(?:Điều|Chương|Mục|Phần|ĐIỀU)\s*$", joined[-1])
+            if joined and (broken or not _OPENS_ITEM.match(ln)):
+                joined[-1] += " " + ln  # a hard-wrapped line goes on the line before
+            else:
+                joined.append(ln)
+        out += joined
+    return "\n".join(p for p in out if p.strip())
+
+
+# a line that starts an item of its own: a bullet, a number, a letter, a heading mark
+_OPENS_ITEM = re.compile(
+    r"[-–+•*]\s|\*\*|#|\||---|[*_]*\s*(?:\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]+[.\-]\s|[¹²³⁴⁵⁶⁷⁸⁹])"
+)
+
+
 # "1. " opening a line, not the number of an article broken after "**Điều" on the line above
 _NUMBERED = re.compile(r"(?m)(?<!Điều\n)(?<!ĐIỀU\n)^(\**)(\d{1,2})\. ")
 
@@ -155,6 +183,7 @@ FORMS = {
     "num-paren": (lambda s: _NUMBERED.sub(r"\1\2) ", s), None, None),
     "nbsp": (_nbsp, _nbsp, None),
     "crlf": (lambda s: s.replace("\n", "\r\n"), None, None),
+    "one-line": (_one_line_paragraphs, None, None),
     "short-forms": (_replace_all(_SHORT), _replace_all(_SHORT), None),
     "old-tones": (_replace_all(_OLD_TONES), _replace_all(_OLD_TONES), None),
     "province": (
