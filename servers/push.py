@@ -31,7 +31,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -148,8 +148,23 @@ def _digest(*parts: Any) -> str:
 
 
 def content_hash(graph: LineageGraph, min_score: float | None = None) -> str:
-    """The identity of what a push of ``graph`` writes: equal graphs, equal hashes."""
-    return _digest(PUSH_FORMAT, min_score, graph.to_node_link())
+    """The identity of what a push of ``graph`` writes: equal graphs, equal hashes.
+
+    The node-link records are hashed one by one, not as one document: at national scale the
+    whole document would hold another copy of the graph (1.3 GB) only to be hashed."""
+    h = hashlib.sha256()
+
+    def feed(value: Any) -> None:
+        h.update(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str).encode())
+        h.update(b"\n")
+
+    feed([PUSH_FORMAT, min_score, [asdict(f) for f in graph.findings]])
+    for node in graph.nodes():
+        feed(node_record(node))
+    feed("edges")
+    for edge in graph.edges:
+        feed(edge_record(edge))
+    return h.hexdigest()[:20]
 
 
 def _agency_forms(graph: LineageGraph) -> tuple[dict[str, list[str]], Callable[[str], set[str]]]:

@@ -110,3 +110,21 @@ def test_rows_are_flat_for_falkordb(corpus_store: Path) -> None:
     for batch in [*rows.nodes, *rows.edges]:
         for row in batch.rows:
             assert all(flat(v) for v in row["props"].values()), row
+
+
+def test_the_content_hash_names_the_graph(corpus_store: Path) -> None:
+    """Equal graphs hash equal, whatever object holds them; a changed fact, a changed
+    overlap threshold or a changed finding changes the hash."""
+    from policy_lineage.schema.graph_model import LineageGraph
+    from policy_lineage.servers.push import content_hash
+
+    graph = load_graph(corpus_store)
+    same = LineageGraph.from_node_link(graph.to_node_link())
+    assert content_hash(graph) == content_hash(same)
+    assert content_hash(graph, 0.8) != content_hash(graph, 0.9)
+    doc = next(d for d in same.documents.values() if d.in_corpus)
+    doc.title = (doc.title or "") + " (sửa đổi)"
+    assert content_hash(same) != content_hash(graph)
+    again = LineageGraph.from_node_link(graph.to_node_link())
+    again.findings.pop() if again.findings else None
+    assert (content_hash(again) == content_hash(graph)) == (not graph.findings)
