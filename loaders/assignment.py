@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..schema.model import Agency
 from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable, renamed
 from .memo import remembered_readings
-from .rules import Rules
+from .rules import Rules, derived
 from .textnorm import fold, match_key
 
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
@@ -121,8 +120,7 @@ _WHOLE_SUBJECT = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _WORK_WORDS(rules: Rules) -> re.Pattern[str]:  # noqa: N802 - a pattern, named as one
+def _work_words(rules: Rules) -> re.Pattern[str]:
     """Words that make a heading's tail what the group does, not what it is ("… phối hợp
     thực hiện các nội dung sau:")."""
     verbs = (v for v in rules.task_verbs if v != "tổ chức")  # "chủ rừng là tổ chức": a noun
@@ -264,7 +262,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             and whole.group(1)
             and chain[0].agency.kind == "group"
             and not chain[0].agency.canonical
-            and not _WORK_WORDS(table.rules).search(fold(whole.group(1)))
+            and not derived(table.rules, _work_words).search(fold(whole.group(1)))
         ):
             # a heading that is all subject: "12. Các tổ chức, cá nhân và hộ gia đình khai
             # thác nước dưới đất trên địa bàn có trách nhiệm": the group is all of it
