@@ -187,10 +187,10 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             if after.lead and after.explicit and not any(m.start < comma.start() for m in matches):
                 return after
     # a short label naming no body: "Nhiệm vụ chung: Các bộ, ngành … tập trung …"
-    label = re.match(r"\W*+([^:;,.()]{3,40}?):\s*+(?=\S)", key)
+    label = re.match(r"\W*+([^:;,.()]{3,60}?):\s*+(?=\S)", key)
     if (
         label
-        and len(label.group(1).split()) <= 5
+        and len(label.group(1).split()) <= 8
         and not any(m.start < label.end(1) for m in matches)
     ):
         after = parse_assignment.__wrapped__(original[label.end() :], table, province)

@@ -625,7 +625,16 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     )
     if framing:  # "…; trên cơ sở đó, Bộ Xây dựng ban hành …"
         rest = rest[framing.end() :]
-    if not _opens_with_doer(rest, ctx):
+    given = re.match(
+        r"\s*+(?:giao|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s++",
+        fold(rest[:40]),
+    )
+    if given:  # "…; giao Ủy ban nhân dân các xã tạo điều kiện …": given work, any verb
+        rest = rest[given.end() :]
+        named = ctx.table.find(rest[:120], ctx.province)
+        if not (named and named[0].start == 0 and named[0].agency.kind != "person"):
+            return False
+    elif not _opens_with_doer(rest, ctx):
         return False
     found = ctx.table.find(rest[:120], ctx.province)
     after = fold(rest[found[0].end : found[0].end + 20]) if found else ""

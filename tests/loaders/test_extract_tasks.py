@@ -172,3 +172,30 @@ def test_non_breaking_spaces_read_as_spaces() -> None:
     assert read(nbsp) == read(text)
     span = extract_text(nbsp, "qd.md").tasks[0].evidence.span
     assert "\u00a0" in nbsp[span.start : span.end]
+
+
+PLAN_CLAUSES = """ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
+Số: 25/KH-UBND
+Lạng Sơn, ngày 05 tháng 11 năm 2026
+KẾ HOẠCH
+Phát triển kinh tế số năm 2026
+Căn cứ Quyết định số 411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển hạ tầng số: Giao Sở Khoa học và Công nghệ chủ trì phủ sóng 5G tại trung tâm các xã, hoàn thành trong năm 2026; giao Ủy ban nhân dân các xã, phường tạo điều kiện về mặt bằng lắp đặt trạm BTS.
+2. Phát triển thương mại điện tử nông thôn: Sở Công Thương hướng dẫn doanh nghiệp đưa sản phẩm OCOP lên sàn thương mại điện tử; Sở Nông nghiệp và Môi trường hỗ trợ các hợp tác xã truy xuất nguồn gốc sản phẩm.
+"""
+
+
+def test_a_plans_item_gives_work_to_a_body_per_clause() -> None:
+    """A plan's item may give work to one body, then after ";" to another ("…; giao Ủy ban
+    nhân dân các xã …", "…; Sở Nông nghiệp và Môi trường hỗ trợ …"): one task per body,
+    also after a topic label of six words or more."""
+    tasks = extract_text(PLAN_CLAUSES, "kh.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Ủy ban nhân dân các xã, phường"],
+        ["Sở Công Thương"],
+        ["Sở Nông nghiệp và Môi trường"],
+    ]
+    assert str(tasks[0].deadline) == "2026-12-31" and tasks[1].deadline is None
