@@ -57,6 +57,18 @@ def _alt(phrases) -> str:
     return "(?:" + Rules.alternation(phrases) + ")"
 
 
+def _connectors(rules: Rules) -> str:
+    """The words after which a title line runs on (``title_connectors``); "số" only where it
+    is a number's ("… Kế hoạch số"), not digital ("… chuyển đổi số", "… kinh tế số": the
+    two-word names of ``name_compounds`` that end in "số")."""
+    digital = [c.split()[0] for c in rules.name_compounds if c.endswith(" số")]
+    others = [c for c in rules.title_connectors if c != "số"]
+    if "số" not in rules.title_connectors:
+        return _alt(others)
+    number = "".join(f"(?<!{re.escape(w)} )" for w in digital) + "số"
+    return "(?:" + Rules.alternation(others) + "|" + number + ")"
+
+
 class _Vocab:
     """The word patterns of the heading block and the signature, built from one Rules."""
 
@@ -77,7 +89,8 @@ class _Vocab:
             r"^(?:" + Rules.alternation(rules.body_openings) + r"|ngày \d|(?:i|1)\s*[.\-–]\s)"
         )
         # a line broken before its object ("… của", "… thực hiện")
-        self.CUT = re.compile(_NB + _alt(rules.title_connectors) + "$")
+        connectors = _connectors(rules)
+        self.CUT = re.compile(_NB + connectors + "$")
         self.strong_preamble_cues = rules.strong_preamble_cues
         issued = _alt(w for w, name in rules.types() if name in rules.issued_types)
         verbs = _alt((*rules.issue_verbs, *rules.drafting_verbs))
@@ -114,9 +127,7 @@ class _Vocab:
         # Party committees: their organs (Bộ Chính trị, Ban Thường vụ …) sign for them
         self.PARTY_COMMITTEE = re.compile(r"^" + _alt(rules.party_committees) + _NA)
         # words after which a title line runs on ("… của / Ban Thường vụ Tỉnh ủy")
-        self.CONNECTOR_END = re.compile(
-            r"(?:" + _NB + _alt(rules.title_connectors) + r"|[,\-–(“\"])$"
-        )
+        self.CONNECTOR_END = re.compile(r"(?:" + _NB + connectors + r"|[,\-–(“\"])$")
         # openings of the preamble, which ends the title ("Căn cứ", "Thực hiện", "Kính gửi")
         self.PREAMBLE = re.compile(r"^[-–+•*]?\s*+" + _alt(rules.preamble_cues) + _NA)
         # cues that open the preamble even after a line ending in "… số", "… của"

@@ -199,3 +199,28 @@ def test_a_plans_item_gives_work_to_a_body_per_clause() -> None:
         ["Sở Nông nghiệp và Môi trường"],
     ]
     assert str(tasks[0].deadline) == "2026-12-31" and tasks[1].deadline is None
+
+
+DIGITAL_TITLE = """TỈNH ỦY LẠNG SƠN
+*
+Số 06-CT/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Lạng Sơn, ngày 15 tháng 11 năm 2026
+CHỈ THỊ
+về tăng cường lãnh đạo công tác chuyển đổi số
+Thời gian qua, công tác chuyển đổi số trên địa bàn tỉnh đạt nhiều kết quả. Để thực hiện Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tập trung thực hiện tốt các nhiệm vụ sau:
+1. Đẩy mạnh tuyên truyền về chuyển đổi số trong cán bộ, đảng viên.
+2. Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Chỉ thị.
+"""
+
+
+def test_a_title_ending_in_digital_so_does_not_run_on() -> None:
+    """A title ending in "chuyển đổi số" ("số": digital, not a number's "Kế hoạch số") does
+    not run on into the next paragraph: the document's opening is read as its text, and the
+    addressees it asks to act are the leads of the items under it."""
+    e = extract_text(DIGITAL_TITLE, "ct.txt")
+    assert e.document.title.endswith("chuyển đổi số")
+    assert [[a.name for a in t.lead] for t in e.tasks] == [
+        ["Các cấp ủy, tổ chức đảng"],
+        ["Văn phòng Tỉnh ủy"],
+    ]
