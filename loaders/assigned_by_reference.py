@@ -136,7 +136,7 @@ def assign_by_reference(tasks: list[Task], text: str) -> list[Task]:
     paths = {id(t): _path(t, text) for t in tasks}
     dropped: set[int] = set()
     for pointer, items, cue_at, end in pointers:
-        before = t_before = pointer.text[:cue_at]
+        before = pointer.text[:cue_at]
         joins = re.search(r"(?i)phối\s+hợp", before) and not re.search(r"(?i)chủ\s+trì", before)
         wanted = set(items)
         for t in tasks:
@@ -150,7 +150,7 @@ def assign_by_reference(tasks: list[Task], text: str) -> list[Task]:
             elif not t.lead:
                 t.lead = list(pointer.lead)
                 t.cooperating = [a for a in t.cooperating if a.name not in {b.name for b in t.lead}]
-        opening = re.match(r"\W*(?i:chủ\s+trì|phối\s+hợp|tổ\s+chức)", t_before)
+        opening = re.match(r"\W*(?i:chủ\s+trì|phối\s+hợp|tổ\s+chức)", before)
         if opening and _POINTER_TAIL.fullmatch(pointer.text[end:]):
             dropped.add(id(pointer))
     return [t for t in tasks if id(t) not in dropped]

@@ -189,18 +189,20 @@ def graph_rows(
     graph: LineageGraph,
     overlaps: bool = True,
     min_score: float | None = None,
+    gen: str | None = None,
 ) -> GraphRows:
     """The rows a push writes (also what the Neo4j CSV and Cypher exports hold).
 
     ``overlaps``: also the groups :func:`queries.overlaps.find_overlaps` computes at
-    ``min_score`` (its default when None)."""
+    ``min_score`` (its default when None). ``gen``: the graph's content hash at that
+    threshold, when the caller has it already."""
     groups: list[Any] = []
     if overlaps:
         min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
         groups = find_overlaps(graph, min_score)
     else:
         min_score = None
-    gen = content_hash(graph, min_score)
+    gen = gen or content_hash(graph, min_score)
 
     forms, keys_of = _agency_forms(graph) if overlaps else ({}, None)
     label_of: dict[str, str] = {}
@@ -350,7 +352,7 @@ def push(
                 unchanged=True,
                 seconds=time.perf_counter() - started,
             )
-    rows = rows or graph_rows(graph, overlaps=overlaps)
+        rows = graph_rows(graph, overlaps=overlaps, gen=gen)  # hashed once, above
     before = server_meta_or_none(backend)
     backend.ensure_schema()
     gen = rows.gen
