@@ -84,6 +84,18 @@ def event_detail(text: str, rules: Rules | None = None) -> bool:
 
 def is_field_line(text: str, rules: Rules | None = None) -> bool:
     """A paragraph that is one field of the task above it (not its "Nội dung")."""
+    return field_of_line(text, rules) is not None
+
+
+def field_of_line(text: str, rules: Rules | None = None) -> str | None:
+    """The fact a paragraph's field gives ("lead", "deadline" …), when the paragraph is one
+    field of the task above it; None for its "Nội dung" or for no field.
+
+    >>> field_of_line("Cơ quan phối hợp: Sở Tài chính"), field_of_line("Nội dung: rà soát")
+    ('cooperating', None)
+    """
     rules = rules or default_rules()
     m = _label_re(rules).match(match_key(text))
-    return bool(m) and m.lastgroup != "content" and not m.group("content")
+    if not m or m.lastgroup == "content" or m.group("content"):
+        return None
+    return m.lastgroup

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .fields import is_field_line
+from .fields import field_of_line, is_field_line
 from .layout import MARKER_RE, Paragraph
 from .rules import Rules
 
@@ -94,6 +94,20 @@ def split_marker(text: str) -> tuple[str, str, str]:
     return style, text[: m.end()].strip(), text[m.end() :]
 
 
+def _marked_field(last: Node, rest: str, rules: Rules | None) -> bool:
+    """A lettered paragraph that is a field of the item above rather than a sub-item: it
+    names who leads or helps, or the item above already holds such a field. ("a) Thời
+    gian: 8 giờ …" under the heading of a meeting stays an item of its own.)"""
+    fact = field_of_line(rest, rules)
+    if fact is None:
+        return False
+    return (
+        fact in ("lead", "cooperating")
+        or "\n" in last.text
+        and any(field_of_line(line, rules) for line in last.text.split("\n")[1:])
+    )
+
+
 def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> Node:
     root = Node("root", "", "")
     stack: list[Node] = [root]
@@ -105,6 +119,12 @@ def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> No
             last.text = last.text + "\n" + para.text  # a line of its own: the label opens it
             continue
         style, marker, rest = split_marker(para.text)
+        if last is not root and style in ("letter", "paren") and _marked_field(last, rest, rules):
+            # "a) Cơ quan chủ trì: Sở Nội vụ." "b) Thời gian: Năm 2026.": the fields of the
+            # item above, lettered as if they were its sub-items
+            last.paragraphs.append(para)
+            last.text = last.text + "\n" + rest
+            continue
         if style == "roman" and not re.match(r"^[IVX]+\s*[.\-–:]", marker):
             style = "para"  # "V" alone or "I" of a sentence is not a Roman section
         if (

@@ -400,6 +400,36 @@ def test_fields_under_a_heading_item_that_ends_without_a_stop() -> None:
     assert str(tasks[0].deadline) == "2026-12-31"
 
 
+def test_lettered_fields_are_the_items_facts_not_its_sub_items() -> None:
+    """ "3. Kiện toàn tổ chức …" then "a) Cơ quan chủ trì: …", "b) Cơ quan phối hợp: …",
+    "c) Thời gian: …": one task, the heading's; lettered as they are, the fields are not
+    tasks. "a) Nội dung: …" opens the task those fields belong to. A meeting's lettered
+    time and place stay no task of their own."""
+    text = PLAN_WITH_FIELDS.split("I. NHIỆM VỤ")[0] + (
+        "I. NHIỆM VỤ\n\n1. Kiện toàn tổ chức bộ máy, bồi dưỡng nhân lực\n\n"
+        "a) Cơ quan chủ trì: Sở Nội vụ.\n\nb) Cơ quan phối hợp: Sở Tư pháp.\n\n"
+        "c) Thời gian: Năm 2026.\n\n"
+        "2. Phổ biến Luật\n\na) Nội dung: Biên soạn tài liệu phổ biến Luật.\n\n"
+        "b) Đơn vị chủ trì: Sở Tư pháp.\n\nc) Thời gian thực hiện: Quý IV năm 2026.\n\n"
+        "3. Hội nghị sơ kết\n\na) Thời gian: 8 giờ ngày 10/12/2026.\n\n"
+        "b) Địa điểm: Hội trường Ủy ban nhân dân tỉnh.\n"
+    )
+    tasks = extract_text(text, "plan.txt").tasks
+    got = [
+        (t.text, [a.name for a in t.lead], [a.name for a in t.cooperating], str(t.deadline))
+        for t in tasks
+    ]
+    assert got == [
+        (
+            "Kiện toàn tổ chức bộ máy, bồi dưỡng nhân lực",
+            ["Sở Nội vụ"],
+            ["Sở Tư pháp"],
+            "2026-12-31",
+        ),
+        ("Biên soạn tài liệu phổ biến Luật.", ["Sở Tư pháp"], [], "2026-12-31"),
+    ]
+
+
 # ----------------------------------------------------------------- regulations, decisions
 DECISION_WITH_REGULATION = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
 Số: 30/2026/QĐ-UBND
