@@ -270,6 +270,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
         ("Ủy ban nhân dân các quận, huyện tổ chức tuyên truyền.",
          ["Ủy ban nhân dân các quận, huyện"]),
+        # a heading naming whose work its items are; projects another body leads are not
+        ("Nhóm nhiệm vụ do Sở Tài chính chủ trì", ["Sở Tài chính"]),
+        ("Các nhiệm vụ giao cho Sở Y tế:", ["Sở Y tế"]),
+        ("Đẩy nhanh các dự án do Bộ Công an chủ trì.", []),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
