@@ -1303,6 +1303,32 @@ def _starts_head(key: str, at: int, heads: set[str]) -> bool:
 _ON_THE_TERRITORY = re.compile(r"\s++trên\s++địa\s++bàn(?:\s++(?:tỉnh|thành\s++phố))?(?![\wđ])")
 
 
+def _predicate_after(
+    text: str, end: int, toks: list[re.Match[str]], start: int, rules: Rules
+) -> int | None:
+    """The token where a verb of work opens the predicate, one to six lower-case words after
+    ``start`` with no punctuation between; None when there is none."""
+    verbs = [v.split() for v in (*rules.task_verbs, "có trách nhiệm", "chịu trách nhiệm")]
+    found = None
+    last = min(len(toks), start + 9)
+    for j in range(start + 1, last):
+        gap = text[end + toks[j - 1].end() : end + toks[j].start()]
+        if re.search(r"[,;:.()“”\"]", gap) or toks[j].group()[0].isupper():
+            return found
+        if fold(toks[j].group()) in ("phải", "cần"):
+            return j  # "… được giao tài khoản báo cáo phải tuân thủ …": the modal opens it
+        before = " ".join(fold(x.group()) for x in toks[max(start, j - 2) : j + 2])
+        if (
+            found is None
+            and before not in rules.verb_nouns  # "công trình xây dựng": the verb is a noun's
+            and any([fold(x.group()) for x in toks[j : j + len(v)]] == v for v in verbs)
+        ):
+            found = j
+    if found is None and last == len(toks) and not text[end + toks[-1].end() :].strip(" :*\n"):
+        return len(toks)  # the subject alone, split from its work: all of it is the group
+    return found
+
+
 def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool = False) -> int:
     """A group noun's modifiers: "doanh nghiệp viễn thông", "cơ quan báo chí" (lower-case
     words up to a stop word, at most eight tokens). ``governed``: the group is the object of "chỉ đạo",
@@ -1349,6 +1375,12 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool =
             new_end = end + toks[i].end()
             limit = min(len(toks), i + 5)
             continue
+        if verb and not governed:
+            # as a subject, the verb describes the group when the predicate comes after its
+            # object: "Các sở quản lý công trình xây dựng chuyên ngành kiểm tra …"
+            at = _predicate_after(text, end, toks, i + len(verb), rules)
+            if at is not None:
+                return end + toks[at - 1].end()
         if (
             word[0].isupper()
             and prev == "thuộc"

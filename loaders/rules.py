@@ -49,6 +49,7 @@ LIST_KEYS = (
     "name_stop_words",
     "name_compounds",
     "name_noun_compounds",
+    "verb_nouns",
     "name_comma_pairs",
     "region_names",
     "group_clause_verbs",
@@ -152,6 +153,7 @@ class Rules:
     work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
     name_noun_compounds: frozenset[str] = frozenset()
+    verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()
     region_names: tuple[str, ...] = ()
     group_clause_verbs: tuple[str, ...] = ()

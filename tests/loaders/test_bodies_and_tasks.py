@@ -274,6 +274,14 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Nhóm nhiệm vụ do Sở Tài chính chủ trì", ["Sở Tài chính"]),
         ("Các nhiệm vụ giao cho Sở Y tế:", ["Sở Y tế"]),
         ("Đẩy nhanh các dự án do Bộ Công an chủ trì.", []),
+        # a group described by a clause, then its predicate: the clause is its name
+        ("Các sở quản lý công trình xây dựng chuyên ngành kiểm tra công tác nghiệm thu.",
+         ["Các sở quản lý công trình xây dựng chuyên ngành"]),
+        ("Các cơ quan quản lý nhà nước chuyên ngành tăng cường kiểm tra.",
+         ["Các cơ quan quản lý nhà nước chuyên ngành"]),
+        ("Các doanh nghiệp cung cấp dịch vụ viễn thông triển khai phủ sóng.",
+         ["Các doanh nghiệp cung cấp dịch vụ viễn thông"]),
+        ("Sở Tài chính quản lý kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
