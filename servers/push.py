@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -77,6 +78,16 @@ SWEEP_BATCH = 5000
 class NodeBatch:
     label: str
     rows: list[dict[str, Any]] = field(default_factory=list)  # {"id", "props"}
+    # rows made as they are read (a push at national scale: no list of them all), and
+    # how many there are; None: ``rows`` holds them
+    produce: Callable[[], Iterator[dict[str, Any]]] | None = None
+    size: int = 0
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.produce is None else self.size
+
+    def iter_rows(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows) if self.produce is None else self.produce()
 
 
 @dataclass
@@ -85,6 +96,14 @@ class EdgeBatch:
     source_label: str
     target_label: str
     rows: list[dict[str, Any]] = field(default_factory=list)  # {"s", "t", "key", "props"}
+    produce: Callable[[], Iterator[dict[str, Any]]] | None = None  # as in NodeBatch
+    size: int = 0
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.produce is None else self.size
+
+    def iter_rows(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows) if self.produce is None else self.produce()
 
 
 @dataclass
@@ -99,18 +118,18 @@ class GraphRows:
 
     @property
     def total(self) -> int:
-        return sum(len(b.rows) for b in self.nodes) + sum(len(b.rows) for b in self.edges)
+        return sum(len(b) for b in self.nodes) + sum(len(b) for b in self.edges)
 
     def node_counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for b in self.nodes:
-            out[b.label] = out.get(b.label, 0) + len(b.rows)
+            out[b.label] = out.get(b.label, 0) + len(b)
         return out
 
     def edge_counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for b in self.edges:
-            out[b.kind] = out.get(b.kind, 0) + len(b.rows)
+            out[b.kind] = out.get(b.kind, 0) + len(b)
         return out
 
 
@@ -190,12 +209,15 @@ def graph_rows(
     overlaps: bool = True,
     min_score: float | None = None,
     gen: str | None = None,
+    lazy: bool = False,
 ) -> GraphRows:
     """The rows a push writes (also what the Neo4j CSV and Cypher exports hold).
 
     ``overlaps``: also the groups :func:`queries.overlaps.find_overlaps` computes at
     ``min_score`` (its default when None). ``gen``: the graph's content hash at that
-    threshold, when the caller has it already."""
+    threshold, when the caller has it already. ``lazy``: the rows of nodes and edges are
+    made as each batch is read (in the same order, with the same values), not held: a push
+    of the national graph then needs little more memory than the graph."""
     groups: list[Any] = []
     if overlaps:
         min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
@@ -205,9 +227,8 @@ def graph_rows(
     gen = gen or content_hash(graph, min_score)
 
     forms, keys_of = _agency_forms(graph) if overlaps else ({}, None)
-    label_of: dict[str, str] = {}
-    batches = {name: NodeBatch(name) for name in LABELS}
-    for seq, node in enumerate(graph.nodes()):
+
+    def node_row(seq: int, node: Any) -> dict[str, Any]:
         rec = {k: prop(v) for k, v in node_record(node).items()}
         rec["seq"] = seq
         if node.kind == "Agency":
@@ -219,27 +240,71 @@ def graph_rows(
             for body in (*node.lead, *node.cooperating):
                 keys |= keys_of(body)
             rec["agency_keys"] = sorted(keys)
-        label_of[node.id] = node.kind
-        batches[node.kind].rows.append({"id": node.id, "props": rec})
+        return {"id": node.id, "props": rec}
 
-    edge_batches: dict[tuple[str, str, str], EdgeBatch] = {}
-    seen: dict[str, int] = {}
-    skipped = 0
-    for seq, edge in enumerate(graph.edges):
+    label_of: dict[str, str] = {node.id: node.kind for node in graph.nodes()}
+    batches = {name: NodeBatch(name) for name in LABELS}
+    if lazy:
+        for node in graph.nodes():
+            batches[node.kind].size += 1
+        for name, batch in batches.items():
+            if batch.size:
+                batch.produce = lambda name=name: (
+                    node_row(seq, node)
+                    for seq, node in enumerate(graph.nodes())
+                    if node.kind == name
+                )
+    else:
+        for seq, node in enumerate(graph.nodes()):
+            batches[node.kind].rows.append(node_row(seq, node))
+
+    def group_of(edge: Any) -> tuple[str, str, str] | None:
         source, target = label_of.get(edge.source), label_of.get(edge.target)
         if source is None or target is None:
-            skipped += 1
-            continue
-        rec = {k: prop(v) for k, v in edge_record(edge).items()}
-        del rec["source"], rec["target"]
-        key = _digest(edge_record(edge))
-        n = seen[key] = seen.get(key, -1) + 1
-        rec["seq"] = seq
-        group = (rel_type(edge.kind), source, target)
-        batch = edge_batches.setdefault(group, EdgeBatch(*group))
-        batch.rows.append(
-            {"s": edge.source, "t": edge.target, "key": f"{key}#{n}" if n else key, "props": rec}
-        )
+            return None
+        return (rel_type(edge.kind), source, target)
+
+    # each edge's group, as an index into ``groups_seen`` (-1: an end is not a node)
+    groups_seen: list[tuple[str, str, str]] = []
+    index: dict[tuple[str, str, str], int] = {}
+    edge_group = array("i")
+    for edge in graph.edges:
+        group = group_of(edge)
+        edge_group.append(-1 if group is None else index.setdefault(group, len(index)))
+        if group is not None and len(groups_seen) < len(index):
+            groups_seen.append(group)
+
+    def edge_rows(only: int | None) -> Iterator[tuple[Any, dict[str, Any]]]:
+        # the same record twice (in one group: same type and ends) gets "#1", "#2" …
+        seen: dict[str, int] = {}
+        for seq, edge in enumerate(graph.edges):
+            gi = edge_group[seq]
+            if gi < 0 or (only is not None and gi != only):
+                continue
+            group = groups_seen[gi]
+            record = edge_record(edge)
+            rec = {k: prop(v) for k, v in record.items()}
+            del rec["source"], rec["target"]
+            key = _digest(record)
+            n = seen[key] = seen.get(key, -1) + 1
+            rec["seq"] = seq
+            row = {"s": edge.source, "t": edge.target, "key": f"{key}#{n}" if n else key}
+            yield group, {**row, "props": rec}
+
+    edge_batches: dict[tuple[str, str, str], EdgeBatch] = {}
+    skipped = 0
+    if lazy:
+        for gi in edge_group:
+            if gi < 0:
+                skipped += 1
+                continue
+            edge_batches.setdefault(groups_seen[gi], EdgeBatch(*groups_seen[gi])).size += 1
+        for gi, group in enumerate(groups_seen):
+            edge_batches[group].produce = lambda gi=gi: (row for _, row in edge_rows(gi))
+    else:
+        skipped = sum(1 for gi in edge_group if gi < 0)
+        for group, row in edge_rows(None):
+            edge_batches.setdefault(group, EdgeBatch(*group)).rows.append(row)
 
     seen = {}
     for seq, finding in enumerate(graph.findings):
@@ -282,7 +347,7 @@ def graph_rows(
         "overlap_min_score": float(min_score) if min_score is not None else None,
         "counts": json.dumps(graph.counts(), ensure_ascii=False, sort_keys=True),
     }
-    nodes = [b for name, b in batches.items() if b.rows and name != "LineageMeta"]
+    nodes = [b for name, b in batches.items() if len(b) and name != "LineageMeta"]
     return GraphRows(gen, nodes, edge_list, meta, skipped)
 
 
@@ -311,9 +376,15 @@ class PushReport:
         return sum(self.relationships.values())
 
 
-def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def server_meta(backend: Backend) -> dict[str, Any] | None:
@@ -352,7 +423,8 @@ def push(
                 unchanged=True,
                 seconds=time.perf_counter() - started,
             )
-        rows = graph_rows(graph, overlaps=overlaps, gen=gen)  # hashed once, above
+        # hashed once, above; rows made batch by batch as they are written
+        rows = graph_rows(graph, overlaps=overlaps, gen=gen, lazy=True)
     before = server_meta_or_none(backend)
     backend.ensure_schema()
     gen = rows.gen
@@ -366,7 +438,7 @@ def push(
     mark = time.perf_counter()
     for batch in rows.nodes:
         statement = merge_nodes(batch.label)
-        for chunk in _chunks(batch.rows, batch_size):
+        for chunk in _chunks(batch.iter_rows(), batch_size):
             backend.write(statement, {"rows": chunk, "gen": gen})
             done += len(chunk)
             if progress:
@@ -374,7 +446,7 @@ def push(
     phases["nodes"], mark = time.perf_counter() - mark, time.perf_counter()
     for eb in rows.edges:
         statement = merge_edges(eb.kind, eb.source_label, eb.target_label)
-        for chunk in _chunks(eb.rows, batch_size):
+        for chunk in _chunks(eb.iter_rows(), batch_size):
             backend.write(statement, {"rows": chunk, "gen": gen})
             done += len(chunk)
             if progress:
