@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..schema.model import Agency, Evidence, Span, Task
-from .assignment import dedupe
+from .assignment import dedupe, parse_assignment
 from .deadlines import find_deadline
 from .extract_tasks import TaskContext, row_task
 from .layout import Layout
@@ -195,6 +195,21 @@ def _bodies(text: str, ctx: TaskContext) -> list[Agency]:
     return []
 
 
+def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]:
+    """The bodies of a lead cell; one that says who leads and who helps ("Sở KH&CN chủ trì;
+    các doanh nghiệp viễn thông phối hợp", one "Đơn vị thực hiện" column) gives both."""
+    found = _bodies(text, ctx)
+    if len(found) < 2 or not re.search(r"chủ\s+trì|phối\s+hợp", fold(text)):
+        return found, []
+    said = parse_assignment(text, ctx.table, ctx.province)
+    if not said.lead:
+        return found, []
+    lead = [a for a in said.lead if not ctx.table.is_vague(a)] or said.lead
+    names = {a.name for a in lead}
+    rest = [a for a in found if a.name not in names]
+    return lead, rest
+
+
 def _aligned(
     cells: list[str],
     above: list[str],
@@ -356,9 +371,9 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
         for row in merged:
             cells = row["cells"]
             name = _cell(cells, cols, "name")
-            lead_text = _cell(cells, cols, "lead")
-            lead = _bodies(lead_text, ctx)
-            coop = [a for a in _bodies(_cell(cells, cols, "coop"), ctx) if a not in lead]
+            lead, coop = _lead_cell(_cell(cells, cols, "lead"), ctx)
+            coop += [a for a in _bodies(_cell(cells, cols, "coop"), ctx) if a not in lead]
+            coop = dedupe(coop)
             first, last = lay.lines[row["line"]], lay.lines[row["last"]]
             evidence = Evidence(ctx.source, Span(first.start, last.end), name)
             tasks.append(

@@ -135,7 +135,11 @@ def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
 def _boilerplate(text: str, rules: Rules) -> bool:
     # remembered: an item is asked about when its section is read and again for its work
     key = fold(text)
-    return _vocab(rules).any_boilerplate(key)
+    if _vocab(rules).any_boilerplate(key):
+        return True
+    # "NHIỆM VỤ: Có Phụ lục kèm theo.": a heading's label, then what is not work
+    label = re.match(r"[^:.;]{1,40}:\s*+(?=\S)", key)
+    return bool(label) and _vocab(rules).any_boilerplate(key[label.end() :])
 
 
 def work_after_approval(text: str, rules: Rules | None = None) -> int | None:

@@ -67,6 +67,38 @@ def test_task_table_markdown_rows_in_text() -> None:
     assert str(tasks[0][3]) == "2026-06-30" and tasks[1][3] is None
 
 
+def test_one_column_of_doers_says_who_leads_and_who_helps() -> None:
+    """One "Đơn vị thực hiện" column: "X chủ trì; Y phối hợp" is lead X, cooperating Y; a
+    list of bodies with no such words leads together. A task section that only points to
+    the appendix ("II. NHIỆM VỤ: Có Phụ lục kèm theo.") is no task."""
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Phát triển kinh tế số năm 2026",
+            "",
+            "II. NHIỆM VỤ: Có Phụ lục kèm theo.",
+            "",
+            "| STT | Nội dung nhiệm vụ | Đơn vị thực hiện | Thời gian |",
+            "|---|---|---|---|",
+            "| 1 | Phát triển hạ tầng băng rộng | Sở KH&CN chủ trì; các doanh nghiệp viễn thông"
+            " phối hợp | Năm 2026 |",
+            "| 2 | Xây dựng sàn thương mại điện tử | Sở Công Thương chủ trì, phối hợp Sở Tư pháp"
+            " | Quý IV/2026 |",
+            "| 3 | Đào tạo nhân lực số | Sở Giáo dục và Đào tạo; Sở Nội vụ | 2026 |",
+        ]
+    )
+    tasks = _tasks(text, "plan.md")
+    assert [(t[0], t[1], t[2]) for t in tasks] == [
+        (
+            "Phát triển hạ tầng băng rộng",
+            ["Sở Khoa học và Công nghệ"],
+            ["Các doanh nghiệp viễn thông"],
+        ),
+        ("Xây dựng sàn thương mại điện tử", ["Sở Công Thương"], ["Sở Tư pháp"]),
+        ("Đào tạo nhân lực số", ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"], []),
+    ]
+
+
 def test_a_row_restates_an_item_only_when_it_says_the_same_work() -> None:
     """A table row that shares some words with an item above it ("thu hồi khí mê-tan … bãi
     chôn lấp") is other work; a row that says the item again gives it its lead and time."""
