@@ -137,9 +137,10 @@ def _boilerplate(text: str, rules: Rules) -> bool:
     key = fold(text)
     if _vocab(rules).any_boilerplate(key):
         return True
-    # "NHIỆM VỤ: Có Phụ lục kèm theo.": a heading's label, then what is not work
+    # "NHIỆM VỤ: Có Phụ lục kèm theo.": a heading's label, then a pointer to the appendix
     label = re.match(r"[^:.;]{1,40}:\s*+(?=\S)", key)
-    return bool(label) and _vocab(rules).any_boilerplate(key[label.end() :])
+    rest = key[label.end() :] if label else ""
+    return "phụ lục" in rest and _vocab(rules).any_boilerplate(rest)
 
 
 def work_after_approval(text: str, rules: Rules | None = None) -> int | None:
