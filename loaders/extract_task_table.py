@@ -35,7 +35,8 @@ COLUMNS: dict[str, re.Pattern[str]] = {
     "no": re.compile(r"^(?:s?tt|số\s*tt|số thứ tự)\.?$"),
     "lead": re.compile(
         r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|được giao|đầu mối|soạn thảo|tham mưu|trình"
-        r"|phụ trách|chịu trách nhiệm)|^thực hiện$|^phụ trách$"
+        r"|phụ trách|chịu trách nhiệm)|^thực hiện$|^phụ trách$|^(?:trách nhiệm|đơn vị|cơ quan)"
+        r"(?: thực hiện)?$|^phân công(?: thực hiện)?$"
     ),
     "coop": re.compile(r"phối hợp"),
     "deadline": re.compile(

@@ -170,6 +170,11 @@ def test_task_table_data_rows_are_not_headers() -> None:
             ["TT", "Nhóm nhiệm vụ", "Đơn vị chủ trì"],
             {"no": 0, "name": 1, "lead": 2},
         ),
+        (  # who is responsible, in a word or two
+            ["TT", "Nhiệm vụ", "Trách nhiệm thực hiện", "Thời gian"],
+            {"no": 0, "name": 1, "lead": 2, "deadline": 3},
+        ),
+        (["TT", "Nội dung", "Đơn vị", "Thời gian"], {"no": 0, "name": 1, "lead": 2, "deadline": 3}),
     ],
 )
 def test_task_table_header_words(header: list[str], roles: dict[str, int]) -> None:
