@@ -13,7 +13,8 @@ words of a task, the truth's task texts the same way; leads and names stay as an
   instead of one cell per line; ``num-paren``: "1. " written "1) "; ``nbsp``: non-breaking
   spaces after list markers and between some words, as browsers save "&nbsp;"; ``crlf``:
   Windows line ends; ``one-line``: each paragraph on one line with no blank line between
-  paragraphs, as text copied from a browser comes;
+  paragraphs, as text copied from a browser comes; ``no-blank``: the hard-wrapped lines kept
+  and the blank lines dropped, as text copied out of a PDF comes;
 - ``short-forms``: "Ủy ban nhân dân" as "UBND", "Khoa học và Công nghệ" as "KH&CN" … in
   the text (as tables and letters print them);
 - ``old-tones``: the old tone-mark style ("Uỷ", "hoá", "hoà");
@@ -165,6 +166,19 @@ def _one_line_paragraphs(text: str) -> str:
     return "\n".join(p for p in out if p.strip())
 
 
+def _no_blank_lines(text: str) -> str:
+    """The page with its hard-wrapped lines kept and its blank lines dropped, as text copied
+    out of a PDF or some viewers comes: only a line's length and what opens the next one
+    tell where a paragraph ends. Flattened tables (lines with "|") are left as they are."""
+    out = []
+    for para in re.split(r"\n[ \t]*\n", text):
+        if any(ln.strip() == "|" for ln in para.split("\n")):
+            out.append("\n" + para + "\n")
+        else:
+            out.append(para.strip("\n"))
+    return "\n".join(out)
+
+
 # a line that starts an item of its own: a bullet, a number, a letter, a heading mark
 _OPENS_ITEM = re.compile(
     r"[-–+•*]\s|\*\*|#|\||---|[*_]*\s*(?:\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]+[.\-]\s|[¹²³⁴⁵⁶⁷⁸⁹])"
@@ -184,6 +198,7 @@ FORMS = {
     "nbsp": (_nbsp, _nbsp, None),
     "crlf": (lambda s: s.replace("\n", "\r\n"), None, None),
     "one-line": (_one_line_paragraphs, None, None),
+    "no-blank": (_no_blank_lines, None, None),
     "short-forms": (_replace_all(_SHORT), _replace_all(_SHORT), None),
     "old-tones": (_replace_all(_OLD_TONES), _replace_all(_OLD_TONES), None),
     "province": (

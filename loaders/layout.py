@@ -286,6 +286,22 @@ def _line_width(lines: list[Line]) -> int:
 _FIRST_LETTER_ITEM = re.compile(r"a\)\s++[A-ZĐÀ-Ỹ]")
 
 
+# a line that is only an item's marker, in bold or not: "**1.", "IV.", "a)", "**9.****"
+# or an article's or a chapter's word (and number) whose title is on the next line: "**Điều",
+# "**Điều 21."
+_BARE_MARKER = re.compile(
+    r"[*_]*+\s*+(?:(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2})*+|[a-zđ])\s*+[.)]"
+    r"|(?i:điều|chương|mục|phần)(?:\s++(?:\d{1,3}|[IVXL]{1,5}))?\s*+[.:]?)\s*+[*_]*+"
+)
+
+
+# an article or part named in a sentence, not a heading: "Điều 6, Điều 7 và …", "Điều 24 Luật"
+_CITED_PART = re.compile(
+    r"(?:Điều|Chương|Mục|Phần)\s++(?:\d{1,3}|[IVXL]{1,5})(?:\s*+,|\s++(?:và|của|Luật|Nghị"
+    r"|Quyết|Thông|[a-zđà-ỹ]))"
+)
+
+
 def _soft_joins(p: str, n: str, soft: str) -> str | None:
     """Lines of saved pages: every line break is a soft wrap, except where a paragraph
     visibly ends. ``soft="blank"``: paragraphs are separated by blank lines (handled by the
@@ -302,6 +318,12 @@ def _soft_joins(p: str, n: str, soft: str) -> str | None:
             # or "1. …" with no blank line between
             return None
         return None if ends and (MARKER_RE.match(n) or _OPENING_CUE.match(n)) else " "
+    if _BARE_MARKER.fullmatch(p):
+        return " "  # "**1." then "Công an thành phố**": the item's marker, then its words
+    if p.endswith(("**", "__")) and not n[0].islower():
+        return None  # a bold heading closes at the line's end: "… Luật Việc làm**"
+    if not ends and _CITED_PART.match(n):
+        return " "  # "… theo quy định tại" then "Điều 6, Điều 7 …": a reference goes on
     if ends and MARKER_RE.match(n):
         return None  # "…:" then "a) Chủ trì …": a lettered item opens in lower case
     if _FIRST_LETTER_ITEM.match(n):

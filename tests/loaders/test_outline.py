@@ -104,6 +104,15 @@ def test_a_chapter_number_on_a_line_of_its_own_takes_the_next_line_as_title() ->
          "10. Sở tổng hợp.\n",
          ["9. Các đơn vị báo cáo về Sở (điện thoại: 0263.3822541) trước ngày 25/12/2025.",
           "10. Sở tổng hợp."]),
+        # lines wrapped with nothing between paragraphs: a bold heading broken after its
+        # marker or its article's word goes on; it ends where its bold closes; an article
+        # cited in a sentence is no heading
+        ("**1.\nCông an thành phố**\nChủ trì tham mưu thực hiện Chương trình.\n"
+         "**Điều\n19. Trách nhiệm của Sở Khoa học và Công nghệ**\n1. Chủ trì hướng dẫn việc\n"
+         "thực hiện theo quy định tại\nĐiều 6, Điều 7 Nghị quyết này.\n",
+         ["**1. Công an thành phố**", "Chủ trì tham mưu thực hiện Chương trình.",
+          "**Điều 19. Trách nhiệm của Sở Khoa học và Công nghệ**",
+          "1. Chủ trì hướng dẫn việc thực hiện theo quy định tại Điều 6, Điều 7 Nghị quyết này."]),
     ],
 )  # fmt: skip
 def test_saved_page_paragraphs(page: str, paragraphs: list[str]) -> None:
