@@ -283,6 +283,8 @@ def task_from_text(
     if amended:
         text = amended.group("quote")
     fields = split_fields(text, ctx.table.rules)
+    if node is not None and not set(fields.values) & _SHARED_FACTS:
+        fields = _with_block_after(fields, node, ctx)
     own = _from_fields(fields, ctx) or parse_assignment(text, ctx.table, ctx.province)
     inherited, _ = _inherited(node, ctx) if node is not None else (Assignment(), [])
     lead, coop, chain = _merge(own, inherited)
@@ -312,6 +314,38 @@ def task_from_text(
         delegation=chain,
         waits_on=deadline.waits_on,
     )
+
+
+_SHARED_FACTS = {"lead", "cooperating", "deadline"}
+
+
+def _with_block_after(fields: Fields, node: Node, ctx: TaskContext) -> Fields:
+    """An item with no field of its own, followed by sibling items of which the last holds
+    the field block ("- Tăng cường …", "- Nâng cao …", then "Đơn vị thực hiện: Các sở, ngành
+    …", "Thời gian thực hiện: Thường xuyên."): the block is the fields of every item it
+    closes. An item that names its own doer with a cue keeps it ("- Sở Y tế chủ trì …")."""
+    parent = node.parent
+    if parent is None or node.style not in ("dash", "plus"):
+        return fields
+    siblings = parent.children
+    at = next((i for i, c in enumerate(siblings) if c is node), None)
+    if at is None:
+        return fields
+    block: Fields | None = None
+    for sib in siblings[at + 1 :]:
+        if sib.style != node.style:
+            return fields
+        found = split_fields(sib.text, ctx.table.rules) if "\n" in sib.text else None
+        if found is not None and set(found.values) & _SHARED_FACTS:
+            block = found
+            break
+    if block is None:
+        return fields
+    said = parse_assignment(fields.content, ctx.table, ctx.province)
+    named = said.explicit and said.cue and [a for a in said.lead if not ctx.table.is_vague(a)]
+    facts = ("deadline",) if named else tuple(_SHARED_FACTS)
+    borrowed = {k: v for k, v in block.values.items() if k in facts}
+    return replace(fields, values={**borrowed, **fields.values})
 
 
 def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:

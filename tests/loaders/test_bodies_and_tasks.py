@@ -446,6 +446,34 @@ def test_lettered_fields_are_the_items_facts_not_its_sub_items() -> None:
     ]
 
 
+def test_a_field_block_after_several_items_is_the_fields_of_each() -> None:
+    """ "- Tăng cường …", "- Nâng cao …", then "Đơn vị thực hiện: …", "Thời gian thực hiện:
+    …": the block closes both items. An item naming its own doer with a cue keeps it; an item
+    with fields of its own keeps them."""
+    text = PLAN_WITH_FIELDS.split("I. NHIỆM VỤ")[0] + (
+        "I. NHIỆM VỤ\n\n1. Nâng cao năng lực cán bộ\n\n"
+        "- Tăng cường giáo dục chính trị cho cán bộ.\n\n"
+        "- Các cơ quan, đơn vị, địa phương nâng cao ý thức trách nhiệm của cán bộ.\n\n"
+        "- Sở Nội vụ chủ trì rà soát vị trí việc làm.\n\n"
+        "- Bồi dưỡng kỹ năng cho cán bộ.\n\n"
+        "Đơn vị thực hiện: Các sở, ngành, Ủy ban nhân dân cấp xã.\n\n"
+        "Đơn vị phối hợp: Sở Tư pháp.\n\nThời gian thực hiện: Quý IV năm 2026.\n\n"
+        "- Tổ chức tập huấn.\n\nĐơn vị chủ trì: Sở Tư pháp.\n"
+    )
+    tasks = extract_text(text, "plan.txt").tasks
+    got = [
+        ([a.name for a in t.lead], [a.name for a in t.cooperating], str(t.deadline)) for t in tasks
+    ]
+    block = (["Các sở, ngành", "Ủy ban nhân dân cấp xã"], ["Sở Tư pháp"], "2026-12-31")
+    assert got == [
+        block,
+        block,
+        (["Sở Nội vụ"], [], "2026-12-31"),
+        block,
+        (["Sở Tư pháp"], [], "None"),
+    ]
+
+
 # ----------------------------------------------------------------- regulations, decisions
 DECISION_WITH_REGULATION = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
 Số: 30/2026/QĐ-UBND
