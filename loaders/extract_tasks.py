@@ -325,7 +325,7 @@ def _with_block_after(fields: Fields, node: Node, ctx: TaskContext) -> Fields:
     …", "Thời gian thực hiện: Thường xuyên."): the block is the fields of every item it
     closes. An item that names its own doer with a cue keeps it ("- Sở Y tế chủ trì …")."""
     parent = node.parent
-    if parent is None or node.style not in ("dash", "plus"):
+    if parent is None or node.style not in ("dash", "plus", "letter", "paren"):
         return fields
     siblings = parent.children
     at = next((i for i, c in enumerate(siblings) if c is node), None)
