@@ -240,6 +240,14 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
             continue
         if len(wa & body_words[i]) < _MIN_SHARE * max(len(wa), len(body_words[i])):
             out.append(row)  # a short row inside a long paragraph, or the reverse: not it
+            if score >= 0.9 and len(wa) >= 8 and not body[i].lead and row.lead:
+                # but the row names the work the paragraph opens with, and its doers, which
+                # the paragraph does not name: "Tổ chức các Tổ công nghệ số cộng đồng …"
+                body[i] = replace(body[i], lead=list(row.lead))
+                if not body[i].cooperating:
+                    body[i].cooperating = list(row.cooperating)
+                if not body[i].deadline_text and row.deadline_text:
+                    body[i].deadline_text, body[i].deadline = row.deadline_text, row.deadline
             continue
         if _JOINS.match(fold(row.text)) and not _JOINS.match(fold(body[i].text)):
             out.append(row)  # "Tham gia rà soát …" of one body beside "Rà soát …": its part

@@ -142,3 +142,24 @@ def test_extract_appendix_a_row_whose_task_cell_is_a_time_is_no_task() -> None:
         "2\t30/9/2026\tSở Tư pháp\t\t\t",
     )
     assert [t[0] for t in found] == ["Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_row_naming_the_work_a_long_paragraph_opens_with_gives_it_its_doers() -> None:
+    """A row of fourteen words, all of them the opening of a paragraph four times as long,
+    restates too little of it to take its place; but the paragraph names no doer and the row
+    does: the paragraph takes the row's lead, cooperating bodies and time. Both stay tasks."""
+    item = (
+        "- Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố với các tổ viên là "
+        "cán bộ kiêm nhiệm, các thành viên tại chỗ được đào tạo về kỹ năng số để phổ biến, "
+        "hướng dẫn, hỗ trợ người dân sử dụng công nghệ số, các nền tảng số và dịch vụ công "
+        "trực tuyến trên thiết bị di động của mình."
+    )
+    row = (
+        "1\tTổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố\tSở Khoa học và "
+        "Công nghệ\tCác sở, ngành\t2026-2030\tKế hoạch"
+    )
+    found = tasks(item, row)
+    assert len(found) == 2
+    paragraph = found[0]
+    assert paragraph[0].startswith("Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn")
+    assert paragraph[1:4] == (["Sở Khoa học và Công nghệ"], ["Các sở, ngành"], date(2030, 12, 31))
