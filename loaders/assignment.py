@@ -144,6 +144,16 @@ def _requests(table: AgencyTable) -> str:
     return Rules.alternation(table.rules.request_verbs)
 
 
+def _people_subject(rules: Rules) -> re.Pattern[str]:
+    """A list of kinds of people opening a sentence: "Cán bộ, công chức, viên chức và người
+    lao động" (``people_nouns``)."""
+    noun = "(?i:" + Rules.alternation(rules.people_nouns) + ")"
+    return re.compile(
+        rf"[\W\d]*+(?:(?i:các|mọi|toàn thể)\s++)?(?P<who>{noun}(?:\s*+(?:,|và|,\s*+và)\s*+{noun})*+)"
+        r"(?![\wđ])"
+    )
+
+
 def _names_a_party(who: str, table: AgencyTable) -> bool:
     """A duty's subject names a party: it opens with a body's head word, a group noun or an
     office title ("Ban thường vụ cấp ủy …", "Trung tâm …", "Các doanh nghiệp …"), not a
@@ -371,6 +381,22 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         result.cue = m.group("duty")
         result.explicit = True
         return _finish(result)
+
+    # "Cán bộ, công chức có trách nhiệm …", "Công chức, viên chức tham gia …": people, by
+    # what they are (``people_nouns`` in the rules), as the subject of a duty or of work
+    people = derived(table.rules, _people_subject).match(original)
+    if people:
+        who = people.group("who")
+        after = fold(original[people.end("who") : people.end("who") + 80])
+        if re.match(
+            r"(?:(?!là\s)[^,;:.()]){0,60}?(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải)"
+            r"(?![\wđ])",
+            after,
+        ):
+            name = table.display_name(who)
+            result.lead = [Agency(name, "unknown", province, "group", None, who, canonical=False)]
+            result.explicit = True
+            return _finish(result)
 
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh" (or
     # "tỉnh Hà Tĩnh"); "Trong thời gian tới, Tỉnh …"

@@ -56,6 +56,7 @@ LIST_KEYS = (
     "commune_units",
     "vague_nouns",
     "subject_openers",
+    "people_nouns",
     "numbered_body_stems",
     "request_verbs",
     # tasks
@@ -159,6 +160,7 @@ class Rules:
     group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()
+    people_nouns: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
     vague_nouns: frozenset[str] = frozenset()

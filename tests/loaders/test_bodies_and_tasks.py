@@ -286,6 +286,12 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các doanh nghiệp công nghệ số trên địa bàn tỉnh tham gia phát triển nền tảng số.",
          ["Các doanh nghiệp công nghệ số trên địa bàn tỉnh"]),
         ("Sở Khoa học và Công nghệ số hóa hồ sơ.", ["Sở Khoa học và Công nghệ"]),
+        # kinds of people given a duty are its doers, as printed; not in a definition
+        ("Cán bộ, công chức có trách nhiệm bàn giao tài khoản khi chuyển công tác.",
+         ["Cán bộ, công chức"]),
+        ("Cán bộ, công chức sử dụng Hệ thống phải bảo vệ mật khẩu của mình.",
+         ["Cán bộ, công chức"]),
+        ("Cán bộ có trình độ khoa học công nghệ là cán bộ có bằng đại học trở lên.", []),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
