@@ -292,6 +292,12 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Cán bộ, công chức sử dụng Hệ thống phải bảo vệ mật khẩu của mình.",
          ["Cán bộ, công chức"]),
         ("Cán bộ có trình độ khoa học công nghệ là cán bộ có bằng đại học trở lên.", []),
+        # a province's treasury (before the regional treasuries of 2025); the standard
+        # project boards by the works they build; "PTNT" written out
+        ("Kho bạc Nhà nước tỉnh kiểm soát thanh toán vốn đầu tư.", ["Kho bạc Nhà nước tỉnh"]),
+        ("Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh chủ trì thẩm định.",
+         ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]),
+        ("Sở Nông nghiệp và PTNT chủ trì kiểm tra.", ["Sở Nông nghiệp và Phát triển nông thôn"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
