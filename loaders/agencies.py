@@ -831,6 +831,17 @@ class AgencyTable:
                 continue
             end = m.end()
             toks = _tokens(text, end, 40)
+            named = 0  # "lực lượng Hải quan", "lực lượng Quản lý thị trường": a force's name
+            while (
+                named < min(3, len(toks))
+                and toks[named].group()[:1].isupper()
+                and not re.search(r"[,;:.()]", text[end : end + toks[named].start()])
+                and not any(k == end + toks[named].start() for k, _ in known)
+            ):
+                named += 1
+            if named:
+                end += toks[named - 1].end()
+                toks = _tokens(text, end, 40)
             if (
                 len(toks) >= 2
                 and not re.search(r"[,;:.()]", text[end + toks[0].end() : end + toks[1].start()])

@@ -298,6 +298,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh chủ trì thẩm định.",
          ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]),
         ("Sở Nông nghiệp và PTNT chủ trì kiểm tra.", ["Sở Nông nghiệp và Phát triển nông thôn"]),
+        # a force named by its proper name, told what to do: the last of the chain
+        ("Bộ Tài chính chỉ đạo lực lượng Hải quan tăng cường kiểm soát hàng hóa.",
+         ["Lực lượng Hải quan"]),
+        ("Bộ Công Thương chỉ đạo lực lượng Quản lý thị trường kiểm tra.",
+         ["Lực lượng Quản lý thị trường"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
