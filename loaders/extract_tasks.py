@@ -419,10 +419,12 @@ def task_nodes(
             and len(node.text) < 90
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
-        if (is_boilerplate(node.text, rules) and work_after_approval(node.text, rules) is None) or (
-            not node.children and event_detail(node.text, rules)
-        ):
-            continue
+        if (
+            is_boilerplate(node.text, rules)
+            and work_after_approval(node.text, rules) is None
+            and not _SENTENCE_AFTER.search(node.text)
+        ) or (not node.children and event_detail(node.text, rules)):
+            continue  # (a sentence after the approval may give work: read piece by piece)
         if not node.children and _a_title(node.text):
             continue  # "Chương V TỔ CHỨC THỰC HIỆN": a title in capitals, or "Ổn định lớp"
         if _section_excluded(node, rules):
@@ -432,6 +434,9 @@ def task_nodes(
             continue
         out.append(node)
     return out
+
+
+_SENTENCE_AFTER = re.compile(r"\.\s++[A-ZĐÀ-Ỹ]")
 
 
 def _a_title(text: str) -> bool:
@@ -477,12 +482,15 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         approved = work_after_approval(own, ctx.table.rules)
         if approved is not None:
             own = own[approved:]  # "Đồng ý …; giao Bộ X …": the work given after the approval
-        pieces = assignments_in(own, ctx) if ctx.conclusions else other_doers(own, ctx)
+        prose = ctx.conclusions or (ctx.letter and node.style == "para")
+        pieces = assignments_in(own, ctx) if prose else other_doers(own, ctx)
         if assessed and any(n is node for n in assessed):
             # an assessment gives work only in the sentences that open by giving it
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
         before: Task | None = None
         for text, goes_on, item in _with_inline_items(pieces, ctx):
+            if is_boilerplate(text, ctx.table.rules):
+                continue  # "Đồng ý với đề xuất của Bộ X …." before the work it gives
             task = task_from_text(text, node, ctx, evidence, section)
             if item is not None:
                 task.text = collapse(item)

@@ -1295,3 +1295,34 @@ def test_a_letter_that_informs_gives_its_request_not_its_facts() -> None:
     assert [(t.text.split()[0:3], [a.name for a in t.lead]) for t in tasks] == [
         (["Bộ", "Y", "tế"], ["Các cơ quan báo chí địa phương"]),
     ]
+
+
+LETTER_IN_PROSE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 9998/VPCP-KTTH
+V/v xử lý kiến nghị của Bộ Công Thương
+Hà Nội, ngày 10 tháng 12 năm 2025
+Kính gửi:
+- Bộ Công Thương;
+- Bộ Tài chính;
+- Ủy ban nhân dân tỉnh Lạng Sơn.
+Xét đề nghị của Bộ Công Thương tại văn bản số 456/BCT-TTTN ngày 01 tháng 12 năm 2025, Phó Thủ \
+tướng Chính phủ có ý kiến như sau:
+Đồng ý với đề xuất của Bộ Công Thương về tăng cường kiểm soát hàng hóa qua biên giới. Bộ Công \
+Thương chủ trì, phối hợp với Bộ Tài chính hướng dẫn doanh nghiệp thực hiện, báo cáo Thủ tướng \
+Chính phủ trong tháng 01 năm 2026. Ủy ban nhân dân tỉnh Lạng Sơn tăng cường kiểm tra, kiểm soát \
+tại các cửa khẩu.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""
+
+
+def test_a_letters_opinion_in_prose_gives_one_task_per_assignment() -> None:
+    """A letter that conveys a leader's opinion in one paragraph: the approval is no task; each
+    sentence giving work to a body is a task of its own (the guide: one task per assignment
+    sentence); the request to report in the same sentence stays with it."""
+    tasks = extract_text(LETTER_IN_PROSE, "cv.txt").tasks
+    assert [([a.name for a in t.lead], [a.name for a in t.cooperating]) for t in tasks] == [
+        (["Bộ Công Thương"], ["Bộ Tài chính"]),
+        (["Ủy ban nhân dân tỉnh Lạng Sơn"], []),
+    ]
+    assert str(tasks[0].deadline) == "2026-01-31"
+    assert tasks[1].text.startswith("Ủy ban nhân dân tỉnh Lạng Sơn tăng cường kiểm tra")
