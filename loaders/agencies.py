@@ -1324,6 +1324,8 @@ def _predicate_after(
     last = min(len(toks), start + 9)
     for j in range(start + 1, last):
         gap = text[end + toks[j - 1].end() : end + toks[j].start()]
+        if found is None and re.match(r"\s*+[(:]", gap):
+            return j  # "Các Sở quản lý công trình xây dựng chuyên ngành (Sở Xây dựng, …):"
         if re.search(r"[,;:.()“”\"]", gap) or toks[j].group()[0].isupper():
             return found
         if fold(toks[j].group()) in ("phải", "cần"):

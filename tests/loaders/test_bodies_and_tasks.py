@@ -282,6 +282,8 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các doanh nghiệp cung cấp dịch vụ viễn thông triển khai phủ sóng.",
          ["Các doanh nghiệp cung cấp dịch vụ viễn thông"]),
         ("Sở Tài chính quản lý kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"]),
+        ("Các Sở quản lý công trình xây dựng chuyên ngành (Sở Xây dựng, Sở Công Thương):",
+         ["Các Sở quản lý công trình xây dựng chuyên ngành"]),
         # "số" meaning digital stays in a group's name; a known name still ends where it ends
         ("Các doanh nghiệp công nghệ số trên địa bàn tỉnh tham gia phát triển nền tảng số.",
          ["Các doanh nghiệp công nghệ số trên địa bàn tỉnh"]),
