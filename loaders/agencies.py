@@ -289,14 +289,18 @@ _PLACE_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*+)(?:\s++[A-ZĐÀ-�
 _NOW = re.compile(r"\s*+\(\s*+(?:nay\s+là|nay\s+được\s+đổi\s+tên\s+là|sau\s+sắp\s+xếp\s+là)\s+")
 
 
-def renamed(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+def renamed(key: str, found: list[AgencyMatch], roles: tuple[str, ...] = ()) -> list[AgencyMatch]:
     """A body named by its old name with its new one in brackets, "Sở Tài nguyên và Môi
     trường (nay là Sở Nông nghiệp và Môi trường)", is the body of the new name (a bracket
-    listing several new bodies is left as it is). For who does the work: :meth:`AgencyTable.find`
-    still lists both names."""
+    listing several new bodies is left as it is). So is a role with the body that holds it in
+    brackets, "Cơ quan thường trực Ban Chỉ đạo (Bộ Khoa học và Công nghệ)" (``roles``: the
+    rules' ``role_names``). For who does the work: :meth:`AgencyTable.find` still lists both
+    names."""
 
     def join(m: AgencyMatch, nxt: AgencyMatch) -> AgencyMatch | None:
         now = _NOW.match(key, m.end)
+        if not now and fold(m.agency.name).startswith(roles) and nxt.agency.canonical:
+            now = re.compile(r"\s*+\(\s*+").match(key, m.end)
         close = re.match(r"\s*+\)", key[nxt.end :]) if now and nxt.start == now.end() else None
         # one new name, not a list of the new bodies
         return AgencyMatch(m.start, nxt.end + close.end(), nxt.agency) if close else None
@@ -789,6 +793,8 @@ class AgencyTable:
                 end = _more_units(key, modified, self.rules)
                 end = self._group_of_named(text, key, m, end, known)
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
+            if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
+                owner = re.compile(r" ").match(key, end)  # no "của" between them
             if owner and text[owner.end() : owner.end() + 1].isupper():
                 # "các tổ chức thành viên của Mặt trận": the group belongs to a named body
                 listed = [e for k, e in known if k == owner.end()]
@@ -1036,18 +1042,55 @@ class AgencyTable:
             # the longest run of pieces that a table knows, with or without the head
             known = None
             for k in range(min(6, len(pieces) - i), 0, -1):
-                span = text[a : pieces[i + k - 1][1]]
-                agency = self.lookup(f"{head} {span}", province) or self.lookup(span, province)
-                if agency is not None:
-                    known = (k, agency)
+                last_a, last_b = pieces[i + k - 1][:2]
+                # the run's last piece may run into the sentence ("… Du lịch phối hợp"): its
+                # longest start that completes a known name
+                ends = (
+                    [last_b]
+                    + [
+                        last_a + w.end()
+                        for w in reversed(list(re.finditer(r"\S+", text[last_a:last_b]))[:6])
+                    ][1:]
+                    if k > 1 and i + k == len(pieces)
+                    else [last_b]
+                )
+                for stop in ends:
+                    span = text[a:stop]
+                    agency = self.lookup(f"{head} {span}", province) or self.lookup(span, province)
+                    if agency is not None:
+                        known = (k, agency, stop)
+                        break
+                if known:
                     break
             if known:
-                k, agency = known
+                k, agency, stop = known
                 bodies.append(agency)
-                end = pieces[i + k - 1][1]
+                end = stop
                 i += k
+                if stop < pieces[i - 1][1]:
+                    break  # the sentence goes on after the name: the list ends there
                 continue
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            if sep == "và" and nxt:
+                # "…, Nông nghiệp và Môi trường theo chức năng …": a name with "và" in it that
+                # the table knows, the sentence running on after it
+                words = list(re.finditer(r"\S+", text[nxt[0] : nxt[1]]))[:6]
+                joined = next(
+                    (
+                        (nxt[0] + w.end(), agency)
+                        for w in reversed(words)
+                        if (agency := self.lookup(f"{head} {text[a : nxt[0] + w.end()]}", province))
+                        is not None
+                    ),
+                    None,
+                )
+                if joined:
+                    bodies.append(joined[1])
+                    end = joined[0]
+                    if text[joined[0] : nxt[1]].strip():
+                        break  # the sentence goes on after the name: the list ends there
+                    i += 2
+                    continue
             nxt_word = text[nxt[0] : nxt[1]].strip() if nxt else ""
             headed = _starts_head(key, a, heads)
             last = not nxt or not nxt_word[:1].isupper()
@@ -1192,6 +1235,8 @@ def _tokens(text: str, pos: int, limit: int = 160):
 
 
 _OWNER = re.compile(r"[ \t]++của[ \t]++")
+# "các thành viên Ban Chỉ đạo", "thành viên Hội đồng": members of the body named right after
+_MEMBERS = re.compile(r"(?:các[ \t]++)?thành[ \t]++viên$")
 # the groups a body may be named in each of: "Sở Y tế các tỉnh, thành phố", "Ban Chỉ đạo 389
 # các bộ, ngành, địa phương", "Ủy ban nhân dân các xã, phường"
 _GROUP_OF_PLACES = re.compile(

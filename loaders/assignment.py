@@ -183,7 +183,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     """
     # separators between bodies are read with the titles blanked ("Bộ trưởng Bộ Nội vụ")
     key = table.blank_titles(match_key(text))
-    matches = renamed(key, table.find(text, province))  # "Sở X (nay là Sở Y)" is Sở Y
+    # "Sở X (nay là Sở Y)" is Sở Y; "Cơ quan thường trực Ban Chỉ đạo (Bộ Y)" is Bộ Y
+    matches = renamed(key, table.find(text, province), table.rules.role_names)
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"

@@ -57,6 +57,7 @@ LIST_KEYS = (
     "vague_nouns",
     "subject_openers",
     "people_nouns",
+    "role_names",
     "numbered_body_stems",
     "request_verbs",
     # tasks
@@ -161,6 +162,7 @@ class Rules:
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()
     people_nouns: tuple[str, ...] = ()
+    role_names: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
     vague_nouns: frozenset[str] = frozenset()

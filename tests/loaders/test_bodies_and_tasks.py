@@ -305,6 +305,18 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          ["Lực lượng Hải quan"]),
         ("Bộ Công Thương chỉ đạo lực lượng Quản lý thị trường kiểm tra.",
          ["Lực lượng Quản lý thị trường"]),
+        # a list of ministries by name, one of them named with "và", the sentence running on
+        ("Các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường theo chức năng hướng dẫn.",
+         ["Bộ Xây dựng", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"]),
+        ("Các Bộ: Tài chính, Văn hóa, Thể thao và Du lịch phối hợp hướng dẫn.",
+         ["Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch"]),
+        # a role and the body that holds it in brackets; a board's members and working group
+        ("Cơ quan thường trực Ban Chỉ đạo (Bộ Khoa học và Công nghệ) chủ trì tổng hợp.",
+         ["Bộ Khoa học và Công nghệ"]),
+        ("Các thành viên Ban Chỉ đạo theo lĩnh vực được phân công chỉ đạo thực hiện.",
+         ["Các thành viên Ban Chỉ đạo"]),
+        ("Tổ công tác giúp việc Ban Chỉ đạo theo dõi, đôn đốc.",
+         ["Tổ công tác giúp việc Ban Chỉ đạo"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
