@@ -298,6 +298,13 @@ def renamed(key: str, found: list[AgencyMatch], roles: tuple[str, ...] = ()) -> 
     names."""
 
     def join(m: AgencyMatch, nxt: AgencyMatch) -> AgencyMatch | None:
+        if (
+            roles
+            and m.agency.canonical
+            and fold(nxt.agency.name).startswith(roles)
+            and re.fullmatch(r"\s*+[-–—]\s*+", key[m.end : nxt.start])
+        ):
+            return AgencyMatch(m.start, nxt.end, m.agency)  # "Bộ Xây dựng - Cơ quan Thường trực …"
         now = _NOW.match(key, m.end)
         if not now and fold(m.agency.name).startswith(roles) and nxt.agency.canonical:
             now = re.compile(r"\s*+\(\s*+").match(key, m.end)

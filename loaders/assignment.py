@@ -144,6 +144,13 @@ def _requests(table: AgencyTable) -> str:
     return Rules.alternation(table.rules.request_verbs)
 
 
+def _topic_label(rules: Rules) -> re.Pattern[str]:
+    """An item labelled by what it is about, then a colon: "Dự án đường vành đai 4 Vùng
+    Thủ đô: …" (``topic_nouns``)."""
+    nouns = Rules.alternation(rules.topic_nouns)
+    return re.compile(rf"\W*+(?:các\s++)?(?:{nouns})\s[^:.;]{{3,200}}?:\s*+(?=\S)")
+
+
 def _people_subject(rules: Rules) -> re.Pattern[str]:
     """A list of kinds of people opening a sentence: "Cán bộ, công chức, viên chức và người
     lao động" (``people_nouns``)."""
@@ -188,7 +195,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
-    topic = re.match(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)", key)
+    topic = re.match(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)", key) or derived(
+        table.rules, _topic_label
+    ).match(key)  # "Dự án Cảng hàng không quốc tế Long Thành: Tổng công ty …"
     if topic:
         # the rest read without the memory (memo.py): one frame a level, as deep as before
         after = parse_assignment.__wrapped__(original[topic.end() :], table, province)

@@ -317,6 +317,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          ["Các thành viên Ban Chỉ đạo"]),
         ("Tổ công tác giúp việc Ban Chỉ đạo theo dõi, đôn đốc.",
          ["Tổ công tác giúp việc Ban Chỉ đạo"]),
+        # an item labelled by the project it is about; a body and its role after a dash
+        ("Dự án Cảng hàng không quốc tế Long Thành: Tổng công ty Cảng hàng không Việt Nam huy "
+         "động tối đa nhân lực.", ["Tổng công ty Cảng hàng không Việt Nam"]),
+        ("Giao Bộ Xây dựng - Cơ quan Thường trực Ban Chỉ đạo theo dõi, đôn đốc.",
+         ["Bộ Xây dựng"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
