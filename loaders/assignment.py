@@ -151,6 +151,24 @@ def _topic_label(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"\W*+(?:các\s++)?(?:{nouns})\s[^:.;]{{3,200}}?:\s*+(?=\S)")
 
 
+def _a_list_of_parties(who: str, table: AgencyTable) -> bool:
+    """Two or more kinds of parties joined by commas or "và" ("Cấp ủy, tổ chức đảng các
+    cấp", "Cán bộ, đảng viên"), each opening with a body's head word, a group noun, an office
+    title or a kind of people, and short."""
+    parts = [p for p in re.split(r"\s*+,\s*+(?:và\s++)?|\s++và\s++", who) if p]
+    people = derived(table.rules, _people_subject)
+    kinds = derived(table.rules, _kind_of_party)
+    return len(parts) >= 2 and all(kinds.fullmatch(fold(p)) or people.fullmatch(p) for p in parts)
+
+
+def _kind_of_party(rules: Rules) -> re.Pattern[str]:
+    """A kind of party alone, with a qualifier at most: "tổ chức đảng các cấp", "cơ quan"
+    (not "bộ máy", "tổ chức khai thác dữ liệu")."""
+    nouns = Rules.alternation(rules.group_nouns)
+    quals = Rules.alternation(rules.group_qualifiers)
+    return re.compile(rf"(?:{nouns})(?:\s++(?:{quals}))?")
+
+
 def _people_subject(rules: Rules) -> re.Pattern[str]:
     """A list of kinds of people opening a sentence: "Cán bộ, công chức, viên chức và người
     lao động" (``people_nouns``)."""
@@ -422,6 +440,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     if place and re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3]):
         result.lead = dedupe(places)
         result.cue = original[: place[0]].split()[-1]
+        result.explicit = True
+        return _finish(result)
+
+    # a heading that is only a list of kinds of parties, with no "các": "Điều 14. Cấp ủy, tổ
+    # chức đảng các cấp", "Cán bộ, đảng viên:"
+    whole = original.strip(" -–—+*•:.")
+    if not matches and len(whole.split()) <= 12 and _a_list_of_parties(whole, table):
+        name = table.display_name(whole)
+        result.lead = [Agency(name, "unknown", province, "group", None, whole, canonical=False)]
         result.explicit = True
         return _finish(result)
 

@@ -86,7 +86,8 @@ class _Vocab:
         self.TYPE_WORD = re.compile(r"^(?:" + rules.type_alternation() + r")(?![\wđ])")
         # a paragraph opening so starts the body (its first letters: "qua" is "quan" too)
         self.BODY_START = re.compile(
-            r"^(?:" + Rules.alternation(rules.body_openings) + r"|ngày \d|(?:i|1)\s*[.\-–]\s)"
+            r"^(?:" + Rules.alternation(rules.body_openings) + r"|ngày \d|(?:i|1)\s*[.\-–]\s"
+            r"|chương\s++(?:i|1)\s*+[.:\-–]?\s*+(?:\S|$)|điều\s++1\s*+[.:])"  # a regulation
         )
         # a line broken before its object ("… của", "… thực hiện")
         connectors = _connectors(rules)

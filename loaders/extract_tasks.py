@@ -452,12 +452,13 @@ def _a_title(text: str) -> bool:
 
 
 def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
-    """Under an article ("Điều 5. Nguyên tắc …") that is not about who does what."""
+    """Under an article ("Điều 5. Nguyên tắc …") that is not about who does what: neither
+    headed as duties nor by the party whose duties it lists."""
     heads = ctx.table.rules.responsibility_headings
     for anc in [node, *node.ancestors()]:
         if anc.style == "article":
             heading = fold(anc.text)
-            return not (anc.children and heading.startswith(heads))
+            return not (anc.children and (heading.startswith(heads) or _party_heading(anc, ctx)))
     return False
 
 
@@ -778,12 +779,25 @@ def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = Non
     if not task.lead:
         return False
     heads = ctx.table.rules.responsibility_headings
-    if any(a.style == "article" and fold(a.text).startswith(heads) for a in node.ancestors()):
-        return True
+    if any(
+        a.style in ("article", "chapter", "part", "section") and fold(a.text).startswith(heads)
+        for a in node.ancestors()
+    ):
+        return True  # "Điều 12. Trách nhiệm của …", "Chương III. TRÁCH NHIỆM CỦA CÁC CƠ QUAN"
     own = parse_assignment(text or node.text, ctx.table, ctx.province)
     if own.lead and (own.explicit or own.cue):
         return True
     return any(
-        a.style != "article" and parse_assignment(a.text, ctx.table, ctx.province).lead
+        (a.style != "article" or _party_heading(a, ctx))
+        and parse_assignment(a.text, ctx.table, ctx.province).lead
         for a in node.ancestors()
     )
+
+
+def _party_heading(node: Node, ctx: TaskContext) -> bool:
+    """An article headed by the party whose duties it lists, and nothing else: "Điều 12.
+    Văn phòng Trung ương Đảng", "Điều 14. Cấp ủy, tổ chức đảng các cấp"."""
+    found = ctx.table.find(node.text, ctx.province)
+    if not found or found[0].start > 0:
+        return False
+    return not node.text[found[-1].end :].strip(" .:*")

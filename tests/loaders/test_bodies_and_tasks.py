@@ -1345,3 +1345,44 @@ def test_a_letters_opinion_in_prose_gives_one_task_per_assignment() -> None:
     ]
     assert str(tasks[0].deadline) == "2026-01-31"
     assert tasks[1].text.startswith("Ủy ban nhân dân tỉnh Lạng Sơn tăng cường kiểm tra")
+
+
+PARTY_REGULATION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+Số 998-QĐ/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 10 tháng 10 năm 2025
+QUY ĐỊNH
+về quản lý tài liệu lưu trữ của Đảng
+Ban Bí thư quy định về quản lý tài liệu lưu trữ của Đảng như sau:
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy định này quy định về quản lý tài liệu lưu trữ của Đảng.
+Chương III
+TRÁCH NHIỆM CỦA CÁC CƠ QUAN, TỔ CHỨC
+Điều 12. Văn phòng Trung ương Đảng
+1. Giúp Ban Bí thư thống nhất quản lý tài liệu lưu trữ của Đảng.
+2. Hướng dẫn, kiểm tra nghiệp vụ lưu trữ đối với văn phòng cấp ủy các cấp.
+Điều 14. Cấp ủy, tổ chức đảng các cấp
+1. Lãnh đạo, chỉ đạo công tác lưu trữ tại cơ quan, đơn vị.
+Điều 15. Cán bộ, đảng viên
+Có trách nhiệm giao nộp tài liệu có giá trị cho lưu trữ.
+"""
+
+
+def test_a_regulations_duties_under_articles_headed_by_the_party() -> None:
+    """A regulation with no "Căn cứ" line opens its body at "Chương I"; in its chapter of
+    duties, an article headed only by a party ("Điều 12. Văn phòng Trung ương Đảng",
+    "Điều 14. Cấp ủy, tổ chức đảng các cấp", "Điều 15. Cán bộ, đảng viên") lists that party's
+    tasks; the article on scope gives none."""
+    ex = extract_text(PARTY_REGULATION, "qd.txt")
+    assert ex.document.title == "Về quản lý tài liệu lưu trữ của Đảng"
+    assert [([a.name for a in t.lead], t.text.split(",")[0]) for t in ex.tasks] == [
+        (
+            ["Văn phòng Trung ương Đảng"],
+            "Giúp Ban Bí thư thống nhất quản lý tài liệu lưu trữ của Đảng.",
+        ),
+        (["Văn phòng Trung ương Đảng"], "Hướng dẫn"),
+        (["Cấp ủy, tổ chức đảng các cấp"], "Lãnh đạo"),
+        (["Cán bộ, đảng viên"], "Có trách nhiệm giao nộp tài liệu có giá trị cho lưu trữ."),
+    ]
