@@ -186,20 +186,20 @@ def _cell(cells: list[str], cols: dict[str, int], role: str) -> str:
     return cells[i]
 
 
-def _bodies(text: str, ctx: TaskContext) -> list[Agency]:
+def _bodies(text: str, ctx: TaskContext, vague: bool = False) -> list[Agency]:
+    """The bodies a cell names; those only said to be concerned ("các cơ quan liên quan")
+    too when ``vague`` (a lead cell: "Bộ Xây dựng, các địa phương" both lead)."""
     if not text:
         return []
     found = [m.agency for m in ctx.table.find(text, ctx.province)]
-    found = [a for a in found if not ctx.table.is_vague(a)]
-    if found:
-        return dedupe(found)
-    return []
+    concrete = [a for a in found if not ctx.table.is_vague(a)]
+    return dedupe(found if vague else concrete)
 
 
 def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]:
     """The bodies of a lead cell; one that says who leads and who helps ("Sở KH&CN chủ trì;
     các doanh nghiệp viễn thông phối hợp", one "Đơn vị thực hiện" column) gives both."""
-    found = _bodies(text, ctx)
+    found = _bodies(text, ctx, vague=True)
     if len(found) < 2 or not re.search(r"chủ\s+trì|phối\s+hợp", fold(text)):
         return found, []
     said = parse_assignment(text, ctx.table, ctx.province)

@@ -85,6 +85,7 @@ def test_one_column_of_doers_says_who_leads_and_who_helps() -> None:
             "| 2 | Xây dựng sàn thương mại điện tử | Sở Công Thương chủ trì, phối hợp Sở Tư pháp"
             " | Quý IV/2026 |",
             "| 3 | Đào tạo nhân lực số | Sở Giáo dục và Đào tạo; Sở Nội vụ | 2026 |",
+            "| 4 | Nâng cấp hạ tầng số | Sở Tài chính, các địa phương | 2026 |",
         ]
     )
     tasks = _tasks(text, "plan.md")
@@ -96,6 +97,8 @@ def test_one_column_of_doers_says_who_leads_and_who_helps() -> None:
         ),
         ("Xây dựng sàn thương mại điện tử", ["Sở Công Thương"], ["Sở Tư pháp"]),
         ("Đào tạo nhân lực số", ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"], []),
+        # in the lead column a group of any kind leads too ("các địa phương")
+        ("Nâng cấp hạ tầng số", ["Sở Tài chính", "Các địa phương"], []),
     ]
 
 
