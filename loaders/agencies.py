@@ -286,6 +286,7 @@ _AND_CITY_COMMITTEES = re.compile(
 _PLACE_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*+)(?:\s++[A-ZĐÀ-Ỹ][\wà-ỹđ]*+){0,3}")
 
 
+_BRACKET = re.compile(r"\s*+\(\s*+")
 _NOW = re.compile(r"\s*+\(\s*+(?:nay\s+là|nay\s+được\s+đổi\s+tên\s+là|sau\s+sắp\s+xếp\s+là)\s+")
 
 
@@ -307,7 +308,7 @@ def renamed(key: str, found: list[AgencyMatch], roles: tuple[str, ...] = ()) -> 
             return AgencyMatch(m.start, nxt.end, m.agency)  # "Bộ Xây dựng - Cơ quan Thường trực …"
         now = _NOW.match(key, m.end)
         if not now and fold(m.agency.name).startswith(roles) and nxt.agency.canonical:
-            now = re.compile(r"\s*+\(\s*+").match(key, m.end)
+            now = _BRACKET.match(key, m.end)
         close = re.match(r"\s*+\)", key[nxt.end :]) if now and nxt.start == now.end() else None
         # one new name, not a list of the new bodies
         return AgencyMatch(m.start, nxt.end + close.end(), nxt.agency) if close else None
@@ -801,7 +802,7 @@ class AgencyTable:
                 end = self._group_of_named(text, key, m, end, known)
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
-                owner = re.compile(r" ").match(key, end)  # no "của" between them
+                owner = _ONE_SPACE.match(key, end)  # no "của" between them
             if owner and text[owner.end() : owner.end() + 1].isupper():
                 # "các tổ chức thành viên của Mặt trận": the group belongs to a named body
                 listed = [e for k, e in known if k == owner.end()]
@@ -1052,15 +1053,10 @@ class AgencyTable:
                 last_a, last_b = pieces[i + k - 1][:2]
                 # the run's last piece may run into the sentence ("… Du lịch phối hợp"): its
                 # longest start that completes a known name
-                ends = (
-                    [last_b]
-                    + [
-                        last_a + w.end()
-                        for w in reversed(list(re.finditer(r"\S+", text[last_a:last_b]))[:6])
-                    ][1:]
-                    if k > 1 and i + k == len(pieces)
-                    else [last_b]
-                )
+                ends = [last_b]
+                if k > 1 and i + k == len(pieces):
+                    word_ends = [last_a + w.end() for w in re.finditer(r"\S+", text[last_a:last_b])]
+                    ends += [e for e in reversed(word_ends[:6]) if e < last_b]
                 for stop in ends:
                     span = text[a:stop]
                     agency = self.lookup(f"{head} {span}", province) or self.lookup(span, province)
@@ -1244,6 +1240,7 @@ def _tokens(text: str, pos: int, limit: int = 160):
 _OWNER = re.compile(r"[ \t]++của[ \t]++")
 # "các thành viên Ban Chỉ đạo", "thành viên Hội đồng": members of the body named right after
 _MEMBERS = re.compile(r"(?:các[ \t]++)?thành[ \t]++viên$")
+_ONE_SPACE = re.compile(" ")
 # the groups a body may be named in each of: "Sở Y tế các tỉnh, thành phố", "Ban Chỉ đạo 389
 # các bộ, ngành, địa phương", "Ủy ban nhân dân các xã, phường"
 _GROUP_OF_PLACES = re.compile(
