@@ -224,10 +224,12 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
         found: list[tuple[tuple[str, ...], str]] = []
         for folder, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not _hidden(d) and not _page_folder(d, files)]
+            # sorted by the parts of the path below ``path`` (os.walk joins them onto it)
+            below = os.path.relpath(folder, path)
+            parts = () if below == os.curdir else tuple(below.split(os.sep))
             for name in files:
                 if _wanted(name):
-                    full = os.path.join(folder, name)
-                    found.append((Path(os.path.relpath(full, path)).parts, full))
+                    found.append(((*parts, name), os.path.join(folder, name)))
         for _, full in sorted(found):
             yield from _expand(full)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -132,3 +133,17 @@ def test_unexpected_library_error_is_wrapped(monkeypatch, write):
     [result] = list(read_paths([str(write("a.txt", b"text"))]))
     assert isinstance(result, ReadError)
     assert result.code == errors.CORRUPT and "library bug" in result.detail
+
+
+def test_iter_paths_orders_a_folder_by_the_parts_of_its_paths(tmp_path):
+    """Files in a folder come in the order of their paths' parts, at any depth: a folder's
+    files before a sibling whose name merely starts like the folder's ("a/…" before
+    "a-b.txt", "a/b/…" before "a/b.txt"), the same order whether the folder is named with a
+    trailing slash or not."""
+    for rel in ("a-b.txt", "a/z.txt", "a/b/c.txt", "b.txt", "a/b.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    expected = ["a/b/c.txt", "a/b.txt", "a/z.txt", "a-b.txt", "b.txt"]
+    for given in (str(tmp_path), str(tmp_path) + "/"):
+        got = [os.path.relpath(p, tmp_path) for p in iter_paths([given])]
+        assert got == expected
