@@ -52,6 +52,8 @@ COLUMNS: dict[str, re.Pattern[str]] = {
 }
 # "Thuộc nhóm nhiệm vụ, hành động", "Nhóm giải pháp", "Lĩnh vực": which group of the plan
 # a row belongs to; the work itself is in "Nội dung nhiệm vụ" beside it
+# the columns of a lesson or an event's programme: its steps are no tasks
+_LESSON_COLUMN = re.compile(r"^(?:phương pháp|phương tiện|hình thức tổ chức|người trình bày)")
 _GROUP_COLUMN = re.compile(r"^thuộc\b|\bnhóm\b|^lĩnh vực")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
 _ONLY_TIME = re.compile(
@@ -97,6 +99,12 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
                 break
     if "name" not in cols and group_of_name is not None:
         cols["name"] = group_of_name
+    if (
+        "lead" not in cols
+        and "coop" not in cols
+        and any(_LESSON_COLUMN.search(fold(c)) for c in cells)
+    ):
+        return {}  # "Nội dung | Phương pháp | Phương tiện | Thời gian": a lesson, not work
     return cols
 
 
