@@ -871,6 +871,12 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
             "thực hiện./.",
             True,
         ),
+        (
+            "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường triển "
+            "khai thực hiện nghiêm túc Chỉ thị này./.",
+            True,
+        ),
+        ("Yêu cầu Sở Tài chính triển khai thực hiện Kế hoạch này trước ngày 15/12/2026.", False),
         ("Đề nghị Sở Tài chính báo cáo kết quả trước ngày 15/12/2026./.", False),
         # a right, not work; but "được giao" is work given
         ("Được cung cấp đầy đủ tài liệu học tập và sử dụng thư viện của Trung tâm.", True),
