@@ -322,6 +322,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          "động tối đa nhân lực.", ["Tổng công ty Cảng hàng không Việt Nam"]),
         ("Giao Bộ Xây dựng - Cơ quan Thường trực Ban Chỉ đạo theo dõi, đôn đốc.",
          ["Bộ Xây dựng"]),
+        # the grassroots health and information networks, told what to do
+        ("Sở Y tế chỉ đạo hệ thống y tế cơ sở khám sức khỏe định kỳ cho trẻ.",
+         ["Hệ thống y tế cơ sở"]),
+        ("Sở Văn hóa chỉ đạo hệ thống thông tin cơ sở tuyên truyền.",
+         ["Hệ thống thông tin cơ sở"]),
     ],
 )  # fmt: skip
 def test_leads(text: str, expected: list[str]) -> None:
