@@ -316,6 +316,50 @@ def renamed(key: str, found: list[AgencyMatch], roles: tuple[str, ...] = ()) -> 
     return _merged_pairs(found, join)
 
 
+_DESCRIBED_THEN_BRACKET = re.compile(r"(?:\s++[a-zà-ỹđ]++){0,8}?\s*+\(\s*+")
+
+
+def members_in_brackets(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """A group followed by the bodies it is made of, in brackets, is those bodies: "Các cơ
+    quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế tỉnh)" is two leads. Every
+    member stands at the group's place (one name standing for several bodies); a bracket
+    holding anything but bodies ("(nếu có)", places, examples) leaves the group as it is."""
+    ordered = sorted(found, key=lambda m: (m.start, -m.end))
+    out: list[AgencyMatch] = []
+    i = 0
+    while i < len(ordered):
+        m = ordered[i]
+        opened = _DESCRIBED_THEN_BRACKET.match(key, m.end) if m.agency.kind == "group" else None
+        close = key.find(")", opened.end()) if opened else -1
+        inside = [
+            x for x in ordered[i + 1 :] if opened and x.start >= opened.end() and x.end <= close
+        ]
+        if (
+            close > 0
+            and inside
+            and "(" not in key[opened.end() : close]
+            and all(x.agency.kind == "body" for x in inside)
+            and _SEP_ONLY.fullmatch(_blank_spans(key[opened.end() : close], inside, opened.end()))
+        ):
+            out.extend(AgencyMatch(m.start, close + 1, x.agency) for x in inside)
+            i += 1 + len(inside)
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+_SEP_ONLY = re.compile(r"(?:\s|,|;|\bvà\b)*+")
+
+
+def _blank_spans(part: str, inside: list[AgencyMatch], offset: int) -> str:
+    chars = list(part)
+    for x in inside:
+        for c in range(x.start - offset, x.end - offset):
+            chars[c] = " "
+    return "".join(chars)
+
+
 def _region_tail(rules: Rules) -> re.Pattern[str]:
     """ "(vùng) Đồng bằng sông Cửu Long" after a group of places (rules data, region_names)."""
     return re.compile(
@@ -1094,6 +1138,8 @@ class AgencyTable:
                         break  # the sentence goes on after the name: the list ends there
                     i += 2
                     continue
+            if fold(word.split()[0]) in _SENTENCE_OPENERS:
+                break  # "Các sở, ban, ngành: Là các đơn vị …": a sentence, not a name
             nxt_word = text[nxt[0] : nxt[1]].strip() if nxt else ""
             headed = _starts_head(key, a, heads)
             last = not nxt or not nxt_word[:1].isupper()
@@ -1233,6 +1279,12 @@ class _DocumentTable(AgencyTable):
         return out
 
 
+# words that open a predicate, never a name ("Các sở: Là đơn vị …", "Các cơ quan: Chịu …")
+_SENTENCE_OPENERS = frozenset(
+    ("là", "có", "được", "chịu", "phải", "cần", "sẽ", "đã", "đang", "không", "thực")
+)
+
+
 def _tokens(text: str, pos: int, limit: int = 160):
     return list(re.finditer(r"[^\s,;:.()“”\"'‘’]+", text[pos : pos + limit]))
 
@@ -1298,6 +1350,8 @@ def _name_end(
         prev = fold(toks[i - 1].group()) if i else ""
         if word[0].islower() and prev in ("tỉnh", "phố") and low not in ("ủy", "uỷ"):
             break  # "… Biên phòng tỉnh tuần tra": a name ends with its place
+        if "," in gap and prev in ("tỉnh", "phố"):
+            break  # "… Công nghệ cao tỉnh, UBND cấp xã": so does a name before a comma
         national = _ends_viet_nam(text, pos, toks, i) if i and word[0].islower() else None
         if national is not None:
             # "Hiệp hội Nhà thầu xây dựng Việt Nam": a national body's name runs to "Việt Nam"
@@ -1379,6 +1433,12 @@ def _predicate_after(
             return found
         if fold(toks[j].group()) in ("phải", "cần"):
             return j  # "… được giao tài khoản báo cáo phải tuân thủ …": the modal opens it
+        if (
+            fold(toks[j].group()) == "theo"
+            and j + 1 < len(toks)
+            and fold(toks[j + 1].group()) in ("chức", "thẩm", "nhiệm")
+        ):
+            return j  # "… quản lý quy hoạch theo chức năng có trách nhiệm": how, not who
         before = " ".join(fold(x.group()) for x in toks[max(start, j - 2) : j + 2])
         if (
             found is None

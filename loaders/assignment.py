@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..schema.model import Agency
-from .agencies import CITIES, PROVINCE_NAMES, AgencyMatch, AgencyTable, renamed
+from .agencies import (
+    CITIES,
+    PROVINCE_NAMES,
+    AgencyMatch,
+    AgencyTable,
+    members_in_brackets,
+    renamed,
+)
 from .memo import remembered_readings
 from .rules import Rules, derived
 from .textnorm import fold, match_key
@@ -42,6 +49,13 @@ _PERSON = re.compile(
 )
 _LABEL = re.compile(
     r"(?:cơ quan|đơn vị)\s+(?:tham mưu|chủ trì|thực hiện|đầu mối)\s*:\s*|chủ trì\s*:\s*|giao\s+(?=\S)"
+)
+
+
+# "phối hợp (chặt chẽ) với", "chủ trì cùng": the cooperating bodies follow
+_COOPERATE = re.compile(
+    r"(?:phối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tích\s+cực|đồng\s+bộ|hiệu\s+quả))?"
+    r"|chủ\s+trì\s+cùng)(?:\s+(?:với|cùng))?\s+"
 )
 
 
@@ -209,7 +223,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # separators between bodies are read with the titles blanked ("Bộ trưởng Bộ Nội vụ")
     key = table.blank_titles(match_key(text))
     # "Sở X (nay là Sở Y)" is Sở Y; "Cơ quan thường trực Ban Chỉ đạo (Bộ Y)" is Bộ Y
-    matches = renamed(key, table.find(text, province), table.rules.role_names)
+    matches = members_in_brackets(
+        key, renamed(key, table.find(text, province), table.rules.role_names)
+    )
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
@@ -240,10 +256,20 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             return after
 
     def concrete(ms: list[AgencyMatch]) -> list[Agency]:
-        return dedupe([m.agency for m in ms if not table.is_vague(m.agency)])
+        # "các cơ quan Quốc hội": the bodies of the National Assembly, not the Assembly
+        owners = {
+            id(b)
+            for a, b in zip(ms, ms[1:], strict=False)
+            if a.agency.kind == "group"
+            and table.is_vague(a.agency)
+            and not text[a.end : b.start].strip()
+        }
+        return dedupe(
+            [m.agency for m in ms if not table.is_vague(m.agency) and id(m) not in owners]
+        )
 
     # cooperating: the bodies right after "phối hợp (với/cùng)", "chủ trì cùng (với)"
-    for m in re.finditer(r"(?:phối\s+hợp|chủ\s+trì\s+cùng)(?:\s+(?:với|cùng))?\s+", key):
+    for m in _COOPERATE.finditer(key):
         result.cooperating += concrete(_runs(text, matches, m.end()))
     result.cooperating = dedupe(result.cooperating)
 

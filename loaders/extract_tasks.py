@@ -19,7 +19,7 @@ from .assignment import Assignment, parse_assignment
 from .deadlines import Deadline, find_deadline
 from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
-from .rules import Rules, any_found, default_rules, derived
+from .rules import Rules, any_found, default_rules, derived, work_opening
 from .textnorm import collapse, fold, match_key
 
 
@@ -174,7 +174,23 @@ def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
 
 @lru_cache(maxsize=256)
 def _read_heading(text: str, table: AgencyTable, province: str | None) -> Assignment:
-    return parse_assignment(text, table, province)
+    said = parse_assignment(text, table, province)
+    return said if said.lead else _role_heading(text, table, province) or said
+
+
+def _role_heading(text: str, table: AgencyTable, province: str | None) -> Assignment | None:
+    """A heading that is only a role, "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"
+    (``role_names`` in the rules): whoever holds it does the items under it, named as
+    printed."""
+    bare = " ".join(re.sub(r"^[\W\d]*+", "", text).rstrip(" *:.-–").split())
+    key = fold(bare)
+    if (
+        not any(key == r or key.startswith(r + " ") for r in table.rules.role_names)
+        or len(bare.split()) > 14
+        or re.search(r"[,;.()]", bare)
+    ):
+        return None
+    return Assignment(lead=[table.known_or_printed(bare, province, kind="group")], explicit=True)
 
 
 def _heading_assignment(text: str, table: AgencyTable, province: str | None) -> Assignment:
@@ -417,6 +433,7 @@ def task_nodes(
             and not node.children
             and node.style not in ("para", "dash", "plus")
             and len(node.text) < 90
+            and not _an_item_of_work(node, rules)
         ):
             continue  # a numbered title with nothing under it: "2. Yêu cầu"
         if (
@@ -437,6 +454,20 @@ def task_nodes(
 
 
 _SENTENCE_AFTER = re.compile(r"\.\s++[A-ZĐÀ-Ỹ]")
+_INTRODUCES = re.compile(r"(?:sau|như sau|gồm|bao gồm|cụ thể)\s*+:$")
+
+
+def _an_item_of_work(node: Node, rules: Rules | None) -> bool:
+    """A lettered or numbered item with nothing under it that opens with a verb of work is
+    work, though it has no full stop ("a) Tổ chức tập huấn cho cán bộ làm công tác đầu
+    tư") or ends with a colon that introduces nothing ("a) Hướng dẫn nhà đầu tư …:" then
+    "b) …"); a title names no work ("2. Yêu cầu", "3. Kinh phí thực hiện")."""
+    if not (node.style in ("letter", "paren") or node.style.startswith("num")) or rules is None:
+        return False
+    text = fold(node.text.strip(" *"))
+    if len(text.split()) < 5 or _INTRODUCES.search(text):
+        return False
+    return bool(derived(rules, work_opening).match(text))
 
 
 def _a_title(text: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from .fields import field_of_line, is_field_line
 from .layout import MARKER_RE, Paragraph
-from .rules import Rules
+from .rules import Rules, derived, work_opening
+from .textnorm import fold
 
 _TERMINAL = re.compile(r"[.;!?]\s*+[\"”’)]*+\s*+\**+\s*+$|\./\.\s*+$")
 
@@ -108,11 +109,35 @@ def _marked_field(last: Node, rest: str, rules: Rules | None) -> bool:
     )
 
 
+_ITEM_STYLES = ("letter", "paren", "num", "dash", "plus")
+
+
+def _goes_on_item(
+    prev: Node, para: Paragraph, paragraphs: list[Paragraph], at: int, rules: Rules | None
+) -> bool:
+    """An unmarked paragraph between two sibling items ("b) …", a paragraph, "c) …") goes on
+    with the item before it: a case, an exception or a second sentence of the same duty.
+    After the last item of a list it may be new work, and is left alone."""
+    if (
+        not prev.style.startswith(_ITEM_STYLES)
+        or prev.children
+        or prev.is_heading_like
+        or para.text.rstrip(" *").endswith(":")
+        or derived(rules, work_opening).match(fold(para.text[:60]).lstrip(" *"))
+    ):
+        return False  # one that opens with work is an item whose marker was lost
+    for nxt in paragraphs[at + 1 : at + 8]:
+        style = split_marker(nxt.text)[0]
+        if style != "para":
+            return style == prev.style
+    return False
+
+
 def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> Node:
     root = Node("root", "", "")
     stack: list[Node] = [root]
     last: Node = root
-    for para in paragraphs:
+    for at, para in enumerate(paragraphs):
         if last is not root and is_field_line(para.text, rules):
             # "Cơ quan chủ trì: …", "Thời gian thực hiện: …": a field of the item above
             last.paragraphs.append(para)
@@ -141,6 +166,10 @@ def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> No
             prev_text = prev.paragraphs[-1].text if prev.paragraphs else ""
             if prev is not root and not prev.is_heading_like and not _TERMINAL.search(prev_text):
                 prev.paragraphs.append(para)  # a sentence cut by a page break or a footnote
+                prev.text = prev.text + " " + para.text
+                continue
+            if _goes_on_item(prev, para, paragraphs, at, rules):
+                prev.paragraphs.append(para)  # "b) … Trường hợp … c) …": b)'s own sequel
                 prev.text = prev.text + " " + para.text
                 continue
             node = Node("para", "", para.text, [para], 0)

@@ -602,3 +602,10 @@ def commune_unit() -> str:
     True
     """
     return Rules.alternation(default_rules().commune_units)
+
+
+def work_opening(rules: Rules) -> re.Pattern[str]:
+    """A text (folded) that opens with a verb of work, "cần"/"phải" allowed before it
+    (``task_verbs`` and ``item_verbs``); for :func:`derived`."""
+    verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs))
+    return re.compile(r"(?:cần\s+|phải\s+)?(?:" + verbs + r")(?![\wđ])")

@@ -282,8 +282,21 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các doanh nghiệp cung cấp dịch vụ viễn thông triển khai phủ sóng.",
          ["Các doanh nghiệp cung cấp dịch vụ viễn thông"]),
         ("Sở Tài chính quản lý kinh phí thực hiện Kế hoạch.", ["Sở Tài chính"]),
+        # a group with the bodies it is made of in brackets is those bodies
         ("Các Sở quản lý công trình xây dựng chuyên ngành (Sở Xây dựng, Sở Công Thương):",
-         ["Các Sở quản lý công trình xây dựng chuyên ngành"]),
+         ["Sở Xây dựng", "Sở Công Thương"]),
+        ("Các cơ quan cấp phép (Sở Công Thương, Ban Quản lý Khu kinh tế tỉnh) tiếp nhận hồ sơ.",
+         ["Sở Công Thương", "Ban Quản lý Khu kinh tế tỉnh"]),
+        ("Các sở, ngành (nếu có) báo cáo kết quả.", ["Các sở, ngành"]),
+        # "Các sở: Là …" opens a sentence, not a list of names
+        ("Các sở, ban, ngành: Là đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:",
+         ["Các sở, ban, ngành"]),
+        # how a group works is not its name; a name ends with its place before a comma
+        ("Các sở, ngành quản lý quy hoạch theo chức năng có trách nhiệm công khai quy hoạch.",
+         ["Các sở, ngành quản lý quy hoạch"]),
+        ("Ban Quản lý Khu nông nghiệp ứng dụng công nghệ cao tỉnh, UBND cấp xã rà soát quỹ đất.",
+         ["Ban Quản lý Khu nông nghiệp ứng dụng công nghệ cao tỉnh",
+          "Ủy ban nhân dân cấp xã"]),
         # "số" meaning digital stays in a group's name; a known name still ends where it ends
         ("Các doanh nghiệp công nghệ số trên địa bàn tỉnh tham gia phát triển nền tảng số.",
          ["Các doanh nghiệp công nghệ số trên địa bàn tỉnh"]),
@@ -342,6 +355,22 @@ def test_the_authorities_in_general_are_no_cooperating_body() -> None:
         "Bắc Ninh",
     )
     assert [x.name for x in a.cooperating] == ["Sở Tư pháp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các sở, ngành phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ liệu.",
+         ["Sở Tài chính"]),
+        ("Sở Y tế chủ trì, phối hợp thường xuyên với Công an tỉnh kiểm tra.", ["Công an tỉnh"]),
+        # "các cơ quan Quốc hội" are the Assembly's bodies, none named: not the Assembly
+        ("Bộ Tài chính chủ trì, phối hợp chặt chẽ với các cơ quan Quốc hội hoàn thiện hồ sơ.",
+         []),
+    ],
+)  # fmt: skip
+def test_cooperating_with_an_adverb_before_with(text: str, expected: list[str]) -> None:
+    """ "phối hợp chặt chẽ với X": how closely they work together does not hide X."""
+    assert [x.name for x in parse_assignment(text, TABLE, "Bắc Ninh").cooperating] == expected
 
 
 @pytest.mark.parametrize(
@@ -1397,3 +1426,68 @@ def test_a_regulations_duties_under_articles_headed_by_the_party() -> None:
         (["Cấp ủy, tổ chức đảng các cấp"], "Lãnh đạo"),
         (["Cán bộ, đảng viên"], "Có trách nhiệm giao nộp tài liệu có giá trị cho lưu trữ."),
     ]
+
+
+MARKET_DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
+Số: 12/CT-UBND
+An Giang, ngày 3 tháng 3 năm 2026
+CHỈ THỊ
+Về việc tăng cường quản lý chợ
+Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành thực hiện các nội dung sau:
+
+1. Các cơ quan cấp phép (Sở Công Thương, Ban Quản lý Khu kinh tế tỉnh):
+
+a) Tiếp nhận hồ sơ đề nghị cấp phép kinh doanh.
+
+b) Kiểm tra hồ sơ và trả kết quả đúng hạn.
+
+Trường hợp hồ sơ chưa đủ, cơ quan cấp phép yêu cầu bổ sung trong 03 ngày.
+
+c) Công khai thủ tục trên cổng thông tin điện tử của tỉnh
+
+2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:
+
+a) Góp ý hồ sơ trong thời hạn quy định.
+
+b) Cung cấp thông tin quy hoạch của ngành.
+
+3. Cơ quan chủ trì giải quyết thủ tục cấp phép
+
+a) Hướng dẫn thương nhân giải quyết nhanh các thủ tục thuộc thẩm quyền:
+
+b) Chủ động phối hợp với các cơ quan liên quan để giải quyết trong thời hạn quy định.
+
+4. Sở Y tế:
+
+- Kiểm tra an toàn thực phẩm tại các chợ.
+
+Tổ chức tập huấn cho tiểu thương về an toàn thực phẩm.
+
+- Báo cáo kết quả hằng quý.
+"""
+
+
+def test_a_directives_groups_roles_and_items() -> None:
+    """A group followed by its members in brackets is led by the members; a heading "X: Là
+    …" by X; a heading that is only a role by the role as printed. A paragraph between two
+    sibling items goes on with the first ("Trường hợp …"), unless it opens with work (an
+    item whose marker was lost). An item with no full stop, or with a colon that introduces
+    nothing, is still a task."""
+    tasks = extract_text(MARKET_DIRECTIVE, "ct.txt").tasks
+    got = [(t.text[:28], [a.name for a in t.lead]) for t in tasks]
+    members = ["Sở Công Thương", "Ban Quản lý Khu kinh tế tỉnh"]
+    parties = ["Các sở, ban, ngành, địa phương"]
+    role = ["Cơ quan chủ trì giải quyết thủ tục cấp phép"]
+    assert got == [
+        ("Tiếp nhận hồ sơ đề nghị cấp ", members),
+        ("Kiểm tra hồ sơ và trả kết qu", members),
+        ("Công khai thủ tục trên cổng ", members),
+        ("Góp ý hồ sơ trong thời hạn q", parties),
+        ("Cung cấp thông tin quy hoạch", parties),
+        ("Hướng dẫn thương nhân giải q", role),
+        ("Chủ động phối hợp với các cơ", role),
+        ("Kiểm tra an toàn thực phẩm t", ["Sở Y tế"]),
+        ("Tổ chức tập huấn cho tiểu th", ["Sở Y tế"]),
+        ("Báo cáo kết quả hằng quý.", ["Sở Y tế"]),
+    ]
+    assert "Trường hợp hồ sơ chưa đủ" in tasks[1].text
