@@ -237,9 +237,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         after = parse_assignment.__wrapped__(original[topic.end() :], table, province)
         if after.lead:
             return after
-    elif re.match(r"\W*+(?:về|đối với)\s", key):
+    elif re.match(
+        r"\W*+(?:về|đối với|" + Rules.alternation(table.rules.purpose_words) + r")\s", key
+    ):
         # "Đối với 29 điểm sạt lở …, đường …, Ủy ban nhân dân tỉnh sử dụng …": the doer
-        # after the topic's last comma
+        # after the topic's comma; so after a purpose ("Để nâng cao hiệu quả …, tăng cường
+        # …, các Sở, ngành triển khai …")
         for comma in re.finditer(r",\s*+", key[:250]):
             after = parse_assignment(original[comma.end() :], table, province)
             if after.lead and after.explicit and not any(m.start < comma.start() for m in matches):

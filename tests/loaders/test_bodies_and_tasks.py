@@ -291,6 +291,11 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # "Các sở: Là …" opens a sentence, not a list of names
         ("Các sở, ban, ngành: Là đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:",
          ["Các sở, ban, ngành"]),
+        # the doer after a purpose clause with commas of its own
+        ("Để nâng cao hiệu quả quản lý, tăng cường kiểm tra, giám sát các dự án, các sở, ngành, "
+         "UBND cấp xã theo chức năng triển khai những nội dung sau:",
+         ["Các sở, ngành", "Ủy ban nhân dân cấp xã"]),
+        ("Để bảo đảm tiến độ, Sở Tài chính chủ trì tham mưu bố trí kinh phí.", ["Sở Tài chính"]),
         # how a group works is not its name; a name ends with its place before a comma
         ("Các sở, ngành quản lý quy hoạch theo chức năng có trách nhiệm công khai quy hoạch.",
          ["Các sở, ngành quản lý quy hoạch"]),
@@ -363,6 +368,9 @@ def test_the_authorities_in_general_are_no_cooperating_body() -> None:
         ("Các sở, ngành phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ liệu.",
          ["Sở Tài chính"]),
         ("Sở Y tế chủ trì, phối hợp thường xuyên với Công an tỉnh kiểm tra.", ["Công an tỉnh"]),
+        # "… liên quan khác" (the others concerned) names no one
+        ("Sở Y tế chủ trì, phối hợp với Sở Tài chính và các cơ quan, đơn vị liên quan khác.",
+         ["Sở Tài chính"]),
         # "các cơ quan Quốc hội" are the Assembly's bodies, none named: not the Assembly
         ("Bộ Tài chính chủ trì, phối hợp chặt chẽ với các cơ quan Quốc hội hoàn thiện hồ sơ.",
          []),
