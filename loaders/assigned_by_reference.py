@@ -57,14 +57,49 @@ _CUE = re.compile(
 # what may follow the numbers in an item that only points: "Điều 1 Quyết định này"
 _POINTER_TAIL = re.compile(
     r"(?i:\s*+(?:của\s++)?(?:điều\s++\d++\s*+)?(?:(?:quyết định|kế hoạch|đề án|chương trình"
-    r"|nghị quyết|chỉ thị|văn bản)\s*+)?(?:này)?\s*+[.;]?\s*+)$"
+    r"|nghị quyết|chỉ thị|văn bản)\s*+)?(?:này)?\s*+"
+    r"(?:và\s++(?:tại\s++)?phụ lục(?:\s++(?:của|kèm theo)\s++(?:kế hoạch|quyết định|đề án)(?:\s++này)?)?\s*+)?"
+    r"[.;]?\s*+)$"
 )
 _ROMAN = re.compile(r"^\W*([IVXL]{1,5})\s*[.)]")
-_NUMBER = re.compile(r"^\W*(\d{1,2})\s*[.)]")
+_NUMBER = re.compile(r"^\W*(\d{1,2}(?:\.\d{1,2})*)\s*[.)]")
 _LETTER = re.compile(r"^\W*([a-zđ])\s*\)")
 _OWN_MARKER = re.compile(r"(?:^|\s)((?:[IVXL]{1,5}|\d{1,2})\.|[a-zđ]\))[\s*]*$")
 
 Item = tuple[str, str, str | None]  # (part, number, letter)
+
+
+# the same pointer in brackets: "tại mục (IV) (1)", "(IV) (4.1) (4.2)", "(IV)(3.4)(a)"
+_BRACKETED = re.compile(
+    r"(?:(?:(?i:các)\s++)?(?i:tiểu mục|mục|phần|điểm)\s*+)?"
+    r"(?P<ids>(?:\(\s*+(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2})*+|[a-zđ])\s*+\)\s*+){2,})"
+)
+_BRACKET_ID = re.compile(r"\(\s*+([^()\s]+)\s*+\)")
+
+
+def _bracketed(text: str, pos: int) -> tuple[list[Item], int] | None:
+    """Items written as a path of bracketed marks, a Roman part first: each number is an
+    item of that part (several are siblings), a letter narrows the number before it."""
+    m = _BRACKETED.match(text, pos)
+    if not m:
+        return None
+    ids = _BRACKET_ID.findall(m.group("ids"))
+    if not re.fullmatch(r"[IVXL]+", ids[0]):
+        return None
+    items: list[list[str | None]] = []
+    for i in ids[1:]:
+        if re.fullmatch(r"[a-zđ]", i):
+            if items:
+                items[-1][2] = i
+        elif re.fullmatch(r"[\d.]+", i):
+            items.append([ids[0], i, None])
+        else:
+            return None
+    found = [(p, n, le) for p, n, le in items if p is not None and n is not None]
+    end = m.end("ids")
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    return (found, end) if found else None
 
 
 def pointed_items(text: str) -> tuple[list[Item], int, int] | None:
@@ -72,6 +107,9 @@ def pointed_items(text: str) -> tuple[list[Item], int, int] | None:
     cue = _CUE.search(text)
     if not cue:
         return None
+    bracketed = _bracketed(text, cue.end())
+    if bracketed:
+        return bracketed[0], cue.start(), bracketed[1]
     pos, groups = cue.end(), []
     while m := _GROUP.match(text, pos):
         groups.append(re.split(r"\s*+(?:,|và)\s*+", m.group("ids")))
@@ -114,9 +152,26 @@ def _path(task: Task, text: str) -> Item | None:
             if m := _NUMBER.match(mark):
                 number = m.group(1)
             continue
+        if letter is None and (m := _NUMBER.match(mark)) and m.group(1).startswith(number + "."):
+            number = m.group(1)  # "1." then "1.1.": the item's number is the deeper one
+            continue
         if letter is None and (m := _LETTER.match(mark)):
             letter = m.group(1)
     return (part, number, letter) if part and number else None
+
+
+def _depth(item: Item) -> int:
+    return item[1].count(".") + 1 + (item[2] is not None) if item[1] else 0
+
+
+def _within(path: Item, item: Item) -> bool:
+    """The item at ``path`` is the pointed ``item`` or under it ("1.1" is under "1")."""
+    part, number, letter = path
+    if part != item[0] or number is None:
+        return False
+    if number != item[1] and not number.startswith(item[1] + "."):
+        return False
+    return item[2] is None or item[2] == letter
 
 
 def _add(bodies: Sequence[Agency], to: list[Agency], besides: list[Agency]) -> list[Agency]:
@@ -131,19 +186,19 @@ def assign_by_reference(tasks: list[Task], text: str) -> list[Task]:
         found = pointed_items(t.text) if t.lead else None
         if found:
             pointers.append((t, *found))
+    _assign_by_topic(tasks)
     if not pointers:
         return tasks
+    # the narrowest pointer first: "(IV)(3.4)(a)" to one body, "(IV)(3)" to another
+    pointers.sort(key=lambda p: -max(_depth(item) for item in p[1]))
     paths = {id(t): _path(t, text) for t in tasks}
     dropped: set[int] = set()
     for pointer, items, cue_at, end in pointers:
         before = pointer.text[:cue_at]
         joins = re.search(r"(?i)phối\s+hợp", before) and not re.search(r"(?i)chủ\s+trì", before)
-        wanted = set(items)
         for t in tasks:
             path = paths[id(t)]
-            if t is pointer or path is None:
-                continue
-            if path not in wanted and (path[0], path[1], None) not in wanted:
+            if t is pointer or path is None or not any(_within(path, item) for item in items):
                 continue
             if joins:
                 t.cooperating = _add(pointer.lead, t.cooperating, t.lead)
@@ -154,3 +209,42 @@ def assign_by_reference(tasks: list[Task], text: str) -> list[Task]:
         if opening and _POINTER_TAIL.fullmatch(pointer.text[end:]):
             dropped.add(id(pointer))
     return [t for t in tasks if id(t) not in dropped]
+
+
+# "tổ chức triển khai các nhiệm vụ về phát triển hạ tầng số, nền tảng số, dữ liệu số": work
+# pointed at by the titles of the sections that hold it
+_TOPICS = re.compile(
+    r"(?i:(?:chủ\s+trì|thực\s+hiện|triển\s+khai)[^.;]{0,40}?(?:các\s++)?nhiệm\s+vụ"
+    r"(?:,\s*+giải\s+pháp)?\s++(?:về|trong\s+lĩnh\s+vực)\s++)(?P<topics>[^.;:()]{3,200})"
+)
+_TOPIC_END = re.compile(r"(?i)\s++(?:trên\s+địa\s+bàn|của\s+(?:tỉnh|thành\s+phố)|theo\s)")
+_HEADING_MARK = re.compile(r"^\W*(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*")
+
+
+def _topic_key(text: str) -> str:
+    key = " ".join(text.casefold().split()).strip(" .,:;*")
+    return key.removeprefix("phát triển ").removeprefix("về ")
+
+
+def _assign_by_topic(tasks: list[Task]) -> None:
+    """A body told to lead "các nhiệm vụ về A, B và C" leads the items of the sections
+    titled A, B and C that name no doer (titles compared whole, so a topic that is no
+    section's title points at nothing)."""
+    titles: dict[str, list[Task]] = {}
+    for t in tasks:
+        for heading in t.section:
+            if _HEADING_MARK.match(heading):
+                titles.setdefault(_topic_key(_HEADING_MARK.sub("", heading, count=1)), []).append(t)
+    if not titles:
+        return
+    for pointer in tasks:
+        if not pointer.lead:
+            continue
+        for m in _TOPICS.finditer(pointer.text):
+            topics = m.group("topics")
+            cut = _TOPIC_END.search(topics)
+            topics = topics[: cut.start()] if cut else topics
+            for topic in re.split(r"\s*+,\s*+|\s++và\s++", topics):
+                for t in titles.get(_topic_key(topic), []):
+                    if t is not pointer and not t.lead:
+                        t.lead = list(pointer.lead)

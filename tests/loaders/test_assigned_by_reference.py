@@ -27,6 +27,12 @@ from policy_lineage.loaders.pipeline import extract_text
             "Chủ trì thực hiện nhiệm vụ tại điểm a, b khoản 2 Mục II.",
             [("II", "2", "a"), ("II", "2", "b")],
         ),
+        # the same path written in brackets; numbers with dots; a letter narrows its number
+        ("Chủ trì triển khai các nhiệm vụ tại mục (IV) (1) của Kế hoạch.", [("IV", "1", None)]),
+        ("Chủ trì triển khai các nhiệm vụ tại mục (IV) (4.1) (4.2) và Phụ lục của Kế hoạch.",
+         [("IV", "4.1", None), ("IV", "4.2", None)]),
+        ("Chủ trì triển khai các nhiệm vụ tại mục (III)(3.4)(a);", [("III", "3.4", "a")]),
+        ("Chủ trì triển khai các nhiệm vụ tại (1) (2) của Kế hoạch.", None),
         # no Roman part: nothing in the outline to anchor the numbers
         ("Chủ trì thực hiện nhiệm vụ quy định tại điểm c khoản 1 Điều này.", None),
         ("Chủ trì thực hiện các nhiệm vụ được giao tại Phụ lục kèm theo.", None),
@@ -78,3 +84,57 @@ def test_items_pointed_at_take_their_lead_and_cooperating_body() -> None:
     assert lead["Tổng hợp, báo cáo Thủ tư"] == ["Bộ Xây dựng"]
     assert not any(k.startswith("Chủ trì, phối hợp") for k in tasks)
     assert not any(k.startswith("Phối hợp với Bộ Xây") for k in tasks)
+
+
+SECTOR_PLAN = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
+Số: 88/KH-UBND
+An Giang, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Phát triển kinh tế số giai đoạn 2026 - 2030
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển kinh tế số như sau:
+III. PHÁT TRIỂN NỀN MÓNG
+1. Hạ tầng số
+a) Phủ sóng di động 5G toàn bộ các khu công nghiệp.
+2. Dữ liệu số
+a) Xây dựng kho dữ liệu dùng chung của tỉnh.
+3. Quản trị số
+a) Vận hành trung tâm điều hành thông minh.
+IV. PHÁT TRIỂN NGÀNH, LĨNH VỰC
+1. Nông nghiệp
+a) Triển khai truy xuất nguồn gốc nông sản.
+2. Thương mại
+2.1. Thương mại điện tử
+a) Đưa hợp tác xã lên sàn thương mại điện tử.
+2.2. Xuất nhập khẩu
+a) Số hóa chứng từ xuất nhập khẩu.
+b) Kết nối dữ liệu cảng cạn.
+VI. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ
+Tổ chức triển khai các nhiệm vụ về phát triển hạ tầng số, dữ liệu số trên địa bàn tỉnh.
+2. Sở Nông nghiệp và Môi trường
+Chủ trì triển khai các nhiệm vụ tại mục (IV) (1) của Kế hoạch.
+3. Sở Công Thương
+Chủ trì triển khai các nhiệm vụ tại mục (IV) (2) và Phụ lục của Kế hoạch.
+4. Chi cục Hải quan khu vực V
+Chủ trì triển khai các nhiệm vụ tại mục (IV)(2.2)(a);
+"""
+
+
+def test_items_pointed_at_by_a_bracketed_path_or_by_their_sections_title() -> None:
+    """ "(IV) (2)" points at every item under IV.2, "2.1." and "2.2." included; the narrowest
+    pointer wins ("(IV)(2.2)(a)" over "(IV) (2)"); "các nhiệm vụ về phát triển hạ tầng số,
+    dữ liệu số" points at the sections titled "Hạ tầng số" and "Dữ liệu số", not at
+    "Quản trị số"; items that only point are not tasks."""
+    tasks = extract_text(SECTOR_PLAN, "kh.txt").tasks
+    lead = {t.text[:20]: [a.name for a in t.lead] for t in tasks}
+    assert lead == {
+        "Phủ sóng di động 5G ": ["Sở Khoa học và Công nghệ"],
+        "Xây dựng kho dữ liệu": ["Sở Khoa học và Công nghệ"],
+        "Vận hành trung tâm đ": [],
+        "Triển khai truy xuất": ["Sở Nông nghiệp và Môi trường"],
+        "Đưa hợp tác xã lên s": ["Sở Công Thương"],
+        "Số hóa chứng từ xuất": ["Chi cục Hải quan khu vực V"],
+        "Kết nối dữ liệu cảng": ["Sở Công Thương"],
+        "Tổ chức triển khai c": ["Sở Khoa học và Công nghệ"],
+    }
