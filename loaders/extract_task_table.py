@@ -60,6 +60,8 @@ _ONLY_TIME = re.compile(
     r"(?i:(?:năm|quý|tháng|ngày)\s*+)?[\divxIVX]{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}\.?"
 )
 _GROUP_NO = re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)]?$")
+# a group's number and title in one cell: "II. Xã hội số"
+_GROUP_TITLE = re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)]\s++\S")
 _ROW_NO = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\s*[.)]?$")
 
 
@@ -99,6 +101,11 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
                 break
     if "name" not in cols and group_of_name is not None:
         cols["name"] = group_of_name
+    if "name" not in cols and "lead" in cols:
+        # "TT | Chỉ tiêu | Chủ trì": each target given to a body to lead is its work
+        target = next((i for i, c in enumerate(cells) if fold(c).strip(" :") == "chỉ tiêu"), None)
+        if target is not None:
+            cols["name"] = target
     if (
         "lead" not in cols
         and "coop" not in cols
@@ -334,7 +341,11 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 and 0 < len(cells) < width
                 and filled
                 and not filled[0][:1].islower()  # lower case: a row split by a page break
-                and not (_GROUP_NO.match(filled[0]) or (len(filled) == 1 and filled[0].isupper()))
+                and not (
+                    _GROUP_NO.match(filled[0])
+                    or len(filled) == 1
+                    and (filled[0].isupper() or _GROUP_TITLE.match(filled[0]))
+                )
             ):
                 # a saved page writes a cell merged over rows once: the rows below it are
                 # short and take the merged cells from the row above

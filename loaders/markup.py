@@ -393,6 +393,21 @@ def _flatten_one(lines: list[str], starts: list[int], buf: list[str], i: int, en
         more = False  # does another row follow?
         while j <= end:
             if row:
+                if (
+                    width
+                    and len(row) < width
+                    and j + 1 < end
+                    and _PIPE_LINE.match(lines[j])
+                    and _PIPE_LINE.match(lines[j + 1])
+                    and not (j + 2 < end and _PIPE_LINE.match(lines[j + 2]))
+                    and any(lines[x].strip() for a, b in row for x in range(a, b))
+                ):
+                    # three pipes after a short row ("| | I. Kinh tế số | |", a group row
+                    # whose cells are empty): the first closes an empty cell of this row
+                    row.append((j, j))
+                    row_pipes.append(j)
+                    j += 1
+                    continue
                 if j < end and _PIPE_LINE.match(lines[j]):
                     more = True  # two pipes: this row ends, the next opens
                     break

@@ -604,6 +604,65 @@ def test_an_empty_cell_written_as_a_blank_line_keeps_the_table() -> None:
     ]
 
 
+TARGETS_TABLE = """**KẾ HOẠCH**
+**Chuyển đổi số**
+**PHỤ LỤC**
+PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU
+|
+**TT**
+|
+**Chỉ tiêu**
+|
+**Chủ trì**
+|
+|
+|
+**I. Kinh
+tế số**
+|
+|
+|
+1
+|
+Kinh tế số chiếm 30% GRDP tỉnh.
+|
+Sở Tài chính
+|
+|
+2
+|
+Tỷ lệ doanh nghiệp ứng dụng nền tảng số đạt 60%.
+|
+Sở Khoa học và Công nghệ
+|
+|
+|
+**II. Xã hội số**
+|
+|
+|
+1
+|
+Tỷ lệ người dân có tài khoản định danh điện tử đạt 90%.
+|
+Công an tỉnh
+|
+"""
+
+
+def test_a_group_rows_empty_cells_written_as_bare_pipes() -> None:
+    """A group row ("| | I. Kinh tế số | |") whose empty cells are bare pipes, no blank line:
+    three pipes after it close its last cell, end it and open the next row, whose cells then
+    stay in their columns. A target given to a body to lead ("TT | Chỉ tiêu | Chủ trì") is
+    that body's task; the group rows are none."""
+    tasks = extract_text(TARGETS_TABLE, "kh.md").tasks
+    assert [(t.text, [a.name for a in t.lead]) for t in tasks] == [
+        ("Kinh tế số chiếm 30% GRDP tỉnh.", ["Sở Tài chính"]),
+        ("Tỷ lệ doanh nghiệp ứng dụng nền tảng số đạt 60%.", ["Sở Khoa học và Công nghệ"]),
+        ("Tỷ lệ người dân có tài khoản định danh điện tử đạt 90%.", ["Công an tỉnh"]),
+    ]
+
+
 MARKDOWN_ROWS = """| **Số hiệu:** | 31/KH-UBND |
 |---|---|
 | **Loại văn bản:** | Kế hoạch |

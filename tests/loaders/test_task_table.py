@@ -178,6 +178,9 @@ def test_task_table_data_rows_are_not_headers() -> None:
             {"no": 0, "name": 1, "lead": 2, "deadline": 3},
         ),
         (["TT", "Nội dung", "Đơn vị", "Thời gian"], {"no": 0, "name": 1, "lead": 2, "deadline": 3}),
+        # targets given to a body to lead are its work; a list of targets alone is none
+        (["TT", "Chỉ tiêu", "Chủ trì"], {"no": 0, "name": 1, "lead": 2}),
+        (["TT", "Chỉ tiêu", "Năm 2026"], {"no": 0}),
         # a lesson's steps are no tasks: no one leads them, they have a method and a means
         (["TT", "Nội dung", "Phương pháp", "Phương tiện", "Thời gian"], {}),
     ],
