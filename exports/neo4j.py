@@ -413,12 +413,12 @@ SHELLS = {
 
 
 def _quote(arg: str, shell: str) -> str:
-    """``arg`` as one argument of ``shell``.
+    r"""``arg`` as one argument of ``shell``.
 
     >>> _quote("--nodes=/a b/h.csv,/a b/d.csv", "posix")
     "'--nodes=/a b/h.csv,/a b/d.csv'"
     >>> _quote("--nodes=C:\\Tệp's\\h.csv", "nt"), _quote("neo4j", "cmd")
-    ("'--nodes=C:\\\\Tệp''s\\\\h.csv'", 'neo4j')
+    ("'--nodes=C:\\Tệp''s\\h.csv'", 'neo4j')
     """
     if re.fullmatch(r"[A-Za-z0-9_.:/=+-]+", arg):
         return arg
