@@ -360,6 +360,11 @@ def _blank_spans(part: str, inside: list[AgencyMatch], offset: int) -> str:
     return "".join(chars)
 
 
+_WHERE_TAIL = re.compile(
+    r"\s++(?:trên|tại|ở)\s++(?:địa bàn|địa phương)(?:\s++(?:tỉnh|thành phố|xã|phường))?$"
+)
+
+
 def _region_tail(rules: Rules) -> re.Pattern[str]:
     """ "(vùng) Đồng bằng sông Cửu Long" after a group of places (rules data, region_names)."""
     return re.compile(
@@ -567,6 +572,8 @@ class AgencyTable:
     def is_vague(self, agency: Agency) -> bool:
         if agency.kind == "group" and not agency.canonical:
             key = fold(agency.name)
+            # where they are says nothing of who: "các lực lượng chức năng trên địa bàn"
+            key = _WHERE_TAIL.sub("", key)
             if key.endswith(tuple(self.rules.vague_markers)):
                 return True
             # only generic nouns: "các cơ quan, đơn vị, địa phương", "các bộ, ngành"

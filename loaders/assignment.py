@@ -466,7 +466,11 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             break
         place = nxt
         places.append(nxt[1])
-    if place and re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3]):
+    if place and (
+        re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3])
+        or (len(places) > 1 or _PLACE.match(original, _framing_end(key, table)).group(2))
+        and re.match(r"\s*+:(?:\s*+\S|\s*+$)", original[place[0] :])
+    ):  # "Thành phố Hà Nội, Thành phố Đà Nẵng: Đẩy nhanh …", "Tỉnh Quảng Ninh:" (a heading)
         result.lead = dedupe(places)
         result.cue = original[: place[0]].split()[-1]
         result.explicit = True

@@ -389,6 +389,15 @@ def test_cooperating_with_an_adverb_before_with(text: str, expected: list[str]) 
          None, ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]),
         ("Giao Ủy ban nhân dân thành phố Hải Phòng chủ trì.", None,
          ["Ủy ban nhân dân thành phố Hải Phòng"]),
+        # places named as the addressees of an item, then a colon and their work
+        ("Thành phố Hà Nội, Thành phố Đà Nẵng: Đẩy nhanh xây dựng đô thị thông minh.", None,
+         ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Đà Nẵng"]),
+        ("Tỉnh Quảng Ninh: Hoàn thành bàn giao mặt bằng trong tháng 12.", None,
+         ["Ủy ban nhân dân tỉnh Quảng Ninh"]),
+        ("Thành phố: Đẩy nhanh xây dựng đô thị thông minh.", None, []),
+        # a chain's last step that names no one, wherever it is, leaves the work to the first
+        ("Ủy ban nhân dân các tỉnh chỉ đạo các lực lượng chức năng trên địa bàn phối hợp kiểm "
+         "tra.", None, ["Ủy ban nhân dân các tỉnh"]),
         # a city inside a province is none of the table's bodies
         ("Ủy ban nhân dân thành phố Vinh chủ trì.", "Nghệ An", []),
         # a council and a committee sharing their places
