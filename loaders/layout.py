@@ -302,6 +302,13 @@ _CITED_PART = re.compile(
 )
 
 
+# an article's title on a line of its own; a title broken after a word that goes on does not end
+_ARTICLE_TITLE = re.compile(r"[*_]*+(?i:điều)\s++\d{1,3}\s*+[.:]\s*+[^.;:!?]{2,120}?[*_]*+")
+_OPEN_END = re.compile(
+    r"(?i:\s(?:của|và|với|về|đối với|các|cho|tại|trong|thuộc|theo|hoặc))[*_]*+$|,[*_]*+$"
+)
+
+
 def _soft_joins(p: str, n: str, soft: str) -> str | None:
     """Lines of saved pages: every line break is a soft wrap, except where a paragraph
     visibly ends. ``soft="blank"``: paragraphs are separated by blank lines (handled by the
@@ -312,6 +319,12 @@ def _soft_joins(p: str, n: str, soft: str) -> str | None:
     ends = bool(_SENTENCE_END.search(p))
     letters = [c for c in p if c.isalpha()]
     capitals = bool(letters) and all(c.isupper() for c in letters)
+    if (
+        _ARTICLE_TITLE.fullmatch(p)
+        and not _OPEN_END.search(p)
+        and (n[0].isupper() or n[0].isdigit())
+    ):
+        return None  # "Điều 5. Bảo quản tài liệu" then "Văn phòng … xây dựng …": its text
     if soft == "blank":
         if (MARKER_RE.match(n) or _OPENING_CUE.match(n)) and not any(c.islower() for c in p):
             # a title or heading in capitals (or its last line "2025 - 2027"), then "Căn cứ …"

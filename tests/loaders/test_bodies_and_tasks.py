@@ -1508,3 +1508,42 @@ def test_a_directives_groups_roles_and_items() -> None:
         ("Báo cáo kết quả hằng quý.", ["Sở Y tế"]),
     ]
     assert "Trường hợp hồ sơ chưa đủ" in tasks[1].text
+
+
+PARTY_RULE_PAGE = """**BAN CHẤP HÀNH TRUNG ƯƠNG**
+
+Số 400-QĐ/TW
+
+*Hà Nội, ngày 10 tháng 10 năm 2026*
+
+**QUY ĐỊNH**
+
+**về quản lý tài liệu điện tử của Đảng**
+
+Căn cứ Điều lệ Đảng;
+
+Ban Bí thư quy định như sau:
+
+Chương I
+QUẢN LÝ TÀI LIỆU ĐIỆN TỬ
+
+Điều 1. Bảo quản tài liệu điện tử
+Văn phòng Trung ương Đảng xây dựng hệ thống lưu trữ tài liệu điện tử của Đảng.
+
+Điều 2. Trách nhiệm thi hành
+1. Ban Tổ chức Trung ương hướng dẫn thực hiện Quy định này.
+2. Các tỉnh ủy, thành ủy chỉ đạo triển khai thực hiện Quy định này.
+"""
+
+
+def test_an_articles_title_ends_its_line_on_a_saved_page() -> None:
+    """On a page whose paragraphs are mostly apart, an article's title on a line of its own
+    ends there: the text on the next line is the article's, not more of its title."""
+    tasks = extract_text(PARTY_RULE_PAGE, "qd.md").tasks
+    assert [(t.text, [a.name for a in t.lead]) for t in tasks] == [
+        ("Văn phòng Trung ương Đảng xây dựng hệ thống lưu trữ tài liệu điện tử của Đảng.",
+         ["Văn phòng Trung ương Đảng"]),
+        ("Ban Tổ chức Trung ương hướng dẫn thực hiện Quy định này.", ["Ban Tổ chức Trung ương"]),
+        ("Các tỉnh ủy, thành ủy chỉ đạo triển khai thực hiện Quy định này.",
+         ["Các tỉnh ủy, thành ủy"]),
+    ]  # fmt: skip
