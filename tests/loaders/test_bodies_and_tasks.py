@@ -340,6 +340,12 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          "động tối đa nhân lực.", ["Tổng công ty Cảng hàng không Việt Nam"]),
         ("Giao Bộ Xây dựng - Cơ quan Thường trực Ban Chỉ đạo theo dõi, đôn đốc.",
          ["Bộ Xây dựng"]),
+        # a commune's community digital technology teams; a hamlet head stands for the hamlets
+        ("Phòng Văn hóa - Xã hội phối hợp với Tổ công nghệ số cộng đồng hướng dẫn người dân.",
+         ["Phòng Văn hóa - Xã hội"]),
+        ("Các tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt ứng dụng VNeID.",
+         ["Tổ công nghệ số cộng đồng"]),
+        ("Trưởng các ấp vận động người dân tham gia các nền tảng số.", ["Các ấp"]),
         # the grassroots health and information networks, told what to do
         ("Sở Y tế chỉ đạo hệ thống y tế cơ sở khám sức khỏe định kỳ cho trẻ.",
          ["Hệ thống y tế cơ sở"]),
