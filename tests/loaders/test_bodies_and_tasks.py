@@ -346,6 +346,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Các tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt ứng dụng VNeID.",
          ["Tổ công nghệ số cộng đồng"]),
         ("Trưởng các ấp vận động người dân tham gia các nền tảng số.", ["Các ấp"]),
+        # a ward's Party committee of its people's committee leads the committee: the last
+        ("Đảng ủy Ủy ban nhân dân phường lãnh đạo Ủy ban nhân dân phường xây dựng kế hoạch.",
+         ["Ủy ban nhân dân phường"]),
         # the grassroots health and information networks, told what to do
         ("Sở Y tế chỉ đạo hệ thống y tế cơ sở khám sức khỏe định kỳ cho trẻ.",
          ["Hệ thống y tế cơ sở"]),
