@@ -1415,7 +1415,7 @@ def _ends_viet_nam(text: str, pos: int, toks: list[re.Match[str]], i: int) -> in
 
 
 def _starts_head(key: str, at: int, heads: set[str]) -> bool:
-    rest = key[at : at + 40]
+    rest = " ".join(key[at : at + 40].split()) + " "  # a line may break after the head word
     return any(rest.startswith(h + " ") for h in heads)
 
 

@@ -19,6 +19,7 @@ from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import ReferenceContext, mentions_in, merge_mentions, unnumbered_in
 from .extract_tasks import TaskContext, extract_tasks, letter_requests
+from .group_members import defined_groups, with_members
 from .layout import layout, paragraph_style
 from .markup import looks_marked_up, markup_view
 from .outline import build_outline
@@ -119,6 +120,8 @@ def extract_text(
         tasks = letter_requests(root, ctx)
     tasks = _with_tables(tasks, text, lay, regions, ctx)
     tasks = assign_by_reference(tasks, text)  # "chủ trì thực hiện nhiệm vụ tại mục 1 Phần III"
+    # "Các cơ quan cấp phép (Sở A, Sở B)", then "Cơ quan cấp phép …": those bodies
+    tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:

@@ -1490,6 +1490,8 @@ b) Chủ động phối hợp với các cơ quan liên quan để giải quyế
 Tổ chức tập huấn cho tiểu thương về an toàn thực phẩm.
 
 - Báo cáo kết quả hằng quý.
+
+5. Cơ quan cấp phép có trách nhiệm công bố danh mục hồ sơ đã cấp phép.
 """
 
 
@@ -1515,6 +1517,7 @@ def test_a_directives_groups_roles_and_items() -> None:
         ("Kiểm tra an toàn thực phẩm t", ["Sở Y tế"]),
         ("Tổ chức tập huấn cho tiểu th", ["Sở Y tế"]),
         ("Báo cáo kết quả hằng quý.", ["Sở Y tế"]),
+        ("Cơ quan cấp phép có trách nh", members),  # the group named above, by its members
     ]
     assert "Trường hợp hồ sơ chưa đủ" in tasks[1].text
 
