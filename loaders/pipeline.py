@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..schema.model import Extraction
 from .agencies import PROVINCE_NAMES, AgencyTable, default_table
@@ -122,6 +123,7 @@ def extract_text(
     tasks = assign_by_reference(tasks, text)  # "chủ trì thực hiện nhiệm vụ tại mục 1 Phần III"
     # "Các cơ quan cấp phép (Sở A, Sở B)", then "Cơ quan cấp phép …": those bodies
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
+    tasks = _own_commune_bodies(tasks, doc)  # "Mặt trận Tổ quốc" in a commune's plan
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
@@ -198,6 +200,40 @@ def _unnamed(agency, table: AgencyTable) -> bool:
         return True
     parts = re.split(r"\s*,\s*|\s+(?:và|hoặc)\s+", key)
     return all(p.removeprefix("các ") in ("cơ quan", "đơn vị") for p in parts if p)
+
+
+_COMMUNE_UNIT = re.compile(r"(?<![\wđ])(xã|phường|đặc khu|thị trấn)(?![\wđ])")
+_PLACE_WORDS = re.compile(r"(?<![\wđ])(?:tỉnh|thành phố|tp)(?![\wđ])")
+
+
+def _own_commune_bodies(tasks: list, doc) -> list:
+    """In a commune's or a ward's own document, a body named bare that the table knows as the
+    province's ("Mặt trận Tổ quốc", "Văn phòng UBND") is the commune's: "Ủy ban Mặt trận Tổ
+    quốc Việt Nam xã". Bodies named with their place, and the province's departments, stay."""
+    issuer = doc.issuer
+    unit = _COMMUNE_UNIT.search(fold(issuer.name)) if issuer and issuer.level == "commune" else None
+    if unit is None:
+        return tasks
+
+    def own(a):
+        if (
+            a.canonical
+            and a.level == "province"
+            and a.name.endswith(" tỉnh")
+            and not a.name.startswith("Bộ ")  # "Bộ Chỉ huy Quân sự tỉnh": a commune has a Ban
+            and a.as_written
+            and not _PLACE_WORDS.search(fold(a.as_written))
+            and not any(fold(p) in fold(a.as_written) for p in PROVINCE_NAMES)
+        ):
+            return replace(
+                a, name=f"{a.name[:-5]} {unit.group(1)}", level="commune", canonical=False
+            )
+        return a
+
+    for t in tasks:
+        t.lead = [own(a) for a in t.lead]
+        t.cooperating = [own(a) for a in t.cooperating]
+    return tasks
 
 
 def _task_province(doc) -> str | None:

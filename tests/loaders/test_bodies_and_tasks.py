@@ -1559,3 +1559,32 @@ def test_an_articles_title_ends_its_line_on_a_saved_page() -> None:
         ("Các tỉnh ủy, thành ủy chỉ đạo triển khai thực hiện Quy định này.",
          ["Các tỉnh ủy, thành ủy"]),
     ]  # fmt: skip
+
+
+COMMUNE_PLAN = """ỦY BAN NHÂN DÂN
+XÃ TÂN HƯNG
+Số: 46/KH-UBND
+Tân Hưng, ngày 16 tháng 9 năm 2026
+KẾ HOẠCH
+Phát triển chuyển đổi số năm 2026
+Căn cứ Kế hoạch số 120/KH-UBND ngày 01/8/2026 của Ủy ban nhân dân tỉnh Đồng Tháp;
+Ủy ban nhân dân xã ban hành Kế hoạch như sau:
+I. TỔ CHỨC THỰC HIỆN
+1. Mặt trận Tổ quốc và các đoàn thể vận động Nhân dân sử dụng dịch vụ công trực tuyến.
+2. Phòng Văn hóa - Xã hội phối hợp với Sở Khoa học và Công nghệ, Ủy ban Mặt trận Tổ quốc \
+Việt Nam tỉnh tổ chức tập huấn.
+"""
+
+
+def test_a_communes_bare_names_are_its_own_bodies() -> None:
+    """In a commune's plan "Mặt trận Tổ quốc" is the commune's front, not the province's; a
+    body named with its place ("… tỉnh") and a provincial department stay as they are."""
+    tasks = extract_text(COMMUNE_PLAN, "kh.txt").tasks
+    assert [a.name for a in tasks[0].lead] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        "Các đoàn thể",
+    ]
+    assert [a.name for a in tasks[1].cooperating] == [
+        "Sở Khoa học và Công nghệ",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    ]
