@@ -1145,7 +1145,7 @@ class AgencyTable:
                         break  # the sentence goes on after the name: the list ends there
                     i += 2
                     continue
-            if fold(word.split()[0]) in _SENTENCE_OPENERS:
+            if fold(word.split()[0]) in self.rules.predicate_openers:
                 break  # "Các sở, ban, ngành: Là các đơn vị …": a sentence, not a name
             nxt_word = text[nxt[0] : nxt[1]].strip() if nxt else ""
             headed = _starts_head(key, a, heads)
@@ -1284,12 +1284,6 @@ class _DocumentTable(AgencyTable):
             out.append(AgencyMatch(m.start(), m.end(), agency))
             taken.add((m.start(), m.end()))
         return out
-
-
-# words that open a predicate, never a name ("Các sở: Là đơn vị …", "Các cơ quan: Chịu …")
-_SENTENCE_OPENERS = frozenset(
-    ("là", "có", "được", "chịu", "phải", "cần", "sẽ", "đã", "đang", "không", "thực")
-)
 
 
 def _tokens(text: str, pos: int, limit: int = 160):

@@ -52,11 +52,11 @@ _LABEL = re.compile(
 )
 
 
-# "phối hợp (chặt chẽ) với", "chủ trì cùng": the cooperating bodies follow
-_COOPERATE = re.compile(
-    r"(?:phối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tích\s+cực|đồng\s+bộ|hiệu\s+quả))?"
-    r"|chủ\s+trì\s+cùng)(?:\s+(?:với|cùng))?\s+"
-)
+def _cooperate(rules: Rules) -> re.Pattern[str]:
+    """ "phối hợp (chặt chẽ) với", "chủ trì cùng": the cooperating bodies follow
+    (``cooperation_adverbs`` in the rules)."""
+    how = Rules.alternation(rules.cooperation_adverbs)
+    return re.compile(rf"(?:phối\s+hợp(?:\s+(?:{how}))?|chủ\s+trì\s+cùng)(?:\s+(?:với|cùng))?\s+")
 
 
 @dataclass
@@ -272,7 +272,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         )
 
     # cooperating: the bodies right after "phối hợp (với/cùng)", "chủ trì cùng (với)"
-    for m in _COOPERATE.finditer(key):
+    for m in derived(table.rules, _cooperate).finditer(key):
         result.cooperating += concrete(_runs(text, matches, m.end()))
     result.cooperating = dedupe(result.cooperating)
 

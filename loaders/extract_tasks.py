@@ -601,9 +601,7 @@ def _reported(text: str, ctx: TaskContext) -> bool:
 def _opens_with_work(text: str, ctx: TaskContext) -> bool:
     """The text opens with a verb of work ("Bố trí kinh phí …", "Chỉ đạo …", "cần rà soát
     …"): ``task_verbs`` and ``item_verbs`` in the rules."""
-    rules = ctx.table.rules
-    verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs))
-    return bool(re.match(r"(?:cần\s+|phải\s+)?(?:" + verbs + r")(?![\wđ])", fold(text[:60])))
+    return bool(derived(ctx.table.rules, work_opening).match(fold(text[:60])))
 
 
 # an inline list of sub-items: "(1) …; (2) …", "(i) …; (ii) …", "(a) …; (b) …"

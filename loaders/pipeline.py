@@ -123,7 +123,7 @@ def extract_text(
     tasks = assign_by_reference(tasks, text)  # "chủ trì thực hiện nhiệm vụ tại mục 1 Phần III"
     # "Các cơ quan cấp phép (Sở A, Sở B)", then "Cơ quan cấp phép …": those bodies
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
-    tasks = _own_commune_bodies(tasks, doc)  # "Mặt trận Tổ quốc" in a commune's plan
+    tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
@@ -202,16 +202,21 @@ def _unnamed(agency, table: AgencyTable) -> bool:
     return all(p.removeprefix("các ") in ("cơ quan", "đơn vị") for p in parts if p)
 
 
-_COMMUNE_UNIT = re.compile(r"(?<![\wđ])(xã|phường|đặc khu|thị trấn)(?![\wđ])")
-_PLACE_WORDS = re.compile(r"(?<![\wđ])(?:tỉnh|thành phố|tp)(?![\wđ])")
+def _commune_unit(rules: Rules) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wđ])({Rules.alternation(rules.commune_units)})(?![\wđ])")
 
 
-def _own_commune_bodies(tasks: list, doc) -> list:
+def _place_words(rules: Rules) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\wđ])(?:{Rules.alternation(rules.province_units)})(?![\wđ])")
+
+
+def _own_commune_bodies(tasks: list, doc, rules: Rules) -> list:
     """In a commune's or a ward's own document, a body named bare that the table knows as the
     province's ("Mặt trận Tổ quốc", "Văn phòng UBND") is the commune's: "Ủy ban Mặt trận Tổ
     quốc Việt Nam xã". Bodies named with their place, and the province's departments, stay."""
     issuer = doc.issuer
-    unit = _COMMUNE_UNIT.search(fold(issuer.name)) if issuer and issuer.level == "commune" else None
+    commune = derived(rules, _commune_unit)
+    unit = commune.search(fold(issuer.name)) if issuer and issuer.level == "commune" else None
     if unit is None:
         return tasks
 
@@ -222,7 +227,7 @@ def _own_commune_bodies(tasks: list, doc) -> list:
             and a.name.endswith(" tỉnh")
             and not a.name.startswith("Bộ ")  # "Bộ Chỉ huy Quân sự tỉnh": a commune has a Ban
             and a.as_written
-            and not _PLACE_WORDS.search(fold(a.as_written))
+            and not derived(rules, _place_words).search(fold(a.as_written))
             and not any(fold(p) in fold(a.as_written) for p in PROVINCE_NAMES)
         ):
             return replace(

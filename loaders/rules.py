@@ -47,6 +47,7 @@ LIST_KEYS = (
     "vague_markers",
     "office_titles",
     "name_stop_words",
+    "predicate_openers",
     "name_compounds",
     "name_noun_compounds",
     "verb_nouns",
@@ -60,6 +61,7 @@ LIST_KEYS = (
     "role_names",
     "numbered_body_stems",
     "request_verbs",
+    "cooperation_adverbs",
     # tasks
     "normative_types",
     "conclusion_types",
@@ -154,6 +156,7 @@ class Rules:
     not_task_sections: tuple[str, ...] = ()
     work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
+    predicate_openers: frozenset[str] = frozenset()
     name_noun_compounds: frozenset[str] = frozenset()
     verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()
@@ -165,6 +168,7 @@ class Rules:
     role_names: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
+    cooperation_adverbs: tuple[str, ...] = ()
     vague_nouns: frozenset[str] = frozenset()
     abbreviations: tuple[tuple[str, str], ...] = ()  # (folded short form, written out)
     name_spellings: tuple[tuple[str, str], ...] = ()  # (folded variant, common spelling)
