@@ -367,10 +367,10 @@ _WHERE_TAIL = re.compile(
 
 def _region_tail(rules: Rules) -> re.Pattern[str]:
     """ "(vùng) Đồng bằng sông Cửu Long" after a group of places (rules data, region_names)."""
+    regions = Rules.alternation(rules.region_names).replace(r"\s+", r"\s++")
+    # "khu vực Bắc Bộ và Bắc Trung Bộ": two regions joined
     return re.compile(
-        r"(?:[ \t]++(?:vùng|khu\s++vực|miền))?[ \t]++(?:"
-        + Rules.alternation(rules.region_names).replace(r"\s+", r"\s++")
-        + r")(?![\wđ])"
+        rf"(?:\s++(?:vùng|khu\s++vực|miền))?\s++(?:{regions})(?:\s++và\s++(?:{regions}))?(?![\wđ])"
     )
 
 
@@ -386,7 +386,10 @@ def _named_tails(
     xã, phường, đặc khu Cồn Cỏ" (the special zone's name), "Ủy ban nhân dân các tỉnh vùng
     Đồng bằng sông Cửu Long" (a group of places in a region)."""
     out: list[AgencyMatch] = []
+    swallowed: set[int] = set()  # matches inside a region's name the group took
     for m in found:
+        if id(m) in swallowed:
+            continue
         written = fold(text[m.start : m.end])
         more = None
         if written.endswith("tỉnh ủy") and not written.startswith(("các", "những")):
@@ -400,9 +403,14 @@ def _named_tails(
             if cut:
                 at = m.start + cut.start()
             more = derived(rules, _region_tail).match(key, at)
-        if more is None or any(o.start < more.end() and o.start >= m.end for o in found):
+        inside = [o for o in found if o.start >= m.end and o.start < more.end()] if more else []
+        if more is None or (
+            inside and not (m.agency.kind == "group" and all(o.end <= more.end() for o in inside))
+        ):
             out.append(m)
             continue
+        if m.agency.kind == "group":  # "… khu vực Bắc Bộ và Bắc Trung Bộ": no body inside
+            swallowed.update(id(o) for o in inside)
         full = collapse(text[m.start : more.end()])  # a group is named as printed
         agency = Agency(
             display(full),
@@ -670,7 +678,8 @@ class AgencyTable:
         noun_item = rf"(?:các\s++)?(?:{nouns})(?!{_WORD})"
         group = re.compile(
             rf"(?<!{_WORD})(?:(?P<prefix>{r.alternation(r.group_prefixes)})\s++)?"
-            rf"(?:các|những|toàn thể)\s++(?P<nouns>{noun_item}"
+            # "Ủy ban nhân dân 21 tỉnh, thành phố ven biển": a count after a prefix
+            rf"(?:các|những|toàn thể|(?(prefix)\d{{1,3}}|(?!)))\s++(?P<nouns>{noun_item}"
             rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?:{noun_item}))*+)"
             rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
         )
@@ -1481,6 +1490,15 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool =
         )
         if low in rules.name_stop_words and f"{prev} {low}" in rules.name_compounds:
             new_end = end + t.end()
+            continue
+        if (
+            low in rules.coordinators
+            and f"{prev} {low}" in rules.name_compounds
+            and i + 1 < len(toks)
+            and not re.search(r"[,;:.()“”\"]", text[end + t.end() : end + toks[i + 1].start()])
+        ):  # "các sở giáo dục và đào tạo": a field's name joined by "và", and its next word
+            i += 1
+            new_end = end + toks[i].end()
             continue
         verb = next(
             (

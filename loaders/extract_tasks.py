@@ -674,8 +674,10 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     if not cuts:
         return [(text, False)]
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
-    if not first:
-        return [(text, False)]  # the first clause names no doer: one item of work
+    if not first or _only_addressees(text[: cuts[0].start()], ctx):
+        # the first clause names no doer, or names only whom the item is for ("Thủ trưởng
+        # các sở, ban, ngành tỉnh; Chủ tịch … các xã …"): one item of work
+        return [(text, False)]
     # "…; trên cơ sở đó, Tỉnh nghiên cứu …": the same body goes on, one item
     cuts = [m for m in cuts if _another_doer(text[: cuts[0].start()], text[m.end() :], ctx)]
     if not cuts:
@@ -683,6 +685,18 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     bounds = [0, *(m.end() for m in cuts)]
     ends = [m.start() + 1 for m in cuts] + [len(text)]
     return [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
+
+
+def _only_addressees(clause: str, ctx: TaskContext) -> bool:
+    """The clause is bodies (office holders blanked) and nothing else: no work in it."""
+    key = ctx.table.blank_titles(match_key(clause))
+    found = ctx.table.find(clause, ctx.province)
+    chars = list(key)
+    for m in found:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return not re.search(
+        r"[^\W\d_]{2,}", re.sub(r"(?<![\wđ])(?:và|các)(?![\wđ])", " ", "".join(chars))
+    )
 
 
 def _another_doer(before: str, clause: str, ctx: TaskContext) -> bool:
@@ -793,7 +807,12 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     bare = re.match(r"(?:Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])", sentence) if ctx.province else None
     if bare:
         end = bare.end()
-    elif not found or found[0].start > 0 or found[0].agency.kind == "person":
+    elif (
+        not found
+        or found[0].agency.kind == "person"
+        # an office holder before the body stands for it: "Bộ trưởng Bộ Y tế chỉ đạo …"
+        or ctx.table.blank_titles(match_key(sentence[: found[0].start])).strip(" ,")
+    ):
         return False
     else:
         end = found[0].end

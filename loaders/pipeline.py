@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..schema.model import Extraction
-from .agencies import PROVINCE_NAMES, AgencyTable, default_table
+from .agencies import CITIES, PROVINCE_NAMES, AgencyTable, default_table
 from .assigned_by_reference import assign_by_reference
 from .attachments import attached_documents
 from .extract_bodies import numbered_bodies
@@ -124,6 +124,7 @@ def extract_text(
     # "Các cơ quan cấp phép (Sở A, Sở B)", then "Cơ quan cấp phép …": those bodies
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
+    tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
@@ -238,6 +239,33 @@ def _own_commune_bodies(tasks: list, doc, rules: Rules) -> list:
     for t in tasks:
         t.lead = [own(a) for a in t.lead]
         t.cooperating = [own(a) for a in t.cooperating]
+    return tasks
+
+
+def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:
+    """A central document about one province ("… làm việc với tỉnh Gia Lai") names the
+    province's bodies bare ("Chỉ đạo Sở Nông nghiệp và Môi trường …"); they are written
+    with their place, as a body of another place is: "Sở Nông nghiệp và Môi trường tỉnh Gia
+    Lai"."""
+    if not province or doc.issuer is None or doc.issuer.level != "central":
+        return tasks
+    unit = "thành phố" if province in CITIES else "tỉnh"
+
+    def placed(a):
+        if (
+            a.level != "province"
+            or a.kind != "body"
+            or any(fold(p) in fold(a.name) for p in PROVINCE_NAMES)  # its own place, or another
+        ):
+            return a
+        key = fold(a.name)
+        if key.endswith((" tỉnh", " thành phố", "tỉnh ủy", "thành ủy")):
+            return replace(a, name=f"{a.name} {province}")
+        return replace(a, name=f"{a.name} {unit} {province}")
+
+    for t in tasks:
+        t.lead = [placed(a) for a in t.lead]
+        t.cooperating = [placed(a) for a in t.cooperating]
     return tasks
 
 

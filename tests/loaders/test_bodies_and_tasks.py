@@ -404,6 +404,20 @@ def test_cooperating_with_an_adverb_before_with(text: str, expected: list[str]) 
         ("Tỉnh Quảng Ninh: Hoàn thành bàn giao mặt bằng trong tháng 12.", None,
          ["Ủy ban nhân dân tỉnh Quảng Ninh"]),
         ("Thành phố: Đẩy nhanh xây dựng đô thị thông minh.", None, []),
+        # a count of provinces after the prefix; two regions joined by "và"; field names
+        ("Ủy ban nhân dân 21 tỉnh, thành phố ven biển chịu trách nhiệm xử lý tàu cá.", None,
+         ["Ủy ban nhân dân 21 tỉnh, thành phố ven biển"]),
+        ("Sở Tài chính hỗ trợ 03 xã xây dựng trạm y tế.", None, ["Sở Tài chính"]),
+        ("Ủy ban nhân dân các tỉnh, thành phố khu vực Bắc Bộ và Bắc Trung Bộ theo dõi thời "
+         "tiết.", None, ["Ủy ban nhân dân các tỉnh, thành phố khu vực Bắc Bộ và Bắc Trung Bộ"]),
+        ("Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo các sở giáo dục và đào tạo cho học sinh nghỉ "
+         "học.", None, ["Các sở giáo dục và đào tạo"]),
+        ("Bộ Nông nghiệp và Môi trường chỉ đạo Trung tâm Dự báo khí tượng thủy văn quốc gia theo "
+         "dõi.", None, ["Trung tâm Dự báo khí tượng thủy văn quốc gia"]),
+        ("Trung tâm Chứng thực điện tử quốc gia triển khai chữ ký số.", None,
+         ["Trung tâm Chứng thực điện tử quốc gia"]),
+        ("UBND các tỉnh, thành phố trực thuộc TW xây dựng kế hoạch.", None,
+         ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
         # a chain's last step that names no one, wherever it is, leaves the work to the first
         ("Ủy ban nhân dân các tỉnh chỉ đạo các lực lượng chức năng trên địa bàn phối hợp kiểm "
          "tra.", None, ["Ủy ban nhân dân các tỉnh"]),
@@ -1587,4 +1601,34 @@ def test_a_communes_bare_names_are_its_own_bodies() -> None:
     assert [a.name for a in tasks[1].cooperating] == [
         "Sở Khoa học và Công nghệ",
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    ]
+
+
+CENTRAL_NOTICE_TO_A_PROVINCE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 612/TB-VPCP
+Hà Nội, ngày 2 tháng 12 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Gia Lai
+Phó Thủ tướng Chính phủ kết luận như sau:
+1. Ủy ban nhân dân tỉnh:
+a) Chỉ đạo Sở Nông nghiệp và Môi trường hoàn thành cấp giấy chứng nhận quyền sử dụng đất.
+b) Bộ trưởng Bộ Y tế hỗ trợ Tỉnh nâng cấp bệnh viện; Bộ trưởng Bộ Giáo dục và Đào tạo chỉ \
+đạo các sở giáo dục và đào tạo rà soát trường học.
+2. Về đề nghị mở rộng Cảng hàng không Pleiku: Phó Thủ tướng Chính phủ ghi nhận đề xuất của \
+Tỉnh.
+3. Thủ trưởng các bộ, ngành; Chủ tịch Ủy ban nhân dân tỉnh theo chức năng triển khai thực hiện \
+các nội dung trên.
+"""
+
+
+def test_a_central_notice_about_a_province() -> None:
+    """The province's bodies named bare keep their place; after ";" an office holder given
+    work of its own opens a task of its own, but a list of office holders before ";" is the
+    addressees of one item; what the Deputy Prime Minister only notes is no task."""
+    tasks = extract_text(CENTRAL_NOTICE_TO_A_PROVINCE, "tb.txt").tasks
+    assert [(t.text[:24], [a.name for a in t.lead]) for t in tasks] == [
+        ("Chỉ đạo Sở Nông nghiệp v", ["Sở Nông nghiệp và Môi trường tỉnh Gia Lai"]),
+        ("Bộ trưởng Bộ Y tế hỗ trợ", ["Bộ Y tế"]),
+        ("Bộ trưởng Bộ Giáo dục và", ["Các sở giáo dục và đào tạo"]),
+        ("Thủ trưởng các bộ, ngành", ["Các bộ, ngành", "Ủy ban nhân dân tỉnh Gia Lai"]),
     ]
