@@ -90,8 +90,13 @@ _FORMS: list[tuple[str, int, object]] = [
         3,
         lambda d, m, y: (_day(int(y), int(m), int(d)), None),
     ),
-    # tháng 9-10/2026: the later month
+    # tháng 9-10/2026: the later month; so "tháng 4 và tháng 9 năm 2026"
     (r"tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", 3, _months),
+    (
+        r"tháng\s+(\d{1,2})\s*(?:,|và)\s*(?:tháng\s+)?(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})",
+        3,
+        _months,
+    ),
     # tháng 6/2026, tháng 6 năm 2026
     (r"tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", 2, lambda m, y: _months(m, None, y)),
     # quý IV/2026, quý 4 năm 2026
@@ -212,6 +217,29 @@ def find_deadline(text: str) -> Deadline:
     own = object.__new__(Deadline)  # each caller its own: copy.copy's result, 5 times quicker
     own.__dict__.update(found.__dict__)
     return own
+
+
+_FIELD_LABEL = "Thời gian: "
+
+
+def deadline_of_field(value: str) -> Deadline:
+    """The deadline a time field states ("Thời gian: Từ tháng 3 đến tháng 5/2026", "Thời
+    hạn: Quý II và quý IV năm 2026"), its label already taken off: read as labelled, so a
+    range or a list of periods counts as it does after the label.
+
+    >>> str(deadline_of_field("Từ tháng 3 đến tháng 5/2026.").date)
+    '2026-05-31'
+    """
+    plain = find_deadline(value)
+    key = match_key(value).strip(" *")
+    if plain.text is not None or (key.startswith("từ") and "đến" not in key):
+        return plain  # "Từ 01/7/2025": when it starts, not by when it ends
+    found = find_deadline(_FIELD_LABEL + value)
+    if found.date is None or value[max(0, found.end - len(_FIELD_LABEL)) :].strip(" .;,)*\n"):
+        return plain  # "Năm 2025 và các năm tiếp theo": the field says more than a time
+    found.start = max(0, found.start - len(_FIELD_LABEL))
+    found.end = max(0, found.end - len(_FIELD_LABEL))
+    return found
 
 
 @lru_cache(maxsize=4096)

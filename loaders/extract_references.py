@@ -129,6 +129,10 @@ class _Vocab:
         )
         self.EXPIRY = re.compile(_NB + _alt(rules.expiry_cues) + _NA)
         self.PART = re.compile(_NB + _alt(rules.part_words) + _NA)
+        # "thực hiện một số điều của Quy định …", "thi hành Điều 5 của Luật …": a part of it
+        self.PART_OF = re.compile(
+            r"\s*+" + _alt(rules.part_words) + r"(?:\s++[^\s,;:()]++){0,4}?\s++của\s*+$"
+        )
         # a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
         self.TYPE_OPENER = re.compile(r"(?:" + tw + r"\s++)?")
         self.TYPE_HEADING = re.compile(r"^[\s*_]*+" + tw + r"[\s*_:]*+$")
@@ -368,7 +372,7 @@ def _governs_first(v: _Vocab, cue: _Cue, lead: str) -> bool:
     """Does the cue govern the first document after it, ``lead`` standing between?"""
     if _inside_unnumbered(v, lead):
         return False
-    if cue.always or v.DIRECTIVE_LEAD.search(lead):
+    if cue.always or v.DIRECTIVE_LEAD.search(lead) or v.PART_OF.fullmatch(lead):
         return True
     if v.TYPE_AT.search(lead) and not v.COORD_END.search(lead):
         return False

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..schema.model import Agency, Evidence, Task
 from .agencies import AgencyTable
 from .assignment import Assignment, parse_assignment
-from .deadlines import Deadline, find_deadline
+from .deadlines import Deadline, deadline_of_field, find_deadline
 from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
 from .rules import Rules, any_found, default_rules, derived, work_opening
@@ -304,7 +304,8 @@ def task_from_text(
     own = _from_fields(fields, ctx) or parse_assignment(text, ctx.table, ctx.province)
     inherited, _ = _inherited(node, ctx) if node is not None else (Assignment(), [])
     lead, coop, chain = _merge(own, inherited)
-    deadline = find_deadline(fields.values.get("deadline") or text)
+    field = fields.values.get("deadline")
+    deadline = deadline_of_field(field) if field else find_deadline(text)
     if deadline.text is None and node is not None:
         for anc in node.ancestors():
             d = find_deadline(anc.text)

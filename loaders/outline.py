@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .fields import field_of_line, is_field_line
 from .layout import MARKER_RE, Paragraph
-from .rules import Rules, derived, work_opening
+from .rules import Rules, default_rules, derived, work_opening
 from .textnorm import fold
 
 _TERMINAL = re.compile(r"[.;!?]\s*+[\"”’)]*+\s*+\**+\s*+$|\./\.\s*+$")
@@ -109,6 +109,13 @@ def _marked_field(last: Node, rest: str, rules: Rules | None) -> bool:
     )
 
 
+def _opens_preamble(text: str, rules: Rules | None) -> bool:
+    """ "Căn cứ …", "Thực hiện …": a line of the preamble (``strong_preamble_cues``)."""
+    cues = (rules or default_rules()).strong_preamble_cues
+    key = fold(text[:40]).lstrip(" *")
+    return any(key == c or key.startswith(c + " ") for c in cues)
+
+
 _ITEM_STYLES = ("letter", "paren", "num", "dash", "plus")
 
 
@@ -152,6 +159,9 @@ def build_outline(paragraphs: list[Paragraph], rules: Rules | None = None) -> No
             continue
         if style == "roman" and not re.match(r"^[IVX]+\s*[.\-–:]", marker):
             style = "para"  # "V" alone or "I" of a sentence is not a Roman section
+        if style in ("dash", "plus") and len(stack) == 1 and _opens_preamble(rest, rules):
+            # "- Căn cứ Quy định số …;" before any item: the preamble, not the first list
+            style, rest = "para", para.text
         if (
             style == "para"
             and last.style in ("part", "chapter", "section")

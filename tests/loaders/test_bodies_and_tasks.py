@@ -335,6 +335,8 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          ["Các thành viên Ban Chỉ đạo"]),
         ("Tổ công tác giúp việc Ban Chỉ đạo theo dõi, đôn đốc.",
          ["Tổ công tác giúp việc Ban Chỉ đạo"]),
+        ("Vụ Cơ sở đảng, đảng viên (Ban Tổ chức Trung ương) theo dõi, hướng dẫn.",
+         ["Vụ Cơ sở đảng, đảng viên"]),
         # an item labelled by the project it is about; a body and its role after a dash
         ("Dự án Cảng hàng không quốc tế Long Thành: Tổng công ty Cảng hàng không Việt Nam huy "
          "động tối đa nhân lực.", ["Tổng công ty Cảng hàng không Việt Nam"]),
@@ -961,6 +963,16 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         # accountability if something goes wrong, not work
         ("Chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để xảy ra cháy rừng.", True),
         ("Người đứng đầu chịu trách nhiệm nếu buông lỏng quản lý đất đai trên địa bàn.", True),
+        # difficulties reported back, a comma after the verb; tasks assigned in the appendix
+        (
+            "Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Sở.",
+            True,
+        ),
+        (
+            "Các nhiệm vụ cụ thể, đơn vị chủ trì, đơn vị phối hợp và thời gian thực hiện được phân "
+            "công tại Phụ lục kèm theo.",
+            True,
+        ),
         # work
         ("Sở Tư pháp hoàn thành việc rà soát văn bản trước ngày 30/6/2026.", False),
         ("Chịu trách nhiệm tổ chức kiểm tra nếu có phản ánh; báo cáo kết quả.", False),
@@ -1632,3 +1644,37 @@ def test_a_central_notice_about_a_province() -> None:
         ("Bộ trưởng Bộ Giáo dục và", ["Các sở giáo dục và đào tạo"]),
         ("Thủ trưởng các bộ, ngành", ["Các bộ, ngành", "Ủy ban nhân dân tỉnh Gia Lai"]),
     ]
+
+
+PARTY_GUIDANCE = """BAN TỔ CHỨC TRUNG ƯƠNG
+Số 28-HD/BTCTW
+Hà Nội, ngày 20 tháng 01 năm 2026
+HƯỚNG DẪN
+thực hiện một số điều của Quy định số 402-QĐ/TW, ngày 05/11/2025 của Ban Bí thư
+- Căn cứ Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung ương;
+- Căn cứ Quy định số 402-QĐ/TW, ngày 05/11/2025 của Ban Bí thư,
+Ban Tổ chức Trung ương hướng dẫn như sau:
+I. NỘI DUNG
+1. Đảng viên lập đề nghị chuyển sinh hoạt đảng trên ứng dụng.
+II. TRÁCH NHIỆM THỰC HIỆN
+1. Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương
+- Rà soát, cập nhật thông tin đảng viên; hoàn thành trước ngày 30/6/2026.
+- Bố trí kinh phí vận hành cơ sở dữ liệu đảng viên.
+2. Văn phòng Trung ương Đảng
+- Nâng cấp cơ sở dữ liệu đảng viên; hoàn thành trước ngày 31/3/2026.
+"""
+
+
+def test_a_guidance_whose_preamble_is_dashed() -> None:
+    """ "- Căn cứ …" lines before any item are the preamble, not the first list: the duties
+    under "II. TRÁCH NHIỆM THỰC HIỆN" keep their headings' bodies (before, every dash item
+    after them was taken for a sibling of "Căn cứ" and lost). A title carrying out "một số
+    điều của" a regulation implements it."""
+    e = extract_text(PARTY_GUIDANCE, "hd.txt")
+    assert [(t.text[:20], [a.name for a in t.lead]) for t in e.tasks] == [
+        ("Rà soát, cập nhật th", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+        ("Bố trí kinh phí vận ", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+        ("Nâng cấp cơ sở dữ li", ["Văn phòng Trung ương Đảng"]),
+    ]
+    relations = {r.number.format(): r.relation for r in e.references}
+    assert relations == {"232-QĐ/TW": "based_on", "402-QĐ/TW": "implements"}

@@ -12,6 +12,8 @@ from policy_lineage.loaders.deadlines import find_deadline
     ("phrase", "expected"),
     [
         ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        # two months of one year: the later
+        ("Tổ chức hai đợt tiêu độc trong tháng 4 và tháng 9 năm 2026.", "2026-09-30"),
         # a period from one day to another: its end, not its start
         ("Thời gian: Từ ngày 15/11/2026 đến ngày 15/12/2026.", "2026-12-15"),
         ("Thời gian thực hiện: từ 01/3 đến hết ngày 30/6/2026", "2026-06-30"),
@@ -84,3 +86,22 @@ def test_recurrence(text: str, recurrence: str | None) -> None:
     assert find_deadline(text).recurrence == recurrence
     if recurrence:
         assert find_deadline(text).date is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Từ tháng 3 đến tháng 5/2026.", "2026-05-31"),
+        ("Quý II và quý IV năm 2026.", "2026-12-31"),
+        ("Năm 2026.", "2026-12-31"),
+        # when it starts is no time limit; nor is a year that goes on
+        ("Từ 01/7/2025.", None),
+        ("Năm 2025\nvà các năm tiếp theo.", None),
+    ],
+)
+def test_a_time_fields_value(value: str, expected: str | None) -> None:
+    """A field block's "Thời gian: …" value, read with its label taken off."""
+    from policy_lineage.loaders.deadlines import deadline_of_field
+
+    found = deadline_of_field(value).date
+    assert (str(found) if found else None) == expected
