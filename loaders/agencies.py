@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..schema.model import Agency
 from .memo import remembered_finds
-from .rules import Rules, commune_unit, default_rules, derived, load_rules
+from .rules import Rules, commune_unit, default_rules, derived, load_rules, work_opening
 from .textnorm import collapse, fold, match_key
 
 _WORD = r"[\wđ]"
@@ -855,7 +855,8 @@ class AgencyTable:
             # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
             if not m.group("quals") and "nouns" in m.groupdict():
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
-                modified = _modifiers_end(text, key, end, self.rules, governed)
+                listed = bool(re.search(r",|\svà\s", m.group("nouns")))
+                modified = _modifiers_end(text, key, end, self.rules, governed, listed)
                 if modified > end and (where := _ON_THE_TERRITORY.match(key, modified)):
                     modified = where.end()  # "các đơn vị cấp nước sạch trên địa bàn thành phố"
                 end = _more_units(key, modified, self.rules)
@@ -1461,7 +1462,9 @@ def _predicate_after(
     return found
 
 
-def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool = False) -> int:
+def _modifiers_end(
+    text: str, key: str, end: int, rules: Rules, governed: bool = False, listed: bool = False
+) -> int:
     """A group noun's modifiers: "doanh nghiệp viễn thông", "cơ quan báo chí" (lower-case
     words up to a stop word, at most eight tokens). ``governed``: the group is the object of "chỉ đạo",
     "yêu cầu", "phối hợp với" …, so a verb that describes it goes on ("chỉ đạo các doanh
@@ -1534,6 +1537,12 @@ def _modifiers_end(text: str, key: str, end: int, rules: Rules, governed: bool =
             or low in rules.coordinators
             or low == "các"
             or word[0].isupper()
+            # "phối hợp với các bộ, ngành, địa phương điều tra …": after a list of kinds, a
+            # verb of work is what they do together
+            or listed
+            and derived(rules, work_opening).match(
+                fold(text[end + t.start() : end + t.start() + 40])
+            )
         ):
             break
         new_end = end + t.end()

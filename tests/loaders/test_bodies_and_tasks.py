@@ -379,6 +379,11 @@ def test_the_authorities_in_general_are_no_cooperating_body() -> None:
         ("Các sở, ngành phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ liệu.",
          ["Sở Tài chính"]),
         ("Sở Y tế chủ trì, phối hợp thường xuyên với Công an tỉnh kiểm tra.", ["Công an tỉnh"]),
+        # a list of kinds of bodies, then what they do together: the verb is no part of it
+        ("Bộ Công an chủ trì, phối hợp với các bộ, ngành, địa phương điều tra các đường dây.",
+         []),
+        ("Bộ Công an chủ trì, phối hợp với các sở, ngành quản lý chuyên ngành điều tra.",
+         ["Các sở, ngành quản lý chuyên ngành"]),
         # "… liên quan khác" (the others concerned) names no one
         ("Sở Y tế chủ trì, phối hợp với Sở Tài chính và các cơ quan, đơn vị liên quan khác.",
          ["Sở Tài chính"]),
