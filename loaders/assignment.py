@@ -52,6 +52,9 @@ _LABEL = re.compile(
 )
 
 
+_HELPS = re.compile(r"\s++phối\s+hợp(?=\s*+(?:[;,.)]|thực\s+hiện|triển\s+khai|$))")
+
+
 def _cooperate(rules: Rules) -> re.Pattern[str]:
     """ "phối hợp (chặt chẽ) với", "chủ trì cùng": the cooperating bodies follow
     (``cooperation_adverbs`` in the rules)."""
@@ -274,6 +277,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # cooperating: the bodies right after "phối hợp (với/cùng)", "chủ trì cùng (với)"
     for m in derived(table.rules, _cooperate).finditer(key):
         result.cooperating += concrete(_runs(text, matches, m.end()))
+    # "(Sở A chủ trì; các doanh nghiệp viễn thông phối hợp; …)", "Sở A chủ trì, Sở B phối
+    # hợp …": the bodies right before "phối hợp", after a lead named with "chủ trì"
+    for m in _HELPS.finditer(key):
+        opened = key.rfind("chủ trì", 0, m.start())
+        if opened >= 0 and re.search(r"[,;]", key[opened : m.start()]):
+            result.cooperating += concrete(_runs_before(text, matches, m.start()))
     result.cooperating = dedupe(result.cooperating)
 
     # a label, "Giao X"

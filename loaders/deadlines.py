@@ -138,7 +138,9 @@ _CUED = re.compile(rf"(?:thời\s+(?:gian|hạn)\s*:\s*)?(?:{_CUE}|{_DONE_AT}){_
 _LABELLED = re.compile(rf"thời\s+(?:gian|hạn)(?:\s+hoàn\s+thành)?\s*:\s*[^;)]{{0,200}}?{_TIME}")
 _BARE = re.compile(rf"(?:^|\(\s*+|\*\*|\n)\s*+(?:cuối\s++)?{_TIME}\s*+[.;]?\s*+(?:\)|\*\*|$)")
 # the last field of a bracket closing an item: "(Sở X chủ trì, phối hợp với Sở Y; Quý IV/2025)"
-_BRACKET_END = re.compile(rf";\s*+(?:cuối\s++)?{_TIME}\s*+\)")
+_BRACKET_END = re.compile(
+    rf";\s*+(?:(?:thực\s+hiện|hoàn\s+thành)(?:\s+(?:trong|vào))?\s++)?(?:cuối\s++)?{_TIME}\s*+\)"
+)  # "(Sở X chủ trì; …; thực hiện năm 2026)"
 # Recurrence in running text only where it is said of the task, not as an adverb
 # ("tuyên truyền thường xuyên"): in parentheses, "thực hiện thường xuyên", "định kỳ
 # hằng quý", a sentence opening "Hằng tháng, báo cáo …".

@@ -379,6 +379,11 @@ def test_the_authorities_in_general_are_no_cooperating_body() -> None:
         ("Các sở, ngành phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ liệu.",
          ["Sở Tài chính"]),
         ("Sở Y tế chủ trì, phối hợp thường xuyên với Công an tỉnh kiểm tra.", ["Công an tỉnh"]),
+        # bodies before "phối hợp" after a lead with "chủ trì", in a bracket or a sentence
+        ("Phát triển hạ tầng 5G (Sở Khoa học và Công nghệ chủ trì; các doanh nghiệp viễn thông "
+         "phối hợp; thực hiện năm 2026).", ["Các doanh nghiệp viễn thông"]),
+        ("Sở Y tế chủ trì, Sở Tài chính phối hợp thực hiện.", ["Sở Tài chính"]),
+        ("Các sở, ngành phối hợp chặt chẽ trong triển khai.", []),
         # a list of kinds of bodies, then what they do together: the verb is no part of it
         ("Bộ Công an chủ trì, phối hợp với các bộ, ngành, địa phương điều tra các đường dây.",
          []),

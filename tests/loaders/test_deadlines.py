@@ -12,6 +12,8 @@ from policy_lineage.loaders.deadlines import find_deadline
     ("phrase", "expected"),
     [
         ("Hoàn thành trước ngày 15/12/2026", "2026-12-15"),
+        # the last field of a closing bracket, after its verb
+        ("Phát triển hạ tầng 5G (Sở A chủ trì; Sở B phối hợp; thực hiện năm 2026).", "2026-12-31"),
         # two months of one year: the later
         ("Tổ chức hai đợt tiêu độc trong tháng 4 và tháng 9 năm 2026.", "2026-09-30"),
         # a period from one day to another: its end, not its start
