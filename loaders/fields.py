@@ -43,12 +43,20 @@ def _label_re(rules: Rules) -> re.Pattern[str]:
     )
 
 
+_DOER_BRACKET = re.compile(r"\s*+\((?=[^()]{0,200}chủ\s+trì)[^()]{5,300}\)\s*+[.;]?\s*+$")
+
+
 def split_fields(text: str, rules: Rules | None = None) -> Fields:
     """The labelled fields of ``text`` (none: ``content`` is the whole text)."""
     rules = rules or default_rules()
     key = match_key(text)
     hits = list(_label_re(rules).finditer(key)) if ":" in key else []  # a label ends in ":"
     if not hits:
+        # "… thông qua (Bộ Y tế chủ trì, phối hợp với …; Quý II/2026).": the bracket that
+        # says who and when closes the item, and is not its work
+        closing = _DOER_BRACKET.search(key)
+        if closing and len(key[: closing.start()].split()) >= 4:
+            return Fields(text[: closing.start()].rstrip(" ,;"))
         return Fields(text)
     # "Xây dựng Nghị định … (cơ quan chủ trì: Bộ X; thời gian: năm 2026)": the bracket
     # that holds the fields is not the task's

@@ -152,6 +152,11 @@ def markup_view(text: str) -> MarkupView:
             buf[s + m.end(1)] = "-"
         for m in _ESCAPE.finditer(ln):
             buf[s + m.start()] = " "
+        for m in _LINE_BREAK_TAG.finditer(
+            ln
+        ):  # "HỘI ĐỒNG NHÂN DÂN<br>TỈNH GIA LAI": a cell's lines
+            for c in range(m.start(), m.end()):
+                buf[s + c] = " "
         for m in _LINK.finditer(ln):  # "[Nghị quyết số 57-NQ/TW](https://…)": its words
             buf[s + m.start()] = " "
             for c in range(m.end("words"), m.end()):
@@ -173,6 +178,8 @@ def markup_view(text: str) -> MarkupView:
 
 
 _BOLD = re.compile(r"\*\*")
+# a converter's line break inside a table cell
+_LINE_BREAK_TAG = re.compile(r"<br\s*+/?>", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"(?:[a-zđ]\)|\((?:[a-zđ]|\d{1,2}|[ivx]{1,4})\))\s")
 
 

@@ -291,6 +291,9 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # "Các sở: Là …" opens a sentence, not a list of names
         ("Các sở, ban, ngành: Là đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:",
          ["Các sở, ban, ngành"]),
+        # the doer after a period's framing: "Định kỳ hằng năm, …"
+        ("Định kỳ hằng năm, các bộ, cơ quan, địa phương báo cáo kết quả về Bộ Y tế.",
+         ["Các bộ, cơ quan, địa phương"]),
         # the doer after a purpose clause with commas of its own
         ("Để nâng cao hiệu quả quản lý, tăng cường kiểm tra, giám sát các dự án, các sở, ngành, "
          "UBND cấp xã theo chức năng triển khai những nội dung sau:",
@@ -973,6 +976,11 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         # accountability if something goes wrong, not work
         ("Chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để xảy ra cháy rừng.", True),
         ("Người đứng đầu chịu trách nhiệm nếu buông lỏng quản lý đất đai trên địa bàn.", True),
+        (
+            "Trong quá trình thực hiện, nếu cần sửa đổi, bổ sung nội dung Chương trình, các bộ "
+            "báo cáo Thủ tướng Chính phủ.",
+            True,
+        ),
         # difficulties reported back, a comma after the verb; tasks assigned in the appendix
         (
             "Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Sở.",
@@ -1688,3 +1696,31 @@ def test_a_guidance_whose_preamble_is_dashed() -> None:
     ]
     relations = {r.number.format(): r.relation for r in e.references}
     assert relations == {"232-QĐ/TW": "based_on", "402-QĐ/TW": "implements"}
+
+
+def test_a_closing_bracket_of_who_and_when_is_no_part_of_the_work() -> None:
+    """ "… thông qua (Bộ Y tế chủ trì, phối hợp với Bộ Tư pháp; Quý II/2026)." is the work
+    before the bracket, led and timed by the bracket (the guide leaves a trailing field block
+    out of the task's text); a bracket that names no lead stays."""
+    from policy_lineage.loaders.fields import split_fields
+
+    item = ("Hoàn thiện hồ sơ dự án Luật Phòng bệnh, trình Quốc hội xem xét, thông qua (Bộ Y tế "
+            "chủ trì, phối hợp với Bộ Tư pháp; Quý II/2026).")  # fmt: skip
+    assert split_fields(item).content == (
+        "Hoàn thiện hồ sơ dự án Luật Phòng bệnh, trình Quốc hội xem xét, thông qua"
+    )
+    kept = "Rà soát các quy định về đất đai (trừ đất quốc phòng, an ninh)."
+    assert split_fields(kept).content == kept
+    page = f"""BỘ Y TẾ
+Số: 12/KH-BYT
+Hà Nội, ngày 2 tháng 3 năm 2026
+KẾ HOẠCH
+Phòng bệnh năm 2026
+I. NHIỆM VỤ
+1. {item}
+"""
+    [task] = extract_text(page, "kh.txt").tasks
+    assert task.text.endswith("thông qua")
+    assert [a.name for a in task.lead] == ["Bộ Y tế"]
+    assert [a.name for a in task.cooperating] == ["Bộ Tư pháp"]
+    assert str(task.deadline) == "2026-06-30"
