@@ -1491,7 +1491,11 @@ def _modifiers_end(
                 else ""
             )
         )
-        if low in rules.name_stop_words and f"{prev} {low}" in rules.name_compounds:
+        if low in rules.name_stop_words and (
+            f"{prev} {low}" in rules.name_compounds
+            or i + 1 < len(toks)
+            and f"{low} {fold(toks[i + 1].group())}" in rules.name_noun_compounds
+        ):  # "các trường trung học phổ thông"
             new_end = end + t.end()
             continue
         if (

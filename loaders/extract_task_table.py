@@ -211,12 +211,21 @@ def _bodies(text: str, ctx: TaskContext, vague: bool = False) -> list[Agency]:
     return dedupe(found if vague else concrete)
 
 
+_MARKED_LEAD = re.compile(r"\(\s*+(?i:chủ\s+trì)\s*+\)")
+
+
 def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]:
     """The bodies of a lead cell; one that says who leads and who helps ("Sở KH&CN chủ trì;
     các doanh nghiệp viễn thông phối hợp", one "Đơn vị thực hiện" column) gives both."""
     found = _bodies(text, ctx, vague=True)
     if len(found) < 2 or not re.search(r"chủ\s+trì|phối\s+hợp", fold(text)):
         return found, []
+    marked = _MARKED_LEAD.search(text)
+    if marked:  # "Phòng A (chủ trì), Phòng B": the body marked leads, the others help
+        lead = _bodies(text[: marked.start()].rsplit(",", 1)[-1].rsplit(";", 1)[-1], ctx)
+        if lead:
+            names = {a.name for a in lead}
+            return lead, [a for a in found if a.name not in names]
     said = parse_assignment(text, ctx.table, ctx.province)
     if not said.lead:
         return found, []
@@ -388,10 +397,17 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
             if not name or _ONLY_TIME.fullmatch(name):
                 continue  # "30/9/2026", "Năm 2026": a time cell out of its column, no work
             merged.append({**row, "section": section, "last": row["line"]})
+        held: tuple[str | None, str] = (None, "")  # (group, lead cell) of the row above
         for row in merged:
             cells = row["cells"]
             name = _cell(cells, cols, "name")
-            lead, coop = _lead_cell(_cell(cells, cols, "lead"), ctx)
+            lead_text = _cell(cells, cols, "lead")
+            if not lead_text.strip() and "lead" in cols and held[0] == row["section"]:
+                # a lead cell merged over the rows below it (a saved page writes it in the
+                # first row only): the rows of the same group take it
+                lead_text = held[1]
+            held = (row["section"], lead_text)
+            lead, coop = _lead_cell(lead_text, ctx)
             coop += [a for a in _bodies(_cell(cells, cols, "coop"), ctx) if a not in lead]
             coop = dedupe(coop)
             first, last = lay.lines[row["line"]], lay.lines[row["last"]]

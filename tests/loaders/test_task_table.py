@@ -252,3 +252,30 @@ def test_task_table_a_short_numbered_row_takes_the_merged_cells_by_what_its_cell
          ["Bộ Quốc phòng", "Ủy ban nhân dân các tỉnh"], "2028-12-31"),
         ("Rà soát quy chuẩn kh", ["Bộ Khoa học và Công nghệ"], ["Bộ Xây dựng"], "2028-12-31"),
     ]  # fmt: skip
+
+
+def test_a_lead_marked_in_its_cell_and_a_lead_cell_merged_over_rows() -> None:
+    """ "Phòng A (chủ trì), Phòng B": A leads, B helps. A lead cell written in the first row
+    of a group only (a saved page's merged cell) leads the group's later rows; a new group
+    starts without it."""
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Chuyển đổi số ngành giáo dục năm 2026",
+            "",
+            "| TT | Nội dung công việc | Đơn vị thực hiện | Thời gian |",
+            "|---|---|---|---|",
+            "| **I** | **Hạ tầng số** | | |",
+            "| 1 | Nâng cấp đường truyền cho các trường | Phòng Kế hoạch - Tài chính (chủ trì),"
+            " Phòng Giáo dục trung học | Quý II/2026 |",
+            "| 2 | Trang bị thiết bị dạy học số | | Quý III/2026 |",
+            "| **II** | **Dữ liệu số** | | |",
+            "| 3 | Cập nhật cơ sở dữ liệu ngành | | Quý IV/2026 |",
+        ]
+    )
+    tasks = _tasks(text, "plan.md")
+    assert [(t[0][:22], t[1], t[2]) for t in tasks] == [
+        ("Nâng cấp đường truyền ", ["Phòng Kế hoạch - Tài chính"], ["Phòng Giáo dục trung học"]),
+        ("Trang bị thiết bị dạy ", ["Phòng Kế hoạch - Tài chính"], ["Phòng Giáo dục trung học"]),
+        ("Cập nhật cơ sở dữ liệu", [], []),
+    ]
