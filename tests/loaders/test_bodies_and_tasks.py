@@ -291,6 +291,8 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         # "Các sở: Là …" opens a sentence, not a list of names
         ("Các sở, ban, ngành: Là đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:",
          ["Các sở, ban, ngành"]),
+        ("Các sở, ban, ngành: Căn cứ chức năng, nhiệm vụ được giao, chủ động rà soát văn bản.",
+         ["Các sở, ban, ngành"]),
         # a group's modifiers through nouns whose first word ends names elsewhere
         ("Các trường trung học phổ thông rà soát đường truyền.",
          ["Các trường trung học phổ thông"]),
