@@ -515,8 +515,11 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         approved = work_after_approval(own, ctx.table.rules)
         if approved is not None:
             own = own[approved:]  # "Đồng ý …; giao Bộ X …": the work given after the approval
-        prose = ctx.conclusions or (ctx.letter and node.style == "para")
-        pieces = assignments_in(own, ctx) if prose else other_doers(own, ctx)
+        # a notice's or a letter's items are prose: one task per sentence that gives work (in
+        # a letter's numbered item, per sentence that names another doer)
+        prose = ctx.conclusions or ctx.letter
+        by_verb = ctx.conclusions or node.style == "para"
+        pieces = assignments_in(own, ctx, by_verb) if prose else other_doers(own, ctx)
         if assessed and any(n is node for n in assessed):
             # an assessment gives work only in the sentences that open by giving it
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
@@ -733,7 +736,7 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     return not after.startswith(("phối hợp", "tham gia"))
 
 
-def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
+def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tuple[str, bool]]:
     """The tasks of one item of a conclusions notice, each with whether it goes on with the
     doer of the one before.
 
@@ -756,15 +759,19 @@ def assignments_in(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
         if text[m.start() - 1] != ".":
             # after ";" a new request starts a task, or another body given work of its own
             # (not the same body going on: "…; trên cơ sở đó, Tỉnh nghiên cứu …")
-            if _doer_clause(text[m.end() :], ctx) and _another_doer(
-                text[pieces[-1][0] : m.start()], text[m.end() :], ctx
+            before = text[pieces[-1][0] : m.start()]
+            if (
+                _doer_clause(text[m.end() :], ctx)
+                and _another_doer(before, text[m.end() :], ctx)
+                and not _only_addressees(before, ctx)  # "Thủ trưởng các sở …; Chủ tịch …"
             ):
                 pieces.append((m.end(), False))
             continue
         rest = framing.match(head)
         at = rest.end() if rest else 0
         if verb.match(head, at):
-            pieces.append((m.end(), True))
+            if by_verb:  # "… . Bố trí máy bay …": the same doer's next task
+                pieces.append((m.end(), True))
         elif _opens_with_doer(text[m.end() + at : m.end() + at + 200], ctx):
             pieces.append((m.end(), False))
         elif _TOPIC_OPENER.match(head) and any(

@@ -1729,3 +1729,33 @@ I. NHIỆM VỤ
     assert [a.name for a in task.lead] == ["Bộ Y tế"]
     assert [a.name for a in task.cooperating] == ["Bộ Tư pháp"]
     assert str(task.deadline) == "2026-06-30"
+
+
+SMUGGLING_LETTER = """VĂN PHÒNG CHÍNH PHỦ
+Số: 9214/VPCP-V.I
+V/v chống buôn lậu, gian lận thương mại
+Hà Nội, ngày 6 tháng 10 năm 2025
+Kính gửi:
+- Các Bộ: Công an, Tài chính, Công Thương;
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Phó Thủ tướng Chính phủ có ý kiến như sau:
+1. Các bộ, cơ quan:
+a) Bộ Tài chính chỉ đạo lực lượng Hải quan tăng cường kiểm tra hàng hóa xuất khẩu. Bộ Tài \
+chính chỉ đạo Cục Thuế quản lý thuế đối với thương mại điện tử. Bộ Tài chính chủ trì, phối \
+hợp với Bộ Công Thương rà soát quy định về hàng hóa quá cảnh.
+b) Bộ Công an chỉ đạo lực lượng chức năng điều tra các đường dây buôn lậu. Bố trí lực lượng \
+tuần tra trên tuyến biên giới.
+"""
+
+
+def test_a_letters_item_gives_one_task_per_sentence_naming_a_doer() -> None:
+    """In a letter's lettered item, each sentence that names a doer of its own is a task; a
+    sentence that only goes on with work ("Bố trí lực lượng …") stays with the one before."""
+    tasks = extract_text(SMUGGLING_LETTER, "cv.txt").tasks
+    assert [(t.text[:24], [a.name for a in t.lead]) for t in tasks] == [
+        ("Bộ Tài chính chỉ đạo lực", ["Lực lượng Hải quan"]),
+        ("Bộ Tài chính chỉ đạo Cục", ["Cục Thuế"]),
+        ("Bộ Tài chính chủ trì, ph", ["Bộ Tài chính"]),
+        ("Bộ Công an chỉ đạo lực l", ["Bộ Công an"]),
+    ]
+    assert "Bố trí lực lượng" in tasks[3].text
