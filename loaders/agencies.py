@@ -895,6 +895,11 @@ class AgencyTable:
             else:
                 name = self.display_name(written)
                 agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
+                kinds = self._separate_kinds(written, province)
+                if kinds:  # "các chủ đầu tư, nhà thầu": two kinds of parties, two groups
+                    out.extend(AgencyMatch(start, end, k) for k in kinds)
+                    taken.add((start, end))
+                    continue
             out.append(AgencyMatch(start, end, agency))
             taken.add((start, end))
         # "… chỉ đạo lực lượng quản lý thị trường kiểm soát …": a force told what to do
@@ -930,6 +935,21 @@ class AgencyTable:
             out.append(AgencyMatch(start, end, self._printed(written, province, "group")))
             taken.add((start, end))
         return out
+
+    def _separate_kinds(self, written: str, province: str | None) -> list[Agency]:
+        """A list of distinct kinds of parties ("các chủ đầu tư, nhà thầu", "các ngân hàng,
+        tổ chức tín dụng"; ``separate_kinds`` in the rules) is a group of each kind, where
+        "các sở, ban, ngành" or "các tổ chức, cá nhân" is one group."""
+        parts = [
+            p.strip() for p in re.split(r"\s*+,\s*+(?:và\s++)?|\s++và\s++", written) if p.strip()
+        ]
+        keys = [fold(p).removeprefix("các ").strip() for p in parts]
+        if len(parts) < 2 or not all(k in self.rules.separate_kinds for k in keys):
+            return []
+        return [
+            Agency(self.display_name(f"Các {k}"), "unknown", province, "group", None, p, False)
+            for k, p in zip(keys, parts, strict=True)
+        ]
 
     def _group_of_named(
         self, text: str, key: str, m: re.Match[str], end: int, known: list[tuple[int, int]]

@@ -48,6 +48,7 @@ LIST_KEYS = (
     "office_titles",
     "name_stop_words",
     "predicate_openers",
+    "separate_kinds",
     "name_compounds",
     "name_noun_compounds",
     "verb_nouns",
@@ -157,6 +158,7 @@ class Rules:
     work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()
     predicate_openers: frozenset[str] = frozenset()
+    separate_kinds: frozenset[str] = frozenset()
     name_noun_compounds: frozenset[str] = frozenset()
     verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()

@@ -293,6 +293,10 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          ["Các sở, ban, ngành"]),
         ("Các sở, ban, ngành: Căn cứ chức năng, nhiệm vụ được giao, chủ động rà soát văn bản.",
          ["Các sở, ban, ngành"]),
+        # distinct kinds of parties listed are a group each; administrative kinds stay one
+        ("Bộ Xây dựng chỉ đạo các chủ đầu tư, nhà thầu huy động tối đa nhân lực.",
+         ["Các chủ đầu tư", "Các nhà thầu"]),
+        ("Các tổ chức, cá nhân có liên quan thực hiện.", ["Các tổ chức, cá nhân có liên quan"]),
         # a group's modifiers through nouns whose first word ends names elsewhere
         ("Các trường trung học phổ thông rà soát đường truyền.",
          ["Các trường trung học phổ thông"]),
