@@ -963,10 +963,15 @@ class AgencyTable:
             end != m.end()
             or fold(noun) not in self.rules.body_heads
             or not text[at : at + 1].isupper()
-            or any(k == at for k, _ in known)  # "các Sở Xây dựng nêu trên": the table knows it
             or any(k < m.start() < e for k, e in known)  # "Liên hiệp các Hội Khoa học …"
         ):
             return end
+        named = [e for k, e in known if k == at]
+        if named:
+            after = key[max(named) :].lstrip()
+            if after.startswith(tuple(self.rules.vague_markers)):
+                return end  # "các Sở Xây dựng nêu trên": the ones named before, left to them
+            return max(named)  # "các Sở Công Thương": the departments of that name
         gap = re.match(r"[ \t]++(?=[A-ZĐÀ-Ỹ])", text[end : end + 4])
         if not gap:
             return end

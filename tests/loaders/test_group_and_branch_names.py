@@ -148,6 +148,14 @@ def test_group_and_branch_names(sentence: str, expected: list[str]) -> None:
     assert leads(sentence) == expected
 
 
+def test_the_departments_of_a_name_the_table_knows() -> None:
+    """ "chỉ đạo các Sở Công Thương phối hợp …": the departments of industry and trade of
+    every province, a group named by the body the table knows (not the bare "các Sở")."""
+    assert leads("Bộ Công Thương chỉ đạo các Sở Công Thương kiểm tra thị trường.") == [
+        "Các Sở Công Thương"
+    ]
+
+
 def test_a_body_the_table_knows_after_cac_is_left_to_the_table() -> None:
     """ "các Sở Xây dựng nêu trên" names departments the table knows: not a new group of
     boards named "Xây dựng nêu"."""
