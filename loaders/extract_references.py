@@ -610,6 +610,9 @@ def mentions_in(
     return found
 
 
+_OWNER_LINE = re.compile(r"[\s*_]*+của\s++[^.;:]{2,80}$")
+
+
 def _relations(
     v: _Vocab,
     found: list[Mention],
@@ -632,7 +635,10 @@ def _relations(
         in_purpose = _track_purpose(v, context, marker, text, key, body)
         if context is not None:
             titled = context.after_heading and not marker
-            context.after_heading = bool(v.TYPE_HEADING.match(key))
+            # "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ" / "về …": whose it is, between type and title
+            context.after_heading = bool(v.TYPE_HEADING.match(key)) or bool(
+                context.after_heading and not found and _OWNER_LINE.match(key)
+            )
         titled = titled or (not marker and (_capitals(text, body) or _headed(v, text, key, body)))
     else:  # a table row: neither opens nor ends a list or a section
         pending, in_purpose = None, context is not None and context.purpose

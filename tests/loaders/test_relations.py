@@ -550,3 +550,23 @@ def test_a_party_preamble_written_as_a_list_speaks_for_the_document() -> None:
         "232-QĐ/TW": "based_on",
         "150-KL/TW": "implements",
     }
+
+
+def test_a_conclusions_title_after_whose_it_is_carries_out_what_it_names() -> None:
+    """ "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ" / "về tiếp tục thực hiện Chỉ thị số …": the line naming
+    whose conclusion it is stands between the type and the title; the title still carries
+    out the directive."""
+    page = "\n\n".join(
+        [
+            "**BAN CHẤP HÀNH TRUNG ƯƠNG**",
+            "Số 218-KL/TW",
+            "*Hà Nội, ngày 10 tháng 10 năm 2025*",
+            "**KẾT LUẬN**",
+            "**CỦA BỘ CHÍNH TRỊ**",
+            "**về tiếp tục thực hiện Chỉ thị số 42-CT/TW ngày 24/3/2020 của Ban Bí thư**",
+            "Bộ Chính trị kết luận như sau:",
+            "1. Các cấp ủy tăng cường lãnh đạo công tác phòng, chống thiên tai.",
+        ]
+    )
+    e = extract_text(page, "kl.md")
+    assert {r.number.format(): r.relation for r in e.references} == {"42-CT/TW": "implements"}
