@@ -103,6 +103,10 @@ class _Vocab:
             r"|(?P<amends>" + amend + "))" + _NA
         )
         self.ANY_IMPLEMENT = re.compile(_NB + implement + _NA)
+        # "… thay thế Nghị quyết số A … và bãi bỏ Nghị quyết số B": a second act, a clause
+        self.ACT_AFTER_AND = re.compile(
+            r"\s++và\s++(?=(?:" + supersede + "|" + amend + ")" + _NA + ")"
+        )
         # "Ban hành Kế hoạch triển khai thực hiện …", "V/v triển khai …": a title's head
         # before its cue
         self.subject_heads = rules.subject_heads
@@ -263,18 +267,27 @@ def _depths(key: str) -> list[int]:
     return list(accumulate(delta))
 
 
-def _split(key: str, text: str, depth: list[int], start: int) -> list[list[tuple[int, int]]]:
-    """Sentences of ``key[start:]``, each a list of its ``;``-separated clauses."""
+def _split(
+    key: str, text: str, depth: list[int], start: int, acts: re.Pattern[str] | None = None
+) -> list[list[tuple[int, int]]]:
+    """Sentences of ``key[start:]``, each a list of its ``;``-separated clauses (``acts``:
+    where "và" opens a second act of the document, also a clause)."""
     sentences: list[list[tuple[int, int]]] = []
     clauses: list[tuple[int, int]] = []
     a = start
     n = len(key)
-    for stop in _STOPS.finditer(key, start):  # only the stops, not every character
-        i = stop.start()
-        c = key[i]
+    joins = {m.start(): m.end() for m in acts.finditer(key, start)} if acts is not None else {}
+    stops = sorted(
+        [(m.start(), key[m.start()]) for m in _STOPS.finditer(key, start)]
+        + [(j, "&") for j in joins]
+    )
+    for i, c in stops:  # only the stops, not every character
         if depth[i]:
             continue
-        if c == ";":
+        if c == "&":  # "… và bãi bỏ …": the next clause opens at its cue
+            clauses.append((a, i))
+            a = joins[i]
+        elif c == ";":
             clauses.append((a, i))
             a = i + 1
         elif c in ".!?" and i + 2 < n and key[i + 1].isspace():
@@ -649,7 +662,7 @@ def _relations(
     weak = (bool(marker) and not title) or (in_purpose and not own_voice)
     last_cue: _Cue | None = None
     starts = [m.start for m in found]  # find_numbers gives them left to right
-    for n, clauses in enumerate(_split(key, text, depth, body)):
+    for n, clauses in enumerate(_split(key, text, depth, body, v.ACT_AFTER_AND)):
         s0, s1 = clauses[0][0], clauses[-1][1]
         cue = _cue_at(v, key, text, s0, s1, title=title and n == 0)
         cue = _voiced(_applicable(cue, key, s0, s1, marker, own_voice), voice, weak)

@@ -570,3 +570,27 @@ def test_a_conclusions_title_after_whose_it_is_carries_out_what_it_names() -> No
     )
     e = extract_text(page, "kl.md")
     assert {r.number.format(): r.relation for r in e.references} == {"42-CT/TW": "implements"}
+
+
+def test_a_second_act_after_and_in_one_sentence() -> None:
+    """ "… thay thế Nghị quyết số A … và bãi bỏ Nghị quyết số B …": B is superseded by its own
+    cue, not cited (nor amended because A's description said "một số đối tượng")."""
+    page = "\n".join(
+        [
+            "HỘI ĐỒNG NHÂN DÂN TỈNH GIA LAI",
+            "Số: 24/2025/NQ-HĐND",
+            "Gia Lai, ngày 10 tháng 12 năm 2025",
+            "NGHỊ QUYẾT",
+            "Quy định chính sách hỗ trợ đóng bảo hiểm y tế",
+            "Điều 2. Hiệu lực thi hành",
+            "1. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2026.",
+            "2. Nghị quyết này thay thế Nghị quyết số 09/2022/NQ-HĐND ngày 08 tháng 7 năm 2022 "
+            "quy định mức hỗ trợ cho một số đối tượng và bãi bỏ Nghị quyết số 31/2023/NQ-HĐND "
+            "ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Gia Lai.",
+        ]
+    )
+    e = extract_text(page, "nq.txt")
+    assert {r.number.format(): r.relation for r in e.references} == {
+        "09/2022/NQ-HĐND": "supersedes",
+        "31/2023/NQ-HĐND": "supersedes",
+    }
