@@ -339,7 +339,7 @@ def members_in_brackets(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]
             and inside
             and "(" not in key[opened.end() : close]
             and all(x.agency.kind == "body" for x in inside)
-            and _SEP_ONLY.fullmatch(_blank_spans(key[opened.end() : close], inside, opened.end()))
+            and _SEP_ONLY.fullmatch(blank_spans(key[opened.end() : close], inside, opened.end()))
         ):
             out.extend(AgencyMatch(m.start, close + 1, x.agency) for x in inside)
             i += 1 + len(inside)
@@ -352,7 +352,8 @@ def members_in_brackets(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]
 _SEP_ONLY = re.compile(r"(?:\s|,|;|\bvà\b)*+")
 
 
-def _blank_spans(part: str, inside: list[AgencyMatch], offset: int) -> str:
+def blank_spans(part: str, inside: list[AgencyMatch], offset: int = 0) -> str:
+    """``part`` (which starts at ``offset`` of the text matched) with the matches blanked."""
     chars = list(part)
     for x in inside:
         for c in range(x.start - offset, x.end - offset):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..schema.model import Agency, Evidence, Task
-from .agencies import AgencyTable
+from .agencies import AgencyTable, blank_spans
 from .assignment import Assignment, parse_assignment
 from .deadlines import Deadline, deadline_of_field, find_deadline
 from .fields import Fields, event_detail, split_fields
@@ -694,13 +694,8 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
 def _only_addressees(clause: str, ctx: TaskContext) -> bool:
     """The clause is bodies (office holders blanked) and nothing else: no work in it."""
     key = ctx.table.blank_titles(match_key(clause))
-    found = ctx.table.find(clause, ctx.province)
-    chars = list(key)
-    for m in found:
-        chars[m.start : m.end] = " " * (m.end - m.start)
-    return not re.search(
-        r"[^\W\d_]{2,}", re.sub(r"(?<![\wđ])(?:và|các)(?![\wđ])", " ", "".join(chars))
-    )
+    rest = blank_spans(key, ctx.table.find(clause, ctx.province))
+    return not re.search(r"[^\W\d_]{2,}", re.sub(r"(?<![\wđ])(?:và|các)(?![\wđ])", " ", rest))
 
 
 def _another_doer(before: str, clause: str, ctx: TaskContext) -> bool:

@@ -203,6 +203,14 @@ def _unnamed(agency, table: AgencyTable) -> bool:
     return all(p.removeprefix("các ") in ("cơ quan", "đơn vị") for p in parts if p)
 
 
+def _each_body(tasks: list, rename) -> list:
+    """The tasks with ``rename`` applied to each lead and cooperating body."""
+    for t in tasks:
+        t.lead = [rename(a) for a in t.lead]
+        t.cooperating = [rename(a) for a in t.cooperating]
+    return tasks
+
+
 def _commune_unit(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"(?<![\wđ])({Rules.alternation(rules.commune_units)})(?![\wđ])")
 
@@ -236,10 +244,7 @@ def _own_commune_bodies(tasks: list, doc, rules: Rules) -> list:
             )
         return a
 
-    for t in tasks:
-        t.lead = [own(a) for a in t.lead]
-        t.cooperating = [own(a) for a in t.cooperating]
-    return tasks
+    return _each_body(tasks, own)
 
 
 def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:
@@ -263,10 +268,7 @@ def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:
             return replace(a, name=f"{a.name} {province}")
         return replace(a, name=f"{a.name} {unit} {province}")
 
-    for t in tasks:
-        t.lead = [placed(a) for a in t.lead]
-        t.cooperating = [placed(a) for a in t.cooperating]
-    return tasks
+    return _each_body(tasks, placed)
 
 
 def _task_province(doc) -> str | None:
