@@ -696,6 +696,18 @@ class AgencyTable:
             rf"(?<!{_WORD})(?:các|những)\s++(?P<head>{r.alternation(r.body_heads)})"
             rf"(?:\s*+,\s*+(?:{nouns}))*+(?:\s++(?:có\s++)?liên\s++quan)?\s*+:\s*+(?=[^\W_])"
         )
+        # "Văn phòng cấp ủy tham mưu …": a body named by its role stands alone (the local
+        # pattern above takes it first when a level follows: "Văn phòng cấp ủy các cấp")
+        role = (
+            rf"|(?<!{_WORD})(?:{r.alternation(r.role_bodies)})(?!{_WORD})"
+            # "Cấp ủy, tổ chức đảng các cấp": with the groups listed after it
+            rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)"
+            rf"(?:(?:{r.alternation(r.role_bodies)})(?!{_WORD})|{noun_item}))*+"
+            rf"(?P<rquals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
+            if r.role_bodies
+            else ""
+        )
+        local = re.compile(local.pattern + role) if role else local
         return heads, group, titles, local, named
 
     def _each_place(self, text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:

@@ -206,14 +206,20 @@ def _names_a_party(who: str, table: AgencyTable) -> bool:
     return any(key == w or key.startswith(w + " ") for w in words)
 
 
-def _framing_end(key: str, table: AgencyTable) -> int:
+def _framing_end(key: str, table: AgencyTable, matches: list[AgencyMatch] = ()) -> int:  # type: ignore[assignment]
     """Where a sentence's subject may start after a framing phrase ("Trong thời gian tới, …",
-    "Căn cứ kế hoạch này, …"; ``framing_openers`` in the rules), else 0."""
-    m = re.match(
-        r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")[^,;:.]{0,60}?,\s*+",
-        key,
-    )
-    return m.end() if m else 0
+    "Căn cứ kế hoạch này, …"; ``framing_openers`` in the rules), else 0. A comma inside a
+    body's name does not end it ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …")."""
+    m = re.match(r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")", key)
+    if not m:
+        return 0
+    for comma in re.finditer(r"[,;:.]\s*+", key[m.end() : m.end() + 61]):
+        at = m.end() + comma.start()
+        if comma.group()[0] != ",":
+            return 0
+        if not any(a.start < at < a.end for a in matches):
+            return m.end() + comma.end()
+    return 0
 
 
 @remembered_readings  # the same text is read for its own task, a heading, a clause (memo.py)
@@ -250,6 +256,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             after = parse_assignment(original[comma.end() :], table, province)
             if after.lead and after.explicit and not any(m.start < comma.start() for m in matches):
                 return after
+    elif table.rules.assent_openers and re.match(
+        r"\W*+(?:" + Rules.alternation(table.rules.assent_openers) + r")(?![\wđ])", key
+    ):
+        # "Thống nhất với đề xuất của Bộ A …; Bộ B bố trí vốn …", "Đồng ý chủ trương …, giao
+        # Bộ C …": the chair's view first, the doer in a later clause
+        for sep in re.finditer(r"[,;.]\s*+", key[:400]):
+            after = parse_assignment(original[sep.end() :], table, province)
+            if after.lead and after.explicit:
+                return after
     # a short label naming no body: "Nhiệm vụ chung: Các bộ, ngành … tập trung …"
     label = re.match(r"\W*+([^:;,.()]{3,60}?):\s*+(?=\S)", key)
     if (
@@ -285,11 +300,13 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.cooperating += concrete(_runs_before(text, matches, m.start()))
     result.cooperating = dedupe(result.cooperating)
 
-    # a label, "Giao X"
+    # a label, "Giao X"; after a framing phrase too ("Đồng thời, giao X …")
+    framing = _framing_end(key, table, matches)
     for m in _LABEL.finditer(key):
         if (
             m.group().startswith("giao")
             and m.start() > 0
+            and m.start() != framing
             and not re.search(r"[(.;:]\s*$", key[: m.start()])
         ):
             continue
@@ -306,7 +323,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             return _finish(result)
 
     # a delegation chain or an addressee at the very start
-    framing = _framing_end(key, table)  # "Căn cứ kế hoạch này, Giám đốc các Sở …"
+    # "Căn cứ kế hoạch này, Giám đốc các Sở …" (framing: above)
     chain = _runs(text, matches, framing)
     if chain:
         m = re.match(r"\s*(?:" + _requests(table) + r"|giao)\s+", key[chain[-1].end :])
@@ -466,7 +483,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh" (or
     # "tỉnh Hà Tĩnh"); "Trong thời gian tới, Tỉnh …"
-    place = _place_doer(original, _framing_end(key, table), table, province)
+    place = _place_doer(original, _framing_end(key, table, matches), table, province)
     places = [place[1]] if place else []
     while place and (more := re.match(r"\s*+(?:,|và)\s*+", original[place[0] :])):
         # "Thành phố Hà Nội, Thành phố Hồ Chí Minh phấn đấu …": each named place
@@ -477,7 +494,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         places.append(nxt[1])
     if place and (
         re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3])
-        or (len(places) > 1 or _PLACE.match(original, _framing_end(key, table)).group(2))
+        or (len(places) > 1 or _PLACE.match(original, _framing_end(key, table, matches)).group(2))
         and re.match(r"\s*+:(?:\s*+\S|\s*+$)", original[place[0] :])
     ):  # "Thành phố Hà Nội, Thành phố Đà Nẵng: Đẩy nhanh …", "Tỉnh Quảng Ninh:" (a heading)
         result.lead = dedupe(places)

@@ -49,6 +49,7 @@ LIST_KEYS = (
     "name_stop_words",
     "predicate_openers",
     "separate_kinds",
+    "role_bodies",
     "name_compounds",
     "name_noun_compounds",
     "verb_nouns",
@@ -63,6 +64,7 @@ LIST_KEYS = (
     "numbered_body_stems",
     "request_verbs",
     "cooperation_adverbs",
+    "assent_openers",
     # tasks
     "normative_types",
     "conclusion_types",
@@ -159,6 +161,8 @@ class Rules:
     name_compounds: frozenset[str] = frozenset()
     predicate_openers: frozenset[str] = frozenset()
     separate_kinds: frozenset[str] = frozenset()
+    role_bodies: tuple[str, ...] = ()
+    assent_openers: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()
     verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()

@@ -46,6 +46,18 @@ PROVINCE = "Bắc Ninh"
         # "…, do X chủ trì" after the item's work: X does it
         ("Xây dựng đề án vị trí việc làm, do Sở Nội vụ chủ trì, hoàn thành trong quý II.",
          ["Sở Nội vụ"], []),
+        # a framing phrase before the doer (rules: framing_openers), a comma inside a
+        # group's name not ending it
+        ("Trên cơ sở ý kiến của Sở Tư pháp, Sở Xây dựng hoàn thiện hồ sơ.", ["Sở Xây dựng"], []),
+        ("Trên cơ sở đề xuất của các sở, ban, ngành, Sở Tài chính tổng hợp nhu cầu kinh phí.",
+         ["Sở Tài chính"], []),
+        ("Đồng thời, giao Sở Nội vụ hướng dẫn thực hiện.", ["Sở Nội vụ"], []),
+        # the chair's view first, the doer in a later clause (rules: assent_openers)
+        ("Thống nhất với đề xuất của Sở Xây dựng về phương án; Sở Tài chính bố trí vốn.",
+         ["Sở Tài chính"], []),
+        ("Đồng ý chủ trương đầu tư dự án, giao Sở Xây dựng hoàn thiện hồ sơ.",
+         ["Sở Xây dựng"], []),
+        ("Thống nhất thực hiện chuyển đổi số trong các cơ quan.", [], []),
     ],
 )  # fmt: skip
 def test_assignment_lead_and_cooperating(

@@ -126,6 +126,20 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Ủy ban kiểm tra cấp ủy cấp xã kiểm tra việc thực hiện.",
             ["Ủy ban kiểm tra cấp ủy cấp xã"],
         ),
+        # a Party organ named by its role, no level after it, stands alone (rules: role_bodies)
+        (
+            "Văn phòng cấp ủy tham mưu giúp cấp ủy thu thập, chỉnh lý tài liệu.",
+            ["Văn phòng cấp ủy"],
+        ),
+        ("Chi bộ tổ chức sinh hoạt chuyên đề hằng quý.", ["Chi bộ"]),
+        ("Ủy ban kiểm tra các cấp kiểm tra việc thực hiện.", ["Ủy ban kiểm tra các cấp"]),
+        # with the groups listed after it, one group as printed
+        (
+            "Cấp ủy, tổ chức đảng các cấp lãnh đạo thực hiện nghiêm Quy định này.",
+            ["Cấp ủy, tổ chức đảng các cấp"],
+        ),
+        # but not a committee named in the work ("… của cấp ủy")
+        ("Đảng viên thực hiện theo sự chỉ đạo của cấp ủy.", []),
         # where a group with modifiers works is part of its name as printed
         (
             "Các đơn vị cấp nước sạch trên địa bàn tỉnh tiếp tục đầu tư mạng lưới.",
