@@ -194,6 +194,11 @@ _DEFINED = re.compile(
     re.IGNORECASE,
 )
 
+# "Ghi chú viết tắt: Cục QLN: Cục Quản lý nhà …; NHNN: Ngân hàng Nhà nước Việt Nam." (a
+# legend of the abbreviations a plan's table uses)
+_LEGEND = re.compile(r"(?:chữ|từ|các chữ|ghi chú)?\s*+viết\s++tắt\s*+(?:như\s++sau\s*+)?:", re.I)
+_LEGEND_PAIR = re.compile(r"^(?P<short>[\w&.\- ]{2,25}?)\s*+:\s*+(?P<full>[A-ZĐÀ-Ỹ][^:]{3,120})$")
+
 
 def _merged_pairs(
     found: list[AgencyMatch], join: Callable[[AgencyMatch, AgencyMatch], AgencyMatch | None]
@@ -696,10 +701,13 @@ class AgencyTable:
             rf"(?<!{_WORD})(?:các|những)\s++(?P<head>{r.alternation(r.body_heads)})"
             rf"(?:\s*+,\s*+(?:{nouns}))*+(?:\s++(?:có\s++)?liên\s++quan)?\s*+:\s*+(?=[^\W_])"
         )
+        units = r.alternation((*r.commune_units, *r.village_units))
         # "Văn phòng cấp ủy tham mưu …": a body named by its role stands alone (the local
         # pattern above takes it first when a level follows: "Văn phòng cấp ủy các cấp")
         role = (
-            rf"|(?<!{_WORD})(?:{r.alternation(r.role_bodies)})(?!{_WORD})"
+            rf"|(?<!{_WORD})(?:{r.alternation(r.role_bodies)})(?!{_WORD})(?!\s++viên(?!{_WORD}))"
+            # "Chi bộ thôn, tổ dân phố": of the places it names
+            rf"(?:\s++(?:{units})(?!{_WORD})(?:(?:\s*+,\s*+|\s++và\s++)(?:{units})(?!{_WORD}))*+)?"
             # "Cấp ủy, tổ chức đảng các cấp": with the groups listed after it
             rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)"
             rf"(?:(?:{r.alternation(r.role_bodies)})(?!{_WORD})|{noun_item}))*+"
@@ -720,7 +728,9 @@ class AgencyTable:
                 fold(m.agency.as_written or ""),
             )
             written = fold(m.agency.as_written or "")
-            bare = _BARE_PLACES.fullmatch(written) if not head else None
+            # "các tỉnh ủy Gia Lai, Lạng Sơn": the Party committee of each
+            party = re.fullmatch(r"các\s+(?:tỉnh ủy|thành ủy)(?:\s*,\s*thành ủy)?", written)
+            bare = _BARE_PLACES.fullmatch(written) if not (head or party) else None
             if (
                 bare
                 and written.endswith("địa phương")
@@ -729,7 +739,7 @@ class AgencyTable:
                 bare = None  # "các địa phương Đồng Nai …" is not a list of places
             listed = (
                 _PLACE_LIST.match(key, m.end)
-                if (head or bare) and m.agency.kind == "group"
+                if (head or bare or party) and m.agency.kind == "group"
                 else None
             )
             if not listed:
@@ -763,6 +773,8 @@ class AgencyTable:
                         if re.search(r"(?i:tỉnh ủy|thành ủy)$", prefix)
                         else f"{prefix} {unit}"
                     )
+                    if party:
+                        name = "Thành ủy" if place in CITIES else "Tỉnh ủy"
                     written = f"{name} {place}"
                     agency = self.known_or_printed(written, place, level="province")
                     out.append(AgencyMatch(first, listed.end(), agency))
@@ -873,6 +885,7 @@ class AgencyTable:
                 if modified > end and (where := _ON_THE_TERRITORY.match(key, modified)):
                     modified = where.end()  # "các đơn vị cấp nước sạch trên địa bàn thành phố"
                 end = _more_units(key, modified, self.rules)
+                end = _with_relative(key, end, self.rules)
                 end = self._group_of_named(text, key, m, end, known)
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
@@ -1090,6 +1103,11 @@ class AgencyTable:
                 ):  # not the start of a name the table knows ("Bộ Giáo dục" …)
                     names.setdefault(key_name, written)
         names.update((k, v) for k, v in self._defined_names(text).items() if k not in names)
+        names.update(  # a legend's abbreviations the table does not know already
+            (k, v)
+            for k, v in _legend_names(text).items()
+            if k not in names and self.lookup(k, None) is None
+        )
         return _DocumentTable(self, names) if names else self
 
     def _defined_names(self, text: str) -> dict[str, str]:
@@ -1334,6 +1352,30 @@ class _DocumentTable(AgencyTable):
         return out
 
 
+def _legend_names(text: str) -> dict[str, str]:
+    """The abbreviations a document's legend writes out ("Ghi chú viết tắt: Cục QLN: Cục
+    Quản lý nhà …; Vụ PC: Vụ Pháp chế."; "Chữ viết tắt:" with one pair a line), folded short
+    name → full name. A short name has a word in capitals; the legend ends at the first
+    piece that is not such a pair."""
+    out: dict[str, str] = {}
+    for m in _LEGEND.finditer(text):
+        region = text[m.end() : m.end() + 2500]
+        region = re.sub(r"\n\s*+[-–+•*]+\s*+", ";", region)  # one pair a line
+        region = re.sub(r"\n[ \t]*+\n.*", "", region, flags=re.S)  # to the paragraph's end
+        region = region.replace("*", "").replace("\\", "")
+        for piece in re.split(r"[;.]\s*+(?=\S|$)", " ".join(region.split())):
+            piece = piece.strip(" ,")
+            if not piece:
+                continue
+            pair = _LEGEND_PAIR.match(piece)
+            if not pair or not re.search(r"[A-ZĐ]{2}", pair.group("short")):
+                break
+            short, full = pair.group("short").strip(), pair.group("full").strip()
+            if len(full.split()) > len(short.split()) and len(full.split()) <= 16:
+                out.setdefault(fold(short), full)
+    return out
+
+
 def _tokens(text: str, pos: int, limit: int = 160):
     return list(re.finditer(r"[^\s,;:.()“”\"'‘’]+", text[pos : pos + limit]))
 
@@ -1399,6 +1441,12 @@ def _name_end(
         prev = fold(toks[i - 1].group()) if i else ""
         if word[0].islower() and prev in ("tỉnh", "phố") and low not in ("ủy", "uỷ"):
             break  # "… Biên phòng tỉnh tuần tra": a name ends with its place
+        if word[0].islower() and any(
+            " ".join(x.group() for x in toks[i - n : i]) in PROVINCE_NAMES
+            for n in (1, 2, 3)
+            if i >= n
+        ):
+            break  # "Thành ủy Đà Nẵng thí điểm …": after the place's name too
         if "," in gap and prev in ("tỉnh", "phố"):
             break  # "… Công nghệ cao tỉnh, UBND cấp xã": so does a name before a comma
         national = _ends_viet_nam(text, pos, toks, i) if i and word[0].islower() else None
@@ -1594,11 +1642,40 @@ def _modifiers_end(
 
 
 def _units_tail(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    units = Rules.alternation((*rules.commune_units, *rules.district_units, "tỉnh", "thành phố"))
+    units = Rules.alternation(
+        (*rules.commune_units, *rules.village_units, *rules.district_units, "tỉnh", "thành phố")
+    )
     return (
         re.compile(rf"(?<![\wđ])(?:{units})$"),
         re.compile(rf"(?:(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)(?:{units})(?![\wđ]))+"),
     )
+
+
+_PLACES_AT_END = re.compile(r"(?<![\wđ])(?:tỉnh|thành phố|xã|phường|địa phương)$")
+_RELATIVE = re.compile(r"\s++có\s++(?!trách nhiệm|nhiệm vụ|liên quan|ý kiến|văn bản)")
+
+
+def _with_relative(key: str, end: int, rules: Rules) -> int:
+    """ "Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua": a group of places goes on
+    through what they have, up to the verb of its work (within six words; else not)."""
+    if not _PLACES_AT_END.search(key, max(0, end - 12), end):
+        return end
+    m = _RELATIVE.match(key, end)
+    if not m:
+        return end
+    verbs = derived(rules, _work_verb)
+    words = list(re.finditer(r"\S+", key[m.end() : m.end() + 80]))
+    for i, w in enumerate(words[:7]):
+        if i and verbs.match(key, m.end() + w.start()):
+            return m.end() + words[i - 1].end()
+        if re.search(r"[,;:.()]", w.group()) or w.group() in ("để", "nhằm", "theo", "và", "với"):
+            return end
+    return end
+
+
+def _work_verb(rules: Rules) -> re.Pattern[str]:
+    verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs, *rules.request_verbs))
+    return re.compile(rf"(?:{verbs})(?![\wđ])")
 
 
 def _more_units(key: str, end: int, rules: Rules) -> int:

@@ -586,7 +586,37 @@ def _delegated(
         pos = nxt[-1].end
     while len(steps) > 1 and all(table.is_vague(b.agency) for b in steps[-1]):
         steps.pop()
+    for i in range(1, len(steps)):  # "UBND các tỉnh, thành phố chỉ đạo Sở Xây dựng …"
+        if len(steps[i - 1]) == 1:
+            steps[i] = [
+                AgencyMatch(b.start, b.end, _of_each(steps[i - 1][0].agency, b.agency))
+                for b in steps[i]
+            ]
     return steps
+
+
+_EACH_AUTHORITY = re.compile(r"(?:ủy ban nhân dân|ubnd)\s++(?P<each>các\s++(?P<unit>\w+).*)$")
+_UNIT_AT_END = re.compile(r"\s++(?:xã|phường|đặc khu|tỉnh|thành phố)$", re.I)
+
+
+def _of_each(directing: Agency, body: Agency) -> Agency:
+    """A body named with no place after a group of local authorities that directs it is that
+    body of each of them: "Ủy ban nhân dân các tỉnh, thành phố … chỉ đạo Sở Xây dựng" →
+    "Sở Xây dựng các tỉnh, thành phố …"; "UBND các xã, phường chỉ đạo Công an xã" →
+    "Công an các xã, phường"."""
+    m = _EACH_AUTHORITY.match(fold(directing.name)) if directing.kind == "group" else None
+    if m is None or body.kind != "body" or fold(body.name).startswith("ủy ban nhân dân"):
+        return body
+    each = directing.name[len(directing.name) - len(m.group("each")) :]
+    if body.level == "province" and m.group("unit") in ("tỉnh", "thành"):
+        if body.province is not None and fold(body.province) in fold(body.name):
+            return body  # "Sở Y tế tỉnh Gia Lai": named with its place
+        name = f"{body.name} {each}"
+    elif body.level == "commune" and m.group("unit") in ("xã", "phường"):
+        name = f"{_UNIT_AT_END.sub('', body.name)} {each}"
+    else:
+        return body
+    return replace(body, name=name, kind="group", province=None, canonical=False)
 
 
 # the kinds of state body a group may name ("các sở, ngành liên quan" names sở and ngành)

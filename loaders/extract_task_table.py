@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from ..schema.model import Agency, Evidence, Span, Task
@@ -206,9 +206,42 @@ def _bodies(text: str, ctx: TaskContext, vague: bool = False) -> list[Agency]:
     too when ``vague`` (a lead cell: "Bộ Xây dựng, các địa phương" both lead)."""
     if not text:
         return []
-    found = [m.agency for m in ctx.table.find(text, ctx.province)]
+    found = _whole_names(text, ctx)
     concrete = [a for a in found if not ctx.table.is_vague(a)]
     return dedupe(found if vague else concrete)
+
+
+# what a body's name in a cell does not run on into: who does what, a number, another party
+_NOT_A_NAME_TAIL = re.compile(
+    r"\d|(?<!\w)(?:chủ trì|phối hợp|và|các|với|cùng|thực hiện|liên quan)(?!\w)"
+)
+
+
+def _whole_names(text: str, ctx: TaskContext) -> list[Agency]:
+    """The bodies a cell names; a body read by shape whose name runs on in lower case to the
+    end of its part of the cell is named with all of it: a cell holds names only ("Viện Kinh
+    tế xây dựng", "Cục Giám định nhà nước về chất lượng công trình xây dựng")."""
+    matches = ctx.table.find(text, ctx.province)
+    out: list[Agency] = []
+    for i, m in enumerate(matches):
+        agency = m.agency
+        if not agency.canonical and agency.kind == "body":
+            stop = re.compile(r"[,;()\n|]").search(text, m.end)
+            end = stop.start() if stop else len(text)
+            nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
+            tail = text[m.end : end].rstrip(" .*")
+            if (
+                tail.strip()
+                and nxt >= end
+                and tail[:1].isspace()
+                and len(tail.split()) <= 12
+                and not _NOT_A_NAME_TAIL.search(fold(tail))
+                and all(w[:1].islower() for w in tail.split())
+            ):
+                written = " ".join(text[m.start : m.end + len(tail)].split())
+                agency = replace(agency, name=ctx.table.display_name(written), as_written=written)
+        out.append(agency)
+    return out
 
 
 _MARKED_LEAD = re.compile(r"\(\s*+(?i:chủ\s+trì)\s*+\)")

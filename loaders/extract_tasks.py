@@ -664,6 +664,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")
 
 
 _CLAUSE_BREAK = re.compile(r";\s++(?=[^\W\d_])")
+# a sentence's end inside an item's paragraph (not "TP. Hồ Chí Minh": a capital after it, and
+# a word of two letters or more, or a closing bracket or a number, before it)
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\.\s++(?=[A-ZĐÀ-Ỹ])")
 # a sentence opening with its topic, then its doer after a comma
 _TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
 
@@ -672,9 +675,13 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     """An item split where, after a ";", another body is given work of its own: "Bộ Công an
     chỉ đạo …; Bộ Quốc phòng chỉ đạo …" is two tasks. A body that only helps ("…; Sở X phối
     hợp") stays with the item."""
-    if ";" not in text:
+    if ";" not in text and ". " not in text:
         return [(text, False)]
-    cuts = [m for m in _CLAUSE_BREAK.finditer(text) if _doer_clause(text[m.end() :], ctx)]
+    # "… . Ủy ban nhân dân tỉnh Đồng Nai chủ trì …; Ủy ban nhân dân thành phố Đà Nẵng …"
+    breaks = sorted(
+        [*_CLAUSE_BREAK.finditer(text), *_SENTENCE_END.finditer(text)], key=lambda m: m.start()
+    )
+    cuts = [m for m in breaks if _doer_clause(text[m.end() :], ctx)]
     if not cuts:
         return [(text, False)]
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
@@ -683,7 +690,12 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
         # các sở, ban, ngành tỉnh; Chủ tịch … các xã …"): one item of work
         return [(text, False)]
     # "…; trên cơ sở đó, Tỉnh nghiên cứu …": the same body goes on, one item
-    cuts = [m for m in cuts if _another_doer(text[: cuts[0].start()], text[m.end() :], ctx)]
+    kept: list[re.Match[str]] = []
+    for m in cuts:
+        start = kept[-1].end() if kept else 0
+        if _another_doer(text[start : m.start()], text[m.end() :], ctx):
+            kept.append(m)
+    cuts = kept
     if not cuts:
         return [(text, False)]
     bounds = [0, *(m.end() for m in cuts)]
@@ -715,6 +727,12 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     )
     if framing:  # "…; trên cơ sở đó, Bộ Xây dựng ban hành …"
         rest = rest[framing.end() :]
+    elif re.match(r"(?:" + Rules.alternation(ctx.table.rules.purpose_words) + r")\s", fold(rest)):
+        # ". Để hình thành hành lang …, Ủy ban nhân dân tỉnh Gia Lai phối hợp …"
+        for comma in re.finditer(r",\s*+", rest[:180]):
+            if _opens_with_doer(rest[comma.end() :], ctx):
+                rest = rest[comma.end() :]
+                break
     given = re.match(
         r"\s*+(?:giao|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s++",
         fold(rest[:40]),
@@ -727,8 +745,9 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     elif not _opens_with_doer(rest, ctx):
         return False
     found = ctx.table.find(rest[:120], ctx.province)
-    after = fold(rest[found[0].end : found[0].end + 20]) if found else ""
-    return not after.startswith(("phối hợp", "tham gia"))
+    after = fold(rest[found[0].end : found[0].end + 30]) if found else ""
+    # "Sở X phối hợp." helps; "Sở X phối hợp với Sở Y nghiên cứu …" does the work
+    return not re.match(r"(?:phối hợp|tham gia)(?!\s++(?:chặt chẽ\s++)?(?:với|cùng)\s)", after)
 
 
 def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tuple[str, bool]]:

@@ -65,6 +65,7 @@ LIST_KEYS = (
     "request_verbs",
     "cooperation_adverbs",
     "assent_openers",
+    "village_units",
     # tasks
     "normative_types",
     "conclusion_types",
@@ -163,6 +164,7 @@ class Rules:
     separate_kinds: frozenset[str] = frozenset()
     role_bodies: tuple[str, ...] = ()
     assent_openers: tuple[str, ...] = ()
+    village_units: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()
     verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()

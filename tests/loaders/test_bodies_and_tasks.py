@@ -1763,3 +1763,43 @@ def test_a_letters_item_gives_one_task_per_sentence_naming_a_doer() -> None:
         ("Bộ Công an chỉ đạo lực l", ["Bộ Công an"]),
     ]
     assert "Bố trí lực lượng" in tasks[3].text
+
+
+PLAN_PARAGRAPH = """**CHÍNH PHỦ**
+
+Số: 12/KH-CP
+
+*Hà Nội, ngày 5 tháng 1 năm 2026*
+
+**KẾ HOẠCH**
+
+**Phát triển dịch vụ vận tải năm 2026**
+
+**I. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Phát triển kết cấu hạ tầng**
+
+Giao Bộ Xây dựng chủ trì, phối hợp với Ủy ban nhân dân thành phố Hải Phòng đẩy nhanh tiến \
+độ đầu tư bến cảng; hoàn thành thủ tục trong năm 2026. Ủy ban nhân dân tỉnh Đồng Nai chủ trì \
+phát triển trung tâm hàng không, kêu gọi nhà đầu tư trong quý III/2026; Ủy ban nhân dân \
+thành phố Đà Nẵng hoàn thành quy hoạch khu hậu cần cảng trước ngày 30/9/2026. Để hình thành \
+hành lang vận tải Đông - Tây kết nối Tây Nguyên với cảng biển, Ủy ban nhân dân tỉnh Gia Lai \
+phối hợp với Bộ Xây dựng nghiên cứu đầu tư cảng cạn. Bộ Xây dựng chủ trì phát triển vận tải \
+đa phương thức. Sở Tài chính phối hợp.
+"""
+
+
+def test_a_paragraph_gives_one_task_per_sentence_naming_another_doer() -> None:
+    """In a plan's or a resolution's paragraph, a sentence (or a clause after ";") that opens
+    with another body doing something, after a purpose clause too, is a task of its own; a
+    body that only helps ("Sở Tài chính phối hợp.") stays with the one before."""
+    tasks = extract_text(PLAN_PARAGRAPH, "kh.md").tasks
+    assert [(t.text[:22], [a.name for a in t.lead]) for t in tasks] == [
+        ("Giao Bộ Xây dựng chủ t", ["Bộ Xây dựng"]),
+        ("Ủy ban nhân dân tỉnh Đ", ["Ủy ban nhân dân tỉnh Đồng Nai"]),
+        ("Ủy ban nhân dân thành ", ["Ủy ban nhân dân thành phố Đà Nẵng"]),
+        ("Để hình thành hành lan", ["Ủy ban nhân dân tỉnh Gia Lai"]),
+        ("Bộ Xây dựng chủ trì ph", ["Bộ Xây dựng"]),
+    ]
+    assert tasks[4].text.endswith("Sở Tài chính phối hợp.")
+    assert str(tasks[2].deadline) == "2026-09-30"

@@ -138,8 +138,46 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Cấp ủy, tổ chức đảng các cấp lãnh đạo thực hiện nghiêm Quy định này.",
             ["Cấp ủy, tổ chức đảng các cấp"],
         ),
-        # but not a committee named in the work ("… của cấp ủy")
+        # but not a committee named in the work ("… của cấp ủy"), nor its members
         ("Đảng viên thực hiện theo sự chỉ đạo của cấp ủy.", []),
+        ("Phân công đồng chí cấp ủy viên dự sinh hoạt chi bộ.", []),
+        # the places below a commune a group names (rules: village_units)
+        ("Các chi bộ thôn, tổ dân phố xây dựng kế hoạch.", ["Các chi bộ thôn, tổ dân phố"]),
+        ("Chi bộ thôn, tổ dân phố tổ chức sinh hoạt.", ["Chi bộ thôn, tổ dân phố"]),
+        # an organ of each committee of a group
+        (
+            "Ban tổ chức các tỉnh ủy, thành ủy trực thuộc Trung ương tham mưu cấp ủy.",
+            ["Ban tổ chức các tỉnh ủy, thành ủy trực thuộc Trung ương"],
+        ),
+        # the Party committees of the provinces named after them
+        (
+            "Đề nghị các tỉnh ủy Gia Lai, Lạng Sơn hướng dẫn việc sinh hoạt.",
+            ["Tỉnh ủy Gia Lai", "Tỉnh ủy Lạng Sơn"],
+        ),
+        # a name ends with its place's name
+        (
+            "Đề nghị Thành ủy Huế, Thành ủy Đà Nẵng thí điểm sinh hoạt chi bộ theo chuyên đề.",
+            ["Thành ủy Huế", "Thành ủy Đà Nẵng"],
+        ),
+        # a group of places goes on through what they have, up to the verb of its work
+        (
+            "Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua bố trí đủ vốn.",
+            ["Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua"],
+        ),
+        ("Các tỉnh có trách nhiệm kiểm tra.", ["Các tỉnh"]),
+        ("Các địa phương có kế hoạch cụ thể để triển khai.", ["Các địa phương"]),
+        # a military branch is a body (rules: body_heads)
+        ("Binh chủng Công binh hỗ trợ rà phá bom mìn.", ["Binh chủng Công binh"]),
+        # a body with no place after a group of local authorities that directs it
+        (
+            "Đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo Sở "
+            "Xây dựng rà soát nhu cầu nhà ở.",
+            ["Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương"],
+        ),
+        (
+            "Ủy ban nhân dân các xã, phường chỉ đạo Công an xã kiểm tra.",
+            ["Công an các xã, phường"],
+        ),
         # where a group with modifiers works is part of its name as printed
         (
             "Các đơn vị cấp nước sạch trên địa bàn tỉnh tiếp tục đầu tư mạng lưới.",

@@ -279,3 +279,43 @@ def test_a_lead_marked_in_its_cell_and_a_lead_cell_merged_over_rows() -> None:
         ("Trang bị thiết bị dạy ", ["Phòng Kế hoạch - Tài chính"], ["Phòng Giáo dục trung học"]),
         ("Cập nhật cơ sở dữ liệu", [], []),
     ]
+
+
+def test_a_legend_of_abbreviations_names_the_bodies_of_the_table() -> None:
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Phát triển nhà ở năm 2026",
+            "",
+            "*Ghi chú viết tắt: Cục QLN: Cục Quản lý nhà ở; Vụ KHTC: Vụ Kế hoạch -",
+            "Tài chính; NHCS: Ngân hàng Chính sách xã hội.*",
+            "",
+            "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |",
+            "|---|---|---|---|---|",
+            "| 1 | Rà soát quy định về nhà ở | Cục QLN | Vụ KHTC; NHCS | Quý II/2026 |",
+        ]
+    )
+    tasks = _tasks(text, "plan.md")
+    assert [(t[1], t[2]) for t in tasks] == [
+        (["Cục Quản lý nhà ở"], ["Vụ Kế hoạch - Tài chính", "Ngân hàng Chính sách xã hội"])
+    ]
+
+
+def test_a_cell_holds_a_name_in_lower_case_to_its_end() -> None:
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Năm 2026",
+            "",
+            "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |",
+            "|---|---|---|---|---|",
+            "| 1 | Nghiên cứu định mức | Viện Kinh tế xây dựng | Cục Giám định nhà nước về chất"
+            " lượng công trình | Quý II/2026 |",
+            "| 2 | Hướng dẫn định mức | Sở Xây dựng chủ trì | | Quý III/2026 |",
+        ]
+    )
+    tasks = _tasks(text, "plan.md")
+    assert [(t[1], t[2]) for t in tasks] == [
+        (["Viện Kinh tế xây dựng"], ["Cục Giám định nhà nước về chất lượng công trình"]),
+        (["Sở Xây dựng"], []),
+    ]
