@@ -877,6 +877,12 @@ class AgencyTable:
             start, end = m.start(), m.end()
             if taken.overlaps(start, end):
                 continue
+            if (
+                "rquals" in m.groupdict()
+                and m.group("rquals") is not None
+                and re.match(r"\s++[A-ZĐÀ-Ỹ]", text[end : end + 3])
+            ):
+                continue  # "Chi bộ Công an phường": the cell of a named body
             # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
             if not m.group("quals") and "nouns" in m.groupdict():
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))

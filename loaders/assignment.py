@@ -33,7 +33,7 @@ _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
     r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
-    r"(chỉ đạo|lãnh đạo)\s+"
+    r"(chỉ đạo|lãnh đạo|giao)\s+"
 )
 _PLURAL = re.compile(r"(?:các|những)\s++")
 # an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
@@ -390,6 +390,10 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             r"[^\W\d_]\s++do\s++$", key[max(0, before[0].start - 40) : before[0].start]
         ):
             continue  # "các dự án do Bộ Công an chủ trì": which projects, not who does the item
+        if before and re.search(
+            r"(?:giúp|tham mưu cho)\s++$", key[max(0, before[0].start - 20) : before[0].start]
+        ):
+            continue  # "Là cơ quan thường trực giúp Ban Chỉ đạo xã, chủ trì …": whom it serves
         if before:
             result.lead = [a.agency for a in before]
             result.cue = "chủ trì"

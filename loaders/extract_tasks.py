@@ -681,7 +681,15 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     breaks = sorted(
         [*_CLAUSE_BREAK.finditer(text), *_SENTENCE_END.finditer(text)], key=lambda m: m.start()
     )
-    cuts = [m for m in breaks if _doer_clause(text[m.end() :], ctx)]
+    cuts = [
+        m
+        for m in breaks
+        if _doer_clause(text[m.end() :], ctx)
+        # "…; chỉ đạo các ngành chuyên môn tham mưu …" goes on with the body's own work (one
+        # task, as the Đồng Tháp programme's item 4 is read); a sentence "…. Chỉ đạo Sở X chủ
+        # trì …" hands work on
+        and not (m.group()[0] == ";" and fold(text[m.end() : m.end() + 8]) == "chỉ đạo")
+    ]
     if not cuts:
         return [(text, False)]
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
@@ -733,8 +741,8 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
             if _opens_with_doer(rest[comma.end() :], ctx):
                 rest = rest[comma.end() :]
                 break
-    given = re.match(
-        r"\s*+(?:giao|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s++",
+    given = re.match(  # "…. Chỉ đạo Sở X chủ trì …": the work handed on to Sở X
+        r"\s*+(?:giao|chỉ đạo|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s++",
         fold(rest[:40]),
     )
     if given:  # "…; giao Ủy ban nhân dân các xã tạo điều kiện …": given work, any verb

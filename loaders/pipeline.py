@@ -125,6 +125,7 @@ def extract_text(
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
+    tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
@@ -269,6 +270,35 @@ def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:
         return replace(a, name=f"{a.name} {unit} {province}")
 
     return _each_body(tasks, placed)
+
+
+def _bodies_of_the_commune(tasks: list, doc, rules: Rules) -> list:
+    """A province's document about one commune or ward ("… làm việc với Ban Thường vụ Đảng
+    ủy phường Bắc Cam Ranh") names its bodies bare ("Đảng ủy phường", "Ủy ban nhân dân
+    phường"); they are that commune's: "Đảng ủy phường Bắc Cam Ranh"."""
+    if doc.issuer is None or doc.issuer.level not in ("province", "central"):
+        return tasks
+    named = {
+        (m.group(1).lower(), m.group(2))
+        for m in derived(rules, _commune_in_title).finditer(doc.title or "")
+    }
+    if len(named) != 1:
+        return tasks
+    unit, name = named.pop()
+
+    def placed(a):
+        if a.kind == "body" and fold(a.name).endswith(f" {unit}") and a.name.count(" ") <= 5:
+            return replace(a, name=f"{a.name} {name}", level="commune", canonical=False)
+        return a
+
+    return _each_body(tasks, placed)
+
+
+def _commune_in_title(rules: Rules) -> re.Pattern[str]:
+    units = Rules.alternation(rules.commune_units)
+    return re.compile(
+        rf"(?<![\wđ])((?i:{units}))\s++((?:[A-ZĐÀ-Ỹ\d][\wđ]*)(?:\s++[A-ZĐÀ-Ỹ\d][\wđ]*){{0,3}})"
+    )
 
 
 def _task_province(doc) -> str | None:

@@ -58,6 +58,8 @@ PROVINCE = "Bắc Ninh"
         ("Đồng ý chủ trương đầu tư dự án, giao Sở Xây dựng hoàn thiện hồ sơ.",
          ["Sở Xây dựng"], []),
         ("Thống nhất thực hiện chuyển đổi số trong các cơ quan.", [], []),
+        # whom a body serves is not who leads
+        ("Là cơ quan thường trực giúp Ban Chỉ đạo xã, chủ trì theo dõi, đôn đốc.", [], []),
     ],
 )  # fmt: skip
 def test_assignment_lead_and_cooperating(
@@ -76,6 +78,10 @@ def test_assignment_lead_and_cooperating(
          "tổ chức thi tuyển.",
          ["Đảng ủy Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Nội vụ"]),
         ("Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát nguồn vốn.", []),
+        # "giao" hands the work on inside a chain too
+        ("Giao Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh giao Sở "
+         "Tài chính thẩm định.",
+         ["Đảng ủy Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Tài chính"]),
         # a heading's body leads, directs one body, which directs another: the last does it
         ("Lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính cân đối ngân sách.",
          ["Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Tài chính"]),

@@ -1803,3 +1803,39 @@ def test_a_paragraph_gives_one_task_per_sentence_naming_another_doer() -> None:
     ]
     assert tasks[4].text.endswith("Sở Tài chính phối hợp.")
     assert str(tasks[2].deadline) == "2026-09-30"
+
+
+NOTICE_TO_A_WARD = """**TỈNH ỦY KHÁNH HÒA**
+
+Số 312-TB/VPTU
+
+*Khánh Hòa, ngày 5 tháng 11 năm 2025*
+
+**THÔNG BÁO**
+
+**Kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Đảng ủy phường \
+Bắc Cam Ranh**
+
+1. Đề nghị Đảng ủy phường chỉ đạo Ủy ban nhân dân phường rà soát các dự án chậm tiến độ.
+
+2. Yêu cầu Đảng ủy phường kiện toàn Tổ công nghệ số cộng đồng.
+"""
+
+
+def test_a_notice_about_one_ward_names_its_bodies_bare() -> None:
+    """A province's notice about one ward says "Đảng ủy phường": that ward's."""
+    tasks = extract_text(NOTICE_TO_A_WARD, "tb.md").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân phường Bắc Cam Ranh"],
+        ["Đảng ủy phường Bắc Cam Ranh"],
+    ]
+
+
+def test_a_sentence_that_hands_work_on_is_a_task_of_its_own() -> None:
+    text = PLAN_PARAGRAPH.replace(
+        "Sở Tài chính phối hợp.",
+        "Chỉ đạo Sở Tài chính bố trí kinh phí trong năm 2026.",
+    )
+    tasks = extract_text(text, "kh.md").tasks
+    assert [a.name for a in tasks[-1].lead] == ["Sở Tài chính"]
+    assert tasks[-1].text.startswith("Chỉ đạo Sở Tài chính")

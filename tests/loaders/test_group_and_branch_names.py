@@ -166,6 +166,17 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
         ),
         ("Các tỉnh có trách nhiệm kiểm tra.", ["Các tỉnh"]),
         ("Các địa phương có kế hoạch cụ thể để triển khai.", ["Các địa phương"]),
+        # a Party cell of a named body is one body; the chain goes on to the body it leads
+        (
+            "Chi bộ Công an phường lãnh đạo Công an phường triển khai Đề án 06.",
+            ["Công an phường"],
+        ),
+        # where a group is (rules: group_qualifiers)
+        (
+            "Các cấp ủy, tổ chức đảng, cơ quan, đơn vị trong Đảng bộ phường sử dụng hệ thống.",
+            ["Các cấp ủy, tổ chức đảng, cơ quan, đơn vị trong Đảng bộ phường"],
+        ),
+        ("Các sở, ngành trong tỉnh triển khai thực hiện.", ["Các sở, ngành trong tỉnh"]),
         # a military branch is a body (rules: body_heads)
         ("Binh chủng Công binh hỗ trợ rà phá bom mìn.", ["Binh chủng Công binh"]),
         # a body with no place after a group of local authorities that directs it

@@ -663,9 +663,9 @@ REGEX_CASES: list[RegexCase] = [
         "assignment._CHAIN_STEP",
         "match",
         lambda n: " " * n + "!",
-        r"\s*(?:\([^()]*\)\s*)?:?\s*(?:(?:lãnh đạo|chỉ đạo)(?:\s*,\s*|\s+và\s+))?"
-        r"(chỉ đạo|lãnh đạo)\s+",
-        (*_WS, "(", ")", ":", ",", "và", "chỉ đạo", "lãnh đạo", "x"),
+        r"\s*(?:\([^()]*\)\s*)?:?\s*(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*,\s*|\s+và\s+))?"
+        r"(chỉ đạo|lãnh đạo|giao)\s+",
+        (*_WS, "(", ")", ":", ",", "và", "chỉ đạo", "lãnh đạo", "giao", "x"),
     ),
     RegexCase(
         "extract_document._WHO_ISSUES",
