@@ -892,6 +892,7 @@ class AgencyTable:
                     modified = where.end()  # "các đơn vị cấp nước sạch trên địa bàn thành phố"
                 end = _more_units(key, modified, self.rules)
                 end = _with_relative(key, end, self.rules)
+                end = _school_levels(key, end, self.rules)
                 end = self._group_of_named(text, key, m, end, known)
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
@@ -1655,6 +1656,20 @@ def _units_tail(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"(?<![\wđ])(?:{units})$"),
         re.compile(rf"(?:(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)(?:{units})(?![\wđ]))+"),
     )
+
+
+def _school_levels(key: str, end: int, rules: Rules) -> int:
+    """ "các trường Tiểu học, Trung học cơ sở": the schools of the levels listed after it."""
+    if not rules.school_levels or not re.search(r"(?<![\wđ])trường(?: học)?$", key[:end]):
+        return end
+    m = derived(rules, _levels_after).match(key, end)
+    return m.end() if m else end
+
+
+def _levels_after(rules: Rules) -> re.Pattern[str]:
+    level = rf"(?:{Rules.alternation(rules.school_levels)})(?![\wđ])"
+    quals = rf"(?:\s++(?:{Rules.alternation(rules.group_qualifiers)})(?![\wđ]))*+"
+    return re.compile(rf"\s++{level}(?:(?:\s*+,\s*+(?:và\s++)?|\s++và\s++){level})*+{quals}")
 
 
 _PLACES_AT_END = re.compile(r"(?<![\wđ])(?:tỉnh|thành phố|xã|phường|địa phương)$")

@@ -126,6 +126,12 @@ def _under_work_heading(node: Node, rules: Rules) -> bool:
     return False
 
 
+_POINTS_TO_APPENDIX = re.compile(
+    r"\(\s*+(?:xem\s++)?(?:chi tiết|cụ thể|nội dung)\s++(?:tại|theo|ở|như)\s++[^()]{0,40}?"
+    r"phụ lục[^()]{0,40}\)"
+)
+
+
 def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
     """An item that is not a task (``boilerplate`` in the rules)."""
     return _boilerplate(text, rules or default_rules())
@@ -136,6 +142,15 @@ def _boilerplate(text: str, rules: Rules) -> bool:
     # remembered: an item is asked about when its section is read and again for its work
     key = fold(text)
     if _vocab(rules).any_boilerplate(key):
+        return True
+    # "Phát triển hạ tầng số (chi tiết tại Mục III Phụ lục kèm theo).": a title that only
+    # points to the appendix, where its work is listed
+    pointer = _POINTS_TO_APPENDIX.search(key)
+    if (
+        pointer
+        and len(key[: pointer.start()].split()) <= 18
+        and not key[pointer.end() :].strip(" .;")
+    ):
         return True
     # "NHIỆM VỤ: Có Phụ lục kèm theo.": a heading's label, then a pointer to the appendix
     label = re.match(r"[^:.;]{1,40}:\s*+(?=\S)", key)

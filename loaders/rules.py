@@ -66,6 +66,7 @@ LIST_KEYS = (
     "cooperation_adverbs",
     "assent_openers",
     "village_units",
+    "school_levels",
     # tasks
     "normative_types",
     "conclusion_types",
@@ -165,6 +166,7 @@ class Rules:
     role_bodies: tuple[str, ...] = ()
     assent_openers: tuple[str, ...] = ()
     village_units: tuple[str, ...] = ()
+    school_levels: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()
     verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()

@@ -1839,3 +1839,14 @@ def test_a_sentence_that_hands_work_on_is_a_task_of_its_own() -> None:
     tasks = extract_text(text, "kh.md").tasks
     assert [a.name for a in tasks[-1].lead] == ["Sở Tài chính"]
     assert tasks[-1].text.startswith("Chỉ đạo Sở Tài chính")
+
+
+def test_an_item_that_only_points_to_the_appendix_is_not_a_task() -> None:
+    text = PLAN_PARAGRAPH.replace(
+        "**1. Phát triển kết cấu hạ tầng**",
+        "**1. Phát triển hạ tầng số (chi tiết tại Mục III Phụ lục kèm theo).**\n\n"
+        "**2. Phát triển kết cấu hạ tầng**",
+    )
+    tasks = extract_text(text, "kh.md").tasks
+    assert not any("chi tiết tại" in t.text for t in tasks)
+    assert tasks[0].text.startswith("Giao Bộ Xây dựng")

@@ -177,6 +177,12 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             ["Các cấp ủy, tổ chức đảng, cơ quan, đơn vị trong Đảng bộ phường"],
         ),
         ("Các sở, ngành trong tỉnh triển khai thực hiện.", ["Các sở, ngành trong tỉnh"]),
+        # schools by the levels listed after them (rules: school_levels, abbreviations)
+        (
+            "Các trường Tiểu học, THCS trên địa bàn xã triển khai học bạ số.",
+            ["Các trường Tiểu học, Trung học cơ sở trên địa bàn xã"],
+        ),
+        ("Các trường tiểu học tổ chức tuyên truyền.", ["Các trường tiểu học"]),
         # a military branch is a body (rules: body_heads)
         ("Binh chủng Công binh hỗ trợ rà phá bom mìn.", ["Binh chủng Công binh"]),
         # a body with no place after a group of local authorities that directs it
