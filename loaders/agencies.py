@@ -518,6 +518,14 @@ class AgencyTable:
             else None
         )
         prov = province if entry.level in ("province", "commune") else None
+        if (
+            province
+            and written
+            and name.endswith(" tỉnh")
+            and fold(written).endswith(" " + fold(province))
+            and not re.search(r"(?:tỉnh|thành phố)\s++\S+(?:\s++\S+)?$", fold(written))
+        ):  # "Báo và Phát thanh, Truyền hình Nghệ An": named as printed, the place in its name
+            name = f"{name[: -len(' tỉnh')]} {province}"
         return Agency(name, entry.level, prov, entry.kind, parent, written)  # type: ignore[arg-type]
 
     @lru_cache(maxsize=64)  # noqa: B019 - one table per process, a few provinces
@@ -647,6 +655,25 @@ class AgencyTable:
                 prov = next(p for p in PROVINCE_NAMES if fold(p) == named.group(1))
                 end = named.end()
             agency = self._agency(entry, prov, text[m.start() : end])
+            branch = (
+                _PROVINCE_AFTER.match(key, end)
+                if agency.level == "central"
+                and agency.kind == "body"
+                and re.search(r"(?:tập đoàn|tổng công ty)", fold(agency.name))
+                and not re.search(r"\s", m.group().strip())  # a brand: "Viettel", "VNPT"
+                else None
+            )
+            if branch and not taken.overlaps(end, branch.end()):
+                # "Viettel Bắc Ninh", "VNPT Bắc Ninh": the corporation's branch in the province
+                end = branch.end()
+                written = collapse(text[m.start() : end])
+                place = next(p for p in PROVINCE_NAMES if fold(p) == branch.group(1))
+                agency = Agency(
+                    written, "province", place, "body", agency.name, written, canonical=False
+                )
+                found.append(AgencyMatch(m.start(), end, agency))
+                taken.add((m.start(), end))
+                continue
             region = _REGION.match(key, end)
             if region and not taken.overlaps(end, region.end()):
                 # "Kho bạc Nhà nước khu vực XI": the regional office, not the national body
@@ -910,7 +937,7 @@ class AgencyTable:
                     end = start + len(re.sub(r"(?:,|\svà)\s*+$", "", key[start:k]))
                     break
             # nor is one named by shape: "Các chủ đầu tư, Ban Quản lý dự án"
-            for sep in re.finditer(r"(?:,|\svà)\s*+", key[start:end]):
+            for sep in re.finditer(r"(?:,|\svà)\s*+(?:(?:các|những)\s++)?", key[start:end]):
                 at = start + sep.end()
                 head = heads.match(key, at) if text[at : at + 1].isupper() else None
                 words = text[at : head.end()].split() if head else []
@@ -1689,6 +1716,8 @@ def _with_relative(key: str, end: int, rules: Rules) -> int:
     for i, w in enumerate(words[:7]):
         if i and verbs.match(key, m.end() + w.start()):
             return m.end() + words[i - 1].end()
+        if i and w.group().endswith(":") and w.group()[:-1].isalpha():
+            return m.end() + w.end() - 1  # "Đề nghị … các tỉnh có dự án đi qua:" (a heading)
         if re.search(r"[,;:.()]", w.group()) or w.group() in ("để", "nhằm", "theo", "và", "với"):
             return end
     return end

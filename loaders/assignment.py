@@ -211,15 +211,17 @@ def _framing_end(key: str, table: AgencyTable, matches: list[AgencyMatch] = ()) 
     "Căn cứ kế hoạch này, …"; ``framing_openers`` in the rules), else 0. A comma inside a
     body's name does not end it ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …")."""
     m = re.match(r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")", key)
+    # "Riêng Ủy ban nhân dân đặc khu Cồn Cỏ chủ động …": singled out, with no comma
+    only = re.match(r"\W*+riêng\s++", key)
     if not m:
-        return 0
+        return only.end() if only else 0
     for comma in re.finditer(r"[,;:.]\s*+", key[m.end() : m.end() + 61]):
         at = m.end() + comma.start()
         if comma.group()[0] != ",":
-            return 0
+            break
         if not any(a.start < at < a.end for a in matches):
             return m.end() + comma.end()
-    return 0
+    return only.end() if only else 0
 
 
 @remembered_readings  # the same text is read for its own task, a heading, a clause (memo.py)
@@ -402,7 +404,10 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …" with no subject: X is the doer, the heading's
     # body delegates
-    m = _SUBJECTLESS_CHAIN.match(key)
+    # (after a framing phrase too: "Đồng thời, chỉ đạo Cục X …")
+    m = _SUBJECTLESS_CHAIN.match(key) or (
+        _SUBJECTLESS_CHAIN.match(key, framing) if framing else None
+    )
     if m and m.group("with"):
         # "Phối hợp với Sở X chỉ đạo Y …": the cooperating body is named first
         before = _runs(text, matches, m.end("with"))

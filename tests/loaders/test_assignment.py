@@ -58,6 +58,12 @@ PROVINCE = "Bắc Ninh"
         ("Đồng ý chủ trương đầu tư dự án, giao Sở Xây dựng hoàn thiện hồ sơ.",
          ["Sở Xây dựng"], []),
         ("Thống nhất thực hiện chuyển đổi số trong các cơ quan.", [], []),
+        # "Riêng X …": singled out, with or without a comma
+        ("Riêng Ủy ban nhân dân xã Phú Hòa chủ động phương án sơ tán.",
+         ["Ủy ban nhân dân xã Phú Hòa"], []),
+        ("Riêng năm 2026, Sở Tài chính bố trí kinh phí.", ["Sở Tài chính"], []),
+        # "Đồng thời, chỉ đạo X …": handed on after a framing phrase
+        ("Đồng thời, chỉ đạo Sở Y tế kiểm tra an toàn thực phẩm.", ["Sở Y tế"], []),
         # whom a body serves is not who leads
         ("Là cơ quan thường trực giúp Ban Chỉ đạo xã, chủ trì theo dõi, đôn đốc.", [], []),
     ],

@@ -226,12 +226,15 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
          "tỉnh vận động hội viên.", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
                                     "Các tổ chức chính trị - xã hội tỉnh"]),
         ("Lãnh đạo, chỉ đạo việc sơ kết Nghị quyết.", []),
-        # a province's Party committees since 2025, and its press (named as printed, with "tỉnh")
+        # a province's Party committees since 2025, and its press (named as printed: "tỉnh", or
+        # the province's name)
         ("Đảng ủy Hội đồng nhân dân tỉnh; Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
          ["Đảng ủy Hội đồng nhân dân tỉnh Bắc Ninh",
           "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh Bắc Ninh"]),
         ("Báo và Phát thanh, Truyền hình tỉnh mở chuyên mục.",
          ["Báo và Phát thanh, Truyền hình tỉnh"]),
+        ("Báo và Phát thanh, Truyền hình Bắc Ninh mở chuyên mục.",
+         ["Báo và Phát thanh, Truyền hình Bắc Ninh"]),
         # a name goes on through a compound whose second word is a verb's elsewhere
         ("Giao Cục Xúc tiến thương mại chủ trì tổ chức hội chợ.", ["Cục Xúc tiến thương mại"]),
         ("Trung tâm Đổi mới sáng tạo quốc gia chủ trì.", ["Trung tâm Đổi mới sáng tạo quốc gia"]),

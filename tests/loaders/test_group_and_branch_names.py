@@ -165,6 +165,11 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             ["Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua"],
         ),
         ("Các tỉnh có trách nhiệm kiểm tra.", ["Các tỉnh"]),
+        (
+            "Đề nghị Chủ tịch Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua:",
+            ["Ủy ban nhân dân các tỉnh, thành phố có dự án đi qua"],
+        ),
+        ("Các hiệp hội ngành hàng vận động hội viên.", ["Các hiệp hội ngành hàng"]),
         ("Các địa phương có kế hoạch cụ thể để triển khai.", ["Các địa phương"]),
         # a Party cell of a named body is one body; the chain goes on to the body it leads
         (
@@ -183,6 +188,25 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             ["Các trường Tiểu học, Trung học cơ sở trên địa bàn xã"],
         ),
         ("Các trường tiểu học tổ chức tuyên truyền.", ["Các trường tiểu học"]),
+        # a corporation's branch in a province, as printed; a provincial telecom or power unit
+        (
+            "Viettel Bắc Ninh; VNPT Bắc Ninh phủ sóng di động.",
+            ["Viettel Bắc Ninh", "VNPT Bắc Ninh"],
+        ),
+        ("Viễn thông Lào Cai ưu tiên bố trí lực lượng kỹ thuật.", ["Viễn thông Lào Cai"]),
+        ("Điện lực Quảng Trị bảo đảm cấp điện.", ["Điện lực Quảng Trị"]),
+        # a division of a Party board; a member of a committee stands for it
+        ("Phòng Dân vận nắm tình hình Nhân dân.", ["Phòng Dân vận"]),
+        (
+            "Thành viên Ban Chỉ huy PTDS tỉnh theo dõi địa bàn được phân công.",
+            ["Ban Chỉ huy Phòng thủ dân sự tỉnh"],
+        ),
+        # a named group after "và các" is not part of the group before it
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường và các Ban Công tác Mặt trận tuyên "
+            "truyền.",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường"],
+        ),
         # a military branch is a body (rules: body_heads)
         ("Binh chủng Công binh hỗ trợ rà phá bom mìn.", ["Binh chủng Công binh"]),
         # a body with no place after a group of local authorities that directs it

@@ -709,3 +709,23 @@ def test_tables_written_one_line_per_row_read_as_tables() -> None:
         ("Xây dựng cơ sở dữ liệu công trình", ["Sở Khoa học và Công nghệ"], "2026-12-31"),
     ]
     assert any(t.lead and t.lead[0].name == "Sở Tài chính" for t in e.tasks)
+
+
+def test_a_portals_related_list_and_privacy_line_yield_no_reference() -> None:
+    """ "**Văn bản liên quan:**" (with its colon), "Văn bản liên quan cùng nội dung:" and a
+    privacy line citing the decree on personal data are the site's, not the document's."""
+    from policy_lineage.loaders.pipeline import extract_text
+
+    body = (
+        "**ỦY BAN NHÂN DÂN**\n\n**TỈNH LÀO CAI**\n\nSố: 12/KH-UBND\n\n"
+        "*Lào Cai, ngày 5 tháng 1 năm 2026*\n\n**KẾ HOẠCH**\n\n**Chuyển đổi số năm 2026**\n\n"
+        "1. Sở Khoa học và Công nghệ hướng dẫn các xã triển khai.\n\n"
+    )
+    for tail in (
+        "**Văn bản liên quan:**\n* Quyết định 18/2021/QĐ-TTg quy định về dự báo\n\n"
+        "Thông tin cá nhân người truy cập được bảo vệ theo Nghị định 13/2023/NĐ-CP.\n",
+        "Văn bản liên quan cùng nội dung:\n\\- Quyết định 5316/QĐ-BYT năm 2020\n\n"
+        "Chính sách quyền riêng tư: dữ liệu cá nhân được xử lý theo Nghị định 13/2023/NĐ-CP.\n",
+    ):
+        refs = extract_text(body + tail, "kh.md").references
+        assert not refs, [r.number for r in refs]
