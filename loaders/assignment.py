@@ -49,6 +49,7 @@ _PERSON = re.compile(
 )
 _LABEL = re.compile(
     r"(?:cơ quan|đơn vị)\s+(?:tham mưu|chủ trì|thực hiện|đầu mối)\s*:\s*|chủ trì\s*:\s*|giao\s+(?=\S)"
+    r"|\(\s*+thực hiện\s*:\s*"  # "(Thực hiện: Đảng ủy các xã, phường; thời gian: …)"
 )
 
 

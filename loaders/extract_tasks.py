@@ -67,12 +67,21 @@ class TaskContext:
     letter: bool = False  # a letter: its requests may stand in prose, with no item at all
 
 
+def _asks_for_work(rules: Rules) -> re.Pattern[str]:
+    """An introduction that gives the items under it to someone: "Đề nghị UBND các xã:",
+    "Giao Sở Tài chính:", "Yêu cầu …:"."""
+    verbs = Rules.alternation(rules.request_verbs)
+    return re.compile(r"(?:^\W*+|.*,\s*+)(?:giao|" + verbs + r")\s[^;.]*:\W*$")
+
+
 def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
     """Under a heading whose items are not tasks (``not_task_sections`` in the rules), with no
     nearer heading of work (``work_headings``) between."""
     rules = rules or default_rules()
     heads, work = rules.not_task_sections, rules.work_headings
     for anc in [node, *node.ancestors()]:
+        if anc.style == "intro" and derived(rules, _asks_for_work).match(fold(anc.text)):
+            return False  # "2. Đánh giá, xếp hạng …" then "Đề nghị UBND các xã, phường:": work
         if (
             anc.style
             in ("part", "chapter", "section", "article", "roman", "num1", "num2", "letter")
@@ -460,7 +469,9 @@ def task_nodes(
             continue  # (a sentence after the approval may give work: read piece by piece)
         if not node.children and _a_title(node.text):
             continue  # "Chương V TỔ CHỨC THỰC HIỆN": a title in capitals, or "Ổn định lớp"
-        if _section_excluded(node, rules):
+        if _section_excluded(node, rules) and not _DOER_FIELD.search(fold(node.text)):
+            # (an item that names its doer in a field block is work wherever it stands:
+            # "Lồng ghép … (Thực hiện: Đảng ủy các xã; thời gian: tháng 3/2026)")
             if assessed is not None:
                 assessed.append(node)
                 out.append(node)
@@ -469,6 +480,9 @@ def task_nodes(
     return out
 
 
+_DOER_FIELD = re.compile(
+    r"\(\s*+(?:cơ quan |đơn vị )?(?:thực hiện|chủ trì|thực hiện chính)\s*+:\s*+[^;)]{3,}"
+)
 _SENTENCE_AFTER = re.compile(r"\.\s++[A-ZĐÀ-Ỹ]")
 _INTRODUCES = re.compile(r"(?:sau|như sau|gồm|bao gồm|cụ thể)\s*+:$")
 

@@ -1853,3 +1853,67 @@ def test_an_item_that_only_points_to_the_appendix_is_not_a_task() -> None:
     tasks = extract_text(text, "kh.md").tasks
     assert not any("chi tiết tại" in t.text for t in tasks)
     assert tasks[0].text.startswith("Giao Bộ Xây dựng")
+
+
+LETTER_TO_COMMUNES = """**SỞ KHOA HỌC VÀ CÔNG NGHỆ**
+
+Số: 15/SKHCN-CĐS
+
+*Lào Cai, ngày 5 tháng 10 năm 2025*
+
+Kính gửi: Ủy ban nhân dân các xã, phường.
+
+Sở Khoa học và Công nghệ đề nghị Ủy ban nhân dân các xã, phường triển khai một số nội dung sau:
+
+**1. Đánh giá kết quả năm 2024**
+
+- Năm 2024, các xã đã hoàn thành kết nối mạng.
+
+**2. Đánh giá, xếp hạng mức độ chuyển đổi số cấp xã năm 2025**
+
+Theo Bộ chỉ số đánh giá của tỉnh, đề nghị Ủy ban nhân dân các xã, phường:
+
+- Phân công 01 công chức làm đầu mối theo dõi các chỉ số trước ngày 15/10/2025.
+
+- Tổ chức tự đánh giá, chấm điểm các chỉ số thành phần trước ngày 15/11/2025.
+"""
+
+
+def test_a_section_named_for_an_assessment_gives_work_its_introduction_asks_for() -> None:
+    """A section whose title opens with "Đánh giá" is an account, unless the paragraph over
+    its items asks someone for them ("…, đề nghị Ủy ban nhân dân các xã, phường:")."""
+    tasks = extract_text(LETTER_TO_COMMUNES, "cv.md").tasks
+    assert [t.text[:20] for t in tasks] == ["Phân công 01 công ch", "Tổ chức tự đánh giá,"]
+    assert all([a.name for a in t.lead] == ["Ủy ban nhân dân các xã, phường"] for t in tasks)
+
+
+PLAN_WITH_FORMS = """**BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY**
+
+Số 41-KH/BTGDVTU
+
+*Sơn La, ngày 5 tháng 1 năm 2026*
+
+**KẾ HOẠCH**
+
+**Tuyên truyền cuộc bầu cử năm 2026**
+
+**I. HÌNH THỨC TUYÊN TRUYỀN**
+
+**1. Tuyên truyền qua sinh hoạt chi bộ**
+
+Lồng ghép nội dung tuyên truyền về cuộc bầu cử trong sinh hoạt chi bộ định kỳ. (Thực hiện: Đảng \
+ủy các xã, phường; thời gian: tháng 3/2026)
+
+**2. Tuyên truyền trực quan**
+
+Pa nô, áp phích tại nơi công cộng, khu vực bỏ phiếu.
+"""
+
+
+def test_an_item_naming_its_doer_in_a_field_is_work_in_a_section_of_forms() -> None:
+    """Items of a "Hình thức" section are not tasks, unless one names its doer in a labelled
+    field ("(Thực hiện: Đảng ủy các xã, phường; thời gian: …)")."""
+    tasks = extract_text(PLAN_WITH_FORMS, "kh.md").tasks
+    assert [(t.text[:20], [a.name for a in t.lead]) for t in tasks] == [
+        ("Lồng ghép nội dung t", ["Đảng ủy các xã, phường"])
+    ]
