@@ -207,11 +207,19 @@ def _names_a_party(who: str, table: AgencyTable) -> bool:
     return any(key == w or key.startswith(w + " ") for w in words)
 
 
+def _framing_opener(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r"\W*+(?:" + Rules.alternation(rules.framing_openers) + r")")
+
+
+def _assent_opener(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r"\W*+(?:" + Rules.alternation(rules.assent_openers) + r")(?![\wđ])")
+
+
 def _framing_end(key: str, table: AgencyTable, matches: list[AgencyMatch] = ()) -> int:  # type: ignore[assignment]
     """Where a sentence's subject may start after a framing phrase ("Trong thời gian tới, …",
     "Căn cứ kế hoạch này, …"; ``framing_openers`` in the rules), else 0. A comma inside a
     body's name does not end it ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …")."""
-    m = re.match(r"\W*+(?:" + Rules.alternation(table.rules.framing_openers) + r")", key)
+    m = derived(table.rules, _framing_opener).match(key)
     # "Riêng Ủy ban nhân dân đặc khu Cồn Cỏ chủ động …": singled out, with no comma
     only = re.match(r"\W*+riêng\s++", key)
     if not m:
@@ -259,9 +267,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             after = parse_assignment(original[comma.end() :], table, province)
             if after.lead and after.explicit and not any(m.start < comma.start() for m in matches):
                 return after
-    elif table.rules.assent_openers and re.match(
-        r"\W*+(?:" + Rules.alternation(table.rules.assent_openers) + r")(?![\wđ])", key
-    ):
+    elif table.rules.assent_openers and derived(table.rules, _assent_opener).match(key):
         # "Thống nhất với đề xuất của Bộ A …; Bộ B bố trí vốn …", "Đồng ý chủ trương …, giao
         # Bộ C …": the chair's view first, the doer in a later clause
         for sep in re.finditer(r"[,;.]\s*+", key[:400]):
