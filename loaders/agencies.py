@@ -1713,7 +1713,7 @@ def _with_relative(key: str, end: int, rules: Rules) -> int:
     m = _RELATIVE.match(key, end)
     if not m:
         return end
-    verbs = derived(rules, _work_verb)
+    verbs = derived(rules, work_opening)
     words = list(re.finditer(r"\S+", key[m.end() : m.end() + 80]))
     for i, w in enumerate(words[:7]):
         if i and verbs.match(key, m.end() + w.start()):
@@ -1723,11 +1723,6 @@ def _with_relative(key: str, end: int, rules: Rules) -> int:
         if re.search(r"[,;:.()]", w.group()) or w.group() in ("để", "nhằm", "theo", "và", "với"):
             return end
     return end
-
-
-def _work_verb(rules: Rules) -> re.Pattern[str]:
-    verbs = Rules.alternation((*rules.task_verbs, *rules.item_verbs, *rules.request_verbs))
-    return re.compile(rf"(?:{verbs})(?![\wđ])")
 
 
 def _more_units(key: str, end: int, rules: Rules) -> int:

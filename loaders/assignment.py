@@ -499,7 +499,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "Tỉnh tổng hợp nhu cầu, báo cáo …": a notice to a province names it as "Tỉnh" (or
     # "tỉnh Hà Tĩnh"); "Trong thời gian tới, Tỉnh …"
-    place = _place_doer(original, _framing_end(key, table, matches), table, province)
+    place = _place_doer(original, framing, table, province)
     places = [place[1]] if place else []
     while place and (more := re.match(r"\s*+(?:,|và)\s*+", original[place[0] :])):
         # "Thành phố Hà Nội, Thành phố Hồ Chí Minh phấn đấu …": each named place
@@ -510,7 +510,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         places.append(nxt[1])
     if place and (
         re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3])
-        or (len(places) > 1 or _PLACE.match(original, _framing_end(key, table, matches)).group(2))
+        or (len(places) > 1 or _PLACE.match(original, framing).group(2))
         and re.match(r"\s*+:(?:\s*+\S|\s*+$)", original[place[0] :])
     ):  # "Thành phố Hà Nội, Thành phố Đà Nẵng: Đẩy nhanh …", "Tỉnh Quảng Ninh:" (a heading)
         result.lead = dedupe(places)

@@ -217,6 +217,9 @@ _NOT_A_NAME_TAIL = re.compile(
 )
 
 
+_CELL_PART_END = re.compile(r"[,;()\n|]")
+
+
 def _whole_names(text: str, ctx: TaskContext) -> list[Agency]:
     """The bodies a cell names; a body read by shape whose name runs on in lower case to the
     end of its part of the cell is named with all of it: a cell holds names only ("Viện Kinh
@@ -226,7 +229,7 @@ def _whole_names(text: str, ctx: TaskContext) -> list[Agency]:
     for i, m in enumerate(matches):
         agency = m.agency
         if not agency.canonical and agency.kind == "body":
-            stop = re.compile(r"[,;()\n|]").search(text, m.end)
+            stop = _CELL_PART_END.search(text, m.end)
             end = stop.start() if stop else len(text)
             nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
             tail = text[m.end : end].rstrip(" .*")
