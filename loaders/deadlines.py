@@ -125,6 +125,7 @@ _CUE = (
     r"(?:(?:hoàn\s+thành|xong|thực\s+hiện|tổ\s+chức|báo\s+cáo|trình|ban\s+hành)"
     r"(?:\s+[^\s,;.()]+){0,6}?\s+)?"
     r"(?:trong|trước|chậm\s+nhất(?:\s+là)?|đến\s+hết|trong\s+thời\s+gian"
+    r"|vào\s+(?:dịp|ngày)(?=\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"  # a day, not a year
     r"|(?<!tháng )cuối)\s+"  # not "những tháng cuối năm 2025" (a time, no limit)
     # an hour before the day: "trước 20h00 ngày 25/5/2025", "trước 17 giờ, ngày 10/12/2025"
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s+)?(?:ngày\s+)?"
@@ -324,3 +325,39 @@ def _phrase_start(key: str, pos: int) -> int:
 def _phrase_end(key: str, pos: int) -> int:
     ends = [i for i in (key.find(c, pos) for c in ");.,") if i >= 0]
     return min(ends) if ends else len(key)
+
+
+# "trước ngày 15/10", "chậm nhất ngày 30/9", "trước 30/6", "xong trước ngày 15 tháng 10": a
+# day and a month, no year (a notice's dates in the year it is issued)
+_YEARLESS = re.compile(
+    r"(?:trước|chậm nhất(?: là)?|hoàn thành(?: trong)?|xong|đến|muộn nhất)\s++(?:ngày\s++)?"
+    r"(?P<d>\d{1,2})(?:\s*+[/-]\s*+|\s++tháng\s++)(?P<m>\d{1,2})(?![\d/]|\s*+(?:năm|/)\s*+\d)"
+)
+_EVERY_YEAR = re.compile(r"hằng năm|hàng năm|định kỳ|mỗi năm|các năm")
+
+
+def yearless_deadline(text: str, issued: date) -> Deadline | None:
+    """A deadline written as a day and a month ("trước ngày 15/10"), in the year the
+    document was issued, or the next when that day has passed by the issue date; None when
+    the text gives none so, or the day comes every year ("trước ngày 15/12 hằng năm").
+
+    >>> str(yearless_deadline("Hoàn thành bàn giao mặt bằng trước ngày 15/10.", date(2025, 7, 20)).date)
+    '2025-10-15'
+    >>> str(yearless_deadline("Báo cáo trước ngày 15/01.", date(2025, 12, 20)).date)
+    '2026-01-15'
+    """
+    key = match_key(text)
+    if _EVERY_YEAR.search(key):
+        return None
+    m = _YEARLESS.search(key)
+    if not m:
+        return None
+    day, month = int(m.group("d")), int(m.group("m"))
+    when = _day(issued.year, month, day)
+    if when is None:
+        return None
+    if when < issued:
+        when = _day(issued.year + 1, month, day)
+        if when is None:
+            return None
+    return Deadline(text[m.start() : m.end()], when, False, None, None, m.start(), m.end())

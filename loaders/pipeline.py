@@ -16,6 +16,7 @@ from ..schema.model import Extraction
 from .agencies import CITIES, PROVINCE_NAMES, AgencyTable, default_table
 from .assigned_by_reference import assign_by_reference
 from .attachments import attached_documents
+from .deadlines import yearless_deadline
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
 from .extract_references import ReferenceContext, mentions_in, merge_mentions, unnumbered_in
@@ -126,6 +127,7 @@ def extract_text(
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
+    tasks = _yearless_deadlines(tasks, doc)  # "trước ngày 15/10": in the year of issue
     if doc.doc_type in _ADDRESSED:  # a letter's items are done by those it is sent to
         to = _addressees(doc, paras[: regions.header_end + 12], table, ctx.province)
         for t in tasks:
@@ -299,6 +301,21 @@ def _commune_in_title(rules: Rules) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\wđ])((?i:{units}))\s++((?:[A-ZĐÀ-Ỹ\d][\wđ]*)(?:\s++[A-ZĐÀ-Ỹ\d][\wđ]*){{0,3}})"
     )
+
+
+def _yearless_deadlines(tasks: list, doc) -> list:
+    """A task with no deadline whose text gives a day and a month ("trước ngày 15/10") is due
+    that day in the year the document was issued (the next, if the day has passed)."""
+    if doc.date is None:
+        return tasks
+    out = []
+    for t in tasks:
+        if t.deadline is None and not t.recurring and not t.deadline_text:
+            found = yearless_deadline(t.text, doc.date)
+            if found is not None:
+                t = replace(t, deadline_text=found.text, deadline=found.date)
+        out.append(t)
+    return out
 
 
 def _task_province(doc) -> str | None:

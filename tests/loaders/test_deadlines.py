@@ -3,6 +3,8 @@ a table of phrases written for these tests and the dates a person reads in them.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from policy_lineage.loaders.deadlines import find_deadline
@@ -107,3 +109,32 @@ def test_a_time_fields_value(value: str, expected: str | None) -> None:
 
     found = deadline_of_field(value).date
     assert (str(found) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "expected"),
+    [
+        # a day and a month, no year: in the year of issue
+        ("Hoàn thành bàn giao mặt bằng trước ngày 15/10.", date(2025, 7, 20), "2025-10-15"),
+        ("Bộ Tài chính bố trí vốn trước 30/9.", date(2025, 7, 20), "2025-09-30"),
+        ("Chậm nhất ngày 15 tháng 8 phải bàn giao.", date(2025, 7, 20), "2025-08-15"),
+        # the next year's, when the day has passed by the issue date
+        ("Báo cáo kết quả trước ngày 15/01.", date(2025, 12, 20), "2026-01-15"),
+        # a day that comes every year is no deadline
+        ("Báo cáo trước ngày 15/12 hằng năm.", date(2025, 7, 20), None),
+        ("Định kỳ trước ngày 10/6 báo cáo.", date(2025, 7, 20), None),
+        # a date with its year is not this rule's
+        ("Hoàn thành trước ngày 15/10/2026.", date(2025, 7, 20), None),
+    ],
+)
+def test_a_day_and_month_without_a_year(text: str, issued: date, expected: str | None) -> None:
+    from policy_lineage.loaders.deadlines import yearless_deadline
+
+    found = yearless_deadline(text, issued)
+    assert (str(found.date) if found else None) == expected
+
+
+def test_a_day_named_for_an_act_is_its_deadline() -> None:
+    assert str(find_deadline("Khánh thành dự án vào ngày 19/12/2025.").date) == "2025-12-19"
+    assert str(find_deadline("Bảo đảm về đích vào dịp 19/12/2025.").date) == "2025-12-19"
+    assert find_deadline("Phấn đấu vào năm 2030 có 90% người dân dùng dịch vụ số.").date is None
