@@ -785,6 +785,8 @@ class AgencyTable:
                 prev is not None
                 and re.fullmatch(r"\s*+và\s*+", self.blank_titles(key[prev.end : m.start]))
                 and prev.agency.level == "province"
+                # "Ủy ban nhân dân thành phố Hà Nội và …" names its own place
+                and fold(prev.agency.province or "~") not in fold(prev.agency.as_written or "")
             ):
                 out.pop()  # "Tỉnh ủy và …": the same places
                 first = prev.start
@@ -904,6 +906,7 @@ class AgencyTable:
             start, end = m.start(), m.end()
             if taken.overlaps(start, end):
                 continue
+            parts: list[tuple[int, int]] = []  # the same noun repeated: a group of each
             if (
                 "rquals" in m.groupdict()
                 and m.group("rquals") is not None
@@ -921,6 +924,11 @@ class AgencyTable:
                 end = _with_relative(key, end, self.rules)
                 end = _school_levels(key, end, self.rules)
                 end = self._group_of_named(text, key, m, end, known)
+                repeats = _repeated_noun(text, key, m, end, self.rules, governed)
+                if repeats:  # "các doanh nghiệp viễn thông, doanh nghiệp công nghệ số"
+                    for at, part_end in repeats:
+                        parts.append((at, part_end))
+                    end = repeats[-1][1]
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
                 owner = _ONE_SPACE.match(key, end)  # no "của" between them
@@ -941,6 +949,10 @@ class AgencyTable:
                 at = start + sep.end()
                 head = heads.match(key, at) if text[at : at + 1].isupper() else None
                 words = text[at : head.end()].split() if head else []
+                if fold(text[at:end]).strip(" ,") in self.rules.separate_kinds and not re.match(
+                    r"\s++[A-ZĐÀ-Ỹ]", text[end : end + 3]
+                ):
+                    continue  # "Các chủ đầu tư, Ban Quản lý dự án": a kind of party, unnamed
                 if head and (
                     text[head.end() : head.end() + 1].isupper()
                     or (len(words) > 1 and words[1][:1].isupper())  # "Ban Quản lý dự án"
@@ -949,6 +961,17 @@ class AgencyTable:
                     break
             written = text[start:end].strip(" ,")
             end = start + len(text[start:end].rstrip(" ,"))
+            if parts:
+                first = text[start : parts[0][0]].rstrip(" ,")
+                first = re.sub(r"\s++(?:và|hoặc)$", "", first)
+                opener = re.match(r"(?i)(?:các|những)\s++", first)
+                pieces = [first] + [
+                    (opener.group() if opener else "") + text[a:b] for a, b in parts
+                ]
+                for piece in pieces:
+                    out.append(AgencyMatch(start, end, self._printed(piece, province, "group")))
+                taken.add((start, end))
+                continue
             listed = self.lookup(written, province)
             if listed is not None:
                 agency = replace(listed, as_written=written)
@@ -1582,6 +1605,28 @@ def _predicate_after(
     if found is None and last == len(toks) and not text[end + toks[-1].end() :].strip(" :*\n"):
         return len(toks)  # the subject alone, split from its work: all of it is the group
     return found
+
+
+def _repeated_noun(
+    text: str, key: str, m: re.Match[str], end: int, rules: Rules, governed: bool
+) -> list[tuple[int, int]]:
+    """Where a group of one noun with its modifiers ("các doanh nghiệp viễn thông") goes on
+    with the same noun and other modifiers (", doanh nghiệp công nghệ số", "và tổ chức
+    trung gian thanh toán"): (start, end) of each further kind, in the text. A kind of its
+    own each; the noun bare (", doanh nghiệp,") or another noun ends the run."""
+    noun = fold(m.group("nouns")).removeprefix("các ").removeprefix("những ").strip()
+    if end <= m.end() or re.search(r",|\svà\s", noun) or not noun:
+        return []
+    out: list[tuple[int, int]] = []
+    sep = re.compile(rf"\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++){re.escape(noun)}(?![\wđ])")
+    while (rep := sep.match(key, end)) is not None:
+        at = rep.end() - len(noun)
+        more = _modifiers_end(text, key, rep.end(), rules, governed, listed=True)
+        if more <= rep.end():
+            break
+        out.append((at, more))
+        end = more
+    return out
 
 
 def _modifiers_end(

@@ -816,11 +816,24 @@ def _header_lines(lay: Layout, regions: Regions) -> list[_HeadLine]:
 
 
 def _find_heading(v: _Vocab, head: list[_HeadLine]) -> _Heading | None:
+    """The first line that opens with a type word in capitals. One that runs on in words
+    before the letterhead (a site's name in a saved page's banner: "LUẬT … ONLINE · Tra cứu
+    …") yields to one after the motto or number line, when there is one."""
+    early: _Heading | None = None
+    letterhead = False
     for i, h in enumerate(head):
-        found = _find_type_word(v, h.line.text)
+        text = h.line.text
+        found = _find_type_word(v, text)
         if found is not None:
-            return _Heading(found[0], i, found[1], found[2])
-    return None
+            heading = _Heading(found[0], i, found[1], found[2])
+            if letterhead or found[2]:
+                return heading
+            early = early or heading
+        if not letterhead and (
+            _NUMBER_LINE.search(text) or any(_MOTTO_LINE.match(fold(c)) for c in _cells(text))
+        ):
+            letterhead = True
+    return early
 
 
 @dataclass

@@ -90,6 +90,7 @@ LIST_KEYS = (
     "part_words",
     "directive_nouns",
     "reporting_words",
+    "outcome_words",
     "description_words",
     "coordinators",
     "note_labels",
@@ -200,6 +201,7 @@ class Rules:
     part_words: tuple[str, ...] = ()
     directive_nouns: tuple[str, ...] = ()
     reporting_words: tuple[str, ...] = ()
+    outcome_words: tuple[str, ...] = ()
     description_words: tuple[str, ...] = ()
     coordinators: tuple[str, ...] = ()
     note_labels: tuple[str, ...] = ()

@@ -504,3 +504,28 @@ Thực hiện chuyển đổi số
 """
     doc = extract_text(text, "hd.docx", one_line_paragraphs=True).document
     assert doc.issuer is not None and doc.issuer.name == issuer
+
+
+def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
+    """A saved page's banner ("LUẬT … ONLINE · Tra cứu …") opens with a type word in
+    capitals; the heading under the letterhead is the document's."""
+    text = "\n".join(
+        [
+            "LUẬT SỐ ONLINE · Tra cứu văn bản pháp luật",
+            "",
+            "Trang chủ | Văn bản pháp luật | Liên hệ",
+            "",
+            "CHÍNH PHỦ",
+            "Số: 12/NQ-CP",
+            "Hà Nội, ngày 5 tháng 3 năm 2026",
+            "",
+            "NGHỊ QUYẾT",
+            "Về phát triển hạ tầng dữ liệu quốc gia",
+            "",
+            "CHÍNH PHỦ",
+            "",
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+        ]
+    )
+    doc = extract_text(text, "x.md").document
+    assert (doc.doc_type, doc.title) == ("Nghị quyết", "Về phát triển hạ tầng dữ liệu quốc gia")

@@ -235,6 +235,38 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
         ("Các doanh nghiệp tổ chức thực hiện kế hoạch.", ["Các doanh nghiệp"]),
         # "tuân thủ" is what the group does, not part of its name
         ("Các cơ sở sản xuất tuân thủ quy chuẩn khí thải.", ["Các cơ sở sản xuất"]),
+        # the same noun again with other modifiers: a group of each kind
+        (
+            "Các doanh nghiệp bưu chính, doanh nghiệp viễn thông bảo đảm thông suốt.",
+            ["Các doanh nghiệp bưu chính", "Các doanh nghiệp viễn thông"],
+        ),
+        (
+            "Các hợp tác xã thủy sản và hợp tác xã dịch vụ đăng ký tham gia chương trình.",
+            ["Các hợp tác xã thủy sản", "Các hợp tác xã dịch vụ"],
+        ),
+        (
+            "Chỉ đạo các tổ chức tín dụng, tổ chức trung gian thanh toán rà soát giao dịch.",
+            ["Các tổ chức tín dụng", "Các tổ chức trung gian thanh toán"],
+        ),
+        # a kind of party after "Các chủ đầu tư," written with capitals, but no name
+        (
+            "Các chủ đầu tư, Ban Quản lý dự án báo cáo tiến độ giải ngân hằng tháng.",
+            ["Các chủ đầu tư", "Các ban quản lý dự án"],
+        ),
+        (
+            "Các chủ đầu tư, Ban Quản lý dự án Đường sắt báo cáo tiến độ giải ngân.",
+            ["Các chủ đầu tư", "Ban Quản lý dự án Đường sắt"],
+        ),
+        # a city's committee with its own name, then "các tỉnh …": no places shared
+        (
+            "Đề nghị Ủy ban nhân dân thành phố Hải Phòng và Ủy ban nhân dân các tỉnh "
+            "Quảng Ninh, Hưng Yên hoàn thành giải phóng mặt bằng.",
+            [
+                "Ủy ban nhân dân thành phố Hải Phòng",
+                "Ủy ban nhân dân tỉnh Quảng Ninh",
+                "Ủy ban nhân dân tỉnh Hưng Yên",
+            ],
+        ),
     ],
 )
 def test_group_and_branch_names(sentence: str, expected: list[str]) -> None:
