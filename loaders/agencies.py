@@ -45,6 +45,13 @@ _PLACE_LIST = re.compile(
     rf"\s*+:?\s*+(?P<list>{_ONE_PLACE}(?:\s*+(?:,\s*+(?:và\s++)?|và\s++){_ONE_PLACE})*+)"
     r"(?![\wđ])"
 )
+# "Ủy ban nhân dân các xã Bình Khê, Tây Sơn và phường An Nhơn Tây": the communes named
+_COMMUNES_GROUP = re.compile(
+    r"(?P<prefix>ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|đảng ủy|công an)\s+các\s+"
+    r"(?P<unit>xã|phường|xã\s*,\s*phường)"
+)
+_COMMUNE_TOKEN = re.compile(r"\s*+(?P<sep>,\s*+(?:và\s++)?|và\s++|:\s*+)?(?P<word>[^\W\d_]++)")
+_COMMUNE_UNITS = ("xã", "phường")
 # a group of places with no body before it: "Các địa phương: Đồng Nai, Bình Dương", "các
 # tỉnh Quảng Trị, Quảng Ngãi" are their people's committees
 _BARE_PLACES = re.compile(r"(?:các\s+)(?:tỉnh(?:\s*,\s*thành phố)?|thành phố|địa phương)")
@@ -697,7 +704,7 @@ class AgencyTable:
         found = _groups_of_a_body(text, key, found)
         found = _shared_places(text, key, found)
         found = _named_tails(text, key, found, self.display_name, self.rules)
-        return self._each_place(text, key, found)
+        return self._each_commune(text, key, self._each_place(text, key, found))
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
@@ -713,7 +720,9 @@ class AgencyTable:
             rf"(?<!{_WORD})(?:(?P<prefix>{r.alternation(r.group_prefixes)})\s++)?"
             # "Ủy ban nhân dân 21 tỉnh, thành phố ven biển": a count after a prefix
             rf"(?:các|những|toàn thể|(?(prefix)\d{{1,3}}|(?!)))\s++(?P<nouns>{noun_item}"
-            rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?:{noun_item}))*+)"
+            # "Ủy ban nhân dân các xã, phường và các chủ đầu tư": a body's groups end
+            # where another "các …" begins
+            rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?(prefix)(?!các\s)|)(?:{noun_item}))*+)"
             rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
         )
         places = rf"(?:{commune_unit()}|{r.alternation(r.province_units)}|{r.alternation(r.district_units)})"
@@ -807,6 +816,28 @@ class AgencyTable:
                     written = f"{name} {place}"
                     agency = self.known_or_printed(written, place, level="province")
                     out.append(AgencyMatch(first, listed.end(), agency))
+        return out
+
+    def _each_commune(self, text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+        """ "Ủy ban nhân dân các xã Bình Khê, Tây Sơn và phường An Nhơn Tây" is the people's
+        committee of each commune named (names in capitals after the group; a unit word
+        before a name changes the unit)."""
+        out: list[AgencyMatch] = []
+        for m in found:
+            written = " ".join((m.agency.as_written or "").split())
+            head = _COMMUNES_GROUP.fullmatch(fold(written)) if m.agency.kind == "group" else None
+            names = _commune_names(text, m.end) if head else []
+            if len(names) < 2:
+                out.append(m)
+                continue
+            prefix = written[: len(head.group("prefix"))]  # type: ignore[union-attr]
+            unit = "phường" if head.group("unit") == "phường" else "xã"  # type: ignore[union-attr]
+            for named_unit, name, end in names:
+                unit = named_unit or unit
+                agency = self.known_or_printed(
+                    f"{prefix} {unit} {name}", m.agency.province, level="commune"
+                )
+                out.append(AgencyMatch(m.start, end, agency))
         return out
 
     def _titled_groups(
@@ -1605,6 +1636,33 @@ def _predicate_after(
     if found is None and last == len(toks) and not text[end + toks[-1].end() :].strip(" :*\n"):
         return len(toks)  # the subject alone, split from its work: all of it is the group
     return found
+
+
+def _commune_names(text: str, pos: int) -> list[tuple[str | None, str, int]]:
+    """The communes named after "… các xã" at ``pos``: (unit word or None, name, end) of
+    each; a name is up to four words in capitals, names are joined by commas or "và", and
+    "xã" or "phường" before a name changes the unit."""
+    out: list[tuple[str | None, str, int]] = []
+    words: list[str] = []
+    unit: str | None = None
+    end = pos
+    while (t := _COMMUNE_TOKEN.match(text, pos)) is not None:
+        word, sep = t.group("word"), (t.group("sep") or "").strip()
+        if sep.startswith(":") and (out or words):
+            break
+        if sep and words:  # a name ends at a comma or "và"
+            out.append((unit, " ".join(words), end))
+            words, unit = [], None
+        if not words and unit is None and word.lower() in _COMMUNE_UNITS:
+            unit, pos = word.lower(), t.end()
+            continue
+        if not word[0].isupper() or len(words) >= 4:
+            break
+        words.append(word)
+        pos = end = t.end()
+    if words:
+        out.append((unit, " ".join(words), end))
+    return out
 
 
 def _repeated_noun(
