@@ -196,6 +196,31 @@ def _mark_repeated_headers(lines: list[Line]) -> None:
                     if seen:
                         lines[i].kind = "header_repeat"
                     seen = True
+    _mark_page_headers(lines, content)
+
+
+def _next_kind(lines: list[Line], i: int, step: int) -> str | None:
+    """The kind of the nearest non-blank line before (``step`` -1) or after (+1) line i."""
+    i += step
+    while 0 <= i < len(lines) and lines[i].kind == "blank":
+        i += step
+    return lines[i].kind if 0 <= i < len(lines) else None
+
+
+def _mark_page_headers(lines: list[Line], content: list[int]) -> None:
+    """A line printed twice or more, each time next to a page number ("2", "- 3 -"), is the
+    document's running header or footer ("Kế hoạch số 38/KH-UBND ngày … của UBND phường"):
+    dropped everywhere, the first time too (a short document has two pages, three at most)."""
+    where: dict[str, list[int]] = {}
+    for i in content:
+        if lines[i].kind == "content" and len(lines[i].stripped) >= 15:
+            where.setdefault(lines[i].stripped, []).append(i)
+    for text, at in where.items():
+        if len(at) < 2 or MARKER_RE.match(text):
+            continue
+        if all("page" in (_next_kind(lines, i, -1), _next_kind(lines, i, 1)) for i in at):
+            for i in at:
+                lines[i].kind = "header_repeat"
 
 
 def _mark_footnotes(lines: list[Line], one_line_paragraphs: bool = False) -> set[str]:

@@ -1003,6 +1003,36 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
             "công tại Phụ lục kèm theo.",
             True,
         ),
+        # the execution clause of a directive; with more work after it, it is work
+        (
+            "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu "
+            "trách nhiệm tổ chức thực hiện nghiêm túc Chỉ thị này.",
+            True,
+        ),
+        (
+            "Thủ trưởng các sở chịu trách nhiệm thực hiện Kế hoạch này và báo cáo kết quả về "
+            "Sở Nội vụ trước ngày 10/12.",
+            False,
+        ),
+        # a closing exhortation with no work named
+        ("Yêu cầu các cơ quan, đơn vị, thôn nghiêm túc triển khai thực hiện.", True),
+        ("Yêu cầu các cơ quan nghiêm túc triển khai thực hiện việc số hóa hồ sơ.", False),
+        # a council resolution's adoption line and transitional provisions
+        (
+            "Nghị quyết này đã được Hội đồng nhân dân tỉnh Khóa XI, Kỳ họp thứ Ba thông qua "
+            "ngày 05 tháng 12 năm 2025 và có hiệu lực từ ngày 01 tháng 01 năm 2026./.",
+            True,
+        ),
+        (
+            "Các hồ sơ đã được phê duyệt trước ngày Nghị quyết này có hiệu lực thì tiếp tục "
+            "thực hiện theo quy định cũ.",
+            True,
+        ),
+        (
+            "Trường hợp các văn bản dẫn chiếu tại Nghị quyết này được sửa đổi thì áp dụng theo "
+            "văn bản mới.",
+            True,
+        ),
         # work
         ("Sở Tư pháp hoàn thành việc rà soát văn bản trước ngày 30/6/2026.", False),
         ("Chịu trách nhiệm tổ chức kiểm tra nếu có phản ánh; báo cáo kết quả.", False),

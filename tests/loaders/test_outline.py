@@ -118,3 +118,37 @@ def test_a_chapter_number_on_a_line_of_its_own_takes_the_next_line_as_title() ->
 def test_saved_page_paragraphs(page: str, paragraphs: list[str]) -> None:
     soft = paragraph_style(page)
     assert [p.text for p in layout(page, soft=soft).paragraphs] == paragraphs
+
+
+def test_a_running_header_next_to_page_numbers_is_dropped_on_every_page() -> None:
+    """A PDF's running header, printed twice (a three-page plan), each time under a page
+    number, is no paragraph; the item the page break cut goes on across it."""
+    header = "Kế hoạch số 38/KH-UBND ngày 10/02/2026 của UBND phường An Bình"
+    text = "\n".join(
+        [
+            "1. Rà soát hạ tầng mạng của các cơ quan trên địa bàn phường và đề xuất",
+            "",
+            "                                   2",
+            "",
+            header,
+            "",
+            "phương án nâng cấp trong Quý I/2026.",
+            "2. Số hóa hồ sơ hộ tịch.",
+            "",
+            "                                   3",
+            "",
+            header,
+            "",
+            "3. Cập nhật dữ liệu dân cư.",
+        ]
+    )
+    paragraphs = [p.text for p in layout(text).paragraphs]
+    assert not any(header in p for p in paragraphs)
+    assert any(p.startswith("1. Rà soát") and p.endswith("Quý I/2026.") for p in paragraphs)
+
+
+def test_a_line_printed_twice_in_the_body_is_kept() -> None:
+    line = "Tổ chức tuyên truyền về chuyển đổi số trên địa bàn phường."
+    text = "\n".join(["1. " + line, "2. Số hóa hồ sơ.", "3. " + line])
+    paragraphs = [p.text for p in layout(text).paragraphs]
+    assert sum(line in p for p in paragraphs) == 2
