@@ -72,6 +72,13 @@ CREATE TABLE IF NOT EXISTS keys (owner TEXT NOT NULL, key TEXT NOT NULL, info TE
 CREATE TABLE IF NOT EXISTS pending (abspath TEXT PRIMARY KEY);
 """
 # who made each row of the graph (graph/incremental.py); added to stores from before them
+# every column of a file but its extraction: what a build reads of each stored file, from the
+# index alone instead of walking past each row's extraction text (20 KB a file: 0.1 s of a
+# national folder's scan, 0.02 s so); made after the columns added since the first stores
+_FILES_META = """
+CREATE INDEX IF NOT EXISTS files_meta
+    ON files (abspath, path, sha256, size, ingested_at, error, extractor, stat);
+"""
 _OWNER_COLUMNS = {"nodes": ("owner", "grp"), "edges": ("owner",), "findings": ("owner",)}
 # the graph's indexes: dropped while the whole graph is written, then built again (sorting
 # once is much faster than keeping B-trees larger than the page cache ordered row by row);
@@ -194,6 +201,7 @@ class Store:
                 self.conn.execute("ALTER TABLE files ADD COLUMN extractor TEXT")
             if "stat" not in columns:
                 self.conn.execute("ALTER TABLE files ADD COLUMN stat TEXT")
+            self.conn.executescript(_FILES_META)
             for table, wanted in _OWNER_COLUMNS.items():
                 have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
                 for column in wanted:

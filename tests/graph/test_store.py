@@ -243,6 +243,7 @@ def test_a_store_from_before_the_reader_column_opens_and_reads_its_files_again(t
     store = tmp_path / "old.db"
     build(store, corpus)
     with sqlite3.connect(store) as conn:  # as stores were written before the column existed
+        conn.execute("DROP INDEX files_meta")  # (and before the index over it)
         conn.execute("ALTER TABLE files DROP COLUMN extractor")
     summary = build(store, corpus)
     assert summary["files"]["parsed"] == 5 and summary["documents_in_corpus"] == 5
@@ -312,3 +313,18 @@ def test_a_build_of_some_files_reads_only_the_stored_files_they_can_touch(
     assert summary["files"]["parsed"] == 1 and not summary["files"].get("missing")
     with Store(store) as s:
         assert len(s.files()) == len(every)
+
+
+def test_the_files_a_build_reads_come_from_an_index_not_past_each_extraction(tmp_path):
+    """Listing the stored files under a folder (every build does, for a country's ten
+    thousand files) reads the index over their columns, not each row with its extraction
+    text in it."""
+    from policy_lineage.graph.store import Store
+
+    with Store(tmp_path / "s.db", create=True) as store:
+        plan = store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT abspath, path, sha256, size, ingested_at, error, "
+            "extractor, stat FROM files WHERE abspath > ? AND abspath < ?",
+            ("/a/", "/a/\U0010ffff"),
+        ).fetchall()
+    assert any("COVERING INDEX files_meta" in row[-1] for row in plan)
