@@ -1791,17 +1791,30 @@ def _units_tail(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _school_levels(key: str, end: int, rules: Rules) -> int:
-    """ "các trường Tiểu học, Trung học cơ sở": the schools of the levels listed after it."""
-    if not rules.school_levels or not re.search(r"(?<![\wđ])trường(?: học)?$", key[:end]):
+    """ "các trường Tiểu học, Trung học cơ sở": the schools of the levels listed after it;
+    also after a first level the noun's modifiers took ("các trường mầm non, tiểu học,
+    trung học cơ sở trên địa bàn")."""
+    if not rules.school_levels:
         return end
-    m = derived(rules, _levels_after).match(key, end)
+    before, first, more = derived(rules, _levels_after)
+    tail = before.search(key, max(0, end - 60), end)
+    if not tail:
+        return end
+    m = (more if tail.group("level") else first).match(key, end)
     return m.end() if m else end
 
 
-def _levels_after(rules: Rules) -> re.Pattern[str]:
+def _levels_after(
+    rules: Rules,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     level = rf"(?:{Rules.alternation(rules.school_levels)})(?![\wđ])"
     quals = rf"(?:\s++(?:{Rules.alternation(rules.group_qualifiers)})(?![\wđ]))*+"
-    return re.compile(rf"\s++{level}(?:(?:\s*+,\s*+(?:và\s++)?|\s++và\s++){level})*+{quals}")
+    sep = r"(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)"
+    return (
+        re.compile(rf"(?<![\wđ])trường(?: học)?(?P<level>\s++{level})?$"),
+        re.compile(rf"\s++{level}(?:{sep}{level})*+{quals}"),
+        re.compile(rf"(?:{sep}{level})++{quals}"),
+    )
 
 
 _PLACES_AT_END = re.compile(r"(?<![\wđ])(?:tỉnh|thành phố|xã|phường|địa phương)$")

@@ -272,6 +272,24 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "UBND các xã: Krông Pa, Ia Rsai rà soát danh sách hộ dân.",
             ["Ủy ban nhân dân xã Krông Pa", "Ủy ban nhân dân xã Ia Rsai"],
         ),
+        # the levels of schools listed after a first one in lower case
+        (
+            "Chỉ đạo các trường mầm non, tiểu học, trung học cơ sở trên địa bàn tổ chức dạy "
+            "kỹ năng số.",
+            ["Các trường mầm non, tiểu học, trung học cơ sở trên địa bàn"],
+        ),
+        ("Các trường mầm non tổ chức tuyên truyền.", ["Các trường mầm non"]),
+        # a mass organisation "các cấp": all its levels, one group
+        ("Công đoàn các cấp vận động người lao động tham gia.", ["Công đoàn các cấp"]),
+        (
+            "Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam chỉ đạo Mặt trận Tổ quốc Việt "
+            "Nam các cấp tăng cường giám sát.",
+            ["Mặt trận Tổ quốc Việt Nam các cấp"],
+        ),
+        (
+            "Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp tổ chức ra quân.",
+            ["Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"],
+        ),
         # a body's groups end where another "các …" begins
         (
             "Ủy ban nhân dân các xã, phường và các chủ đầu tư rà soát hồ sơ bồi thường.",
