@@ -1033,6 +1033,13 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
             "văn bản mới.",
             True,
         ),
+        # "Việc …": a matter named (what a review covers, what a rule governs), not work
+        ("Việc bố trí nguồn lực cho chuyển đổi số ở cơ quan, đơn vị.", True),
+        ("Việc chia sẻ dữ liệu phải bảo đảm chính xác, kịp thời.", True),
+        ("Việc rà soát hồ sơ giao Sở Nội vụ chủ trì thực hiện.", False),
+        # a step of a procedure (ANNOTATION.md: not a task)
+        ("Bước 2: Cấp ủy xem xét, quyết định danh sách quy hoạch.", True),
+        ("Bước 3. Thông báo kết quả cho cá nhân được quy hoạch.", True),
         # work
         ("Sở Tư pháp hoàn thành việc rà soát văn bản trước ngày 30/6/2026.", False),
         ("Chịu trách nhiệm tổ chức kiểm tra nếu có phản ánh; báo cáo kết quả.", False),

@@ -224,3 +224,17 @@ def test_a_title_ending_in_digital_so_does_not_run_on() -> None:
         ["Các cấp ủy, tổ chức đảng"],
         ["Văn phòng Tỉnh ủy"],
     ]
+
+
+def test_what_a_self_criticism_covers_is_no_task() -> None:
+    """A guidance's "Nội dung kiểm điểm" lists what a review covers, not work; the section
+    after it that gives work still does."""
+    body = (
+        "1. Nội dung kiểm điểm bổ sung\n"
+        "a) Việc ban hành kế hoạch thực hiện Nghị quyết về chuyển đổi số.\n"
+        "b) Kết quả thực hiện các chỉ tiêu về chuyển đổi số trong năm.\n"
+        "2. Tổ chức thực hiện\n"
+        "Ban Tổ chức Tỉnh ủy hướng dẫn, kiểm tra việc kiểm điểm trước ngày 15/12/2026.\n"
+    )
+    found = tasks(body)
+    assert [t[1] for t in found] == [["Ban Tổ chức Tỉnh ủy"]]
