@@ -1037,6 +1037,17 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         ("Việc bố trí nguồn lực cho chuyển đổi số ở cơ quan, đơn vị.", True),
         ("Việc chia sẻ dữ liệu phải bảo đảm chính xác, kịp thời.", True),
         ("Việc rà soát hồ sơ giao Sở Nội vụ chủ trì thực hiện.", False),
+        # "Đối với X, thì …": how a rule applies to a case, not work; unless it assigns it
+        (
+            "Đối với các tổ chức đảng ở doanh nghiệp nhà nước, thì thực hiện theo hướng dẫn riêng.",
+            True,
+        ),
+        ("Lưu ý: Đối với các đơn vị nhỏ, thì không bắt buộc lập hồ sơ riêng.", True),
+        (
+            "Đối với cơ quan có ít cán bộ, thì giao cấp ủy cấp trên trực tiếp thực hiện.",
+            False,
+        ),
+        ("Đối với các xã chưa ban hành: khẩn trương ban hành kế hoạch.", False),
         # a step of a procedure (ANNOTATION.md: not a task)
         ("Bước 2: Cấp ủy xem xét, quyết định danh sách quy hoạch.", True),
         ("Bước 3. Thông báo kết quả cho cá nhân được quy hoạch.", True),
