@@ -272,6 +272,11 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "UBND các xã: Krông Pa, Ia Rsai rà soát danh sách hộ dân.",
             ["Ủy ban nhân dân xã Krông Pa", "Ủy ban nhân dân xã Ia Rsai"],
         ),
+        # "qua …" (by way of) ends a group's words
+        (
+            "Các doanh nghiệp viễn thông qua đường dây nóng hỗ trợ người dân.",
+            ["Các doanh nghiệp viễn thông"],
+        ),
         # the levels of schools listed after a first one in lower case
         (
             "Chỉ đạo các trường mầm non, tiểu học, trung học cơ sở trên địa bàn tổ chức dạy "
