@@ -957,9 +957,7 @@ class AgencyTable:
                 end = self._group_of_named(text, key, m, end, known)
                 repeats = _repeated_noun(text, key, m, end, self.rules, governed)
                 if repeats:  # "các doanh nghiệp viễn thông, doanh nghiệp công nghệ số"
-                    for at, part_end in repeats:
-                        parts.append((at, part_end))
-                    end = repeats[-1][1]
+                    parts, end = repeats, repeats[-1][1]
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
                 owner = _ONE_SPACE.match(key, end)  # no "của" between them
