@@ -1048,6 +1048,19 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
             False,
         ),
         ("Đối với các xã chưa ban hành: khẩn trương ban hành kế hoạch.", False),
+        # a pointer to the appendix that lists the work; the amendment this document makes
+        ("Các nhiệm vụ, đề án trọng tâm có phụ lục kèm theo.", True),
+        (
+            "Sửa đổi, bổ sung điểm 2.3 Kết luận số 12-KL/TU ngày 20/8/2025 của Ban Thường vụ "
+            "Tỉnh ủy như sau:",
+            True,
+        ),
+        ("Sửa đổi, bổ sung Quy chế làm việc của Ủy ban nhân dân xã trong Quý I/2026.", False),
+        # where the text can be read, not work
+        (
+            "Văn bản và các phụ lục kèm theo được đăng tải trên Cổng Thông tin điện tử của Sở.",
+            True,
+        ),
         # a step of a procedure (ANNOTATION.md: not a task)
         ("Bước 2: Cấp ủy xem xét, quyết định danh sách quy hoạch.", True),
         ("Bước 3. Thông báo kết quả cho cá nhân được quy hoạch.", True),
