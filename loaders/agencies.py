@@ -50,6 +50,14 @@ _COMMUNES_GROUP = re.compile(
     r"(?P<prefix>ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|đảng ủy|công an)\s+các\s+"
     r"(?P<unit>xã|phường|xã\s*,\s*phường)"
 )
+# the organs of a people's council, listed with the council's name once, at the end
+_COUNCIL = r"(?:hội đồng nhân dân|hđnd)"
+_COUNCIL_ORGANS = re.compile(
+    rf"(?<![\wđ])thường trực {_COUNCIL}(?: [^,;.]{{0,30}}?)?\s*,\s*các ban của {_COUNCIL}"
+    rf"(?: [^,;.]{{0,30}}?)?\s*,\s*các tổ đại biểu(?: {_COUNCIL}(?: [^,;.]{{0,30}}?)?)?"
+    rf"\s*(?:,\s*)?và (?:các )?đại biểu (?P<council>{_COUNCIL}"
+    r"(?: (?:tỉnh|thành phố|xã|phường|đặc khu))?)"
+)
 _COMMUNE_TOKEN = re.compile(r"\s*+(?P<sep>,\s*+(?:và\s++)?|và\s++|:\s*+)?(?P<word>[^\W\d_]++)")
 _COMMUNE_UNITS = ("xã", "phường")
 # a group of places with no body before it: "Các địa phương: Đồng Nai, Bình Dương", "các
@@ -704,7 +712,8 @@ class AgencyTable:
         found = _groups_of_a_body(text, key, found)
         found = _shared_places(text, key, found)
         found = _named_tails(text, key, found, self.display_name, self.rules)
-        return self._each_commune(text, key, self._each_place(text, key, found))
+        found = self._each_commune(text, key, self._each_place(text, key, found))
+        return self._council_organs(text, key, found, province)
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
@@ -839,6 +848,31 @@ class AgencyTable:
                 )
                 out.append(AgencyMatch(m.start, end, agency))
         return out
+
+    def _council_organs(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và
+        đại biểu Hội đồng nhân dân tỉnh": a council's organs as the law lists them, each of
+        the council named last (its place written once, at the end)."""
+        m = _COUNCIL_ORGANS.search(key)
+        if m is None:
+            return found
+        council = " ".join(text[m.start("council") : m.end("council")].split())
+        council = self.display_name(council)
+        council = council[0].upper() + council[1:]
+        names = [
+            f"Thường trực {council}",
+            f"Các Ban của {council}",
+            f"Các Tổ đại biểu {council}",
+            f"Đại biểu {council}",
+        ]
+        kept = [a for a in found if a.end <= m.start() or a.start >= m.end()]
+        organs = [
+            AgencyMatch(m.start(), m.end(), self._printed(n, province, "group" if i else "body"))
+            for i, n in enumerate(names)
+        ]
+        return sorted([*kept, *organs], key=lambda a: a.start)
 
     def _titled_groups(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None

@@ -272,6 +272,17 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "UBND các xã: Krông Pa, Ia Rsai rà soát danh sách hộ dân.",
             ["Ủy ban nhân dân xã Krông Pa", "Ủy ban nhân dân xã Ia Rsai"],
         ),
+        # a people's council's organs, the council named once at the end: each of them
+        (
+            "Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại "
+            "biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
+            [
+                "Thường trực Hội đồng nhân dân tỉnh",
+                "Các Ban của Hội đồng nhân dân tỉnh",
+                "Các Tổ đại biểu Hội đồng nhân dân tỉnh",
+                "Đại biểu Hội đồng nhân dân tỉnh",
+            ],
+        ),
         # "qua …" (by way of) ends a group's words
         (
             "Các doanh nghiệp viễn thông qua đường dây nóng hỗ trợ người dân.",
