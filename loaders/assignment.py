@@ -124,6 +124,11 @@ def persons(text: str) -> list[Agency]:
     ]
 
 
+# what follows "X đề nghị" when those asked are the letter's addressees: "… như sau:", "…:",
+# "Quý cơ quan …", "đồng chí …"
+_ASKS_THE_ADDRESSEES = re.compile(
+    r"\s*+(?:(?:kính|trân trọng)\s++)?đề nghị\s*+(?::|như sau|quý\s|(?:các\s++)?đồng chí\s|$)"
+)
 # "Ban thường vụ cấp ủy cấp tỉnh có trách nhiệm …", "Trung tâm có nhiệm vụ …" (at most 12 words)
 _DUTY_OF = re.compile(
     r"^[\W\d]*+(?P<who>(?:[^\s,;:.()]++\s++){0,11}?[^\s,;:.()]++)\s++"
@@ -335,7 +340,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # "Căn cứ kế hoạch này, Giám đốc các Sở …" (framing: above)
     chain = _runs(text, matches, framing)
     if chain:
-        m = re.match(r"\s*(?:" + _requests(table) + r"|giao)\s+", key[chain[-1].end :])
+        m = re.match(
+            r"\s*(?:" + _requests(table) + r"|giao)(?:\s++|(?=\s*+:))", key[chain[-1].end :]
+        )
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
             addressees = _runs(text, matches, chain[-1].end + m.end())
             if addressees:
@@ -348,6 +355,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                     result.chain = [step[0].agency for step in steps]
                 result.cue = m.group().strip()
                 return _finish(result)
+            if _ASKS_THE_ADDRESSEES.match(fold(original[chain[-1].end :])):
+                # "Bộ X đề nghị như sau:", "Bộ X trân trọng đề nghị Quý cơ quan …": the body
+                # that asks is not the one that does; those asked are (a letter's addressees)
+                result.cue = m.group().strip()
+                result.cooperating = []
+                return result
     # (a title blanked before the subject leaves its comma: "Chủ tịch Hội đồng thành viên,
     # Tổng giám đốc các Tập đoàn …")
     if chain and key[framing : chain[0].start].strip(" -–—+*,") == "":
@@ -533,6 +546,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         result.explicit = True
         return _finish(result)
 
+    # "Chủ đầu tư các dự án thành phần tập trung …", "Hội đồng thẩm định nhà nước khẩn trương
+    # …": a subject no table or shape knows, opening with a party's word, before a verb of work
+    subject = _party_subject(original, framing, matches, table)
+    if subject is not None:
+        result.lead = [subject]
+        result.cue = "subject"  # weaker than a heading naming the same party (extract_tasks)
+        result.explicit = True
+        return _finish(result)
+
     # an introductory sentence: "UBND tỉnh yêu cầu Thủ trưởng các sở, …; Chủ tịch UBND các xã …"
     m = re.search(r"(?<![\wđ])(?:" + _requests(table) + r")\s+", key)
     if m:
@@ -652,3 +674,84 @@ def _finish(result: Assignment) -> Assignment:
     lead_names = {a.name for a in result.lead}
     result.cooperating = [a for a in result.cooperating if a.name not in lead_names]
     return result
+
+
+def _work_verbs(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Verbs of work as words: the ones that open an item's work first (``task_verbs``:
+    "khẩn trương", "tập trung" …), then the others (``item_verbs``: "thực hiện", "thẩm định"
+    …, which may also be part of a name)."""
+    return tuple(  # type: ignore[return-value]
+        re.compile(
+            rf"(?<![\wđ])(?:cần\s++|phải\s++|sớm\s++)?(?:{Rules.alternation(words)})(?![\wđ])"
+        )
+        for words in (rules.task_verbs, rules.item_verbs)
+    )
+
+
+_NOT_IN_SUBJECT = re.compile(
+    r"(?<![\wđ])(?:là|được|đã|đang|sẽ|không|có|bị|nếu|khi|thì|do)(?![\wđ])"
+)
+
+
+def _in_compound(key: str, start: int, end: int, rules: Rules) -> bool:
+    """The words at ``key[start:end]`` are part of a longer word ("trình" in "chương
+    trình", "đầu tư" in "chủ đầu tư"): ``name_compounds`` and ``group_nouns``."""
+    for word in (*rules.name_compounds, *rules.group_nouns):
+        if len(word) <= end - start:
+            continue
+        at = key.find(word, max(0, start - len(word)), end + len(word))
+        while at >= 0 and at < end:
+            if at <= start and at + len(word) >= end:
+                return True
+            at = key.find(word, at + 1, end + len(word))
+    return False
+
+
+def _party_subject(
+    original: str, framing: int, matches: list[AgencyMatch], table: AgencyTable
+) -> Agency | None:
+    """The subject of a sentence that no table or shape knows, when it opens with a party's
+    word (a body's head word, a group noun, an office title) and a verb of work follows
+    within ten words: "Chủ đầu tư các dự án thành phần tập trung …", "Hội đồng thẩm định nhà
+    nước khẩn trương …", "Tổ công tác của Thủ tướng Chính phủ kiểm tra …". Named as
+    printed, marked as not canonical. Not a topic ("Dự án …", "Trường hợp …"), not a role
+    ("Cơ quan chủ trì …"), not a vague party ("Các đơn vị liên quan"), not a sentence that
+    opens with a verb ("Tổ chức triển khai …"), and not one a table knows there (read
+    before)."""
+    lead = re.match(r"[\W\d]*+", original[framing:])
+    start = framing + (lead.end() if lead else 0)
+    if not original[start : start + 1].isupper() or any(
+        a.start <= start < a.end or a.start == start for a in matches
+    ):
+        return None
+    head = original[start : start + 160]
+    key = fold(head)
+    r = table.rules
+    if any(
+        key.startswith(w + " ")
+        for w in (*r.not_party_openers, *r.topic_nouns, *r.role_names, *r.task_verbs, *r.item_verbs)
+    ):
+        return None
+    bare_key = re.sub(r"^(?:các|những|mỗi)\s+", "", key)
+    party_words = (*r.body_heads, *r.group_nouns, *r.office_titles)
+    if not any(bare_key.startswith(w + " ") for w in party_words):
+        return None
+    for verbs in derived(r, _work_verbs):
+        for v in verbs.finditer(key):
+            who = head[: v.start()].rstrip()
+            words = who.split()
+            if not words or len(words) > 10 or re.search(r"[,;:.()\"“”]", who):
+                break
+            if _in_compound(key, v.start(), v.end(), r):
+                continue  # "Chủ" before "đầu tư", "Các chương" before "trình"
+            if _NOT_IN_SUBJECT.search(fold(who)):
+                return None
+            bare = re.sub(r"^(?:các|những|mỗi)\s+", "", fold(who))
+            if bare in r.vague_nouns or any(
+                bare.startswith(n + " ") and "liên quan" in bare for n in r.vague_nouns
+            ):
+                return None
+            kind = "body" if any(bare.startswith(h + " ") for h in r.body_heads) else "group"
+            name = table.display_name(who)
+            return Agency(name, "unknown", None, kind, None, who, canonical=False)
+    return None

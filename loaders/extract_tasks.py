@@ -289,6 +289,10 @@ def _evidence(node: Node, source: str) -> Evidence:
 
 def _merge(own: Assignment, inherited: Assignment) -> tuple[list[Agency], list[Agency], list[str]]:
     chain = [a.name for a in own.chain]
+    if own.cue == "subject" and inherited.lead and _same_party(own.lead, inherited.lead):
+        # "b) Doanh nghiệp công nghệ số chủ động …" under "18. Các doanh nghiệp công nghệ
+        # số": the heading's party, as the heading names it
+        own = Assignment(cooperating=own.cooperating)
     if own.lead and own.explicit:
         lead = own.lead
         coop = own.cooperating
@@ -302,6 +306,14 @@ def _merge(own: Assignment, inherited: Assignment) -> tuple[list[Agency], list[A
         coop = own.cooperating or inherited.cooperating
         chain = [a.name for a in inherited.chain]
     return lead, coop, chain
+
+
+def _same_party(own: list[Agency], inherited: list[Agency]) -> bool:
+    """The subject an item names by a bare noun ("Doanh nghiệp công nghệ số") is a party of
+    the heading above it ("Các doanh nghiệp công nghệ số")."""
+    names = [re.sub(r"^(?:các|những)\s+", "", fold(a.as_written or a.name)) for a in own]
+    theirs = [fold(a.as_written or a.name) for a in inherited]
+    return all(any(n in t for t in theirs) for n in names)
 
 
 # "Sửa đổi nhiệm vụ số 9 như sau: “…”", "Bổ sung nhiệm vụ số 14: “…”": the task is the quote

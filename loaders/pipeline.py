@@ -167,7 +167,10 @@ def _addressees(doc, header, table: AgencyTable, province: str | None) -> list:
                     break
                 found += [a.agency for a in table.find(q.text, province)]
             break
-    seen: set[str] = set()
+    # a letter is not sent to its sender: a body named there was read from the letter's
+    # first sentence, joined to a "Kính gửi" line that ends without a stop ("… Trung ương"
+    # then "Bộ X trân trọng đề nghị …")
+    seen: set[str] = {doc.issuer.name} if doc.issuer else set()
     out = []
     for a in found:
         if a.name not in seen and not table.is_vague(a) and a.kind != "person":

@@ -59,6 +59,7 @@ LIST_KEYS = (
     "commune_units",
     "vague_nouns",
     "subject_openers",
+    "not_party_openers",
     "people_nouns",
     "role_names",
     "numbered_body_stems",
@@ -174,6 +175,7 @@ class Rules:
     group_clause_verbs: tuple[str, ...] = ()
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()
+    not_party_openers: tuple[str, ...] = ()
     people_nouns: tuple[str, ...] = ()
     role_names: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()
