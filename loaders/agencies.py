@@ -41,6 +41,11 @@ _CITY_KEYS = frozenset(fold(c) for c in CITIES)
 _PROVINCE_ALT = "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
 # ": Gia Lai, Đắk Lắk, Khánh Hòa và Lâm Đồng" after "… các tỉnh"
 _ONE_PLACE = rf"(?:(?:tỉnh|thành phố|tp\.?)\s++)?(?:{_PROVINCE_ALT})"
+# ", Thành phố Hồ Chí Minh", " và tỉnh Bình Dương" after "Ủy ban nhân dân tỉnh Đồng Nai"
+_MORE_PLACE = re.compile(
+    rf"(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)(?P<unit>tỉnh|thành phố|tp\.?)\s++"
+    rf"(?P<name>{_PROVINCE_ALT})(?![\wđ])"
+)
 _PLACE_LIST = re.compile(
     rf"\s*+:?\s*+(?P<list>{_ONE_PLACE}(?:\s*+(?:,\s*+(?:và\s++)?|và\s++){_ONE_PLACE})*+)"
     r"(?![\wđ])"
@@ -713,6 +718,7 @@ class AgencyTable:
         found = _shared_places(text, key, found)
         found = _named_tails(text, key, found, self.display_name, self.rules)
         found = self._each_commune(text, key, self._each_place(text, key, found))
+        found = self._more_places(key, found)
         return self._council_organs(text, key, found, province)
 
     # ---------------------------------------------------------------- by shape
@@ -825,6 +831,28 @@ class AgencyTable:
                     written = f"{name} {place}"
                     agency = self.known_or_printed(written, place, level="province")
                     out.append(AgencyMatch(first, listed.end(), agency))
+        return out
+
+    def _more_places(self, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+        """ "Ủy ban nhân dân tỉnh Đồng Nai, Thành phố Hồ Chí Minh và tỉnh Bình Dương": the
+        body named with its province is the same body of each province named after it."""
+        out: list[AgencyMatch] = []
+        for i, m in enumerate(found):
+            out.append(m)
+            a = m.agency
+            base = re.fullmatch(
+                rf"(?P<base>.+?)\s+(?:tỉnh|thành phố)\s+(?:{_PROVINCE_ALT})", fold(a.name)
+            )
+            if not base or a.kind != "body" or a.level != "province":
+                continue
+            head = a.name[: len(base.group("base"))]
+            pos, nxt = m.end, found[i + 1].start if i + 1 < len(found) else len(key)
+            while (more := _MORE_PLACE.match(key, pos)) and more.end() <= nxt:
+                place = next(p for p in PROVINCE_NAMES if fold(p) == more.group("name"))
+                unit = "thành phố" if place in CITIES else "tỉnh"
+                agency = self.known_or_printed(f"{head} {unit} {place}", place, level="province")
+                out.append(AgencyMatch(more.start("unit"), more.end(), agency))
+                pos = more.end()
         return out
 
     def _each_commune(self, text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
