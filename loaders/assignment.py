@@ -541,6 +541,25 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         return _finish(result)
 
     people = persons(original[:200])
+    if people and re.match(r"[\W\d]*+(?:giao\s++)?đồng chí\s", fold(original[:40])):
+        # "Đồng chí Nguyễn Văn B, Phó Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo …": the office
+        # holder stands for the body (the titles are blanked in ``key``)
+        named = list(_PERSON.finditer(original[:200]))
+        held = [
+            a.agency
+            for p in named
+            for a in matches
+            if p.end() <= a.start <= p.end() + 80
+            and re.fullmatch(r"\s*+,\s*+", key[p.end() : a.start])
+        ]
+        after = fold(original[max([a.end for a in matches if a.agency in held] or [0]) :])
+        verbs = derived(table.rules, _work_verbs)
+        if held and not any(v.match(after.lstrip(" ,")) for v in verbs):
+            held = []  # "Đồng chí X, Vụ trưởng …, nếu được giới thiệu …": an example
+        if held and len(held) == len(named):
+            result.lead = dedupe(held)
+            result.explicit = True
+            return _finish(result)
     if people and key.lstrip(" -–—").startswith("đồng chí"):
         result.lead = people
         result.explicit = True

@@ -174,3 +174,21 @@ def test_a_bare_noun_under_a_heading_of_that_party_keeps_the_heading_name() -> N
     assert by_text["Doanh nghiệp c"] == ["Các doanh nghiệp công nghệ số"]
     # another party under the same heading is itself
     assert by_text["Nhà thầu thi c"] == ["Nhà thầu thi công"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("Đồng chí Nguyễn Văn Bình, Phó Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo rà soát các dự án.",
+         ["Ủy ban nhân dân tỉnh Nghệ An"]),
+        ("Đồng chí Trần Thị Cúc, Giám đốc Sở Tài chính và đồng chí Lê Văn Dũng, Giám đốc Sở Nội "
+         "vụ phối hợp rà soát biên chế.", ["Sở Tài chính", "Sở Nội vụ"]),
+        # an example in a guidance, no work: not the body's
+        ("Đồng chí Nguyễn Văn Yên, Giám đốc Sở Tài chính được giới thiệu quy hoạch.", []),
+    ],
+)  # fmt: skip
+def test_a_named_office_holder_doing_work_stands_for_the_body(
+    sentence: str, lead: list[str]
+) -> None:
+    found = parse_assignment(sentence, TABLE, "Nghệ An")
+    assert [a.name for a in found.lead] == lead
