@@ -904,6 +904,10 @@ def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = Non
     ):
         return True  # "Điều 12. Trách nhiệm của …", "Chương III. TRÁCH NHIỆM CỦA CÁC CƠ QUAN"
     own = parse_assignment(text or node.text, ctx.table, ctx.province)
+    if own.cue == "subject" and not ctx.conclusions:
+        # a regulation's rule whose subject no table knows ("Hội đồng … thẩm định …") states
+        # how a thing is done; a notice's conclusion so worded gives work
+        own = Assignment()
     if own.lead and (own.explicit or own.cue):
         return True
     return any(

@@ -192,3 +192,27 @@ def test_a_named_office_holder_doing_work_stands_for_the_body(
 ) -> None:
     found = parse_assignment(sentence, TABLE, "Nghệ An")
     assert [a.name for a in found.lead] == lead
+
+
+REGULATION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+
+Số: 300-QĐ/TW
+
+Hà Nội, ngày 5 tháng 3 năm 2026
+
+QUY ĐỊNH
+về thẩm định đề án
+
+Điều 1. Thẩm định đề án
+
+1. Hội đồng thẩm định liên ngành kiểm tra hồ sơ trong 10 ngày làm việc.
+
+Điều 2. Tổ chức thực hiện
+
+1. Ban Tổ chức Trung ương chủ trì hướng dẫn thực hiện Quy định này.
+"""
+
+
+def test_a_regulation_rule_with_a_subject_no_table_knows_is_no_task() -> None:
+    tasks = extract_text(REGULATION, "qd.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [["Ban Tổ chức Trung ương"]]
