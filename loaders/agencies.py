@@ -84,6 +84,13 @@ _PROVINCE_AFTER = re.compile(
     + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
     + r")(?![\wđ])"
 )
+# a province after a provincial body the table names without one: "Sở Xây dựng tỉnh Lâm
+# Đồng", "Sở Xây dựng Lâm Đồng", "Công an tỉnh Lạng Sơn" ("công an tỉnh" + the name)
+_PLACE_AFTER = re.compile(
+    r"\s++(?P<unit>tỉnh\s++|thành phố\s++)?(?P<name>"
+    + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
+    + r")(?![\wđ])"
+)
 # Bodies of a commune or ward named with it: "Ủy ban nhân dân xã Phú Hữu", "Đảng ủy phường 1".
 _COMMUNE_HEADS = {
     "ủy ban nhân dân": "Ủy ban nhân dân",
@@ -122,6 +129,14 @@ _COMMUNE = re.compile(
     + commune_unit()
     + r")(?![\wđ])"
 )
+
+
+def _with_place(name: str, place: str) -> str:
+    """A provincial body's name with its province: "Sở Xây dựng tỉnh Lâm Đồng", "Công an
+    tỉnh Lạng Sơn", "Sở Y tế thành phố Hà Nội"."""
+    if name.endswith(" tỉnh"):
+        return city_form(f"{name} {place}", place)
+    return f"{name} {'thành phố' if place in CITIES else 'tỉnh'} {place}"
 
 
 def city_form(name: str, province: str | None) -> str:
@@ -208,6 +223,11 @@ class _Either:
 _OF_A_BODY = re.compile(r"(?:(?<![\wđ])(?:trực thuộc|thuộc)|cơ quan chuyên môn|đơn vị chuyên môn)$")
 
 
+# a group named as the bodies that serve one body: "các cơ quan tham mưu, giúp việc Tỉnh ủy",
+# "các đơn vị giúp việc cho Ban Chỉ đạo" ("tham mưu" alone is a verb: "các sở tham mưu UBND
+# tỉnh ban hành …")
+_SERVES = re.compile(r"\s++(?:tham\s++mưu\s*+,?\s*+)?giúp\s++việc(?:\s++(?:cho|của))?\s++")
+
 # "(sau đây gọi tắt là “Ban Quản lý”)": a short name the document gives what it just named
 _DEFINED = re.compile(
     r"\(\s*+(?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|gọi\s+là|viết\s+tắt\s+là)\s++(?P<short>[^()]{2,60}?)\s*+\)",
@@ -282,15 +302,17 @@ def _groups_of_a_body(text: str, key: str, found: list[AgencyMatch]) -> list[Age
     is neither a group cut at "thuộc" nor Bộ Xây dựng."""
 
     def join(m: AgencyMatch, nxt: AgencyMatch) -> AgencyMatch | None:
+        gap = key[m.end : nxt.start]
+        serves = _SERVES.fullmatch(gap) if m.agency.kind == "group" else None
         if not (
             m.agency.kind == "group"
             and nxt.agency.kind == "body"
-            and not key[m.end : nxt.start].strip()
-            and _OF_A_BODY.search(fold(text[m.start : m.end]))
+            and (serves or (not gap.strip() and _OF_A_BODY.search(fold(text[m.start : m.end]))))
         ):
             return None
+        between = f" {collapse(text[m.end : nxt.start])} " if serves else " "
         group = Agency(
-            f"{m.agency.name} {nxt.agency.name}",
+            f"{m.agency.name}{between}{nxt.agency.name}",
             nxt.agency.level,
             nxt.agency.province,
             "group",
@@ -675,6 +697,10 @@ class AgencyTable:
                 prov = next(p for p in PROVINCE_NAMES if fold(p) == named.group(1))
                 end = named.end()
             agency = self._agency(entry, prov, text[m.start() : end])
+            if entry.level == "province" and entry.kind == "body" and not named:
+                agency, end = self._placed(
+                    entry, agency, text, key, m.start(), end, province, taken
+                )
             branch = (
                 _PROVINCE_AFTER.match(key, end)
                 if agency.level == "central"
@@ -833,6 +859,30 @@ class AgencyTable:
                     out.append(AgencyMatch(first, listed.end(), agency))
         return out
 
+    def _placed(
+        self,
+        entry: _Entry,
+        agency: Agency,
+        text: str,
+        key: str,
+        start: int,
+        end: int,
+        province: str | None,
+        taken: _Taken,
+    ) -> tuple[Agency, int]:
+        """A provincial body the table names without a province, printed with one that is not
+        the document's ("Sở Xây dựng tỉnh Lâm Đồng" in a ministry's telegram): that
+        province's body, shown with its place (``placed``), and where its name ends."""
+        after = _PLACE_AFTER.match(key, end)
+        if after is None or taken.overlaps(end, after.end()):
+            return agency, end
+        place = next(p for p in PROVINCE_NAMES if fold(p) == after.group("name"))
+        if place == province:
+            return agency, end
+        body = self._agency(entry, place, None)
+        written = collapse(text[start : after.end()])
+        return replace(body, as_written=written, placed=_with_place(body.name, place)), after.end()
+
     def _more_places(self, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
         """ "Ủy ban nhân dân tỉnh Đồng Nai, Thành phố Hồ Chí Minh và tỉnh Bình Dương": the
         body named with its province is the same body of each province named after it."""
@@ -840,17 +890,27 @@ class AgencyTable:
         for i, m in enumerate(found):
             out.append(m)
             a = m.agency
+            shown = a.placed or a.name
             base = re.fullmatch(
-                rf"(?P<base>.+?)\s+(?:tỉnh|thành phố)\s+(?:{_PROVINCE_ALT})", fold(a.name)
+                rf"(?P<base>.+?)\s+(?:tỉnh|thành phố)\s+(?:{_PROVINCE_ALT})", fold(shown)
             )
             if not base or a.kind != "body" or a.level != "province":
                 continue
-            head = a.name[: len(base.group("base"))]
+            head = shown[: len(base.group("base"))]
             pos, nxt = m.end, found[i + 1].start if i + 1 < len(found) else len(key)
             while (more := _MORE_PLACE.match(key, pos)) and more.end() <= nxt:
                 place = next(p for p in PROVINCE_NAMES if fold(p) == more.group("name"))
                 unit = "thành phố" if place in CITIES else "tỉnh"
-                agency = self.known_or_printed(f"{head} {unit} {place}", place, level="province")
+                same = self.lookup(a.name, place) if a.placed else None
+                agency = (
+                    replace(
+                        same,
+                        as_written=f"{head} {unit} {place}",
+                        placed=_with_place(same.name, place),
+                    )
+                    if same is not None  # "Công an tỉnh Lạng Sơn và tỉnh Cao Bằng"
+                    else self.known_or_printed(f"{head} {unit} {place}", place, level="province")
+                )
                 out.append(AgencyMatch(more.start("unit"), more.end(), agency))
                 pos = more.end()
         return out

@@ -36,6 +36,9 @@ _CHAIN_STEP = re.compile(
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )
 _PLURAL = re.compile(r"(?:các|những)\s++")
+# an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
+# Bộ Xây dựng …" (read on the text: a name is words in capitals)
+_HOLDERS_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+(?=\s)")
 # an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
 # "Chỉ đạo, hướng dẫn X …", "Phối hợp với Sở Y chỉ đạo X …" (X does it; the heading's body
 # is the route)
@@ -111,8 +114,8 @@ def dedupe(agencies: list[Agency]) -> list[Agency]:
     seen: set[str] = set()
     out = []
     for a in agencies:
-        if a.name not in seen:
-            seen.add(a.name)
+        if (a.placed or a.name) not in seen:  # "Công an tỉnh A" and "… tỉnh B" are two
+            seen.add(a.placed or a.name)
             out.append(a)
     return out
 
@@ -339,12 +342,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # a delegation chain or an addressee at the very start
     # "Căn cứ kế hoạch này, Giám đốc các Sở …" (framing: above)
     chain = _runs(text, matches, framing)
+    subject_end = chain[-1].end if chain else 0
+    if chain and chain[-1].agency.kind == "person":
+        # "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo Bộ X …": the holder's own name
+        name = _HOLDERS_NAME.match(original, subject_end)
+        subject_end = name.end() if name else subject_end
     if chain:
-        m = re.match(
-            r"\s*(?:" + _requests(table) + r"|giao)(?:\s++|(?=\s*+:))", key[chain[-1].end :]
-        )
+        m = re.match(r"\s*(?:" + _requests(table) + r"|giao)(?:\s++|(?=\s*+:))", key[subject_end:])
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
-            addressees = _runs(text, matches, chain[-1].end + m.end())
+            addressees = _runs(text, matches, subject_end + m.end())
             if addressees:
                 # "Bộ Chính trị giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo Bộ X …": the last
                 steps = _delegated(key, text, matches, [addressees], table)
@@ -364,7 +370,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # (a title blanked before the subject leaves its comma: "Chủ tịch Hội đồng thành viên,
     # Tổng giám đốc các Tập đoàn …")
     if chain and key[framing : chain[0].start].strip(" -–—+*,") == "":
-        steps = _delegated(key, text, matches, [[chain[0]]], table)
+        alone = len(chain) == 1 and subject_end > chain[0].end
+        steps = _delegated(key, text, matches, [[chain[0]]], table, subject_end if alone else None)
         if len(steps) > 1:
             result.chain = [step[0].agency for step in steps]
             result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)]
@@ -620,13 +627,18 @@ def _place_doer(
 
 
 def _delegated(
-    key: str, text: str, matches: list[AgencyMatch], steps: list[list[AgencyMatch]], table
+    key: str,
+    text: str,
+    matches: list[AgencyMatch],
+    steps: list[list[AgencyMatch]],
+    table,
+    after: int | None = None,
 ) -> list[list[AgencyMatch]]:
     """The delegation chain from the last step on: X chỉ đạo Y chỉ đạo Z …; each step may
     name several bodies ("… chỉ đạo Quân khu 5, Quân khu 7, các đơn vị quân đội …"). A last
     step of vague bodies is dropped: "X chỉ đạo các đơn vị liên quan …" is still X's work."""
     steps = list(steps)
-    pos = steps[-1][-1].end
+    pos = steps[-1][-1].end if after is None else after
     while True:
         m = _CHAIN_STEP.match(key[pos:])
         if not m:
@@ -690,8 +702,8 @@ def _a_lead_among_others(agency: Agency, table: AgencyTable) -> bool:
 
 def _finish(result: Assignment) -> Assignment:
     result.lead = dedupe(result.lead)
-    lead_names = {a.name for a in result.lead}
-    result.cooperating = [a for a in result.cooperating if a.name not in lead_names]
+    lead_names = {a.placed or a.name for a in result.lead}
+    result.cooperating = [a for a in result.cooperating if (a.placed or a.name) not in lead_names]
     return result
 
 

@@ -334,6 +334,14 @@ _YEARLESS = re.compile(
     r"(?P<d>\d{1,2})(?:\s*+[/-]\s*+|\s++tháng\s++)(?P<m>\d{1,2})(?![\d/]|\s*+(?:năm|/)\s*+\d)"
 )
 _EVERY_YEAR = re.compile(r"hằng năm|hàng năm|định kỳ|mỗi năm|các năm")
+# "hoàn thành trong tháng 6", "xong trước tháng 9", "trong quý III": a month or a quarter with
+# no year (a notice's months in the year it is issued); "trong 6 tháng" is a span, no month
+_YEARLESS_PERIOD = re.compile(
+    r"(?P<cue>trong|trước|chậm nhất(?: là)?(?: trong)?|ngay trong)\s++"
+    r"(?:(?:tháng\s++(?P<m>\d{1,2}))|(?:quý\s++(?P<q>iv|i{1,3}|[1-4])))"
+    r"(?![\w/]|\s*+(?:năm|/|-)\s*+\d)"
+)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def yearless_deadline(text: str, issued: date) -> Deadline | None:
@@ -351,7 +359,7 @@ def yearless_deadline(text: str, issued: date) -> Deadline | None:
         return None
     m = _YEARLESS.search(key)
     if not m:
-        return None
+        return _yearless_period(text, key, issued)
     day, month = int(m.group("d")), int(m.group("m"))
     when = _day(issued.year, month, day)
     if when is None:
@@ -360,4 +368,38 @@ def yearless_deadline(text: str, issued: date) -> Deadline | None:
         when = _day(issued.year + 1, month, day)
         if when is None:
             return None
+    return Deadline(text[m.start() : m.end()], when, False, None, None, m.start(), m.end())
+
+
+def _yearless_period(text: str, key: str, issued: date) -> Deadline | None:
+    """ "trong tháng 6" → the month's last day, "trước tháng 6" → the last day before it,
+    "trong quý III" → the quarter's last day, in the year of issue (the next when that day
+    has passed by the issue date).
+
+    >>> str(_yearless_period("x", "hoàn thành trong tháng 6.", date(2025, 3, 5)).date)
+    '2025-06-30'
+    >>> str(_yearless_period("x", "xong trước tháng 3.", date(2025, 11, 5)).date)
+    '2026-02-28'
+    >>> _yearless_period("x", "triển khai trong 6 tháng đầu năm.", date(2025, 3, 5)) is None
+    True
+    """
+    m = _YEARLESS_PERIOD.search(key)
+    if not m:
+        return None
+    month = int(m.group("m")) if m.group("m") else 3 * _QUARTERS[m.group("q")]
+    if not 1 <= month <= 12:
+        return None
+    before = m.group("cue") == "trước"
+
+    def last_day(year: int) -> date | None:
+        if before:  # the day before the month (or quarter) begins
+            first = month if m.group("m") else month - 2
+            return date(year, first, 1) - timedelta(days=1)
+        return _month_end(year, month)
+
+    when = last_day(issued.year)
+    if when is not None and when < issued:
+        when = last_day(issued.year + 1)
+    if when is None:
+        return None
     return Deadline(text[m.start() : m.end()], when, False, None, None, m.start(), m.end())

@@ -684,7 +684,9 @@ def _name_of(v: _Vocab, text: str, table: AgencyTable, province: str | None) -> 
     known = [m for m in table.find(text, province) if not table.is_vague(m.agency)]
     whole = [m for m in known if m.start <= 1 and m.end >= len(text) - 1]
     if whole and whole[0].agency.level != "unknown":
-        return whole[0].agency
+        found = whole[0].agency
+        # "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH HÀ NAM": an issuer is named with its place
+        return replace(found, name=found.placed, placed=None) if found.placed else found
     looked = table.lookup(text, province)
     if looked is not None:
         return looked

@@ -430,8 +430,8 @@ def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
     if not out.lead:
         own = parse_assignment(fields.content, table, province)
         out.lead, out.explicit, out.chain = own.lead, own.explicit, own.chain
-    names = {a.name for a in out.lead}
-    out.cooperating = [a for a in out.cooperating if a.name not in names]
+    names = {a.placed or a.name for a in out.lead}
+    out.cooperating = [a for a in out.cooperating if (a.placed or a.name) not in names]
     return out
 
 

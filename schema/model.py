@@ -54,6 +54,10 @@ class Agency:
     parent: str | None = None  # canonical name of the parent body, when known
     as_written: str | None = None  # the text it was found as
     canonical: bool = True  # False: named by its shape, not known to the table of bodies
+    # the name with the province the text gave it, when that is not the document's own
+    # ("Sở Xây dựng tỉnh Lâm Đồng" in a ministry's telegram); ``name`` stays the body's
+    # canonical name, which with ``province`` says which body it is
+    placed: str | None = None
 
 
 @dataclass
@@ -141,7 +145,7 @@ def _iso(value: date | None) -> str | None:
 
 
 def agency_names(agencies: list[Agency]) -> list[str]:
-    return [a.name for a in agencies]
+    return [a.placed or a.name for a in agencies]
 
 
 def to_contract(extraction: Extraction) -> dict[str, Any]:

@@ -125,6 +125,16 @@ def test_a_time_fields_value(value: str, expected: str | None) -> None:
         ("Định kỳ trước ngày 10/6 báo cáo.", date(2025, 7, 20), None),
         # a date with its year is not this rule's
         ("Hoàn thành trước ngày 15/10/2026.", date(2025, 7, 20), None),
+        # a month or a quarter, no year: its last day, in the year of issue
+        ("Sở Tài chính hoàn thành trong tháng 6.", date(2025, 3, 5), "2025-06-30"),
+        ("Bộ Công an hoàn thành trong quý III.", date(2025, 3, 5), "2025-09-30"),
+        ("Trình Thủ tướng Chính phủ trước tháng 3.", date(2025, 11, 5), "2026-02-28"),
+        ("Ban hành kế hoạch chậm nhất trong tháng 12.", date(2025, 3, 5), "2025-12-31"),
+        # a span of months is no month; a month with its year is not this rule's
+        ("Triển khai thí điểm trong 6 tháng.", date(2025, 3, 5), None),
+        ("Hoàn thành trong tháng 6/2026.", date(2025, 3, 5), None),
+        ("Hoàn thành trong tháng 6 năm 2026.", date(2025, 3, 5), None),
+        ("Báo cáo trong tháng 12 hằng năm.", date(2025, 3, 5), None),
     ],
 )
 def test_a_day_and_month_without_a_year(text: str, issued: date, expected: str | None) -> None:
