@@ -422,6 +422,23 @@ def _region_tail(rules: Rules) -> re.Pattern[str]:
     )
 
 
+# the holders of one office in many bodies, before the bodies: "các đồng chí bí thư …",
+# "các đồng chí phó bí thư thường trực …"
+_THEIR_HOLDERS = re.compile(r"(?:các|những)\s++đồng\s++chí(?:\s++[^\W\d_]++){1,4}\s++$")
+
+
+def _capitalised(m: re.Match[str] | None) -> re.Match[str] | None:
+    """``m`` (a run of names) cut to its words in capitals: the class À-Ỹ holds small
+    letters too ("đặc khu đưa chỉ tiêu …" names no zone)."""
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", m.group()))
+    n = next((i for i, w in enumerate(words) if not w.group()[0].isupper()), len(words))
+    if n == 0:
+        return None
+    return re.compile(rf"[\s\S]{{{words[n - 1].end()}}}").match(m.string, m.start())
+
+
 def _named_tails(
     text: str,
     key: str,
@@ -443,7 +460,7 @@ def _named_tails(
         if written.endswith("tỉnh ủy") and not written.startswith(("các", "những")):
             more = _AND_CITY_COMMITTEES.match(key, m.end)
         elif m.agency.kind == "group" and re.search(r"(?<![\wđ])đặc khu$", written):
-            more = _PLACE_NAME.match(text, m.end)
+            more = _capitalised(_PLACE_NAME.match(text, m.end))
         elif rules is not None and m.agency.kind == "group":
             # "… các tỉnh vùng" read by the group's modifiers: the region goes on after it
             at = m.end
@@ -460,6 +477,8 @@ def _named_tails(
         if m.agency.kind == "group":  # "… khu vực Bắc Bộ và Bắc Trung Bộ": no body inside
             swallowed.update(id(o) for o in inside)
         full = collapse(text[m.start : more.end()])  # a group is named as printed
+        if _THEIR_HOLDERS.search(key, max(0, m.start - 60), m.start):
+            full = "các " + full  # "các đồng chí bí thư tỉnh ủy, thành ủy": each committee
         agency = Agency(
             display(full),
             m.agency.level,

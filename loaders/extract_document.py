@@ -981,7 +981,19 @@ def _title_piece(text: str) -> str:
     """The left-column part of a heading line (the right column may share the line)."""
     m = _PLACE_DATE.search(text)
     if m:
-        text = text[: m.start()]
+        # the place is its words in capitals before ", ngày": a subject line run together
+        # with the date ("V/v xử lý kiến nghị của Bộ Khoa học và Hà Nội, ngày 04 …") keeps
+        # its own words
+        words = list(re.finditer(r"\S+", m.group("place")))
+        n = len(words)
+        while n > 0 and len(words) - n < 5 and words[n - 1].group()[:1].isupper():
+            n -= 1
+        cut = m.start("place") + (words[n].start() if n < len(words) else 0)
+        if n > 0:  # the left column goes on after the date, in a paragraph of joined lines
+            after = text[m.end() :].strip()
+            text = text[:cut].rstrip() + (" " + after if after else "")
+        else:
+            text = text[: m.start()]
     segs = _cells(text)
     return segs[0] if segs else ""
 
@@ -1155,7 +1167,7 @@ def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
             if (
                 _SIGNATURE.match(seg)
                 or v.SIGN_TITLE.match(key)
-                or re.search(r"(?:^|\s)(?:t/?m|tm|kt|tl)\.?\s+[A-ZĐ]", seg)
+                or re.search(r"(?:^|\s)(?:t/?m|tm|kt|tl|T/?M|KT|TL)\.?\s+[A-ZĐ]", seg)
             ):
                 in_sig = True
                 name = _person_at_end(v, seg)
@@ -1165,6 +1177,10 @@ def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
             if in_sig:
                 name = _person_at_end(v, seg)
                 if name and name == seg.strip(" .") or (name and len(seg.split()) <= 8):
+                    return name, ln
+                if name and re.split(r"[;,]", seg)[-1].strip(" .") == name:
+                    # two columns run together: "- VPCP: …, Cục KSTTHC; Đỗ Minh Quang" (the
+                    # list of recipients on the left, the signer's name on the right)
                     return name, ln
     return None, None
 

@@ -84,6 +84,9 @@ class _Vocab:
         tw = self.TYPE_WORDS = "(?:" + rules.type_alternation(prose=False, generic=True) + ")"
         tails = _alt(rules.type_tails())
         self.TYPE_AT = re.compile(_NB + tw + _NA)
+        # "… (Thông báo số", "… (số", "… (": a bracket opened for the number of what is
+        # named before it
+        self.BRACKET_OPEN = re.compile(r"\(\s*+(?:" + tw + r")?(?:\s*+số\s*+:?)?\s*+$")
         self.TYPE_BEFORE = re.compile(tw + r"(?:\s+[^\s,;()]+){0,3}?\s+(?:số\s*:?\s*)?$")
         self.COORD = re.compile(
             r"^[\s,;]*+(?:và\s++)?(?:các\s++)?"
@@ -383,6 +386,18 @@ def _inside_unnumbered(v: _Vocab, lead: str) -> bool:
 
 def _governs_first(v: _Vocab, cue: _Cue, lead: str) -> bool:
     """Does the cue govern the first document after it, ``lead`` standing between?"""
+    bracket = v.BRACKET_OPEN.search(lead)
+    if bracket and "(" not in lead[: bracket.start()] and ";" not in lead:
+        # "Thực hiện Kết luận của đồng chí … tại Phiên họp … (Thông báo số 15-TB/BCĐTW)": the
+        # document the cue names, described first, its number in brackets
+        first = v.TYPE_AT.search(lead)
+        if (
+            first
+            and not lead[: first.start()].strip()
+            and not v.TYPE_AT.search(lead, first.end(), bracket.start())  # the only one named
+            and len(lead.split()) <= 60
+        ):
+            return True
     if _inside_unnumbered(v, lead):
         return False
     if cue.always or v.DIRECTIVE_LEAD.search(lead) or v.PART_OF.fullmatch(lead):
@@ -909,6 +924,35 @@ def unnumbered_in(para: Paragraph, own_voice: bool, rules: Rules | None = None) 
                 mention.relation, mention.cue = cue.relation, cue.text
             out.append(mention)
     return out
+
+
+def numbered_in_brackets(numbered: list[Mention], unnumbered: list[Mention]) -> list[Mention]:
+    """ "Thực hiện Kết luận của đồng chí Tổng Bí thư tại Phiên họp … (Thông báo số
+    15-TB/BCĐTW ngày …)": the number in brackets after a document named without one is that
+    document's; it takes the relation the cue gave the description, which is then not a
+    document of its own. Returns the numberless mentions that stay."""
+    kept = []
+    for u in unnumbered:
+        key = u.para.text
+        named = next(
+            (
+                n
+                for n in numbered
+                if n.para is u.para
+                and n.number is not None
+                and n.relation in ("cites", u.relation)
+                and n.np_start >= u.end
+                and re.fullmatch(r"[^()]{0,200}?\(\s*+", key[u.end : n.np_start])
+                and not re.search(r"[;.]", key[u.end : n.np_start])
+            ),
+            None,
+        )
+        if named is not None and u.relation in ("implements", "based_on"):
+            named.relation, named.cue = u.relation, u.cue
+            named.description = named.description or u.description
+            continue
+        kept.append(u)
+    return kept
 
 
 # --------------------------------------------------------------------------- merging

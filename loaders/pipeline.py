@@ -19,7 +19,13 @@ from .attachments import attached_documents
 from .deadlines import yearless_deadline
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
-from .extract_references import ReferenceContext, mentions_in, merge_mentions, unnumbered_in
+from .extract_references import (
+    ReferenceContext,
+    mentions_in,
+    merge_mentions,
+    numbered_in_brackets,
+    unnumbered_in,
+)
 from .extract_tasks import TaskContext, extract_tasks, letter_requests
 from .group_members import defined_groups, with_members
 from .layout import layout, paragraph_style
@@ -101,12 +107,13 @@ def extract_text(
     context = ReferenceContext()  # a cue carried from "… như sau:" to the items under it
     for p in paras:
         voice = id(p) in own
-        mentions += mentions_in(p, voice, table, doc.province, doc.number_template, context)
+        numbered = mentions_in(p, voice, table, doc.province, doc.number_template, context)
+        mentions += numbered
         if voice or p.kind == "footnote":
             found = unnumbered_in(p, voice, table.rules)
             if _own_title(p.text, doc.doc_type, doc.title):
                 found = [m for m in found if m.start > 0]  # not the title's own type word
-            mentions += found
+            mentions += numbered_in_brackets(numbered, found)
     references = merge_mentions(mentions, source)
 
     kinds = [fold(doc.doc_type or "")] + [kind for _, _, kind in attached]

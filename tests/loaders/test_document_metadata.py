@@ -529,3 +529,38 @@ def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
     )
     doc = extract_text(text, "x.md").document
     assert (doc.doc_type, doc.title) == ("Nghị quyết", "Về phát triển hạ tầng dữ liệu quốc gia")
+
+
+def test_a_closing_block_in_two_columns_run_together() -> None:
+    """A PDF's two closing columns read as one: the recipients on the left, the signature on
+    the right; the signer's name ends a recipients line."""
+    text = """VĂN PHÒNG CHÍNH PHỦ
+Số: 1045/VPCP-KGVX
+Hà Nội, ngày 04 tháng 11 năm 2025
+V/v bảo đảm hạ tầng số cấp xã
+Kính gửi: Bộ Khoa học và Công nghệ.
+1. Bộ Khoa học và Công nghệ chủ trì rà soát hạ tầng số.
+Nơi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM
+- Như trên; PHÓ CHỦ NHIỆM
+- Thủ tướng, các PTTg (để b/c);
+- VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng
+TTĐT, các Vụ: KSTT, KTTH; Trần Văn Bình
+- Lưu: VT, KGVX (2b).
+"""
+    assert _facts(text)["signer"] == "Trần Văn Bình"
+
+
+def test_a_subject_line_run_together_with_the_date() -> None:
+    """ "V/v …" on the left, "Hà Nội, ngày …" on the right, read as one line: the subject goes
+    on under the date, and the place is not part of it."""
+    text = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 1045/BKHCN-CĐS
+V/v xử lý kiến nghị của Bộ Tài chính và Hà Nội, ngày 04 tháng 11 năm 2025
+Bộ Nội vụ về hạ tầng số cấp xã
+
+Kính gửi: Ủy ban nhân dân các tỉnh.
+1. Rà soát hạ tầng số.
+"""
+    facts = _facts(text)
+    assert facts["title"] == "Xử lý kiến nghị của Bộ Tài chính và Bộ Nội vụ về hạ tầng số cấp xã"
+    assert facts["date"] == "2025-11-04"

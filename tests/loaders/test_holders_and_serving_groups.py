@@ -51,3 +51,26 @@ def test_a_named_office_holder_hands_work_down_a_chain(sentence: str, lead: list
 )  # fmt: skip
 def test_a_group_serving_a_body_is_one_group(text: str, names: list[str]) -> None:
     assert [m.agency.name for m in TABLE.find(text, "Nghệ An")] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the holders of one office in many committees stand for each committee
+        ("Các đồng chí bí thư tỉnh ủy, thành ủy trực tiếp chỉ đạo.", ["Các tỉnh ủy, thành ủy"]),
+        ("Đề nghị các đồng chí bí thư tỉnh ủy, thành ủy quan tâm chỉ đạo.",
+         ["Các tỉnh ủy, thành ủy"]),
+        # steering committees as a group, not "các ban" and a verb
+        ("Chỉ đạo các ban chỉ đạo cấp tỉnh rà soát thành viên.", ["Các ban chỉ đạo cấp tỉnh"]),
+        # a verb after a group's modifiers is what the group does
+        ("Phối hợp với các doanh nghiệp viễn thông xóa các vùng lõm sóng.",
+         ["Các doanh nghiệp viễn thông"]),
+        # a special zone is named in capitals: "đặc khu" then a verb names none
+        ("Chỉ đạo đảng ủy các xã, phường, đặc khu đưa chỉ tiêu vào nghị quyết.",
+         ["Đảng ủy các xã, phường, đặc khu"]),
+        ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ triển khai.",
+         ["Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"]),
+    ],
+)  # fmt: skip
+def test_groups_end_where_their_name_ends(text: str, names: list[str]) -> None:
+    assert [m.agency.name for m in TABLE.find(text)] == names

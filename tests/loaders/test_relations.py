@@ -594,3 +594,26 @@ def test_a_second_act_after_and_in_one_sentence() -> None:
         "09/2022/NQ-HĐND": "supersedes",
         "31/2023/NQ-HĐND": "supersedes",
     }
+
+
+def test_a_number_in_brackets_names_the_document_described_before_it() -> None:
+    """ "Thực hiện Kết luận của đồng chí … tại Phiên họp … (Thông báo số 15-TB/BCĐTW, ngày …)":
+    the bracketed number is the conclusion's; it is carried out, and the description is not a
+    second, numberless document. A number in brackets after a task's words only cites."""
+    page = "\n\n".join(
+        [
+            "BAN CHỈ ĐẠO TRUNG ƯƠNG",
+            "Số 40-CV/BCĐTW",
+            "Hà Nội, ngày 10 tháng 1 năm 2026",
+            "Kính gửi: Các tỉnh ủy, thành ủy.",
+            "Thực hiện Kết luận của đồng chí Trưởng Ban Chỉ đạo tại Phiên họp thứ năm của Ban "
+            "Chỉ đạo Trung ương (Thông báo số 15-TB/BCĐTW, ngày 24/12/2025)1, Ban Chỉ đạo Trung "
+            "ương đề nghị các tỉnh ủy, thành ủy thực hiện một số nội dung sau:",
+            "1. Rà soát các nhiệm vụ chậm tiến độ (theo Công văn số 31-CV/BCĐTW).",
+        ]
+    )
+    e = extract_text(page, "cv.txt")
+    assert {(r.number.format() if r.number else None): r.relation for r in e.references} == {
+        "15-TB/BCĐTW": "implements",
+        "31-CV/BCĐTW": "cites",
+    }
