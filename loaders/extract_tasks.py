@@ -770,22 +770,32 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     """The clause opens with a body given work of its own ("Bộ Quốc phòng chỉ đạo …"), not
     one that only helps ("Sở X phối hợp …")."""
     rest = rest[:200]
-    framing = re.match(
-        r"(?:" + Rules.alternation(ctx.table.rules.framing_openers) + r")[^,]{0,60}?,\s*+",
-        fold(rest[:80]),
+    rules = ctx.table.rules
+    # "…. Chỉ đạo Sở X chủ trì …": the work handed on to Sở X (after a connective too:
+    # "…; đồng thời chỉ đạo Bộ Tài chính chủ trì …", read before a framing phrase would
+    # take everything up to the comma after it)
+    hand_on = (
+        r"\s*+(?:(?:"
+        + Rules.alternation(rules.framing_openers)
+        + r")\s*+,?\s*+)?(?:giao|chỉ đạo|"
+        + Rules.alternation(rules.request_verbs)
+        + r")\s++"
     )
-    if framing:  # "…; trên cơ sở đó, Bộ Xây dựng ban hành …"
-        rest = rest[framing.end() :]
-    elif re.match(r"(?:" + Rules.alternation(ctx.table.rules.purpose_words) + r")\s", fold(rest)):
-        # ". Để hình thành hành lang …, Ủy ban nhân dân tỉnh Gia Lai phối hợp …"
-        for comma in re.finditer(r",\s*+", rest[:180]):
-            if _opens_with_doer(rest[comma.end() :], ctx):
-                rest = rest[comma.end() :]
-                break
-    given = re.match(  # "…. Chỉ đạo Sở X chủ trì …": the work handed on to Sở X
-        r"\s*+(?:giao|chỉ đạo|" + Rules.alternation(ctx.table.rules.request_verbs) + r")\s++",
-        fold(rest[:40]),
-    )
+    given = re.match(hand_on, fold(rest[:60]))
+    if not given:
+        framing = re.match(
+            r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,60}?,\s*+",
+            fold(rest[:80]),
+        )
+        if framing:  # "…; trên cơ sở đó, Bộ Xây dựng ban hành …"
+            rest = rest[framing.end() :]
+        elif re.match(r"(?:" + Rules.alternation(rules.purpose_words) + r")\s", fold(rest)):
+            # ". Để hình thành hành lang …, Ủy ban nhân dân tỉnh Gia Lai phối hợp …"
+            for comma in re.finditer(r",\s*+", rest[:180]):
+                if _opens_with_doer(rest[comma.end() :], ctx):
+                    rest = rest[comma.end() :]
+                    break
+        given = re.match(hand_on, fold(rest[:60]))
     if given:  # "…; giao Ủy ban nhân dân các xã tạo điều kiện …": given work, any verb
         rest = rest[given.end() :]
         named = ctx.table.find(rest[:120], ctx.province)
@@ -887,10 +897,15 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
         return False
     else:
         end = found[0].end
+        for nxt in found[1:]:  # "Bộ Công an, Bộ Quốc phòng bảo đảm …": a list of bodies
+            if not re.fullmatch(r"\s*+(?:,|;|và|,\s*+và)?\s*+", fold(sentence[end : nxt.start])):
+                break
+            end = nxt.end
     after = fold(sentence[end : end + 40])
     r = ctx.table.rules
     verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs))
-    return bool(re.match(r"(?:cần\s+|phải\s+|sớm\s+)?(?:" + verbs + r")(?![\wđ])", after))
+    adverbs = r"(?:(?:cần|phải|sớm|đồng thời|kịp thời)\s+)*"
+    return bool(re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after))
 
 
 def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = None) -> bool:

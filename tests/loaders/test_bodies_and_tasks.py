@@ -1979,3 +1979,61 @@ def test_an_item_naming_its_doer_in_a_field_is_work_in_a_section_of_forms() -> N
     assert [(t.text[:20], [a.name for a in t.lead]) for t in tasks] == [
         ("Lồng ghép nội dung t", ["Đảng ủy các xã, phường"])
     ]
+
+
+SECRETARIAT_NOTICE = """VĂN PHÒNG TRUNG ƯƠNG ĐẢNG
+Số 230-TB/VPTW
+Hà Nội, ngày 20 tháng 1 năm 2026
+THÔNG BÁO
+KẾT LUẬN CỦA BAN BÍ THƯ
+về Đề án số hóa hồ sơ
+Ban Bí thư kết luận như sau:
+1. Văn phòng Trung ương Đảng chủ trì vận hành hệ thống theo dõi nhiệm vụ trong năm 2026. \
+Đảng ủy Chính phủ lãnh đạo, chỉ đạo Chính phủ bố trí kinh phí thực hiện Đề án; đồng thời chỉ \
+đạo Bộ Tài chính chủ trì hướng dẫn cơ chế thuê dịch vụ, ban hành trong Quý II/2026.
+2. Ban Tuyên giáo và Dân vận Trung ương chỉ đạo các cơ quan báo chí tuyên truyền về Đề án; \
+Ủy ban Kiểm tra Trung ương đưa việc thực hiện Đề án vào chương trình kiểm tra, giám sát.
+"""
+
+
+def test_a_notice_paragraph_gives_work_to_each_body_in_turn() -> None:
+    """ "…; đồng thời chỉ đạo Bộ Tài chính …" hands a second task on (after a connective with
+    no comma); "…; Ủy ban Kiểm tra Trung ương đưa …" is another body's work ("đưa … vào" is a
+    verb of work)."""
+    tasks = extract_text(SECRETARIAT_NOTICE, "tb.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Văn phòng Trung ương Đảng"],
+        ["Chính phủ"],
+        ["Bộ Tài chính"],
+        ["Các cơ quan báo chí"],
+        ["Ủy ban Kiểm tra Trung ương"],
+    ]
+    assert str(tasks[2].deadline) == "2026-06-30"
+
+
+GOVERNMENT_SESSION = """CHÍNH PHỦ
+Số: 390/NQ-CP
+Hà Nội, ngày 8 tháng 12 năm 2025
+NGHỊ QUYẾT
+Phiên họp Chính phủ thường kỳ tháng 11 năm 2025
+QUYẾT NGHỊ:
+I. VỀ TÌNH HÌNH KINH TẾ - XÃ HỘI
+Chính phủ thống nhất đánh giá: tình hình kinh tế - xã hội tháng 11 tiếp tục xu hướng tích cực.
+1. Về chuẩn bị Tết: Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ tổ \
+chức Tết an toàn, tiết kiệm. Bộ Công an, Bộ Quốc phòng bảo đảm an ninh, trật tự trước, trong và sau Tết. Bộ Nội vụ \
+đồng thời rà soát chế độ trực Tết của các cơ quan.
+2. Chính phủ tin tưởng rằng, với sự vào cuộc của cả hệ thống chính trị, các mục tiêu sẽ đạt \
+được.
+"""
+
+
+def test_a_session_resolution_reads_each_bodys_sentence_and_skips_its_own_views() -> None:
+    """ "Bộ Công an, Bộ Quốc phòng bảo đảm …": a list of bodies, then the verb, opens a task;
+    so does "Bộ Nội vụ đồng thời rà soát …". The Government's own view ("Chính phủ thống nhất
+    đánh giá: …", "… tin tưởng rằng …") is no task."""
+    tasks = extract_text(GOVERNMENT_SESSION, "nq.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"],
+        ["Bộ Công an", "Bộ Quốc phòng"],
+        ["Bộ Nội vụ"],
+    ]
