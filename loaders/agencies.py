@@ -234,6 +234,9 @@ _DEFINED = re.compile(
     re.IGNORECASE,
 )
 
+# "(Cục ĐMST)", "(Vụ KH-TC)", "(Sở KH&CN)": a head word, then an abbreviation in capitals
+_SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[A-ZĐÀ-Ỹ][^()\n]{2,30}?)\s*+\)")
+
 # "Ghi chú viết tắt: Cục QLN: Cục Quản lý nhà …; NHNN: Ngân hàng Nhà nước Việt Nam." (a
 # legend of the abbreviations a plan's table uses)
 _LEGEND = re.compile(r"viết\s++tắt\s*+(?:như\s++sau\s*+)?:", re.I)
@@ -1345,6 +1348,22 @@ class AgencyTable:
         short name given right after a body's name counts ("(sau đây gọi tắt là địa bàn)"
         names no body)."""
         out: dict[str, str] = {}
+        for m in _SHORT_IN_BRACKETS.finditer(text):
+            # "Cục Đổi mới sáng tạo (Cục ĐMST)", "Vụ Kế hoạch - Tài chính (Vụ KH-TC)": a short
+            # name with the same head word and an abbreviation, right after the body's name
+            short = " ".join(m.group("short").split())
+            words = short.split()
+            if not 2 <= len(words) <= 3 or not any(
+                sum(c.isupper() for c in w) >= 2 or "&" in w for w in words[1:]
+            ):
+                continue
+            before = text[max(0, m.start() - 200) : m.start()].rstrip(" *")
+            found = self.find(before, None)
+            if not found or found[-1].end < len(before) or found[-1].agency.kind != "body":
+                continue
+            full = " ".join(before[found[-1].start :].split())
+            if fold(short.split()[0]) == fold(full.split()[0]) and fold(short) != fold(full):
+                out.setdefault(fold(short), full)
         for m in _DEFINED.finditer(text):
             short = m.group("short").strip(" \"“”'*")
             if not short[:1].isupper() or len(short.split()) > 6:

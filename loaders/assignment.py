@@ -32,7 +32,8 @@ from .textnorm import fold, match_key
 _SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
-    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
+    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:trực tiếp\s++)?"
+    r"(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )
 _PLURAL = re.compile(r"(?:các|những)\s++")
@@ -328,8 +329,27 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         ):
             continue
         lead = _runs(text, matches, m.end())
+        holder = (
+            _HOLDERS_NAME.match(original, m.end() - 1)
+            if not lead and m.group().startswith("giao")
+            else None
+        )
+        if holder:
+            # "Giao đồng chí Thứ trưởng Lê Văn An chỉ đạo Cục X …" (the title blanked): the
+            # body the holder directs does the work
+            steps = _delegated(key, text, matches, [[]], table, holder.end())
+            if len(steps) > 1 and steps[-1]:
+                result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)]
+                result.chain = [step[0].agency for step in steps[1:]]
+                result.cue = "chỉ đạo"
+                result.explicit = True
+                return _finish(result)
         if lead:
-            steps = _delegated(key, text, matches, [lead], table)  # "Giao X chỉ đạo Y …"
+            # "Giao đồng chí Phó Chủ tịch UBND tỉnh Nguyễn Văn B chỉ đạo Sở X …": past the name
+            named = _HOLDERS_NAME.match(original, lead[-1].end) if len(lead) == 1 else None
+            steps = _delegated(  # "Giao X chỉ đạo Y …"
+                key, text, matches, [lead], table, named.end() if named else None
+            )
             result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)] or [
                 a.agency for a in lead
             ]

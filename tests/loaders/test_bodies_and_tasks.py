@@ -1065,6 +1065,15 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         # a step of a procedure (ANNOTATION.md: not a task)
         ("Bước 2: Cấp ủy xem xét, quyết định danh sách quy hoạch.", True),
         ("Bước 3. Thông báo kết quả cho cá nhân được quy hoạch.", True),
+        # the speaker's own view or assent, not work
+        ("Chính phủ thống nhất đánh giá: tình hình kinh tế - xã hội tiếp tục tích cực.", True),
+        ("Chính phủ nhất quán quan điểm: hoàn thiện thể chế là đột phá của đột phá.", True),
+        ("Ban Bí thư tin tưởng rằng, với sự vào cuộc của cả hệ thống, Đề án sẽ thành công.", True),
+        ("Ban Thường vụ Tỉnh ủy mong muốn các doanh nghiệp tiếp tục đồng hành.", True),
+        ("Bộ Khoa học và Công nghệ thống nhất với đề xuất của tỉnh về việc thí điểm.", True),
+        ("Đồng ý với nội dung Báo cáo số 96-BC/ĐU của Đảng ủy Ủy ban nhân dân tỉnh.", True),
+        ("Sở Y tế nâng cao chất lượng khám bệnh, đáp ứng mong muốn của người dân.", False),
+        ("Bộ Tài chính đánh giá kết quả thực hiện, báo cáo Thủ tướng Chính phủ.", False),
         # work
         ("Sở Tư pháp hoàn thành việc rà soát văn bản trước ngày 30/6/2026.", False),
         ("Chịu trách nhiệm tổ chức kiểm tra nếu có phản ánh; báo cáo kết quả.", False),

@@ -74,3 +74,34 @@ def test_a_group_serving_a_body_is_one_group(text: str, names: list[str]) -> Non
 )  # fmt: skip
 def test_groups_end_where_their_name_ends(text: str, names: list[str]) -> None:
     assert [m.agency.name for m in TABLE.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # "giao" a named holder (the title blanked) who directs a body: that body
+        ("Giao đồng chí Thứ trưởng Lê Văn An chỉ đạo Cục An toàn bức xạ và hạt nhân rà soát.",
+         ["Cục An toàn bức xạ và hạt nhân"]),
+        ("Giao đồng chí Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình trực tiếp chỉ đạo Sở Tài chính "
+         "bố trí kinh phí.", ["Sở Tài chính"]),
+        # "trực tiếp chỉ đạo Y" hands the work on as "chỉ đạo Y" does
+        ("Ủy ban nhân dân tỉnh trực tiếp chỉ đạo Sở Y tế triển khai.", ["Sở Y tế"]),
+    ],
+)  # fmt: skip
+def test_giao_a_named_holder_who_directs_a_body(sentence: str, lead: list[str]) -> None:
+    assert [a.name for a in parse_assignment(sentence, TABLE, "Phú Thọ").lead] == lead
+
+
+def test_a_short_name_in_brackets_after_a_body_is_that_body() -> None:
+    """ "Cục Đổi mới sáng tạo (Cục ĐMST)": a later "Cục ĐMST" (in a table's cell) is that
+    body; a bracket holding no abbreviation ("(Sở Tài chính)") defines nothing."""
+    text = (
+        "c) Cục Đổi mới sáng tạo (Cục ĐMST): hoàn thiện Đề án. Vụ Kế hoạch - Tài chính "
+        "(Vụ KH-TC) tổng hợp dự toán. Cơ quan thường trực (Sở Tài chính) theo dõi."
+    )
+    doc = TABLE.for_document(text)
+    assert [m.agency.name for m in doc.find("Cục ĐMST chủ trì, Vụ KH-TC phối hợp")] == [
+        "Cục Đổi mới sáng tạo",
+        "Vụ Kế hoạch - Tài chính",
+    ]
+    assert "sở tài chính" not in TABLE._defined_names(text)
