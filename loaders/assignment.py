@@ -274,7 +274,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         # …, các Sở, ngành triển khai …")
         for comma in re.finditer(r",\s*+", key[:250]):
             after = parse_assignment(original[comma.end() :], table, province)
-            if after.lead and after.explicit and not any(m.start < comma.start() for m in matches):
+            # "Đối với các doanh nghiệp viễn thông, Bộ X yêu cầu Tập đoàn A, Tập đoàn B …":
+            # those asked, though the topic names bodies too
+            asks = after.cue is not None and fold(after.cue) in (
+                *table.rules.request_verbs,
+                "giao",
+            )
+            if after.lead and (
+                asks or (after.explicit and not any(m.start < comma.start() for m in matches))
+            ):
                 return after
     elif table.rules.assent_openers and derived(table.rules, _assent_opener).match(key):
         # "Thống nhất với đề xuất của Bộ A …; Bộ B bố trí vốn …", "Đồng ý chủ trương …, giao

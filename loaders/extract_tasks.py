@@ -842,6 +842,10 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
             continue
         rest = framing.match(head)
         at = rest.end() if rest else 0
+        if head.startswith("chỉ đạo ") and _doer_clause(text[m.end() :], ctx):
+            # "…. Chỉ đạo Sở Tài chính chủ trì …": the work handed on to a body of its own
+            pieces.append((m.end(), False))
+            continue
         if verb.match(head, at):
             if by_verb:  # "… . Bố trí máy bay …": the same doer's next task
                 pieces.append((m.end(), True))

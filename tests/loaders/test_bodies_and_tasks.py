@@ -2046,3 +2046,28 @@ def test_a_session_resolution_reads_each_bodys_sentence_and_skips_its_own_views(
         ["Bộ Công an", "Bộ Quốc phòng"],
         ["Bộ Nội vụ"],
     ]
+
+
+MINISTRY_LETTER = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 4410/BKHCN-VT
+Hà Nội, ngày 10 tháng 11 năm 2025
+V/v phủ sóng thôn, bản
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.
+1. Bố trí kinh phí từ ngân sách địa phương để hỗ trợ đầu tư trạm tại các thôn, bản. Chỉ đạo \
+Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ thẩm định dự toán năm 2026.
+2. Đối với các doanh nghiệp viễn thông, Bộ Khoa học và Công nghệ yêu cầu Tập đoàn Công \
+nghiệp - Viễn thông Quân đội, Tập đoàn Bưu chính Viễn thông Việt Nam hoàn thành lắp đặt trạm \
+chậm nhất ngày 30/6/2026.
+"""
+
+
+def test_a_letters_item_hands_work_on_and_asks_named_firms() -> None:
+    """In a letter's numbered item, a later sentence "Chỉ đạo Sở Tài chính …" is the
+    addressees' work handed on (a task of Sở Tài chính); "Đối với các doanh nghiệp viễn
+    thông, Bộ X yêu cầu Tập đoàn A, Tập đoàn B …" is done by those asked."""
+    tasks = extract_text(MINISTRY_LETTER, "cv.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân các tỉnh, thành phố"],
+        ["Sở Tài chính"],
+        ["Tập đoàn Công nghiệp - Viễn thông Quân đội", "Tập đoàn Bưu chính Viễn thông Việt Nam"],
+    ]
