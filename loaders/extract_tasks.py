@@ -568,6 +568,8 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         for text, goes_on, item in _with_inline_items(pieces, ctx):
             if is_boilerplate(text, ctx.table.rules):
                 continue  # "Đồng ý với đề xuất của Bộ X …." before the work it gives
+            if ctx.conclusions and len(pieces) > 1 and _reported(_TOPIC.sub("", text, 1), ctx):
+                continue  # "Về đề nghị …: Bộ Xây dựng, Bộ Tài chính đã có ý kiến …"
             task = task_from_text(text, node, ctx, evidence, section)
             if item is not None:
                 task.text = collapse(item)
@@ -627,7 +629,9 @@ def _reported(text: str, ctx: TaskContext) -> bool:
     """The text tells what was done ("Chủ trương lớn này đã được … thống nhất", "Việc sắp
     xếp … đã …"): its first sentence says "đã" early, asks no one and opens with no verb of
     work ("Tiếp tục thực hiện các nhiệm vụ đã giao" is work)."""
-    first = fold(re.split(r"(?<=[.;])\s", text, maxsplit=1)[0])
+    sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+    # the bodies' names read as blanks: "Bộ Xây dựng … đã có ý kiến" names no verb of work
+    first = blank_spans(match_key(sentence), ctx.table.find(sentence, ctx.province))
     said = re.search(r"^[^.;:]{0,100}?(?<![\wđ])đã(?![\wđ])", first)
     if not said:
         return False
@@ -710,6 +714,8 @@ _CLAUSE_BREAK = re.compile(r";\s++(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\.\s++(?=[A-ZĐÀ-Ỹ])")
 # a sentence opening with its topic, then its doer after a comma
 _TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
+# an item's topic before a colon: "Về đề nghị điều chỉnh quy hoạch …: "
+_TOPIC = re.compile(r"^\W*+(?:[Vv]ề|[Đđ]ối với)\s[^:]{3,250}?:\s*+(?=\S)")
 
 
 def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:

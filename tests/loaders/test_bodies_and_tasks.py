@@ -1071,6 +1071,7 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         ("Ban Bí thư tin tưởng rằng, với sự vào cuộc của cả hệ thống, Đề án sẽ thành công.", True),
         ("Ban Thường vụ Tỉnh ủy mong muốn các doanh nghiệp tiếp tục đồng hành.", True),
         ("Bộ Khoa học và Công nghệ thống nhất với đề xuất của tỉnh về việc thí điểm.", True),
+        ("Về đề nghị thí điểm mô hình nông nghiệp số: Phó Thủ tướng đồng ý về chủ trương.", True),
         ("Đồng ý với nội dung Báo cáo số 96-BC/ĐU của Đảng ủy Ủy ban nhân dân tỉnh.", True),
         ("Sở Y tế nâng cao chất lượng khám bệnh, đáp ứng mong muốn của người dân.", False),
         ("Bộ Tài chính đánh giá kết quả thực hiện, báo cáo Thủ tướng Chính phủ.", False),
@@ -2071,3 +2072,21 @@ def test_a_letters_item_hands_work_on_and_asks_named_firms() -> None:
         ["Sở Tài chính"],
         ["Tập đoàn Công nghiệp - Viễn thông Quân đội", "Tập đoàn Bưu chính Viễn thông Việt Nam"],
     ]
+
+
+QUANG_NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 563/TB-VPCP
+Hà Nội, ngày 20 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Quảng Trị
+Phó Thủ tướng Chính phủ kết luận như sau:
+1. Về đề nghị điều chỉnh quy hoạch khu công nghệ thông tin tập trung: Bộ Xây dựng, Bộ Tài \
+chính đã có ý kiến cụ thể tại buổi làm việc. Đề nghị Tỉnh chủ động thực hiện theo thẩm quyền.
+"""
+
+
+def test_a_notices_account_of_what_bodies_said_is_no_task() -> None:
+    """ "Về đề nghị …: Bộ Xây dựng, Bộ Tài chính đã có ý kiến …" reports; the request after it
+    is the task ("Xây dựng" in a body's name is no verb of work)."""
+    tasks = extract_text(QUANG_NOTICE, "tb.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [["Ủy ban nhân dân tỉnh Quảng Trị"]]
