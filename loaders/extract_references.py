@@ -674,7 +674,11 @@ def _relations(
         return  # no mention to relate, and no cue this line could leave for the lines below
     title = titled or (own_voice and _title_like(v, text, key, body))
     voice = own_voice or in_purpose or titled or (not marker and _opening_sentence(v, key, body))
-    weak = (bool(marker) and not title) or (in_purpose and not own_voice)
+    # an item of a list implements weakly (a purpose section's item restates work), but not
+    # an item of a preamble written as a list ("- Căn cứ …; - Thực hiện …; - Triển khai …")
+    weak = (bool(marker) and not title and (in_purpose or not own_voice)) or (
+        in_purpose and not own_voice
+    )
     last_cue: _Cue | None = None
     starts = [m.start for m in found]  # find_numbers gives them left to right
     for n, clauses in enumerate(_split(key, text, depth, body, v.ACT_AFTER_AND)):

@@ -1065,6 +1065,17 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         # a step of a procedure (ANNOTATION.md: not a task)
         ("Bước 2: Cấp ủy xem xét, quyết định danh sách quy hoạch.", True),
         ("Bước 3. Thông báo kết quả cho cá nhân được quy hoạch.", True),
+        # a regulation's execution clause, sanction and meeting regime (its rules, not work)
+        ("Các cấp ủy, tổ chức đảng trực thuộc chịu trách nhiệm thi hành Quy chế này.", True),
+        ("Các ban đảng, cơ quan tham mưu chịu trách nhiệm thi hành Quy định này.", True),
+        (
+            "Cấp ủy, người đứng đầu để nhiệm vụ chậm tiến độ hai lần trong năm thì phải kiểm "
+            "điểm, làm rõ nguyên nhân.",
+            True,
+        ),
+        ("Tỉnh ủy họp thường lệ 3 tháng một lần; Ban Thường vụ họp thường lệ mỗi tháng.", True),
+        ("Ban Chỉ đạo họp định kỳ hằng quý để đánh giá tiến độ.", False),
+        ("Sở Tài chính bố trí kinh phí để triển khai kế hoạch, báo cáo kết quả.", False),
         # the speaker's own view or assent, not work
         ("Chính phủ thống nhất đánh giá: tình hình kinh tế - xã hội tiếp tục tích cực.", True),
         ("Chính phủ nhất quán quan điểm: hoàn thiện thể chế là đột phá của đột phá.", True),

@@ -617,3 +617,29 @@ def test_a_number_in_brackets_names_the_document_described_before_it() -> None:
         "15-TB/BCĐTW": "implements",
         "31-CV/BCĐTW": "cites",
     }
+
+
+def test_each_item_of_a_preamble_list_implements_what_it_names() -> None:
+    """A Party plan's preamble as a dash list: "- Thực hiện A …; - Triển khai B …," each item
+    carries out what it names (not weakly, as a purpose section's item restating work does)."""
+    page = "\n".join(
+        [
+            "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TRUNG ƯƠNG",
+            "Số 40-KH/ĐUCQĐTW",
+            "Hà Nội, ngày 10 tháng 02 năm 2026",
+            "KẾ HOẠCH",
+            "thực hiện Thông báo số 218-TB/VPTW của Ban Bí thư",
+            "- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ nhiệm kỳ 2025 - 2030;",
+            "- Thực hiện Thông báo số 218-TB/VPTW, ngày 20/01/2026 của Văn phòng Trung ương Đảng;",
+            "- Triển khai Nghị quyết số 05-NQ/ĐUCQĐTW, ngày 25/12/2025 của Ban Chấp hành Đảng bộ,",
+            "Ban Thường vụ Đảng ủy ban hành Kế hoạch thực hiện như sau:",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "- Triển khai thực hiện Kế hoạch số 12-KH/BCĐTW đúng tiến độ.",
+        ]
+    )
+    e = extract_text(page, "kh.txt")
+    assert {r.number.format(): r.relation for r in e.references} == {
+        "218-TB/VPTW": "implements",
+        "05-NQ/ĐUCQĐTW": "implements",
+        "12-KH/BCĐTW": "cites",
+    }
