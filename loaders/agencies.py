@@ -79,6 +79,7 @@ _REGION = re.compile(
     r"(?:\s*+[-–]\s*+chi\s++nhánh\s++|\s++(?:chi\s++nhánh\s++)?)"
     r"khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])"
 )
+_BARE_REGION = re.compile(r"\s++khu\s++vực(?![\wđ])")
 _PROVINCE_AFTER = re.compile(
     r"\s+("
     + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
@@ -742,7 +743,7 @@ class AgencyTable:
                 found.append(AgencyMatch(m.start(), end, agency))
                 taken.add((m.start(), end))
                 continue
-            region = _REGION.match(key, end)
+            region = _REGION.match(key, end) or self._regions(key, end)
             if region and not taken.overlaps(end, region.end()):
                 # "Kho bạc Nhà nước khu vực XI": the regional office, not the national body
                 end = region.end()
@@ -880,6 +881,17 @@ class AgencyTable:
                     agency = self.known_or_printed(written, place, level="province")
                     out.append(AgencyMatch(first, listed.end(), agency))
         return out
+
+    def _regions(self, key: str, end: int) -> re.Match[str] | None:
+        """ "Kho bạc Nhà nước khu vực thực hiện …": the regional offices, unnumbered (the
+        next word a verb's or the phrase ended; "khu vực biên giới" is a place)."""
+        bare = _BARE_REGION.match(key, end)
+        if bare is None:
+            return None
+        rest = key[bare.end() : bare.end() + 40].lstrip()
+        if rest[:1] in (",", ";", ".", ""):
+            return bare  # the phrase ends: "… và Kho bạc Nhà nước khu vực."
+        return bare if derived(self.rules, work_opening).match(rest) else None
 
     def _placed(
         self,

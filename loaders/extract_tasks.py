@@ -913,7 +913,8 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
             end = nxt.end
     after = fold(sentence[end : end + 40])
     r = ctx.table.rules
-    verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs))
+    # "Bộ Tài chính giao Vụ X chủ trì …": a body handing work on opens a task too
+    verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs, "giao"))
     adverbs = r"(?:(?:cần|phải|sớm|đồng thời|kịp thời)\s+)*"
     return bool(re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after))
 

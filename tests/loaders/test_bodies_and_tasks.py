@@ -2101,3 +2101,22 @@ def test_a_notices_account_of_what_bodies_said_is_no_task() -> None:
     is the task ("Xây dựng" in a body's name is no verb of work)."""
     tasks = extract_text(QUANG_NOTICE, "tb.txt").tasks
     assert [[a.name for a in t.lead] for t in tasks] == [["Ủy ban nhân dân tỉnh Quảng Trị"]]
+
+
+FINANCE_LETTER = """BỘ TÀI CHÍNH
+Số: 15872/BTC-HCSN
+Hà Nội, ngày 08 tháng 12 năm 2025
+V/v bảo đảm nguồn lực tài chính
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+III. TỔ CHỨC THỰC HIỆN
+Các địa phương định kỳ 06 tháng báo cáo tình hình giải ngân gửi Bộ Tài chính. Bộ Tài chính \
+giao Vụ Hành chính sự nghiệp chủ trì theo dõi, tổng hợp, báo cáo Lãnh đạo Bộ trước ngày \
+31/01/2027.
+"""
+
+
+def test_a_body_handing_work_on_opens_a_task_of_its_own() -> None:
+    """ "… . Bộ Tài chính giao Vụ X chủ trì …" in a letter's paragraph is the unit's task."""
+    tasks = extract_text(FINANCE_LETTER, "cv.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks][-1] == ["Vụ Hành chính sự nghiệp"]
+    assert len(tasks) == 2

@@ -105,3 +105,20 @@ def test_a_short_name_in_brackets_after_a_body_is_that_body() -> None:
         "Vụ Kế hoạch - Tài chính",
     ]
     assert "sở tài chính" not in TABLE._defined_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the regional offices, unnumbered, before a verb of work or the end of a phrase
+        ("Kho bạc Nhà nước chỉ đạo Kho bạc Nhà nước khu vực thực hiện kiểm soát chi.",
+         ["Kho bạc Nhà nước", "Kho bạc Nhà nước khu vực"]),
+        ("Phối hợp với Sở Tài chính và Kho bạc Nhà nước khu vực, Sở Y tế.",
+         ["Sở Tài chính", "Kho bạc Nhà nước khu vực", "Sở Y tế"]),
+        ("Kho bạc Nhà nước khu vực XI báo cáo.", ["Kho bạc Nhà nước khu vực XI"]),
+        # "khu vực biên giới" is a place, not an office
+        ("Bộ đội Biên phòng khu vực biên giới tuần tra.", ["Bộ đội Biên phòng"]),
+    ],
+)  # fmt: skip
+def test_regional_offices_named_without_a_number(text: str, names: list[str]) -> None:
+    assert [m.agency.name for m in TABLE.find(text)] == names
