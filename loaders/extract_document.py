@@ -1164,10 +1164,14 @@ def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
     for ln in tail:
         for seg in _segments(ln.text):
             key = fold(seg)
+            # "Nơi nhận: THỦ TƯỚNG": two columns run together, the signature's title after
+            # the recipients' label
+            after_label = re.sub(r"^\W*nơi nhận\s*+:?\s*+", "", key)
             if (
                 _SIGNATURE.match(seg)
                 or v.SIGN_TITLE.match(key)
-                or re.search(r"(?:^|\s)(?:t/?m|tm|kt|tl|T/?M|KT|TL)\.?\s+[A-ZĐ]", seg)
+                or (after_label != key and v.SIGN_TITLE.match(after_label))
+                or re.search(r"(?:^|\s)(?:t/?m|tm|kt|tl|T/?M|K/?T|T/?L)\.?\s+[A-ZĐ]", seg)
             ):
                 in_sig = True
                 name = _person_at_end(v, seg)
@@ -1178,7 +1182,7 @@ def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
                 name = _person_at_end(v, seg)
                 if name and name == seg.strip(" .") or (name and len(seg.split()) <= 8):
                     return name, ln
-                if name and re.split(r"[;,]", seg)[-1].strip(" .") == name:
+                if name and re.split(r"[;,.]\s", seg)[-1].strip(" .") == name:
                     # two columns run together: "- VPCP: …, Cục KSTTHC; Đỗ Minh Quang" (the
                     # list of recipients on the left, the signer's name on the right)
                     return name, ln

@@ -805,7 +805,12 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     if given:  # "…; giao Ủy ban nhân dân các xã tạo điều kiện …": given work, any verb
         rest = rest[given.end() :]
         named = ctx.table.find(rest[:120], ctx.province)
-        if not (named and named[0].start == 0 and named[0].agency.kind != "person"):
+        # an office holder before the body stands for it: "Yêu cầu Chủ tịch Ủy ban nhân dân
+        # các xã …"
+        titled = bool(named) and not ctx.table.blank_titles(
+            match_key(rest[: named[0].start])
+        ).strip(" ,")
+        if not (named and titled and named[0].agency.kind != "person"):
             return False
     elif not _opens_with_doer(rest, ctx):
         return False

@@ -2120,3 +2120,26 @@ def test_a_body_handing_work_on_opens_a_task_of_its_own() -> None:
     tasks = extract_text(FINANCE_LETTER, "cv.txt").tasks
     assert [[a.name for a in t.lead] for t in tasks][-1] == ["Vụ Hành chính sự nghiệp"]
     assert len(tasks) == 2
+
+
+DIRECTIVE_ITEM = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/CT-TTg
+Hà Nội, ngày 05 tháng 12 năm 2025
+CHỈ THỊ
+Về bảo đảm an ninh mạng
+1. Ủy ban nhân dân cấp tỉnh giao Sở Khoa học và Công nghệ chủ trì rà soát hệ thống thông \
+tin, hoàn thành trong Quý I/2026. Yêu cầu Chủ tịch Ủy ban nhân dân các xã, phường phân công \
+công chức phụ trách an toàn thông tin.
+2. BCĐ quốc gia về Phòng thủ dân sự tổ chức trực ban nghiêm túc.
+"""
+
+
+def test_a_directive_item_asks_a_holder_in_a_sentence_of_its_own() -> None:
+    """ "… . Yêu cầu Chủ tịch Ủy ban nhân dân các xã …" is the committees' task (an office
+    holder before the body stands for it); "BCĐ …" is a steering committee."""
+    tasks = extract_text(DIRECTIVE_ITEM, "ct.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Ủy ban nhân dân các xã, phường"],
+        ["Ban Chỉ đạo quốc gia về Phòng thủ dân sự"],
+    ]

@@ -564,3 +564,34 @@ Kính gửi: Ủy ban nhân dân các tỉnh.
     facts = _facts(text)
     assert facts["title"] == "Xử lý kiến nghị của Bộ Tài chính và Bộ Nội vụ về hạ tầng số cấp xã"
     assert facts["date"] == "2025-11-04"
+
+
+def test_a_party_closing_block_in_two_columns_run_together() -> None:
+    """ "Nơi nhận: K/T TRƯỞNG BAN" and the name after a recipients line's full stop."""
+    text = """BAN TỔ CHỨC TRUNG ƯƠNG
+Số 15273-CV/BTCTW
+Hà Nội, ngày 20 tháng 11 năm 2025
+Kính gửi: Các tỉnh ủy, thành ủy.
+1. Rà soát đội ngũ cán bộ cấp xã.
+Nơi nhận: K/T TRƯỞNG BAN
+- Như trên, PHÓ TRƯỞNG BAN
+- Đảng ủy Chính phủ, (đã ký)
+- Lưu Văn phòng Ban. Hoàng Minh Đức
+"""
+    assert _facts(text)["signer"] == "Hoàng Minh Đức"
+
+
+def test_the_signature_title_on_the_recipients_label_line() -> None:
+    """ "Nơi nhận: THỦ TƯỚNG": the title shares the label's line; the name ends a later one."""
+    text = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/CT-TTg
+Hà Nội, ngày 05 tháng 12 năm 2025
+CHỈ THỊ
+Về bảo đảm an ninh mạng
+1. Bộ Công an chủ trì kiểm tra an ninh mạng.
+Nơi nhận: THỦ TƯỚNG
+- Ban Bí thư Trung ương Đảng;
+- HĐND, UBND các tỉnh, thành phố trực thuộc Trung ương; Lê Văn Khải
+- Lưu: VT, KSTT.
+"""
+    assert _facts(text)["signer"] == "Lê Văn Khải"
