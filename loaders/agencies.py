@@ -1126,6 +1126,14 @@ class AgencyTable:
             i = bisect_right(starts, start)
             if any(e >= end for _, e in known[max(0, i - 3) : i]):
                 continue  # the table knows a name at least as long: "các cơ quan Đảng ở tỉnh"
+            prefix = m.groupdict().get("prefix")
+            if prefix:
+                # "Đảng ủy các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": the Party organ
+                # of a group the table knows by a longer name than the nouns read
+                at = start + len(prefix)
+                end = max(
+                    [end] + [e for k, e in known[i : i + 3] if not key[at:k].strip() and e > end]
+                )
             # a body the table knows, listed after the group's nouns, is not part of the group
             for k, _e in known[i : bisect_left(starts, end)]:
                 if start < k < end and re.search(r"(?:,|\svà)\s*+$", key[start:k]):

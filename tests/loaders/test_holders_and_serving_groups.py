@@ -122,3 +122,27 @@ def test_a_short_name_in_brackets_after_a_body_is_that_body() -> None:
 )  # fmt: skip
 def test_regional_offices_named_without_a_number(text: str, names: list[str]) -> None:
     assert [m.agency.name for m in TABLE.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a Party organ of a group the table knows: the organ, not the group
+        ("Đảng ủy các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ tiếp tục quán triệt.",
+         ["Đảng ủy các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+        ("Ban cán sự đảng các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ lãnh đạo.",
+         ["Ban cán sự đảng các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+        ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ triển khai.",
+         ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ],
+)  # fmt: skip
+def test_a_party_organ_of_a_known_group(text: str, names: list[str]) -> None:
+    assert [m.agency.name for m in TABLE.find(text)] == names
+
+
+def test_the_standing_deputy_secretary_stands_for_the_committee() -> None:
+    sentence = (
+        "Giao đồng chí Phó Bí thư Thường trực Đảng ủy Chính phủ trực tiếp chỉ đạo việc chuẩn bị "
+        "sơ kết, hoàn thành trong tháng 5/2026."
+    )
+    assert [a.name for a in parse_assignment(sentence, TABLE, None).lead] == ["Đảng ủy Chính phủ"]
