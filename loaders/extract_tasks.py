@@ -714,6 +714,9 @@ _CLAUSE_BREAK = re.compile(r";\s++(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\.\s++(?=[A-ZĐÀ-Ỹ])")
 # a sentence opening with its topic, then its doer after a comma
 _TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
+# "…; chỉ đạo …", "…; đồng thời, chỉ đạo …": in a plan's item the body goes on with its own
+# work (one task, as the Đồng Tháp programme's item 4 is read)
+_CONNECTIVE_CHI_DAO = re.compile(r"(?:(?:đồng thời|đồng thời,|ngoài ra,|bên cạnh đó,)\s*+)?chỉ đạo")
 # an item's topic before a colon: "Về đề nghị điều chỉnh quy hoạch …: "
 _TOPIC = re.compile(r"^\W*+(?:[Vv]ề|[Đđ]ối với)\s[^:]{3,250}?:\s*+(?=\S)")
 
@@ -735,7 +738,9 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
         # "…; chỉ đạo các ngành chuyên môn tham mưu …" goes on with the body's own work (one
         # task, as the Đồng Tháp programme's item 4 is read); a sentence "…. Chỉ đạo Sở X chủ
         # trì …" hands work on
-        and not (m.group()[0] == ";" and fold(text[m.end() : m.end() + 8]) == "chỉ đạo")
+        and not (
+            m.group()[0] == ";" and _CONNECTIVE_CHI_DAO.match(fold(text[m.end() : m.end() + 30]))
+        )
     ]
     if not cuts:
         return [(text, False)]
@@ -912,10 +917,6 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
         return False
     else:
         end = found[0].end
-        for nxt in found[1:]:  # "Bộ Công an, Bộ Quốc phòng bảo đảm …": a list of bodies
-            if not re.fullmatch(r"\s*+(?:,|;|và|,\s*+và)?\s*+", fold(sentence[end : nxt.start])):
-                break
-            end = nxt.end
     after = fold(sentence[end : end + 40])
     r = ctx.table.rules
     # "Bộ Tài chính giao Vụ X chủ trì …": a body handing work on opens a task too
