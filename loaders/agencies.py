@@ -440,7 +440,7 @@ def _capitalised(m: re.Match[str] | None) -> re.Match[str] | None:
     n = next((i for i, w in enumerate(words) if not w.group()[0].isupper()), len(words))
     if n == 0:
         return None
-    return re.compile(rf"[\s\S]{{{words[n - 1].end()}}}").match(m.string, m.start())
+    return m.re.match(m.string, m.start(), m.start() + words[n - 1].end())  # the same, cut
 
 
 def _named_tails(
