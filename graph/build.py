@@ -43,7 +43,7 @@ from ..schema.graph_model import (
     LineageGraph,
     TaskNode,
 )
-from ..schema.model import Agency, Evidence, Extraction, Reference
+from ..schema.model import Agency, Evidence, Extraction, Reference, agency_names
 from .identity import (
     agency_id,
     commune_of,
@@ -384,6 +384,9 @@ class _Builder:
         written = agency.as_written and " ".join(agency.as_written.split())
         if written and written != node.name:
             self._add_alias(node, written)
+        if agency.placed and agency.placed != node.name and agency.placed != written:
+            # "Sở Xây dựng tỉnh Lâm Đồng": the name a task shows for it (see _tasks_of)
+            self._add_alias(node, agency.placed)
         if agency.parent and node.parent_id is None:
             parent = self._parent_of(agency)
             parent_id = self._agency(parent)
@@ -472,8 +475,10 @@ class _Builder:
                     id=node_id,
                     text=task.text,
                     document_id=doc_id,
-                    lead=[a.name for a in task.lead],
-                    cooperating=[a.name for a in task.cooperating],
+                    # a body of another province with its place ("Sở Xây dựng tỉnh Lâm
+                    # Đồng"): three provinces' departments are not "Sở Xây dựng" three times
+                    lead=agency_names(task.lead),
+                    cooperating=agency_names(task.cooperating),
                     deadline=task.deadline,
                     deadline_text=task.deadline_text,
                     recurring=task.recurring,

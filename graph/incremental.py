@@ -364,7 +364,7 @@ class TrackingBuilder(_Builder):
         one decides its node): its name, level, province and kind, the form it was written
         in, and its parent (named or not, as :meth:`_agency` does)."""
         what = (agency.name, agency.level, agency.province, agency.kind, agency.parent)
-        what += (agency.as_written,)
+        what += (agency.as_written, agency.placed)
         if (self.owner, what) in self._noted:
             return
         self._noted.add((self.owner, what))
@@ -380,13 +380,16 @@ class TrackingBuilder(_Builder):
                 parent_id = agency_id(parent.name, parent.level, parent.province)
                 if parent_id != node_id:
                     of_parent = _dumps([parent_id, parent.name])
-            said = self._said[what] = (node_id, form, written, parent, of_parent)
-        node_id, form, written, parent, of_parent = said
+            placed = agency.placed if agency.placed not in (agency.name, written) else None
+            said = self._said[what] = (node_id, form, written, placed, parent, of_parent)
+        node_id, form, written, placed, parent, of_parent = said
         self._seq += 1
         order = f"{self._phase}\x1f{self._seq:09d}\x1e"
         self._row("agency:" + node_id, order + form)
         if written:
             self._row("alias:" + node_id, written)
+        if placed:  # the name a task shows for it, as the full build keeps it
+            self._row("alias:" + node_id, placed)
         if of_parent:
             self._row("parent:" + node_id, order + of_parent)
         if parent is not None:

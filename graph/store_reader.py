@@ -298,7 +298,9 @@ class StoreReader:
 
     def bodies_named(self, names: Sequence[str]) -> list[AgencyNode]:
         wanted = set(names)
-        return [a for a in self._all_agencies() if a.name in wanted]
+        return [
+            a for a in self._all_agencies() if a.name in wanted or not wanted.isdisjoint(a.aliases)
+        ]
 
     def graph(self) -> LineageGraph:
         return self.store.graph()

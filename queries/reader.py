@@ -76,7 +76,8 @@ class GraphReader(Protocol):
         ...
 
     def bodies_named(self, names: Sequence[str]) -> list[AgencyNode]:
-        """The bodies whose canonical name is one of ``names``."""
+        """The bodies whose canonical name or an alias is one of ``names`` (a task names a
+        body of another province with its place: "Sở Xây dựng tỉnh Lâm Đồng")."""
         ...
 
     def graph(self) -> LineageGraph:
@@ -145,7 +146,11 @@ class MemoryReader:
 
     def bodies_named(self, names: Sequence[str]) -> list[AgencyNode]:
         wanted = set(names)
-        return [a for a in self._graph.agencies.values() if a.name in wanted]
+        return [
+            a
+            for a in self._graph.agencies.values()
+            if a.name in wanted or not wanted.isdisjoint(a.aliases)
+        ]
 
     def graph(self) -> LineageGraph:
         return self._graph

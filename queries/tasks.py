@@ -202,7 +202,8 @@ def iter_tasks_from(
             names = sorted({n for t in tasks for n in t.lead} - asked)
             asked.update(names)
             for a in reader.bodies_named(names) if names else ():
-                levels.setdefault(a.name, set()).add(a.level)
+                for key in (a.name, *a.aliases):  # a task may show a body with its place
+                    levels.setdefault(key, set()).add(a.level)
         rows = []
         for task in tasks:
             if needle and not _matches_agency(task, needle):

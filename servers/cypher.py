@@ -185,9 +185,9 @@ TASKS_OF_DOCUMENTS = (
     "RETURN properties(t) AS task, t.seq AS seq"
 )
 TASKS_BY_ID = "UNWIND $ids AS id MATCH (t:Task {id: id}) RETURN properties(t) AS task, t.seq AS seq"
-AGENCIES_NAMED = (
-    "UNWIND $names AS name MATCH (a:Agency {name: name}) "
-    "RETURN properties(a) AS agency, a.seq AS seq"
+AGENCIES_NAMED = (  # by name or alias ("Sở Xây dựng tỉnh Lâm Đồng", as a task shows it)
+    "MATCH (a:Agency) WHERE a.name IN $names OR any(x IN a.aliases WHERE x IN $names) "
+    "RETURN properties(a) AS agency, a.seq AS seq ORDER BY seq"
 )
 
 # bodies whose folded name or an alias contains the folded query (``search_forms``, written
