@@ -924,7 +924,7 @@ class AgencyTable:
         for i, m in enumerate(found):
             out.append(m)
             a = m.agency
-            shown = a.placed or a.name
+            shown = a.shown
             base = re.fullmatch(
                 rf"(?P<base>.+?)\s+(?:tỉnh|thành phố)\s+(?:{_PROVINCE_ALT})", fold(shown)
             )

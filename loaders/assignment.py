@@ -37,6 +37,8 @@ _CHAIN_STEP = re.compile(
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )
 _PLURAL = re.compile(r"(?:các|những)\s++")
+# a notice's item opening with its topic, on the key: "Về dự án …: ", "Đối với …: "
+TOPIC_LABEL = re.compile(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)")
 # an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
 # Bộ Xây dựng …" (read on the text: a name is words in capitals)
 _HOLDERS_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+(?=\s)")
@@ -115,8 +117,8 @@ def dedupe(agencies: list[Agency]) -> list[Agency]:
     seen: set[str] = set()
     out = []
     for a in agencies:
-        if (a.placed or a.name) not in seen:  # "Công an tỉnh A" and "… tỉnh B" are two
-            seen.add(a.placed or a.name)
+        if a.shown not in seen:  # "Công an tỉnh A" and "… tỉnh B" are two
+            seen.add(a.shown)
             out.append(a)
     return out
 
@@ -258,9 +260,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     result = Assignment()
     original, text = text, key  # same length: offsets agree; _runs reads only separators
     # a notice's item opens with its topic: "Về dự án …: Giao Bộ Xây dựng …", "Về …: Tỉnh …"
-    topic = re.match(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)", key) or derived(
-        table.rules, _topic_label
-    ).match(key)  # "Dự án Cảng hàng không quốc tế Long Thành: Tổng công ty …"
+    topic = TOPIC_LABEL.match(key) or derived(table.rules, _topic_label).match(
+        key
+    )  # "Dự án Cảng hàng không quốc tế Long Thành: Tổng công ty …"
     if topic:
         # the rest read without the memory (memo.py): one frame a level, as deep as before
         after = parse_assignment.__wrapped__(original[topic.end() :], table, province)
@@ -730,8 +732,8 @@ def _a_lead_among_others(agency: Agency, table: AgencyTable) -> bool:
 
 def _finish(result: Assignment) -> Assignment:
     result.lead = dedupe(result.lead)
-    lead_names = {a.placed or a.name for a in result.lead}
-    result.cooperating = [a for a in result.cooperating if (a.placed or a.name) not in lead_names]
+    lead_names = {a.shown for a in result.lead}
+    result.cooperating = [a for a in result.cooperating if a.shown not in lead_names]
     return result
 
 
@@ -779,9 +781,7 @@ def _party_subject(
     before)."""
     lead = re.match(r"[\W\d]*+", original[framing:])
     start = framing + (lead.end() if lead else 0)
-    if not original[start : start + 1].isupper() or any(
-        a.start <= start < a.end or a.start == start for a in matches
-    ):
+    if not original[start : start + 1].isupper() or any(a.start <= start < a.end for a in matches):
         return None
     head = original[start : start + 160]
     key = fold(head)

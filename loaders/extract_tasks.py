@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..schema.model import Agency, Evidence, Task
 from .agencies import AgencyTable, blank_spans
-from .assignment import Assignment, parse_assignment
+from .assignment import TOPIC_LABEL, Assignment, parse_assignment
 from .deadlines import Deadline, deadline_of_field, find_deadline
 from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
@@ -430,8 +430,8 @@ def _from_fields(fields: Fields, ctx: TaskContext) -> Assignment | None:
     if not out.lead:
         own = parse_assignment(fields.content, table, province)
         out.lead, out.explicit, out.chain = own.lead, own.explicit, own.chain
-    names = {a.placed or a.name for a in out.lead}
-    out.cooperating = [a for a in out.cooperating if (a.placed or a.name) not in names]
+    names = {a.shown for a in out.lead}
+    out.cooperating = [a for a in out.cooperating if a.shown not in names]
     return out
 
 
@@ -568,7 +568,7 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         for text, goes_on, item in _with_inline_items(pieces, ctx):
             if is_boilerplate(text, ctx.table.rules):
                 continue  # "Đồng ý với đề xuất của Bộ X …." before the work it gives
-            if ctx.conclusions and len(pieces) > 1 and _reported(_TOPIC.sub("", text, 1), ctx):
+            if ctx.conclusions and len(pieces) > 1 and _reported(_without_topic(text), ctx):
                 continue  # "Về đề nghị …: Bộ Xây dựng, Bộ Tài chính đã có ý kiến …"
             task = task_from_text(text, node, ctx, evidence, section)
             if item is not None:
@@ -717,8 +717,12 @@ _TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
 # "…; chỉ đạo …", "…; đồng thời, chỉ đạo …": in a plan's item the body goes on with its own
 # work (one task, as the Đồng Tháp programme's item 4 is read)
 _CONNECTIVE_CHI_DAO = re.compile(r"(?:(?:đồng thời|đồng thời,|ngoài ra,|bên cạnh đó,)\s*+)?chỉ đạo")
-# an item's topic before a colon: "Về đề nghị điều chỉnh quy hoạch …: "
-_TOPIC = re.compile(r"^\W*+(?:[Vv]ề|[Đđ]ối với)\s[^:]{3,250}?:\s*+(?=\S)")
+
+
+def _without_topic(text: str) -> str:
+    """The text after its topic: "Về đề nghị điều chỉnh quy hoạch …: Bộ Xây dựng …"."""
+    topic = TOPIC_LABEL.match(match_key(text))  # the key has the text's length
+    return text[topic.end() :] if topic else text
 
 
 def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:

@@ -180,8 +180,8 @@ def _addressees(doc, header, table: AgencyTable, province: str | None) -> list:
     seen: set[str] = {doc.issuer.name} if doc.issuer else set()
     out = []
     for a in found:
-        if (a.placed or a.name) not in seen and not table.is_vague(a) and a.kind != "person":
-            seen.add(a.placed or a.name)
+        if a.shown not in seen and not table.is_vague(a) and a.kind != "person":
+            seen.add(a.shown)
             out.append(a)
     return out
 

@@ -59,6 +59,11 @@ class Agency:
     # canonical name, which with ``province`` says which body it is
     placed: str | None = None
 
+    @property
+    def shown(self) -> str:
+        """The name a task shows: with its place when the text gave one not the document's."""
+        return self.placed or self.name
+
 
 @dataclass
 class DocumentInfo:
@@ -145,7 +150,7 @@ def _iso(value: date | None) -> str | None:
 
 
 def agency_names(agencies: list[Agency]) -> list[str]:
-    return [a.placed or a.name for a in agencies]
+    return [a.shown for a in agencies]
 
 
 def to_contract(extraction: Extraction) -> dict[str, Any]:
