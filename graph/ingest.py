@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import threading
 import time
@@ -46,7 +45,8 @@ from .store import (
     FileRecord,
     Store,
     _dumps,
-    _extraction_json,
+    _extraction_bytes,
+    _loads,
     abspath,
     archive_of,
     exists,
@@ -153,11 +153,11 @@ def _exit_with_parent(parent: int, every: float = 0.5) -> None:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A file's extraction as the store keeps it: JSON text, made where the file was read
-    (a worker), so the build's process only writes it (no dict pickled across, none
-    encoded there)."""
+    """A file's extraction as the store keeps it: JSON text as UTF-8 bytes, made where the
+    file was read (a worker), so the build's process only writes it (no dict pickled
+    across, none encoded there; bytes, not ``str``: see :func:`~.store._extraction_bytes`)."""
 
-    text: str
+    text: bytes
 
 
 def _parse(path: str, table: AgencyTable | None = None) -> Parsed | str:
@@ -168,8 +168,8 @@ def _parse(path: str, table: AgencyTable | None = None) -> Parsed | str:
         src = read_path(path)
         extraction = extract_source(src, table or _WORKER_TABLE)
         if getattr(src, "ocr_pages", None):  # the facts on pages read by OCR are marked
-            return Parsed(_dumps(mark_facts(extraction_to_dict(extraction), src)))
-        return Parsed(_extraction_json(extraction))
+            return Parsed(_dumps(mark_facts(extraction_to_dict(extraction), src)).encode())
+        return Parsed(_extraction_bytes(extraction))
     except ReadError as exc:
         return str(exc)
     except Exception as exc:  # an extractor failing on a strange file must not stop the rest
@@ -355,7 +355,7 @@ def ingest(
 
     # parsed files are written a few at a time, each group in one transaction: a crash
     # keeps every group written before it (and the files of the last one are read again)
-    waiting: list[tuple[str, str, str, int, str, str | None]] = []
+    waiting: list[tuple[str, str, str, int, bytes, str | None]] = []
     since = time.monotonic()
     # when the graph will be resolved again whole, each text written is read back into its
     # extraction here, while the workers parse the next files, not all after them: from the
@@ -375,7 +375,7 @@ def ingest(
                 known = Prepared()
             if known is not None:
                 for full, _, _, _, text, _ in waiting:
-                    known.add(full, extraction_from_dict(json.loads(text)))
+                    known.add(full, extraction_from_dict(_loads(text)))
                 # they live until the graph is made: the cycle collector need not walk
                 # them again at each full collection while the parse goes on
                 gc.freeze()

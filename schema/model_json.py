@@ -94,8 +94,64 @@ def _converter(tp: Any) -> Callable[[Any], Any]:
         for f in dataclasses.fields(tp):
             if f.init:
                 convert[f.name] = _converter(hints[f.name])
-        return build
+        return _fast_build(tp, hints, build) or build
     return _same
+
+
+def _fast_build(tp: type, hints: dict[str, Any], slow: Callable[[Any], Any]) -> Any:
+    """``build`` for the dataclass ``tp``, written out for its fields: every field read by
+    name, the plain ones (strings, numbers, most of them) passed as they are instead of
+    through a function each, lists of records and dates converted inline, and the object
+    made without its ``__init__`` (a frozen one's sets each field through
+    ``object.__setattr__``). Reading back a cold national build's 10,484 extractions took
+    2.3 s in the build's process, taken from the workers parsing on the other core. A record
+    missing a field (written before it was added) goes the general way, ``slow``, which
+    leaves the field its default. None when ``tp`` needs its ``__init__`` (a field set by
+    it, a ``__post_init__``)."""
+    fields = dataclasses.fields(tp)
+    if any(not f.init for f in fields) or hasattr(tp, "__post_init__"):
+        return None
+    names: dict[str, Any] = {"_tp": tp, "_slow": slow, "_new": object.__new__}
+    names["_setattr"] = object.__setattr__
+    names["_date"] = date.fromisoformat
+    reads, values = [], []
+    for i, f in enumerate(fields):
+        a = f"a{i}"
+        reads.append(f"        {a} = v[{f.name!r}]")
+        tp_f = hints[f.name]
+        origin = typing.get_origin(tp_f)
+        args = [x for x in typing.get_args(tp_f) if x is not type(None)]
+        if origin in (typing.Union, types.UnionType) and len(args) == 1:
+            tp_f, origin = args[0], typing.get_origin(args[0])  # X | None: None kept below
+        if _converter(tp_f) is _same:
+            value = a
+        elif tp_f is date:
+            value = f"(None if {a} is None else _date({a}))"
+        elif origin is list and _converter(typing.get_args(tp_f)[0]) is _same:
+            value = f"(None if {a} is None else list({a}))"
+        elif origin is list:
+            names[f"c{i}"] = _converter(typing.get_args(tp_f)[0])
+            value = f"(None if {a} is None else [c{i}(x) for x in {a}])"
+        else:
+            names[f"c{i}"] = _converter(hints[f.name])
+            value = f"c{i}({a})"
+        values.append(f"{f.name!r}: {value}")
+    code = "\n".join(
+        [
+            "def build(v):",
+            "    if v is None:",
+            "        return None",
+            "    try:",
+            *reads,
+            "    except KeyError:",
+            "        return _slow(v)",
+            "    o = _new(_tp)",
+            f"    _setattr(o, '__dict__', {{{', '.join(values)}}})",
+            "    return o",
+        ]
+    )
+    exec(compile(code, f"<build {tp.__name__}>", "exec"), names)  # noqa: S102 - our own code
+    return names["build"]
 
 
 def _same(value: Any) -> Any:
