@@ -795,22 +795,34 @@ def _party_subject(
     party_words = (*r.body_heads, *r.group_nouns, *r.office_titles)
     if not any(bare_key.startswith(w + " ") for w in party_words):
         return None
-    for verbs in derived(r, _work_verbs):
-        for v in verbs.finditer(key):
+    verbs = derived(r, _work_verbs)
+    label = re.match(r"([^,;:.()\"“”]+?)\s*+:\s*+", head)
+    if label and any(v.match(key, label.end()) for v in verbs):
+        # "Ban cán sự lớp: phối hợp …", "Hội đồng thẩm định: thẩm định hồ sơ …": a party
+        # labels the work after it
+        return _unknown_party(label.group(1), table)
+    for pattern in verbs:
+        for v in pattern.finditer(key):
             who = head[: v.start()].rstrip()
             words = who.split()
             if not words or len(words) > 10 or re.search(r"[,;:.()\"“”]", who):
                 break
             if _in_compound(key, v.start(), v.end(), r):
                 continue  # "Chủ" before "đầu tư", "Các chương" before "trình"
-            if _NOT_IN_SUBJECT.search(fold(who)):
-                return None
-            bare = re.sub(r"^(?:các|những|mỗi)\s+", "", fold(who))
-            if bare in r.vague_nouns or any(
-                bare.startswith(n + " ") and "liên quan" in bare for n in r.vague_nouns
-            ):
-                return None
-            kind = "body" if any(bare.startswith(h + " ") for h in r.body_heads) else "group"
-            name = table.display_name(who)
-            return Agency(name, "unknown", None, kind, None, who, canonical=False)
+            return _unknown_party(who, table)
     return None
+
+
+def _unknown_party(who: str, table: AgencyTable) -> Agency | None:
+    """A party no table or shape knows, named as printed: a body when it opens with a body's
+    head word, else a group; not a clause ("… đã …", "… nếu …") nor a vague party."""
+    r = table.rules
+    if len(who.split()) > 10 or _NOT_IN_SUBJECT.search(fold(who)):
+        return None
+    bare = re.sub(r"^(?:các|những|mỗi)\s+", "", fold(who))
+    if bare in r.vague_nouns or any(
+        bare.startswith(n + " ") and "liên quan" in bare for n in r.vague_nouns
+    ):
+        return None
+    kind = "body" if any(bare.startswith(h + " ") for h in r.body_heads) else "group"
+    return Agency(table.display_name(who), "unknown", None, kind, None, who, canonical=False)
