@@ -16,6 +16,7 @@ from ..schema.model import Extraction
 from .agencies import CITIES, PROVINCE_NAMES, AgencyTable, default_table
 from .assigned_by_reference import assign_by_reference
 from .attachments import attached_documents
+from .composed_text import composed, to_original
 from .deadlines import yearless_deadline
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
@@ -63,6 +64,9 @@ def extract_text(
     # non-breaking and zero-width spaces (a browser's "&nbsp;") read as spaces: one character
     # for one, so every offset still points into the user's text
     text = text.translate(_SPACES)
+    # decomposed letters ("U" + horn + hook) read as composed; spans moved back at the end
+    length = len(text)
+    text, back = composed(text)
     portal: dict[str, str] = {}
     soft = None
     breaks: frozenset[int] = frozenset()
@@ -147,9 +151,8 @@ def extract_text(
     if doc.issuer:
         agencies.setdefault(doc.issuer.name, doc.issuer)
     bodies = numbered_bodies(paras, table, doc.province, source)
-    return Extraction(
-        source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies
-    )
+    ex = Extraction(source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies)
+    return ex if back is None else to_original(ex, back, length)
 
 
 _ADDRESSED = ("Công văn", "Công điện")
