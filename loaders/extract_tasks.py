@@ -527,40 +527,11 @@ def _a_title(text: str) -> bool:
 def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
     """Under an article ("Điều 5. Nguyên tắc …") that is not about who does what: neither
     headed as duties nor by the party whose duties it lists."""
+    heads = ctx.table.rules.responsibility_headings
     for anc in [node, *node.ancestors()]:
         if anc.style == "article":
-            return not (
-                anc.children and (_duties_heading(anc.text, ctx) or _party_heading(anc, ctx))
-            )
-    return False
-
-
-def _duties_heading(text: str, ctx: TaskContext) -> bool:
-    """A heading of duties ("Trách nhiệm của …", "Tổ chức thực hiện"), not of the duties and
-    rights of people ("Nhiệm vụ và quyền hạn của giảng viên": norms of conduct)."""
-    rules = ctx.table.rules
-    heading = fold(text)
-    return heading.startswith(rules.responsibility_headings) and not _of_people(heading, rules)
-
-
-@lru_cache(maxsize=8)
-def _people_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    people = Rules.alternation(nouns)
-    return re.compile(r"(?:^\W*|(?<![\wđ])của\s+)(?:các\s+|mỗi\s+)?(?:" + people + r")(?![\wđ])")
-
-
-def _of_people(heading: str, rules: Rules) -> bool:
-    """A folded heading about people, not bodies ("… của giảng viên, học viên", "Cán bộ,
-    đảng viên"): their duties and rights are norms of conduct, not work given."""
-    return bool(rules.people_nouns) and bool(_people_pattern(rules.people_nouns).search(heading))
-
-
-def _in_duty_article(node: Node, ctx: TaskContext) -> bool:
-    """Under a regulation's article of duties named by their activity ("Điều 12. Chế độ báo
-    cáo …", "Điều 15. Kiểm tra, giám sát"): its items that name their doer give work."""
-    for anc in node.ancestors():
-        if anc.style == "article":
-            return fold(anc.text).startswith(ctx.table.rules.duty_headings)
+            heading = fold(anc.text)
+            return not (anc.children and (heading.startswith(heads) or _party_heading(anc, ctx)))
     return False
 
 
@@ -962,23 +933,13 @@ def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = Non
     """The item (or the responsibility heading above it) says who does the work."""
     if not task.lead:
         return False
+    heads = ctx.table.rules.responsibility_headings
     if any(
-        a.style in ("article", "chapter", "part", "section") and _duties_heading(a.text, ctx)
+        a.style in ("article", "chapter", "part", "section") and fold(a.text).startswith(heads)
         for a in node.ancestors()
     ):
         return True  # "Điều 12. Trách nhiệm của …", "Chương III. TRÁCH NHIỆM CỦA CÁC CƠ QUAN"
-    if (
-        ctx.normative
-        and not ctx.conclusions
-        and _in_rule_article(node, ctx)
-        and not _in_duty_article(node, ctx)
-    ):
-        # a step of a regulation's procedure says who acts ("Trung tâm gửi giấy báo nhập
-        # học …", "Giám đốc Trung tâm quyết định …"): how a thing is done, not work given;
-        # only a heading above it that names a party gives work (below)
-        own = Assignment()
-    else:
-        own = parse_assignment(text or node.text, ctx.table, ctx.province)
+    own = parse_assignment(text or node.text, ctx.table, ctx.province)
     if own.cue == "subject" and not ctx.conclusions:
         # a regulation's rule whose subject no table knows ("Hội đồng … thẩm định …") states
         # how a thing is done; a notice's conclusion so worded gives work
@@ -987,7 +948,6 @@ def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = Non
         return True
     return any(
         (a.style != "article" or _party_heading(a, ctx))
-        and not _of_people(fold(a.text), ctx.table.rules)
         and parse_assignment(a.text, ctx.table, ctx.province).lead
         for a in node.ancestors()
     )
@@ -997,6 +957,6 @@ def _party_heading(node: Node, ctx: TaskContext) -> bool:
     """An article headed by the party whose duties it lists, and nothing else: "Điều 12.
     Văn phòng Trung ương Đảng", "Điều 14. Cấp ủy, tổ chức đảng các cấp"."""
     found = ctx.table.find(node.text, ctx.province)
-    if not found or found[0].start > 0 or _of_people(fold(node.text), ctx.table.rules):
+    if not found or found[0].start > 0:
         return False
     return not node.text[found[-1].end :].strip(" .:*")

@@ -72,7 +72,6 @@ LIST_KEYS = (
     "normative_types",
     "conclusion_types",
     "responsibility_headings",
-    "duty_headings",
     "not_task_sections",
     "work_headings",
     "deadline_openers",
@@ -160,7 +159,6 @@ class Rules:
     normative_types: tuple[str, ...] = ()
     conclusion_types: tuple[str, ...] = ()
     responsibility_headings: tuple[str, ...] = ()
-    duty_headings: tuple[str, ...] = ()
     not_task_sections: tuple[str, ...] = ()
     work_headings: tuple[str, ...] = ()
     name_compounds: frozenset[str] = frozenset()

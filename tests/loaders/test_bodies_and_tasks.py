@@ -646,58 +646,6 @@ def test_decision_issuing_a_regulation() -> None:
     ]
 
 
-DECISION_WITH_PROCEDURES = """ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
-Số: 41/2026/QĐ-UBND
-Thái Nguyên, ngày 12 tháng 5 năm 2026
-QUYẾT ĐỊNH
-Ban hành Quy chế sử dụng phòng họp trực tuyến
-ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
-QUYẾT ĐỊNH:
-Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng phòng họp trực tuyến.
-Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
-Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
-Nơi nhận:
-- Như Điều 3.
-QUY CHẾ
-Sử dụng phòng họp trực tuyến
-(Ban hành kèm theo Quyết định số 41/2026/QĐ-UBND)
-Điều 1. Đăng ký sử dụng phòng họp
-1. Sở Tài chính gửi phiếu đăng ký đến Văn phòng Ủy ban nhân dân tỉnh trước 02 ngày làm việc.
-2. Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm xác nhận lịch họp và thông báo cho cơ quan đăng ký.
-Điều 2. Chế độ báo cáo
-Sở Khoa học và Công nghệ báo cáo Ủy ban nhân dân tỉnh tình hình vận hành trước ngày 15 tháng 12 năm 2026.
-Điều 3. Nhiệm vụ và quyền hạn của công chức vận hành
-1. Kiểm tra thiết bị trước mỗi cuộc họp.
-2. Được bồi dưỡng nghiệp vụ hằng năm.
-Điều 4. Trách nhiệm của Sở Khoa học và Công nghệ
-Bảo đảm đường truyền cho các phòng họp trực tuyến.
-"""
-
-
-def test_a_regulations_procedures_and_peoples_duties_are_no_tasks() -> None:
-    """In a regulation (here issued by a decision) a step of a procedure says who acts
-    ("Sở Tài chính gửi phiếu đăng ký …", "Văn phòng … có trách nhiệm xác nhận …"): how a thing
-    is done, no task (the guide: procedures are normative articles); so are the duties and
-    rights of people ("Nhiệm vụ và quyền hạn của công chức vận hành"). An article of duties
-    named by their activity ("Chế độ báo cáo") and one of a body's responsibilities give work."""
-    ex = extract_text(DECISION_WITH_PROCEDURES, "qd.txt")
-    assert [(t.text.split()[0], [a.name for a in t.lead], str(t.deadline)) for t in ex.tasks] == [
-        ("Sở", ["Sở Khoa học và Công nghệ"], "2026-12-15"),
-        ("Bảo", ["Sở Khoa học và Công nghệ"], "None"),
-    ]
-
-
-def test_a_plans_items_naming_their_doer_stay_tasks_under_any_heading() -> None:
-    """The same items in a plan (not a regulation) are work given to the body they name."""
-    plan = DECISION_WITH_PROCEDURES.replace("QUY CHẾ\nSử dụng", "KẾ HOẠCH\nSử dụng").replace(
-        "Quy chế", "Kế hoạch"
-    )
-    leads = [[a.name for a in t.lead] for t in extract_text(plan, "qd.txt").tasks]
-    assert ["Sở Tài chính"] in leads
-    assert ["Văn phòng Ủy ban nhân dân tỉnh"] in leads
-
-
 DECISION_APPROVING_A_PROGRAMME = """THỦ TƯỚNG CHÍNH PHỦ
 Số: 900/QĐ-TTg
 Hà Nội, ngày 02 tháng 3 năm 2026
