@@ -519,9 +519,8 @@ def _a_title(text: str) -> bool:
         return True  # "Ổn định lớp" (a label); not "trong tháng 3/2025." (a wrapped clause)
     if len(text) >= 200:
         return False  # a title in capitals is short (and its letters need not be counted)
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    return len(letters) >= 8 and upper >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))  # C loops, not a comprehension a character
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _in_rule_article(node: Node, ctx: TaskContext) -> bool:

@@ -63,7 +63,8 @@ def extract_text(
     table = table or default_table()
     # non-breaking and zero-width spaces (a browser's "&nbsp;") read as spaces: one character
     # for one, so every offset still points into the user's text
-    text = text.translate(_SPACES)
+    if any(c in text for c in _ODD_SPACES):  # translate() is slow: only when it has work
+        text = text.translate(_SPACES)
     # decomposed letters ("U" + horn + hook) read as composed; spans moved back at the end
     length = len(text)
     text, back = composed(text)
@@ -156,7 +157,8 @@ def extract_text(
 
 
 _ADDRESSED = ("Công văn", "Công điện")
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f\u200b\u3000\ufeff", " "))
+_ODD_SPACES = "\u00a0\u2007\u202f\u200b\u3000\ufeff"
+_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 _ADDRESS_CUE = re.compile(r"(?:kính gửi|điện|gửi)\s*+:", re.IGNORECASE)
 
 
