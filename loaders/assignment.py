@@ -167,10 +167,20 @@ _RESPONSIBLE_OF = re.compile(
 )
 
 
-def _requests(table: AgencyTable) -> str:
+def _request_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The verbs by which a document asks someone to act ("yêu cầu", "đề nghị", "khuyến
-    khích", "phân công"): ``request_verbs`` in the rules."""
-    return Rules.alternation(table.rules.request_verbs)
+    khích", "phân công": ``request_verbs`` in the rules), compiled once per rules: one (or
+    "giao") opening what follows a subject, one anywhere."""
+    asks = Rules.alternation(rules.request_verbs)
+    return (
+        re.compile(r"\s*(?:" + asks + r"|giao)(?:\s++|(?=\s*+:))"),
+        re.compile(r"(?<![\wđ])(?:" + asks + r")\s+"),
+    )
+
+
+def _about_pattern(rules: Rules) -> re.Pattern[str]:
+    """ "Về …", "Đối với …" or a purpose word opening a sentence (compiled once per rules)."""
+    return re.compile(r"\W*+(?:về|đối với|" + Rules.alternation(rules.purpose_words) + r")\s")
 
 
 def _topic_label(rules: Rules) -> re.Pattern[str]:
@@ -268,9 +278,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         after = parse_assignment.__wrapped__(original[topic.end() :], table, province)
         if after.lead:
             return after
-    elif re.match(
-        r"\W*+(?:về|đối với|" + Rules.alternation(table.rules.purpose_words) + r")\s", key
-    ):
+    elif derived(table.rules, _about_pattern).match(key):
         # "Đối với 29 điểm sạt lở …, đường …, Ủy ban nhân dân tỉnh sử dụng …": the doer
         # after the topic's comma; so after a purpose ("Để nâng cao hiệu quả …, tăng cường
         # …, các Sở, ngành triển khai …")
@@ -378,7 +386,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         name = _HOLDERS_NAME.match(original, subject_end)
         subject_end = name.end() if name else subject_end
     if chain:
-        m = re.match(r"\s*(?:" + _requests(table) + r"|giao)(?:\s++|(?=\s*+:))", key[subject_end:])
+        m = derived(table.rules, _request_patterns)[0].match(key[subject_end:])
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
             addressees = _runs(text, matches, subject_end + m.end())
             if addressees:
@@ -612,7 +620,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         return _finish(result)
 
     # an introductory sentence: "UBND tỉnh yêu cầu Thủ trưởng các sở, …; Chủ tịch UBND các xã …"
-    m = re.search(r"(?<![\wđ])(?:" + _requests(table) + r")\s+", key)
+    m = derived(table.rules, _request_patterns)[1].search(key)
     if m:
         addressees = _runs(text, matches, m.end())
         place = None if addressees else _place_doer(original, m.end(), table, province)
@@ -795,22 +803,34 @@ def _party_subject(
     party_words = (*r.body_heads, *r.group_nouns, *r.office_titles)
     if not any(bare_key.startswith(w + " ") for w in party_words):
         return None
-    for verbs in derived(r, _work_verbs):
-        for v in verbs.finditer(key):
+    verbs = derived(r, _work_verbs)
+    label = re.match(r"([^,;:.()\"“”]+?)\s*+:\s*+", head)
+    if label and any(v.match(key, label.end()) for v in verbs):
+        # "Ban cán sự lớp: phối hợp …", "Hội đồng thẩm định: thẩm định hồ sơ …": a party
+        # labels the work after it
+        return _unknown_party(label.group(1), table)
+    for pattern in verbs:
+        for v in pattern.finditer(key):
             who = head[: v.start()].rstrip()
             words = who.split()
             if not words or len(words) > 10 or re.search(r"[,;:.()\"“”]", who):
                 break
             if _in_compound(key, v.start(), v.end(), r):
                 continue  # "Chủ" before "đầu tư", "Các chương" before "trình"
-            if _NOT_IN_SUBJECT.search(fold(who)):
-                return None
-            bare = re.sub(r"^(?:các|những|mỗi)\s+", "", fold(who))
-            if bare in r.vague_nouns or any(
-                bare.startswith(n + " ") and "liên quan" in bare for n in r.vague_nouns
-            ):
-                return None
-            kind = "body" if any(bare.startswith(h + " ") for h in r.body_heads) else "group"
-            name = table.display_name(who)
-            return Agency(name, "unknown", None, kind, None, who, canonical=False)
+            return _unknown_party(who, table)
     return None
+
+
+def _unknown_party(who: str, table: AgencyTable) -> Agency | None:
+    """A party no table or shape knows, named as printed: a body when it opens with a body's
+    head word, else a group; not a clause ("… đã …", "… nếu …") nor a vague party."""
+    r = table.rules
+    if len(who.split()) > 10 or _NOT_IN_SUBJECT.search(fold(who)):
+        return None
+    bare = re.sub(r"^(?:các|những|mỗi)\s+", "", fold(who))
+    if bare in r.vague_nouns or any(
+        bare.startswith(n + " ") and "liên quan" in bare for n in r.vague_nouns
+    ):
+        return None
+    kind = "body" if any(bare.startswith(h + " ") for h in r.body_heads) else "group"
+    return Agency(table.display_name(who), "unknown", None, kind, None, who, canonical=False)

@@ -399,13 +399,16 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
             no = _cell(cells, cols, "no")
             name = _cell(cells, cols, "name")
             distinct = {c for c in cells if c}
+            # the group's words: its first filled cell that is not its number, in the row's
+            # order (a set's order changes with the process's hash seed)
+            words = next((c for c in cells if c and c != no), no)
             others = [c for r, c in ((r, _cell(cells, cols, r)) for r in cols) if r != "no" and c]
             if row.get("filled"):
                 pass
             elif (_GROUP_NO.match(no) and not _ROW_NO.match(no)) or (
                 len(distinct - {no}) == 1 and len(set(others)) <= 1 and name and name.isupper()
             ):
-                section = " ".join(x for x in (no, name or next(iter(distinct), "")) if x)
+                section = " ".join(x for x in (no, name or words) if x)
                 continue
             if (
                 not row.get("filled")
@@ -415,7 +418,7 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 and (not merged or name[:1].isupper())
             ):
                 # a merged group row with lower-case text: "Nhóm nhiệm vụ về …"
-                section = name or next(iter(distinct))
+                section = name or words
                 continue
             if not no and merged and name[:1].islower() and not row.get("filled"):
                 # a row split by a page break: its cells continue the row above

@@ -519,9 +519,8 @@ def _a_title(text: str) -> bool:
         return True  # "Ổn định lớp" (a label); not "trong tháng 3/2025." (a wrapped clause)
     if len(text) >= 200:
         return False  # a title in capitals is short (and its letters need not be counted)
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    return len(letters) >= 8 and upper >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))  # C loops, not a comprehension a character
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _in_rule_article(node: Node, ctx: TaskContext) -> bool:
@@ -781,36 +780,39 @@ def _another_doer(before: str, clause: str, ctx: TaskContext) -> bool:
     return bool(now - had) or not had
 
 
+def _clause_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """For :func:`_doer_clause`, compiled once per rules: work handed on ("…. Chỉ đạo Sở X
+    chủ trì …", also after a connective: "…; đồng thời chỉ đạo Bộ Tài chính chủ trì …", read
+    before a framing phrase would take everything up to the comma after it), a framing
+    phrase up to its comma, and a purpose word."""
+    framing = Rules.alternation(rules.framing_openers)
+    hand_on = re.compile(
+        rf"\s*+(?:(?:{framing})\s*+,?\s*+)?(?:giao|chỉ đạo|"
+        + Rules.alternation(rules.request_verbs)
+        + r")\s++"
+    )
+    framed = re.compile(rf"(?:{framing})[^,]{{0,60}}?,\s*+")
+    purpose = re.compile(r"(?:" + Rules.alternation(rules.purpose_words) + r")\s")
+    return hand_on, framed, purpose
+
+
 def _doer_clause(rest: str, ctx: TaskContext) -> bool:
     """The clause opens with a body given work of its own ("Bộ Quốc phòng chỉ đạo …"), not
     one that only helps ("Sở X phối hợp …")."""
     rest = rest[:200]
-    rules = ctx.table.rules
-    # "…. Chỉ đạo Sở X chủ trì …": the work handed on to Sở X (after a connective too:
-    # "…; đồng thời chỉ đạo Bộ Tài chính chủ trì …", read before a framing phrase would
-    # take everything up to the comma after it)
-    hand_on = (
-        r"\s*+(?:(?:"
-        + Rules.alternation(rules.framing_openers)
-        + r")\s*+,?\s*+)?(?:giao|chỉ đạo|"
-        + Rules.alternation(rules.request_verbs)
-        + r")\s++"
-    )
-    given = re.match(hand_on, fold(rest[:60]))
+    hand_on, framed, purpose = derived(ctx.table.rules, _clause_patterns)
+    given = hand_on.match(fold(rest[:60]))
     if not given:
-        framing = re.match(
-            r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,60}?,\s*+",
-            fold(rest[:80]),
-        )
+        framing = framed.match(fold(rest[:80]))
         if framing:  # "…; trên cơ sở đó, Bộ Xây dựng ban hành …"
             rest = rest[framing.end() :]
-        elif re.match(r"(?:" + Rules.alternation(rules.purpose_words) + r")\s", fold(rest)):
+        elif purpose.match(fold(rest)):
             # ". Để hình thành hành lang …, Ủy ban nhân dân tỉnh Gia Lai phối hợp …"
             for comma in re.finditer(r",\s*+", rest[:180]):
                 if _opens_with_doer(rest[comma.end() :], ctx):
                     rest = rest[comma.end() :]
                     break
-        given = re.match(hand_on, fold(rest[:60]))
+        given = hand_on.match(fold(rest[:60]))
     if given:  # "…; giao Ủy ban nhân dân các xã tạo điều kiện …": given work, any verb
         rest = rest[given.end() :]
         named = ctx.table.find(rest[:120], ctx.province)

@@ -16,6 +16,7 @@ from ..schema.model import Extraction
 from .agencies import CITIES, PROVINCE_NAMES, AgencyTable, default_table
 from .assigned_by_reference import assign_by_reference
 from .attachments import attached_documents
+from .composed_text import composed, to_original
 from .deadlines import yearless_deadline
 from .extract_bodies import numbered_bodies
 from .extract_document import extract_document, find_regions
@@ -62,7 +63,11 @@ def extract_text(
     table = table or default_table()
     # non-breaking and zero-width spaces (a browser's "&nbsp;") read as spaces: one character
     # for one, so every offset still points into the user's text
-    text = text.translate(_SPACES)
+    if any(c in text for c in _ODD_SPACES):  # translate() is slow: only when it has work
+        text = text.translate(_SPACES)
+    # decomposed letters ("U" + horn + hook) read as composed; spans moved back at the end
+    length = len(text)
+    text, back = composed(text)
     portal: dict[str, str] = {}
     soft = None
     breaks: frozenset[int] = frozenset()
@@ -147,13 +152,13 @@ def extract_text(
     if doc.issuer:
         agencies.setdefault(doc.issuer.name, doc.issuer)
     bodies = numbered_bodies(paras, table, doc.province, source)
-    return Extraction(
-        source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies
-    )
+    ex = Extraction(source, doc, references, tasks, list(agencies.values()), numbered_bodies=bodies)
+    return ex if back is None else to_original(ex, back, length)
 
 
 _ADDRESSED = ("Công văn", "Công điện")
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f\u200b\u3000\ufeff", " "))
+_ODD_SPACES = "\u00a0\u2007\u202f\u200b\u3000\ufeff"
+_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 _ADDRESS_CUE = re.compile(r"(?:kính gửi|điện|gửi)\s*+:", re.IGNORECASE)
 
 

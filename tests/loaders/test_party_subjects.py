@@ -41,6 +41,37 @@ def test_a_subject_no_table_knows_is_a_party_as_printed(sentence: str, lead: str
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("Ban cán sự lớp: phối hợp với giáo vụ theo dõi việc học tập.", "Ban cán sự lớp"),
+        ("Hội đồng thẩm định: thẩm định hồ sơ trong 10 ngày làm việc.", "Hội đồng thẩm định"),
+        ("Tổ giúp việc liên ngành: tổng hợp, báo cáo kết quả hằng tháng.",
+         "Tổ giúp việc liên ngành"),
+        ("Chủ đầu tư các dự án: khẩn trương hoàn thiện hồ sơ.", "Chủ đầu tư các dự án"),
+    ],
+)  # fmt: skip
+def test_a_party_labelling_its_work_is_its_lead(sentence: str, lead: str) -> None:
+    """ "X: verb …", X no table knows but opening with a party's word: X does the work."""
+    found = parse_assignment(sentence, TABLE, None)
+    assert [a.name for a in found.lead] == [lead]
+    assert not found.lead[0].canonical
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ban hành quy chế: thực hiện trong tháng 6.",  # opens with a verb
+        "Hội nghị sơ kết: tổ chức vào tháng 12.",  # an event, not a party
+        "Ban biên tập: gồm đại diện các sở.",  # no work after the label
+        "Tổ công tác đã được thành lập: thực hiện theo quy chế.",  # a clause, not a name
+    ],
+)
+def test_a_label_that_names_no_party_gives_no_lead(sentence: str) -> None:
+    found = parse_assignment(sentence, TABLE, None)
+    assert [a.name for a in found.lead if not a.canonical] == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Trường hợp chủ đầu tư chậm tiến độ phải báo cáo.",  # a condition

@@ -319,3 +319,58 @@ def test_a_cell_holds_a_name_in_lower_case_to_its_end() -> None:
         (["Viện Kinh tế xây dựng"], ["Cục Giám định nhà nước về chất lượng công trình"]),
         (["Sở Xây dựng"], []),
     ]
+
+
+GROUP_ROW_IN_ANOTHER_COLUMN = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+
+Số: 15/KH-UBND
+
+Lào Cai, ngày 3 tháng 3 năm 2026
+
+KẾ HOẠCH
+
+Triển khai chuyển đổi số ngành y tế
+
+I. MỤC ĐÍCH
+
+1. Bảo đảm hiệu quả.
+
+II. NHIỆM VỤ
+
+Các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| A. | | SỞ Y TẾ | | |
+| 1 | Triển khai bệnh án điện tử tại các bệnh viện | Sở Y tế | Sở Tài chính | Năm 2026 |
+"""
+
+
+def test_a_group_rows_words_are_its_section_whatever_the_hash_seed(tmp_path) -> None:
+    """A group row whose words stand in another column than the task's ("A. | | SỞ Y TẾ")
+    gives the section "A. SỞ Y TẾ", not "A. A.": the same extraction in every process (it
+    was picked from a set, whose order follows the process's hash seed)."""
+    import subprocess
+    import sys
+
+    doc = tmp_path / "kh.md"
+    doc.write_text(GROUP_ROW_IN_ANOTHER_COLUMN, encoding="utf-8")
+    code = (
+        "import sys; from policy_lineage.loaders.pipeline import extract_text; "
+        "t = extract_text(open(sys.argv[1], encoding='utf-8').read(), 'kh.md').tasks; "
+        "print('|'.join(t[-1].section))"
+    )
+    seen = set()
+    for seed in range(1, 7):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(doc)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)},
+        )
+        seen.add(out.stdout.strip())
+    assert seen == {"A. SỞ Y TẾ"}
