@@ -102,8 +102,11 @@ def _fast_build(tp: type, hints: dict[str, Any], slow: Callable[[Any], Any]) -> 
     """``build`` for the dataclass ``tp``, written out for its fields: every field read by
     name, the plain ones (strings, numbers, most of them) passed as they are instead of
     through a function each, lists of records and dates converted inline, and the object
-    made without its ``__init__`` (a frozen one's sets each field through
-    ``object.__setattr__``). Reading back a cold national build's 10,484 extractions took
+    made without its ``__init__``, each field set through ``object.__setattr__`` (frozen
+    ones too) in the fields' order: the instances then share their dict's keys as
+    ``__init__``'s do (a whole dict assigned as ``__dict__`` shares none: the 4 provinces'
+    extractions took 43.7 MB instead of 23.3, a national build's peak 1.40 -> 1.60 GB).
+    Reading back a cold national build's 10,484 extractions took
     2.3 s in the build's process, taken from the workers parsing on the other core. A record
     missing a field (written before it was added) goes the general way, ``slow``, which
     leaves the field its default. None when ``tp`` needs its ``__init__`` (a field set by
@@ -146,7 +149,7 @@ def _fast_build(tp: type, hints: dict[str, Any], slow: Callable[[Any], Any]) -> 
             "    except KeyError:",
             "        return _slow(v)",
             "    o = _new(_tp)",
-            f"    _setattr(o, '__dict__', {{{', '.join(values)}}})",
+            *[f"    _setattr(o, {v.split(': ', 1)[0]}, {v.split(': ', 1)[1]})" for v in values],
             "    return o",
         ]
     )
