@@ -519,7 +519,7 @@ def _a_title(text: str) -> bool:
         return True  # "Ổn định lớp" (a label); not "trong tháng 3/2025." (a wrapped clause)
     if len(text) >= 200:
         return False  # a title in capitals is short (and its letters need not be counted)
-    letters = "".join(filter(str.isalpha, text))  # C loops, not a comprehension a character
+    letters = "".join(filter(str.isalpha, text))  # counted in C, not a Python loop a letter
     return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 

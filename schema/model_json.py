@@ -117,7 +117,7 @@ def _fast_build(tp: type, hints: dict[str, Any], slow: Callable[[Any], Any]) -> 
     names: dict[str, Any] = {"_tp": tp, "_slow": slow, "_new": object.__new__}
     names["_setattr"] = object.__setattr__
     names["_date"] = date.fromisoformat
-    reads, values = [], []
+    reads, sets = [], []
     for i, f in enumerate(fields):
         a = f"a{i}"
         reads.append(f"        {a} = v[{f.name!r}]")
@@ -138,7 +138,7 @@ def _fast_build(tp: type, hints: dict[str, Any], slow: Callable[[Any], Any]) -> 
         else:
             names[f"c{i}"] = _converter(hints[f.name])
             value = f"c{i}({a})"
-        values.append(f"{f.name!r}: {value}")
+        sets.append(f"    _setattr(o, {f.name!r}, {value})")
     code = "\n".join(
         [
             "def build(v):",
@@ -149,7 +149,7 @@ def _fast_build(tp: type, hints: dict[str, Any], slow: Callable[[Any], Any]) -> 
             "    except KeyError:",
             "        return _slow(v)",
             "    o = _new(_tp)",
-            *[f"    _setattr(o, {v.split(': ', 1)[0]}, {v.split(': ', 1)[1]})" for v in values],
+            *sets,
             "    return o",
         ]
     )
