@@ -662,7 +662,10 @@ class AgencyTable:
             # where they are says nothing of who: "các lực lượng chức năng trên địa bàn"
             key = _WHERE_TAIL.sub("", key)
             if key.endswith(tuple(self.rules.vague_markers)):
-                return True
+                named = re.sub(r"^(?:các|những)\s+|\s+(?:có\s+)?liên quan$", "", key)
+                # "các Sở Xây dựng liên quan": bodies of a name, those the work concerns
+                body = self.lookup(named) if named != key else None
+                return body is None or body.kind != "body"
             # only generic nouns: "các cơ quan, đơn vị, địa phương", "các bộ, ngành"
             parts = re.split(r"\s*,\s*|\s+(?:và|hoặc)\s+", re.sub(r"^(?:các|những)\s+", "", key))
             return all(p.removeprefix("các ") in self.rules.vague_nouns for p in parts if p)
@@ -768,7 +771,134 @@ class AgencyTable:
         found = _named_tails(text, key, found, self.display_name, self.rules)
         found = self._each_commune(text, key, self._each_place(text, key, found))
         found = self._more_places(key, found)
-        return self._council_organs(text, key, found, province)
+        found = self._council_organs(text, key, found, province)
+        found = self._up_to_short_name(text, key, found, province)
+        return self._elided_heads(text, key, found, province)
+
+    def _up_to_short_name(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Ban Chỉ đạo quốc gia chống buôn lậu, gian lận thương mại và hàng giả (Ban Chỉ đạo
+        389 quốc gia)": a name no table knows, read up to a comma, goes on to the short name
+        in brackets that repeats its head word. Only lower-case words, commas and "và" may
+        stand between them, and no other body."""
+        out: list[AgencyMatch] = []
+        starts = sorted(m.start for m in found)
+        for m in found:
+            agency = m.agency
+            tail = _BEFORE_SHORT.match(text, m.end) if agency.kind == "body" else None
+            if tail is None or agency.canonical or any(c.isupper() for c in tail.group("words")):
+                out.append(m)
+                continue
+            name = fold(agency.name)
+            head = max(
+                (h for h in self.rules.body_heads if name.startswith(h + " ")), key=len, default=""
+            )
+            short = fold(tail.group("short"))
+            at = bisect_left(starts, m.end + 1)
+            if (
+                not head
+                or not short.startswith(head + " ")
+                or (at < len(starts) and starts[at] < tail.start("short"))
+            ):
+                out.append(m)
+                continue
+            end = m.end + len(tail.group("words").rstrip())
+            out.append(
+                AgencyMatch(m.start, end, self._printed(text[m.start : end], province, "body"))
+            )
+        return out
+
+    @lru_cache(maxsize=8)  # noqa: B019 - one table per process
+    def _place_words(self) -> frozenset[str]:
+        r = self.rules
+        return frozenset(
+            (*r.commune_units, *r.village_units, *r.district_units, "tỉnh", "thành", "cấp", "các")
+        )
+
+    def _elided_heads(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """A list that writes its head once: "Bộ Công an, Quốc phòng, Tài chính" and "các Bộ
+        Tài chính, Công Thương" are each ministry, "Sở Y tế, Giáo dục và Đào tạo" each
+        department (``elided_heads`` in the rules). A capitalised name after the body is one
+        of them only when the table knows it with the head; the list ends at the first that
+        is not. ("các Sở Tài chính, Xây dựng" in a central text is every province's
+        departments of that name, a group: left as read.)"""
+        heads = sorted(self.rules.elided_heads, key=len, reverse=True)
+        if not heads or len(found) == 0:
+            return found
+        starts = sorted(m.start for m in found)
+        out: list[AgencyMatch] = []
+        for m in found:
+            agency = m.agency
+            low = key[m.start : m.end]
+            opener = re.match(r"(?:các|những)\s++", low)
+            if agency.kind == "group" and opener:
+                rest = text[m.start + opener.end() : m.end]
+                head = next((h for h in heads if fold(rest).startswith(h + " ")), None)
+                first = self.lookup(rest, province) if head and head != "sở" else None
+                if first is None or first.kind != "body":
+                    out.append(m)
+                    continue
+                agency = replace(first, as_written=" ".join(rest.split()))
+            elif agency.kind == "body":
+                name = fold(agency.name)
+                head = next((h for h in heads if name.startswith(h + " ")), None)
+                longest = max(
+                    (h for h in self.rules.body_heads if name.startswith(h + " ")),
+                    key=len,
+                    default=None,
+                )
+                if (
+                    head is None
+                    or longest != head
+                    or not agency.name[len(head) + 1 :][:1].isupper()
+                ):
+                    # "Bộ đội Biên phòng", "Bộ Chỉ huy Quân sự tỉnh": another head
+                    out.append(m)
+                    continue
+            else:
+                out.append(m)
+                continue
+            word = agency.name[: len(head)]  # the head as the table writes it ("Bộ")
+            items: list[AgencyMatch] = []
+            pos = m.end
+            while (sep := _LIST_SEP.match(text, pos)) and text[sep.end() : sep.end() + 1].isupper():
+                at = sep.end()
+                limit = (
+                    starts[bisect_left(starts, at)]
+                    if bisect_left(starts, at) < len(starts)
+                    else len(text)
+                )
+                words = list(_ITEM_WORD.finditer(text, at, min(len(text), at + 90)))
+                hit = None
+                for n in range(min(7, len(words)), 0, -1):
+                    stop = words[n - 1].end()
+                    if stop > limit and limit > at:
+                        continue  # another body named there: the list has ended
+                    if re.search(r"[,;:.()]", text[at:stop]):
+                        continue
+                    after = _ITEM_WORD.match(key, stop + 1) if key[stop : stop + 1] == " " else None
+                    if after and after.group() in self._place_words():
+                        continue  # "…, Công an tỉnh": a body of the place, not "Bộ Công an"
+                    body = self.lookup(f"{word} {text[at:stop]}", province)
+                    if body is not None and body.kind == "body":
+                        hit = (stop, body)
+                        break
+                if hit is None:
+                    break
+                stop, body = hit
+                written = " ".join(text[at:stop].split())
+                items.append(AgencyMatch(at, stop, replace(body, as_written=written)))
+                pos = stop
+            if not items:
+                out.append(m)
+                continue
+            out.append(AgencyMatch(m.start, m.end, agency))
+            out.extend(items)
+        out.sort(key=lambda x: (x.start, -x.end))
+        return out
 
     # ---------------------------------------------------------------- by shape
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
@@ -1116,6 +1246,7 @@ class AgencyTable:
                 repeats = _repeated_noun(text, key, m, end, self.rules, governed)
                 if repeats:  # "các doanh nghiệp viễn thông, doanh nghiệp công nghệ số"
                     parts, end = repeats, repeats[-1][1]
+            end = _where_clause(key, end, self.rules)  # "Cấp ủy cấp xã nơi có trụ sở …"
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
                 owner = _ONE_SPACE.match(key, end)  # no "của" between them
@@ -1136,7 +1267,11 @@ class AgencyTable:
                 )
             # a body the table knows, listed after the group's nouns, is not part of the group
             for k, _e in known[i : bisect_left(starts, end)]:
-                if start < k < end and re.search(r"(?:,|\svà)\s*+$", key[start:k]):
+                if (
+                    start < k < end
+                    and re.search(r"(?:,|\svà)\s*+$", key[start:k])
+                    and " ở " not in key[start:k]  # "… ở Trung ương và địa phương": where they are
+                ):
                     end = start + len(re.sub(r"(?:,|\svà)\s*+$", "", key[start:k]))
                     break
             # nor is one named by shape: "Các chủ đầu tư, Ban Quản lý dự án"
@@ -1247,6 +1382,9 @@ class AgencyTable:
         named = [e for k, e in known if k == at]
         if named:
             after = key[max(named) :].lstrip()
+            related = re.match(r"(?:có\s++)?liên\s++quan(?![\wđ])", after)
+            if related:  # "các Sở Xây dựng liên quan": those of them the work concerns
+                return len(key) - len(after) + related.end()
             if after.startswith(tuple(self.rules.vague_markers)):
                 return end  # "các Sở Xây dựng nêu trên": the ones named before, left to them
             return max(named)  # "các Sở Công Thương": the departments of that name
@@ -1781,6 +1919,9 @@ def _starts_head(key: str, at: int, heads: set[str]) -> bool:
 
 # where a group with modifiers works, part of its name as printed (the qualifier after bare
 # nouns is read by the group pattern: rules' group_qualifiers)
+_BEFORE_SHORT = re.compile(r"(?P<words>,[^\n;:.()]{1,160}?)[ \t]*+\((?P<short>[^()\n]{2,60})\)")
+_LIST_SEP = re.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|[ \t]++và[ \t]++)")
+_ITEM_WORD = re.compile(r"[^\s,;:.()]++")
 _ON_THE_TERRITORY = re.compile(r"\s++trên\s++địa\s++bàn(?:\s++(?:tỉnh|thành\s++phố))?(?![\wđ])")
 
 
@@ -1934,6 +2075,13 @@ def _modifiers_end(
             at = _predicate_after(text, end, toks, i + len(verb), rules)
             if at is not None:
                 return end + toks[at - 1].end()
+        if low == "ở":  # "các cơ quan đảng ở Trung ương", "… đóng ở trong và gần khu vực"
+            place = _where_after(text, end, toks, i + 1, rules)
+            if place is None:
+                break  # a name does not end on "ở"
+            i = place
+            new_end = end + toks[i].end()
+            continue
         if (
             word[0].isupper()
             and prev == "thuộc"
@@ -1958,6 +2106,33 @@ def _modifiers_end(
         if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
             break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
+
+
+_PLACE_WORDS = frozenset(("trong", "trên", "tại", "ngoài", "gần", "từ"))
+
+
+def _where_after(
+    text: str, end: int, toks: list[re.Match[str]], start: int, rules: Rules
+) -> int | None:
+    """The last token of where a group is, after "ở": up to the verb of its work or a mark,
+    at most six words ("ở Trung ương và địa phương", "ở trong và gần khu vực"); None when
+    a verb or a mark follows "ở" at once."""
+    verbs = derived(rules, work_opening)
+    last = None
+    for j in range(start, min(len(toks), start + 6)):
+        gap = text[end + toks[j - 1].end() : end + toks[j].start()]
+        low = fold(toks[j].group())
+        if (
+            re.search(r"[,;:.()“”\"]", gap)
+            or low in ("và", "hoặc")
+            and fold(toks[j + 1].group() if j + 1 < len(toks) else "") in ("các", "những")
+            or low in rules.name_stop_words
+            and low not in _PLACE_WORDS
+            or verbs.match(fold(text[end + toks[j].start() : end + toks[j].start() + 40]))
+        ):
+            break
+        last = j
+    return last
 
 
 def _units_tail(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -2018,6 +2193,29 @@ def _with_relative(key: str, end: int, rules: Rules) -> int:
             return m.end() + w.end() - 1  # "Đề nghị … các tỉnh có dự án đi qua:" (a heading)
         if re.search(r"[,;:.()]", w.group()) or w.group() in ("để", "nhằm", "theo", "và", "với"):
             return end
+    return end
+
+
+_WHERE_CLAUSE = re.compile(r"[ \t]++nơi[ \t]++(?:có|đặt|diễn ra|xảy ra)[ \t]++")
+
+
+def _where_clause(key: str, end: int, rules: Rules) -> int:
+    """ "Cấp ủy cấp xã nơi có trụ sở Trung tâm", "Ủy ban nhân dân các xã nơi có dự án đi
+    qua": a group goes on through the place it is said to be, up to the verb of its work
+    (within seven words; else not)."""
+    m = _WHERE_CLAUSE.match(key, end)
+    if not m:
+        return end
+    verbs = derived(rules, work_opening)
+    words = list(re.finditer(r"\S+", key[m.end() : m.end() + 90]))
+    for i, w in enumerate(words[:8]):
+        stop = w.group() in rules.name_stop_words and not (
+            w.group() == "qua" and words[i - 1].group() == "đi"  # "nơi có dự án đi qua"
+        )
+        if i and (stop or verbs.match(key, m.end() + w.start())):
+            return m.end() + words[i - 1].end()
+        if re.search(r"[,;:.()]", w.group()):
+            return m.end() + w.end() - 1 if w.group()[-1:] in ",;:." and i else end
     return end
 
 

@@ -49,6 +49,7 @@ LIST_KEYS = (
     "name_stop_words",
     "predicate_openers",
     "separate_kinds",
+    "elided_heads",
     "role_bodies",
     "name_compounds",
     "name_noun_compounds",
@@ -164,6 +165,7 @@ class Rules:
     name_compounds: frozenset[str] = frozenset()
     predicate_openers: frozenset[str] = frozenset()
     separate_kinds: frozenset[str] = frozenset()
+    elided_heads: frozenset[str] = frozenset()
     role_bodies: tuple[str, ...] = ()
     assent_openers: tuple[str, ...] = ()
     village_units: tuple[str, ...] = ()

@@ -1,0 +1,157 @@
+"""Lists that write a head word once, names cut short by a comma, and groups said by where
+they are (sentences written for these tests, in the shapes of central letters and notices
+and provincial plans)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.assignment import parse_assignment
+
+TABLE = default_table()
+
+
+def leads(sentence: str, province: str | None = None) -> list[str]:
+    return [a.name for a in parse_assignment(sentence, TABLE, province).lead]
+
+
+def cooperating(sentence: str, province: str | None = None) -> list[str]:
+    return [a.name for a in parse_assignment(sentence, TABLE, province).cooperating]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "expected"),
+    [
+        # one head word, several ministries
+        (
+            "Bộ Công an, Quốc phòng, Tài chính chỉ đạo lực lượng chức năng tăng cường kiểm tra.",
+            None,
+            ["Bộ Công an", "Bộ Quốc phòng", "Bộ Tài chính"],
+        ),
+        (
+            "Các Bộ Tài chính, Công Thương, Nông nghiệp và Môi trường khẩn trương hoàn thiện "
+            "thể chế.",
+            None,
+            ["Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"],
+        ),
+        # the colon form, as before
+        (
+            "Các Bộ: Xây dựng, Y tế hướng dẫn các địa phương.",
+            None,
+            ["Bộ Xây dựng", "Bộ Y tế"],
+        ),
+        # departments of a province, a name with "và" in it
+        (
+            "Sở Y tế, Giáo dục và Đào tạo phối hợp tổ chức khám sức khỏe cho học sinh.",
+            "Lào Cai",
+            ["Sở Y tế", "Sở Giáo dục và Đào tạo"],
+        ),
+        (
+            "Giao Sở Tài chính, Xây dựng, Công Thương hướng dẫn các xã thực hiện.",
+            "Lào Cai",
+            ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"],
+        ),
+        # a body of the place, or a body with another head, is not one of the list
+        (
+            "Sở Tài chính, Công an tỉnh và Sở Nội vụ rà soát hồ sơ.",
+            "Lào Cai",
+            ["Sở Tài chính", "Công an tỉnh", "Sở Nội vụ"],
+        ),
+        (
+            "Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh tăng cường tuần tra.",
+            "Lào Cai",
+            ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"],
+        ),
+        (
+            "Lực lượng Hải quan, Bộ đội Biên phòng, Công an kiểm soát hàng hóa qua biên giới.",
+            None,
+            ["Lực lượng Hải quan", "Bộ đội Biên phòng"],
+        ),
+        # "các Sở X" in a central text is every province's departments of that name
+        (
+            "Bộ Công Thương chỉ đạo các Sở Công Thương kiểm tra thị trường.",
+            None,
+            ["Các Sở Công Thương"],
+        ),
+    ],
+)
+def test_a_list_that_writes_its_head_once(
+    sentence: str, province: str | None, expected: list[str]
+) -> None:
+    assert leads(sentence, province) == expected
+
+
+def test_a_name_cut_by_a_comma_goes_on_to_its_short_name_in_brackets() -> None:
+    sentence = (
+        "Ban Chỉ đạo quốc gia phòng ngừa gian lận, hàng nhái và hàng kém chất lượng "
+        "(Ban Chỉ đạo 123 quốc gia) chỉ đạo các lực lượng chức năng kiểm tra."
+    )
+    assert leads(sentence) == [
+        "Ban Chỉ đạo quốc gia phòng ngừa gian lận, hàng nhái và hàng kém chất lượng"
+    ]
+
+
+def test_brackets_that_name_another_body_do_not_stretch_a_name() -> None:
+    sentence = (
+        "Ban Chỉ đạo phát triển du lịch, văn hóa phối hợp với Sở Tài chính "
+        "(Phòng Ngân sách) lập dự toán."
+    )
+    assert leads(sentence, "Lào Cai")[0] != (
+        "Ban Chỉ đạo phát triển du lịch, văn hóa phối hợp với Sở Tài chính"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # where a group is, after "ở", belongs to its name
+        (
+            "Các cơ quan báo chí ở Trung ương và địa phương tăng cường tuyên truyền.",
+            ["Các cơ quan báo chí ở Trung ương và địa phương"],
+        ),
+        (
+            "Bộ Quốc phòng chỉ đạo Quân khu 5, các đơn vị quân đội đóng ở trong và gần khu vực "
+            "tham gia cứu hộ.",
+            ["Quân khu 5", "Các đơn vị quân đội đóng ở trong và gần khu vực"],
+        ),
+        # "nơi có …": the place the group is said to be
+        (
+            "Cấp ủy cấp xã nơi có trụ sở Trung tâm trực tiếp lãnh đạo hoạt động của Trung tâm.",
+            ["Cấp ủy cấp xã nơi có trụ sở Trung tâm"],
+        ),
+        (
+            "Ủy ban nhân dân các xã nơi có dự án đi qua phối hợp bàn giao mặt bằng.",
+            ["Ủy ban nhân dân các xã nơi có dự án đi qua"],
+        ),
+        (
+            "Các địa phương nơi xảy ra thiên tai khẩn trương khắc phục hậu quả.",
+            ["Các địa phương nơi xảy ra thiên tai"],
+        ),
+    ],
+)
+def test_a_group_said_by_where_it_is(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence) == expected
+
+
+def test_where_a_group_is_ends_before_the_next_group() -> None:
+    sentence = (
+        "Văn phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan đảng ở Trung ương và các "
+        "cơ quan nhà nước xây dựng hệ thống."
+    )
+    assert "Các cơ quan đảng ở Trung ương" in cooperating(sentence)
+
+
+def test_bodies_of_a_name_that_the_work_concerns_cooperate() -> None:
+    """ "các Sở Xây dựng liên quan" names departments (not a vague party left out);
+    "các sở, ban, ngành liên quan" stays vague."""
+    assert cooperating("Chủ động phối hợp với các Sở Xây dựng liên quan bảo đảm giao thông.") == [
+        "Các Sở Xây dựng liên quan"
+    ]
+    assert (
+        cooperating(
+            "Sở Y tế chủ trì, phối hợp với các sở, ban, ngành liên quan tổ chức thực hiện.",
+            "Lào Cai",
+        )
+        == []
+    )
