@@ -43,7 +43,7 @@ _PROVINCE_ALT = "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=
 _ONE_PLACE = rf"(?:(?:tỉnh|thành phố|tp\.?)\s++)?(?:{_PROVINCE_ALT})"
 # ", Thành phố Hồ Chí Minh", " và tỉnh Bình Dương" after "Ủy ban nhân dân tỉnh Đồng Nai"
 _MORE_PLACE = re.compile(
-    rf"(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)(?P<unit>tỉnh|thành phố|tp\.?)\s++"
+    rf"(?:\s*+,\s*+(?:và\s++)?|\s++và\s++)(?:(?P<unit>tỉnh|thành phố|tp\.?)\s++)?"
     rf"(?P<name>{_PROVINCE_ALT})(?![\wđ])"
 )
 _PLACE_LIST = re.compile(
@@ -692,6 +692,7 @@ class AgencyTable:
         found += self._named_lists(text, key, taken, province)
         found += self._learned_names(text, key, taken, province)
         found += self._groups(text, key, taken, province, known)
+        found += self._bare_after_titles(text, key, taken, province, known)
         for m in _COMMUNE.finditer(key):
             if taken.at(m.start()):
                 continue
@@ -770,10 +771,57 @@ class AgencyTable:
         found = _shared_places(text, key, found)
         found = _named_tails(text, key, found, self.display_name, self.rules)
         found = self._each_commune(text, key, self._each_place(text, key, found))
-        found = self._more_places(key, found)
+        found = self._more_places(text, key, found)
         found = self._council_organs(text, key, found, province)
         found = self._up_to_short_name(text, key, found, province)
         return self._elided_heads(text, key, found, province)
+
+    @lru_cache(maxsize=8)  # noqa: B019 - one table per process
+    def _titled_bare(self) -> re.Pattern[str]:
+        r = self.rules
+        nouns = rf"(?:{r.alternation(r.group_nouns)})(?!{_WORD})"
+        return re.compile(
+            rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})[ \t]++"
+            rf"(?P<nouns>{nouns}(?:[ \t]*+,[ \t]*+(?:và[ \t]++)?{nouns}|[ \t]++và[ \t]++{nouns})*+)"
+            rf"(?P<quals>(?:[ \t]++(?:{r.alternation(r.group_qualifiers)})(?!{_WORD}))*+)"
+        )
+
+    def _bare_after_titles(
+        self,
+        text: str,
+        key: str,
+        taken: _Taken,
+        province: str | None,
+        known: list[tuple[int, int]],
+    ) -> list[AgencyMatch]:
+        """ "Thủ trưởng cơ quan, đơn vị chỉ đạo …", "Người đứng đầu cơ quan, tổ chức đảng chịu
+        trách nhiệm …": the heads of a group of bodies written without "các" stand for the
+        group, as printed ("Cơ quan, đơn vị"). Words in lower case only: "Giám đốc Sở Tài
+        chính" is the department the table knows."""
+        out: list[AgencyMatch] = []
+        for m in self._titled_bare().finditer(key):
+            start, end = m.start("nouns"), m.end()
+            after = re.match(r"[ \t]++(\S+)", key[end : end + 30])
+            if (
+                not text[start : start + 1].islower()
+                # the group's name ends before a verb or a mark: not "cấp ủy viên", not
+                # "cơ quan Tỉnh ủy"
+                or after is not None
+                and after.group(1).rstrip(",;:.") not in self.rules.name_stop_words
+                or taken.overlaps(start, end)
+                or any(k < end and start < e for k, e in known)
+            ):
+                continue
+            written = " ".join(text[start:end].split())
+            listed = self.lookup(written, province)
+            agency = (
+                replace(listed, as_written=written)
+                if listed is not None
+                else self._printed(written, province, "group")
+            )
+            out.append(AgencyMatch(start, end, agency))
+            taken.add((start, end))
+        return out
 
     def _up_to_short_name(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None
@@ -1047,9 +1095,10 @@ class AgencyTable:
         written = collapse(text[start : after.end()])
         return replace(body, as_written=written, placed=_with_place(body.name, place)), after.end()
 
-    def _more_places(self, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
-        """ "Ủy ban nhân dân tỉnh Đồng Nai, Thành phố Hồ Chí Minh và tỉnh Bình Dương": the
-        body named with its province is the same body of each province named after it."""
+    def _more_places(self, text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+        """ "Ủy ban nhân dân tỉnh Đồng Nai, Thành phố Hồ Chí Minh và tỉnh Bình Dương", "Ủy ban
+        nhân dân tỉnh Gia Lai, Đắk Lắk": the body named with its province is the same body of
+        each province named after it (with its unit word or without, then in capitals)."""
         out: list[AgencyMatch] = []
         for i, m in enumerate(found):
             out.append(m)
@@ -1062,7 +1111,14 @@ class AgencyTable:
                 continue
             head = shown[: len(base.group("base"))]
             pos, nxt = m.end, found[i + 1].start if i + 1 < len(found) else len(key)
-            while (more := _MORE_PLACE.match(key, pos)) and more.end() <= nxt:
+            while (
+                (more := _MORE_PLACE.match(key, pos))
+                and more.end() <= nxt
+                and (
+                    more.group("unit")
+                    or text[more.start("name") : more.start("name") + 1].isupper()
+                )
+            ):
                 place = next(p for p in PROVINCE_NAMES if fold(p) == more.group("name"))
                 unit = "thành phố" if place in CITIES else "tỉnh"
                 same = self.lookup(a.name, place) if a.placed else None
@@ -1075,7 +1131,8 @@ class AgencyTable:
                     if same is not None  # "Công an tỉnh Lạng Sơn và tỉnh Cao Bằng"
                     else self.known_or_printed(f"{head} {unit} {place}", place, level="province")
                 )
-                out.append(AgencyMatch(more.start("unit"), more.end(), agency))
+                at = more.start("unit") if more.group("unit") else more.start("name")
+                out.append(AgencyMatch(at, more.end(), agency))
                 pos = more.end()
         return out
 

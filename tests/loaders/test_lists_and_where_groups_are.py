@@ -155,3 +155,52 @@ def test_bodies_of_a_name_that_the_work_concerns_cooperate() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ủy ban nhân dân tỉnh Gia Lai, Đắk Lắk và Khánh Hòa chủ động bố trí vốn đối ứng.",
+            [
+                "Ủy ban nhân dân tỉnh Gia Lai",
+                "Ủy ban nhân dân tỉnh Đắk Lắk",
+                "Ủy ban nhân dân tỉnh Khánh Hòa",
+            ],
+        ),
+        (
+            "Công an tỉnh Lạng Sơn, Cao Bằng tăng cường tuần tra biên giới.",
+            ["Công an tỉnh Lạng Sơn", "Công an tỉnh Cao Bằng"],
+        ),
+        # another body of another province is itself
+        (
+            "Ủy ban nhân dân tỉnh Nghệ An, Sở Tài chính tỉnh Hà Tĩnh phối hợp thực hiện.",
+            ["Ủy ban nhân dân tỉnh Nghệ An", "Sở Tài chính tỉnh Hà Tĩnh"],
+        ),
+    ],
+)
+def test_a_body_of_each_province_listed_without_its_unit_word(
+    sentence: str, expected: list[str]
+) -> None:
+    assert [a.placed or a.name for a in parse_assignment(sentence, TABLE, None).lead] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Người đứng đầu cơ quan, tổ chức đảng chịu trách nhiệm bố trí kho lưu trữ.",
+            ["Cơ quan, tổ chức đảng"],
+        ),
+        ("Thủ trưởng cơ quan, đơn vị chỉ đạo việc số hóa tài liệu.", ["Cơ quan, đơn vị"]),
+        # with "các", as before
+        (
+            "Người đứng đầu các cơ quan, tổ chức đảng chịu trách nhiệm bố trí kinh phí.",
+            ["Các cơ quan, tổ chức đảng"],
+        ),
+        # a named body after the title is the body the table knows
+        ("Giám đốc Sở Tài chính chịu trách nhiệm bố trí kinh phí.", ["Sở Tài chính"]),
+    ],
+)
+def test_heads_of_a_group_written_without_cac(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, "Lào Cai") == expected
