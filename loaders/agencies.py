@@ -781,7 +781,7 @@ class AgencyTable:
         r = self.rules
         nouns = rf"(?:{r.alternation(r.group_nouns)})(?!{_WORD})"
         return re.compile(
-            rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})[ \t]++"
+            rf"(?<!{_WORD})(?:{r.alternation(r.group_head_titles) or '(?!)'})[ \t]++"
             rf"(?P<nouns>{nouns}(?:[ \t]*+,[ \t]*+(?:và[ \t]++)?{nouns}|[ \t]++và[ \t]++{nouns})*+)"
             rf"(?P<quals>(?:[ \t]++(?:{r.alternation(r.group_qualifiers)})(?!{_WORD}))*+)"
         )

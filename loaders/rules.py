@@ -50,6 +50,7 @@ LIST_KEYS = (
     "predicate_openers",
     "separate_kinds",
     "elided_heads",
+    "group_head_titles",
     "role_bodies",
     "name_compounds",
     "name_noun_compounds",
@@ -166,6 +167,7 @@ class Rules:
     predicate_openers: frozenset[str] = frozenset()
     separate_kinds: frozenset[str] = frozenset()
     elided_heads: frozenset[str] = frozenset()
+    group_head_titles: frozenset[str] = frozenset()
     role_bodies: tuple[str, ...] = ()
     assent_openers: tuple[str, ...] = ()
     village_units: tuple[str, ...] = ()
