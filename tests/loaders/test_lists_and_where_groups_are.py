@@ -204,3 +204,12 @@ def test_a_body_of_each_province_listed_without_its_unit_word(
 )
 def test_heads_of_a_group_written_without_cac(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, "Lào Cai") == expected
+
+
+def test_the_ministers_of_the_ministries_and_heads_of_agencies() -> None:
+    """The Government's formula for every ministry and agency, with "các Bộ" written out."""
+    sentence = (
+        "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ chỉ đạo quyết "
+        "liệt công tác này."
+    )
+    assert leads(sentence) == ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
