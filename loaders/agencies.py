@@ -774,7 +774,8 @@ class AgencyTable:
         found = self._more_places(text, key, found)
         found = self._council_organs(text, key, found, province)
         found = self._up_to_short_name(text, key, found, province)
-        return self._elided_heads(text, key, found, province)
+        found = self._elided_heads(text, key, found, province)
+        return self._coordinate_names(text, key, found, province)
 
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
     def _titled_bare(self) -> re.Pattern[str]:
@@ -946,6 +947,42 @@ class AgencyTable:
             out.append(AgencyMatch(m.start, m.end, agency))
             out.extend(items)
         out.sort(key=lambda x: (x.start, -x.end))
+        return out
+
+    def _coordinate_names(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công": a body's name that goes on
+        after a comma with capitalised fields, the last joined by "và" (the shape of an
+        official name, "A, B và C"), is one body, even where the table knows a shorter name
+        that ends at the comma. Not when a head word, a body the text names, or a name
+        a list writes without its head (:meth:`_elided_heads`) stands after the comma."""
+        heads = set(self.rules.body_heads)
+        starts = sorted(m.start for m in found)
+        out: list[AgencyMatch] = []
+        for m in found:
+            sep = _COORDINATE.match(text, m.end) if m.agency.kind == "body" else None
+            if (
+                sep is None
+                or _starts_head(key, sep.end(), heads)
+                # "Ủy ban nhân dân xã Krong, Kon Chiêng … và An Toàn": a list of places
+                or derived(self.rules, _named_place).search(text, m.start, m.end)
+            ):
+                out.append(m)
+                continue
+            end = _name_end(text, key, sep.end(), self.rules, set(starts))
+            words = text[sep.end() : end]
+            at = bisect_left(starts, m.end)
+            if (
+                not re.search(r"[ \t]và[ \t]++[A-ZĐÀ-Ỹ]", words)
+                or (at < len(starts) and starts[at] < end)
+                or self.lookup(text[m.start : end], province) is not None
+            ):
+                out.append(m)
+                continue
+            out.append(
+                AgencyMatch(m.start, end, self._printed(text[m.start : end], province, "body"))
+            )
         return out
 
     # ---------------------------------------------------------------- by shape
@@ -1282,6 +1319,16 @@ class AgencyTable:
             start, end = m.start(), m.end()
             if taken.overlaps(start, end):
                 continue
+            if m.group("quals") and "nouns" in m.groupdict():
+                # "các bộ, cơ quan trung ương và địa phương": nouns after a qualifier
+                while (
+                    (more := derived(self.rules, _qualified_more).match(key, end))
+                    and not (
+                        text[more.start("noun")].isupper()  # "…, Đảng ủy Mặt trận …": a body
+                        or re.match(r"[ \t]++[A-ZĐÀ-Ỹ]", text[more.end() : more.end() + 3])
+                    )
+                ):  # "…, lực lượng Công an xã": a body the noun opens
+                    end = more.end()
             parts: list[tuple[int, int]] = []  # the same noun repeated: a group of each
             if (
                 "rquals" in m.groupdict()
@@ -1977,7 +2024,24 @@ def _starts_head(key: str, at: int, heads: set[str]) -> bool:
 # where a group with modifiers works, part of its name as printed (the qualifier after bare
 # nouns is read by the group pattern: rules' group_qualifiers)
 _BEFORE_SHORT = re.compile(r"(?P<words>,[^\n;:.()]{1,160}?)[ \t]*+\((?P<short>[^()\n]{2,60})\)")
-_LIST_SEP = re.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|[ \t]++và[ \t]++)")
+
+
+def _qualified_more(rules: Rules) -> re.Pattern[str]:
+    """More nouns of a group after its qualifier, each with its own ("…, cơ quan trung ương
+    và địa phương", "… ngành tỉnh, địa phương"); no "các", which opens another group."""
+    nouns = rf"(?:{rules.alternation(rules.group_nouns)})(?!{_WORD})"
+    quals = rf"(?:\s++(?:{rules.alternation(rules.group_qualifiers)})(?!{_WORD}))*+"
+    return re.compile(rf"(?:\s*+,\s*+(?:và\s++)?|\s++(?:và|hoặc)\s++)(?P<noun>{nouns}){quals}")
+
+
+def _named_place(rules: Rules) -> re.Pattern[str]:
+    """A unit of a place and the capitalised name after it ("xã Krong", "tỉnh Gia Lai")."""
+    units = rules.alternation((*rules.commune_units, *rules.province_units, *rules.district_units))
+    return re.compile(rf"(?<!{_WORD})(?i:{units})[ \t]++[A-ZĐÀ-Ỹ0-9]")
+
+
+_COORDINATE = re.compile(r"[ \t]*+,[ \t]*+(?=[A-ZĐÀ-Ỹ])")
+_LIST_SEP = re.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<=[ \t])và[ \t]++)")
 _ITEM_WORD = re.compile(r"[^\s,;:.()]++")
 _ON_THE_TERRITORY = re.compile(r"\s++trên\s++địa\s++bàn(?:\s++(?:tỉnh|thành\s++phố))?(?![\wđ])")
 
@@ -2076,6 +2140,7 @@ def _modifiers_end(
     new_end = end
     clause = [v.split() for v in rules.group_clause_verbs]
     limit = 8  # "các tổ chức đoàn thể chính trị - xã hội": a dash is one of them
+    described = False  # a verb that describes the group was read
     i = -1
     while i + 1 < min(len(toks), limit):
         i += 1
@@ -2124,8 +2189,15 @@ def _modifiers_end(
         if verb and governed:  # "các doanh nghiệp cung cấp dịch vụ viễn thông"
             i += len(verb) - 1
             new_end = end + toks[i].end()
-            limit = min(len(toks), i + 5)
+            # its object, up to eight words ("dịch vụ điện toán đám mây"), not the verb of the
+            # work the group is told to do after it ("… viễn thông rà soát …")
+            limit = min(len(toks), i + 9)
+            described = True
             continue
+        if described and derived(rules, work_opening).match(
+            fold(text[end + t.start() : end + t.start() + 40])
+        ):
+            break
         if verb and not governed:
             # as a subject, the verb describes the group when the predicate comes after its
             # object: "Các sở quản lý công trình xây dựng chuyên ngành kiểm tra …"

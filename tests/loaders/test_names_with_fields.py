@@ -1,0 +1,133 @@
+"""Names that go on past a comma or a verb: official names of the form "A, B và C", a
+list whose last body follows "và", a group's nouns after its qualifier, what a group told
+to act provides (sentences written for these tests, in the shapes of ministries' plans,
+central notices and Party documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.assignment import parse_assignment
+
+TABLE = default_table()
+
+
+def leads(sentence: str, province: str | None = None) -> list[str]:
+    return [a.name for a in parse_assignment(sentence, TABLE, province).lead]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "expected"),
+    [
+        # an official name "A, B và C" that no table lists is one body
+        (
+            "Giao Cục Kinh tế hợp tác, Trang trại và Phát triển nông thôn chủ trì tổng kết mô "
+            "hình.",
+            None,
+            ["Cục Kinh tế hợp tác, Trang trại và Phát triển nông thôn"],
+        ),
+        # … also where the table knows a shorter name that ends at the comma
+        (
+            "Giao Cục Đổi mới sáng tạo, Khởi nghiệp và Chuyển giao công nghệ chủ trì tổ chức "
+            "ngày hội.",
+            None,
+            ["Cục Đổi mới sáng tạo, Khởi nghiệp và Chuyển giao công nghệ"],
+        ),
+        # a head word after the comma starts the next body
+        ("Giao Cục Thuế, Cục Hải quan chủ trì kiểm tra.", None, ["Cục Thuế", "Cục Hải quan"]),
+        (
+            "Vụ Pháp chế, Văn phòng Bộ và Thanh tra Bộ phối hợp thực hiện.",
+            None,
+            ["Vụ Pháp chế", "Văn phòng Bộ", "Thanh tra Bộ"],
+        ),
+        # a list that writes its head once, the last name after "và"
+        (
+            "Bộ Tư pháp, Nội vụ và Ngoại giao phối hợp thẩm định hồ sơ.",
+            None,
+            ["Bộ Tư pháp", "Bộ Nội vụ", "Bộ Ngoại giao"],
+        ),
+        (
+            "Sở Y tế, Tư pháp và Xây dựng rà soát thủ tục hành chính.",
+            "Lào Cai",
+            ["Sở Y tế", "Sở Tư pháp", "Sở Xây dựng"],
+        ),
+        # a list of places is not a name of that shape
+        (
+            "Ủy ban nhân dân xã Tân Hòa, Tân Lợi và Bình Thành rà soát hộ nghèo.",
+            "An Giang",
+            ["Ủy ban nhân dân xã Tân Hòa"],
+        ),
+        # a group's nouns after its qualifier
+        (
+            "Các ban, ngành trung ương và địa phương theo dõi, đôn đốc thực hiện.",
+            None,
+            ["Các ban, ngành trung ương và địa phương"],
+        ),
+        (
+            "Đề nghị các bộ, cơ quan trung ương và địa phương khẩn trương giải ngân vốn.",
+            None,
+            ["Các bộ, cơ quan trung ương và địa phương"],
+        ),
+        # … not a noun that opens a body's name, nor a body the table knows
+        (
+            "Yêu cầu các đơn vị trực thuộc, lực lượng Công an xã tăng cường tuần tra.",
+            None,
+            ["Các đơn vị trực thuộc"],  # not "Các đơn vị trực thuộc, lực lượng"
+        ),
+        (
+            "Đảng ủy Quốc hội, Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương chỉ đạo sơ kết.",
+            None,
+            ["Đảng ủy Quốc hội", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"],
+        ),
+        # what a group told to act provides, up to the work it is told to do
+        (
+            "Yêu cầu các doanh nghiệp cung cấp dịch vụ chứng thực chữ ký số rà soát chứng thư "
+            "số đã cấp.",
+            None,
+            ["Các doanh nghiệp cung cấp dịch vụ chứng thực chữ ký số"],
+        ),
+        (
+            "Đề nghị các hợp tác xã cung cấp dịch vụ thu gom rác thải báo cáo số liệu.",
+            None,
+            ["Các hợp tác xã cung cấp dịch vụ thu gom rác thải"],
+        ),
+        (
+            "Đề nghị các đơn vị kinh doanh dịch vụ lưu trú du lịch cộng đồng thực hiện khai "
+            "báo tạm trú.",
+            None,
+            ["Các đơn vị kinh doanh dịch vụ lưu trú du lịch cộng đồng"],
+        ),
+        (
+            "Yêu cầu các doanh nghiệp cung cấp dịch vụ viễn thông triển khai phủ sóng các thôn.",
+            None,
+            ["Các doanh nghiệp cung cấp dịch vụ viễn thông"],
+        ),
+    ],
+)
+def test_names_that_go_on(sentence: str, province: str | None, expected: list[str]) -> None:
+    assert leads(sentence, province) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ủy ban Pháp luật và Tư pháp chủ trì thẩm tra dự án luật.",
+            ["Ủy ban Pháp luật và Tư pháp của Quốc hội"],
+        ),
+        (
+            "Đề nghị Ủy ban Văn hóa và Xã hội của Quốc hội giám sát việc thực hiện.",
+            ["Ủy ban Văn hóa và Xã hội của Quốc hội"],
+        ),
+        ("Hội đồng Dân tộc chủ trì thẩm tra.", ["Hội đồng Dân tộc của Quốc hội"]),
+        # the Standing Committee keeps its own name
+        ("Ủy ban Thường vụ Quốc hội cho ý kiến.", ["Ủy ban Thường vụ Quốc hội"]),
+    ],
+)
+def test_the_national_assemblys_committees_by_their_full_names(
+    sentence: str, expected: list[str]
+) -> None:
+    """The committees of the National Assembly are named "… của Quốc hội", as the
+    annotators of real documents write them, whether the text says so or not."""
+    assert leads(sentence) == expected
