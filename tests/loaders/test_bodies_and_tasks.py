@@ -145,7 +145,7 @@ def test_shape_bodies_are_marked_not_canonical() -> None:
         ("Bộ Chính trị giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo Bộ Nội vụ xây dựng đề án.",
          ["Bộ Nội vụ"]),
         ("Giao Đảng ủy Quốc hội lãnh đạo, chỉ đạo Ủy ban Pháp luật và Tư pháp thẩm tra dự án.",
-         ["Ủy ban Pháp luật và Tư pháp"]),
+         ["Ủy ban Pháp luật và Tư pháp của Quốc hội"]),
         ("Giao Đảng ủy Quốc hội lãnh đạo, chỉ đạo sửa đổi Luật Đất đai.", ["Đảng ủy Quốc hội"]),
         # a framing phrase may stand before the subject
         ("Căn cứ kế hoạch này, Giám đốc Sở Y tế xây dựng kế hoạch chi tiết.", ["Sở Y tế"]),

@@ -125,7 +125,7 @@ def test_central_bodies_former_marked():
         "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Giao thông vận tải", "Ủy ban Dân tộc",
         "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương", "Ban Kinh tế Trung ương",
         "Ban Đối ngoại Trung ương", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
-        "Tổng cục Thống kê", "Tổng cục Thuế", "Ban Dân nguyện", "Ủy ban Pháp luật",
+        "Tổng cục Thống kê", "Tổng cục Thuế", "Ban Dân nguyện", "Ủy ban Pháp luật của Quốc hội",
     } <= former  # fmt: skip
     assert not {"Bộ Tài chính", "Ban Tuyên giáo và Dân vận Trung ương", "Cục Thống kê"} & former
 
@@ -171,13 +171,15 @@ SENTENCES = [
     (  # the Quốc hội and its bodies, current names
         "Quốc hội, Ủy ban Thường vụ Quốc hội giao Hội đồng Dân tộc, Ủy ban Khoa học, Công nghệ và "
         "Môi trường và Ủy ban Pháp luật và Tư pháp thẩm tra; UBTVQH chỉ đạo Văn phòng Quốc hội",
-        ["Quốc hội", "Ủy ban Thường vụ Quốc hội", "Hội đồng Dân tộc",
-         "Ủy ban Khoa học, Công nghệ và Môi trường", "Ủy ban Pháp luật và Tư pháp",
+        ["Quốc hội", "Ủy ban Thường vụ Quốc hội", "Hội đồng Dân tộc của Quốc hội",
+         "Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội",
+         "Ủy ban Pháp luật và Tư pháp của Quốc hội",
          "Ủy ban Thường vụ Quốc hội", "Văn phòng Quốc hội"],
     ),
     (  # the Quốc hội's bodies before February 2025
         "Ủy ban Tài chính, Ngân sách và Ban Dân nguyện (nay là Ủy ban Dân nguyện và Giám sát)",
-        ["Ủy ban Tài chính, Ngân sách", "Ban Dân nguyện", "Ủy ban Dân nguyện và Giám sát"],
+        ["Ủy ban Tài chính, Ngân sách của Quốc hội", "Ban Dân nguyện",
+         "Ủy ban Dân nguyện và Giám sát của Quốc hội"],
     ),
     (  # the Government and ministries, by abbreviation and without commas
         "Thủ tướng Chính phủ giao Bộ KH&CN chủ trì, phối hợp với Bộ TC, Bộ Nội vụ, Bộ Văn hóa Thể "
