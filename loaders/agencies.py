@@ -1893,8 +1893,9 @@ def _tokens(text: str, pos: int, limit: int = 160):
 
 
 _OWNER = re.compile(r"[ \t]++của[ \t]++")
-# "các thành viên Ban Chỉ đạo", "thành viên Hội đồng": members of the body named right after
-_MEMBERS = re.compile(r"(?:các[ \t]++)?thành[ \t]++viên$")
+# "các thành viên Ban Chỉ đạo", "thành viên Hội đồng": members of the body named right after;
+# "các cơ quan trực thuộc Sở", "tổ chức đảng trực thuộc Đảng bộ Bộ": the units under it
+_MEMBERS = re.compile(r"(?:(?:các[ \t]++)?thành[ \t]++viên|(?<![\wđ])thuộc)$")
 _ONE_SPACE = re.compile(" ")
 # the groups a body may be named in each of: "Sở Y tế các tỉnh, thành phố", "Ban Chỉ đạo 389
 # các bộ, ngành, địa phương", "Ủy ban nhân dân các xã, phường"

@@ -80,6 +80,24 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             None,
             ["Đảng ủy Quốc hội", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"],
         ),
+        # the units under a body named after "thuộc" / "trực thuộc"
+        (
+            "Các cấp ủy, tổ chức đảng trực thuộc Đảng bộ Bộ tổ chức học tập, quán triệt Nghị "
+            "quyết.",
+            None,
+            ["Các cấp ủy, tổ chức đảng trực thuộc Đảng bộ Bộ"],
+        ),
+        (
+            "Các phòng, trung tâm trực thuộc Sở phối hợp triển khai thực hiện.",
+            "Hà Tĩnh",
+            ["Các phòng, trung tâm trực thuộc Sở"],
+        ),
+        (
+            "Các sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát.",
+            "Hà Nội",
+            ["Các sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"],
+        ),
+        ("Các đơn vị trực thuộc tăng cường kiểm tra.", None, ["Các đơn vị trực thuộc"]),
         # what a group told to act provides, up to the work it is told to do
         (
             "Yêu cầu các doanh nghiệp cung cấp dịch vụ chứng thực chữ ký số rà soát chứng thư "
@@ -130,4 +148,20 @@ def test_the_national_assemblys_committees_by_their_full_names(
 ) -> None:
     """The committees of the National Assembly are named "… của Quốc hội", as the
     annotators of real documents write them, whether the text says so or not."""
+    assert leads(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Vụ KHTC bố trí kinh phí trong dự toán ngân sách.", ["Vụ Kế hoạch - Tài chính"]),
+        ("Vụ KH-TC tổng hợp dự toán ngân sách năm 2027.", ["Vụ Kế hoạch - Tài chính"]),
+        ("Giao Vụ TCCB phối hợp rà soát biên chế.", ["Vụ Tổ chức cán bộ"]),
+    ],
+)
+def test_a_ministrys_departments_by_their_usual_abbreviations(
+    sentence: str, expected: list[str]
+) -> None:
+    """ "Vụ KHTC" is written out as every ministry names that department (``abbreviations``
+    in the rules)."""
     assert leads(sentence) == expected
