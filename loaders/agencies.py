@@ -859,6 +859,10 @@ class AgencyTable:
         return out
 
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
+    def _head_set(self) -> frozenset[str]:
+        return frozenset(self.rules.body_heads)
+
+    @lru_cache(maxsize=8)  # noqa: B019 - one table per process
     def _place_words(self) -> frozenset[str]:
         r = self.rules
         return frozenset(
@@ -880,6 +884,10 @@ class AgencyTable:
         starts = sorted(m.start for m in found)
         out: list[AgencyMatch] = []
         for m in found:
+            sep = _LIST_SEP.match(text, m.end)
+            if sep is None or not text[sep.end() : sep.end() + 1].isupper():
+                out.append(m)  # no capitalised name after it: no list
+                continue
             agency = m.agency
             low = key[m.start : m.end]
             opener = re.match(r"(?:các|những)\s++", low)
@@ -957,14 +965,15 @@ class AgencyTable:
         official name, "A, B và C"), is one body, even where the table knows a shorter name
         that ends at the comma. Not when a head word, a body the text names, or a name
         a list writes without its head (:meth:`_elided_heads`) stands after the comma."""
-        heads = set(self.rules.body_heads)
+        if "," not in text:
+            return found
         starts = sorted(m.start for m in found)
         out: list[AgencyMatch] = []
         for m in found:
             sep = _COORDINATE.match(text, m.end) if m.agency.kind == "body" else None
             if (
                 sep is None
-                or _starts_head(key, sep.end(), heads)
+                or _starts_head(key, sep.end(), self._head_set())
                 # "Ủy ban nhân dân xã Krong, Kon Chiêng … và An Toàn": a list of places
                 or derived(self.rules, _named_place).search(text, m.start, m.end)
             ):
