@@ -2214,6 +2214,15 @@ def _modifiers_end(
             at = _predicate_after(text, end, toks, i + len(verb), rules)
             if at is not None:
                 return end + toks[at - 1].end()
+        if low == "về" and governed and i:
+            # "chỉ đạo các đơn vị chuyên trách về công nghệ thông tin rà soát …": the field
+            # of a group told to act, up to the verb of its work
+            field = _field_after(text, end, toks, i + 1, rules)
+            if field is None:
+                break
+            i = field
+            new_end = end + toks[i].end()
+            continue
         if low == "ở":  # "các cơ quan đảng ở Trung ương", "… đóng ở trong và gần khu vực"
             place = _where_after(text, end, toks, i + 1, rules)
             if place is None:
@@ -2245,6 +2254,26 @@ def _modifiers_end(
         if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
             break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
+
+
+def _field_after(
+    text: str, end: int, toks: list[re.Match[str]], start: int, rules: Rules
+) -> int | None:
+    """The last token of the field after "về" (lower-case words, at most five), when a verb
+    of work comes right after it; None otherwise ("về việc …", "về Bộ …", a mark)."""
+    verbs = derived(rules, work_opening)
+    for j in range(start, min(len(toks), start + 6)):
+        gap = text[end + toks[j - 1].end() : end + toks[j].start()]
+        word = toks[j].group()
+        if re.search(r"[,;:.()“”\"]", gap) or word[0].isupper():
+            return None
+        if j > start and verbs.match(
+            fold(text[end + toks[j].start() : end + toks[j].start() + 40])
+        ):
+            return j - 1
+        if fold(word) in rules.name_stop_words and fold(word) not in ("thông",):
+            return None
+    return None
 
 
 _PLACE_WORDS = frozenset(("trong", "trên", "tại", "ngoài", "gần", "từ"))

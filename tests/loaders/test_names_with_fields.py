@@ -98,6 +98,25 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             ["Các sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"],
         ),
         ("Các đơn vị trực thuộc tăng cường kiểm tra.", None, ["Các đơn vị trực thuộc"]),
+        # the field of a group told to act, after "về", up to its work
+        (
+            "Chỉ đạo các đơn vị chuyên trách về công nghệ thông tin rà soát hiện trạng các hệ "
+            "thống.",
+            None,
+            ["Các đơn vị chuyên trách về công nghệ thông tin"],
+        ),
+        (
+            "Ủy ban nhân dân tỉnh chỉ đạo các đơn vị chuyên trách về an toàn thông tin giám sát hệ "
+            "thống.",
+            "Gia Lai",
+            ["Các đơn vị chuyên trách về an toàn thông tin"],
+        ),
+        # … not "về việc", nor a body after "về"
+        (
+            "Yêu cầu các cơ sở giáo dục về việc tổ chức dạy kỹ năng số báo cáo kết quả.",
+            None,
+            ["Các cơ sở giáo dục"],
+        ),
         # what a group told to act provides, up to the work it is told to do
         (
             "Yêu cầu các doanh nghiệp cung cấp dịch vụ chứng thực chữ ký số rà soát chứng thư "
