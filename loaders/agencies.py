@@ -619,7 +619,10 @@ class AgencyTable:
         """Folded alias → entry, for one province (lookups need no pattern)."""
         by_alias: dict[str, _Entry] = {}
         pfold = fold(province) if province else None
-        for entry in self.entries:
+        entries = self.entries
+        if province is None:  # a central text: "Mặt trận Tổ quốc" is the national body
+            entries = sorted(entries, key=lambda e: e.level != "central")
+        for entry in entries:
             for alias in entry.aliases:
                 forms = []
                 if "{province}" in alias or "{province}" in fold(alias):

@@ -184,3 +184,26 @@ def test_a_ministrys_departments_by_their_usual_abbreviations(
     """ "Vụ KHTC" is written out as every ministry names that department (``abbreviations``
     in the rules)."""
     assert leads(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "expected"),
+    [
+        # a central text: the national Front
+        (
+            "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tăng cường giám sát.",
+            None,
+            ["Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội"],
+        ),
+        # a province's text: the province's committee of the Front, as before
+        (
+            "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tăng cường giám sát.",
+            "Gia Lai",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các tổ chức chính trị - xã hội"],
+        ),
+    ],
+)
+def test_the_front_is_the_national_one_in_a_central_text(
+    sentence: str, province: str | None, expected: list[str]
+) -> None:
+    assert leads(sentence, province) == expected
