@@ -176,6 +176,11 @@ def test_the_national_assemblys_committees_by_their_full_names(
         ("Vụ KHTC bố trí kinh phí trong dự toán ngân sách.", ["Vụ Kế hoạch - Tài chính"]),
         ("Vụ KH-TC tổng hợp dự toán ngân sách năm 2027.", ["Vụ Kế hoạch - Tài chính"]),
         ("Giao Vụ TCCB phối hợp rà soát biên chế.", ["Vụ Tổ chức cán bộ"]),
+        ("Ban QLDA 85 đẩy nhanh tiến độ thi công.", ["Ban Quản lý dự án 85"]),
+        (
+            "Trung tâm CNTT và Truyền thông hỗ trợ kỹ thuật cho các xã.",
+            ["Trung tâm Công nghệ thông tin và Truyền thông"],
+        ),
     ],
 )
 def test_a_ministrys_departments_by_their_usual_abbreviations(
