@@ -2383,11 +2383,24 @@ def _where_clause(key: str, end: int, rules: Rules) -> int:
         stop = w.group() in rules.name_stop_words and not (
             w.group() == "qua" and words[i - 1].group() == "đi"  # "nơi có dự án đi qua"
         )
-        if i and (stop or verbs.match(key, m.end() + w.start())):
+        # "… nơi có trụ sở Trung tâm và ban giám đốc …": another party after "và"
+        party = (
+            w.group() in ("và", "hoặc")
+            and i + 1 < len(words)
+            and derived(rules, _party_opening).match(key, m.end() + words[i + 1].start())
+        )
+        if i and (stop or party or verbs.match(key, m.end() + w.start())):
             return m.end() + words[i - 1].end()
         if re.search(r"[,;:.()]", w.group()):
             return m.end() + w.end() - 1 if w.group()[-1:] in ",;:." and i else end
     return end
+
+
+def _party_opening(rules: Rules) -> re.Pattern[str]:
+    """A folded text that opens with a party: "các"/"những", a body's head word or a
+    group's noun ("và ban giám đốc …", "và các chủ đầu tư …")."""
+    words = rules.alternation((*rules.body_heads, *rules.group_nouns, "các", "những"))
+    return re.compile(rf"(?:{words})(?![\wđ])")
 
 
 def _more_units(key: str, end: int, rules: Rules) -> int:

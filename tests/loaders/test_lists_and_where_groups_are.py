@@ -128,6 +128,16 @@ def test_brackets_with_another_head_do_not_stretch_a_name() -> None:
             "Các địa phương nơi xảy ra thiên tai khẩn trương khắc phục hậu quả.",
             ["Các địa phương nơi xảy ra thiên tai"],
         ),
+        # the place ends where "và" brings another party, not where it joins two places
+        (
+            "Ủy ban nhân dân các xã nơi có tuyến đường đi qua và các chủ đầu tư phối hợp bàn "
+            "giao mặt bằng.",
+            ["Ủy ban nhân dân các xã nơi có tuyến đường đi qua", "Các chủ đầu tư"],
+        ),
+        (
+            "Ủy ban nhân dân các xã nơi có rừng và đất lâm nghiệp tổ chức tuần tra.",
+            ["Ủy ban nhân dân các xã nơi có rừng và đất lâm nghiệp"],
+        ),
     ],
 )
 def test_a_group_said_by_where_it_is(sentence: str, expected: list[str]) -> None:
