@@ -769,6 +769,7 @@ class AgencyTable:
         shaped = self._shaped_bodies(text, key, taken, province, known)
         found = _inside_dropped(found + shaped, shaped)
         found = self._with_places(text, key, found, province)
+        found = self._with_kinds_of_places(text, key, found, province)
         found = self._titled_groups(text, key, found, province)
         found = _groups_of_a_body(text, key, found)
         found = _shared_places(text, key, found)
@@ -1782,6 +1783,38 @@ class AgencyTable:
                 break
         return bodies, end
 
+    def _with_kinds_of_places(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Sở Tài chính tỉnh, thành phố trực thuộc Trung ương": a body followed by kinds of
+        places and no place's name is the body in each of them, as "… các tỉnh, thành phố
+        …" is; bodies joined by "/" before it share them ("Sở Văn hóa, Thể thao và Du
+        lịch/Sở Văn hóa và Thể thao tỉnh, thành phố …")."""
+        out: list[AgencyMatch] = []
+        for m in found:
+            kinds = _KINDS_OF_PLACES.match(key, m.end) if m.agency.kind == "body" else None
+            if kinds is None or m.agency.level == "commune":
+                out.append(m)
+                continue
+            places = " ".join(text[m.end : kinds.end()].split())
+            sharing = [m]
+            while out and text[out[-1].end : sharing[0].start].strip() == "/":
+                sharing.insert(0, out.pop())
+            for body in sharing:
+                name = body.agency.name
+                merged = self.known_or_printed(f"{name} các {places}", province, "group", name)
+                written = text[body.start : body.end] + (
+                    text[m.end : kinds.end()] if body is not m else ""
+                )
+                out.append(
+                    AgencyMatch(
+                        body.start,
+                        kinds.end() if body is m else body.end,
+                        replace(merged, as_written=" ".join(written.split())),
+                    )
+                )
+        return out
+
     def _with_places(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None
     ) -> list[AgencyMatch]:
@@ -1916,6 +1949,11 @@ _GROUP_OF_PLACES = re.compile(
 )
 
 
+# kinds of places, two or more, with no name: "tỉnh, thành phố trực thuộc Trung ương"
+_KINDS_OF_PLACES = re.compile(
+    r"[ \t]++(?:tỉnh|thành[ \t]++phố)(?:[ \t]*+,[ \t]*+|[ \t]++và[ \t]++)(?:tỉnh|thành[ \t]++phố)"
+    r"(?:[ \t]++trực[ \t]++thuộc[ \t]++trung[ \t]++ương)?(?![\wđ])"
+)
 _NUMBERED_PAIR = re.compile(r"(.+?)\s([IVXL]{1,5}|\d{1,3})\s(?:và|,)\s?([IVXL]{1,5}|\d{1,3})")
 _LEVEL_UNIT = re.compile(r"(?:tỉnh|huyện|quận|thị xã|xã|phường|đặc khu)(?![\wđ])")
 

@@ -29,7 +29,8 @@ from .memo import remembered_readings
 from .rules import Rules, derived
 from .textnorm import fold, match_key
 
-_SEP = re.compile(r"^(?:\s|,|;|:|&|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
+# ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": either of two bodies, "/")
+_SEP = re.compile(r"^(?:\s|,|;|:|&|/|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
     r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:trực tiếp\s++)?"

@@ -212,3 +212,32 @@ def test_the_front_is_the_national_one_in_a_central_text(
     sentence: str, province: str | None, expected: list[str]
 ) -> None:
     assert leads(sentence, province) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # kinds of places with no name after a body: the body in each of them
+        (
+            "Giám đốc Sở Tài chính tỉnh, thành phố trực thuộc Trung ương chủ trì bố trí kinh phí.",
+            ["Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương"],
+        ),
+        # as with "các", which already read so
+        (
+            "Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương rà soát quy hoạch.",
+            ["Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương"],
+        ),
+        # two names of one body joined by "/" share the places
+        (
+            "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc "
+            "Trung ương rà soát quỹ đất.",
+            [
+                "Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố trực thuộc Trung ương",
+                "Sở Văn hóa và Thể thao các tỉnh, thành phố trực thuộc Trung ương",
+            ],
+        ),
+        ("Sở Nội vụ/Sở Tư pháp hướng dẫn thủ tục.", ["Sở Nội vụ", "Sở Tư pháp"]),
+    ],
+)
+def test_a_body_in_every_province(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence) == expected
