@@ -1474,7 +1474,9 @@ class AgencyTable:
             p.strip() for p in re.split(r"\s*+,\s*+(?:và\s++)?|\s++và\s++", written) if p.strip()
         ]
         keys = [fold(p).removeprefix("các ").strip() for p in parts]
-        if len(parts) < 2 or not all(k in self.rules.separate_kinds for k in keys):
+        # "… các đơn vị tư vấn có liên quan": a kind with its qualifier
+        tail = derived(self.rules, _qualifier_tail)
+        if len(parts) < 2 or not all(tail.sub("", k) in self.rules.separate_kinds for k in keys):
             return []
         return [
             Agency(self.display_name(f"Các {k}"), "unknown", province, "group", None, p, False)
@@ -2075,6 +2077,12 @@ def _starts_head(key: str, at: int, heads: set[str]) -> bool:
 # where a group with modifiers works, part of its name as printed (the qualifier after bare
 # nouns is read by the group pattern: rules' group_qualifiers)
 _BEFORE_SHORT = re.compile(r"(?P<words>,[^\n;:.()]{1,160}?)[ \t]*+\((?P<short>[^()\n]{2,60})\)")
+
+
+def _qualifier_tail(rules: Rules) -> re.Pattern[str]:
+    """A group's qualifiers at the end of its folded name ("… có liên quan trong khu vực")."""
+    quals = rules.alternation(rules.group_qualifiers)
+    return re.compile(rf"(?:\s++(?:{quals}))++$")
 
 
 def _qualified_more(rules: Rules) -> re.Pattern[str]:

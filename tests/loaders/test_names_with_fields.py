@@ -241,3 +241,11 @@ def test_the_front_is_the_national_one_in_a_central_text(
 )
 def test_a_body_in_every_province(sentence: str, expected: list[str]) -> None:
     assert leads(sentence) == expected
+
+
+def test_kinds_of_parties_listed_with_a_qualifier_are_each_a_group() -> None:
+    """``separate_kinds``: "chủ đầu tư, nhà thầu …" are groups of each kind, also when the
+    last carries a qualifier ("… các đơn vị tư vấn có liên quan")."""
+    assert leads(
+        "Yêu cầu các chủ đầu tư, nhà thầu thi công, các đơn vị tư vấn có liên quan rà soát hồ sơ."
+    ) == ["Các chủ đầu tư", "Các nhà thầu thi công", "Các đơn vị tư vấn có liên quan"]
