@@ -2234,13 +2234,20 @@ def _modifiers_end(
             i += 1
             new_end = end + toks[i].end()
             continue
+        # "các cơ quan trực tiếp quản lý cán bộ": the verb that describes the group may have
+        # "trực tiếp" before it
+        after = fold(toks[i + 1].group()) if i + 1 < len(toks) else ""
+        adv = 2 if low == "trực" and after == "tiếp" else 0
         verb = next(
             (
-                v
+                ["trực", "tiếp", *v] if adv else v
                 for v in clause
-                if [fold(x.group()) for x in toks[i : i + len(v)]] == v
+                if [fold(x.group()) for x in toks[i + adv : i + adv + len(v)]] == v
                 and not re.search(
-                    r"[,;:.()“”\"]", text[end + t.start() : end + toks[i + len(v) - 1].end()]
+                    r"[,;:.()“”\"]",
+                    text[
+                        end + t.start() : end + toks[min(len(toks) - 1, i + adv + len(v) - 1)].end()
+                    ],
                 )
             ),
             None,

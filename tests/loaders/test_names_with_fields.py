@@ -117,6 +117,12 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             None,
             ["Các cơ sở giáo dục"],
         ),
+        # a verb that describes the group, with "trực tiếp" before it
+        (
+            "Các cơ quan, đơn vị trực tiếp quản lý công chức có trách nhiệm theo dõi, đánh giá.",
+            None,
+            ["Các cơ quan, đơn vị trực tiếp quản lý công chức"],
+        ),
         # what a group told to act provides, up to the work it is told to do
         (
             "Yêu cầu các doanh nghiệp cung cấp dịch vụ chứng thực chữ ký số rà soát chứng thư "
