@@ -2270,9 +2270,9 @@ def _modifiers_end(
             at = _predicate_after(text, end, toks, i + len(verb), rules)
             if at is not None:
                 return end + toks[at - 1].end()
-        if low == "về" and governed and i:
-            # "chỉ đạo các đơn vị chuyên trách về công nghệ thông tin rà soát …": the field
-            # of a group told to act, up to the verb of its work
+        if low == "về":
+            # "chỉ đạo các đơn vị chuyên trách về công nghệ thông tin rà soát …", "Các cơ
+            # quan quản lý nhà nước về dược tăng cường …": a group's field, up to its work
             field = _field_after(text, end, toks, i + 1, rules)
             if field is None:
                 break
@@ -2318,6 +2318,8 @@ def _field_after(
     """The last token of the field after "về" (lower-case words, at most five), when a verb
     of work comes right after it; None otherwise ("về việc …", "về Bộ …", a mark)."""
     verbs = derived(rules, work_opening)
+    if start < len(toks) and fold(toks[start].group()) == "việc":
+        return None  # "về việc …": what is said to it, not its field
     for j in range(start, min(len(toks), start + 6)):
         gap = text[end + toks[j - 1].end() : end + toks[j].start()]
         word = toks[j].group()

@@ -111,6 +111,18 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             "Gia Lai",
             ["Các đơn vị chuyên trách về an toàn thông tin"],
         ),
+        # a group named as a subject, its field up to the verb of its work
+        (
+            "Các cơ quan quản lý nhà nước về dược tăng cường kiểm tra cơ sở bán lẻ thuốc.",
+            None,
+            ["Các cơ quan quản lý nhà nước về dược"],
+        ),
+        (
+            "Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm thực hiện "
+            "nghiêm quy định.",
+            None,
+            ["Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan"],
+        ),
         # … not "về việc", nor a body after "về"
         (
             "Yêu cầu các cơ sở giáo dục về việc tổ chức dạy kỹ năng số báo cáo kết quả.",
