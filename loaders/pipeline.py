@@ -338,16 +338,26 @@ def _task_province(doc) -> str | None:
 
     A central document is dated in Hà Nội but speaks for no province: its bare provincial
     names mean the province its title is about ("… làm việc với Thường trực Tỉnh ủy Thanh
-    Hóa"), else no province at all."""
+    Hóa"), or, in a letter to one province ("Kính gửi: Ủy ban nhân dân tỉnh Nghệ An"), the
+    province it is sent to; else no province at all."""
     if doc.issuer is None or doc.issuer.level != "central":
         return doc.province
-    title = fold(doc.title or "")
-    named = [
-        p
-        for p in PROVINCE_NAMES
-        if re.search(r"(?<![\wđ])" + re.escape(fold(p)) + r"(?![\wđ])", title)
-    ]
-    return named[0] if len(named) == 1 else None
+
+    def named(text: str) -> list[str]:
+        key = fold(text)
+        return [
+            p
+            for p in PROVINCE_NAMES
+            if re.search(r"(?<![\wđ])" + re.escape(fold(p)) + r"(?![\wđ])", key)
+        ]
+
+    in_title = named(doc.title or "")
+    if in_title:
+        return in_title[0] if len(in_title) == 1 else None
+    sent_to = {p for r in doc.recipients for p in named(r)}
+    if len(sent_to) == 1 and all(named(r) for r in doc.recipients):
+        return sent_to.pop()
+    return None
 
 
 def _preamble_cue(rules: Rules) -> re.Pattern[str]:

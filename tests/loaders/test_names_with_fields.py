@@ -267,3 +267,45 @@ def test_kinds_of_parties_listed_with_a_qualifier_are_each_a_group() -> None:
     assert leads(
         "Yêu cầu các chủ đầu tư, nhà thầu thi công, các đơn vị tư vấn có liên quan rà soát hồ sơ."
     ) == ["Các chủ đầu tư", "Các nhà thầu thi công", "Các đơn vị tư vấn có liên quan"]
+
+
+LETTER_TO_ONE_PROVINCE = """BỘ XÂY DỰNG
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 7001/BXD-HTKT
+V/v hướng dẫn cải tạo hệ thống thoát nước đô thị
+
+Hà Nội, ngày 02 tháng 12 năm 2026
+
+Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.
+
+Bộ Xây dựng nhận được văn bản của Quý Ủy ban đề nghị hướng dẫn cải tạo hệ thống thoát nước. Về
+vấn đề này, Bộ Xây dựng có ý kiến như sau:
+
+1. Đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Xây dựng rà soát quy hoạch thoát nước, hoàn thành
+trong Quý I năm 2027.
+
+2. Đề nghị Quý Ủy ban báo cáo kết quả về Bộ Xây dựng trước ngày 30/4/2027.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, HTKT.
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Nguyễn Tường Văn
+"""
+
+
+def test_a_central_letter_to_one_province_speaks_of_its_bodies() -> None:
+    """A ministry's letter sent to one province: "Sở Xây dựng" there is that province's."""
+    from policy_lineage.loaders.pipeline import extract_text
+
+    ex = extract_text(LETTER_TO_ONE_PROVINCE, "letter.txt")
+    assert [[a.placed or a.name for a in t.lead] for t in ex.tasks] == [
+        ["Sở Xây dựng tỉnh Quảng Ngãi"],
+        ["Ủy ban nhân dân tỉnh Quảng Ngãi"],
+    ]
