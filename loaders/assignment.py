@@ -142,6 +142,18 @@ _DUTY_OF = re.compile(
     r"(?P<duty>có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?![\wđ])",
     re.IGNORECASE,
 )
+# "… do <body> thực hiện": the doer of work named before it
+_DONE_BY = re.compile(r"(?<![\wđ])do\s++")
+_DONE_BY_VERB = re.compile(
+    r"\s++(?:trực tiếp\s++)?(?:thực hiện|chủ trì|đảm nhiệm|đảm nhận|phụ trách|tổ chức thực hiện)"
+    r"(?![\wđ])"
+)
+# a subject of up to twelve words with commas in it, then a duty: "Cơ quan, tổ chức đảng phải …"
+_LISTED_DUTY = re.compile(
+    r"[\W\d]*+(?P<who>(?:[^\s;:.()]++\s++){0,11}?[^\s,;:.()]++)\s++"
+    r"(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải)(?![\wđ])",
+    re.IGNORECASE,
+)
 # the rest of a heading whose subject is a group: lower-case words that go on describing it,
 # then a note in brackets, "có trách nhiệm" or a colon, and nothing else
 _WHOLE_SUBJECT = re.compile(
@@ -527,6 +539,16 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             result.explicit = True
             return _finish(result)
 
+    # "Việc lập danh mục hồ sơ do văn phòng cấp ủy thực hiện": the work said first, its doer
+    # after "do" (only so: "các dự án do Bộ Công an chủ trì" describes the projects)
+    for by in _DONE_BY.finditer(key) if re.match(r"[\W\d]*+việc\s", key) else ():
+        doers = [a for a in matches if a.start == by.end()]
+        if doers and _DONE_BY_VERB.match(key, doers[-1].end):
+            result.lead = [doers[-1].agency]
+            result.cue = "do"
+            result.explicit = True
+            return _finish(result)
+
     # "<subject> có trách nhiệm …": the subject of a duty, whoever it is
     m = _DUTY_OF.match(original)
     if m and _names_a_party(m.group("who"), table):
@@ -537,6 +559,16 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             Agency(name, "unknown", province, "group", None, who, canonical=False)
         ]
         result.cue = m.group("duty")
+        result.explicit = True
+        return _finish(result)
+
+    # "Cơ quan, tổ chức đảng phải lập hồ sơ …", "Trong thời hạn …, cán bộ, đảng viên phải
+    # nộp lưu …": kinds of parties, without "các", as the subject of a duty
+    duty = _LISTED_DUTY.match(original, framing)
+    if duty and _a_list_of_parties(duty.group("who"), table):
+        who = duty.group("who")
+        name = table.display_name(who)
+        result.lead = [Agency(name, "unknown", province, "group", None, who, canonical=False)]
         result.explicit = True
         return _finish(result)
 
