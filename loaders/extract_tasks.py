@@ -541,7 +541,9 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
     for node in task_nodes(root, ctx.table.rules, assessed):
         goes_on_item = (
             named is not None
-            and node.style == "para"
+            # in a conclusions notice, a numbered item too: "1. Tỉnh cần tập trung …; 2. Chú
+            # trọng phát triển …"
+            and (node.style == "para" or ctx.conclusions)
             and node.parent is named[0].parent
             and _opens_with_work(node.text, ctx)
         )

@@ -53,3 +53,46 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
 )
 def test_who_a_provision_binds(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, "Gia Lai") == expected
+
+
+NOTICE_TO_A_PROVINCE = """VĂN PHÒNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 733/TB-VPCP
+
+Hà Nội, ngày 30 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Cà Mau
+
+Thủ tướng Chính phủ kết luận như sau:
+
+I. NHIỆM VỤ THỜI GIAN TỚI
+1. Tỉnh cần tập trung hoàn thiện hạ tầng giao thông kết nối vùng.
+2. Chú trọng phát triển kinh tế biển, năng lượng tái tạo.
+
+II. VỀ KIẾN NGHỊ CỦA TỈNH
+1. Về dự án đường ven biển: giao Bộ Xây dựng hướng dẫn Tỉnh hoàn thiện hồ sơ.
+
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+
+Nguyễn Sỹ Hiệp
+"""
+
+
+def test_a_numbered_item_of_a_conclusions_notice_goes_on_with_the_doer_before_it() -> None:
+    """ "1. Tỉnh cần …; 2. Chú trọng …": the second item names no doer and opens with a verb
+    of work, so it is the province's, as a sentence after "Tỉnh …" in one item is."""
+    from policy_lineage.loaders.pipeline import extract_text
+
+    ex = extract_text(NOTICE_TO_A_PROVINCE, "tb.txt")
+    assert [[a.placed or a.name for a in t.lead] for t in ex.tasks] == [
+        ["Ủy ban nhân dân tỉnh Cà Mau"],
+        ["Ủy ban nhân dân tỉnh Cà Mau"],
+        ["Bộ Xây dựng"],
+    ]
