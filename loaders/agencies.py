@@ -779,6 +779,7 @@ class AgencyTable:
         found = self._council_organs(text, key, found, province)
         found = self._up_to_short_name(text, key, found, province)
         found = self._elided_heads(text, key, found, province)
+        found = self._organs_of_a_group(text, found, province)
         return self._coordinate_names(text, key, found, province)
 
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
@@ -959,6 +960,28 @@ class AgencyTable:
             out.append(AgencyMatch(m.start, m.end, agency))
             out.extend(items)
         out.sort(key=lambda x: (x.start, -x.end))
+        return out
+
+    def _organs_of_a_group(
+        self, text: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Ủy ban kiểm tra đảng ủy xã, phường, đặc khu", "Văn phòng đảng ủy xã, phường": the
+        organ of each committee the group names, one group (read as a body of one commune
+        and, overlapping it, the group of committees)."""
+        out: list[AgencyMatch] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and m.agency.kind == "group"
+                and prev.agency.kind == "body"
+                and prev.start < m.start < prev.end < m.end
+                and prev.agency.level == "commune"
+            ):
+                written = text[prev.start : m.end]
+                out[-1] = AgencyMatch(prev.start, m.end, self._printed(written, province, "group"))
+                continue
+            out.append(m)
         return out
 
     def _coordinate_names(

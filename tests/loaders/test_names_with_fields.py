@@ -80,6 +80,23 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             None,
             ["Đảng ủy Quốc hội", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"],
         ),
+        # the organ of each committee a group names is one group
+        (
+            "Ủy ban kiểm tra đảng ủy xã, phường, đặc khu giám sát việc chấp hành của chi bộ.",
+            None,
+            ["Ủy ban kiểm tra đảng ủy xã, phường, đặc khu"],
+        ),
+        (
+            "Văn phòng đảng ủy xã, phường tham mưu tổ chức hội nghị sơ kết.",
+            None,
+            ["Văn phòng đảng ủy xã, phường"],
+        ),
+        # … one commune's organ stays that commune's
+        (
+            "Ủy ban Kiểm tra Đảng ủy xã Tân Hòa giám sát việc chấp hành của chi bộ.",
+            None,
+            ["Ủy ban Kiểm tra Đảng ủy xã Tân Hòa"],
+        ),
         # the units under a body named after "thuộc" / "trực thuộc"
         (
             "Các cấp ủy, tổ chức đảng trực thuộc Đảng bộ Bộ tổ chức học tập, quán triệt Nghị "
