@@ -1038,7 +1038,8 @@ class AgencyTable:
             # "Ủy ban nhân dân các xã, phường và các chủ đầu tư": a body's groups end
             # where another "các …" begins
             rf"(?:\s*+(?:,\s*+(?:và\s++)?|và\s++|hoặc\s++)(?(prefix)(?!các\s)|)(?:{noun_item}))*+)"
-            rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
+            # not the place of "Tỉnh ủy": "các cơ quan tham mưu, giúp việc Tỉnh ủy"
+            rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD})(?!\s++(?:ủy|uỷ)(?!{_WORD})))*+)"
         )
         places = rf"(?:{commune_unit()}|{r.alternation(r.province_units)}|{r.alternation(r.district_units)})"
         local = re.compile(
@@ -1964,8 +1965,9 @@ def _tokens(text: str, pos: int, limit: int = 160):
 
 _OWNER = re.compile(r"[ \t]++của[ \t]++")
 # "các thành viên Ban Chỉ đạo", "thành viên Hội đồng": members of the body named right after;
-# "các cơ quan trực thuộc Sở", "tổ chức đảng trực thuộc Đảng bộ Bộ": the units under it
-_MEMBERS = re.compile(r"(?:(?:các[ \t]++)?thành[ \t]++viên|(?<![\wđ])thuộc)$")
+# "các cơ quan trực thuộc Sở", "tổ chức đảng trực thuộc Đảng bộ Bộ": the units under it;
+# "các cơ quan tham mưu, giúp việc Tỉnh ủy": those who serve it
+_MEMBERS = re.compile(r"(?:(?:các[ \t]++)?thành[ \t]++viên|(?<![\wđ])thuộc|giúp[ \t]++việc)$")
 _ONE_SPACE = re.compile(" ")
 # the groups a body may be named in each of: "Sở Y tế các tỉnh, thành phố", "Ban Chỉ đạo 389
 # các bộ, ngành, địa phương", "Ủy ban nhân dân các xã, phường"

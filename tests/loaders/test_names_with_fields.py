@@ -97,6 +97,12 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             None,
             ["Ủy ban Kiểm tra Đảng ủy xã Tân Hòa"],
         ),
+        # the Party's bodies that serve a committee, as one group
+        (
+            "Chỉ đạo các cơ quan tham mưu giúp việc cấp ủy rà soát quy chế làm việc.",
+            None,
+            ["Các cơ quan tham mưu giúp việc cấp ủy"],
+        ),
         # the units under a body named after "thuộc" / "trực thuộc"
         (
             "Các cấp ủy, tổ chức đảng trực thuộc Đảng bộ Bộ tổ chức học tập, quán triệt Nghị "
