@@ -1393,8 +1393,16 @@ class AgencyTable:
                 owner = _ONE_SPACE.match(key, end)  # no "của" between them
             if owner and text[owner.end() : owner.end() + 1].isupper():
                 # "các tổ chức thành viên của Mặt trận": the group belongs to a named body
+                if any(k == start and e > owner.end() for k, e in known):
+                    continue  # the table knows the group with its owner ("các đảng ủy trực
+                    # thuộc Tỉnh ủy"): its name, not one read on past a comma
                 listed = [e for k, e in known if k == owner.end()]
-                end = max(end, *listed, _name_end(text, key, owner.end(), self.rules, set(starts)))
+                # a name the table knows there ends it ("… trực thuộc Tỉnh ủy, Thành viên Ban
+                # Chỉ đạo": not "Tỉnh ủy, Thành viên …" read as one name by its shape)
+                end = max(
+                    end,
+                    *listed or [_name_end(text, key, owner.end(), self.rules, set(starts))],
+                )
             i = bisect_right(starts, start)
             if any(e >= end for _, e in known[max(0, i - 3) : i]):
                 continue  # the table knows a name at least as long: "các cơ quan Đảng ở tỉnh"

@@ -121,6 +121,14 @@ def leads(sentence: str, province: str | None = None) -> list[str]:
             ["Các sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"],
         ),
         ("Các đơn vị trực thuộc tăng cường kiểm tra.", None, ["Các đơn vị trực thuộc"]),
+        # a group the table knows with its owner keeps the table's name, not one read on
+        # past the comma
+        (
+            "Ban Thường vụ Tỉnh ủy đề nghị các đảng ủy trực thuộc Tỉnh ủy, Thành viên Ban Chỉ "
+            "đạo phát triển kinh tế số tỉnh khẩn trương chỉ đạo rà soát.",
+            "Gia Lai",
+            ["Các Đảng ủy trực thuộc Tỉnh ủy"],
+        ),
         # the field of a group told to act, after "về", up to its work
         (
             "Chỉ đạo các đơn vị chuyên trách về công nghệ thông tin rà soát hiện trạng các hệ "
