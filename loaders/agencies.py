@@ -2362,7 +2362,7 @@ def _field_after(
             fold(text[end + toks[j].start() : end + toks[j].start() + 40])
         ):
             return j - 1
-        if fold(word) in rules.name_stop_words and fold(word) not in ("thông",):
+        if fold(word) in rules.name_stop_words:
             return None
     return None
 
