@@ -137,9 +137,12 @@ _ASKS_THE_ADDRESSEES = re.compile(
     r"\s*+(?:(?:kính|trân trọng)\s++)?đề nghị\s*+(?::|như sau|quý\s|(?:các\s++)?đồng chí\s|$)"
 )
 # "Ban thường vụ cấp ủy cấp tỉnh có trách nhiệm …", "Trung tâm có nhiệm vụ …" (at most 12 words)
+# the words that state a duty; "phải" too, except in "<subject> có trách nhiệm …" (_DUTY_OF)
+_DUTIES = "có trách nhiệm|chịu trách nhiệm|có nhiệm vụ"
+_DUTIES_OR_MUST = _DUTIES + "|phải"
 _DUTY_OF = re.compile(
     r"^[\W\d]*+(?P<who>(?:[^\s,;:.()]++\s++){0,11}?[^\s,;:.()]++)\s++"
-    r"(?P<duty>có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)(?![\wđ])",
+    rf"(?P<duty>{_DUTIES})(?![\wđ])",
     re.IGNORECASE,
 )
 # "… do <body> thực hiện": the doer of work named before it
@@ -151,7 +154,7 @@ _DONE_BY_VERB = re.compile(
 # a subject of up to twelve words with commas in it, then a duty: "Cơ quan, tổ chức đảng phải …"
 _LISTED_DUTY = re.compile(
     r"[\W\d]*+(?P<who>(?:[^\s;:.()]++\s++){0,11}?[^\s,;:.()]++)\s++"
-    r"(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải)(?![\wđ])",
+    rf"(?:{_DUTIES_OR_MUST})(?![\wđ])",
     re.IGNORECASE,
 )
 # the rest of a heading whose subject is a group: lower-case words that go on describing it,
@@ -579,7 +582,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         who = people.group("who")
         after = fold(original[people.end("who") : people.end("who") + 80])
         if re.match(
-            r"(?:(?!là\s)[^,;:.()]){0,60}?(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|phải)"
+            rf"(?:(?!là\s)[^,;:.()]){{0,60}}?(?:{_DUTIES_OR_MUST})"
             r"(?![\wđ])",
             after,
         ):
