@@ -175,7 +175,10 @@ def _work_words(rules: Rules) -> re.Pattern[str]:
 
 _RESPONSIBLE_OF = re.compile(
     r"\W*+(?:về\s++)?(?:(?:trách nhiệm|nhiệm vụ|quyền hạn|trách nhiệm thi hành)(?:\s*+(?:,|và)\s*+)?)++"
-    r"\s*+(?:cụ thể\s++)?(?:của|đối với)\s++|\W*+(?:đối với|về phía)\s++"
+    r"\s*+(?:(?:chung|cụ thể)\s++)?(?:của|đối với)\s++|\W*+(?:đối với|về phía)\s++"
+    # "Yêu cầu chung đối với thủ trưởng các đơn vị": what is asked of a party, not the
+    # purpose section's "Yêu cầu" ("Yêu cầu của Bộ trưởng" is the speaker's, no heading)
+    r"|\W*+(?:các\s++)?yêu cầu\s++(?:(?:chung|cụ thể)\s++)?đối với\s++"
     # "Nhóm nhiệm vụ do Sở Tài chính chủ trì", "Các nhiệm vụ giao cho Sở Y tế": a heading
     # naming whose work its items are
     r"|\W*+(?:nhóm\s++)?(?:các\s++)?(?:nhiệm vụ|nội dung|công việc|hoạt động|giải pháp)"

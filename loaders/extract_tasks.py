@@ -74,6 +74,17 @@ def _asks_for_work(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"(?:^\W*+|.*,\s*+)(?:giao|" + verbs + r")\s[^;.]*:\W*$")
 
 
+# a heading of what is asked of a party ("Yêu cầu chung đối với thủ trưởng các đơn vị"),
+# which opens with a word of the purpose sections ("Yêu cầu") but gives work
+_ASKED_OF = re.compile(r"(?:các\s+)?yêu cầu\s+(?:(?:chung|cụ thể)\s+)?đối với\s+")
+
+
+def _asked_of_topic(rules: Rules) -> re.Pattern[str]:
+    """ "Yêu cầu đối với việc …", "… đối với các dự án": asked of a thing, not a party."""
+    nouns = Rules.alternation(rules.topic_nouns)
+    return re.compile(rf"{_ASKED_OF.pattern}(?:các\s+|những\s+)?(?:{nouns})(?![\wđ])")
+
+
 def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
     """Under a heading whose items are not tasks (``not_task_sections`` in the rules), with no
     nearer heading of work (``work_headings``) between."""
@@ -90,6 +101,8 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
             key = fold(anc.text)
             if anc.style == "article":  # "Điều 2. Đối tượng áp dụng": its number first
                 key = re.sub(r"^điều\s+\d+\s*[.:]?\s*", "", key)
+            if _ASKED_OF.match(key) and not derived(rules, _asked_of_topic).match(key):
+                continue  # "1. Yêu cầu chung đối với các đơn vị thuộc Bộ": their work
             if key.startswith(heads) or re.match(r"đến năm \d{4}", key):
                 return True
             if key.startswith(work):

@@ -1084,6 +1084,9 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         ("Bộ Khoa học và Công nghệ thống nhất với đề xuất của tỉnh về việc thí điểm.", True),
         ("Về đề nghị thí điểm mô hình nông nghiệp số: Phó Thủ tướng đồng ý về chủ trương.", True),
         ("Đồng ý với nội dung Báo cáo số 96-BC/ĐU của Đảng ủy Ủy ban nhân dân tỉnh.", True),
+        # assent written without "với" (session 21)
+        ("Đồng ý đề xuất của Cục Viễn thông về việc tổ chức hội thảo chuyên đề.", True),
+        ("Thống nhất đề nghị của Sở Nội vụ về phương án sắp xếp biên chế.", True),
         ("Sở Y tế nâng cao chất lượng khám bệnh, đáp ứng mong muốn của người dân.", False),
         ("Bộ Tài chính đánh giá kết quả thực hiện, báo cáo Thủ tướng Chính phủ.", False),
         # work
