@@ -404,7 +404,10 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         # "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo Bộ X …": the holder's own name
         name = _HOLDERS_NAME.match(original, subject_end)
         subject_end = name.end() if name else subject_end
-    if chain:
+    speaker = None if chain else SPEAKER_ALONE.match(key, framing)
+    if speaker:  # "Bộ giao Vụ Pháp chế …", "Sở đề nghị UBND các xã …": the issuer, short
+        subject_end = speaker.end()
+    if chain or speaker:
         m = derived(table.rules, _request_patterns)[0].match(key[subject_end:])
         if m:  # "UBND tỉnh yêu cầu Thủ trưởng các sở …": the issuer speaks to addressees
             addressees = _runs(text, matches, subject_end + m.end())
@@ -418,7 +421,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                     result.chain = [step[0].agency for step in steps]
                 result.cue = m.group().strip()
                 return _finish(result)
-            if _ASKS_THE_ADDRESSEES.match(fold(original[chain[-1].end :])):
+            if chain and _ASKS_THE_ADDRESSEES.match(fold(original[chain[-1].end :])):
                 # "Bộ X đề nghị như sau:", "Bộ X trân trọng đề nghị Quý cơ quan …": the body
                 # that asks is not the one that does; those asked are (a letter's addressees)
                 result.cue = m.group().strip()
@@ -801,6 +804,15 @@ _NOT_IN_SUBJECT = re.compile(
 )
 
 
+# the issuer naming itself by its head word alone before it hands work on ("Bộ giao …")
+SPEAKER_ALONE = re.compile(
+    r"[\W\d]*+(?:bộ|sở|ban|cục|tổng cục|văn phòng|ủy ban|uỷ ban)\s++(?=(?:giao|đề nghị|yêu cầu)\s)"
+)
+
+# a verb handing work to a named body inside what looked like a subject
+_HANDS_ON = re.compile(r"\s(?:giao|đề nghị|yêu cầu)\s++(?:cho\s++)?[A-ZĐÀ-Ỹ]")
+
+
 def _in_compound(key: str, start: int, end: int, rules: Rules) -> bool:
     """The words at ``key[start:end]`` are part of a longer word ("trình" in "chương
     trình", "đầu tư" in "chủ đầu tư"): ``name_compounds`` and ``group_nouns``."""
@@ -866,6 +878,8 @@ def _unknown_party(who: str, table: AgencyTable) -> Agency | None:
     r = table.rules
     if len(who.split()) > 10 or _NOT_IN_SUBJECT.search(fold(who)):
         return None
+    if _HANDS_ON.search(who):
+        return None  # "Bộ giao Vụ Pháp chế …": the speaker handing work on, no subject
     bare = re.sub(r"^(?:các|những|mỗi)\s+", "", fold(who))
     if bare in r.vague_nouns or any(
         bare.startswith(n + " ") and "liên quan" in bare for n in r.vague_nouns

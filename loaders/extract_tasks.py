@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..schema.model import Agency, Evidence, Task
 from .agencies import AgencyTable, blank_spans
-from .assignment import TOPIC_LABEL, Assignment, parse_assignment
+from .assignment import SPEAKER_ALONE, TOPIC_LABEL, Assignment, parse_assignment
 from .deadlines import Deadline, deadline_of_field, find_deadline
 from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
@@ -575,6 +575,10 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         prose = ctx.conclusions or ctx.letter
         by_verb = ctx.conclusions or node.style == "para"
         pieces = assignments_in(own, ctx, by_verb) if prose else other_doers(own, ctx)
+        if ctx.letter and len(pieces) > 1 and _a_statement(pieces[0][0], ctx):
+            # "Nội dung này thuộc thẩm quyền của Bộ Nội vụ. Bộ X sẽ chủ trì …": what the
+            # letter explains before the work it gives is no task of the addressee's
+            pieces = pieces[1:]
         if assessed and any(n is node for n in assessed):
             # an assessment gives work only in the sentences that open by giving it
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
@@ -863,7 +867,8 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
     pieces: list[tuple[int, bool]] = [(0, False)]
     for m in _SENTENCE_BREAK.finditer(text):
         head = fold(text[m.end() :][:80])
-        if opener.match(head):
+        speaker = SPEAKER_ALONE.match(head)  # "…. Bộ giao Vụ Pháp chế …": the issuer, short
+        if opener.match(head, speaker.end() if speaker else 0):
             pieces.append((m.end(), False))
             continue
         if text[m.start() - 1] != ".":
@@ -906,6 +911,18 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
     return out
 
 
+def _a_statement(text: str, ctx: TaskContext) -> bool:
+    """A piece of a letter's item that gives no work: it names no doer, does not open with a
+    verb of work and asks no one to act."""
+    rules = ctx.table.rules
+    asks = re.compile(r"(?<![\wđ])(?:giao|" + Rules.alternation(rules.request_verbs) + r")\s")
+    return not (
+        _opens_task(_without_topic(text), ctx)  # "Về đào tạo: Phối hợp với …" is work
+        or asks.search(fold(text))
+        or parse_assignment(text, ctx.table, ctx.province).lead
+    )
+
+
 def _opens_task(sentence: str, ctx: TaskContext) -> bool:
     """The sentence opens, after a framing phrase, with a body doing something or with a verb
     of work."""
@@ -942,7 +959,7 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     r = ctx.table.rules
     # "Bộ Tài chính giao Vụ X chủ trì …": a body handing work on opens a task too
     verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs, "giao"))
-    adverbs = r"(?:(?:cần|phải|sớm|đồng thời|kịp thời)\s+)*"
+    adverbs = r"(?:(?:cần|phải|sẽ|sớm|đồng thời|kịp thời)\s+)*"
     return bool(re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after))
 
 

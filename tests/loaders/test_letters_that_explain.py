@@ -1,0 +1,101 @@
+"""A ministry's letter that answers a province: it explains the law, commits the ministry
+and hands work to its own units, beside what it asks of the province (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.assignment import parse_assignment
+from policy_lineage.loaders.pipeline import extract_text
+
+TABLE = default_table()
+
+LETTER = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+
+Số: 5120/BNNMT-KH
+V/v trả lời kiến nghị của tỉnh Quảng Ngãi
+
+Hà Nội, ngày 14 tháng 10 năm 2026
+
+Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi
+
+Bộ Nông nghiệp và Môi trường nhận được Công văn số 880/UBND-KT ngày 2/10/2026 của Ủy ban \
+nhân dân tỉnh. Sau khi nghiên cứu, Bộ có ý kiến như sau:
+
+1. Về kinh phí đo đạc
+
+Theo quy định tại Điều 9 Nghị định số 101/2024/NĐ-CP, kinh phí đo đạc bản đồ địa chính \
+được bảo đảm từ ngân sách địa phương. Việc phân định nêu trên là nguyên tắc để địa phương \
+lập dự toán. Bộ Nông nghiệp và Môi trường sẽ chủ trì, phối hợp với Bộ Tài chính hướng dẫn \
+định mức chi trong Quý I/2027.
+
+2. Về quy định quản lý đất đai
+
+Đề nghị Ủy ban nhân dân tỉnh sớm ban hành quy định về hạn mức giao đất; hoàn thành trước \
+ngày 31/3/2027. Bộ giao Cục Quản lý đất đai phối hợp, hỗ trợ tỉnh trong quá trình xây dựng \
+quy định nêu trên.
+
+3. Về đào tạo: Phối hợp với Trường Cán bộ quản lý nông nghiệp xây dựng kế hoạch bồi dưỡng \
+cán bộ địa chính cấp xã, hoàn thành trong Quý II/2027.
+
+Nơi nhận:
+- Như trên;
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Phạm Văn Dũng
+"""
+
+
+def test_what_a_letter_explains_is_no_task_and_the_ministry_commits_itself() -> None:
+    tasks = extract_text(LETTER, "letter.txt").tasks
+    got = [([a.name for a in t.lead], t.text[:20]) for t in tasks]
+    assert got == [
+        # the law explained is dropped; the ministry's own "sẽ chủ trì" is its task
+        (["Bộ Nông nghiệp và Môi trường"], "Bộ Nông nghiệp và Mô"),
+        (["Ủy ban nhân dân tỉnh Quảng Ngãi"], "Đề nghị Ủy ban nhân "),
+        # "Bộ giao …": the ministry, named by its head word, hands work to its unit
+        (["Cục Quản lý đất đai"], "Bộ giao Cục Quản lý "),
+        # work after a topic label is the addressee's, not an explanation
+        (["Ủy ban nhân dân tỉnh Quảng Ngãi"], "Về đào tạo: Phối hợp"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("Bộ giao Vụ Pháp chế phối hợp với Sở Tư pháp các tỉnh rà soát.", ["Vụ Pháp chế"]),
+        ("Sở giao Phòng Quản lý chuyên ngành theo dõi, tổng hợp.", ["Phòng Quản lý chuyên ngành"]),
+        (
+            "Sở đề nghị Ủy ban nhân dân các xã, phường chỉ đạo triển khai.",
+            ["Ủy ban nhân dân các xã, phường"],
+        ),
+        # "giao ban" is a meeting, not a hand-over
+        ("Ban giao ban định kỳ hằng tháng.", []),
+    ],
+)
+def test_the_issuer_named_by_its_head_word_hands_work_on(sentence: str, lead: list[str]) -> None:
+    assert [a.name for a in parse_assignment(sentence, TABLE, None).lead] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Giao Vụ Đánh giá, Thẩm định và Giám định công nghệ chủ trì.",
+            "Vụ Đánh giá, Thẩm định và Giám định công nghệ",
+        ),
+        (
+            "Trung tâm Kiểm định chất lượng thẩm định hồ sơ.",
+            "Trung tâm Kiểm định chất lượng",
+        ),
+        ("Cục Giám định nhà nước về chất lượng công trình chủ trì.", "Cục Giám định nhà nước"),
+        # the verb after a known name still ends it
+        ("Sở Tư pháp thẩm định hồ sơ.", "Sở Tư pháp"),
+    ],
+)
+def test_names_of_fields_that_are_verbs_elsewhere(text: str, name: str) -> None:
+    assert TABLE.find(text)[0].agency.name == name
