@@ -1388,6 +1388,7 @@ class AgencyTable:
                 if repeats:  # "các doanh nghiệp viễn thông, doanh nghiệp công nghệ số"
                     parts, end = repeats, repeats[-1][1]
             end = _where_clause(key, end, self.rules)  # "Cấp ủy cấp xã nơi có trụ sở …"
+            end = _from_to(key, end)  # "… các tỉnh từ Hà Tĩnh đến Khánh Hòa"
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
                 owner = _ONE_SPACE.match(key, end)  # no "của" between them
@@ -2337,12 +2338,24 @@ def _modifiers_end(
             and derived(rules, work_opening).match(
                 fold(text[end + t.start() : end + t.start() + 40])
             )
+            # "đề nghị các địa phương quan tâm chỉ đạo …": a verb that opens work is no
+            # modifier ("tổ chức" is a noun too: "các đơn vị tổ chức thi")
+            or derived(rules, _opens_task_verb).match(
+                fold(text[end + t.start() : end + t.start() + 30])
+            )
         ):
             break
         new_end = end + t.end()
         if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
             break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
+
+
+def _opens_task_verb(rules: Rules) -> re.Pattern[str]:
+    """A folded text that opens with one of ``task_verbs`` other than "tổ chức" (for
+    :func:`derived`)."""
+    verbs = Rules.alternation(tuple(v for v in rules.task_verbs if v != "tổ chức"))
+    return re.compile(rf"(?:{verbs})(?![\wđ])")
 
 
 def _field_after(
@@ -2456,6 +2469,21 @@ def _with_relative(key: str, end: int, rules: Rules) -> int:
 
 
 _WHERE_CLAUSE = re.compile(r"[ \t]++nơi[ \t]++(?:có|đặt|diễn ra|xảy ra)[ \t]++")
+
+
+@lru_cache(maxsize=1)
+def _from_to_pattern() -> re.Pattern[str]:
+    """ "… từ Quảng Trị đến Khánh Hòa" (folded): the provinces a group of places runs over."""
+    names = "|".join(sorted((re.escape(fold(n)) for n in PROVINCE_NAMES), key=len, reverse=True))
+    place = rf"(?:(?:tỉnh|thành phố)[ \t]++)?(?:{names})(?![\wđ])"
+    return re.compile(rf"[ \t]++từ[ \t]++{place}[ \t]++(?:đến|tới)[ \t]++{place}")
+
+
+def _from_to(key: str, end: int) -> int:
+    """ "Ủy ban nhân dân các tỉnh từ Hà Tĩnh đến Khánh Hòa": a group of provinces goes on
+    through the stretch of the country it names."""
+    m = _from_to_pattern().match(key, end)
+    return m.end() if m else end
 
 
 def _where_clause(key: str, end: int, rules: Rules) -> int:

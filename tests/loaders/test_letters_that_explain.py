@@ -99,3 +99,33 @@ def test_the_issuer_named_by_its_head_word_hands_work_on(sentence: str, lead: li
 )
 def test_names_of_fields_that_are_verbs_elsewhere(text: str, name: str) -> None:
     assert TABLE.find(text)[0].agency.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb that opens work ends a group's modifiers
+        ("đề nghị các địa phương quan tâm chỉ đạo thực hiện.", "Các địa phương"),
+        ("đề nghị các địa phương quyết liệt triển khai.", "Các địa phương"),
+        ("Các địa phương chú trọng bố trí kinh phí.", "Các địa phương"),
+        # … but a group's own modifiers stay
+        ("chỉ đạo các doanh nghiệp viễn thông lắp đặt trạm.", "Các doanh nghiệp viễn thông"),
+        # a group of provinces over a stretch of the country
+        (
+            "Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Khánh Hòa chỉ đạo.",
+            "Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Khánh Hòa",
+        ),
+        (
+            "Ủy ban nhân dân các tỉnh từ Hà Tĩnh đến Khánh Hòa khẩn trương sửa chữa.",
+            "Ủy ban nhân dân các tỉnh từ Hà Tĩnh đến Khánh Hòa",
+        ),
+        ("Ủy ban nhân dân các tỉnh từ ngày 1/7 thực hiện.", "Ủy ban nhân dân các tỉnh"),
+        # "hệ thống" inside a name
+        (
+            "Công ty TNHH MTV Vận hành hệ thống điện và thị trường điện quốc gia lập kế hoạch.",
+            "Công ty TNHH MTV Vận hành hệ thống điện và thị trường điện quốc gia",
+        ),
+    ],
+)
+def test_where_a_group_or_name_ends(text: str, name: str) -> None:
+    assert TABLE.find(text)[0].agency.name == name
