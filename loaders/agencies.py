@@ -2252,6 +2252,9 @@ def _modifiers_end(
                 else ""
             )
         )
+        if not i and word[0].isupper() and low in derived(rules, _abbreviation_keys):
+            new_end = end + t.end()  # "các sở GDĐT", "các Sở TT&TT": the field, abbreviated
+            continue
         if low in rules.name_stop_words and (
             f"{prev} {low}" in rules.name_compounds
             or i + 1 < len(toks)
@@ -2349,6 +2352,11 @@ def _modifiers_end(
         if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
             break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
+
+
+def _abbreviation_keys(rules: Rules) -> frozenset[str]:
+    """The short forms of ``abbreviations`` (for :func:`derived`)."""
+    return frozenset(short for short, _ in rules.abbreviations)
 
 
 def _opens_task_verb(rules: Rules) -> re.Pattern[str]:

@@ -195,18 +195,43 @@ def work_after_approval(text: str, rules: Rules | None = None) -> int | None:
 
 
 def _inherited(node: Node, ctx: TaskContext) -> tuple[Assignment, list[str]]:
-    """The nearest heading above ``node`` that names who does the work."""
+    """The nearest heading above ``node`` that names who does the work; an introduction
+    that names only a vague group ("… đề nghị các địa phương quan tâm chỉ đạo các nội dung
+    sau:") yields to a heading above it that names the party ("1. Đề nghị Ủy ban nhân dân
+    các tỉnh, thành phố trực thuộc Trung ương")."""
+    vague: tuple[Assignment, list[str]] | None = None
     for anc in node.ancestors():
         if anc.style == "intro" or anc.is_heading_like or anc.children:
             a = _heading_assignment(anc.text, ctx.table, ctx.province)
+            leading = _leading_in(anc) if a.lead else anc.text
+            if leading != anc.text:
+                # its first sentence names a body; the sentence that leads into the items
+                # names the doer, where it names one ("…. Cụ thể:" names none)
+                last = _heading_assignment(leading, ctx.table, ctx.province)
+                a = last if last.lead else a
             preamble = (
                 anc.parent is not None and anc.parent.style == "root" and anc.style == "intro"
             )
             if preamble and a.cue not in ("yêu cầu", "đề nghị", "giao"):
                 continue  # "UBND tỉnh xây dựng Kế hoạch … như sau:" names the issuer, not a doer
+            if a.lead and anc.style == "intro" and all(ctx.table.is_vague(x) for x in a.lead):
+                vague = vague or (a, [anc.text])
+                continue
             if a.lead:
                 return a, [anc.text]
-    return Assignment(), []
+    return vague or (Assignment(), [])
+
+
+def _leading_in(node: Node) -> str:
+    """Of an introduction of several sentences that ends in a colon ("Kỳ thi năm 2026 giữ
+    ổn định …; Ban Chỉ đạo thi cấp tỉnh do … làm Trưởng ban. Các sở thực hiện:"), the
+    sentence that leads into the items: the bodies the others name do not do them (when it
+    names none, "…. Cụ thể:", the whole introduction is read)."""
+    text = node.text
+    if node.style != "intro" or not text.rstrip(" *").endswith(":"):
+        return text
+    cut = [m.end() for m in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)]
+    return text[cut[-1] :] if cut else text
 
 
 @lru_cache(maxsize=256)

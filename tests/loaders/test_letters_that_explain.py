@@ -120,6 +120,9 @@ def test_names_of_fields_that_are_verbs_elsewhere(text: str, name: str) -> None:
             "Ủy ban nhân dân các tỉnh từ Hà Tĩnh đến Khánh Hòa",
         ),
         ("Ủy ban nhân dân các tỉnh từ ngày 1/7 thực hiện.", "Ủy ban nhân dân các tỉnh"),
+        # a field abbreviated after a group noun
+        ("Các sở GDĐT thực hiện.", "Các sở Giáo dục và Đào tạo"),
+        ("Chỉ đạo các Sở TT&TT triển khai.", "Các Sở Thông tin và Truyền thông"),
         # "hệ thống" inside a name
         (
             "Công ty TNHH MTV Vận hành hệ thống điện và thị trường điện quốc gia lập kế hoạch.",
@@ -129,3 +132,60 @@ def test_names_of_fields_that_are_verbs_elsewhere(text: str, name: str) -> None:
 )
 def test_where_a_group_or_name_ends(text: str, name: str) -> None:
     assert TABLE.find(text)[0].agency.name == name
+
+
+TO_ALL_PROVINCES = """BỘ CÔNG THƯƠNG
+
+Số: 7410/BCT-ĐL
+V/v bảo đảm cung ứng điện mùa khô năm 2027
+
+Hà Nội, ngày 20 tháng 11 năm 2026
+
+Kính gửi:
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;
+- Tập đoàn Điện lực Việt Nam.
+
+1. Đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+Phụ tải điện của nhiều địa phương tăng nhanh do thu hút các dự án công nghiệp; do đó đề nghị \
+các địa phương quan tâm chỉ đạo quyết liệt các nội dung sau:
+
+a) Tập trung giải phóng mặt bằng các dự án lưới điện, hoàn thành trước ngày 30/6/2027.
+
+b) Tăng cường kiểm tra, xử lý vi phạm hành lang an toàn lưới điện.
+
+2. Các sở giáo dục và đào tạo
+
+Mùa khô năm 2027 dự báo kéo dài; Ban Chỉ đạo phòng, chống thiên tai cấp tỉnh do đồng chí \
+Phó Chủ tịch Ủy ban nhân dân tỉnh làm Trưởng ban. Các sở GDĐT thực hiện:
+
+a) Bố trí lịch học phù hợp khi cắt giảm điện.
+
+3. Tập đoàn Điện lực Việt Nam
+
+Năm 2026, sản lượng điện tăng 11%. Cụ thể:
+
+a) Vận hành an toàn hệ thống điện, bảo đảm cung ứng điện cho các phụ tải quan trọng.
+
+Nơi nhận:
+- Như trên;
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Nguyễn Văn Hải
+"""
+
+
+def test_who_an_introduction_hands_the_items_to() -> None:
+    tasks = extract_text(TO_ALL_PROVINCES, "letter.txt").tasks
+    assert [([a.name for a in t.lead], t.text[:20]) for t in tasks] == [
+        # a vague group in the lead-in yields to the heading that names the party
+        (["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Tập trung giải phóng"),
+        (["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], "Tăng cường kiểm tra,"),
+        # the sentence that leads into the items names the doer, not the one before it;
+        # a field abbreviated after a group noun is written out
+        (["Các sở giáo dục và đào tạo"], "Bố trí lịch học phù "),
+        # "Cụ thể:" names no one: the heading does
+        (["Tập đoàn Điện lực Việt Nam"], "Vận hành an toàn hệ "),
+    ]
