@@ -2058,6 +2058,7 @@ def _name_end(
             word[0].islower()
             and low in rules.name_stop_words
             and f"{prev} {low}" not in rules.name_compounds
+            and not _in_name_phrase(toks, i, rules)
             and not (
                 i + 1 < len(toks)
                 and f"{low} {fold(toks[i + 1].group())}" in rules.name_noun_compounds
@@ -2080,6 +2081,23 @@ def _name_end(
         kept += 1
         end = pos + t.end()
     return end
+
+
+def _in_name_phrase(toks: list[re.Match[str]], i: int, rules: Rules) -> bool:
+    """Token ``i`` is a later word of one of ``name_phrases`` that the tokens before it
+    open ("xây" of "… đầu tư xây dựng …")."""
+    low = fold(toks[i].group())
+    for phrase in rules.name_phrases:
+        words = phrase.split()
+        for k in range(1, len(words)):
+            if (
+                words[k] == low
+                and i - k >= 0
+                and i - k + len(words) <= len(toks)
+                and [fold(t.group()) for t in toks[i - k : i - k + len(words)]] == words
+            ):
+                return True
+    return False
 
 
 def _comma_pair(toks: list[re.Match[str]], i: int, low: str, rules: Rules) -> bool:

@@ -42,6 +42,11 @@ _PLURAL = re.compile(r"(?:các|những)\s++")
 TOPIC_LABEL = re.compile(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)")
 # an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
 # Bộ Xây dựng …" (read on the text: a name is words in capitals)
+# after a holder's name, the dash or comma before the title: "đồng chí Trần Văn Hùng - Phó
+# Chủ tịch UBND tỉnh", "đồng chí Lê Văn Nam, Giám đốc Sở Tài chính"
+_NAME_THEN_TITLE = re.compile(
+    r"\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+\s*+[-–,]\s*+"
+)
 _HOLDERS_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+(?=\s)")
 # an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
 # "Chỉ đạo, hướng dẫn X …", "Phối hợp với Sở Y chỉ đạo X …" (X does it; the heading's body
@@ -371,6 +376,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             if not lead and m.group().startswith("giao")
             else None
         )
+        titled = (
+            _NAME_THEN_TITLE.match(original, m.end() - 1)
+            if not lead and m.group().startswith("giao")
+            else None
+        )
+        if titled and _runs(text, matches, titled.end()):
+            # "Giao đồng chí Trần Văn Hùng - Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo …": the
+            # holder's name, then the title (blanked) of the body the holder stands for
+            lead, holder = _runs(text, matches, titled.end()), None
         if holder:
             # "Giao đồng chí Thứ trưởng Lê Văn An chỉ đạo Cục X …" (the title blanked): the
             # body the holder directs does the work

@@ -37,7 +37,14 @@ MARKER_RE = re.compile(
     r"|(?P<dash>[-–—+•*])\s*(?=\S)"
     r")"
 )
-_PAGE_NO = re.compile(r"^\s*+(?:trang\s+)?[-–]?\s*+\d{1,3}\s*+[-–]?\s*+$", re.IGNORECASE)
+_PAGE_NO = re.compile(
+    r"^\s*+(?:trang\s+)?[-–]?\s*+\d{1,3}(?:\s*+/\s*+\d{1,3})?\s*+[-–]?\s*+$", re.IGNORECASE
+)
+# a running header printed with its page on one line, far apart: "Thông báo kết luận - Bộ
+# Công Thương                         Trang 2/3"
+_HEADER_WITH_PAGE = re.compile(
+    r"^.{3,100}?\S\s{3,}trang\s++\d{1,3}(?:\s*+/\s*+\d{1,3})?\s*+$", re.I
+)
 _DRAFT = re.compile(
     r"^\s*+\**+\s*+(?:dự\s*+thảo|DỰ\s*+THẢO)(?:\s*+(?:lần\s*+)?\d++)?\s*+\**+\s*+$", re.I
 )
@@ -157,7 +164,7 @@ def _classify(
         elif _DRAFT.match(s):
             line.kind = "draft"
             draft = True
-        elif _PAGE_NO.match(s):
+        elif _PAGE_NO.match(s) or (pages and _HEADER_WITH_PAGE.match(line.text)):
             line.kind = "page"
     if pages:  # a saved web page has no running page headers: a repeated line is text
         _mark_repeated_headers(lines)

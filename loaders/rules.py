@@ -54,6 +54,7 @@ LIST_KEYS = (
     "role_bodies",
     "name_compounds",
     "name_noun_compounds",
+    "name_phrases",
     "verb_nouns",
     "name_comma_pairs",
     "region_names",
@@ -173,6 +174,7 @@ class Rules:
     village_units: tuple[str, ...] = ()
     school_levels: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()
+    name_phrases: tuple[str, ...] = ()
     verb_nouns: frozenset[str] = frozenset()
     name_comma_pairs: frozenset[str] = frozenset()
     region_names: tuple[str, ...] = ()

@@ -1,0 +1,98 @@
+"""Notices of conclusions: comrades named before their title, project boards' long names,
+and running headers printed with their page (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.assignment import parse_assignment
+from policy_lineage.loaders.pipeline import extract_text
+
+TABLE = default_table()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # the comrade's name first, then the title of the body the comrade stands for
+        (
+            "Giao đồng chí Trần Văn Hùng - Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo, đôn đốc "
+            "các dự án.",
+            ["Ủy ban nhân dân tỉnh Hà Tĩnh"],
+        ),
+        (
+            "Giao đồng chí Trần Văn Hùng, Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo các dự án.",
+            ["Ủy ban nhân dân tỉnh Hà Tĩnh"],
+        ),
+        # … and what the comrade's body directs goes on to the body directed
+        (
+            "Giao đồng chí Trần Văn Hùng - Phó Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng rà soát.",
+            ["Sở Xây dựng"],
+        ),
+        # the title before the name, as before
+        (
+            "Giao đồng chí Phó Chủ tịch UBND tỉnh Trần Văn Hùng trực tiếp chỉ đạo các dự án.",
+            ["Ủy ban nhân dân tỉnh Hà Tĩnh"],
+        ),
+    ],
+)
+def test_a_comrade_named_before_the_title(sentence: str, lead: list[str]) -> None:
+    assert [a.name for a in parse_assignment(sentence, TABLE, "Hà Tĩnh").lead] == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ban QLDA đầu tư xây dựng công trình giao thông tỉnh đôn đốc nhà thầu.",
+            "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+        ),
+        (
+            "Cục Kinh tế - Quản lý đầu tư xây dựng chủ trì.",
+            "Cục Kinh tế - Quản lý đầu tư xây dựng",
+        ),
+        # a group and its work: "xây dựng" is the verb here
+        ("Các chủ đầu tư xây dựng kế hoạch giải ngân.", "Các chủ đầu tư"),
+        ("Sở Tài chính giao thông báo cho các xã.", "Sở Tài chính"),
+        ("Chỉ đạo các đơn vị phát điện chuẩn bị nhiên liệu.", "Các đơn vị phát điện"),
+    ],
+)
+def test_names_through_words_that_are_verbs_elsewhere(text: str, name: str) -> None:
+    assert TABLE.find(text)[0].agency.name == name
+
+
+NOTICE = """BỘ CÔNG THƯƠNG                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 301/TB-BCT                     Độc lập - Tự do - Hạnh phúc
+                                   Hà Nội, ngày 8 tháng 9 năm 2026
+THÔNG BÁO
+Kết luận của Bộ trưởng tại buổi làm việc với Tổng công ty Điện lực miền Bắc
+
+Bộ trưởng kết luận như sau:
+
+1. Tổng công ty Điện lực miền Bắc khẩn trương hoàn thành các dự án lưới điện 110 kV,
+đóng điện trước ngày 30/12/2026.
+
+Thông báo kết luận - Bộ Công Thương                                        Trang 1/2
+
+2. Cục Điện lực chủ trì, phối hợp với Tổng công ty Điện lực miền Bắc rà soát phương án
+cấp điện mùa khô, báo cáo Bộ trưởng trong tháng 11/2026.
+
+Nơi nhận:
+- Như trên;
+
+BỘ TRƯỞNG
+
+Nguyễn Hồng Diên
+
+Thông báo kết luận - Bộ Công Thương                                        Trang 2/2
+"""
+
+
+def test_a_running_header_printed_with_its_page_is_no_text() -> None:
+    tasks = extract_text(NOTICE, "notice.txt", wrapped=True).tasks
+    assert [t.text[:30] for t in tasks] == [
+        "Tổng công ty Điện lực miền Bắc",
+        "Cục Điện lực chủ trì, phối hợp",
+    ]
+    assert not any("Trang" in t.text for t in tasks)
