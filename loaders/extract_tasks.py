@@ -762,6 +762,23 @@ _TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
 _CONNECTIVE_CHI_DAO = re.compile(r"(?:(?:đồng thời|đồng thời,|ngoài ra,|bên cạnh đó,)\s*+)?chỉ đạo")
 
 
+def _hands_to_a_named_body(clause: str, ctx: TaskContext) -> bool:
+    """ "chỉ đạo Ban Cơ yếu Chính phủ …", "chỉ đạo Giám đốc Sở Tài chính …": the clause
+    hands work to a party it names, not to a vague group, nor to those who advise the body
+    doing the work ("chỉ đạo các ngành chuyên môn tham mưu …")."""
+    hand = _CONNECTIVE_CHI_DAO.match(fold(clause[:30]))
+    if not hand:
+        return False
+    rest = clause[hand.end() :]
+    found = ctx.table.find(rest[:120], ctx.province)
+    if not found or ctx.table.is_vague(found[0].agency):
+        return False
+    if fold(rest[found[0].end : found[0].end + 20]).lstrip(" ,").startswith("tham mưu"):
+        return False  # "chỉ đạo các ngành chuyên môn tham mưu …": they advise; its own work
+    # only an office holder's title between: "chỉ đạo Giám đốc Sở X"
+    return not ctx.table.blank_titles(match_key(rest[: found[0].start])).strip(" ,")
+
+
 def _without_topic(text: str) -> str:
     """The text after its topic: "Về đề nghị điều chỉnh quy hoạch …: Bộ Xây dựng …"."""
     topic = TOPIC_LABEL.match(match_key(text))  # the key has the text's length
@@ -786,7 +803,10 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
         # task, as the Đồng Tháp programme's item 4 is read); a sentence "…. Chỉ đạo Sở X chủ
         # trì …" hands work on
         and not (
-            m.group()[0] == ";" and _CONNECTIVE_CHI_DAO.match(fold(text[m.end() : m.end() + 30]))
+            m.group()[0] == ";"
+            and _CONNECTIVE_CHI_DAO.match(fold(text[m.end() : m.end() + 30]))
+            # "…; chỉ đạo Ban Cơ yếu Chính phủ bảo đảm …" names a body of its own
+            and not _hands_to_a_named_body(text[m.end() :], ctx)
         )
     ]
     if not cuts:

@@ -96,3 +96,50 @@ def test_a_running_header_printed_with_its_page_is_no_text() -> None:
         "Cục Điện lực chủ trì, phối hợp",
     ]
     assert not any("Trang" in t.text for t in tasks)
+
+
+REGULATION = """BAN CHẤP HÀNH TRUNG ƯƠNG
+
+Số: 401-QĐ/TW
+
+Hà Nội, ngày 2 tháng 3 năm 2027
+
+QUY ĐỊNH
+về quản lý hồ sơ điện tử trong các cơ quan đảng
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+
+Quy định này quy định việc quản lý hồ sơ điện tử trong các cơ quan đảng.
+
+Chương II
+TRÁCH NHIỆM
+
+Điều 2. Trách nhiệm của các cơ quan liên quan
+
+1. Đề nghị Đảng ủy Chính phủ lãnh đạo, chỉ đạo Bộ Nội vụ thống nhất định dạng dữ liệu hồ sơ \
+điện tử, hoàn thành trong năm 2027; chỉ đạo Ban Cơ yếu Chính phủ cung cấp chứng thư chữ ký số \
+chuyên dùng; chỉ đạo Bộ Công an hướng dẫn bảo vệ bí mật nhà nước trên môi trường mạng.
+
+2. Tỉnh ủy, thành ủy xây dựng kế hoạch số hóa hồ sơ lưu trữ, hoàn thành trong năm 2028; chỉ \
+đạo các ngành chuyên môn tham mưu bố trí kinh phí thực hiện.
+
+T/M BAN BÍ THƯ
+
+Trần Cẩm Tú
+"""
+
+
+def test_each_body_a_clause_hands_work_to_is_a_task() -> None:
+    """ "…; chỉ đạo Ban Cơ yếu Chính phủ …; chỉ đạo Bộ Công an …" names a body of its own in
+    each clause (one task each); "…; chỉ đạo các ngành chuyên môn tham mưu …" hands the same
+    work to no one in particular (one task with the clause before)."""
+    tasks = extract_text(REGULATION, "regulation.txt").tasks
+    assert [([a.name for a in t.lead], t.text[:23]) for t in tasks] == [
+        (["Bộ Nội vụ"], "Đề nghị Đảng ủy Chính p"),
+        (["Ban Cơ yếu Chính phủ"], "chỉ đạo Ban Cơ yếu Chín"),
+        (["Bộ Công an"], "chỉ đạo Bộ Công an hướn"),
+        (["Tỉnh ủy, thành ủy"], "Tỉnh ủy, thành ủy xây d"),
+    ]
