@@ -445,7 +445,9 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # Tổng giám đốc các Tập đoàn …")
     if chain and key[framing : chain[0].start].strip(" -–—+*,") == "":
         alone = len(chain) == 1 and subject_end > chain[0].end
-        steps = _delegated(key, text, matches, [[chain[0]]], table, subject_end if alone else None)
+        # "Đảng ủy Công an tỉnh, Đảng ủy Quân sự tỉnh lãnh đạo Công an tỉnh, Bộ Chỉ huy …":
+        # every body of the subject directs
+        steps = _delegated(key, text, matches, [chain], table, subject_end if alone else None)
         if len(steps) > 1:
             result.chain = [step[0].agency for step in steps]
             result.lead = [b.agency for b in steps[-1] if not table.is_vague(b.agency)]

@@ -30,6 +30,12 @@ TABLE = default_table()
             "Giao đồng chí Trần Văn Hùng - Phó Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng rà soát.",
             ["Sở Xây dựng"],
         ),
+        # every body of the subject directs the bodies after "lãnh đạo"
+        (
+            "Đảng ủy Công an tỉnh, Đảng ủy Quân sự tỉnh lãnh đạo Công an tỉnh, Bộ Chỉ huy Quân "
+            "sự tỉnh chủ động nắm chắc tình hình.",
+            ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"],
+        ),
         # the title before the name, as before
         (
             "Giao đồng chí Phó Chủ tịch UBND tỉnh Trần Văn Hùng trực tiếp chỉ đạo các dự án.",
