@@ -95,11 +95,20 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
             continue
         if m.end <= pos:
             continue
+        if out and m.start > pos and _OPEN_PAREN.fullmatch(text, pos, m.start):
+            close = _CLOSE_PAREN.match(text, m.end)
+            if close:  # "Tập đoàn … (TKV), Tổng công ty Đông Bắc": the short name of the last
+                pos = close.end()
+                continue
         if m.start > pos and not _SEP.match(text[pos : m.start]):
             break
         out.append(m)
         pos = m.end
     return out
+
+
+_OPEN_PAREN = re.compile(r"\s*+\(\s*+")
+_CLOSE_PAREN = re.compile(r"\s*+\)")
 
 
 def _runs_before(text: str, matches: list[AgencyMatch], end: int) -> list[AgencyMatch]:

@@ -36,6 +36,17 @@ TABLE = default_table()
             "sự tỉnh chủ động nắm chắc tình hình.",
             ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"],
         ),
+        # a body's short name in brackets does not end the list of bodies
+        (
+            "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam (TKV), Tổng công ty Đông Bắc cân "
+            "đối nguồn than.",
+            ["Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam", "Tổng công ty Đông Bắc"],
+        ),
+        (
+            "Đề nghị Bộ Quốc phòng chỉ đạo Binh đoàn 12 (Tổng công ty Xây dựng Trường Sơn) và "
+            "các doanh nghiệp quân đội tham gia thi công đẩy nhanh tiến độ.",
+            ["Binh đoàn 12", "Các doanh nghiệp quân đội tham gia thi công"],
+        ),
         # the title before the name, as before
         (
             "Giao đồng chí Phó Chủ tịch UBND tỉnh Trần Văn Hùng trực tiếp chỉ đạo các dự án.",
