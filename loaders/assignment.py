@@ -443,6 +443,8 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 if len(steps) > 1:
                     result.chain = [step[0].agency for step in steps]
                 result.cue = m.group().strip()
+                # "Bộ X giao: Cục Y theo dõi …" under a letter's addressees: Cục Y
+                result.explicit = True
                 return _finish(result)
             if chain and _ASKS_THE_ADDRESSEES.match(fold(original[chain[-1].end :])):
                 # "Bộ X đề nghị như sau:", "Bộ X trân trọng đề nghị Quý cơ quan …": the body

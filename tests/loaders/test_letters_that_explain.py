@@ -189,3 +189,41 @@ def test_who_an_introduction_hands_the_items_to() -> None:
         # "Cụ thể:" names no one: the heading does
         (["Tập đoàn Điện lực Việt Nam"], "Vận hành an toàn hệ "),
     ]
+
+
+URGENT = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+
+Số: 9001/BNNMT-ĐĐ
+V/v chủ động ứng phó với bão số 15
+
+Hà Nội, ngày 25 tháng 11 năm 2026
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Khánh Hòa
+
+1. Tổ chức kiểm đếm, hướng dẫn tàu thuyền vào nơi tránh trú an toàn.
+
+2. Kiểm tra, vận hành an toàn các hồ chứa thủy lợi, thủy điện.
+
+Bộ Nông nghiệp và Môi trường giao: Cục Quản lý đê điều và Phòng, chống thiên tai theo dõi \
+chặt chẽ diễn biến, tổng hợp tình hình; Cục Thủy sản và Kiểm ngư duy trì liên lạc với các tàu \
+cá đang hoạt động trên biển.
+
+Nơi nhận:
+- Như trên;
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Nguyễn Hoàng Hiệp
+"""
+
+
+def test_what_the_ministry_gives_its_own_units_in_a_letter() -> None:
+    """Under the letter's addressees, "Bộ X giao: Cục Y …; Cục Z …" is the units' work."""
+    tasks = extract_text(URGENT, "urgent.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Khánh Hòa"],
+        ["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Khánh Hòa"],
+        ["Cục Quản lý đê điều và Phòng, chống thiên tai"],
+        ["Cục Thủy sản và Kiểm ngư"],
+    ]
