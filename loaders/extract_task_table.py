@@ -37,6 +37,9 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|được giao|đầu mối|soạn thảo|tham mưu|trình"
         r"|phụ trách|chịu trách nhiệm)|^thực hiện$|^phụ trách$|^(?:trách nhiệm|đơn vị|cơ quan)"
         r"(?: thực hiện)?$|^phân công(?: thực hiện)?$"
+        # "Bộ, cơ quan, địa phương", "Chủ đầu tư": whose row it is, in a table of projects
+        r"|^(?:bộ|ngành|cơ quan|địa phương)(?:\s*+,\s*+(?:bộ|ngành|cơ quan|địa phương))+$"
+        r"|^chủ đầu tư$"
     ),
     "coop": re.compile(r"phối hợp"),
     "deadline": re.compile(
@@ -54,6 +57,13 @@ COLUMNS: dict[str, re.Pattern[str]] = {
 # a row belongs to; the work itself is in "Nội dung nhiệm vụ" beside it
 # the columns of a lesson or an event's programme: its steps are no tasks
 _LESSON_COLUMN = re.compile(r"^(?:phương pháp|phương tiện|hình thức tổ chức|người trình bày)")
+# a column that names the thing a row is about ("Tên dự án"), and one that says what is to
+# be done about it ("Nội dung đề nghị xử lý", "Giải pháp", "Nhiệm vụ cần thực hiện")
+# ("Tên dự án, nhiệm vụ | Nội dung chính": the name is the work, the content describes it)
+_THING_COLUMN = re.compile(
+    r"^(?:tên\s+)?(?:dự án|công trình|đề án|văn bản|danh mục)(?!.*(?:nhiệm vụ|hoạt động))"
+)
+_WORK_COLUMN = re.compile(r"nhiệm vụ|giải pháp|đề nghị|kiến nghị|xử lý|cần thực hiện")
 _GROUP_COLUMN = re.compile(r"^thuộc\b|\bnhóm\b|^lĩnh vực")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
 _ONLY_TIME = re.compile(
@@ -99,6 +109,15 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
                     continue  # the group a row belongs to, not its work, unless nothing else
                 cols[role] = i
                 break
+            if (
+                "name" in cols
+                and cols["name"] != i
+                and _THING_COLUMN.search(fold(cells[cols["name"]]).strip(" :"))
+                and _WORK_COLUMN.search(key)
+                and not any(cols.get(r) == i for r in cols if r != "name")
+            ):
+                # "Tên dự án | … | Nội dung đề nghị xử lý": the work asked, not the project
+                cols["name"] = i
     if "name" not in cols and group_of_name is not None:
         cols["name"] = group_of_name
     if "name" not in cols and "lead" in cols:

@@ -183,6 +183,28 @@ def test_task_table_data_rows_are_not_headers() -> None:
         (["TT", "Chỉ tiêu", "Năm 2026"], {"no": 0}),
         # a lesson's steps are no tasks: no one leads them, they have a method and a means
         (["TT", "Nội dung", "Phương pháp", "Phương tiện", "Thời gian"], {}),
+        # a table of slow projects: the work is what is asked about each project, and the
+        # row belongs to the ministry or province named beside it
+        (
+            [
+                "TT",
+                "Tên dự án",
+                "Bộ, cơ quan, địa phương",
+                "Kế hoạch vốn năm 2025",
+                "Nội dung đề nghị xử lý",
+                "Thời hạn",
+            ],
+            {"no": 0, "lead": 2, "name": 4, "deadline": 5},
+        ),
+        (
+            ["STT", "Dự án", "Chủ đầu tư", "Giải pháp tháo gỡ", "Thời gian hoàn thành"],
+            {"no": 0, "lead": 2, "name": 3, "deadline": 4},
+        ),
+        # … but "Tên dự án, nhiệm vụ" names the work, its content describes it
+        (
+            ["STT", "Tên dự án, nhiệm vụ", "Nội dung chính", "Cơ quan chủ trì", "Thời gian"],
+            {"no": 0, "name": 1, "lead": 3, "deadline": 4},
+        ),
     ],
 )
 def test_task_table_header_words(header: list[str], roles: dict[str, int]) -> None:
