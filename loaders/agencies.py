@@ -236,6 +236,10 @@ _DEFINED = re.compile(
 )
 
 # "(Cục ĐMST)", "(Vụ KH-TC)", "(Sở KH&CN)": a head word, then an abbreviation in capitals
+# "Cục LN&KL", "Vụ KH-TC", "Trung tâm CĐS": a head word and an abbreviation in capitals
+_INITIALISM = re.compile(
+    r"(?<![\wđ])(?:Cục|Vụ|Sở|Ban|Viện|Phòng|Chi cục)\s++[A-ZĐ][A-ZĐ&\-.]*[A-ZĐ](?![\wđ&])"
+)
 _SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[A-ZĐÀ-Ỹ][^()\n]{2,30}?)\s*+\)")
 
 # "Ghi chú viết tắt: Cục QLN: Cục Quản lý nhà …; NHNN: Ngân hàng Nhà nước Việt Nam." (a
@@ -1650,7 +1654,40 @@ class AgencyTable:
             for k, v in _legend_names(text).items()
             if k not in names and self.lookup(k, None) is None
         )
+        names.update((k, v) for k, v in self._initialisms(text).items() if k not in names)
         return _DocumentTable(self, names) if names else self
+
+    def _initialisms(self, text: str) -> dict[str, str]:
+        """ "Cục LN&KL" where the document names "Cục Lâm nghiệp và Kiểm lâm": a head word and
+        the initials of a body's name the document writes in full (the first letter of each
+        word but "và", which "&" may stand for), when the table knows no such short name."""
+        shorts = {
+            " ".join(m.group().split())
+            for m in _INITIALISM.finditer(text)
+            if self.lookup(m.group(), None) is None
+        }
+        if not shorts:
+            return {}
+        out: dict[str, str] = {}
+        fulls = {
+            " ".join(text[f.start : f.end].split())
+            for f in self.find(text, None)
+            if f.agency.kind == "body" and len(text[f.start : f.end].split()) >= 3
+        }
+        for full in fulls:
+            head, *words = full.split()
+            initials = "".join(
+                w[0] for w in words if w.lower() not in ("và", "-") and w[0].isalpha()
+            )
+            for short in shorts:
+                letters = re.sub(r"[&\-.]", "", short.split()[1])
+                if (
+                    fold(short.split()[0]) == fold(head)
+                    and len(letters) >= 2
+                    and fold(letters) == fold(initials)
+                ):
+                    out.setdefault(fold(short), full)
+        return out
 
     def _defined_names(self, text: str) -> dict[str, str]:
         """Short names a document gives a body: "Ban Quản lý các khu công nghệ cao … (sau đây

@@ -160,3 +160,39 @@ def test_each_body_a_clause_hands_work_to_is_a_task() -> None:
         (["Bộ Công an"], "chỉ đạo Bộ Công an hướn"),
         (["Tỉnh ủy, thành ủy"], "Tỉnh ủy, thành ủy xây d"),
     ]
+
+
+MINISTRY_NOTICE = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+
+Số: 612/TB-BNNMT
+
+Hà Nội, ngày 4 tháng 12 năm 2026
+
+THÔNG BÁO
+Kết luận của Thứ trưởng tại cuộc họp về Kế hoạch phát triển thủy sản
+
+Thứ trưởng kết luận như sau:
+
+1. Cục Thủy sản và Kiểm ngư tiếp thu ý kiến góp ý, hoàn thiện dự thảo Kế hoạch, trình Bộ \
+trưởng trước ngày 25/12/2026.
+
+2. Cục TS&KN chủ trì, phối hợp với Vụ Pháp chế rà soát các văn bản hướng dẫn, hoàn thành \
+trong Quý I/2027.
+
+Nơi nhận:
+- Như trên;
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Phùng Đức Tiến
+"""
+
+
+def test_a_body_abbreviated_by_the_initials_of_its_name() -> None:
+    """ "Cục TS&KN" where the notice names "Cục Thủy sản và Kiểm ngư": the same body."""
+    tasks = extract_text(MINISTRY_NOTICE, "notice.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Cục Thủy sản và Kiểm ngư"],
+        ["Cục Thủy sản và Kiểm ngư"],
+    ]
