@@ -867,8 +867,12 @@ def _party_subject(
     before)."""
     lead = re.match(r"[\W\d]*+", original[framing:])
     start = framing + (lead.end() if lead else 0)
-    if not original[start : start + 1].isupper() or any(a.start <= start < a.end for a in matches):
+    if any(a.start <= start < a.end for a in matches):
         return None
+    if not original[start : start + 1].isupper() and not _LOWER_CASE_HEAD.match(
+        fold(original[start : start + 40])
+    ):
+        return None  # "phòng kinh tế chủ trì …": a unit's head word in lower case may open it
     head = original[start : start + 160]
     key = fold(head)
     r = table.rules
@@ -895,8 +899,23 @@ def _party_subject(
                 break
             if _in_compound(key, v.start(), v.end(), r):
                 continue  # "Chủ" before "đầu tư", "Các chương" before "trình"
+            lead_role = _LEADS.search(key, 0, v.start())
+            if lead_role:  # "phòng kinh tế chủ trì tổ chức …": the party before "chủ trì"
+                who = head[: lead_role.start()].rstrip()
+            if fold(who) in r.body_heads:
+                return None  # a head word alone ("Cục" of "cục quản lý …") names no one
             return _unknown_party(who, table)
     return None
+
+
+_LEADS = re.compile(r"\s++chủ\s++trì(?![\wđ])")
+
+
+# the head words that open a unit's name even when printed in lower case ("phòng kinh tế",
+# "chi cục thủy lợi", "trung tâm y tế xã"), not "phòng, chống …", "phòng ngừa …"
+_LOWER_CASE_HEAD = re.compile(
+    r"(?:phòng(?!\s*+,|\s++(?:chống|ngừa|cháy|tránh|thủ|vệ|họp|làm việc))|chi cục|cục|trung tâm)\s++\w"
+)
 
 
 def _unknown_party(who: str, table: AgencyTable) -> Agency | None:

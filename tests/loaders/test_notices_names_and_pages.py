@@ -196,3 +196,26 @@ def test_a_body_abbreviated_by_the_initials_of_its_name() -> None:
         ["Cục Thủy sản và Kiểm ngư"],
         ["Cục Thủy sản và Kiểm ngư"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a unit's name printed in lower case still opens its duty
+        (
+            "phòng kinh tế chủ trì tổ chức kiểm tra, xử lý các trường hợp lấn chiếm.",
+            ["Phòng kinh tế"],
+        ),
+        (
+            "phòng môi trường và biến đổi khí hậu rà soát, tham mưu xử lý.",
+            ["Phòng môi trường và biến đổi khí hậu"],
+        ),
+        ("trung tâm y tế xã phối hợp thực hiện.", ["Trung tâm y tế xã"]),
+        # "phòng, chống", "phòng ngừa" are work, not a unit; a head word alone is no one
+        ("phòng, chống dịch bệnh hiệu quả.", []),
+        ("phòng ngừa sạt lở đất tại các khu dân cư.", []),
+        ("cục quản lý khám, chữa bệnh chủ trì.", []),
+    ],
+)
+def test_a_unit_printed_in_lower_case(sentence: str, lead: list[str]) -> None:
+    assert [a.name for a in parse_assignment(sentence, TABLE, "Nghệ An").lead] == lead
