@@ -2067,10 +2067,12 @@ def _name_end(
         gap = text[pos + toks[i - 1].end() : pos + t.start()] if i else ""
         if i and re.search(r"[;:.()“”\"]", gap):
             break
-        # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not
+        # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not, nor
+        # an office holder's next title ("Ủy viên Ban Thường vụ, Trưởng Ban Xây dựng Đảng")
         if "," in gap and (
             (not word[0].isupper() and not _comma_pair(toks, i, low, rules))
             or _starts_head(key, pos + t.start(), heads)
+            or _starts_head(key, pos + t.start(), derived(rules, _title_words))
             or pos + t.start() in known_starts  # "…, BCH Bộ đội Biên phòng": the next body
         ):
             break
@@ -2407,6 +2409,11 @@ def _modifiers_end(
         if fold(text[end:new_end]).endswith(tuple(rules.vague_markers)):
             break  # "các cơ quan chức năng phòng ngừa …": a vague marker ends the name
     return new_end
+
+
+def _title_words(rules: Rules) -> frozenset[str]:
+    """``office_titles`` as a set (for :func:`derived`)."""
+    return frozenset(rules.office_titles)
 
 
 def _abbreviation_keys(rules: Rules) -> frozenset[str]:

@@ -26,7 +26,7 @@ from .agencies import (
     renamed,
 )
 from .memo import remembered_readings
-from .rules import Rules, derived
+from .rules import Rules, derived, work_opening
 from .textnorm import fold, match_key
 
 # ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": either of two bodies, "/")
@@ -42,6 +42,16 @@ _PLURAL = re.compile(r"(?:các|những)\s++")
 TOPIC_LABEL = re.compile(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)")
 # an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
 # Bộ Xây dựng …" (read on the text: a name is words in capitals)
+# "Đồng chí Nguyễn Văn Tài, …": a comrade named before the titles
+_COMRADE_NAMED = re.compile(
+    r"\W*+đồng\s++chí\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+\s*+[-–,]\s*+",
+    re.IGNORECASE,
+)
+# what follows a comrade's titles when they are the subject of work, not of a description
+# ("…, là cán bộ thuộc diện …", "… nhiệm kỳ 2025-2030, nếu …")
+_DOES_WORK = re.compile(r"\s*+(?:chỉ đạo|chủ trì|phụ trách|trực tiếp|theo dõi|lãnh đạo)(?![\wđ])")
+# a seat in a body, not its office: "Ủy viên Ban Thường vụ", "Thành viên Ban Chỉ đạo"
+_MEMBER_TITLE = re.compile(r"(?:ủy|uỷ|thành)\s++viên\s*+$")
 # after a holder's name, the dash or comma before the title: "đồng chí Trần Văn Hùng - Phó
 # Chủ tịch UBND tỉnh", "đồng chí Lê Văn Nam, Giám đốc Sở Tài chính"
 _NAME_THEN_TITLE = re.compile(
@@ -422,6 +432,27 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # a delegation chain or an addressee at the very start
     # "Căn cứ kế hoạch này, Giám đốc các Sở …" (framing: above)
     chain = _runs(text, matches, framing)
+    named = None if chain else _COMRADE_NAMED.match(original, framing)
+    titled = _runs(text, matches, named.end()) if named else []
+    after_titles = fold(original[titled[-1].end : titled[-1].end + 40]) if titled else ""
+    if titled and (
+        _DOES_WORK.match(after_titles) or derived(table.rules, work_opening).match(after_titles)
+    ):
+        # "Đồng chí Nguyễn Văn Tài, Ủy viên Ban Thường vụ, Chỉ huy trưởng Ban Chỉ huy Quân sự
+        # xã chỉ đạo …": past the comrade's name, the titles (blanked) and their bodies
+        framing = named.end()
+        chain = _runs(text, matches, framing)
+    if len(chain) > 1:
+        # "Ủy viên Ban Thường vụ, Trưởng Ban Xây dựng Đảng chủ trì …": a holder's seat in a
+        # body before the office that does the work
+        seats = [
+            i
+            for i, a in enumerate(chain[:-1])
+            if _MEMBER_TITLE.search(fold(original[chain[i - 1].end if i else framing : a.start]))
+        ]
+        if seats and seats == list(range(len(seats))):  # the seats first, then the office
+            framing = chain[seats[-1]].end
+            chain = chain[len(seats) :]
     subject_end = chain[-1].end if chain else 0
     if chain and chain[-1].agency.kind == "person":
         # "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo Bộ X …": the holder's own name

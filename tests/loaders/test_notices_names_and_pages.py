@@ -219,3 +219,32 @@ def test_a_body_abbreviated_by_the_initials_of_its_name() -> None:
 )
 def test_a_unit_printed_in_lower_case(sentence: str, lead: list[str]) -> None:
     assert [a.name for a in parse_assignment(sentence, TABLE, "Nghệ An").lead] == lead
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a seat in a body, then the office whose body does the work
+        (
+            "Đồng chí Ủy viên Ban Thường vụ, Trưởng Ban Xây dựng Đảng chủ trì tham mưu công tác "
+            "tổ chức.",
+            ["Ban Xây dựng Đảng"],
+        ),
+        # the comrade's name first, then the titles
+        (
+            "Đồng chí Nguyễn Văn Tài, Ủy viên Ban Thường vụ, Chỉ huy trưởng Ban Chỉ huy Quân sự "
+            "xã tham mưu xây dựng lực lượng dân quân.",
+            ["Ban Chỉ huy Quân sự xã"],
+        ),
+        # … but a comrade described, not given work, is no doer ("…, là cán bộ thuộc diện …")
+        (
+            "Đồng chí Nguyễn Văn A, Chủ nhiệm Ủy ban Kinh tế của Quốc hội; đồng chí Nguyễn Văn "
+            "B, Thứ trưởng Bộ Tài chính, là cán bộ thuộc diện Bộ Chính trị quản lý.",
+            [],
+        ),
+        # two bodies of one subject both lead
+        ("Sở Tài chính, Sở Xây dựng chủ trì rà soát.", ["Sở Tài chính", "Sở Xây dựng"]),
+    ],
+)
+def test_a_comrade_with_several_titles(sentence: str, lead: list[str]) -> None:
+    assert [a.name for a in parse_assignment(sentence, TABLE, "Phú Thọ").lead] == lead
