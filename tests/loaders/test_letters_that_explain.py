@@ -120,6 +120,12 @@ def test_names_of_fields_that_are_verbs_elsewhere(text: str, name: str) -> None:
             "Ủy ban nhân dân các tỉnh từ Hà Tĩnh đến Khánh Hòa",
         ),
         ("Ủy ban nhân dân các tỉnh từ ngày 1/7 thực hiện.", "Ủy ban nhân dân các tỉnh"),
+        # owners of things as a kind of party
+        (
+            "Các chủ hồ chứa thủy điện tuyệt đối không để xảy ra mất an toàn.",
+            "Các chủ hồ chứa thủy điện",
+        ),
+        ("Yêu cầu các chủ cơ sở sản xuất kiểm tra hệ thống.", "Các chủ cơ sở sản xuất"),
         # a field abbreviated after a group noun
         ("Các sở GDĐT thực hiện.", "Các sở Giáo dục và Đào tạo"),
         ("Chỉ đạo các Sở TT&TT triển khai.", "Các Sở Thông tin và Truyền thông"),
