@@ -33,7 +33,10 @@ from .textnorm import fold, match_key
 _SEP = re.compile(r"^(?:\s|,|;|:|&|/|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
-    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+(?:trực tiếp\s++)?"
+    r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+"
+    # "Sở X căn cứ diễn biến của bão, lũ chỉ đạo Y …": what the body goes by, then the step
+    r"(?:(?:căn cứ|tùy theo|tuỳ theo)\s[^.;:()]{3,80}?,?\s++(?=(?:trực tiếp\s++)?chỉ đạo\s))?"
+    r"(?:trực tiếp\s++)?"
     r"(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )

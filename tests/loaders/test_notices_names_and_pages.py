@@ -242,6 +242,13 @@ def test_a_unit_printed_in_lower_case(sentence: str, lead: list[str]) -> None:
             "B, Thứ trưởng Bộ Tài chính, là cán bộ thuộc diện Bộ Chính trị quản lý.",
             [],
         ),
+        # what the body goes by, between it and the body it directs
+        (
+            "Sở Giáo dục và Đào tạo căn cứ diễn biến của bão, lũ chỉ đạo các cơ sở giáo dục cho "
+            "học sinh nghỉ học.",
+            ["Các cơ sở giáo dục"],
+        ),
+        ("Sở Tài chính căn cứ quy định hướng dẫn các xã lập dự toán.", ["Sở Tài chính"]),
         # two bodies of one subject both lead
         ("Sở Tài chính, Sở Xây dựng chủ trì rà soát.", ["Sở Tài chính", "Sở Xây dựng"]),
     ],
