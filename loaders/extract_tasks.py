@@ -1003,7 +1003,7 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     after = fold(sentence[end : end + 40])
     r = ctx.table.rules
     # "Bộ Tài chính giao Vụ X chủ trì …": a body handing work on opens a task too
-    verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs, "giao"))
+    verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs, "giao", "chủ trì"))
     adverbs = r"(?:(?:cần|phải|sẽ|sớm|đồng thời|kịp thời)\s+)*"
     return bool(re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after))
 

@@ -255,3 +255,36 @@ def test_a_unit_printed_in_lower_case(sentence: str, lead: list[str]) -> None:
 )
 def test_a_comrade_with_several_titles(sentence: str, lead: list[str]) -> None:
     assert [a.name for a in parse_assignment(sentence, TABLE, "Phú Thọ").lead] == lead
+
+
+CONCLUSIONS = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+
+Số: 701/TB-BNNMT
+
+Hà Nội, ngày 10 tháng 12 năm 2026
+
+THÔNG BÁO
+Kết luận của Thứ trưởng tại cuộc họp về Kế hoạch phát triển lâm nghiệp
+
+Thứ trưởng kết luận như sau:
+
+1. Vụ Kế hoạch - Tài chính chủ trì thẩm định nhu cầu vốn đầu tư công cho các dự án lâm \
+nghiệp, hoàn thành trong Quý I/2027. Cục Biến đổi khí hậu chủ trì hướng dẫn việc đo đạc, báo \
+cáo kết quả giảm phát thải từ rừng, ban hành trong Quý II/2027.
+
+Nơi nhận:
+- Như trên;
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Nguyễn Quốc Trị
+"""
+
+
+def test_a_sentence_that_opens_with_a_body_chairing_is_a_task_of_its_own() -> None:
+    tasks = extract_text(CONCLUSIONS, "notice.txt").tasks
+    assert [([a.name for a in t.lead], t.text[:20]) for t in tasks] == [
+        (["Vụ Kế hoạch - Tài chính"], "Vụ Kế hoạch - Tài ch"),
+        (["Cục Biến đổi khí hậu"], "Cục Biến đổi khí hậu"),
+    ]
