@@ -132,6 +132,15 @@ _COMMUNE = re.compile(
 )
 
 
+def _district_pattern(rules: Rules) -> re.Pattern[str]:
+    """A commune's head word before a district's unit ("UBND huyện", "Công an thị xã")."""
+    heads = "|".join(re.escape(h) for h in sorted(_COMMUNE_HEADS, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\wđ])(?P<head>{heads})\s+(?P<unit>{rules.alternation(rules.district_units)})"
+        rf"(?![\wđ])"
+    )
+
+
 def _with_place(name: str, place: str) -> str:
     """A provincial body's name with its province: "Sở Xây dựng tỉnh Lâm Đồng", "Công an
     tỉnh Lạng Sơn", "Sở Y tế thành phố Hà Nội"."""
@@ -711,6 +720,16 @@ class AgencyTable:
                 name, end = f"{head} {m.group('unit')}", m.end()
             parent = city_form(f"Ủy ban nhân dân tỉnh {province}", province) if province else None
             agency = Agency(name, "commune", province, "body", parent, text[m.start() : end])
+            found.append(AgencyMatch(m.start(), end, agency))
+            taken.add((m.start(), end))
+        for m in derived(self.rules, _district_pattern).finditer(key):
+            # "UBND huyện Hương Sơn", "Công an thị xã Kỳ Anh" (before 1/7/2025): the district's
+            # body, as its name written out is read by its shape
+            end, district = _commune_name(text, m.end())
+            if taken.at(m.start()) or not district:
+                continue
+            name = f"{_COMMUNE_HEADS[m.group('head')]} {m.group('unit')} {district}"
+            agency = Agency(name, "unknown", province, "body", None, text[m.start() : end], False)
             found.append(AgencyMatch(m.start(), end, agency))
             taken.add((m.start(), end))
         for m in hits:

@@ -288,3 +288,23 @@ def test_a_sentence_that_opens_with_a_body_chairing_is_a_task_of_its_own() -> No
         (["Vụ Kế hoạch - Tài chính"], "Vụ Kế hoạch - Tài ch"),
         (["Cục Biến đổi khí hậu"], "Cục Biến đổi khí hậu"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a district's bodies abbreviated, in documents from before 1/7/2025
+        ("UBND huyện Hương Sơn chủ trì.", ["Ủy ban nhân dân huyện Hương Sơn"]),
+        ("Công an thị xã Kỳ Anh phối hợp.", ["Công an thị xã Kỳ Anh"]),
+        (
+            "Yêu cầu UBND huyện Cẩm Xuyên, UBND thị xã Kỳ Anh tập trung giải phóng mặt bằng.",
+            ["Ủy ban nhân dân huyện Cẩm Xuyên", "Ủy ban nhân dân thị xã Kỳ Anh"],
+        ),
+        # as the name written out is read
+        ("Ủy ban nhân dân huyện Hương Sơn chủ trì.", ["Ủy ban nhân dân huyện Hương Sơn"]),
+        # a district's unit with no name is no body here
+        ("UBND huyện chủ trì.", []),
+    ],
+)
+def test_district_bodies_abbreviated(text: str, names: list[str]) -> None:
+    assert [m.agency.name for m in TABLE.find(text, "Hà Tĩnh")] == names
