@@ -585,6 +585,10 @@ def _title_like(v: _Vocab, text: str, key: str, body: int) -> bool:
     return _capitals(text, body) or key[body:].lstrip().startswith(v.subject_heads)
 
 
+# the name of a form right before a number: "Biểu số", "Mẫu số", "biểu mẫu số"
+_A_FORM = re.compile(r"(?<![\wđ])(?:biểu|mẫu|biểu mẫu)\s++số\s*+$")
+
+
 def mentions_in(
     para: Paragraph,
     own_voice: bool,
@@ -608,6 +612,8 @@ def mentions_in(
             continue
         if own_template and n.format() == own_template:
             continue
+        if _A_FORM.search(key[max(0, nm.start - 20) : nm.start]):
+            continue  # "Biểu số 01/BNV-TKCC", "Mẫu số 02/BC": a form to fill in, no document
         before = v.TYPE_BEFORE.search(key[max(0, nm.start - 60) : nm.start])
         doc_type = None
         if before:

@@ -233,3 +233,45 @@ def test_what_the_ministry_gives_its_own_units_in_a_letter() -> None:
         ["Cục Quản lý đê điều và Phòng, chống thiên tai"],
         ["Cục Thủy sản và Kiểm ngư"],
     ]
+
+
+FORMS = """BỘ NỘI VỤ
+
+Số: 6120/BNV-CCVC
+V/v báo cáo thống kê số lượng cán bộ, công chức năm 2026
+
+Hà Nội, ngày 2 tháng 12 năm 2026
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+Thực hiện Nghị định số 62/2024/NĐ-CP của Chính phủ, Bộ Nội vụ đề nghị như sau:
+
+I. BIỂU MẪU BÁO CÁO
+
+1. Biểu số 01/BNV-TKCC: Số lượng, chất lượng công chức theo ngạch.
+
+2. Biểu số 02/BNV-TKCC: Số lượng, chất lượng cán bộ, công chức cấp xã.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Tổng hợp, báo cáo số liệu theo các biểu mẫu tại Mục I, gửi Bộ Nội vụ trước ngày 15/01/2027.
+
+2. Chỉ đạo Sở Nội vụ kiểm tra, đối chiếu số liệu trước khi gửi.
+
+Nơi nhận:
+- Như trên;
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Vũ Chiến Thắng
+"""
+
+
+def test_a_form_to_fill_in_is_no_document_and_no_task() -> None:
+    ex = extract_text(FORMS, "letter.txt")
+    assert [r.number for r in ex.references] == ["62/2024/NĐ-CP"]
+    assert [t.text[:30] for t in ex.tasks] == [
+        "Tổng hợp, báo cáo số liệu theo",
+        "Chỉ đạo Sở Nội vụ kiểm tra, đố",
+    ]
