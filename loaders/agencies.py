@@ -1412,6 +1412,7 @@ class AgencyTable:
                     parts, end = repeats, repeats[-1][1]
             end = _where_clause(key, end, self.rules)  # "Cấp ủy cấp xã nơi có trụ sở …"
             end = _from_to(key, end)  # "… các tỉnh từ Hà Tĩnh đến Khánh Hòa"
+            end = _more_committees(key, end)  # "các văn phòng tỉnh ủy, thành ủy, …"
             owner = _OWNER.match(key, end) if "nouns" in m.groupdict() else None
             if owner is None and _MEMBERS.search(key, start, end) and key[end : end + 1] == " ":
                 owner = _ONE_SPACE.match(key, end)  # no "của" between them
@@ -2566,6 +2567,23 @@ def _from_to_pattern() -> re.Pattern[str]:
     names = "|".join(sorted((re.escape(fold(n)) for n in PROVINCE_NAMES), key=len, reverse=True))
     place = rf"(?:(?:tỉnh|thành phố)[ \t]++)?(?:{names})(?![\wđ])"
     return re.compile(rf"[ \t]++từ[ \t]++{place}[ \t]++(?:đến|tới)[ \t]++{place}")
+
+
+_COMMITTEE_AT_END = re.compile(r"(?:tỉnh|thành|huyện|đảng)[ \t]++(?:ủy|uỷ)$")
+_MORE_COMMITTEES = re.compile(
+    r"(?:[ \t]*+,[ \t]*+(?:và[ \t]++)?|[ \t]++và[ \t]++)(?:tỉnh|thành|huyện|đảng)[ \t]++(?:ủy|uỷ)"
+    r"(?![\wđ])(?:[ \t]++trực[ \t]++thuộc[ \t]++(?:trung[ \t]++ương|tỉnh[ \t]++ủy|thành[ \t]++ủy))?"
+)
+
+
+def _more_committees(key: str, end: int) -> int:
+    """ "Các văn phòng tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương": a group of organs
+    of committees goes on through the committees it lists."""
+    if not _COMMITTEE_AT_END.search(key, 0, end):
+        return end
+    while m := _MORE_COMMITTEES.match(key, end):
+        end = m.end()
+    return end
 
 
 def _from_to(key: str, end: int) -> int:

@@ -120,6 +120,11 @@ def test_names_of_fields_that_are_verbs_elsewhere(text: str, name: str) -> None:
             "Ủy ban nhân dân các tỉnh từ Hà Tĩnh đến Khánh Hòa",
         ),
         ("Ủy ban nhân dân các tỉnh từ ngày 1/7 thực hiện.", "Ủy ban nhân dân các tỉnh"),
+        # the organs of committees, through the committees listed
+        (
+            "Chỉ đạo các văn phòng tỉnh uỷ, thành uỷ, đảng uỷ trực thuộc Trung ương triển khai.",
+            "Các văn phòng tỉnh uỷ, thành uỷ, đảng uỷ trực thuộc Trung ương",
+        ),
         # owners of things as a kind of party
         (
             "Các chủ hồ chứa thủy điện tuyệt đối không để xảy ra mất an toàn.",
