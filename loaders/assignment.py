@@ -45,11 +45,10 @@ _PLURAL = re.compile(r"(?:các|những)\s++")
 TOPIC_LABEL = re.compile(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)")
 # an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
 # Bộ Xây dựng …" (read on the text: a name is words in capitals)
+# a person's name: two to five capitalised words ("Nguyễn Văn Tài")
+_A_NAME = r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+"
 # "Đồng chí Nguyễn Văn Tài, …": a comrade named before the titles
-_COMRADE_NAMED = re.compile(
-    r"\W*+đồng\s++chí\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+\s*+[-–,]\s*+",
-    re.IGNORECASE,
-)
+_COMRADE_NAMED = re.compile(rf"\W*+(?i:đồng\s++chí)\s++{_A_NAME}\s*+[-–,]\s*+")
 # what follows a comrade's titles when they are the subject of work, not of a description
 # ("…, là cán bộ thuộc diện …", "… nhiệm kỳ 2025-2030, nếu …")
 _DOES_WORK = re.compile(r"\s*+(?:chỉ đạo|chủ trì|phụ trách|trực tiếp|theo dõi|lãnh đạo)(?![\wđ])")
@@ -57,10 +56,8 @@ _DOES_WORK = re.compile(r"\s*+(?:chỉ đạo|chủ trì|phụ trách|trực ti�
 _MEMBER_TITLE = re.compile(r"(?:ủy|uỷ|thành)\s++viên\s*+$")
 # after a holder's name, the dash or comma before the title: "đồng chí Trần Văn Hùng - Phó
 # Chủ tịch UBND tỉnh", "đồng chí Lê Văn Nam, Giám đốc Sở Tài chính"
-_NAME_THEN_TITLE = re.compile(
-    r"\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+\s*+[-–,]\s*+"
-)
-_HOLDERS_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+(?=\s)")
+_NAME_THEN_TITLE = re.compile(rf"\s++{_A_NAME}\s*+[-–,]\s*+")
+_HOLDERS_NAME = re.compile(rf"\s++{_A_NAME}(?=\s)")
 # an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
 # "Chỉ đạo, hướng dẫn X …", "Phối hợp với Sở Y chỉ đạo X …" (X does it; the heading's body
 # is the route)
