@@ -1,10 +1,13 @@
 """The real documents of benchmarks/real/dev in the formats offices hold them, scored against
 the truth a person wrote (benchmarks/score_extract.py): each saved page's document (its
 blocks: paragraphs and tables, the portal's residue left out) written as a .docx
-(python-docx, tables as tables), saved as .doc by LibreOffice, as a saved web page
+(python-docx, tables as tables), saved as .doc and as .pdf by LibreOffice, as a saved web page
 (benchmarks/saved_pages.py) and as a scan (benchmarks/make_scans.py, read by OCR).
 
-    python benchmarks/formats_real.py [--formats docx,doc,html,scan] [--jobs 2]
+    python benchmarks/formats_real.py [--formats docx,doc,pdf,html,scan] [--jobs 2]
+
+For the .pdf, a table of two columns and at most six rows (a letterhead, a signature block)
+has no borders, as in the documents offices print from Word; other tables are ruled.
 
 Targets are those of the real-documents issue; scans a little lower (metadata ≥ 0.8, tasks
 found and leads ≥ 0.75).
@@ -39,7 +42,7 @@ KEYS = [
 ]  # fmt: skip
 
 
-def _docx(blocks: list[tuple], path: Path) -> Path:
+def _docx(blocks: list[tuple], path: Path, borderless_layout: bool = False) -> Path:
     import docx
 
     document = docx.Document()
@@ -47,8 +50,10 @@ def _docx(blocks: list[tuple], path: Path) -> Path:
         if kind == "p":
             document.add_paragraph(content)
             continue
-        table = document.add_table(rows=0, cols=max(len(r) for r in content))
-        table.style = "Table Grid"
+        width = max(len(r) for r in content)
+        table = document.add_table(rows=0, cols=width)
+        if not (borderless_layout and width == 2 and len(content) <= 6):
+            table.style = "Table Grid"
         for r in content:
             for cell, value in zip(table.add_row().cells, r, strict=False):
                 cell.text = value
@@ -72,9 +77,10 @@ def _extract(path: str) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--formats", default="docx,doc,html,scan")
+    ap.add_argument("--formats", default="docx,doc,pdf,html,scan")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--keep", action="store_true", help="keep the files made (folder printed)")
     args = ap.parse_args(argv)
     formats = args.formats.split(",")
     truths = score_extract.load_truths(DEV)
@@ -87,6 +93,11 @@ def main(argv=None) -> int:
         stem = md.stem
         if "docx" in formats or "doc" in formats:
             made.setdefault("docx", {})[name] = _docx(blocks, tmp / f"{stem}.docx")
+        if "pdf" in formats:
+            (tmp / "pdf-docx").mkdir(exist_ok=True)
+            made.setdefault("pdf-docx", {})[name] = _docx(
+                blocks, tmp / "pdf-docx" / f"{stem}.docx", borderless_layout=True
+            )
         if "html" in formats:
             page = tmp / f"{stem}.html"
             page.write_text(saved_pages.saved_page(text, stem, saved_pages.LAYOUTS[i % 2]), "utf-8")
@@ -94,17 +105,19 @@ def main(argv=None) -> int:
         if "scan" in formats:
             typed = make_scans.typeset("", tmp / f"{stem}.typed.pdf", blocks=blocks)
             made["scan"][name] = make_scans.scan(typed, tmp / f"{stem}.scan.pdf")
-    if "doc" in formats:
+    for fmt, source in (("doc", "docx"), ("pdf", "pdf-docx")):
+        if fmt not in formats:
+            continue
         if shutil.which("soffice") is None:
-            print("doc: LibreOffice is not installed, skipped", file=sys.stderr)
-            formats.remove("doc")
-        else:
-            subprocess.run(
-                ["soffice", "--headless", "--norestore", "--convert-to", "doc", "--outdir",
-                 str(tmp / "doc"), *map(str, made["docx"].values())],
-                env=dict(os.environ, HOME=str(tmp)), capture_output=True, check=True,
-            )  # fmt: skip
-            made["doc"] = {n: tmp / "doc" / (Path(n).stem + ".doc") for n in truths}
+            print(f"{fmt}: LibreOffice is not installed, skipped", file=sys.stderr)
+            formats.remove(fmt)
+            continue
+        subprocess.run(
+            ["soffice", "--headless", "--norestore", "--convert-to", fmt, "--outdir",
+             str(tmp / fmt), *map(str, made[source].values())],
+            env=dict(os.environ, HOME=str(tmp)), capture_output=True, check=True,
+        )  # fmt: skip
+        made[fmt] = {n: tmp / fmt / (Path(n).stem + f".{fmt}") for n in truths}
     results = {}
     print(f"{len(truths)} documents; figures against the truth files")
     print(f"{'format':8}" + "".join(f"{h:>8}" for _, h in KEYS) + "   s/file  pages OCR")
@@ -128,7 +141,10 @@ def main(argv=None) -> int:
                 print(f"   error: {err}")
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), "utf-8")
-    shutil.rmtree(tmp, ignore_errors=True)
+    if args.keep:
+        print(f"files made: {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -21,13 +21,16 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
+from io import BytesIO
 from typing import BinaryIO
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.layout import LTChar, LTCurve, LTTextContainer
 from pdfplumber import page as _plumber_page
 
 from . import errors, ocr
+from .pdf_lines import may_hold_a_table, page_lines
 from .source import ReadError, SourceText, Table, TableRow
 
 
@@ -223,31 +226,45 @@ _FAST_OBJECTS = pdfplumber.__version__ == "0.11.11"
 
 def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
     """Read the PDF at ``file`` (a path or a binary stream); ``path`` is the name the user
-    gave (for messages)."""
+    gave (for messages). A page without rules is read by PDFium (:mod:`.pdf_lines`); a page
+    that may hold a ruled table, or that has no text layer (OCR), by pdfplumber."""
     flags: dict = {}
     pages: list[list[_Line]] = []
     ocr_pages: list[int] = []
+    if not isinstance(file, str):
+        file = file.read()  # both readers open it; the size was checked before
+    plumber = None  # opened for the first page that needs it
     try:
-        with pdfplumber.open(file) as pdf:
-            for page in pdf.pages:
-                number = len(pages) + 1
-                if _FAST_OBJECTS:
-                    page.process_object = _process_object.__get__(page)
-                lines = _page(page, number, flags)
-                if not page.chars and ocr.available():
-                    lines = _ocr_lines(page, number)
-                    ocr_pages.append(number)
+        document = pdfium.PdfDocument(file)
+        try:
+            for index in range(len(document)):
+                number = index + 1
+                lines = _page_by_pdfium(document, index, number, flags)
+                if lines is None:
+                    if plumber is None:
+                        plumber = pdfplumber.open(file if isinstance(file, str) else BytesIO(file))
+                    page = plumber.pages[index]
+                    if _FAST_OBJECTS:
+                        page.process_object = _process_object.__get__(page)
+                    lines = _page(page, number, flags)
+                    if not page.chars and ocr.available():
+                        lines = _ocr_lines(page, number)
+                        ocr_pages.append(number)
+                    page.close()  # drop the page's parsed objects: memory stays one page's
                 pages.append(lines)
-                page.close()  # drop the page's parsed objects: memory stays that of one page
+        finally:
+            document.close()
+            if plumber is not None:
+                plumber.close()
     except ReadError:
         raise
     except subprocess.SubprocessError as exc:  # tesseract failing or stuck on a page
         raise ReadError(
             path, errors.CORRUPT, f"OCR of page {len(pages) + 1} failed: {exc}"
         ) from exc
-    except Exception as exc:  # pdfminer's PDFSyntaxError, PDFPasswordIncorrect, ...
+    except Exception as exc:  # PdfiumError, pdfminer's PDFSyntaxError, PDFPasswordIncorrect, ...
         name = type(exc).__name__
-        encrypted = "Password" in name or "PDFPasswordIncorrect" in str(exc)
+        encrypted = "password" in f"{name} {exc}".lower()
         detail = "encrypted, needs a password" if encrypted else f"{name}: {exc}"
         raise ReadError(path, errors.CORRUPT, detail) from exc
     if not any(line[0].strip() for lines in pages for line in lines):
@@ -301,12 +318,38 @@ def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
     return src
 
 
+def _page_by_pdfium(document, index: int, number: int, flags: dict) -> list[_Line] | None:
+    """The page's lines read by PDFium, or None when pdfplumber must read it: it may hold a
+    ruled table, it has no text layer, or its characters cannot be read so."""
+    page = document[index]
+    try:
+        if may_hold_a_table(page):
+            return None
+        textpage = page.get_textpage()
+        try:
+            if not textpage.count_chars():
+                return None
+            rows = page_lines(textpage, page.get_height())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    if rows is None:
+        return None
+    return _column_rows(["\t".join(_nfc(c, flags) for c in cells) for cells in rows], number)
+
+
 def _ocr_lines(page, number: int) -> list[_Line]:
-    """A page without a text layer, read by OCR: lines holding a tab (two columns, as the
+    """A page without a text layer, read by OCR (see :func:`_column_rows`)."""
+    return _column_rows(ocr.ocr_pdf_page(page), number)
+
+
+def _column_rows(texts, number: int) -> list[_Line]:
+    """Lines of a page read without its rules: lines holding a tab (two columns, as the
     letterhead's) are rows of one table per run of such lines."""
     out: list[_Line] = []
     group = 0
-    for text in ocr.ocr_pdf_page(page):
+    for text in texts:
         if "\t" in text:
             if not out or out[-1][2] is None:
                 group += 1

@@ -96,7 +96,7 @@ def test_memory_error_while_reading_is_too_large(tmp_path, monkeypatch):
     assert _code(path) == errors.TOO_LARGE
 
 
-def test_pdf_pages_are_released_as_they_are_read(tmp_path, monkeypatch, needs_font):
+def test_pdf_pages_are_released_as_they_are_read_by_pdfplumber(tmp_path, monkeypatch, needs_font):
     """pdfplumber keeps each page's parsed objects until the page is closed: a 400-page PDF
     held 3.5 GB (72 MB once each page is closed; figures: benchmarks/fuzz_readers.py)."""
     import pdfplumber.page
@@ -118,6 +118,36 @@ def test_pdf_pages_are_released_as_they_are_read(tmp_path, monkeypatch, needs_fo
 
     monkeypatch.setattr(pdfplumber.page.Page, "close", close)
     monkeypatch.setattr(read_pdf, "_page", one_page)
+    monkeypatch.setattr(read_pdf, "may_hold_a_table", lambda page: True)  # every page ruled
     src = read_pdf.read_pdf(str(path), str(path))
     assert len(src.page_starts) > 1
     assert open_when_read == [0] * len(src.page_starts)
+
+
+def test_pdf_pages_are_released_as_they_are_read_by_pdfium(tmp_path, monkeypatch, needs_font):
+    """The pages read by PDFium are closed one by one too."""
+    import pypdfium2
+
+    text = "\n".join(f"Giao Sở Tài chính thực hiện nhiệm vụ số {i}." for i in range(200))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(fuzzcases.pdf_bytes(text))
+    opened: list[int] = []
+    real_get, real_close = pypdfium2.PdfDocument.get_page, pypdfium2.PdfPage.close
+    open_when_read: list[int] = []
+
+    def get_page(document, index):
+        open_when_read.append(len(opened))
+        opened.append(index)
+        return real_get(document, index)
+
+    def close(page, *args, **kwargs):
+        if opened:
+            opened.pop()
+        return real_close(page, *args, **kwargs)
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", get_page)
+    monkeypatch.setattr(pypdfium2.PdfPage, "close", close)
+    src = read_pdf.read_pdf(str(path), str(path))
+    assert len(src.page_starts) > 1
+    assert open_when_read == [0] * len(src.page_starts)
+    assert src.text.count("Giao Sở Tài chính") == 200

@@ -1,0 +1,182 @@
+"""The lines of a PDF page read from PDFium's characters (pypdfium2), for pages without rules.
+
+pdfplumber reads a page through pdfminer, which interprets the content and builds an object
+per character in Python: 60 to 90 ms a page, ten times the whole extraction of a text file of
+the same length (``benchmarks/PDF_READERS.md``). PDFium does that part in C, and a page is
+read here in a few milliseconds. pdfplumber is still what reads a page drawn with rules that
+could make a table (:func:`may_hold_a_table`): its table finder is why it was chosen.
+
+Lines are made from the characters' positions, as pdfplumber makes them: words (the runs of
+characters between spaces), clustered within :data:`Y_TOLERANCE` points, each line left to
+right; clustered by the bottom of their letters' boxes (the font's descent below the
+baseline), not their tops as pdfplumber does: PDFium's box of a capital with two marks ("Ẫ")
+rises above its neighbours' by more than the tolerance. Unlike pdfplumber, a line whose words stand farther apart than a column gap
+(:func:`_column_gap`) is two columns side by side, as the letterhead of a document printed
+from Word is (a table without borders: the issuer on the left, the national motto on the
+right) and its signature block beside "Nơi nhận": the parts are cells, one row of a table per
+printed line, as the OCR reader gives them. pdfplumber joined the two columns into one line
+("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM"), and issuer, date and signer were lost.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+__all__ = ["Y_TOLERANCE", "may_hold_a_table", "page_lines"]
+
+Y_TOLERANCE = 3.0  # points: words whose tops differ by no more stand on one line (pdfplumber's)
+RULE_THICKNESS = 2.0  # points: a drawn path no taller is a horizontal rule, not a table's
+_SKIPPED = frozenset("\ufffe\ufeff\x00")  # PDFium's marks for characters with no text
+
+
+def may_hold_a_table(page) -> bool:
+    """Whether the page draws anything that could be a table's rules or cells: a path taller
+    than a horizontal rule (a vertical line, a rectangle, a grid). The thin horizontal lines
+    under a letterhead's names and an underlined word are not."""
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom > RULE_THICKNESS and right - left > 0:
+            return True
+    return False
+
+
+@dataclass
+class _Word:
+    x0: float
+    x1: float
+    bottom: float
+    size: float  # the height of its first letter's box: about the font's size
+    chars: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _words(textpage, height: float) -> list[_Word] | None:
+    """The page's words in the order PDFium gives its characters; None when its text and its
+    character list disagree in length (characters outside the BMP: pdfplumber reads those)."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:
+        return None
+    rect = pdfium_c.FS_RECTF()
+    box = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    handle = textpage.raw
+    words: list[_Word] = []
+    cur: _Word | None = None
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch in _SKIPPED or not loose_box(handle, i, box):
+            cur = None
+            continue
+        if ch == "\x02":  # a hyphen PDFium marks as one breaking a word at a line's end
+            ch = "-"
+        x0, x1, bottom = rect.left, rect.right, height - rect.bottom
+        if (
+            cur is not None
+            and abs(bottom - cur.bottom) <= Y_TOLERANCE
+            and -cur.size < x0 - cur.x1 <= 0.2 * cur.size  # a space needs no character
+        ):
+            cur.chars.append(ch)
+            cur.x1 = max(cur.x1, x1)
+            continue
+        cur = _Word(x0, x1, bottom, rect.top - rect.bottom, [ch])
+        words.append(cur)
+    return words
+
+
+def _column_gap(line: list[_Word]) -> float:
+    """The space between two words of a line beyond which they stand in two columns: three
+    quarters of the height of its letters' boxes (the largest space of a justified line was
+    0.4 of it on the real documents printed by LibreOffice, ``benchmarks/formats_real.py``)."""
+    sizes = sorted(w.size for w in line)
+    return 0.75 * sizes[len(sizes) // 2]
+
+
+def _split(line: list[_Word]) -> tuple[float, float] | None:
+    """The widest space of a line wider than its column gap, as (its left, its right)."""
+    gap = _column_gap(line)
+    best: tuple[float, float] | None = None
+    for before, word in zip(line, line[1:], strict=False):
+        if word.x0 - before.x1 > gap and (best is None or word.x0 - before.x1 > best[1] - best[0]):
+            best = (before.x1, word.x0)
+    return best
+
+
+def _beside(line: list[_Word], space: tuple[float, float]) -> tuple[float, float] | None:
+    """``space`` narrowed to where no word of ``line`` stands, or None when a word crosses
+    it (the line runs across both columns) or it is left narrower than a letter."""
+    lo, hi = space
+    for word in line:
+        if word.x1 <= (lo + hi) / 2:
+            lo = max(lo, word.x1)
+        elif word.x0 >= (lo + hi) / 2:
+            hi = min(hi, word.x0)
+        else:
+            return None
+    return (lo, hi) if hi - lo >= 0.3 * line[0].size else None
+
+
+def _columns(lines: list[list[_Word]]) -> list[tuple[int, int, float]]:
+    """The runs of lines that stand in two columns, as (first, end, the x between them): a
+    run grows from a line split by a column gap (:func:`_split`) to the lines next to it that
+    leave the space between the columns empty, no farther apart than twice their letters'
+    height (a letterhead's names wrapped in their cell, the list under "Nơi nhận" beside the
+    signer's name)."""
+    runs: list[tuple[int, int, float]] = []
+    i = 0
+    while i < len(lines):
+        space = _split(lines[i])
+        if space is None:
+            i += 1
+            continue
+        first, end = i, i + 1
+        while first > (runs[-1][1] if runs else 0):
+            near = lines[first][0].bottom - lines[first - 1][0].bottom <= 2.0 * lines[first][0].size
+            narrowed = _beside(lines[first - 1], space) if near else None
+            if narrowed is None:
+                break
+            space, first = narrowed, first - 1
+        while end < len(lines):
+            near = lines[end][0].bottom - lines[end - 1][0].bottom <= 2.0 * lines[end][0].size
+            narrowed = _beside(lines[end], space) if near else None
+            if narrowed is None:
+                break
+            space, end = narrowed, end + 1
+        runs.append((first, end, (space[0] + space[1]) / 2))
+        i = end
+    return runs
+
+
+def page_lines(textpage, height: float) -> list[list[str]] | None:
+    """The page's lines, top to bottom: each a list of its columns' texts: one for a line of
+    running text; two for a run of lines in two columns (:func:`_columns`), each column's
+    lines joined by spaces, as the .docx reader writes a table's cell. None when the
+    characters cannot be read this way (see :func:`_words`)."""
+    words = _words(textpage, height)
+    if words is None:
+        return None
+    lines: list[list[_Word]] = []
+    last = None
+    for word in sorted(words, key=lambda w: w.bottom):
+        if last is not None and word.bottom - last <= Y_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+        last = word.bottom
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    out: list[list[str]] = []
+    done = 0
+    for first, end, middle in _columns(lines):
+        out += [[" ".join(w.text for w in line)] for line in lines[done:first]]
+        left = [w.text for line in lines[first:end] for w in line if w.x1 <= middle]
+        right = [w.text for line in lines[first:end] for w in line if w.x0 >= middle]
+        out.append([" ".join(left), " ".join(right)])
+        done = end
+    out += [[" ".join(w.text for w in line)] for line in lines[done:]]
+    return out
