@@ -121,12 +121,70 @@ def _beside(line: list[_Word], space: tuple[float, float]) -> tuple[float, float
     return (lo, hi) if hi - lo >= 0.3 * line[0].size else None
 
 
+def _side(line: list[_Word], middle: float, left: bool) -> tuple[float, float] | None:
+    """Where a line's words on one side of ``middle`` stand, as (from, to), or None."""
+    words = [w for w in line if (w.x1 <= middle if left else w.x0 >= middle)]
+    return (words[0].x0, words[-1].x1) if words else None
+
+
+def _aligned(
+    part: tuple[float, float], seen: list[tuple[float, float]], size: float, centred: bool
+) -> bool:
+    """Whether a column's part of a line begins, ends or (``centred``: only) is centred where
+    another of its parts is, within a fifth of the letters' height: the lines of one cell."""
+    tol = 0.2 * size
+    return any(
+        abs(part[0] + part[1] - s[0] - s[1]) <= 2 * tol
+        or not centred
+        and (abs(part[0] - s[0]) <= tol or abs(part[1] - s[1]) <= tol)
+        for s in seen
+    )
+
+
+def _joins(
+    line: list[_Word],
+    step: float,
+    space: tuple[float, float],
+    parts: dict[bool, list[tuple[float, float]]],
+    below: bool,
+) -> tuple[float, float] | None:
+    """Whether ``line``, ``step`` below the run's last line (``below``) or above its first, belongs to a run of
+    two columns with ``space`` between them and ``parts`` (the lines' parts on the left,
+    True, and on the right) so far: the space narrowed to it, which ``parts`` now hold, or
+    None (see :func:`_columns`)."""
+    size = line[0].size
+    if step > (6.0 if below else 2.0) * size:
+        return None
+    narrowed = _beside(line, space)
+    if narrowed is None:
+        return None
+    mid = (narrowed[0] + narrowed[1]) / 2
+    found = {side: _side(line, mid, side) for side in (True, False)}
+    if all(found.values()):
+        if step > 2.0 * size:
+            return None
+    elif step > 1.3 * size:
+        side = found[True] is not None
+        centred = step > 2.0 * size  # only a name under its title, centred as it is
+        if not _aligned(found[side], parts[side], size, centred):  # type: ignore[arg-type]
+            return None
+    for side, part in found.items():
+        if part:
+            parts[side].append(part)
+    return narrowed
+
+
 def _columns(lines: list[list[_Word]]) -> list[tuple[int, int, float]]:
     """The runs of lines that stand in two columns, as (first, end, the x between them): a
-    run grows from a line split by a column gap (:func:`_split`) to the lines next to it that
-    leave the space between the columns empty, no farther apart than twice their letters'
-    height (a letterhead's names wrapped in their cell, the list under "Nơi nhận" beside the
-    signer's name)."""
+    run grows from a line split by a column gap (:func:`_split`) to the lines next to it
+    that leave the space between the columns empty (a letterhead's names wrapped in their
+    cell, the list under "Nơi nhận" beside the signer's name), no farther apart than twice
+    their letters' height. A line with words on one side only must also begin, end or be
+    centred as another line of that side does, unless it follows the line before it as
+    closely as the lines of a cell do (a plan's title centred under the signer is not in
+    his column, nor the last short line of the text above "Nơi nhận"); a line centred as
+    another of its side may stand up to six heights below the run (the signer's name under
+    the space for the signature)."""
     runs: list[tuple[int, int, float]] = []
     i = 0
     while i < len(lines):
@@ -134,16 +192,21 @@ def _columns(lines: list[list[_Word]]) -> list[tuple[int, int, float]]:
         if space is None:
             i += 1
             continue
+        middle = (space[0] + space[1]) / 2
+        parts = {
+            side: [p] if (p := _side(lines[i], middle, side)) else [] for side in (True, False)
+        }
+
         first, end = i, i + 1
         while first > (runs[-1][1] if runs else 0):
-            near = lines[first][0].bottom - lines[first - 1][0].bottom <= 2.0 * lines[first][0].size
-            narrowed = _beside(lines[first - 1], space) if near else None
+            step = lines[first][0].bottom - lines[first - 1][0].bottom
+            narrowed = _joins(lines[first - 1], step, space, parts, False)
             if narrowed is None:
                 break
             space, first = narrowed, first - 1
         while end < len(lines):
-            near = lines[end][0].bottom - lines[end - 1][0].bottom <= 2.0 * lines[end][0].size
-            narrowed = _beside(lines[end], space) if near else None
+            step = lines[end][0].bottom - lines[end - 1][0].bottom
+            narrowed = _joins(lines[end], step, space, parts, True)
             if narrowed is None:
                 break
             space, end = narrowed, end + 1

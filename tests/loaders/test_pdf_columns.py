@@ -1,0 +1,160 @@
+"""PDF pages without rules, read by PDFium: lines, and the two columns of a letterhead and a
+signature block printed from Word (a table without borders).
+
+Each page here is drawn with reportlab's canvas at the places Word puts them: the issuer and
+the national motto side by side, each centred in its half; "Nơi nhận" on the left beside the
+signer on the right. pdfplumber joined such columns into one line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM") and the issuer, the date and the signer were lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders import read_pdf as read_pdf_module
+from policy_lineage.loaders.pipeline import extract_paths
+from policy_lineage.loaders.readers import read_path
+
+from .conftest import _font
+
+LEFT, RIGHT, MIDDLE, MARGIN = 160.0, 420.0, 297.0, 70.0  # A4 is 595 points wide
+
+LETTERHEAD = [
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("TỈNH BẮC NINH", "Độc lập - Tự do - Hạnh phúc"),
+    ("Số: 144/KH-UBND", "Bắc Ninh, ngày 24 tháng 11 năm 2025"),
+]
+BODY = [
+    "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển",
+    "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;",
+    "1. Giao Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu dùng chung của tỉnh,",
+    "hoàn thành trước ngày 30/6/2026.",
+]
+RECIPIENTS = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Mai Sơn"]
+
+
+def _page(path, *, after_signature: str | None = None, justified_gap: float = 0.0):
+    """A plan's first page; ``after_signature``: a centred line right under the signer (the
+    title of the plan an order issues); ``justified_gap``: extra points between the words of
+    the body's first line, as a justified line stretches them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 800.0
+    for left, right in LETTERHEAD:
+        c.setFont(font, 11)
+        c.drawCentredString(LEFT, y, left)
+        c.drawCentredString(RIGHT, y, right)
+        y -= 15
+    c.setFont(font, 13)
+    y -= 20
+    c.drawCentredString(MIDDLE, y, "KẾ HOẠCH")
+    y -= 17
+    c.drawCentredString(MIDDLE, y, "Phát triển kinh tế số tỉnh Bắc Ninh")
+    y -= 30
+    c.setFont(font, 12)
+    for i, line in enumerate(BODY):
+        if i == 0 and justified_gap:
+            text = c.beginText(MARGIN, y)
+            text.setFont(font, 12)
+            text.setWordSpace(justified_gap)
+            text.textOut(line)
+            c.drawText(text)
+        else:
+            c.drawString(MARGIN, y, line)
+        y -= 16
+    y -= 20
+    c.setFont(font, 11)
+    for i in range(max(len(RECIPIENTS), len(SIGNATURE))):
+        if i < len(RECIPIENTS):
+            c.drawString(MARGIN, y, RECIPIENTS[i])
+        if i < len(SIGNATURE) and SIGNATURE[i]:
+            c.drawCentredString(RIGHT, y, SIGNATURE[i])
+        y -= 15
+    if after_signature:
+        c.setFont(font, 13)
+        c.drawCentredString(MIDDLE, y - 4, after_signature)
+    c.line(LEFT - 40, 770, LEFT + 40, 770)  # the rule under the issuer's name
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture
+def letterhead_pdf(tmp_path):
+    return _page(tmp_path / "ke-hoach.pdf")
+
+
+def test_a_page_without_rules_is_read_by_pdfium_not_pdfplumber(letterhead_pdf, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("pdfplumber opened for a page without rules")
+
+    monkeypatch.setattr(read_pdf_module.pdfplumber, "open", refuse)
+    src = read_path(letterhead_pdf)
+    for line in BODY:
+        assert line in src.text.split("\n")
+
+
+def test_the_letterhead_is_one_row_of_two_cells(letterhead_pdf):
+    src = read_path(letterhead_pdf)
+    first = src.text.split("\n")[0]
+    assert first.split("\t") == [
+        " ".join(left for left, _ in LETTERHEAD),
+        " ".join(right for _, right in LETTERHEAD),
+    ]
+    assert src.tables and src.tables[0].rows[0].cells == first.split("\t")
+
+
+def test_the_signature_block_stands_beside_the_recipients(letterhead_pdf):
+    src = read_path(letterhead_pdf)
+    rows = [line.split("\t") for line in src.text.split("\n") if "\t" in line]
+    assert [" ".join(RECIPIENTS), " ".join(s for s in SIGNATURE if s)] in rows
+
+
+def test_the_facts_of_the_letterhead_and_the_signature_are_read(letterhead_pdf):
+    [doc] = extract_paths([str(letterhead_pdf)])
+    assert doc.document.number == "144/KH-UBND"
+    assert doc.document.issuer.name == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert doc.document.date.isoformat() == "2025-11-24"
+    assert doc.document.signer == "Mai Sơn"
+    [task] = doc.tasks
+    assert [a.name for a in task.lead] == ["Sở Khoa học và Công nghệ"]
+    assert task.deadline.isoformat() == "2026-06-30"
+
+
+def test_a_centred_title_under_the_signer_is_not_in_its_column(tmp_path):
+    src = read_path(_page(tmp_path / "qd.pdf", after_signature="QUY CHẾ"))
+    lines = src.text.split("\n")
+    assert "QUY CHẾ" in lines
+    assert not any("QUY CHẾ" in line for line in lines if "\t" in line)
+
+
+@pytest.mark.parametrize("gap", [0.0, 2.0, 4.0])
+def test_a_justified_line_is_not_two_columns(tmp_path, gap):
+    """A line whose spaces are stretched (up to 4 points more each at 12 points, a third of
+    the letters' height) is still one line of running text."""
+    src = read_path(_page(tmp_path / "kh.pdf", justified_gap=gap))
+    assert BODY[0] in src.text.split("\n")
+
+
+def test_a_line_with_a_letter_of_two_marks_stays_one_line(tmp_path):
+    """PDFium's box of "Ẫ" or "Ễ" rises above its neighbours' by more than the tolerance
+    between lines: lines are made from the letters' bottoms."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "hd.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 14)
+    c.drawCentredString(MIDDLE, 760, "HƯỚNG DẪN THỰC HIỆN NGHỊ QUYẾT VỀ PHÁT TRIỂN")
+    c.drawCentredString(MIDDLE, 742, "KHOA HỌC, CÔNG NGHỆ VÙNG DÂN TỘC THIỂU SỐ")
+    c.showPage()
+    c.save()
+    assert read_path(path).text.split("\n") == [
+        "HƯỚNG DẪN THỰC HIỆN NGHỊ QUYẾT VỀ PHÁT TRIỂN",
+        "KHOA HỌC, CÔNG NGHỆ VÙNG DÂN TỘC THIỂU SỐ",
+    ]
