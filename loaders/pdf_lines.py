@@ -21,6 +21,7 @@ printed line, as the OCR reader gives them. pdfplumber joined the two columns in
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
@@ -108,16 +109,22 @@ def _split(line: list[_Word]) -> tuple[float, float] | None:
 
 
 def _beside(line: list[_Word], space: tuple[float, float]) -> tuple[float, float] | None:
-    """``space`` narrowed to where no word of ``line`` stands, or None when a word crosses
-    it (the line runs across both columns) or it is left narrower than a letter."""
+    """``space`` narrowed to where no word of ``line`` stands, or None when a word covers
+    it (the line runs across both columns) or it is left narrower than a letter. A word
+    reaching into the space from one side narrows it from that side; a word inside it, from
+    the side of its middle nearer to the word's."""
     lo, hi = space
     for word in line:
-        if word.x1 <= (lo + hi) / 2:
-            lo = max(lo, word.x1)
-        elif word.x0 >= (lo + hi) / 2:
-            hi = min(hi, word.x0)
+        if word.x1 <= lo or word.x0 >= hi:
+            continue
+        if word.x0 <= lo:
+            if word.x1 >= hi:
+                return None
+            lo = word.x1
+        elif word.x1 >= hi or word.x0 + word.x1 > lo + hi:
+            hi = word.x0
         else:
-            return None
+            lo = word.x1
     return (lo, hi) if hi - lo >= 0.3 * line[0].size else None
 
 
@@ -141,50 +148,58 @@ def _aligned(
     )
 
 
-def _joins(
-    line: list[_Word],
-    step: float,
-    space: tuple[float, float],
-    parts: dict[bool, list[tuple[float, float]]],
-    below: bool,
-) -> tuple[float, float] | None:
-    """Whether ``line``, ``step`` below the run's last line (``below``) or above its first, belongs to a run of
-    two columns with ``space`` between them and ``parts`` (the lines' parts on the left,
-    True, and on the right) so far: the space narrowed to it, which ``parts`` now hold, or
-    None (see :func:`_columns`)."""
-    size = line[0].size
-    if step > (6.0 if below else 2.0) * size:
-        return None
-    narrowed = _beside(line, space)
-    if narrowed is None:
-        return None
-    mid = (narrowed[0] + narrowed[1]) / 2
-    found = {side: _side(line, mid, side) for side in (True, False)}
-    if all(found.values()):
-        if step > 2.0 * size:
-            return None
-    elif step > 1.3 * size:
-        side = found[True] is not None
-        centred = step > 2.0 * size  # only a name under its title, centred as it is
-        if not _aligned(found[side], parts[side], size, centred):  # type: ignore[arg-type]
-            return None
-    for side, part in found.items():
-        if part:
-            parts[side].append(part)
-    return narrowed
+@dataclass
+class _Run:
+    """Lines in two columns being gathered (see :func:`_columns`)."""
+
+    space: tuple[float, float]  # the empty space between the columns
+    width: float  # the page's
+    parts: dict[bool, list[tuple[float, float]]]  # where each line stands, left (True), right
+    steps: list[float] = field(default_factory=list)  # between its lines
+
+    def joins(self, line: list[_Word], step: float, below: bool) -> bool:
+        """Whether ``line``, ``step`` below the run's last line (``below``) or above its
+        first, belongs to it; if so, the run now holds it."""
+        size = line[0].size
+        if step > (6.0 if below else 2.0) * size:
+            return False
+        narrowed = _beside(line, self.space)
+        if narrowed is None:
+            return False
+        mid = (narrowed[0] + narrowed[1]) / 2
+        found = {side: _side(line, mid, side) for side in (True, False)}
+        if all(found.values()):
+            if step > 2.0 * size:
+                return False
+        elif abs(line[0].x0 + line[-1].x1 - self.width) <= 0.4 * size:
+            return False  # a title centred on the page, under or over the columns
+        elif step > 1.3 * size:
+            side = found[True] is not None
+            # farther than the lines of the run are apart: only a name under its title,
+            # centred as it is
+            centred = step > 2.0 * size or bool(self.steps) and step > 1.25 * min(self.steps)
+            if not _aligned(found[side], self.parts[side], size, centred):  # type: ignore[arg-type]
+                return False
+        for side, part in found.items():
+            if part:
+                self.parts[side].append(part)
+        self.space = narrowed
+        self.steps.append(step)
+        return True
 
 
-def _columns(lines: list[list[_Word]]) -> list[tuple[int, int, float]]:
+def _columns(lines: list[list[_Word]], width: float) -> list[tuple[int, int, float]]:
     """The runs of lines that stand in two columns, as (first, end, the x between them): a
     run grows from a line split by a column gap (:func:`_split`) to the lines next to it
     that leave the space between the columns empty (a letterhead's names wrapped in their
     cell, the list under "Nơi nhận" beside the signer's name), no farther apart than twice
-    their letters' height. A line with words on one side only must also begin, end or be
-    centred as another line of that side does, unless it follows the line before it as
-    closely as the lines of a cell do (a plan's title centred under the signer is not in
-    his column, nor the last short line of the text above "Nơi nhận"); a line centred as
-    another of its side may stand up to six heights below the run (the signer's name under
-    the space for the signature)."""
+    their letters' height. A line with words on one side only is not centred on the page
+    (``width`` wide: the title of a plan an order issues, right under the signature block)
+    and must also begin, end or be centred as another line of that side does, unless it
+    follows the line before it as closely as the lines of a cell do (the last short line of
+    the text above "Nơi nhận" is not in its column); farther from the run than its lines are
+    from each other, or up to six heights below it (the signer's name under the space for
+    the signature), it must be centred as another line of its side."""
     runs: list[tuple[int, int, float]] = []
     i = 0
     while i < len(lines):
@@ -193,36 +208,43 @@ def _columns(lines: list[list[_Word]]) -> list[tuple[int, int, float]]:
             i += 1
             continue
         middle = (space[0] + space[1]) / 2
-        parts = {
-            side: [p] if (p := _side(lines[i], middle, side)) else [] for side in (True, False)
-        }
-
+        run = _Run(space, width, {side: [] for side in (True, False)})
+        for side in (True, False):
+            if part := _side(lines[i], middle, side):
+                run.parts[side].append(part)
         first, end = i, i + 1
         while first > (runs[-1][1] if runs else 0):
             step = lines[first][0].bottom - lines[first - 1][0].bottom
-            narrowed = _joins(lines[first - 1], step, space, parts, False)
-            if narrowed is None:
+            if not run.joins(lines[first - 1], step, below=False):
                 break
-            space, first = narrowed, first - 1
+            first -= 1
         while end < len(lines):
             step = lines[end][0].bottom - lines[end - 1][0].bottom
-            narrowed = _joins(lines[end], step, space, parts, True)
-            if narrowed is None:
+            if not run.joins(lines[end], step, below=True):
                 break
-            space, end = narrowed, end + 1
-        runs.append((first, end, (space[0] + space[1]) / 2))
+            end += 1
+        runs.append((first, end, (run.space[0] + run.space[1]) / 2))
         i = end
     return runs
 
 
-def page_lines(textpage, height: float) -> list[list[str]] | None:
-    """The page's lines, top to bottom: each a list of its columns' texts: one for a line of
-    running text; two for a run of lines in two columns (:func:`_columns`), each column's
-    lines joined by spaces, as the .docx reader writes a table's cell. None when the
-    characters cannot be read this way (see :func:`_words`)."""
+def page_lines(
+    textpage,
+    height: float,
+    width: float,
+    outside: Sequence[tuple[float, float, float, float]] = (),
+) -> list[tuple[float, list[str]]] | None:
+    """The page's lines, top to bottom, each as (its top, its columns' texts): one text for a
+    line of running text; two for a run of lines in two columns (:func:`_columns`), each
+    column's lines joined by spaces, as the .docx reader writes a table's cell. Words whose
+    middle lies in one of the boxes ``outside`` (x0, top, x1, bottom, from the page's top:
+    the tables pdfplumber read) are left out. None when the characters cannot be read this
+    way (see :func:`_words`)."""
     words = _words(textpage, height)
     if words is None:
         return None
+    if outside:
+        words = [w for w in words if not _inside(w, outside)]
     lines: list[list[_Word]] = []
     last = None
     for word in sorted(words, key=lambda w: w.bottom):
@@ -233,13 +255,27 @@ def page_lines(textpage, height: float) -> list[list[str]] | None:
         last = word.bottom
     for line in lines:
         line.sort(key=lambda w: w.x0)
-    out: list[list[str]] = []
+    out: list[tuple[float, list[str]]] = []
     done = 0
-    for first, end, middle in _columns(lines):
-        out += [[" ".join(w.text for w in line)] for line in lines[done:first]]
-        left = [w.text for line in lines[first:end] for w in line if w.x1 <= middle]
-        right = [w.text for line in lines[first:end] for w in line if w.x0 >= middle]
-        out.append([" ".join(left), " ".join(right)])
+
+    def plain(run: list[list[_Word]]) -> None:
+        out.extend((_top(line), [" ".join(w.text for w in line)]) for line in run)
+
+    for first, end, middle in _columns(lines, width):
+        plain(lines[done:first])
+        run = lines[first:end]
+        left = [w.text for line in run for w in line if w.x1 <= middle]
+        right = [w.text for line in run for w in line if w.x0 >= middle]
+        out.append((_top(run[0]), [" ".join(left), " ".join(right)]))
         done = end
-    out += [[" ".join(w.text for w in line)] for line in lines[done:]]
+    plain(lines[done:])
     return out
+
+
+def _top(line: list[_Word]) -> float:
+    return min(w.bottom - w.size for w in line)
+
+
+def _inside(word: _Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+    x, y = (word.x0 + word.x1) / 2, word.bottom - word.size / 2
+    return any(b[0] <= x < b[2] and b[1] <= y < b[3] for b in boxes)

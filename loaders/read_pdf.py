@@ -95,33 +95,64 @@ _Line = tuple[str, list[str] | None, tuple[int, int] | None]
 _PAGE_NUMBER = re.compile(r"\s*+(?:trang\s*+)?[-–]?\s*+\d{1,3}\s*+[-–]?\s*+", re.IGNORECASE)
 
 
-def _page(page, number: int, flags: dict) -> list[_Line]:
-    """The page's lines in reading order."""
+def _page(page, number: int, flags: dict, pdfium_page=None) -> list[_Line]:
+    """The page's lines in reading order: its ruled tables as pdfplumber finds them, one line
+    per row; the text around them read by PDFium when ``pdfium_page`` is given (the same
+    page; its columns side by side, :mod:`.pdf_lines`), else by pdfplumber."""
     tables = [t for t in page.find_tables() if len(t.rows) > 1 or len(t.rows[0].cells) > 1]
     boxes = [t.bbox for t in tables]
-
-    def outside(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= x < b[2] and b[1] <= y < b[3] for b in boxes)
-
-    text_page = page.filter(outside) if boxes else page
     items: list[tuple[float, int, _Line]] = []
-    for line in text_page.extract_text_lines(return_chars=False):
-        items.append((line["top"], 0, (_nfc(line["text"], flags), None, None)))
+    rows = _text_by_pdfium(page, pdfium_page, boxes) if pdfium_page is not None else None
+    if rows is not None:
+        for top, cells in rows:
+            text = "\t".join(_nfc(c, flags) for c in cells)
+            items.append((top, 0, (text, text.split("\t") if len(cells) > 1 else None, None)))
+    else:
+
+        def outside(obj) -> bool:
+            if obj.get("object_type") != "char":
+                return True
+            x = (obj["x0"] + obj["x1"]) / 2
+            y = (obj["top"] + obj["bottom"]) / 2
+            return not any(b[0] <= x < b[2] and b[1] <= y < b[3] for b in boxes)
+
+        text_page = page.filter(outside) if boxes else page
+        for line in text_page.extract_text_lines(return_chars=False):
+            items.append((line["top"], 0, (_nfc(line["text"], flags), None, None)))
     for k, t in enumerate(tables):
         for i, cells in enumerate(_table_rows(t)):
             cells = [_nfc(c, flags) for c in cells]
             items.append((t.bbox[1], i + 1, ("\t".join(cells), cells, (number, k))))
     items.sort(key=lambda it: (it[0], it[1]))
-    return [line for _, _, line in items]
+    out = [line for _, _, line in items]
+    if rows is None:
+        return out
+    # the runs of two columns: rows of one table per run of such lines, as a page without rules
+    group = 0
+    for i, (text, cells, key) in enumerate(out):
+        if cells is not None and key is None:
+            if i == 0 or out[i - 1][2] is None or out[i - 1][2][1] < 1000:
+                group += 1
+            out[i] = (text, cells, (number, 1000 + group))
+    return out
+
+
+def _text_by_pdfium(page, pdfium_page, boxes) -> list[tuple[float, list[str]]] | None:
+    """The lines of ``pdfium_page`` outside ``boxes`` (:func:`.pdf_lines.page_lines`), in
+    pdfplumber's coordinates; None where those differ (a media box not at the origin)."""
+    if tuple(page.mediabox[:2]) != (0, 0) or tuple(pdfium_page.get_mediabox()[:2]) != (0, 0):
+        return None
+    textpage = pdfium_page.get_textpage()
+    try:
+        return page_lines(textpage, pdfium_page.get_height(), pdfium_page.get_width(), boxes)
+    finally:
+        textpage.close()
 
 
 def _join_pages(pages: list[list[_Line]]) -> None:
     """A table running on from the previous page stays one table; a row split by the page
-    break (the continuation has an empty first cell) is joined to its first part."""
+    break (the continuation has an empty first cell) is joined to its first part, as are two
+    runs of columns read without rules (:func:`_column_rows`) on either side of it."""
     first_row: dict[tuple[int, int], list[str]] = {}
     for lines in pages:
         for _, cells, key in lines:
@@ -137,6 +168,15 @@ def _join_pages(pages: list[list[_Line]]) -> None:
         _, last_cells, last_key = prev[-1]
         _, cells, key = cur[i]
         if last_cells is None or cells is None or len(cells) != len(last_cells):
+            continue
+        if last_key and key and last_key[1] >= 1000 and key[1] >= 1000:
+            # two columns read without rules (a signature block beside "Nơi nhận") running
+            # on: one row, each column's text joined
+            joined = [
+                f"{a} {b}" if a and b else a or b for a, b in zip(last_cells, cells, strict=True)
+            ]
+            prev[-1] = ("\t".join(joined), joined, last_key)
+            del cur[i]
             continue
         for j in range(i, len(cur)):
             if cur[j][2] == key:
@@ -246,7 +286,11 @@ def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
                     page = plumber.pages[index]
                     if _FAST_OBJECTS:
                         page.process_object = _process_object.__get__(page)
-                    lines = _page(page, number, flags)
+                    pdfium_page = document[index]
+                    try:
+                        lines = _page(page, number, flags, pdfium_page)
+                    finally:
+                        pdfium_page.close()
                     if not page.chars and ocr.available():
                         lines = _ocr_lines(page, number)
                         ocr_pages.append(number)
@@ -329,14 +373,14 @@ def _page_by_pdfium(document, index: int, number: int, flags: dict) -> list[_Lin
         try:
             if not textpage.count_chars():
                 return None
-            rows = page_lines(textpage, page.get_height())
+            rows = page_lines(textpage, page.get_height(), page.get_width())
         finally:
             textpage.close()
     finally:
         page.close()
     if rows is None:
         return None
-    return _column_rows(["\t".join(_nfc(c, flags) for c in cells) for cells in rows], number)
+    return _column_rows(["\t".join(_nfc(c, flags) for c in cells) for _, cells in rows], number)
 
 
 def _ocr_lines(page, number: int) -> list[_Line]:

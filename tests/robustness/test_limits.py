@@ -112,9 +112,9 @@ def test_pdf_pages_are_released_as_they_are_read_by_pdfplumber(tmp_path, monkeyp
         closed.append(page.page_number)
         real_close(page)
 
-    def one_page(page, number, flags):
+    def one_page(page, number, flags, pdfium_page=None):
         open_when_read.append(len(set(range(1, number)) - set(closed)))
-        return real_page(page, number, flags)
+        return real_page(page, number, flags, pdfium_page)
 
     monkeypatch.setattr(pdfplumber.page.Page, "close", close)
     monkeypatch.setattr(read_pdf, "_page", one_page)
