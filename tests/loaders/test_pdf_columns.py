@@ -158,3 +158,70 @@ def test_a_line_with_a_letter_of_two_marks_stays_one_line(tmp_path):
         "HƯỚNG DẪN THỰC HIỆN NGHỊ QUYẾT VỀ PHÁT TRIỂN",
         "KHOA HỌC, CÔNG NGHỆ VÙNG DÂN TỘC THIỂU SỐ",
     ]
+
+
+def test_a_page_with_a_ruled_table_keeps_its_letterhead_columns(tmp_path):
+    """A letter whose first page holds a ruled task table: pdfplumber reads the table, and
+    the text around it (the letterhead) is read in columns as on a page without rules."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "cv.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 800.0
+    for left, right in LETTERHEAD:
+        c.setFont(font, 11)
+        c.drawCentredString(LEFT, y, left)
+        c.drawCentredString(RIGHT, y, right)
+        y -= 15
+    c.setFont(font, 10)
+    rows = [
+        ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+        ("1", "Xây dựng cơ sở dữ liệu", "Sở Khoa học và Công nghệ", "30/6/2026"),
+    ]
+    xs, top = [MARGIN, MARGIN + 30, MARGIN + 200, MARGIN + 370, MARGIN + 450], 650.0
+    c.grid(xs, [top, top - 20, top - 40])
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            c.drawString(xs[k] + 3, top - 14 - 20 * r, cell)
+    c.showPage()
+    c.save()
+    src = read_path(path)
+    lines = src.text.split("\n")
+    assert lines[0].split("\t") == [
+        " ".join(left for left, _ in LETTERHEAD),
+        " ".join(right for _, right in LETTERHEAD),
+    ]
+    assert ["\t".join(row) for row in rows] == lines[1:]
+    assert [t.rows[0].cells for t in src.tables] == [lines[0].split("\t"), list(rows[0])]
+
+
+def test_a_signature_block_broken_by_the_page_end_is_one_row(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "kh.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 12)
+    c.drawString(MARGIN, 200, BODY[2])
+    c.drawString(MARGIN, 184, BODY[3])
+    c.setFont(font, 11)
+    c.drawString(MARGIN, 60, "Nơi nhận:")
+    c.drawCentredString(RIGHT, 60, "TM. ỦY BAN NHÂN DÂN")
+    c.drawString(MARGIN, 45, "- Như trên;")
+    c.drawCentredString(RIGHT, 45, "KT. CHỦ TỊCH")
+    c.showPage()
+    c.setFont(font, 11)
+    c.drawString(MARGIN, 800, "- Lưu: VT.")
+    c.drawCentredString(RIGHT, 800, "PHÓ CHỦ TỊCH")
+    c.drawCentredString(RIGHT, 740, "Mai Sơn")
+    c.showPage()
+    c.save()
+    src = read_path(path)
+    lines = src.text.replace("\f", "\n").split("\n")
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    assert rows == [[" ".join(RECIPIENTS), " ".join(s for s in SIGNATURE if s)]]
+    [doc] = extract_paths([str(path)])
+    assert doc.document.signer == "Mai Sơn"
