@@ -169,15 +169,20 @@ class _Run:
         mid = (narrowed[0] + narrowed[1]) / 2
         found = {side: _side(line, mid, side) for side in (True, False)}
         if all(found.values()):
-            if step > 2.0 * size:
+            # the line's own space between its two sides is a column gap, not a space of a
+            # line of running text that falls where the columns' space is
+            if step > 2.0 * size or found[False][0] - found[True][1] <= _column_gap(line):  # type: ignore[index]
                 return False
         elif abs(line[0].x0 + line[-1].x1 - self.width) <= 0.4 * size:
             return False  # a title centred on the page, under or over the columns
-        elif step > 1.3 * size:
+        elif step > 1.3 * size or not below:
             side = found[True] is not None
             # farther than the lines of the run are apart: only a name under its title,
-            # centred as it is
-            centred = step > 2.0 * size or bool(self.steps) and step > 1.25 * min(self.steps)
+            # centred as it is; above the run only a letterhead's line, centred as those
+            # under it (not the last line of the text above "Nơi nhận", left as it is)
+            centred = (
+                step > 2.0 * size or not below or bool(self.steps) and step > 1.25 * min(self.steps)
+            )
             if not _aligned(found[side], self.parts[side], size, centred):  # type: ignore[arg-type]
                 return False
         for side, part in found.items():
@@ -196,10 +201,10 @@ def _columns(lines: list[list[_Word]], width: float) -> list[tuple[int, int, flo
     their letters' height. A line with words on one side only is not centred on the page
     (``width`` wide: the title of a plan an order issues, right under the signature block)
     and must also begin, end or be centred as another line of that side does, unless it
-    follows the line before it as closely as the lines of a cell do (the last short line of
-    the text above "Nơi nhận" is not in its column); farther from the run than its lines are
-    from each other, or up to six heights below it (the signer's name under the space for
-    the signature), it must be centred as another line of its side."""
+    follows the line below it as closely as the lines of a cell do; above the run, farther
+    from it than its lines are from each other, or up to six heights below it (the signer's
+    name under the space for the signature), it must be centred as another line of its side
+    (the last short line of the text above "Nơi nhận" is not in its column)."""
     runs: list[tuple[int, int, float]] = []
     i = 0
     while i < len(lines):

@@ -120,6 +120,23 @@ def test_saved_page_paragraphs(page: str, paragraphs: list[str]) -> None:
     assert [p.text for p in layout(page, soft=soft).paragraphs] == paragraphs
 
 
+def test_an_article_cited_at_a_printed_line_start_opens_no_paragraph() -> None:
+    """A PDF's or a text's printed lines: "Điều 7, Điều 8 …" wrapped to a line's start is a
+    reference going on, not the heading of article 7 (the items after it were lost)."""
+    page = (
+        "b) Chủ trì triển khai các chính sách hỗ trợ theo quy định tại Điều 6,\n"
+        "Điều 7, Điều 8 và Điều 9 Nghị quyết này;\n"
+        "c) Tiếp nhận, quản lý và cấp phát kinh phí hỗ trợ.\n"
+        "Điều 7. Tổ chức thực hiện\n"
+    )
+    assert [p.text for p in layout(page).paragraphs] == [
+        "b) Chủ trì triển khai các chính sách hỗ trợ theo quy định tại Điều 6, Điều 7, Điều 8 "
+        "và Điều 9 Nghị quyết này;",
+        "c) Tiếp nhận, quản lý và cấp phát kinh phí hỗ trợ.",
+        "Điều 7. Tổ chức thực hiện",
+    ]
+
+
 def test_a_running_header_next_to_page_numbers_is_dropped_on_every_page() -> None:
     """A PDF's running header, printed twice (a three-page plan), each time under a page
     number, is no paragraph; the item the page break cut goes on across it."""

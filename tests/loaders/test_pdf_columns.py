@@ -34,7 +34,13 @@ RECIPIENTS = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
 SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Mai Sơn"]
 
 
-def _page(path, *, after_signature: str | None = None, justified_gap: float = 0.0):
+def _page(
+    path,
+    *,
+    after_signature: str | None = None,
+    justified_gap: float = 0.0,
+    space_before_signature: float = 20.0,
+):
     """A plan's first page; ``after_signature``: a centred line right under the signer (the
     title of the plan an order issues); ``justified_gap``: extra points between the words of
     the body's first line, as a justified line stretches them."""
@@ -66,7 +72,7 @@ def _page(path, *, after_signature: str | None = None, justified_gap: float = 0.
         else:
             c.drawString(MARGIN, y, line)
         y -= 16
-    y -= 20
+    y -= space_before_signature
     c.setFont(font, 11)
     for i in range(max(len(RECIPIENTS), len(SIGNATURE))):
         if i < len(RECIPIENTS):
@@ -225,3 +231,14 @@ def test_a_signature_block_broken_by_the_page_end_is_one_row(tmp_path):
     assert rows == [[" ".join(RECIPIENTS), " ".join(s for s in SIGNATURE if s)]]
     [doc] = extract_paths([str(path)])
     assert doc.document.signer == "Mai Sơn"
+
+
+def test_the_text_right_above_the_signature_block_stays_running_text(tmp_path):
+    """Nothing between the text and "Nơi nhận": the text's last short line (at the margin,
+    as "Nơi nhận") is not in its column, nor is the full line above it, whose space between
+    two words may fall where the columns' space is."""
+    src = read_path(_page(tmp_path / "kh.pdf", space_before_signature=0.0))
+    lines = src.text.split("\n")
+    assert BODY[2] in lines and BODY[3] in lines
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    assert [" ".join(RECIPIENTS), " ".join(s for s in SIGNATURE if s)] in rows
