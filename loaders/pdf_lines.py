@@ -30,7 +30,10 @@ __all__ = ["Y_TOLERANCE", "may_hold_a_table", "page_lines"]
 
 Y_TOLERANCE = 3.0  # points: words whose tops differ by no more stand on one line (pdfplumber's)
 RULE_THICKNESS = 2.0  # points: a drawn path no taller is a horizontal rule, not a table's
-_SKIPPED = frozenset("\ufffe\ufeff\x00")  # PDFium's marks for characters with no text
+_SKIPPED = frozenset("\ufeff\x00")  # PDFium's marks for characters with no text
+# PDFium's mark for a hyphen that breaks a word at a line's end: in a document number too
+# ("Phương án số 728/PA-" then "UBND"), where the normalizer joins the two again
+_LINE_END_HYPHEN = frozenset("\ufffe\x02")
 
 
 def may_hold_a_table(page) -> bool:
@@ -71,11 +74,13 @@ def _words(textpage, height: float) -> list[_Word] | None:
     words: list[_Word] = []
     cur: _Word | None = None
     for i, ch in enumerate(text):
+        if ch in _LINE_END_HYPHEN:
+            if cur is not None:
+                cur.chars.append("-")
+            continue
         if ch.isspace() or ch in _SKIPPED or not loose_box(handle, i, box):
             cur = None
             continue
-        if ch == "\x02":  # a hyphen PDFium marks as one breaking a word at a line's end
-            ch = "-"
         x0, x1, bottom = rect.left, rect.right, height - rect.bottom
         if (
             cur is not None

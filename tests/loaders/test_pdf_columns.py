@@ -242,3 +242,24 @@ def test_the_text_right_above_the_signature_block_stays_running_text(tmp_path):
     assert BODY[2] in lines and BODY[3] in lines
     rows = [line.split("\t") for line in lines if "\t" in line]
     assert [" ".join(RECIPIENTS), " ".join(s for s in SIGNATURE if s)] in rows
+
+
+def test_a_number_broken_at_its_hyphen_at_a_line_end_is_kept_whole(tmp_path):
+    """PDFium marks a hyphen ending a line as one that breaks a word; in a document number
+    it is the number's own ("728/PA-" then "UBND")."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "ct.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 12)
+    c.drawString(
+        MARGIN, 760, "Thực hiện Chỉ thị số 03/CT-UBND ngày 19/3/2019, Phương án số 728/PA-"
+    )
+    c.drawString(MARGIN, 744, "UBND ngày 28/02/2025 của Ủy ban nhân dân tỉnh Quảng Trị.")
+    c.showPage()
+    c.save()
+    assert read_path(path).text.split("\n")[0].endswith("728/PA-")
+    [doc] = extract_paths([str(path)])
+    assert "728/PA-UBND" in {r.number for r in doc.references}
