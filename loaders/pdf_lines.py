@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["Y_TOLERANCE", "may_hold_a_table", "page_lines"]
+__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words"]
 
 Y_TOLERANCE = 3.0  # points: words whose tops differ by no more stand on one line (pdfplumber's)
 RULE_THICKNESS = 2.0  # points: a drawn path no taller is a horizontal rule, not a table's
@@ -48,7 +48,7 @@ def may_hold_a_table(page) -> bool:
 
 
 @dataclass
-class _Word:
+class Word:
     x0: float
     x1: float
     bottom: float
@@ -60,7 +60,7 @@ class _Word:
         return "".join(self.chars)
 
 
-def _words(textpage, height: float) -> list[_Word] | None:
+def page_words(textpage, height: float) -> list[Word] | None:
     """The page's words in the order PDFium gives its characters; None when its text and its
     character list disagree in length (characters outside the BMP: pdfplumber reads those)."""
     count = textpage.count_chars()
@@ -71,8 +71,8 @@ def _words(textpage, height: float) -> list[_Word] | None:
     box = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     handle = textpage.raw
-    words: list[_Word] = []
-    cur: _Word | None = None
+    words: list[Word] = []
+    cur: Word | None = None
     for i, ch in enumerate(text):
         if ch in _LINE_END_HYPHEN:
             if cur is not None:
@@ -90,12 +90,12 @@ def _words(textpage, height: float) -> list[_Word] | None:
             cur.chars.append(ch)
             cur.x1 = max(cur.x1, x1)
             continue
-        cur = _Word(x0, x1, bottom, rect.top - rect.bottom, [ch])
+        cur = Word(x0, x1, bottom, rect.top - rect.bottom, [ch])
         words.append(cur)
     return words
 
 
-def _column_gap(line: list[_Word]) -> float:
+def _column_gap(line: list[Word]) -> float:
     """The space between two words of a line beyond which they stand in two columns: three
     quarters of the height of its letters' boxes (the largest space of a justified line was
     0.4 of it on the real documents printed by LibreOffice, ``benchmarks/formats_real.py``)."""
@@ -103,7 +103,7 @@ def _column_gap(line: list[_Word]) -> float:
     return 0.75 * sizes[len(sizes) // 2]
 
 
-def _split(line: list[_Word]) -> tuple[float, float] | None:
+def _split(line: list[Word]) -> tuple[float, float] | None:
     """The widest space of a line wider than its column gap, as (its left, its right)."""
     gap = _column_gap(line)
     best: tuple[float, float] | None = None
@@ -113,7 +113,7 @@ def _split(line: list[_Word]) -> tuple[float, float] | None:
     return best
 
 
-def _beside(line: list[_Word], space: tuple[float, float]) -> tuple[float, float] | None:
+def _beside(line: list[Word], space: tuple[float, float]) -> tuple[float, float] | None:
     """``space`` narrowed to where no word of ``line`` stands, or None when a word covers
     it (the line runs across both columns) or it is left narrower than a letter. A word
     reaching into the space from one side narrows it from that side; a word inside it, from
@@ -133,7 +133,7 @@ def _beside(line: list[_Word], space: tuple[float, float]) -> tuple[float, float
     return (lo, hi) if hi - lo >= 0.3 * line[0].size else None
 
 
-def _side(line: list[_Word], middle: float, left: bool) -> tuple[float, float] | None:
+def _side(line: list[Word], middle: float, left: bool) -> tuple[float, float] | None:
     """Where a line's words on one side of ``middle`` stand, as (from, to), or None."""
     words = [w for w in line if (w.x1 <= middle if left else w.x0 >= middle)]
     return (words[0].x0, words[-1].x1) if words else None
@@ -162,7 +162,7 @@ class _Run:
     parts: dict[bool, list[tuple[float, float]]]  # where each line stands, left (True), right
     steps: list[float] = field(default_factory=list)  # between its lines
 
-    def joins(self, line: list[_Word], step: float, below: bool) -> bool:
+    def joins(self, line: list[Word], step: float, below: bool) -> bool:
         """Whether ``line``, ``step`` below the run's last line (``below``) or above its
         first, belongs to it; if so, the run now holds it."""
         size = line[0].size
@@ -198,7 +198,7 @@ class _Run:
         return True
 
 
-def _columns(lines: list[list[_Word]], width: float) -> list[tuple[int, int, float]]:
+def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, float]]:
     """The runs of lines that stand in two columns, as (first, end, the x between them): a
     run grows from a line split by a column gap (:func:`_split`) to the lines next to it
     that leave the space between the columns empty (a letterhead's names wrapped in their
@@ -239,36 +239,23 @@ def _columns(lines: list[list[_Word]], width: float) -> list[tuple[int, int, flo
 
 
 def page_lines(
-    textpage,
-    height: float,
+    words: list[Word],
     width: float,
     outside: Sequence[tuple[float, float, float, float]] = (),
-) -> list[tuple[float, list[str]]] | None:
-    """The page's lines, top to bottom, each as (its top, its columns' texts): one text for a
-    line of running text; two for a run of lines in two columns (:func:`_columns`), each
-    column's lines joined by spaces, as the .docx reader writes a table's cell. Words whose
-    middle lies in one of the boxes ``outside`` (x0, top, x1, bottom, from the page's top:
-    the tables pdfplumber read) are left out. None when the characters cannot be read this
-    way (see :func:`_words`)."""
-    words = _words(textpage, height)
-    if words is None:
-        return None
+) -> list[tuple[float, list[str]]]:
+    """The lines of a page's ``words`` (:func:`page_words`; the page ``width`` wide), top to
+    bottom, each as (its top, its columns' texts): one text for a line of running text; two
+    for a run of lines in two columns (:func:`_columns`), each column's lines joined by
+    spaces, as the .docx reader writes a table's cell. Words whose middle lies in one of the
+    boxes ``outside`` (x0, top, x1, bottom, from the page's top: the tables pdfplumber read)
+    are left out."""
     if outside:
         words = [w for w in words if not _inside(w, outside)]
-    lines: list[list[_Word]] = []
-    last = None
-    for word in sorted(words, key=lambda w: w.bottom):
-        if last is not None and word.bottom - last <= Y_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-        last = word.bottom
-    for line in lines:
-        line.sort(key=lambda w: w.x0)
+    lines = _lines(words)
     out: list[tuple[float, list[str]]] = []
     done = 0
 
-    def plain(run: list[list[_Word]]) -> None:
+    def plain(run: list[list[Word]]) -> None:
         out.extend((_top(line), [" ".join(w.text for w in line)]) for line in run)
 
     for first, end, middle in _columns(lines, width):
@@ -282,10 +269,25 @@ def page_lines(
     return out
 
 
-def _top(line: list[_Word]) -> float:
+def _top(line: list[Word]) -> float:
     return min(w.bottom - w.size for w in line)
 
 
-def _inside(word: _Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+def _inside(word: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
     x, y = (word.x0 + word.x1) / 2, word.bottom - word.size / 2
     return any(b[0] <= x < b[2] and b[1] <= y < b[3] for b in boxes)
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Words clustered into lines by their bottoms, top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    last = None
+    for word in sorted(words, key=lambda w: w.bottom):
+        if last is not None and word.bottom - last <= Y_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+        last = word.bottom
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines

@@ -30,7 +30,7 @@ from pdfminer.layout import LTChar, LTCurve, LTTextContainer
 from pdfplumber import page as _plumber_page
 
 from . import errors, ocr
-from .pdf_lines import may_hold_a_table, page_lines
+from .pdf_lines import Word, may_hold_a_table, page_lines, page_words
 from .source import ReadError, SourceText, Table, TableRow
 
 
@@ -95,14 +95,14 @@ _Line = tuple[str, list[str] | None, tuple[int, int] | None]
 _PAGE_NUMBER = re.compile(r"\s*+(?:trang\s*+)?[-–]?\s*+\d{1,3}\s*+[-–]?\s*+", re.IGNORECASE)
 
 
-def _page(page, number: int, flags: dict, pdfium_page=None) -> list[_Line]:
+def _page(page, number: int, flags: dict, words: list[Word] | None = None) -> list[_Line]:
     """The page's lines in reading order: its ruled tables as pdfplumber finds them, one line
-    per row; the text around them read by PDFium when ``pdfium_page`` is given (the same
-    page; its columns side by side, :mod:`.pdf_lines`), else by pdfplumber."""
+    per row; the text around them from PDFium's ``words`` of the page when given (its
+    columns side by side, :mod:`.pdf_lines`), else as pdfplumber reads it."""
     tables = [t for t in page.find_tables() if len(t.rows) > 1 or len(t.rows[0].cells) > 1]
     boxes = [t.bbox for t in tables]
     items: list[tuple[float, int, _Line]] = []
-    rows = _text_by_pdfium(page, pdfium_page, boxes) if pdfium_page is not None else None
+    rows = page_lines(words, page.width, boxes) if words is not None else None
     if rows is not None:
         for top, cells in rows:
             text = "\t".join(_nfc(c, flags) for c in cells)
@@ -137,14 +137,15 @@ def _page(page, number: int, flags: dict, pdfium_page=None) -> list[_Line]:
     return out
 
 
-def _text_by_pdfium(page, pdfium_page, boxes) -> list[tuple[float, list[str]]] | None:
-    """The lines of ``pdfium_page`` outside ``boxes`` (:func:`.pdf_lines.page_lines`), in
-    pdfplumber's coordinates; None where those differ (a media box not at the origin)."""
+def _words_of(page, pdfium_page) -> list[Word] | None:
+    """PDFium's words of the page (:func:`.pdf_lines.page_words`), in pdfplumber's
+    coordinates; None where those differ (a media box not at the origin) or the characters
+    cannot be read so."""
     if tuple(page.mediabox[:2]) != (0, 0) or tuple(pdfium_page.get_mediabox()[:2]) != (0, 0):
         return None
     textpage = pdfium_page.get_textpage()
     try:
-        return page_lines(textpage, pdfium_page.get_height(), pdfium_page.get_width(), boxes)
+        return page_words(textpage, pdfium_page.get_height())
     finally:
         textpage.close()
 
@@ -288,9 +289,10 @@ def read_pdf(path: str, file: str | BinaryIO) -> SourceText:
                         page.process_object = _process_object.__get__(page)
                     pdfium_page = document[index]
                     try:
-                        lines = _page(page, number, flags, pdfium_page)
+                        words = _words_of(page, pdfium_page)
                     finally:
                         pdfium_page.close()
+                    lines = _page(page, number, flags, words)
                     if not page.chars and ocr.available():
                         lines = _ocr_lines(page, number)
                         ocr_pages.append(number)
@@ -373,13 +375,14 @@ def _page_by_pdfium(document, index: int, number: int, flags: dict) -> list[_Lin
         try:
             if not textpage.count_chars():
                 return None
-            rows = page_lines(textpage, page.get_height(), page.get_width())
+            words = page_words(textpage, page.get_height())
         finally:
             textpage.close()
+        if words is None:
+            return None
+        rows = page_lines(words, page.get_width())
     finally:
         page.close()
-    if rows is None:
-        return None
     return _column_rows(["\t".join(_nfc(c, flags) for c in cells) for _, cells in rows], number)
 
 
