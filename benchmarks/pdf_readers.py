@@ -10,8 +10,9 @@ non-blank line a paragraph) followed by a ruled task table of the kind plans car
 Then reads each PDF with:
 
 * ``pdfplumber``: ``page.extract_text()`` and ``page.extract_tables()``;
-* ``pdfplumber+tables``: the project's reader (``loaders/read_pdf.py``: pdfplumber, tables cut
-  out of the text and put back as rows);
+* ``project``: the project's reader (``loaders/read_pdf.py``: PDFium for a page without
+  rules; pdfplumber finds the tables of a page that may hold one, cut out of the text and put
+  back as rows);
 * ``pypdf``: ``page.extract_text()`` (it has no table API).
 
 and reports, per source and library: seconds per page (best of 3), whether the output is
@@ -169,7 +170,7 @@ def read_pypdf(path: Path) -> tuple[str, list[str], int]:
     return "\f".join(p.extract_text() or "" for p in reader.pages), [], len(reader.pages)
 
 
-READERS = {"pdfplumber": read_pdfplumber, "pdfplumber+tables": read_project, "pypdf": read_pypdf}
+READERS = {"pdfplumber": read_pdfplumber, "project": read_project, "pypdf": read_pypdf}
 
 
 # --- scoring ----------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ class Word:
     x0: float
     x1: float
     bottom: float
-    size: float  # the height of its first letter's box: about the font's size
+    size: float  # its first letter's font size (or box's height, if greater)
     chars: list[str] = field(default_factory=list)
 
     @property
@@ -70,6 +70,7 @@ def page_words(textpage, height: float) -> list[Word] | None:
     rect = pdfium_c.FS_RECTF()
     box = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    font_size = pdfium_c.FPDFText_GetFontSize
     handle = textpage.raw
     words: list[Word] = []
     cur: Word | None = None
@@ -90,7 +91,10 @@ def page_words(textpage, height: float) -> list[Word] | None:
             cur.chars.append(ch)
             cur.x1 = max(cur.x1, x1)
             continue
-        cur = Word(x0, x1, bottom, rect.top - rect.bottom, [ch])
+        # the font's size, not the box's height: PDFium's box of a letter without ascender
+        # may be the height of an "x" ("w" of "wifi", whose "fi" is one glyph)
+        size = max(rect.top - rect.bottom, font_size(handle, i))
+        cur = Word(x0, x1, bottom, size, [ch])
         words.append(cur)
     return words
 
@@ -166,7 +170,7 @@ class _Run:
         """Whether ``line``, ``step`` below the run's last line (``below``) or above its
         first, belongs to it; if so, the run now holds it."""
         size = line[0].size
-        if step > (6.0 if below else 2.0) * size:
+        if step > (6.0 if below else 3.5) * size:
             return False
         narrowed = _beside(line, self.space)
         if narrowed is None:
@@ -176,7 +180,8 @@ class _Run:
         if all(found.values()):
             # the line's own space between its two sides is a column gap, not a space of a
             # line of running text that falls where the columns' space is
-            if step > 2.0 * size or found[False][0] - found[True][1] <= _column_gap(line):  # type: ignore[index]
+            # (a paragraph's spacing apart, as two rows of a table are: up to 3.5 heights)
+            if step > 3.5 * size or found[False][0] - found[True][1] <= _column_gap(line):  # type: ignore[index]
                 return False
         elif abs(line[0].x0 + line[-1].x1 - self.width) <= 0.4 * size:
             return False  # a title centred on the page, under or over the columns
@@ -203,7 +208,8 @@ def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, floa
     run grows from a line split by a column gap (:func:`_split`) to the lines next to it
     that leave the space between the columns empty (a letterhead's names wrapped in their
     cell, the list under "Nơi nhận" beside the signer's name), no farther apart than twice
-    their letters' height. A line with words on one side only is not centred on the page
+    their letters' height; a line split at that space itself may stand up to three and a half
+    heights away (the next row of the table, a paragraph's spacing between). A line with words on one side only is not centred on the page
     (``width`` wide: the title of a plan an order issues, right under the signature block)
     and must also begin, end or be centred as another line of that side does, unless it
     follows the line below it as closely as the lines of a cell do; above the run, farther

@@ -263,3 +263,57 @@ def test_a_number_broken_at_its_hyphen_at_a_line_end_is_kept_whole(tmp_path):
     assert read_path(path).text.split("\n")[0].endswith("728/PA-")
     [doc] = extract_paths([str(path)])
     assert "728/PA-UBND" in {r.number for r in doc.references}
+
+
+@pytest.fixture(scope="module")
+def printed_from_word(tmp_path_factory):
+    """A letter as offices print it: a .docx (python-docx) whose letterhead and signature
+    block are tables without borders, printed to PDF by LibreOffice (its fonts draw "fi" as
+    one glyph)."""
+    import os
+    import shutil
+    import subprocess
+
+    import docx
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed: apt-get install libreoffice-writer-nogui")
+    out = tmp_path_factory.mktemp("word")
+    document = docx.Document()
+
+    def borderless(rows: list[tuple[str, str]]) -> None:
+        table = document.add_table(rows=0, cols=2)
+        for left, right in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = left, right
+
+    borderless([("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                ("Số: 412/UBND-KGVX\nV/v triển khai mạng wifi công cộng",
+                 "Bắc Ninh, ngày 03 tháng 12 năm 2025")])  # fmt: skip
+    document.add_paragraph("Kính gửi: Sở Khoa học và Công nghệ")
+    document.add_paragraph(
+        "Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ chủ trì lắp đặt các điểm truy "
+        "cập wifi công cộng tại trung tâm các xã, hoàn thành trước ngày 30/6/2026."
+    )
+    borderless([("Nơi nhận:\n- Như trên;\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nMai Sơn")])
+    path = out / "cong-van.docx"
+    document.save(path)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{out}/profile", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), str(path)],
+        env=dict(os.environ, HOME=str(out)), capture_output=True, check=True, timeout=300,
+    )  # fmt: skip
+    return out / "cong-van.pdf"
+
+
+def test_a_letter_printed_from_word_gives_its_facts(printed_from_word):
+    src = read_path(printed_from_word)
+    assert "wifi công cộng" in " ".join(src.text.split())  # the ligature read as two letters
+    [doc] = extract_paths([str(printed_from_word)])
+    assert doc.document.number == "412/UBND-KGVX"
+    assert doc.document.issuer.name == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert doc.document.date.isoformat() == "2025-12-03"
+    assert doc.document.signer == "Mai Sơn"
+    [task] = doc.tasks
+    assert [a.name for a in task.lead] == ["Sở Khoa học và Công nghệ"]
+    assert task.deadline.isoformat() == "2026-06-30"
