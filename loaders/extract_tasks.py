@@ -652,7 +652,7 @@ def letter_requests(root: Node, ctx: TaskContext) -> list[Task]:
             continue  # ("… cụ thể như sau:" whose items gave no work still asks for it)
         for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", node.text):
             key = fold(sentence)
-            ask = asks.search(key)
+            ask = asks.search(key) or _gives(sentence, key, ctx)
             if not ask or is_boilerplate(sentence, rules) or "liên hệ" in key:
                 continue
             if re.search(r"(?<![\wđ])(?:đã|số\s*\d)", key[: ask.start()]):
@@ -666,6 +666,18 @@ def letter_requests(root: Node, ctx: TaskContext) -> list[Task]:
             task.text = collapse(sentence)
             out.append(task)
     return out
+
+
+def _gives(sentence: str, key: str, ctx: TaskContext) -> re.Match[str] | None:
+    """ "Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ chủ trì …": the sender gives the
+    work to a body it names right after "giao" (not "giao thông", not "nhiệm vụ được giao")."""
+    for m in re.finditer(r"(?<![\wđ])giao\s++", key):
+        if re.search(r"(?<![\wđ])(?:được|đã|bàn|chuyển)\s*+$", key[: m.start()]):
+            continue
+        found = ctx.table.find(sentence[m.end() : m.end() + 120], ctx.province)
+        if found and found[0].start == 0:
+            return m
+    return None
 
 
 def _reported(text: str, ctx: TaskContext) -> bool:

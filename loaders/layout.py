@@ -327,6 +327,10 @@ _BARE_MARKER = re.compile(
 )
 
 
+# a letter's addressees: "Kính gửi: …" (in bold: "**Kính gửi:**")
+_ADDRESSED_TO = re.compile(r"[*_]*+\s*+(?:Kính gửi|KÍNH GỬI)\b")
+
+
 # an article or part named in a sentence, not a heading: "Điều 6, Điều 7 và …", "Điều 24 Luật"
 _CITED_PART = re.compile(
     r"(?:Điều|Chương|Mục|Phần)\s++(?:\d{1,3}|[IVXL]{1,5})(?:\s*+,|\s++(?:và|của|Luật|Nghị"
@@ -408,6 +412,9 @@ def _joins(
     first = n[0]
     if first.islower() or first in ",;)]%(":
         return " "
+    if _ADDRESSED_TO.match(p) and not re.search(r"(?:,|\s(?:và|các|của))\s*$", p):
+        return None  # "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+        # as long as a full line, then the letter's first paragraph
     if _SENTENCE_END.search(p):
         # in a PDF's visual lines a full line ending a sentence goes on: the last line
         # of a paragraph is short

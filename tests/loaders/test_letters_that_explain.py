@@ -280,3 +280,50 @@ def test_a_form_to_fill_in_is_no_document_and_no_task() -> None:
         "Tổng hợp, báo cáo số liệu theo",
         "Chỉ đạo Sở Nội vụ kiểm tra, đố",
     ]
+
+
+PROSE_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+
+Số: 412/UBND-KGVX
+V/v triển khai mạng wifi công cộng
+
+Bắc Ninh, ngày 03 tháng 12 năm 2025
+
+Kính gửi: Sở Khoa học và Công nghệ
+
+{body}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Mai Sơn
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the sender gives the work to a body it names right after "giao"
+        ("Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ chủ trì lắp đặt các điểm truy "
+         "cập wifi công cộng tại trung tâm các xã, hoàn thành trước ngày 30/6/2026.",
+         [(["Sở Khoa học và Công nghệ"], "2026-06-30")]),
+        ("Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính bố trí kinh phí lắp đặt các điểm "
+         "truy cập wifi công cộng năm 2026.",
+         [(["Sở Tài chính"], None)]),
+        # "giao" of no body: work done, a word of another meaning
+        ("Thời gian qua, các sở đã thực hiện tốt nhiệm vụ được giao về hạ tầng giao thông và "
+         "mạng wifi công cộng.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_letter_in_prose_gives_work_by_giao(body: str, expected: list) -> None:
+    tasks = extract_text(PROSE_LETTER.format(body=body), "cv.txt").tasks
+    got = [
+        ([a.name for a in t.lead], t.deadline.isoformat() if t.deadline else None) for t in tasks
+    ]
+    assert got == expected

@@ -137,6 +137,25 @@ def test_an_article_cited_at_a_printed_line_start_opens_no_paragraph() -> None:
     ]
 
 
+def test_a_long_address_line_does_not_run_into_the_letter() -> None:
+    """ "Kính gửi: …" as long as a full printed line is the addressees, not the start of
+    the letter's first paragraph; a list of them broken after a comma goes on."""
+    page = (
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+        "Bộ Khoa học và Công nghệ đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung\n"
+        "ương báo cáo kết quả chuyển đổi số trước ngày 15/12/2025.\n"
+        "Kính gửi: Sở Khoa học và Công nghệ, Sở Tài chính, Sở Xây dựng, Sở Nội vụ,\n"
+        "Sở Công Thương tỉnh Bắc Ninh\n"
+    )
+    assert [p.text for p in layout(page).paragraphs] == [
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+        "Bộ Khoa học và Công nghệ đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung "
+        "ương báo cáo kết quả chuyển đổi số trước ngày 15/12/2025.",
+        "Kính gửi: Sở Khoa học và Công nghệ, Sở Tài chính, Sở Xây dựng, Sở Nội vụ, "
+        "Sở Công Thương tỉnh Bắc Ninh",
+    ]
+
+
 def test_a_running_header_next_to_page_numbers_is_dropped_on_every_page() -> None:
     """A PDF's running header, printed twice (a three-page plan), each time under a page
     number, is no paragraph; the item the page break cut goes on across it."""
