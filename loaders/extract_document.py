@@ -1193,9 +1193,13 @@ def _list_after(paras: list[Paragraph], label: str, limit: int) -> list[str]:
     out: list[str] = []
     for i, p in enumerate(paras[:limit]):
         if fold(p.text).lstrip("* ").startswith(label):
-            inline = p.text.split(":", 1)[1].strip() if ":" in p.text else ""
-            if inline:
-                out.append(collapse(inline).strip(" ;,."))
+            # the list's own cell when it stands beside the signature ("Nơi nhận: - Như trên;
+            # - Lưu: VT.<tab>KT. CHỦ TỊCH …"), its dashes the items it runs together
+            own = p.text.split("\t", 1)[0]
+            inline = own.split(":", 1)[1].strip() if ":" in own else ""
+            for item in re.split(r"(?:^|(?<=[;,.]))\s*+[-–—+•]\s++", inline):
+                if item.strip(" ;,."):
+                    out.append(collapse(item).strip(" ;,."))
             for q in paras[i + 1 : limit]:
                 t = q.text.strip()
                 if not t.startswith(("-", "+", "•")):

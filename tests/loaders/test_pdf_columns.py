@@ -314,6 +314,7 @@ def test_a_letter_printed_from_word_gives_its_facts(printed_from_word):
     assert doc.document.issuer.name == "Ủy ban nhân dân tỉnh Bắc Ninh"
     assert doc.document.date.isoformat() == "2025-12-03"
     assert doc.document.signer == "Mai Sơn"
+    assert doc.document.distribution == ["Như trên", "Lưu: VT"]  # not the signer's cell
     [task] = doc.tasks
     assert [a.name for a in task.lead] == ["Sở Khoa học và Công nghệ"]
     assert task.deadline.isoformat() == "2026-06-30"
