@@ -78,7 +78,7 @@ def typeset(text: str, path: Path, blocks: list[tuple] | None = None) -> Path:
         else:
             n = max(len(r) for r in content)
             data = [[Paragraph(escape(c), cell) for c in r] + [""] * (n - len(r)) for r in content]
-            table = Table(data, repeatRows=1)
+            table = Table(data, repeatRows=1, splitInRow=1)  # a row taller than a page
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
             flow.append(table)
     SimpleDocTemplate(str(path), pagesize=A4, topMargin=2 * cm, bottomMargin=2 * cm).build(flow)

@@ -192,7 +192,9 @@ def _vocab(rules: Rules | None) -> _Vocab:
 
 _BODY_END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.|q\.\s)")
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\n,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{0,4})",
+    # "năm. 2025": a speck of a scan read as a stop after "năm"
+    r"(?P<place>[^\n,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm"
+    r"(?:\s*[.,](?=\s*\d))?\s*(?P<y>\d{0,4})",
     re.IGNORECASE,
 )
 # "Hà Nội, ngày 19/11/2025": the date of issue in figures

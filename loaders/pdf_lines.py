@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words"]
+__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words", "rows_of_lines"]
 
 Y_TOLERANCE = 3.0  # points: words whose tops differ by no more stand on one line (pdfplumber's)
 RULE_THICKNESS = 2.0  # points: a drawn path no taller is a horizontal rule, not a table's
@@ -257,7 +257,12 @@ def page_lines(
     are left out."""
     if outside:
         words = [w for w in words if not _inside(w, outside)]
-    lines = _lines(words)
+    return rows_of_lines(_lines(words), width)
+
+
+def rows_of_lines(lines: list[list[Word]], width: float) -> list[tuple[float, list[str]]]:
+    """:func:`page_lines` of words already set in lines (top to bottom, each left to right;
+    the OCR reader's), a line's ``bottom`` the same for its words."""
     out: list[tuple[float, list[str]]] = []
     done = 0
 

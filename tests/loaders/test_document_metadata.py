@@ -422,6 +422,9 @@ def test_an_attachment_signed_for_another_organ_does_not_change_the_issuer():
         ),
         # figures
         (["Số: 5/KH-UBND\tHuế, ngày 14/05/2026"], "2026-05-14"),
+        # a scan's speck read as a stop after "năm", the year on the next line
+        (["Số: 5/KH-UBND\tHuế, ngày 4 tháng 5 năm.", "\t2026"], "2026-05-04"),
+        (["Số: 5/KH-UBND\tHuế, ngày 4 tháng 5 năm, 2026"], "2026-05-04"),
     ],
 )
 def test_letterhead_date_broken_across_cells_or_lines(rows, expected):

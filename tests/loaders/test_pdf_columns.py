@@ -24,6 +24,15 @@ LETTERHEAD = [
     ("TỈNH BẮC NINH", "Độc lập - Tự do - Hạnh phúc"),
     ("Số: 144/KH-UBND", "Bắc Ninh, ngày 24 tháng 11 năm 2025"),
 ]
+# a letterhead in narrow cells, its names wrapped mid-phrase and its columns apart: lines
+# with words on the right only
+WRAPPED = [
+    ("ỦY BAN NHÂN DÂN TỈNH BẮC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
+    ("NINH", "VIỆT NAM Độc lập - Tự do - Hạnh"),
+    ("", "phúc"),
+    ("Số: 144/KH-UBND", "Bắc Ninh, ngày 24 tháng 11 năm"),
+    ("", "2025"),
+]
 BODY = [
     "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển",
     "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;",
@@ -40,6 +49,7 @@ def _page(
     after_signature: str | None = None,
     justified_gap: float = 0.0,
     space_before_signature: float = 20.0,
+    letterhead: list[tuple[str, str]] = LETTERHEAD,
 ):
     """A plan's first page; ``after_signature``: a centred line right under the signer (the
     title of the plan an order issues); ``justified_gap``: extra points between the words of
@@ -50,7 +60,7 @@ def _page(
     font = _font()
     c = canvas.Canvas(str(path), pagesize=A4)
     y = 800.0
-    for left, right in LETTERHEAD:
+    for left, right in letterhead:
         c.setFont(font, 11)
         c.drawCentredString(LEFT, y, left)
         c.drawCentredString(RIGHT, y, right)
@@ -318,3 +328,15 @@ def test_a_letter_printed_from_word_gives_its_facts(printed_from_word):
     [task] = doc.tasks
     assert [a.name for a in task.lead] == ["Sở Khoa học và Công nghệ"]
     assert task.deadline.isoformat() == "2026-06-30"
+
+
+def test_a_letterhead_whose_columns_wrap_apart_is_one_row(tmp_path):
+    """The motto runs a line longer than the issuer: a line with words on the right only,
+    centred under the motto, stays in the run (the number and the date under it too)."""
+    src = read_path(_page(tmp_path / "kh.pdf", letterhead=WRAPPED))
+    assert src.text.split("\n")[0].split("\t") == [
+        " ".join(left for left, _ in WRAPPED if left),
+        " ".join(right for _, right in WRAPPED),
+    ]
+    [doc] = extract_paths([str(tmp_path / "kh.pdf")])
+    assert (doc.document.number, doc.document.date.isoformat()) == ("144/KH-UBND", "2025-11-24")
