@@ -31,8 +31,6 @@ import subprocess
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from .pdf_lines import Word, rows_of_lines
-
 if TYPE_CHECKING:
     from ..schema.model import Extraction
     from .source import SourceText
@@ -174,15 +172,11 @@ def _line_text(words: list[_Word]) -> str:
     return _mend("".join(parts))
 
 
-def lines_from_tsv(tsv: str, grid: Grid | None = None, width: float | None = None) -> list[str]:
+def lines_from_tsv(tsv: str, grid: Grid | None = None) -> list[str]:
     """Tesseract's TSV as text lines; words inside a ruled table's ``grid`` become its rows
-    (one line each, cells joined by tabs), in their place among the other lines. The lines
-    outside it are read for two columns side by side as a PDF's text is (a letterhead or a
-    signature block without rules: one line of two cells joined by a tab per run of them,
-    :func:`.pdf_lines.rows_of_lines`; ``width``: the page's, in pixels)."""
-    placed: list[tuple[float, str]] = []  # (top, line)
+    (one line each, cells joined by tabs), in their place among the other lines."""
+    placed: list[tuple[int, str]] = []  # (top, line)
     cells: dict[tuple[int, int], list[_Word]] = {}
-    lines: list[list[_Word]] = []
     for words in _tsv_lines(tsv):
         outside = []
         for w in words:
@@ -192,11 +186,9 @@ def lines_from_tsv(tsv: str, grid: Grid | None = None, width: float | None = Non
             else:
                 cells.setdefault(where, []).append(w)
         if outside:
-            lines.append(outside)
-    for top, row in rows_of_lines(_visual_lines(lines), width or float("inf")):
-        texts = [_mend(cell) for cell in row]
-        if any(texts):
-            placed.append((top, "\t".join(texts)))
+            text = _line_text(outside)
+            if text:
+                placed.append((min(w[1] for w in outside), text))
     if grid is not None:
         for r, (top, _) in enumerate(zip(grid.rows, grid.rows[1:], strict=False)):
             row = []
@@ -207,38 +199,6 @@ def lines_from_tsv(tsv: str, grid: Grid | None = None, width: float | None = Non
                 placed.append((top, "\t".join(row)))
     placed.sort(key=lambda item: item[0])
     return [text for _, text in placed]
-
-
-# PDFium's loose box of a letter is about 1.17 times the font's size, Tesseract's box of a
-# word its letters' own height (0.78 of the size on the median word of a scanned page): the
-# sizes :mod:`.pdf_lines` weighs gaps and steps by are made the same
-_TO_LOOSE_BOX = 1.5
-
-
-def _visual_lines(lines: list[list[_Word]]) -> list[list[Word]]:
-    """Tesseract's lines (each its words, left to right) as the printed lines they stand on:
-    two whose middles are within half a letter's height apart are one (Tesseract reads a
-    letterhead's two columns as two blocks), top to bottom, each left to right, as
-    :class:`.pdf_lines.Word` with the line's bottom."""
-    placed = []
-    for words in lines:
-        heights = sorted(w[3] for w in words)
-        middles = sorted(w[1] + w[3] / 2 for w in words)
-        placed.append((middles[len(middles) // 2], heights[len(heights) // 2], words))
-    placed.sort(key=lambda item: item[0])
-    merged: list[tuple[float, float, list[_Word]]] = []
-    for middle, height, words in placed:
-        if merged and middle - merged[-1][0] <= merged[-1][1] / 2:
-            _, h, before = merged[-1]
-            merged[-1] = (merged[-1][0], max(h, height), before + words)
-        else:
-            merged.append((middle, height, list(words)))
-    out: list[list[Word]] = []
-    for middle, height, words in merged:
-        size = _TO_LOOSE_BOX * height
-        bottom = middle + size / 2
-        out.append([Word(w[0], w[0] + w[2], bottom, size, [w[4]]) for w in sorted(words)])
-    return out
 
 
 def _reading_order(words: list[_Word]) -> list[_Word]:
@@ -346,7 +306,7 @@ def ocr_image(img) -> list[str]:
         env=env,
         check=True,
     )
-    return lines_from_tsv(proc.stdout.decode("utf-8", errors="replace"), grid, page.size[0])
+    return lines_from_tsv(proc.stdout.decode("utf-8", errors="replace"), grid)
 
 
 def ocr_pdf_page(page) -> list[str]:

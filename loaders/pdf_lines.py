@@ -99,22 +99,32 @@ def page_words(textpage, height: float) -> list[Word] | None:
     return words
 
 
-def _column_gap(line: list[Word]) -> float:
-    """The space between two words of a line beyond which they stand in two columns: three
-    quarters of the height of its letters' boxes (the largest space of a justified line was
-    0.4 of it on the real documents printed by LibreOffice, ``benchmarks/formats_real.py``)."""
+def _column_gap(line: list[Word], gap: float = 0.75) -> float:
+    """The space between two words of a line beyond which they stand in two columns: ``gap``
+    times the height of its letters' boxes, three quarters in a PDF (the largest space of a
+    justified line was 0.4 of it on the real documents printed by LibreOffice,
+    ``benchmarks/formats_real.py``)."""
     sizes = sorted(w.size for w in line)
-    return 0.75 * sizes[len(sizes) // 2]
+    return gap * sizes[len(sizes) // 2]
 
 
-def _split(line: list[Word]) -> tuple[float, float] | None:
-    """The widest space of a line wider than its column gap, as (its left, its right)."""
-    gap = _column_gap(line)
-    best: tuple[float, float] | None = None
+def _cells(line: list[Word], factor: float = 0.75) -> list[list[Word]]:
+    """The line cut at every space wider than its column gap (:func:`_column_gap`)."""
+    gap = _column_gap(line, factor)
+    cells = [[line[0]]]
     for before, word in zip(line, line[1:], strict=False):
-        if word.x0 - before.x1 > gap and (best is None or word.x0 - before.x1 > best[1] - best[0]):
-            best = (before.x1, word.x0)
-    return best
+        if word.x0 - before.x1 > gap:
+            cells.append([])
+        cells[-1].append(word)
+    return cells
+
+
+def _split(line: list[Word], factor: float = 0.75) -> tuple[float, float] | None:
+    """The space of a line in two columns (one space wider than its column gap), as (its
+    left, its right); None for a line of running text, or of three columns or more (a table's
+    row without rules: its own cells, :func:`rows_of_lines`)."""
+    cells = _cells(line, factor)
+    return (cells[0][-1].x1, cells[1][0].x0) if len(cells) == 2 else None
 
 
 def _beside(line: list[Word], space: tuple[float, float]) -> tuple[float, float] | None:
@@ -163,6 +173,7 @@ class _Run:
 
     space: tuple[float, float]  # the empty space between the columns
     width: float  # the page's
+    gap: float  # the column gap, in letters' heights (:func:`_column_gap`)
     parts: dict[bool, list[tuple[float, float]]]  # where each line stands, left (True), right
     steps: list[float] = field(default_factory=list)  # between its lines
 
@@ -178,10 +189,12 @@ class _Run:
         mid = (narrowed[0] + narrowed[1]) / 2
         found = {side: _side(line, mid, side) for side in (True, False)}
         if all(found.values()):
-            # the line's own space between its two sides is a column gap, not a space of a
-            # line of running text that falls where the columns' space is
-            # (a paragraph's spacing apart, as two rows of a table are: up to 3.5 heights)
-            if step > 3.5 * size or found[False][0] - found[True][1] <= _column_gap(line):  # type: ignore[index]
+            # the line's own space between its two sides is its one column gap, not a space
+            # of a line of running text that falls where the columns' space is, nor a row of
+            # a table of three columns (a paragraph's spacing apart, as two rows of a table
+            # are: up to 3.5 heights)
+            split = _split(line, self.gap)
+            if step > 3.5 * size or split is None or not split[0] <= mid <= split[1]:
                 return False
         elif abs(line[0].x0 + line[-1].x1 - self.width) <= 0.4 * size:
             return False  # a title centred on the page, under or over the columns
@@ -203,7 +216,9 @@ class _Run:
         return True
 
 
-def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, float]]:
+def _columns(
+    lines: list[list[Word]], width: float, gap: float = 0.75
+) -> list[tuple[int, int, float]]:
     """The runs of lines that stand in two columns, as (first, end, the x between them): a
     run grows from a line split by a column gap (:func:`_split`) to the lines next to it
     that leave the space between the columns empty (a letterhead's names wrapped in their
@@ -219,12 +234,12 @@ def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, floa
     runs: list[tuple[int, int, float]] = []
     i = 0
     while i < len(lines):
-        space = _split(lines[i])
+        space = _split(lines[i], gap)
         if space is None:
             i += 1
             continue
         middle = (space[0] + space[1]) / 2
-        run = _Run(space, width, {side: [] for side in (True, False)})
+        run = _Run(space, width, gap, {side: [] for side in (True, False)})
         for side in (True, False):
             if part := _side(lines[i], middle, side):
                 run.parts[side].append(part)
@@ -260,16 +275,20 @@ def page_lines(
     return rows_of_lines(_lines(words), width)
 
 
-def rows_of_lines(lines: list[list[Word]], width: float) -> list[tuple[float, list[str]]]:
+def rows_of_lines(
+    lines: list[list[Word]], width: float, gap: float = 0.75
+) -> list[tuple[float, list[str]]]:
     """:func:`page_lines` of words already set in lines (top to bottom, each left to right;
-    the OCR reader's), a line's ``bottom`` the same for its words."""
+    the OCR reader's), a line's ``bottom`` the same for its words; ``gap``: the column gap
+    in letters' heights (:func:`_column_gap`)."""
     out: list[tuple[float, list[str]]] = []
     done = 0
 
-    def plain(run: list[list[Word]]) -> None:
-        out.extend((_top(line), [" ".join(w.text for w in line)]) for line in run)
+    def plain(run: list[list[Word]]) -> None:  # a line of three columns or more: its cells
+        for line in run:
+            out.append((_top(line), [" ".join(w.text for w in c) for c in _cells(line, gap)]))
 
-    for first, end, middle in _columns(lines, width):
+    for first, end, middle in _columns(lines, width, gap):
         plain(lines[done:first])
         run = lines[first:end]
         left = [w.text for line in run for w in line if w.x1 <= middle]

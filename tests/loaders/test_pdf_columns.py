@@ -340,3 +340,26 @@ def test_a_letterhead_whose_columns_wrap_apart_is_one_row(tmp_path):
     ]
     [doc] = extract_paths([str(tmp_path / "kh.pdf")])
     assert (doc.document.number, doc.document.date.isoformat()) == ("144/KH-UBND", "2025-11-24")
+
+
+def test_a_table_without_rules_of_three_columns_keeps_a_row_per_line(tmp_path):
+    """Lines of three columns or more are a table's rows (as the .docx reader gives them), not
+    a run of two columns: each line its own row, its cells where its wide spaces are."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    path = tmp_path / "pl.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 11)
+    rows = [
+        ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+        ("1", "Xây dựng cơ sở dữ liệu", "Sở Khoa học và Công nghệ", "30/6/2026"),
+        ("2", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", "31/12/2026"),
+    ]
+    for k, row in enumerate(rows):
+        for x, cell in zip((MARGIN, MARGIN + 30, MARGIN + 200, MARGIN + 370), row, strict=True):
+            c.drawString(x, 700 - 16 * k, cell)
+    c.showPage()
+    c.save()
+    assert read_path(path).text.split("\n") == ["\t".join(row) for row in rows]

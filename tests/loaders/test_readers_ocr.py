@@ -72,12 +72,10 @@ def test_readers_ocr_scan_gives_the_facts_of_the_text(scanned_src):
     assert src.ocr_pages == list(range(1, len(src.page_starts) + 1))
     assert len(src.ocr_pages) >= 2
     assert any("read by OCR" in w for w in src.warnings)
-    # the two-column letterhead survives as one row: issuer, number and summary | the motto
-    # and the place and date (as a PDF's text is read, and a .docx's table)
-    left, right = src.text.split("\n")[0].split("\t")
-    assert left.startswith("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP Số: /UBND-KGVX V/v thực hiện")
-    assert right.startswith("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
-    assert right.endswith("Đồng Tháp, ngày tháng 4 năm 2026")
+    # the two-column letterhead survives as one row: issuer | motto
+    head = src.text.split("\n")[:3]
+    assert head[0].split("\t") == ["ỦY BAN NHÂN DÂN", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert head[2].startswith("Số: /UBND-KGVX\tĐồng Tháp, ngày")
     assert facts(src) == facts(LETTER)
 
 
@@ -149,25 +147,17 @@ def test_readers_ocr_encrypted_pdf_is_named(tmp_path):
 def test_readers_ocr_lines_rebuild_columns_and_drop_specks():
     header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
-    def word(line, left, text, conf=95.0, block=1):
-        top = 100 + 60 * line
-        return f"5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t{len(text) * 20}\t40\t{conf}\t{text}"
+    def word(line, left, text, conf=95.0):
+        return f"5\t1\t1\t1\t{line}\t1\t{left}\t100\t{len(text) * 20}\t40\t{conf}\t{text}"
 
-    # Tesseract reads the letterhead's two columns as two blocks, their lines on one level
     tsv = "\n".join([
         header,
-        word(1, 100, "ỦY"), word(1, 170, "BAN"), word(1, 900, "CỘNG", block=2),
-        word(1, 1010, "HÒA", block=2),
-        word(2, 100, "Số:"), word(2, 170, "12/QĐ-UBND"), word(2, 420, "¬", 20.0),
-        word(2, 900, "Đồng", block=2), word(2, 1000, "Tháp", block=2),
-        word(4, 100, "Giao"), word(4, 200, "Sở"), word(4, 260, "Tài"), word(4, 340, "chính"),
-        word(4, 460, "ĐÐU"), word(4, 540, "bố"), word(4, 600, "trí"), word(4, 680, "kinh"),
-        word(4, 780, "phí"), word(4, 860, "năm"), word(4, 940, "2026."),
+        word(1, 100, "ỦY"), word(1, 170, "BAN"), word(1, 900, "CỘNG"), word(1, 1010, "HÒA"),
+        word(2, 100, "-"), word(2, 140, "Sở"), word(2, 200, "Tài"), word(2, 280, "chính;"),
+        word(2, 420, "¬", 20.0), word(3, 100, "Số:"), word(3, 170, "12/QĐ-UBND"),
+        word(3, 390, "ĐÐU"),
     ])  # fmt: skip
-    assert ocr.lines_from_tsv(tsv) == [
-        "ỦY BAN Số: 12/QĐ-UBND\tCỘNG HÒA Đồng Tháp",  # one row of two cells, a speck dropped
-        "Giao Sở Tài chính ĐU bố trí kinh phí năm 2026.",  # a line across the page: no cells
-    ]
+    assert ocr.lines_from_tsv(tsv) == ["ỦY BAN\tCỘNG HÒA", "- Sở Tài chính;", "Số: 12/QĐ-UBND ĐU"]
     assert read_pdf.ocr is ocr
 
 
@@ -206,24 +196,3 @@ def test_readers_ocr_ruled_table_words_become_rows():
         "Ghi chú\t",
         "Nơi nhận:",
     ]
-
-
-@needs_ocr
-def test_readers_ocr_letterhead_without_rules_gives_issuer_date_and_signer(tmp_path):
-    """A plan's page printed from Word (its letterhead and signature block in tables without
-    borders: tests/loaders/test_pdf_columns.py draws it), then scanned: Tesseract reads the
-    two columns as two blocks, and the page's lines are read for columns as a PDF's are."""
-    from .test_pdf_columns import WRAPPED, _page
-
-    if not FONT.exists():
-        pytest.skip(f"the scan fixture needs the DejaVu fonts at {FONT}")
-    printed = _page(tmp_path / "printed.pdf", letterhead=WRAPPED)
-    scanned = _scans().scan(printed, tmp_path / "scanned.pdf")
-    src = read_path(scanned)
-    assert src.ocr_pages == [1]
-    data = to_contract(extract_source(src))
-    document = data["document"]
-    assert document["number"] == "144/KH-UBND"
-    assert document["issuer"] == "Ủy ban nhân dân tỉnh Bắc Ninh"
-    assert document["date"] == "2025-11-24"
-    assert document["signer"] == "Mai Sơn"
