@@ -43,6 +43,17 @@ RECIPIENTS = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
 SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Mai Sơn"]
 
 
+def _letterhead(c, font: str, rows: list[tuple[str, str]], y: float = 800.0) -> float:
+    """Draw the letterhead's two columns, each line centred in its half, as Word places a
+    table without borders; the height under it."""
+    c.setFont(font, 11)
+    for left, right in rows:
+        c.drawCentredString(LEFT, y, left)
+        c.drawCentredString(RIGHT, y, right)
+        y -= 15
+    return y
+
+
 def _page(
     path,
     *,
@@ -59,12 +70,7 @@ def _page(
 
     font = _font()
     c = canvas.Canvas(str(path), pagesize=A4)
-    y = 800.0
-    for left, right in letterhead:
-        c.setFont(font, 11)
-        c.drawCentredString(LEFT, y, left)
-        c.drawCentredString(RIGHT, y, right)
-        y -= 15
+    y = _letterhead(c, font, letterhead)
     c.setFont(font, 13)
     y -= 20
     c.drawCentredString(MIDDLE, y, "KẾ HOẠCH")
@@ -185,12 +191,7 @@ def test_a_page_with_a_ruled_table_keeps_its_letterhead_columns(tmp_path):
     font = _font()
     path = tmp_path / "cv.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
-    y = 800.0
-    for left, right in LETTERHEAD:
-        c.setFont(font, 11)
-        c.drawCentredString(LEFT, y, left)
-        c.drawCentredString(RIGHT, y, right)
-        y -= 15
+    _letterhead(c, font, LETTERHEAD)
     c.setFont(font, 10)
     rows = [
         ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
