@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words", "rows_of_lines"]
+__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words"]
 
 Y_TOLERANCE = 3.0  # points: words whose tops differ by no more stand on one line (pdfplumber's)
 RULE_THICKNESS = 2.0  # points: a drawn path no taller is a horizontal rule, not a table's
@@ -122,7 +122,7 @@ def _cells(line: list[Word], factor: float = 0.75) -> list[list[Word]]:
 def _split(line: list[Word], factor: float = 0.75) -> tuple[float, float] | None:
     """The space of a line in two columns (one space wider than its column gap), as (its
     left, its right); None for a line of running text, or of three columns or more (a table's
-    row without rules: its own cells, :func:`rows_of_lines`)."""
+    row without rules: its own cells, :func:`page_lines`)."""
     cells = _cells(line, factor)
     return (cells[0][-1].x1, cells[1][0].x0) if len(cells) == 2 else None
 
@@ -272,15 +272,14 @@ def page_lines(
     are left out."""
     if outside:
         words = [w for w in words if not _inside(w, outside)]
-    return rows_of_lines(_lines(words), width)
+    return _rows(_lines(words), width)
 
 
-def rows_of_lines(
+def _rows(
     lines: list[list[Word]], width: float, gap: float = 0.75
 ) -> list[tuple[float, list[str]]]:
-    """:func:`page_lines` of words already set in lines (top to bottom, each left to right;
-    the OCR reader's), a line's ``bottom`` the same for its words; ``gap``: the column gap
-    in letters' heights (:func:`_column_gap`)."""
+    """:func:`page_lines` of words set in lines (top to bottom, each left to right); ``gap``:
+    the column gap in letters' heights (:func:`_column_gap`)."""
     out: list[tuple[float, list[str]]] = []
     done = 0
 
