@@ -29,7 +29,10 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from .pdf_lines import Word, rows_of_lines
 
 if TYPE_CHECKING:
     from ..schema.model import Extraction
@@ -143,8 +146,8 @@ def _mend(text: str) -> str:
     return text
 
 
-# a word: (left, top, width, height, text)
-_Word = tuple[int, int, int, int, str]
+# a word: (left, top, width, height, text, Tesseract's confidence)
+_Word = tuple[int, int, int, int, str, float]
 
 
 def _tsv_lines(tsv: str) -> list[list[_Word]]:
@@ -158,7 +161,9 @@ def _tsv_lines(tsv: str) -> list[list[_Word]]:
         key = (r[2], r[3], r[4])
         if _junk(word, float(r[10]), key not in lines):
             continue
-        lines.setdefault(key, []).append((int(r[6]), int(r[7]), int(r[8]), int(r[9]), word))
+        lines.setdefault(key, []).append(
+            (int(r[6]), int(r[7]), int(r[8]), int(r[9]), word, float(r[10]))
+        )
     return [sorted(words) for words in lines.values()]
 
 
@@ -172,11 +177,15 @@ def _line_text(words: list[_Word]) -> str:
     return _mend("".join(parts))
 
 
-def lines_from_tsv(tsv: str, grid: Grid | None = None) -> list[str]:
+def lines_from_tsv(tsv: str, grid: Grid | None = None, width: float | None = None) -> list[str]:
     """Tesseract's TSV as text lines; words inside a ruled table's ``grid`` become its rows
-    (one line each, cells joined by tabs), in their place among the other lines."""
-    placed: list[tuple[int, str]] = []  # (top, line)
+    (one line each, cells joined by tabs), in their place among the other lines. The lines
+    outside it are read for two columns side by side as a PDF's text is (a letterhead or a
+    signature block without rules: one line of two cells joined by a tab per run of them,
+    :func:`.pdf_lines.rows_of_lines`; ``width``: the page's, in pixels)."""
+    placed: list[tuple[float, str]] = []  # (top, line)
     cells: dict[tuple[int, int], list[_Word]] = {}
+    lines: list[list[_Word]] = []
     for words in _tsv_lines(tsv):
         outside = []
         for w in words:
@@ -185,10 +194,12 @@ def lines_from_tsv(tsv: str, grid: Grid | None = None) -> list[str]:
                 outside.append(w)
             else:
                 cells.setdefault(where, []).append(w)
-        if outside:
-            text = _line_text(outside)
-            if text:
-                placed.append((min(w[1] for w in outside), text))
+        if outside and not _speck(outside):
+            lines.append(outside)
+    for top, row in rows_of_lines(_visual_lines(lines, _blots(tsv)), width or float("inf")):
+        texts = [_mend(cell) for cell in row]
+        if any(texts):
+            placed.append((top, "\t".join(texts)))
     if grid is not None:
         for r, (top, _) in enumerate(zip(grid.rows, grid.rows[1:], strict=False)):
             row = []
@@ -199,6 +210,81 @@ def lines_from_tsv(tsv: str, grid: Grid | None = None) -> list[str]:
                 placed.append((top, "\t".join(row)))
     placed.sort(key=lambda item: item[0])
     return [text for _, text in placed]
+
+
+def _speck(line: list[_Word]) -> bool:
+    """A line of one or two letters alone that Tesseract is unsure of (below 50%): a speck
+    or a stamp's edge, which would stand as a column of its own beside the text."""
+    return len(line) == 1 and len(line[0][4]) <= 2 and line[0][5] < 50
+
+
+# PDFium's loose box of a letter is about 1.17 times the font's size, Tesseract's box of a
+# word its letters' own height (0.78 of the size on the median word of a scanned page): the
+# sizes :mod:`.pdf_lines` weighs gaps and steps by are made the same
+_TO_LOOSE_BOX = 1.5
+
+
+def _blots(tsv: str) -> list[tuple[int, int, int, int]]:
+    """The boxes (left, top, right, bottom) Tesseract read as words of no text: a stamp, a
+    blot or a picture on the page."""
+    out = []
+    for row in tsv.splitlines()[1:]:
+        r = row.split("\t")
+        if len(r) >= 12 and r[0] == "5" and not r[11].strip():
+            left, top = int(r[6]), int(r[7])
+            out.append((left, top, left + int(r[8]), top + int(r[9])))
+    return out
+
+
+def _visual_lines(
+    lines: list[list[_Word]], blots: Sequence[tuple[int, int, int, int]] = ()
+) -> list[list[Word]]:
+    """Tesseract's lines (each its words, left to right) as the printed lines they stand on:
+    two whose middles are within half a letter's height apart and whose words stand side by
+    side, not over each other, are one (Tesseract reads a letterhead's two columns as two
+    blocks), top to bottom, each left to right, as
+    :class:`.pdf_lines.Word` with the line's bottom. A word whose space from the word
+    before is covered by one of the ``blots`` (:func:`_blots`) is ``glued`` to it: a stamp over a
+    paragraph cuts its lines, and the hole is no space between columns."""
+    placed = []
+    for words in lines:
+        heights = sorted(w[3] for w in words)
+        middles = sorted(w[1] + w[3] / 2 for w in words)
+        placed.append((middles[len(middles) // 2], heights[len(heights) // 2], words))
+    placed.sort(key=lambda item: item[0])
+    merged: list[tuple[float, float, list[_Word]]] = []
+    for middle, height, words in placed:
+        left, right = words[0][0], max(w[0] + w[2] for w in words)
+        best = None
+        for k in range(len(merged) - 1, -1, -1):
+            at, h, before = merged[k]
+            if middle - at > h / 2:
+                break
+            # the lines of one column are apart however close: no word of one over the other
+            if all(w[0] >= right or w[0] + w[2] <= left for w in before) and (
+                best is None or middle - at < middle - merged[best][0]
+            ):
+                best = k
+        if best is None:
+            merged.append((middle, height, list(words)))
+        else:
+            at, h, before = merged[best]
+            merged[best] = (at, max(h, height), before + words)
+    out: list[list[Word]] = []
+    for middle, height, words in merged:
+        size = _TO_LOOSE_BOX * height
+        bottom = middle + size / 2
+        line = [Word(w[0], w[0] + w[2], bottom, size, [w[4]]) for w in sorted(words)]
+        for before, word in zip(line, line[1:], strict=False):
+            word.glued = any(
+                x0 <= before.x1
+                and x1 >= word.x0
+                and y0 < middle + height / 2
+                and y1 > middle - height / 2
+                for x0, y0, x1, y1 in blots
+            )
+        out.append(line)
+    return out
 
 
 def _reading_order(words: list[_Word]) -> list[_Word]:
@@ -306,7 +392,7 @@ def ocr_image(img) -> list[str]:
         env=env,
         check=True,
     )
-    return lines_from_tsv(proc.stdout.decode("utf-8", errors="replace"), grid)
+    return lines_from_tsv(proc.stdout.decode("utf-8", errors="replace"), grid, page.size[0])
 
 
 def ocr_pdf_page(page) -> list[str]:

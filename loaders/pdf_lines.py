@@ -21,12 +21,13 @@ printed line, as the OCR reader gives them. pdfplumber joined the two columns in
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words"]
+__all__ = ["Y_TOLERANCE", "Word", "may_hold_a_table", "page_lines", "page_words", "rows_of_lines"]
 
 Y_TOLERANCE = 3.0  # points: words whose tops differ by no more stand on one line (pdfplumber's)
 RULE_THICKNESS = 2.0  # points: a drawn path no taller is a horizontal rule, not a table's
@@ -54,6 +55,9 @@ class Word:
     bottom: float
     size: float  # its first letter's font size (or box's height, if greater)
     chars: list[str] = field(default_factory=list)
+    # read on from the word before it, whatever the space between them (OCR: a stamp over
+    # the words between them)
+    glued: bool = False
 
     @property
     def text(self) -> str:
@@ -99,31 +103,31 @@ def page_words(textpage, height: float) -> list[Word] | None:
     return words
 
 
-def _column_gap(line: list[Word], gap: float = 0.75) -> float:
-    """The space between two words of a line beyond which they stand in two columns: ``gap``
+def _column_gap(line: list[Word]) -> float:
+    """The space between two words of a line beyond which they stand in two columns: 0.75
     times the height of its letters' boxes, three quarters in a PDF (the largest space of a
     justified line was 0.4 of it on the real documents printed by LibreOffice,
     ``benchmarks/formats_real.py``)."""
     sizes = sorted(w.size for w in line)
-    return gap * sizes[len(sizes) // 2]
+    return 0.75 * sizes[len(sizes) // 2]
 
 
-def _cells(line: list[Word], factor: float = 0.75) -> list[list[Word]]:
+def _cells(line: list[Word]) -> list[list[Word]]:
     """The line cut at every space wider than its column gap (:func:`_column_gap`)."""
-    gap = _column_gap(line, factor)
+    gap = _column_gap(line)
     cells = [[line[0]]]
     for before, word in zip(line, line[1:], strict=False):
-        if word.x0 - before.x1 > gap:
+        if word.x0 - before.x1 > gap and not word.glued:
             cells.append([])
         cells[-1].append(word)
     return cells
 
 
-def _split(line: list[Word], factor: float = 0.75) -> tuple[float, float] | None:
+def _split(line: list[Word]) -> tuple[float, float] | None:
     """The space of a line in two columns (one space wider than its column gap), as (its
     left, its right); None for a line of running text, or of three columns or more (a table's
     row without rules: its own cells, :func:`page_lines`)."""
-    cells = _cells(line, factor)
+    cells = _cells(line)
     return (cells[0][-1].x1, cells[1][0].x0) if len(cells) == 2 else None
 
 
@@ -173,14 +177,16 @@ class _Run:
 
     space: tuple[float, float]  # the empty space between the columns
     width: float  # the page's
-    gap: float  # the column gap, in letters' heights (:func:`_column_gap`)
     parts: dict[bool, list[tuple[float, float]]]  # where each line stands, left (True), right
     steps: list[float] = field(default_factory=list)  # between its lines
 
-    def joins(self, line: list[Word], step: float, below: bool) -> bool:
+    def joins(self, line: list[Word], step: float, below: bool, near: list[Word]) -> bool:
         """Whether ``line``, ``step`` below the run's last line (``below``) or above its
-        first, belongs to it; if so, the run now holds it."""
+        first (``near``, either way), belongs to it; if so, the run now holds it. How close
+        it stands is weighed by the smaller letters of the two: a heading in larger letters
+        right under a signature block's small ones is not as close as the block's lines."""
         size = line[0].size
+        close = min(size, near[0].size)
         if step > (6.0 if below else 3.5) * size:
             return False
         narrowed = _beside(line, self.space)
@@ -193,18 +199,21 @@ class _Run:
             # of a line of running text that falls where the columns' space is, nor a row of
             # a table of three columns (a paragraph's spacing apart, as two rows of a table
             # are: up to 3.5 heights)
-            split = _split(line, self.gap)
+            split = _split(line)
             if step > 3.5 * size or split is None or not split[0] <= mid <= split[1]:
                 return False
         elif abs(line[0].x0 + line[-1].x1 - self.width) <= 0.4 * size:
             return False  # a title centred on the page, under or over the columns
-        elif step > 1.3 * size or not below:
+        elif step > 1.3 * close or not below:
             side = found[True] is not None
             # farther than the lines of the run are apart: only a name under its title,
             # centred as it is; above the run only a letterhead's line, centred as those
             # under it (not the last line of the text above "Nơi nhận", left as it is)
             centred = (
-                step > 2.0 * size or not below or bool(self.steps) and step > 1.25 * min(self.steps)
+                step > 2.0 * close
+                or not below
+                or bool(self.steps)
+                and step > 1.25 * min(self.steps)
             )
             if not _aligned(found[side], self.parts[side], size, centred):  # type: ignore[arg-type]
                 return False
@@ -216,9 +225,28 @@ class _Run:
         return True
 
 
-def _columns(
-    lines: list[list[Word]], width: float, gap: float = 0.75
-) -> list[tuple[int, int, float]]:
+def _in_a_paragraph(lines: list[list[Word]], i: int, space: tuple[float, float]) -> bool:
+    """Whether line ``i``, alone in two columns, stands in a paragraph: a line as close
+    above or below it as the lines of a paragraph are runs across its ``space`` well into
+    its right column, with no column gap of its own (a wide space of a justified line,
+    OCR's gap after a colon; not the ragged end of a list in the left column)."""
+    size = lines[i][0].size
+    right = (space[1] + lines[i][-1].x1) / 2  # the middle of the line's right column
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(lines):
+            near = lines[k]
+            step = abs(lines[i][0].bottom - near[0].bottom)
+            if (
+                step <= 1.3 * min(size, near[0].size)
+                and near[0].x0 < space[0]
+                and near[-1].x1 > right
+                and len(_cells(near)) == 1
+            ):
+                return True
+    return False
+
+
+def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, float]]:
     """The runs of lines that stand in two columns, as (first, end, the x between them): a
     run grows from a line split by a column gap (:func:`_split`) to the lines next to it
     that leave the space between the columns empty (a letterhead's names wrapped in their
@@ -230,30 +258,38 @@ def _columns(
     follows the line below it as closely as the lines of a cell do; above the run, farther
     from it than its lines are from each other, or up to six heights below it (the signer's
     name under the space for the signature), it must be centred as another line of its side
-    (the last short line of the text above "Nơi nhận" is not in its column)."""
+    (the last short line of the text above "Nơi nhận" is not in its column). A space
+    whose middle is in the page's outer fifths starts no run, nor does a line alone in
+    two columns in a paragraph (:func:`_in_a_paragraph`)."""
     runs: list[tuple[int, int, float]] = []
     i = 0
     while i < len(lines):
-        space = _split(lines[i], gap)
+        space = _split(lines[i])
         if space is None:
             i += 1
             continue
         middle = (space[0] + space[1]) / 2
-        run = _Run(space, width, gap, {side: [] for side in (True, False)})
+        if math.isfinite(width) and not 0.2 * width <= middle <= 0.8 * width:
+            i += 1  # a space near the page's edge: a stray mark beside a line, no column
+            continue
+        run = _Run(space, width, {side: [] for side in (True, False)})
         for side in (True, False):
             if part := _side(lines[i], middle, side):
                 run.parts[side].append(part)
         first, end = i, i + 1
         while first > (runs[-1][1] if runs else 0):
             step = lines[first][0].bottom - lines[first - 1][0].bottom
-            if not run.joins(lines[first - 1], step, below=False):
+            if not run.joins(lines[first - 1], step, below=False, near=lines[first]):
                 break
             first -= 1
         while end < len(lines):
             step = lines[end][0].bottom - lines[end - 1][0].bottom
-            if not run.joins(lines[end], step, below=True):
+            if not run.joins(lines[end], step, below=True, near=lines[end - 1]):
                 break
             end += 1
+        if end - first == 1 and _in_a_paragraph(lines, first, run.space):
+            i += 1
+            continue
         runs.append((first, end, (run.space[0] + run.space[1]) / 2))
         i = end
     return runs
@@ -272,22 +308,26 @@ def page_lines(
     are left out."""
     if outside:
         words = [w for w in words if not _inside(w, outside)]
-    return _rows(_lines(words), width)
+    return rows_of_lines(_lines(words), width)
 
 
-def _rows(
-    lines: list[list[Word]], width: float, gap: float = 0.75
-) -> list[tuple[float, list[str]]]:
-    """:func:`page_lines` of words set in lines (top to bottom, each left to right); ``gap``:
-    the column gap in letters' heights (:func:`_column_gap`)."""
+def rows_of_lines(lines: list[list[Word]], width: float) -> list[tuple[float, list[str]]]:
+    """:func:`page_lines` of words already set in lines (top to bottom, each left to right;
+    the OCR reader's, :func:`.ocr.lines_from_tsv`), a line's ``bottom`` the same for its
+    words; ``width`` may be infinite (not known)."""
     out: list[tuple[float, list[str]]] = []
     done = 0
 
-    def plain(run: list[list[Word]]) -> None:  # a line of three columns or more: its cells
+    def plain(run: list[list[Word]]) -> None:
+        # a line of three columns or more: its cells; one of two that no run took (a line of
+        # a paragraph, a space at the page's edge: :func:`_columns`) is one text
         for line in run:
-            out.append((_top(line), [" ".join(w.text for w in c) for c in _cells(line, gap)]))
+            cells = _cells(line)
+            if len(cells) == 2:
+                cells = [line]
+            out.append((_top(line), [" ".join(w.text for w in c) for c in cells]))
 
-    for first, end, middle in _columns(lines, width, gap):
+    for first, end, middle in _columns(lines, width):
         plain(lines[done:first])
         run = lines[first:end]
         left = [w.text for line in run for w in line if w.x1 <= middle]

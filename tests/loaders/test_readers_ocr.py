@@ -72,10 +72,12 @@ def test_readers_ocr_scan_gives_the_facts_of_the_text(scanned_src):
     assert src.ocr_pages == list(range(1, len(src.page_starts) + 1))
     assert len(src.ocr_pages) >= 2
     assert any("read by OCR" in w for w in src.warnings)
-    # the two-column letterhead survives as one row: issuer | motto
-    head = src.text.split("\n")[:3]
-    assert head[0].split("\t") == ["ỦY BAN NHÂN DÂN", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
-    assert head[2].startswith("Số: /UBND-KGVX\tĐồng Tháp, ngày")
+    # the two-column letterhead survives as one row: issuer, number and summary | the motto
+    # and the place and date (as a PDF's text is read, and a .docx's table)
+    left, right = src.text.split("\n")[0].split("\t")
+    assert left.startswith("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP Số: /UBND-KGVX V/v thực hiện")
+    assert right.startswith("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
+    assert right.endswith("Đồng Tháp, ngày tháng 4 năm 2026")
     assert facts(src) == facts(LETTER)
 
 
@@ -147,17 +149,25 @@ def test_readers_ocr_encrypted_pdf_is_named(tmp_path):
 def test_readers_ocr_lines_rebuild_columns_and_drop_specks():
     header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
-    def word(line, left, text, conf=95.0):
-        return f"5\t1\t1\t1\t{line}\t1\t{left}\t100\t{len(text) * 20}\t40\t{conf}\t{text}"
+    def word(line, left, text, conf=95.0, block=1):
+        top = 100 + 60 * line
+        return f"5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t{len(text) * 20}\t40\t{conf}\t{text}"
 
+    # Tesseract reads the letterhead's two columns as two blocks, their lines on one level
     tsv = "\n".join([
         header,
-        word(1, 100, "ỦY"), word(1, 170, "BAN"), word(1, 900, "CỘNG"), word(1, 1010, "HÒA"),
-        word(2, 100, "-"), word(2, 140, "Sở"), word(2, 200, "Tài"), word(2, 280, "chính;"),
-        word(2, 420, "¬", 20.0), word(3, 100, "Số:"), word(3, 170, "12/QĐ-UBND"),
-        word(3, 390, "ĐÐU"),
+        word(1, 100, "ỦY"), word(1, 170, "BAN"), word(1, 900, "CỘNG", block=2),
+        word(1, 1010, "HÒA", block=2),
+        word(2, 100, "Số:"), word(2, 170, "12/QĐ-UBND"), word(2, 420, "¬", 20.0),
+        word(2, 900, "Đồng", block=2), word(2, 1000, "Tháp", block=2),
+        word(4, 100, "Giao"), word(4, 200, "Sở"), word(4, 260, "Tài"), word(4, 340, "chính"),
+        word(4, 460, "ĐÐU"), word(4, 540, "bố"), word(4, 600, "trí"), word(4, 680, "kinh"),
+        word(4, 780, "phí"), word(4, 860, "năm"), word(4, 940, "2026."),
     ])  # fmt: skip
-    assert ocr.lines_from_tsv(tsv) == ["ỦY BAN\tCỘNG HÒA", "- Sở Tài chính;", "Số: 12/QĐ-UBND ĐU"]
+    assert ocr.lines_from_tsv(tsv) == [
+        "ỦY BAN Số: 12/QĐ-UBND\tCỘNG HÒA Đồng Tháp",  # one row of two cells, a speck dropped
+        "Giao Sở Tài chính ĐU bố trí kinh phí năm 2026.",  # a line across the page: no cells
+    ]
     assert read_pdf.ocr is ocr
 
 
@@ -196,3 +206,123 @@ def test_readers_ocr_ruled_table_words_become_rows():
         "Ghi chú\t",
         "Nơi nhận:",
     ]
+
+
+@needs_ocr
+def test_readers_ocr_letterhead_without_rules_gives_issuer_date_and_signer(tmp_path):
+    """A plan's page printed from Word (its letterhead and signature block in tables without
+    borders: tests/loaders/test_pdf_columns.py draws it), then scanned: Tesseract reads the
+    two columns as two blocks, and the page's lines are read for columns as a PDF's are."""
+    from .test_pdf_columns import WRAPPED, _page
+
+    if not FONT.exists():
+        pytest.skip(f"the scan fixture needs the DejaVu fonts at {FONT}")
+    printed = _page(tmp_path / "printed.pdf", letterhead=WRAPPED)
+    scanned = _scans().scan(printed, tmp_path / "scanned.pdf")
+    src = read_path(scanned)
+    assert src.ocr_pages == [1]
+    data = to_contract(extract_source(src))
+    document = data["document"]
+    assert document["number"] == "144/KH-UBND"
+    assert document["issuer"] == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert document["date"] == "2025-11-24"
+    assert document["signer"] == "Mai Sơn"
+
+
+# Tesseract's TSV of a scanned A4 page at 300 dpi (2,480 pixels wide), written word by word:
+# (block, line, left, top, text), a word 20 pixels a letter wide
+_HEADER = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+)
+_PAGE_WIDTH = 2480
+
+
+def _tsv(*words: tuple, height: int = 40) -> str:
+    rows = [_HEADER]
+    for block, line, left, top, text, *rest in words:
+        h = rest[0] if rest else height
+        conf = rest[1] if len(rest) > 1 else 95.0
+        width = rest[2] if len(rest) > 2 else len(text) * 20
+        rows.append(f"5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t{width}\t{h}\t{conf}\t{text}")
+    return "\n".join(rows)
+
+
+def _line(block: int, line: int, left: int, top: int, text: str, **kw) -> list[tuple]:
+    """A printed line's words from ``left``, one space (20 pixels) apart."""
+    out = []
+    for word in text.split():
+        out.append((block, line, left, top, word, kw.get("height", 40)))
+        left += len(word) * 20 + 20
+    return out
+
+
+def test_ocr_a_stamp_over_a_paragraph_is_no_space_between_columns():
+    """A stamp over two lines of a paragraph: Tesseract reads the words either side of it
+    as two blocks, and the stamp as words of no text. The lines are running text, not a
+    run of two columns."""
+    blot = [(9, 1, 600, 590, " ", 150, 95.0, 920)]
+    tsv = _tsv(
+        *_line(1, 1, 330, 600, "Giao Sở Tài chính"),
+        *_line(2, 1, 1500, 600, "bố trí kinh phí năm 2026;"),
+        *_line(1, 2, 330, 660, "Sở Nội vụ thẩm"),
+        *_line(2, 2, 1500, 660, "định đề án vị trí việc làm."),
+        *blot,
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == [
+        "Giao Sở Tài chính bố trí kinh phí năm 2026;",
+        "Sở Nội vụ thẩm định đề án vị trí việc làm.",
+    ]
+
+
+def test_ocr_lines_of_one_column_are_never_one_line():
+    """The small lines of the list under "Nơi nhận" stand closer than half a line apart
+    in Tesseract's boxes: two lines whose words stand over each other stay two lines."""
+    tsv = _tsv(
+        *_line(1, 1, 350, 600, "Nơi nhận: - Như trên;", height=28),
+        *_line(1, 2, 350, 612, "- Lưu: VT, KGVX.", height=28),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == [
+        "Nơi nhận: - Như trên;",
+        "- Lưu: VT, KGVX.",
+    ]
+
+
+def test_ocr_a_wide_space_inside_a_paragraph_is_not_two_columns():
+    """OCR's boxes leave a wide space after a colon; a line so cut between two lines of its
+    paragraph is running text."""
+    tsv = _tsv(
+        *_line(1, 1, 330, 600, "Cán bộ được đưa vào quy hoạch phải đáp ứng đủ các tiêu chuẩn"),
+        *_line(1, 2, 330, 660, "quy định, cụ thể như sau:"),
+        *_line(1, 2, 1050, 660, "Đối tượng 1 phải đáp ứng"),
+        *_line(1, 3, 330, 720, "chung và tiêu chuẩn của chức danh theo quy định hiện hành"),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == [
+        "Cán bộ được đưa vào quy hoạch phải đáp ứng đủ các tiêu chuẩn",
+        "quy định, cụ thể như sau: Đối tượng 1 phải đáp ứng",
+        "chung và tiêu chuẩn của chức danh theo quy định hiện hành",
+    ]
+
+
+def test_ocr_a_larger_heading_under_the_signature_block_is_not_in_its_column():
+    """A decision's signature block, then the plan it issues: its heading in letters larger
+    than the recipients' list, as close to it as a line of that list (in the list's size) is
+    not. The heading opens the plan; it is not a recipient."""
+    tsv = _tsv(
+        *_line(1, 1, 350, 1000, "- Lưu: VT, KHTC.", height=30),
+        *_line(2, 1, 1300, 1000, "KT. BỘ TRƯỞNG", height=30),
+        *_line(3, 1, 325, 1055, "KẾ HOẠCH", height=50),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == [
+        "- Lưu: VT, KHTC.\tKT. BỘ TRƯỞNG",
+        "KẾ HOẠCH",
+    ]
+
+
+def test_ocr_a_lone_unsure_letter_at_the_edge_is_a_speck():
+    """A letter Tesseract is unsure of, alone at the page's right edge beside a line (a
+    stamp's edge), is dropped: it would stand as a column of its own."""
+    tsv = _tsv(
+        *_line(1, 1, 350, 600, "Nơi nhận: - Văn phòng Chính phủ;"),
+        (8, 1, 2086, 590, "n", 80, 29.0),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == ["Nơi nhận: - Văn phòng Chính phủ;"]
