@@ -225,20 +225,26 @@ class _Run:
         return True
 
 
-def _in_a_paragraph(lines: list[list[Word]], i: int, space: tuple[float, float]) -> bool:
-    """Whether line ``i``, alone in two columns, stands in a paragraph: a line as close
-    above or below it as the lines of a paragraph are runs across its ``space`` well into
-    its right column, with no column gap of its own (a wide space of a justified line,
-    OCR's gap after a colon; not the ragged end of a list in the left column)."""
-    size = lines[i][0].size
-    right = (space[1] + lines[i][-1].x1) / 2  # the middle of the line's right column
+def _in_a_paragraph(lines: list[list[Word]], i: int) -> bool:
+    """Whether line ``i``, cut by column gaps, stands in a paragraph: a line as close above
+    or below it as the lines of a paragraph are, with no column gap of its own, runs from
+    before its first gap to past the middle of its last cell (a wide space of a justified
+    line, OCR's gap after a colon or around a blot; not the ragged end of a list in the left
+    column beside a signature, nor a row of a table without rules, whose neighbours are rows
+    cut as it is)."""
+    line = lines[i]
+    cells = _cells(line)
+    if len(cells) < 2:
+        return False
+    gap_start = cells[0][-1].x1
+    right = (cells[-1][0].x0 + cells[-1][-1].x1) / 2
     for k in (i - 1, i + 1):
         if 0 <= k < len(lines):
             near = lines[k]
-            step = abs(lines[i][0].bottom - near[0].bottom)
+            step = abs(line[0].bottom - near[0].bottom)
             if (
-                step <= 1.3 * min(size, near[0].size)
-                and near[0].x0 < space[0]
+                step <= 1.3 * min(line[0].size, near[0].size)
+                and near[0].x0 < gap_start
                 and near[-1].x1 > right
                 and len(_cells(near)) == 1
             ):
@@ -287,7 +293,7 @@ def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, floa
             if not run.joins(lines[end], step, below=True, near=lines[end - 1]):
                 break
             end += 1
-        if end - first == 1 and _in_a_paragraph(lines, first, run.space):
+        if end - first == 1 and _in_a_paragraph(lines, first):
             i += 1
             continue
         runs.append((first, end, (run.space[0] + run.space[1]) / 2))
@@ -318,23 +324,25 @@ def rows_of_lines(lines: list[list[Word]], width: float) -> list[tuple[float, li
     out: list[tuple[float, list[str]]] = []
     done = 0
 
-    def plain(run: list[list[Word]]) -> None:
-        # a line of three columns or more: its cells; one of two that no run took (a line of
-        # a paragraph, a space at the page's edge: :func:`_columns`) is one text
-        for line in run:
+    def plain(start: int, stop: int) -> None:
+        # a line of three columns or more: its cells (a row of a table without rules); one of
+        # two that no run took (a space at the page's edge: :func:`_columns`), or one in a
+        # paragraph (:func:`_in_a_paragraph`), is one text
+        for i in range(start, stop):
+            line = lines[i]
             cells = _cells(line)
-            if len(cells) == 2:
+            if len(cells) == 2 or _in_a_paragraph(lines, i):
                 cells = [line]
             out.append((_top(line), [" ".join(w.text for w in c) for c in cells]))
 
     for first, end, middle in _columns(lines, width):
-        plain(lines[done:first])
+        plain(done, first)
         run = lines[first:end]
         left = [w.text for line in run for w in line if w.x1 <= middle]
         right = [w.text for line in run for w in line if w.x0 >= middle]
         out.append((_top(run[0]), [" ".join(left), " ".join(right)]))
         done = end
-    plain(lines[done:])
+    plain(done, len(lines))
     return out
 
 

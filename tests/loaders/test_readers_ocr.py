@@ -326,3 +326,26 @@ def test_ocr_a_lone_unsure_letter_at_the_edge_is_a_speck():
         (8, 1, 2086, 590, "n", 80, 29.0),
     )
     assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == ["Nơi nhận: - Văn phòng Chính phủ;"]
+
+
+def test_ocr_a_paragraph_line_cut_twice_is_not_a_table_row():
+    """OCR leaves two wide spaces in a line of a paragraph (letters it could not read): the
+    line is running text, not a row of three cells, since the lines around it run across."""
+    tsv = _tsv(
+        *_line(
+            1,
+            1,
+            330,
+            600,
+            "các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện, tổ chức thực",
+        ),
+        *_line(1, 2, 330, 660, "hiện, bảo đảm"),
+        *_line(1, 2, 900, 660, "chất lượng,"),
+        *_line(1, 2, 1400, 660, "hiệu quả và đúng tiến độ đề ra"),
+        *_line(
+            1, 3, 330, 720, "theo kế hoạch; báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12."
+        ),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH)[1] == (
+        "hiện, bảo đảm chất lượng, hiệu quả và đúng tiến độ đề ra"
+    )
