@@ -114,6 +114,10 @@ class _Vocab:
         # before its cue
         self.subject_heads = rules.subject_heads
         self.SUBJECT_HEAD = re.compile(_alt(rules.subject_heads) + r"\s*+")
+        # a letterhead's cell read whole: "TỈNH ỦY … Số: 12-CV/TU V/v triển khai …"
+        self.SUBJECT_IN_CELL = re.compile(
+            _NB + r"số" + _NA + r"[^\t]{0,60}?\s(?=" + _alt(rules.subject_heads) + r"\s)"
+        )
         issued = _alt(w for w, name in rules.types() if name in rules.issued_types)
         verbs = _alt((*rules.issue_verbs, *rules.drafting_verbs))
         self.OPENER = re.compile(r"(?:[^,;()]{0,60}?" + _NB + verbs + r"\s+" + issued + r"\s++)?")
@@ -658,6 +662,9 @@ def _relations(
 ) -> None:
     """Decide each mention's relation to the document, and links between mentions."""
     marker, body = _marker(v, key)
+    if own_voice and para.kind != "body" and (cell := v.SUBJECT_IN_CELL.search(key, body)):
+        # a letterhead's cell holds the subject line after the number: the title starts there
+        body = cell.end()
     depth = _depths(key)
     if para.kind == "footnote":
         for m, _ in _walk(v, found, key, depth, 0, None):

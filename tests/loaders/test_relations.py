@@ -643,3 +643,34 @@ def test_each_item_of_a_preamble_list_implements_what_it_names() -> None:
         "05-NQ/ĐUCQĐTW": "implements",
         "12-KH/BCĐTW": "cites",
     }
+
+
+@pytest.mark.parametrize(
+    "row,number,relation",
+    [
+        # a letter's letterhead read as one row: the subject line in the left cell, after the
+        # number, is the letter's title
+        (
+            "TỈNH ỦY LONG AN Số: 88-CV/TU V/v triển khai thực hiện Thông báo số 12-TB/BCĐTW "
+            "ngày 3/4/2025\tĐẢNG CỘNG SẢN VIỆT NAM Long An, ngày 9 tháng 4 năm 2025",
+            "12-TB/BCĐTW",
+            "implements",
+        ),
+        (
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG Số: 301/UBND-KT Về việc thực hiện Kế hoạch số "
+            "45/KH-UBND\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            "45/KH-UBND",
+            "implements",
+        ),
+        # no number before it: a row of a table, not a letterhead; the mention only cites
+        (
+            "Báo cáo kết quả V/v thực hiện Kế hoạch số 45/KH-UBND\tQuý II",
+            "45/KH-UBND",
+            "cites",
+        ),
+    ],
+)
+def test_a_subject_line_in_a_letterhead_cell_is_the_title(
+    row: str, number: str, relation: str
+) -> None:
+    assert _relations(row, True, kind="table_row")[number] == relation
