@@ -192,8 +192,9 @@ def _vocab(rules: Rules | None) -> _Vocab:
 
 _BODY_END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tuq\.|q\.\s)")
 _PLACE_DATE = re.compile(
-    # "năm. 2025": a speck of a scan read as a stop after "năm"
-    r"(?P<place>[^\n,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm"
+    # "năm. 2025": a speck of a scan read as a stop after "năm"; the place is in the date's
+    # cell (a type heading may end the cell before it: "Số 384-QĐ/TW QUY ĐỊNH<tab>Hà Nội, …")
+    r"(?P<place>[^\n\t,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm"
     r"(?:\s*[.,](?=\s*\d))?\s*(?P<y>\d{0,4})",
     re.IGNORECASE,
 )
@@ -560,8 +561,12 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
             m = pat.search(text)
             if m:
                 text, stop = text[: m.start()], True
-        if _find_type_word(v, h.line.text) is not None:
-            break  # the type heading: the letterhead is above it
+        if _find_type_word(v, h.line.text) is not None and (
+            not stop or _find_type_word(v, text) is not None
+        ):
+            # the type heading: the letterhead is above it (not one after the number in a
+            # cell read whole, "BAN CHẤP HÀNH TRUNG ƯƠNG Số 384-QĐ/TW QUY ĐỊNH")
+            break
         cells = text.split("\t")
         for piece in _cells(cells[0]) if len(cells) > 1 else _cells(text):
             national = _NATIONAL_HEADERS.search(match_key(piece))

@@ -252,6 +252,15 @@ def _in_a_paragraph(lines: list[list[Word]], i: int) -> bool:
     return False
 
 
+def _one_side_bare(run: list[list[Word]], middle: float) -> bool:
+    """Whether one column of a run holds fewer than three words: no letterhead (the motto),
+    signature block (a title and a name) or list of recipients is so short, but a line of
+    text with a wide space before its last words is ("… đơn vị, UBND<space>cấp xã.")."""
+    left = sum(1 for line in run for w in line if w.x1 <= middle)
+    right = sum(1 for line in run for w in line if w.x0 >= middle)
+    return min(left, right) < 3
+
+
 def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, float]]:
     """The runs of lines that stand in two columns, as (first, end, the x between them): a
     run grows from a line split by a column gap (:func:`_split`) to the lines next to it
@@ -266,7 +275,8 @@ def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, floa
     name under the space for the signature), it must be centred as another line of its side
     (the last short line of the text above "Nơi nhận" is not in its column). A space
     whose middle is in the page's outer fifths starts no run, nor does a line alone in
-    two columns in a paragraph (:func:`_in_a_paragraph`)."""
+    two columns in a paragraph (:func:`_in_a_paragraph`), nor is a run one of whose columns
+    is bare (:func:`_one_side_bare`)."""
     runs: list[tuple[int, int, float]] = []
     i = 0
     while i < len(lines):
@@ -293,10 +303,17 @@ def _columns(lines: list[list[Word]], width: float) -> list[tuple[int, int, floa
             if not run.joins(lines[end], step, below=True, near=lines[end - 1]):
                 break
             end += 1
-        if end - first == 1 and _in_a_paragraph(lines, first):
+        middle = (run.space[0] + run.space[1]) / 2
+        if (
+            end - first == 1
+            and _in_a_paragraph(lines, first)
+            # a run opening the page may go on one of the page before (a signer's name)
+            or first > 0
+            and _one_side_bare(lines[first:end], middle)
+        ):
             i += 1
             continue
-        runs.append((first, end, (run.space[0] + run.space[1]) / 2))
+        runs.append((first, end, middle))
         i = end
     return runs
 

@@ -598,3 +598,28 @@ Nơi nhận: THỦ TƯỚNG
 - Lưu: VT, KSTT.
 """
     assert _facts(text)["signer"] == "Lê Văn Khải"
+
+
+@pytest.mark.parametrize(
+    "row,expected",
+    [
+        # a letterhead read as one row, each column a cell (a scan, a PDF printed from Word):
+        # the type heading set under the number in the left cell
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG Số 412-QĐ/TW QUY ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, "
+            "ngày 3 tháng 6 năm 2025",
+            ("Quy định", "2025-06-03", "Ban Chấp hành Trung ương Đảng"),
+        ),
+        (
+            "ỦY BAN NHÂN DÂN TỈNH BẮC NINH Số: 12/KH-UBND KẾ HOẠCH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+            "VIỆT NAM Độc lập - Tự do - Hạnh phúc Bắc Ninh, ngày 3 tháng 4 năm 2025",
+            ("Kế hoạch", "2025-04-03", "Ủy ban nhân dân tỉnh Bắc Ninh"),
+        ),
+    ],
+)
+def test_a_type_heading_in_the_letterhead_cell_after_the_number(row, expected):
+    """The place and date are read in their own cell (not from the heading before the tab),
+    the heading gives the type, and the letterhead above the number still gives the issuer."""
+    text = "\n".join([row, "VỀ PHÁT TRIỂN HẠ TẦNG SỐ", *PLAN_BODY])
+    facts = _facts(text)
+    assert (facts["type"], facts["date"], facts["issuer"]) == expected

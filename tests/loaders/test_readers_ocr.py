@@ -349,3 +349,35 @@ def test_ocr_a_paragraph_line_cut_twice_is_not_a_table_row():
     assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH)[1] == (
         "hiện, bảo đảm chất lượng, hiệu quả và đúng tiến độ đề ra"
     )
+
+
+def test_ocr_a_field_line_with_a_wide_space_before_its_last_words_is_not_two_columns():
+    """A task's fields, a paragraph's spacing apart: the first with a wide space before its
+    last two words. Its right "column" would hold two words, which no letterhead or signature
+    block does: the lines stay running text."""
+    tsv = _tsv(
+        *_line(1, 0, 380, 800, "1. Rà soát, kiện toàn đội ngũ cán bộ làm công tác pháp chế."),
+        *_line(1, 1, 380, 900, "Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND"),
+        *_line(1, 1, 1660, 900, "cấp xã."),
+        *_line(1, 2, 380, 1000, "Đơn vị phối hợp: Sở Tư pháp."),
+        *_line(1, 3, 380, 1100, "Thời gian thực hiện: Thường xuyên."),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH)[1:] == [
+        "Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.",
+        "Đơn vị phối hợp: Sở Tư pháp.",
+        "Thời gian thực hiện: Thường xuyên.",
+    ]
+
+
+def test_ocr_a_signature_block_going_on_at_the_top_of_a_page_keeps_its_columns():
+    """The page opens with the rest of a signature block: the recipients' list on the left,
+    only the signer's name on the right. A run opening a page may go on one of the page
+    before, so its short column is kept."""
+    tsv = _tsv(
+        *_line(1, 1, 380, 300, "Bộ Công an; - Chủ tịch, các PCT"),
+        *_line(2, 1, 1500, 300, "Trường Sơn"),
+        *_line(1, 2, 380, 350, "UBND tỉnh; - Lưu: VT."),
+    )
+    assert ocr.lines_from_tsv(tsv, None, _PAGE_WIDTH) == [
+        "Bộ Công an; - Chủ tịch, các PCT UBND tỉnh; - Lưu: VT.\tTrường Sơn",
+    ]
