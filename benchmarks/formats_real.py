@@ -2,9 +2,12 @@
 the truth a person wrote (benchmarks/score_extract.py): each saved page's document (its
 blocks: paragraphs and tables, the portal's residue left out) written as a .docx
 (python-docx, tables as tables), saved as .doc and as .pdf by LibreOffice, as a saved web page
-(benchmarks/saved_pages.py) and as a scan (benchmarks/make_scans.py, read by OCR).
+(benchmarks/saved_pages.py) and as a scan (benchmarks/make_scans.py, read by OCR): ``scan``
+typesets the document with reportlab and scans that; ``scan-word`` (not in the default list:
+about 590 pages, 13 minutes with two workers) scans the .pdf LibreOffice printed, whole, as
+an office scans a letter printed from Word.
 
-    python benchmarks/formats_real.py [--formats docx,doc,pdf,html,scan] [--jobs 2]
+    python benchmarks/formats_real.py [--formats docx,doc,pdf,html,scan,scan-word] [--jobs 2]
 
 For the .pdf, a table of two columns and at most six rows (a letterhead, a signature block)
 has no borders, as in the documents offices print from Word; other tables are ruled.
@@ -93,7 +96,7 @@ def main(argv=None) -> int:
         stem = md.stem
         if "docx" in formats or "doc" in formats:
             made.setdefault("docx", {})[name] = _docx(blocks, tmp / f"{stem}.docx")
-        if "pdf" in formats:
+        if "pdf" in formats or "scan-word" in formats:
             (tmp / "pdf-docx").mkdir(exist_ok=True)
             made.setdefault("pdf-docx", {})[name] = _docx(
                 blocks, tmp / "pdf-docx" / f"{stem}.docx", borderless_layout=True
@@ -106,11 +109,13 @@ def main(argv=None) -> int:
             typed = make_scans.typeset("", tmp / f"{stem}.typed.pdf", blocks=blocks)
             made["scan"][name] = make_scans.scan(typed, tmp / f"{stem}.scan.pdf")
     for fmt, source in (("doc", "docx"), ("pdf", "pdf-docx")):
-        if fmt not in formats:
+        wanted = [f for f in formats if f == fmt or (fmt, f) == ("pdf", "scan-word")]
+        if not wanted:
             continue
         if shutil.which("soffice") is None:
-            print(f"{fmt}: LibreOffice is not installed, skipped", file=sys.stderr)
-            formats.remove(fmt)
+            print(f"{', '.join(wanted)}: LibreOffice is not installed, skipped", file=sys.stderr)
+            for f in wanted:
+                formats.remove(f)
             continue
         subprocess.run(
             ["soffice", "--headless", "--norestore", "--convert-to", fmt, "--outdir",
@@ -118,6 +123,12 @@ def main(argv=None) -> int:
             env=dict(os.environ, HOME=str(tmp)), capture_output=True, check=True,
         )  # fmt: skip
         made[fmt] = {n: tmp / fmt / (Path(n).stem + f".{fmt}") for n in truths}
+    if "scan-word" in formats:  # the printed PDFs scanned whole, as an office scans a letter
+        (tmp / "scan-word").mkdir()
+        made["scan-word"] = {
+            n: make_scans.scan(made["pdf"][n], tmp / "scan-word" / f"{Path(n).stem}.pdf")
+            for n in truths
+        }
     results = {}
     print(f"{len(truths)} documents; figures against the truth files")
     print(f"{'format':8}" + "".join(f"{h:>8}" for _, h in KEYS) + "   s/file  pages OCR")
