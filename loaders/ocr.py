@@ -167,16 +167,6 @@ def _tsv_lines(tsv: str) -> list[list[_Word]]:
     return [sorted(words) for words in lines.values()]
 
 
-def _line_text(words: list[_Word]) -> str:
-    height = sorted(w[3] for w in words)[len(words) // 2]
-    parts = [words[0][4]]
-    for prev, cur in zip(words, words[1:], strict=False):
-        gap = cur[0] - (prev[0] + prev[2])
-        parts.append("\t" if gap > 3 * height else " ")
-        parts.append(cur[4])
-    return _mend("".join(parts))
-
-
 def lines_from_tsv(tsv: str, grid: Grid | None = None, width: float | None = None) -> list[str]:
     """Tesseract's TSV as text lines; words inside a ruled table's ``grid`` become its rows
     (one line each, cells joined by tabs), in their place among the other lines. The lines

@@ -348,7 +348,7 @@ def rows_of_lines(lines: list[list[Word]], width: float) -> list[tuple[float, li
         for i in range(start, stop):
             line = lines[i]
             cells = _cells(line)
-            if len(cells) == 2 or _in_a_paragraph(lines, i):
+            if len(cells) == 2 or len(cells) > 2 and _in_a_paragraph(lines, i):
                 cells = [line]
             out.append((_top(line), [" ".join(w.text for w in c) for c in cells]))
 
