@@ -82,10 +82,14 @@ def task_status(task: TaskNode, as_of: date) -> str:
     return "open"
 
 
-def derived_documents(graph: LineageGraph | GraphReader, root: str) -> dict[str, list[str]]:
+def derived_documents(
+    graph: LineageGraph | GraphReader, root: str, deriving: tuple[str, ...] = DERIVING
+) -> dict[str, list[str]]:
     """Every document that implements ``root`` (transitively), with its path from root;
     a document that supersedes one on the way carries its duties too (a promulgated
-    version, its draft's). One ``links`` call per level.
+    version, its draft's). ``deriving``: the links followed down besides ``supersedes``
+    (``("implements", "based-on")`` also takes the plans that cite ``root`` as their legal
+    basis, "Căn cứ …"). One ``links`` call per level.
 
     >>> from policy_lineage.queries.example import example_graph
     >>> paths = derived_documents(example_graph(), "doc:dong-thap:01-CTr/TU:2020-2025")
@@ -93,12 +97,14 @@ def derived_documents(graph: LineageGraph | GraphReader, root: str) -> dict[str,
     [1, 2, 3]
     """
     paths: dict[str, list[str]] = {}
-    for level in derived_levels(graph, root):
+    for level in derived_levels(graph, root, deriving):
         paths.update(level)
     return paths
 
 
-def derived_levels(graph: LineageGraph | GraphReader, root: str) -> Iterator[dict[str, list[str]]]:
+def derived_levels(
+    graph: LineageGraph | GraphReader, root: str, deriving: tuple[str, ...] = DERIVING
+) -> Iterator[dict[str, list[str]]]:
     """:func:`derived_documents` a level at a time: ``{root: [root]}`` first, then the
     documents one link further, each with its path; the next level is read only when
     asked for.
@@ -115,8 +121,9 @@ def derived_levels(graph: LineageGraph | GraphReader, root: str) -> Iterator[dic
     while frontier:
         below: dict[str, list[str]] = {}
         newer: dict[str, list[str]] = {}
-        for e in reader.links(frontier, "in", (*DERIVING, "supersedes")):
-            (below if e.kind in DERIVING else newer).setdefault(e.target, []).append(e.source)
+        kinds = (*dict.fromkeys(k for k in deriving if k != "supersedes"), "supersedes")
+        for e in reader.links(frontier, "in", kinds):
+            (below if e.kind != "supersedes" else newer).setdefault(e.target, []).append(e.source)
         next_frontier = []
         level: dict[str, list[str]] = {}
         for here in frontier:
@@ -141,13 +148,15 @@ def tasks_from(
     level: str | None = None,
     status: str | None = None,
     as_of: date | None = None,
+    deriving: tuple[str, ...] = DERIVING,
 ) -> list[TaskRow]:
     """Tasks of ``root`` and of the documents implementing it, filtered, by deadline.
 
     ``agency`` keeps tasks where that body leads or cooperates (words of its name, any
     case, with or without diacritics); ``level`` keeps tasks led by a body of that level
-    (``central``, ``province``, ``commune``); ``status`` is one of :data:`STATUSES`.
-    The list of :func:`iter_tasks_from` in the ``deadline`` order.
+    (``central``, ``province``, ``commune``); ``status`` is one of :data:`STATUSES`;
+    ``deriving``: the links followed down (:func:`derived_documents`). The list of
+    :func:`iter_tasks_from` in the ``deadline`` order.
 
     >>> from policy_lineage.queries.example import example_graph
     >>> g = example_graph()
@@ -158,7 +167,7 @@ def tasks_from(
     ['task:2', 'task:3']
     """
     return list(
-        iter_tasks_from(graph, root, agency, due_before, level, status, as_of, order="deadline")
+        iter_tasks_from(graph, root, agency, due_before, level, status, as_of, "deadline", deriving)
     )
 
 
@@ -171,6 +180,7 @@ def iter_tasks_from(
     status: str | None = None,
     as_of: date | None = None,
     order: str = "deadline",
+    deriving: tuple[str, ...] = DERIVING,
 ) -> Iterator[TaskRow]:
     """The rows of :func:`tasks_from`, yielded as they are found.
 
@@ -219,7 +229,7 @@ def iter_tasks_from(
         return rows
 
     if order == "deadline":
-        paths = derived_documents(reader, root)
+        paths = derived_documents(reader, root, deriving)
         by_deadline = getattr(reader, "task_keys_by_deadline", None)
         if by_deadline is not None and len(paths) > MANY_DOCUMENTS:
             # a country's plans: read the keys a deadline at a time, so the first rows
@@ -243,7 +253,7 @@ def iter_tasks_from(
             yield from rows_of(paths, [by_id[i] for i in batch if i in by_id])
             start, size = start + size, min(size * 4, 64 * TASK_BATCH)
         return
-    for level_paths in derived_levels(reader, root):
+    for level_paths in derived_levels(reader, root, deriving):
         ids = list(level_paths)
         for start in range(0, len(ids), WALK_BATCH):  # memory: a batch's tasks at a time
             batch = {i: level_paths[i] for i in ids[start : start + WALK_BATCH]}

@@ -9,7 +9,7 @@ import click
 
 from ..exports.xlsx import OCR_HEADER
 from ..queries.tasks import ORDERS, TaskRow, iter_tasks_from
-from ._options import source_options
+from ._options import parse_relations, source_options
 from ._output import (
     OCR_MARK,
     Streamed,
@@ -81,6 +81,14 @@ def register(group: click.Group) -> None:
     help="deadline: the whole answer by deadline; walk: document by document as the chain "
     "is walked, so the first rows come out at once.",
 )
+@click.option(
+    "--relations",
+    default="implements",
+    show_default=True,
+    help="Links followed down from DOC, comma-separated: implements, based-on, amends, cites "
+    "(a promulgated version always carries its draft's tasks). implements,based-on also "
+    "takes the plans that cite DOC as their legal basis (Căn cứ …).",
+)
 @source_options
 @output_options("json", "csv", "xlsx")
 def tasks(
@@ -91,6 +99,7 @@ def tasks(
     status: str | None,
     as_of,
     order: str,
+    relations: str,
     store_path: str,
     backend_uri: str | None,
     fmt: str,
@@ -107,8 +116,10 @@ def tasks(
         policy-lineage tasks --from 04-TB/BCĐTW --status overdue --as-of 2025-12-31
         policy-lineage tasks --from 57-NQ/TW -o nhiem-vu.xlsx
         policy-lineage tasks --from 57-NQ/TW --order walk --format csv | head
+        policy-lineage tasks --from 57-NQ/TW --relations implements,based-on
     """
     fmt = output_format(fmt, output)
+    deriving = parse_relations(relations)
     with query_source(store_path, backend_uri) as reader:
         graph = documents_graph(reader)
         root = resolve_document(graph, from_doc)
@@ -121,6 +132,7 @@ def tasks(
             status=status,
             as_of=as_of.date() if as_of else date.today(),
             order=order,
+            deriving=deriving,
         )
         # Rows are written as the query yields them, inside the reader's block.
         count = _emit(graph, root, rows, fmt, output, delim)

@@ -181,3 +181,43 @@ def test_csv_and_table_outputs(run, store):
 def test_a_missing_store_is_a_clear_error(run, tmp_path):
     code, _, err = run(str(tmp_path / "none.db"), "trace", "57-NQ/TW")
     assert code == 1 and "policy-lineage build" in err
+
+
+PLAN_BASED_ON = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ NAM\tĐộc lập - Tự do - Hạnh phúc
+Số: 31/KH-UBND\tHà Nam, ngày 12 tháng 3 năm 2025
+
+KẾ HOẠCH
+Phát triển kinh tế số tỉnh Hà Nam năm 2025
+
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa
+học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+I. NHIỆM VỤ
+1. Giao Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu số của tỉnh, hoàn thành
+trước ngày 30/9/2025.
+"""
+
+
+def test_tasks_of_plans_based_on_a_document_come_with_relations(cli, tmp_path):
+    """A plan that cites 57-NQ/TW only as its legal basis ("Căn cứ …") carries none of its
+    tasks by default; ``--relations implements,based-on`` takes them in."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "kh-31.txt").write_text(PLAN_BASED_ON, "utf-8")
+    db = tmp_path / "g.db"
+    assert cli("build", folder, "--store", db).exit_code == 0
+    alone = cli("tasks", "--from", "57-NQ/TW", "--store", db, "--format", "json")
+    assert alone.exit_code == 1  # no task derives from it through implementing links
+    result = cli(
+        "tasks", "--from", "57-NQ/TW", "--relations", "implements,based-on", "--store", db,
+        "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    assert row["lead"] == ["Sở Khoa học và Công nghệ"]
+    assert row["deadline"] == "2025-09-30"
+    assert row["path"] == ["57-NQ/TW", "31/KH-UBND"]
+    bad = cli("tasks", "--from", "57-NQ/TW", "--relations", "follows", "--store", db)
+    assert bad.exit_code == 2 and "--relations" in bad.stderr
