@@ -117,11 +117,11 @@ def derived_levels(
     reader = as_reader(graph)
     paths = {root: [root]}
     frontier = [root]
+    kinds = (*dict.fromkeys(k for k in deriving if k != "supersedes"), "supersedes")
     yield {root: [root]}
     while frontier:
         below: dict[str, list[str]] = {}
         newer: dict[str, list[str]] = {}
-        kinds = (*dict.fromkeys(k for k in deriving if k != "supersedes"), "supersedes")
         for e in reader.links(frontier, "in", kinds):
             (below if e.kind != "supersedes" else newer).setdefault(e.target, []).append(e.source)
         next_frontier = []
