@@ -11,9 +11,11 @@ A page goes through:
 2. a 3×3 median filter (scanner speckle), then deskewing: the angle within ±5° whose
    rotated page has the sharpest row profile (text lines level), found on a small copy;
 3. Tesseract's page segmentation (``--psm 3``, reading order by blocks) with word boxes
-   (TSV), rebuilt into lines; on a line, a gap wider than three line heights separates two
-   columns (the letterhead's issuer and motto) and becomes a tab, as a table row; words that
-   are only marks Tesseract is unsure of (``¬``, ``_``, ``ˆ`` from specks) are dropped.
+   (TSV), rebuilt into the printed lines (:func:`_visual_lines`) and read for two columns
+   as a PDF's lines are (:func:`.pdf_lines.rows_of_lines`): a letterhead or a signature
+   block without rules becomes one row of two cells, issuer | motto, recipients | signer;
+   words that are only marks Tesseract is unsure of (``¬``, ``_``, ``ˆ`` from specks), and a
+   lone unsure letter beside a line (:func:`_speck`), are dropped.
 
 A page read this way is listed in ``SourceText.ocr_pages`` and in a warning: its facts need
 checking against the paper. :func:`mark_ocr` marks them (``ocr=True`` in the model), and the
@@ -232,10 +234,10 @@ def _visual_lines(
     """Tesseract's lines (each its words, left to right) as the printed lines they stand on:
     two whose middles are within half a letter's height apart and whose words stand side by
     side, not over each other, are one (Tesseract reads a letterhead's two columns as two
-    blocks), top to bottom, each left to right, as
-    :class:`.pdf_lines.Word` with the line's bottom. A word whose space from the word
-    before is covered by one of the ``blots`` (:func:`_blots`) is ``glued`` to it: a stamp over a
-    paragraph cuts its lines, and the hole is no space between columns."""
+    blocks); top to bottom, each left to right, as :class:`.pdf_lines.Word` with the line's
+    bottom. A word whose space from the word before is covered by one of the ``blots``
+    (:func:`_blots`) is ``glued`` to it: a stamp over a paragraph cuts its lines, and the
+    hole is no space between columns."""
     placed = []
     for words in lines:
         heights = sorted(w[3] for w in words)

@@ -107,7 +107,8 @@ def tasks(
     delim: str,
 ) -> None:
     """Every task that derives from a document: its own, and those of the documents that
-    implement it, directly or through others, with lead, cooperating bodies, deadline,
+    implement it (or are linked to it by the ``--relations`` given), directly or through
+    others, with lead, cooperating bodies, deadline,
     status, the document it sits in and the path of documents leading to it.
 
     Example:
