@@ -49,6 +49,12 @@ _MOTTO = re.compile(r"^(?:cộng hòa xã hội|đảng cộng sản việt nam|
 # what a line's first letter must be for its key to open with the motto: of all characters,
 # only these fold to "c" or "đ"
 _MOTTO_FIRST = frozenset("CcĐđ")
+# the longest first cell read as a metadata label ("Cơ quan ban hành / Chức danh / Người ký")
+_LABEL_CHARS = 48
+# the most lines a letterhead spans above its motto, blank lines between its blocks counted
+_HEAD_LINES = 16
+# a letter's subject or number line, as long as a line of prose ("V/v trả lời kiến nghị …")
+_SUBJECT = re.compile(r"^[ \t*_]*(?:V/v|Về việc|Số\b)", re.IGNORECASE)
 # an appendix's caption ("**PHỤ LỤC I**", "PHỤ LỤC"): saved pages often put it straight
 # after the closing pipe of the signature table ("Nơi nhận | KT. THỦ TƯỚNG …"), where it
 # would read as one more cell of that row and take the appendix table's header with it
@@ -260,7 +266,11 @@ def _portal_banner_end(lines: list[str]) -> int:
         bare = ln.strip(" *|#")
         if _motto_cell(ln):
             break  # the letterhead written as one Markdown row
-        if ":" not in bare and bare.lstrip()[:1] not in _MOTTO_FIRST:
+        if (
+            ":" not in bare
+            and bare.lstrip()[:1] not in _MOTTO_FIRST
+            and not _short_first_cell(bare)
+        ):
             continue  # neither a label nor the motto (folding keeps ":" and these letters)
         key = fold(bare)
         if _MOTTO.search(key):
@@ -291,6 +301,13 @@ def _portal_banner_end(lines: list[str]) -> int:
     return min(j + 1, len(lines))
 
 
+def _short_first_cell(bare: str) -> bool:
+    """A row of cells whose first is as short as a label ("Số ký hiệu | 02-QC/ĐU"): it may be
+    a row of the metadata table, whose labels need no colon ("| Loại văn bản | Quy chế |")."""
+    cut = bare.find("|")
+    return 0 < cut <= _LABEL_CHARS
+
+
 def _motto_cell(line: str) -> bool:
     """A Markdown table row ("| … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM … |") one of whose
     cells opens with the national motto."""
@@ -310,9 +327,17 @@ def _letterhead_start(lines: list[str], after: int) -> int:
             pipes = [j for j in range(max(after, i - 12), i) if _PIPE_LINE.match(lines[j])]
             if len(pipes) >= 2:
                 return pipes[-2]  # the row's opening pipe, before the issuer's cell
-            j = i
-            while j > after and lines[j - 1].strip() and len(lines[j - 1]) < 60:
-                j -= 1
+            # the issuer's block above the motto, short lines and the blank lines between
+            # them ("**BỘ Y TẾ**", "Số: …", "V/v …", a blank, then the motto), up to the
+            # metadata table or the summary's prose
+            j = k = i
+            while k > after and k > i - _HEAD_LINES:
+                above = lines[k - 1]
+                if _MD_ROW.match(above) or len(above) >= 60 and not _SUBJECT.match(above):
+                    break
+                k -= 1
+                if above.strip() and not _DECORATION.match(above):
+                    j = k
             return j
     return after
 

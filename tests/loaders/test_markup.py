@@ -729,3 +729,95 @@ def test_a_portals_related_list_and_privacy_line_yield_no_reference() -> None:
     ):
         refs = extract_text(body + tail, "kh.md").references
         assert not refs, [r.number for r in refs]
+
+
+# a commune portal's page: a menu line, a news summary, the metadata table as a Markdown table
+# (a header row and a rule, labels with no colon), then the letterhead; and a ministry's page
+# whose issuer block stands a blank line above the motto, its subject line as long as prose
+PIPE_TABLE_PORTAL = """**CỔNG THÔNG TIN ĐIỆN TỬ XÃ HÒA BÌNH - TỈNH TÂY NINH**
+
+TRANG CHỦ | GIỚI THIỆU | TIN TỨC | **VĂN BẢN** | Liên hệ
+
+Ngày 02/10/2025, Ban Chấp hành Đảng bộ xã đã ban hành Kế hoạch chuyển đổi số năm 2026. Cổng
+thông tin điện tử xã trân trọng giới thiệu toàn văn Kế hoạch.
+
+| Số ký hiệu | 14-KH/ĐU |
+|---|---|
+| Loại văn bản | Kế hoạch |
+| Cơ quan ban hành | Đảng ủy xã Hòa Bình |
+| Người ký | Trần Văn Tâm |
+| Ngày ban hành | 02/10/2025 |
+
+---
+
+| ĐẢNG BỘ TỈNH TÂY NINH **ĐẢNG ỦY XÃ HÒA BÌNH** \\* Số 14-KH/ĐU | **ĐẢNG CỘNG SẢN VIỆT NAM** *Hòa Bình, ngày 02 tháng 10 năm 2025* |
+|---|---|
+
+**KẾ HOẠCH**
+
+**Chuyển đổi số năm 2026**
+
+1. Văn phòng Đảng ủy chủ trì số hóa hồ sơ, hoàn thành trong Quý I/2026.
+"""
+
+BLANK_ABOVE_MOTTO = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG - CỔNG THÔNG TIN ĐIỆN TỬ
+
+[Trang chủ](#) | [Văn bản chỉ đạo](#) | [Liên hệ](#)
+
+| | |
+|---|---|
+| **Số hiệu** | 2210/BNNMT-TL |
+| **Loại văn bản** | Công văn |
+| **Nơi ban hành** | Bộ Nông nghiệp và Môi trường |
+| **Ngày ban hành** | 06/11/2025 |
+| **Độ khẩn** | Khẩn |
+
+---
+
+**BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG**
+-------
+Số: 2210/BNNMT-TL
+V/v chủ động phòng, chống hạn hán, xâm nhập mặn vụ Đông Xuân năm 2025 - 2026
+tại các tỉnh Đồng bằng sông Cửu Long
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập - Tự do - Hạnh phúc**
+*Hà Nội, ngày 06 tháng 11 năm 2025*
+
+**KHẨN**
+
+Kính gửi: Ủy ban nhân dân các tỉnh Đồng bằng sông Cửu Long.
+
+1. Rà soát, cập nhật phương án phòng, chống hạn hán, xâm nhập mặn trước ngày 30/11/2025.
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "facts"),
+    [
+        (PIPE_TABLE_PORTAL, {"number": "14-KH/ĐU", "issuer": "Đảng ủy xã Hòa Bình"}),
+        (BLANK_ABOVE_MOTTO, {"number": "2210/BNNMT-TL", "doc_type": "Công văn"}),
+    ],
+)
+def test_a_metadata_table_saved_as_a_markdown_table_is_the_portals(page, facts) -> None:
+    """Labels in the cells of a Markdown table need no colon: the table is the portal's, and
+    the banner, menu and summary above it are dropped."""
+    view = markup_view(page)
+    assert {k: view.portal.get(k) for k in facts} == facts
+    assert "TRANG CHỦ" not in view.text and "Trang chủ" not in view.text
+    assert "trân trọng giới thiệu" not in view.text
+
+
+def test_the_letterhead_after_the_portal_table_is_read_whole() -> None:
+    """The document's own letterhead still gives its facts: the issuer's block a blank line
+    above the motto, its number and its subject line (as long as a line of prose) are the
+    document's, not the portal's summary."""
+    doc = extract_text(PIPE_TABLE_PORTAL, "kh.md").document
+    assert (doc.number, doc.doc_type, str(doc.date)) == ("14-KH/ĐU", "Kế hoạch", "2025-10-02")
+    assert doc.issuer is not None and doc.issuer.name == "Đảng ủy xã Hòa Bình"
+    ex = extract_text(BLANK_ABOVE_MOTTO, "cv.md")
+    doc = ex.document
+    assert doc.issuer is not None and doc.issuer.name == "Bộ Nông nghiệp và Môi trường"
+    assert doc.title is not None and doc.title.startswith("Chủ động phòng, chống hạn hán")
+    assert doc.title.endswith("Đồng bằng sông Cửu Long")
+    assert "Khẩn" not in doc.issuer.name
