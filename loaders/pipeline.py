@@ -137,6 +137,7 @@ def extract_text(
     # "Các cơ quan cấp phép (Sở A, Sở B)", then "Cơ quan cấp phép …": those bodies
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
+    tasks = _own_committee_units(tasks, doc, rules)  # "Ban Tổ chức" in a Tỉnh ủy's plan
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
     tasks = _yearless_deadlines(tasks, doc)  # "trước ngày 15/10": in the year of issue
@@ -261,6 +262,50 @@ def _own_commune_bodies(tasks: list, doc, rules: Rules) -> list:
                 a, name=f"{a.name[:-5]} {unit.group(1)}", level="commune", canonical=False
             )
         return a
+
+    return _each_body(tasks, own)
+
+
+def _committee_label(rules: Rules) -> re.Pattern[str]:
+    """A Party committee that issues a document, and its organs ("Ban Thường vụ Tỉnh ủy
+    Nghệ An", "Ban Chấp hành Đảng bộ xã Tân Minh", "Đảng ủy Bộ Y tế"), on the folded name."""
+    organs = Rules.alternation(tuple(o for o, _ in rules.committee_organs) + ("ban chấp hành",))
+    units = Rules.alternation(rules.commune_units)
+    return re.compile(
+        rf"^(?:(?:{organs})\s++)?(?:(?P<own>tỉnh ủy|thành ủy)(?![\wđ])"
+        rf"|(?:đảng ủy|đảng bộ)\s++(?P<unit>{units}|bộ)(?![\wđ]))"
+    )
+
+
+def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
+    """In a Party committee's own document, its units named bare ("Văn phòng", "Ban Tổ chức",
+    "Ủy ban Kiểm tra Đảng ủy", and "Đảng ủy" in a commune's) are that committee's, written with
+    its short name as the province's own bodies are ("Ban Tổ chức Tỉnh ủy", "Văn phòng Đảng ủy
+    xã", "Ủy ban Kiểm tra Đảng ủy Bộ"); a unit named with its committee stays as it is."""
+    issuer = doc.issuer
+    m = derived(rules, _committee_label).match(fold(issuer.name)) if issuer else None
+    if m is None:
+        return tasks
+    if m.group("own"):
+        label = m.group("own").capitalize()
+    else:
+        unit = m.group("unit")
+        label = "Đảng ủy " + ("Bộ" if unit == "bộ" else unit)
+    units = set(rules.committee_units)
+
+    def own(a):
+        key = fold(a.name)
+        if a.kind != "body" or a.canonical and key != "đảng ủy":
+            return a
+        if key == "đảng ủy" and label.startswith("Đảng ủy"):
+            name = label
+        elif key.endswith(" đảng ủy") and key[:-8] in units and label.startswith("Đảng ủy"):
+            name = f"{a.name}{label[7:]}"  # "Văn phòng Đảng ủy" + " xã"
+        elif key in units:
+            name = f"{a.name} {label}"
+        else:
+            return a
+        return replace(a, name=name, canonical=False)
 
     return _each_body(tasks, own)
 

@@ -109,6 +109,7 @@ LIST_KEYS = (
     "organs",
     "local_authorities",
     "party_committees",
+    "committee_units",
     "province_units",
     "district_units",
     "office_units",
@@ -225,6 +226,7 @@ class Rules:
     organs: tuple[str, ...] = ()
     local_authorities: tuple[str, ...] = ()
     party_committees: tuple[str, ...] = ()
+    committee_units: tuple[str, ...] = ()
     province_units: tuple[str, ...] = ()
     district_units: tuple[str, ...] = ()
     office_units: tuple[str, ...] = ()
