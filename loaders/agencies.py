@@ -240,7 +240,7 @@ _SERVES = re.compile(r"\s++(?:tham\s++mưu\s*+,?\s*+)?giúp\s++việc(?:\s++(?:c
 
 # "(sau đây gọi tắt là “Ban Quản lý”)": a short name the document gives what it just named
 _DEFINED = re.compile(
-    r"\(\s*+(?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|gọi\s+là|viết\s+tắt\s+là)\s++(?P<short>[^()]{2,60}?)\s*+\)",
+    r"\(\s*+(?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|gọi\s+chung\s+là|gọi\s+là|viết\s+tắt\s+là)\s++(?P<short>[^()]{2,60}?)\s*+\)",
     re.IGNORECASE,
 )
 
@@ -1668,14 +1668,15 @@ class AgencyTable:
                     and not any(a.startswith(key_name + " ") for a in self._aliases(None))
                 ):  # not the start of a name the table knows ("Bộ Giáo dục" …)
                     names.setdefault(key_name, written)
-        names.update((k, v) for k, v in self._defined_names(text).items() if k not in names)
+        defined, plain = self._defined_names(text)
+        names.update((k, v) for k, v in defined.items() if k not in names)
         names.update(  # a legend's abbreviations the table does not know already
             (k, v)
             for k, v in _legend_names(text).items()
             if k not in names and self.lookup(k, None) is None
         )
         names.update((k, v) for k, v in self._initialisms(text).items() if k not in names)
-        return _DocumentTable(self, names) if names else self
+        return _DocumentTable(self, names, plain) if names else self
 
     def _initialisms(self, text: str) -> dict[str, str]:
         """ "Cục LN&KL" where the document names "Cục Lâm nghiệp và Kiểm lâm": a head word and
@@ -1709,12 +1710,14 @@ class AgencyTable:
                     out.setdefault(fold(short), full)
         return out
 
-    def _defined_names(self, text: str) -> dict[str, str]:
+    def _defined_names(self, text: str) -> tuple[dict[str, str], frozenset[str]]:
         """Short names a document gives a body: "Ban Quản lý các khu công nghệ cao … (sau đây
-        gọi tắt là “Ban Quản lý”)" makes a later "Ban Quản lý" that body. Only a capitalised
-        short name given right after a body's name counts ("(sau đây gọi tắt là địa bàn)"
-        names no body)."""
+        gọi tắt là “Ban Quản lý”)" makes a later "Ban Quản lý" that body. Only a short name
+        given right after a body's name counts, capitalised or, for a group, a group itself
+        ("(sau đây gọi chung là bộ, ngành)"; "(sau đây gọi tắt là địa bàn)" names no body).
+        Also the folded short names of groups given in lower case."""
         out: dict[str, str] = {}
+        plain: set[str] = set()  # the group short names in lower case
         for m in _SHORT_IN_BRACKETS.finditer(text):
             # "Cục Đổi mới sáng tạo (Cục ĐMST)", "Vụ Kế hoạch - Tài chính (Vụ KH-TC)": a short
             # name with the same head word and an abbreviation, right after the body's name
@@ -1733,7 +1736,7 @@ class AgencyTable:
                 out.setdefault(fold(short), full)
         for m in _DEFINED.finditer(text):
             short = m.group("short").strip(" \"“”'*")
-            if not short[:1].isupper() or len(short.split()) > 6:
+            if len(short.split()) > 6:
                 continue
             before = text[max(0, m.start() - 300) : m.start()].rstrip()
             found = self.find(before, None)
@@ -1745,10 +1748,25 @@ class AgencyTable:
                 or len(gap.split()) > 4
             ):
                 continue  # not right after a body (a place may end its name: "… thành phố Hà Nội")
-            full = before[found[-1].start :]
-            if fold(full) != fold(short):
-                out.setdefault(fold(short), " ".join(full.split()))
-        return out
+            full = " ".join(before[found[-1].start :].split())
+            if fold(full) == fold(short):
+                continue
+            if short[:1].isupper():
+                out.setdefault(fold(short), full)
+            elif found[-1].agency.kind == "group" and not re.search(
+                r"(?:[,;]|(?<![\wđ])(?:và|hoặc))\s*+$", fold(before[: found[-1].start])
+            ):  # not the last of a list, which the short name names whole ("…, Ủy ban nhân dân
+                # cấp xã và các cơ quan, đơn vị khác (sau đây gọi tắt là cơ quan, đơn vị)")
+                # "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ (sau đây gọi chung là bộ,
+                # ngành)": a group's short name in lower case, written with "các" or without
+                # it later; only a short name that is a group itself ("địa bàn" is none)
+                plural = short if fold(short).startswith("các ") else f"các {short}"
+                named = self.find(plural, None)
+                if len(named) == 1 and named[0].end - named[0].start == len(plural):
+                    for form in {short, plural}:
+                        out.setdefault(fold(form), full)
+                        plain.add(fold(form))
+        return out, frozenset(plain)
 
     def _learned_names(
         self, text: str, key: str, taken: _Taken, province: str | None
@@ -1955,10 +1973,13 @@ class _DocumentTable(AgencyTable):
     """A table and the names one document lists in full (see :meth:`AgencyTable.for_document`);
     it shares the table's compiled patterns."""
 
-    def __init__(self, base: AgencyTable, names: dict[str, str]) -> None:
+    def __init__(
+        self, base: AgencyTable, names: dict[str, str], plain: frozenset[str] = frozenset()
+    ) -> None:
         super().__init__(base.entries, base.rules)
         self._base = base
         self._names = names
+        self._plain = plain  # short names of groups the document defines in lower case
         alts = sorted(names, key=len, reverse=True)
         body = _longest_first(alts)
         self._learned = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
@@ -1983,12 +2004,25 @@ class _DocumentTable(AgencyTable):
         for m in self._learned.finditer(key):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            if any(a < m.end() and b > m.start() and b >= m.end() for a, b in known):
-                continue  # the table knows a name here at least as long
             written = text[m.start() : m.end()]
+            plain = fold(written) in self._plain
+            if any(
+                a < m.end()
+                and b > m.start()
+                and b >= m.end()
+                # a group the document defines ("bộ, ngành") beats the vague one the table
+                # knows by those words, not a longer name ("các bộ, ngành, địa phương")
+                and not (plain and (a, b) == (m.start(), m.end()))
+                for a, b in known
+            ):
+                continue  # the table knows a name here at least as long
+            if plain:  # nor a longer group read by its shape ("các bộ, ngành, địa phương")
+                alone = self._base.find(text[m.start() : m.end() + 120], province)
+                if alone and alone[0].start == 0 and alone[0].end > m.end() - m.start():
+                    continue
             full = self._names.get(fold(written), written)
             if full != written and (
-                not written[:1].isupper() or re.match(r"\s++[A-ZĐÀ-Ỹ]", text[m.end() :])
+                not (written[:1].isupper() or plain) or re.match(r"\s++[A-ZĐÀ-Ỹ]", text[m.end() :])
             ):
                 continue  # a defined short name is capitalised, and not the start of a longer name
             agency = self.known_or_printed(full, province)
