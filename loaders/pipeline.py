@@ -137,7 +137,7 @@ def extract_text(
     # "Các cơ quan cấp phép (Sở A, Sở B)", then "Cơ quan cấp phép …": those bodies
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
-    tasks = _own_committee_units(tasks, doc, rules)  # "Ban Tổ chức" in a Tỉnh ủy's plan
+    tasks = _own_committee_units(tasks, doc, rules)  # "Ban Tổ chức" of a Tỉnh ủy's plan
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
     tasks = _yearless_deadlines(tasks, doc)  # "trước ngày 15/10": in the year of issue
@@ -266,46 +266,43 @@ def _own_commune_bodies(tasks: list, doc, rules: Rules) -> list:
     return _each_body(tasks, own)
 
 
-def _committee_label(rules: Rules) -> re.Pattern[str]:
-    """A Party committee that issues a document, and its organs ("Ban Thường vụ Tỉnh ủy
-    Nghệ An", "Ban Chấp hành Đảng bộ xã Tân Minh", "Đảng ủy Bộ Y tế"), on the folded name."""
+def _committee_of_issuer(rules: Rules) -> re.Pattern[str]:
+    """A Party committee that issues a document, or one of its organs ("Ban Thường vụ Tỉnh ủy
+    Nghệ An", "Ban Chấp hành Đảng bộ xã Tân Minh", "Đảng ủy Bộ Y tế"), on the folded name:
+    the committee's own words from ``committee``."""
     organs = Rules.alternation(tuple(o for o, _ in rules.committee_organs) + ("ban chấp hành",))
     units = Rules.alternation(rules.commune_units)
     return re.compile(
-        rf"^(?:(?:{organs})\s++)?(?:(?P<own>tỉnh ủy|thành ủy)(?![\wđ])"
-        rf"|(?:đảng ủy|đảng bộ)\s++(?P<unit>{units}|bộ)(?![\wđ]))"
+        rf"^(?:(?:{organs})\s++)?(?P<committee>(?:tỉnh ủy|thành ủy)(?![\wđ])"
+        rf"|(?:đảng ủy|đảng bộ)\s++(?:{units}|bộ)(?![\wđ]))"
     )
 
 
 def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
-    """In a Party committee's own document, its units named bare ("Văn phòng", "Ban Tổ chức",
-    "Ủy ban Kiểm tra Đảng ủy", and "Đảng ủy" in a commune's) are that committee's, written with
-    its short name as the province's own bodies are ("Ban Tổ chức Tỉnh ủy", "Văn phòng Đảng ủy
-    xã", "Ủy ban Kiểm tra Đảng ủy Bộ"); a unit named with its committee stays as it is."""
+    """In a Party committee's own document, its units named bare ("Văn phòng Đảng ủy", "Ban
+    Tổ chức", "Ủy ban Kiểm tra") are that committee's: their name stays as printed (as the
+    annotation guide writes a province's own bodies), and they take the committee's level,
+    province and, as parent, the committee ("Tỉnh ủy Nghệ An"), so that one province's "Ban
+    Tổ chức" is not another's in the graph."""
     issuer = doc.issuer
-    m = derived(rules, _committee_label).match(fold(issuer.name)) if issuer else None
-    if m is None:
+    m = derived(rules, _committee_of_issuer).match(fold(issuer.name)) if issuer else None
+    if m is None or issuer.level not in ("province", "commune", "central"):
         return tasks
-    if m.group("own"):
-        label = m.group("own").capitalize()
-    else:
-        unit = m.group("unit")
-        label = "Đảng ủy " + ("Bộ" if unit == "bộ" else unit)
+    name = issuer.name[m.start("committee") :]
+    if fold(name).startswith("đảng bộ"):  # "Ban Chấp hành Đảng bộ xã X" is "Đảng ủy xã X"
+        name = "Đảng ủy" + name[len("Đảng bộ") :]
+    committee = name[:1].upper() + name[1:]
     units = set(rules.committee_units)
 
     def own(a):
         key = fold(a.name)
-        if a.kind != "body" or a.canonical and key != "đảng ủy":
+        if a.kind != "body" or a.canonical or a.level != "unknown":
             return a
-        if key == "đảng ủy" and label.startswith("Đảng ủy"):
-            name = label
-        elif key.endswith(" đảng ủy") and key[:-8] in units and label.startswith("Đảng ủy"):
-            name = f"{a.name}{label[7:]}"  # "Văn phòng Đảng ủy" + " xã"
-        elif key in units:
-            name = f"{a.name} {label}"
-        else:
+        bare = key[: -len(" đảng ủy")] if key.endswith(" đảng ủy") else key
+        if bare not in units and key != "đảng ủy":
             return a
-        return replace(a, name=name, canonical=False)
+        parent = None if key == "đảng ủy" else committee
+        return replace(a, level=issuer.level, province=doc.province, parent=parent)
 
     return _each_body(tasks, own)
 
