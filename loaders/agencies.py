@@ -239,6 +239,11 @@ _OF_A_BODY = re.compile(r"(?:(?<![\wđ])(?:trực thuộc|thuộc)|cơ quan chuy
 _SERVES = re.compile(r"\s++(?:tham\s++mưu\s*+,?\s*+)?giúp\s++việc(?:\s++(?:cho|của))?\s++")
 
 # "(sau đây gọi tắt là “Ban Quản lý”)": a short name the document gives what it just named
+# after a list's piece of names: a semicolon and the next piece, opening with a capital letter
+_SEMICOLON_THEN_NAME = re.compile(r"[ \t]*+;\s*+(?=[A-ZĐÀ-Ỹ])")
+# a piece whose last name runs on into words (a sentence after the list), not a name's end
+_NAME_RUNS_ON = re.compile(r"[ \t]++[a-zđà-ỹ]")
+
 _DEFINED = re.compile(
     r"\(\s*+(?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|gọi\s+chung\s+là|gọi\s+là|viết\s+tắt\s+là)\s++(?P<short>[^()]{2,60}?)\s*+\)",
     re.IGNORECASE,
@@ -1776,7 +1781,24 @@ class AgencyTable:
     def _list_items(
         self, text: str, key: str, pos: int, head: str, province: str | None
     ) -> tuple[list[Agency], int]:
-        """The bodies listed from ``pos`` after "các <head>:", and where the list ends."""
+        """The bodies listed from ``pos`` after "các <head>:", and where the list ends. A list
+        goes on past a semicolon while each piece is names of that head ("Các Cục: Trồng trọt
+        và Bảo vệ thực vật; Chăn nuôi và Thú y; Thủy sản và Kiểm ngư")."""
+        bodies, end = self._list_piece(text, key, pos, head, province)
+        heads = set(self.rules.body_heads)
+        while bodies and (after := _SEMICOLON_THEN_NAME.match(text, end)):
+            if _starts_head(key, after.end(), heads):
+                break  # "…; Văn phòng UBND tỉnh; Ban QLDA …": other bodies, named whole
+            more, more_end = self._list_piece(text, key, after.end(), head, province)
+            if not more or _NAME_RUNS_ON.match(text, more_end):
+                break
+            bodies, end = bodies + more, more_end
+        return bodies, end
+
+    def _list_piece(
+        self, text: str, key: str, pos: int, head: str, province: str | None
+    ) -> tuple[list[Agency], int]:
+        """The bodies listed from ``pos`` up to a semicolon, a stop or a bracket."""
         stop = re.compile(r"[;.:()]|$")
         region_end = stop.search(text, pos, min(len(text), pos + 400)).start()  # type: ignore[union-attr]
         region_end = region_end if region_end > pos else min(len(text), pos + 400)

@@ -419,11 +419,14 @@ def _joins(
         # in a PDF's visual lines a full line ending a sentence goes on: the last line
         # of a paragraph is short
         if (
-            wrapped
+            (wrapped or p.endswith(";") and MARKER_RE.match(p))
             and len(p) >= 0.85 * width
             and p.endswith((".", ";"))
             and not _OPENING_CUE.match(n)
         ):
+            # a hard-wrapped text's numbered line, full and ending in ";", goes on too ("3.4.
+            # Các Cục: …; Thủy sản và Kiểm ngư;" then "Lâm nghiệp và Kiểm lâm"): an item of its
+            # own would open with a marker
             return " "
         return None
     if MARKER_RE.match(p) and len(p) < 0.9 * width:

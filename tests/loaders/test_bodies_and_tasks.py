@@ -797,6 +797,21 @@ def test_conclusions_notice_keeps_only_work_with_a_doer() -> None:
         ),
         # short forms the table does not know are no bodies: the group stays a group
         ("- Các Bộ: XYZ, QPR;", ["Các Bộ"]),
+        # pieces of one list between semicolons, each names of the head
+        (
+            "3.4. Các Cục: Trồng trọt và Bảo vệ thực vật; Chăn nuôi và Thú y; Thủy sản và Kiểm ngư",
+            [
+                "Cục Trồng trọt và Bảo vệ thực vật",
+                "Cục Chăn nuôi và Thú y",
+                "Cục Thủy sản và Kiểm ngư",
+            ],
+        ),
+        # after a semicolon, a body with its own head word ends the list; a sentence too
+        (
+            "lãnh đạo các sở: Tài chính, Xây dựng; Văn phòng Ủy ban nhân dân tỉnh dự họp.",
+            ["Sở Tài chính", "Sở Xây dựng", "Văn phòng Ủy ban nhân dân tỉnh"],
+        ),
+        ("Các Bộ: Tài chính, Xây dựng; Đề nghị khẩn trương.", ["Bộ Tài chính", "Bộ Xây dựng"]),
     ],
 )
 def test_head_word_lists(text: str, expected: list[str]) -> None:
@@ -2146,4 +2161,39 @@ def test_a_directive_item_asks_a_holder_in_a_sentence_of_its_own() -> None:
         ["Sở Khoa học và Công nghệ"],
         ["Ủy ban nhân dân các xã, phường"],
         ["Ban Chỉ đạo quốc gia về Phòng thủ dân sự"],
+    ]
+
+
+# a hard-wrapped text (as extracted from a PDF and saved as .txt): a numbered heading that
+# lists bodies fills its line and breaks after a semicolon
+WRAPPED_LIST_HEADING = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 812/TB-BNNMT
+THÔNG BÁO
+Kết luận của Bộ trưởng tại cuộc họp về cơ sở dữ liệu chuyên ngành
+
+3. Nhiệm vụ cụ thể
+3.1. Cục Chuyển đổi số chủ trì rà soát kiến trúc số của Bộ, hoàn thành trong Quý I/2026.
+3.2. Các Cục: Trồng trọt và Bảo vệ thực vật; Chăn nuôi và Thú y; Thủy sản và Kiểm ngư;
+Lâm nghiệp và Kiểm lâm
+a) Xây dựng, cập nhật cơ sở dữ liệu chuyên ngành theo danh mục tại Phụ lục kèm theo.
+b) Số hóa 100% thủ tục hành chính thuộc lĩnh vực quản lý; hoàn thành trong Quý II/2026.
+3.3. Văn phòng Bộ theo dõi, đôn đốc các đơn vị thực hiện Thông báo này.
+"""
+
+
+def test_a_numbered_list_heading_wrapped_after_a_semicolon() -> None:
+    """The heading's line, full and ending in ";", goes on into the next: its four Cục lead the
+    items under it, and the next numbered item is not taken under them."""
+    tasks = extract_text(WRAPPED_LIST_HEADING, "tb.txt").tasks
+    cuc = [
+        "Cục Trồng trọt và Bảo vệ thực vật",
+        "Cục Chăn nuôi và Thú y",
+        "Cục Thủy sản và Kiểm ngư",
+        "Cục Lâm nghiệp và Kiểm lâm",
+    ]
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Cục Chuyển đổi số"],
+        cuc,
+        cuc,
+        ["Văn phòng Bộ"],
     ]
