@@ -1096,6 +1096,12 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         ("Chính phủ nhất quán quan điểm: hoàn thiện thể chế là đột phá của đột phá.", True),
         ("Ban Bí thư tin tưởng rằng, với sự vào cuộc của cả hệ thống, Đề án sẽ thành công.", True),
         ("Ban Thường vụ Tỉnh ủy mong muốn các doanh nghiệp tiếp tục đồng hành.", True),
+        # a letter's closing courtesy, and a statement of the purpose (session 24)
+        ("Bộ Công Thương rất mong nhận được sự quan tâm, phối hợp của Quý Ủy ban./.", True),
+        ("Cục Thuế mong tiếp tục nhận được sự phối hợp chặt chẽ của các đơn vị.", True),
+        ("Mục tiêu chung là đưa dữ liệu số trở thành tài nguyên của tỉnh.", True),
+        ("Sở Tài chính tổng hợp ý kiến nhận được, báo cáo Ủy ban nhân dân tỉnh.", False),
+        ("Rà soát mục tiêu, chỉ tiêu của kế hoạch; điều chỉnh trong Quý III/2026.", False),
         ("Bộ Khoa học và Công nghệ thống nhất với đề xuất của tỉnh về việc thí điểm.", True),
         ("Về đề nghị thí điểm mô hình nông nghiệp số: Phó Thủ tướng đồng ý về chủ trương.", True),
         ("Đồng ý với nội dung Báo cáo số 96-BC/ĐU của Đảng ủy Ủy ban nhân dân tỉnh.", True),
