@@ -249,6 +249,19 @@ def leads(sentence: str, province: str | None = "Nghệ An") -> list[str]:
             "Chỉ đạo các tổ chức tín dụng, tổ chức trung gian thanh toán rà soát giao dịch.",
             ["Các tổ chức tín dụng", "Các tổ chức trung gian thanh toán"],
         ),
+        # a bank's branches and offices, and the country's missions abroad (session 24)
+        (
+            "Chỉ đạo các chi nhánh, phòng giao dịch tăng cường tiếp cận doanh nghiệp.",
+            ["Các chi nhánh, phòng giao dịch"],
+        ),
+        (
+            "Các chi nhánh tổ chức tín dụng trên địa bàn báo cáo dư nợ hằng tháng.",
+            ["Các chi nhánh tổ chức tín dụng trên địa bàn"],
+        ),
+        (
+            "Chỉ đạo các Cơ quan đại diện Việt Nam ở nước ngoài tăng cường kết nối đối tác.",
+            ["Các Cơ quan đại diện Việt Nam ở nước ngoài"],
+        ),
         # a kind of party after "Các chủ đầu tư," written with capitals, but no name
         (
             "Các chủ đầu tư, Ban Quản lý dự án báo cáo tiến độ giải ngân hằng tháng.",
