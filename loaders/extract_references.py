@@ -388,6 +388,10 @@ def _inside_unnumbered(v: _Vocab, lead: str) -> bool:
     return bool(v.INTRODUCER.search(rest)) and not v.COORD_END.search(rest)
 
 
+# a document number in folded text ("04-tb/bcđtw", "57-nq/tw", "15/2022/nđ-cp"), not a date
+_A_NUMBER = re.compile(r"\d[\d.]*+(?:/\d++)*+[/-][a-zđ]")
+
+
 def _governs_first(v: _Vocab, cue: _Cue, lead: str) -> bool:
     """Does the cue govern the first document after it, ``lead`` standing between?"""
     bracket = v.BRACKET_OPEN.search(lead)
@@ -406,8 +410,21 @@ def _governs_first(v: _Vocab, cue: _Cue, lead: str) -> bool:
         return False
     if cue.always or v.DIRECTIVE_LEAD.search(lead) or v.PART_OF.fullmatch(lead):
         return True
-    if v.TYPE_AT.search(lead) and not v.COORD_END.search(lead):
+    typed = v.TYPE_AT.search(lead)
+    if typed and not v.COORD_END.search(lead):
         return False
+    if (
+        typed
+        and not lead[: typed.start()].strip()
+        and not v.TYPE_AT.search(lead, typed.end())
+        and ";" not in lead
+        and not _A_NUMBER.search(lead)  # named without a number
+        and len(lead.split()) <= 40
+    ):
+        # "Thực hiện Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XVIII, nhiệm kỳ
+        # 2025 - 2030 và Kế hoạch số 02-KH/BCĐTW …": a document named without a number,
+        # then "và" the first numbered one: one list, the cue's
+        return True
     return len(lead.split()) <= 12 and not v.DESCRIPTION.search(lead)
 
 
@@ -751,6 +768,14 @@ def _assign(v: _Vocab, m: Mention, governed: bool, cue: _Cue | None, key: str) -
     m.relation, m.cue, m.weak = relation, cue.text, cue.weak and relation == "implements"
 
 
+# "… từ “trong tháng 12/2025” thành “trước ngày 31/3/2026”", "… từ ngày 30/9/2025 thành
+# trước ngày 05/01/2026": the new wording given, so the amendment is made here, not asked for
+_FROM_TO = re.compile(
+    r"(?<![\wđ])từ\s++[^.;]{1,120}?\s(?<!hoàn )thành\s++"
+    r"(?:[\"“']|trước|ngày|chậm nhất|quý|tháng|năm|\d)"
+)
+
+
 def _applicable(
     cue: _Cue | None, key: str, s0: int, s1: int, marker: str, own_voice: bool
 ) -> _Cue | None:
@@ -760,7 +785,13 @@ def _applicable(
     # "Sửa đổi, bổ sung …" is this document's act in its title, an article, or "… như sau:";
     # in a task it is work to do
     tail = key[s0:s1].rstrip(" .*")
-    if (own_voice and not marker) or marker == "article" or tail.endswith(":") or "như sau" in tail:
+    if (
+        (own_voice and not marker)
+        or marker == "article"
+        or tail.endswith(":")
+        or "như sau" in tail
+        or _FROM_TO.search(key, cue.end, s1)
+    ):
         quote = re.compile(r":\s*+[\"“]").search(key, cue.end, s1)
         if quote and cue.stop is None:
             # "Sửa đổi nhiệm vụ số 5 như sau: “… theo Quyết định số …”": the new wording

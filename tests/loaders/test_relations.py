@@ -263,6 +263,15 @@ IMPLEMENTS = [
         OWN,
         {"57-NQ/TW": C},
     ),
+    # a document named without a number, described at length, then "và" a numbered one: one
+    # list the cue governs (session 24)
+    (
+        "Thực hiện Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - "
+        "2030 và Kế hoạch số 05-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương, ngày "
+        "10/12/2025, Ban Thường vụ Tỉnh ủy họp cho ý kiến.",
+        OWN,
+        {"05-KH/BCĐTW": IM},
+    ),
 ]
 
 
@@ -319,6 +328,19 @@ ACTS = [
         "Về việc bãi bỏ Quyết định số 08/2018/QĐ-UBND của Ủy ban nhân dân tỉnh",
         OWN,
         {"08/2018/QĐ-UBND": S},
+    ),
+    # an item that gives the new wording ("từ … thành …") makes the amendment itself
+    (
+        "4. Sửa đổi thời hạn hoàn thành nhiệm vụ tại điểm b mục 3 Thông báo số 512/TB-BXD "
+        'ngày 02/12/2025 của Bộ Xây dựng từ "trong tháng 12/2025" thành "trước ngày 31/3/2026".',
+        TASK,
+        {"512/TB-BXD": A},
+    ),
+    (
+        "- Sửa đổi Quyết định số 34/2021/QĐ-UBND để chuyển nhiệm vụ từ Sở Công Thương thành "
+        "nhiệm vụ của Sở Xây dựng, hoàn thành trong năm 2026.",
+        TASK,
+        {"34/2021/QĐ-UBND": C},
     ),
     # describing another document, or a task to draft one: cites
     (
