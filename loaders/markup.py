@@ -135,10 +135,17 @@ def markup_view(text: str) -> MarkupView:
         head = _letterhead_start(lines, banner_end)
         blank(banner_end, head, "portal summary before the document")
         banner_end = head
+    rules = portal_rules()
+    if not banner_end:
+        # a site's header with no metadata table (its name, a menu, a breadcrumb) before the
+        # letterhead: dropped when one of those lines is the site's
+        head = _letterhead_start(lines, 0)
+        if head and any(_site_header(ln, rules) for ln in lines[:head]):
+            blank(0, head, "portal banner")
+            banner_end = head
     tail = _tail_start(lines, banner_end)
     if tail is not None:
         blank(tail, len(lines), "portal footer")
-    rules = portal_rules()
     for i in range(banner_end, tail if tail is not None else len(lines)):
         shown = _LINK.sub(lambda m: m.group("words"), lines[i])  # a link's words, not its site
         key = fold(shown.strip(" *|#"))
@@ -256,6 +263,15 @@ def _row_facts(line: str) -> list[tuple[str, str]]:
     return out
 
 
+def _site_header(line: str, rules: PortalRules) -> bool:
+    """A line of a site's header: a site line (a menu, a breadcrumb), or the portal's name
+    ("CỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN MINH")."""
+    key = fold(_LINK.sub(lambda m: m.group("words"), line).strip(" *|#"))
+    return bool(key) and (
+        key.startswith("cổng thông tin điện tử") or any(p.search(key) for p in rules.site_lines)
+    )
+
+
 def _portal_banner_end(lines: list[str]) -> int:
     """Index of the first line after the portal's metadata table; 0 when there is none.
 
@@ -333,7 +349,12 @@ def _letterhead_start(lines: list[str], after: int) -> int:
             j = k = i
             while k > after and k > i - _HEAD_LINES:
                 above = lines[k - 1]
-                if _MD_ROW.match(above) or len(above) >= 60 and not _SUBJECT.match(above):
+                if (
+                    _MD_ROW.match(above)
+                    or len(above) >= 60
+                    and not _SUBJECT.match(above)
+                    or _site_header(above, portal_rules())
+                ):
                     break
                 k -= 1
                 if above.strip() and not _DECORATION.match(above):

@@ -821,3 +821,54 @@ def test_the_letterhead_after_the_portal_table_is_read_whole() -> None:
     assert doc.title is not None and doc.title.startswith("Chủ động phòng, chống hạn hán")
     assert doc.title.endswith("Đồng bằng sông Cửu Long")
     assert "Khẩn" not in doc.issuer.name
+
+
+# one document, saved by portals of several shapes: the facts must not depend on the wrapper
+LETTER = """**BỘ XÂY DỰNG**
+Số: 96/CĐ-BXD
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập - Tự do - Hạnh phúc**
+*Hà Nội, ngày 22 tháng 11 năm 2025*
+
+**CÔNG ĐIỆN**
+
+**Về việc tập trung ứng phó mưa lũ tại khu vực Trung Bộ**
+
+**BỘ TRƯỞNG BỘ XÂY DỰNG điện:**
+- Sở Xây dựng các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa.
+
+Thực hiện Công điện số 227/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ, Bộ trưởng yêu cầu:
+
+1. Cục Đường bộ Việt Nam kiểm tra, bảo đảm giao thông trên các quốc lộ trước ngày 30/11/2025.
+"""
+WRAPPERS = {
+    "menu and breadcrumb, no metadata": (
+        "**CỔNG THÔNG TIN ĐIỆN TỬ XÃ AN BÌNH - TỈNH QUẢNG NGÃI**\n\nTRANG CHỦ | GIỚI THIỆU | "
+        "**VĂN BẢN** | Liên hệ\n\nTrang chủ > Văn bản > Văn bản chỉ đạo\n\n"
+    ),
+    "a Markdown metadata table": (
+        "[Trang chủ](#) | [Văn bản](#)\n\n| Số ký hiệu | 96/CĐ-BXD |\n|---|---|\n"
+        "| Loại văn bản | Công điện |\n| Cơ quan ban hành | Bộ Xây dựng |\n"
+        "| Ngày ban hành | 22/11/2025 |\n\n---\n\n"
+    ),
+    "labels with colons": (
+        "Trang chủ / Văn bản\n\nSố hiệu: 96/CĐ-BXD\nLoại văn bản: Công điện\n"
+        "Nơi ban hành: Bộ Xây dựng\nNgày ban hành: 22/11/2025\n\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
+def test_a_documents_facts_do_not_depend_on_the_portals_wrapper(wrapper: str) -> None:
+    def facts(text: str):
+        ex = extract_text(text, "cd.md", markup=True)
+        d = ex.document
+        refs = sorted((r.number, r.relation) for r in ex.references)
+        return (d.number, d.doc_type, d.issuer and d.issuer.name, str(d.date), d.title, refs)
+
+    plain = facts(LETTER)
+    assert plain[:4] == ("96/CĐ-BXD", "Công điện", "Bộ Xây dựng", "2025-11-22")
+    assert facts(WRAPPERS[wrapper] + LETTER) == plain
+    view = markup_view(WRAPPERS[wrapper] + LETTER)
+    assert "Trang chủ" not in view.text and "TRANG CHỦ" not in view.text
