@@ -211,12 +211,19 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     return text, "utf-8", warnings
 
 
+_TRAILING_SPACE = re.compile(r"[ \t]++$", re.M)
+
+
 def read_text(path: str, data: bytes, fmt: str) -> SourceText:
     """A .txt/.md file's bytes to :class:`SourceText` (``path`` as the user gave it)."""
     if not data.strip():
         raise ReadError(path, errors.EMPTY)
     text, encoding, warnings = decode_bytes(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # spaces that end a line are no text (Markdown's "two spaces for a line break", an
+    # editor's padding); left in, they joined a cell's wrapped lines with a column's gap
+    # ("VĂN PHÒNG CHÍNH   PHỦ")
+    text = _TRAILING_SPACE.sub("", text)
     if not text.strip():
         raise ReadError(path, errors.EMPTY, "only whitespace")
     return SourceText(path, text, fmt, encoding, warnings=warnings)

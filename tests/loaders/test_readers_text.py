@@ -80,10 +80,35 @@ def test_real_utf8_with_latin1_letters_only_is_not_converted(write):
     assert (src.text, src.encoding) == (text, "utf-8")
 
 
-def test_newlines_normalized_blank_lines_and_spaces_kept(write, cp1258):
-    raw = "Dòng một\r\n\r\n  Dòng hai  \rDòng ba\n"
-    assert read_path(write("a.txt", raw.encode())).text == "Dòng một\n\n  Dòng hai  \nDòng ba\n"
-    assert read_path(write("b.txt", cp1258(raw))).text == "Dòng một\n\n  Dòng hai  \nDòng ba\n"
+def test_newlines_normalized_blank_lines_and_leading_spaces_kept(write, cp1258):
+    """Spaces that end a line are dropped (Markdown's line-break spaces, an editor's padding:
+    a saved page's cell wrapped over two lines read "VĂN PHÒNG CHÍNH   PHỦ", a column's gap);
+    spaces that open one are kept (a PDF's text indents its columns)."""
+    raw = "Dòng một\r\n\r\n  Dòng hai  \rDòng ba \t\n"
+    assert read_path(write("a.txt", raw.encode())).text == "Dòng một\n\n  Dòng hai\nDòng ba\n"
+    assert read_path(write("b.txt", cp1258(raw))).text == "Dòng một\n\n  Dòng hai\nDòng ba\n"
+
+
+def test_a_saved_page_reads_the_same_with_line_break_spaces(write):
+    """A page saved with Markdown's two spaces at each line's end (a <br>) gives the same
+    letterhead as without them: the issuer's cell is not cut at its wrapped line."""
+    from policy_lineage.loaders.pipeline import extract_source
+
+    page = (
+        "|\n**VĂN PHÒNG CHÍNH\nPHỦ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\n|\nSố: 634/TB-VPCP\n|\n*Hà Nội, ngày 22\n"
+        "tháng 11 năm 2025*\n|\n\n**THÔNG BÁO**\n\nKết luận của Thủ tướng Chính phủ\n\n"
+        "1. Bộ Tài chính bố trí kinh phí trước ngày 30/12/2025.\n"
+    )
+    spaced = "\n".join(ln + "  " if ln.strip() else ln for ln in page.split("\n"))
+    plain = extract_source(read_path(write("a.md", page.encode()))).document
+    padded = extract_source(read_path(write("b.md", spaced.encode()))).document
+    assert plain.issuer is not None and plain.issuer.name == "Văn phòng Chính phủ"
+    assert (padded.issuer.name, padded.number, str(padded.date)) == (
+        plain.issuer.name,
+        plain.number,
+        str(plain.date),
+    )
 
 
 def test_utf8_text_is_not_normalized(write):

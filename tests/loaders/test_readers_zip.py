@@ -116,7 +116,8 @@ def test_readers_zip_nested_archives_to_a_fixed_depth(members, tmp_path):
     assert read_archive.MAX_DEPTH == 3
     ok = str(tmp_path / "l4.zip") + "!l3.zip!l2.zip!l1.zip!notice.txt"
     assert list(iter_paths([str(tmp_path / "l4.zip")])) == [ok]
-    assert read_path(ok).text.startswith(_text(NOTICE)[:50])
+    # the member is read as the file is (spaces that end a line are dropped by both)
+    assert read_path(ok).text == read_path(str(AGREE.CORPUS / f"{NOTICE}.txt")).text
     [deep] = list(read_paths([str(tmp_path / "l5.zip")]))
     assert isinstance(deep, ReadError) and deep.code == errors.UNSAFE
     assert deep.path == str(tmp_path / "l5.zip") + "!l4.zip!l3.zip!l2.zip!l1.zip"

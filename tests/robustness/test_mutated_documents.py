@@ -14,6 +14,7 @@ not a speed target (an example takes well under a second).
 from __future__ import annotations
 
 import random
+import re
 
 import fuzzcases
 from fuzzcases import (
@@ -91,7 +92,8 @@ def test_utf8_file_cut_inside_its_last_character_is_still_read(corpus, tmp_path)
     path.write_bytes(data)
     src = read_path(path)
     assert src.encoding == "utf-8" and src.text.endswith("\ufffd")
-    assert src.text[:-1] == data[:-1].decode("utf-8")
+    # (the text as read: spaces that end a line dropped)
+    assert src.text[:-1] == re.sub(r"[ \t]+$", "", data[:-1].decode("utf-8"), flags=re.M)
     assert any("not valid UTF-8" in w for w in src.warnings)
 
 
