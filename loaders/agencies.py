@@ -1756,12 +1756,16 @@ class AgencyTable:
             full = " ".join(before[found[-1].start :].split())
             if fold(full) == fold(short):
                 continue
+            # the last of a list: the short name names the whole list ("…, Ủy ban nhân dân
+            # cấp xã và các cơ quan, đơn vị khác (sau đây gọi chung là cơ quan, đơn vị)")
+            last_of_list = re.search(
+                r"(?:[,;]|(?<![\wđ])(?:và|hoặc))\s*+$", fold(before[: found[-1].start])
+            )
+            if last_of_list and (not short[:1].isupper() or "chung" in fold(m.group())):
+                continue
             if short[:1].isupper():
                 out.setdefault(fold(short), full)
-            elif found[-1].agency.kind == "group" and not re.search(
-                r"(?:[,;]|(?<![\wđ])(?:và|hoặc))\s*+$", fold(before[: found[-1].start])
-            ):  # not the last of a list, which the short name names whole ("…, Ủy ban nhân dân
-                # cấp xã và các cơ quan, đơn vị khác (sau đây gọi tắt là cơ quan, đơn vị)")
+            elif found[-1].agency.kind == "group":
                 # "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ (sau đây gọi chung là bộ,
                 # ngành)": a group's short name in lower case, written with "các" or without
                 # it later; only a short name that is a group itself ("địa bàn" is none)

@@ -18,6 +18,10 @@ A_LIST = (
     "Quy chế này áp dụng đối với các sở, ban, ngành; Ủy ban nhân dân cấp xã và các cơ quan, "
     "đơn vị khác (sau đây gọi tắt là cơ quan, đơn vị) có sử dụng hệ thống.\n"
 )
+A_LIST_CAPITALISED = (
+    "Giao Sở Tài chính, Sở Xây dựng và Ủy ban nhân dân các xã (sau đây gọi chung là Các đơn "
+    "vị) rà soát danh mục dự án.\n"
+)
 NO_GROUP = (
     "Ủy ban nhân dân các xã vùng biên giới (sau đây gọi tắt là địa bàn) được ưu tiên bố trí "
     "kinh phí.\n"
@@ -41,6 +45,8 @@ NO_GROUP = (
         (DEFINES, "Các bộ, ngành, địa phương báo cáo kết quả.", ["Các bộ, ngành, địa phương"]),
         # the short name of a whole list is not its last member's
         (A_LIST, "Các cơ quan, đơn vị cử cán bộ đầu mối.", ["Các cơ quan, đơn vị"]),
+        # a list "collectively called" by a capitalised name: not its last member either
+        (A_LIST_CAPITALISED, "Các đơn vị báo cáo kết quả.", ["Các đơn vị"]),
         # "địa bàn" is no group: it names no body
         (NO_GROUP, "Các địa phương bố trí kinh phí.", ["Các địa phương"]),
     ],
