@@ -268,8 +268,8 @@ def _own_commune_bodies(tasks: list, doc, rules: Rules) -> list:
 
 def _committee_of_issuer(rules: Rules) -> re.Pattern[str]:
     """A Party committee that issues a document, or one of its organs ("Ban Thường vụ Tỉnh ủy
-    Nghệ An", "Ban Chấp hành Đảng bộ xã Tân Minh", "Đảng ủy Bộ Y tế"), on the folded name:
-    the committee's own words from ``committee``."""
+    Nghệ An", "Ban Chấp hành Đảng bộ xã Tân Minh", "Đảng ủy Bộ Y tế"), on the folded name;
+    the group ``committee`` is where the committee's own name starts."""
     organs = Rules.alternation(tuple(o for o, _ in rules.committee_organs) + ("ban chấp hành",))
     units = Rules.alternation(rules.commune_units)
     return re.compile(
