@@ -24,7 +24,7 @@ from pathlib import Path
 from ..schema.model import Agency
 from .memo import remembered_finds
 from .rules import Rules, commune_unit, default_rules, derived, load_rules, work_opening
-from .textnorm import collapse, fold, match_key
+from .textnorm import CAPITALS, collapse, fold, match_key
 
 _WORD = r"[\wđ]"
 
@@ -240,7 +240,7 @@ _SERVES = re.compile(r"\s++(?:tham\s++mưu\s*+,?\s*+)?giúp\s++việc(?:\s++(?:c
 
 # "(sau đây gọi tắt là “Ban Quản lý”)": a short name the document gives what it just named
 # after a list's piece of names: a semicolon and the next piece, opening with a capital letter
-_SEMICOLON_THEN_NAME = re.compile(r"[ \t]*+;\s*+(?=[A-ZĐÀ-Ỹ])")
+_SEMICOLON_THEN_NAME = re.compile(r"[ \t]*+;\s*+(?=[" + CAPITALS + r"])")
 # a piece whose last name runs on into words (a sentence after the list), not a name's end
 _NAME_RUNS_ON = re.compile(r"[ \t]++[a-zđà-ỹ]")
 
@@ -254,12 +254,14 @@ _DEFINED = re.compile(
 _INITIALISM = re.compile(
     r"(?<![\wđ])(?:Cục|Vụ|Sở|Ban|Viện|Phòng|Chi cục)\s++[A-ZĐ][A-ZĐ&\-.]*[A-ZĐ](?![\wđ&])"
 )
-_SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[A-ZĐÀ-Ỹ][^()\n]{2,30}?)\s*+\)")
+_SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[" + CAPITALS + r"][^()\n]{2,30}?)\s*+\)")
 
 # "Ghi chú viết tắt: Cục QLN: Cục Quản lý nhà …; NHNN: Ngân hàng Nhà nước Việt Nam." (a
 # legend of the abbreviations a plan's table uses)
 _LEGEND = re.compile(r"viết\s++tắt\s*+(?:như\s++sau\s*+)?:", re.I)
-_LEGEND_PAIR = re.compile(r"^(?P<short>[\w&.\- ]{2,25}?)\s*+:\s*+(?P<full>[A-ZĐÀ-Ỹ][^:]{3,120})$")
+_LEGEND_PAIR = re.compile(
+    r"^(?P<short>[\w&.\- ]{2,25}?)\s*+:\s*+(?P<full>[" + CAPITALS + r"][^:]{3,120})$"
+)
 
 
 def _merged_pairs(
@@ -352,7 +354,9 @@ _AND_CITY_COMMITTEES = re.compile(
     r",\s*+thành\s+ủy(?:\s*+,\s*+đảng\s+ủy\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # "đặc khu Cồn Cỏ" ending a group of communes: the special zone's name
-_PLACE_NAME = re.compile(r"\s++(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*+)(?:\s++[A-ZĐÀ-Ỹ][\wà-ỹđ]*+){0,3}")
+_PLACE_NAME = re.compile(
+    r"\s++(?:[" + CAPITALS + r"][\wà-ỹđ]*+)(?:\s++[" + CAPITALS + r"][\wà-ỹđ]*+){0,3}"
+)
 
 
 _BRACKET = re.compile(r"\s*+\(\s*+")
@@ -450,8 +454,8 @@ _THEIR_HOLDERS = re.compile(r"(?:các|những)\s++đồng\s++chí(?:\s++[^\W\d_]
 
 
 def _capitalised(m: re.Match[str] | None) -> re.Match[str] | None:
-    """``m`` (a run of names) cut to its words in capitals: the class À-Ỹ holds small
-    letters too ("đặc khu đưa chỉ tiêu …" names no zone)."""
+    """``m`` (a run of names) cut to its words in capitals: a run read by a pattern may go on
+    into small letters ("đặc khu đưa chỉ tiêu …" names no zone)."""
     if m is None:
         return None
     words = list(re.finditer(r"\S+", m.group()))
@@ -1038,7 +1042,10 @@ class AgencyTable:
             words = text[sep.end() : end]
             at = bisect_left(starts, m.end)
             if (
-                not re.search(r"[ \t]và[ \t]++[A-ZĐÀ-Ỹ]", words)
+                not re.search(
+                    r"[ \t]và[ \t]++[" + CAPITALS + r"]",
+                    words,
+                )
                 or (at < len(starts) and starts[at] < end)
                 or self.lookup(text[m.start : end], province) is not None
             ):
@@ -1390,7 +1397,10 @@ class AgencyTable:
                     (more := derived(self.rules, _qualified_more).match(key, end))
                     and not (
                         text[more.start("noun")].isupper()  # "…, Đảng ủy Mặt trận …": a body
-                        or re.match(r"[ \t]++[A-ZĐÀ-Ỹ]", text[more.end() : more.end() + 3])
+                        or re.match(
+                            r"[ \t]++[" + CAPITALS + r"]",
+                            text[more.end() : more.end() + 3],
+                        )
                     )
                 ):  # "…, lực lượng Công an xã": a body the noun opens
                     end = more.end()
@@ -1398,7 +1408,10 @@ class AgencyTable:
             if (
                 "rquals" in m.groupdict()
                 and m.group("rquals") is not None
-                and re.match(r"\s++[A-ZĐÀ-Ỹ]", text[end : end + 3])
+                and re.match(
+                    r"\s++[" + CAPITALS + r"]",
+                    text[end : end + 3],
+                )
             ):
                 continue  # "Chi bộ Công an phường": the cell of a named body
             # a noun may carry its modifiers: "các doanh nghiệp viễn thông"
@@ -1459,7 +1472,8 @@ class AgencyTable:
                 head = heads.match(key, at) if text[at : at + 1].isupper() else None
                 words = text[at : head.end()].split() if head else []
                 if fold(text[at:end]).strip(" ,") in self.rules.separate_kinds and not re.match(
-                    r"\s++[A-ZĐÀ-Ỹ]", text[end : end + 3]
+                    r"\s++[" + CAPITALS + r"]",
+                    text[end : end + 3],
                 ):
                     continue  # "Các chủ đầu tư, Ban Quản lý dự án": a kind of party, unnamed
                 if head and (
@@ -1569,7 +1583,10 @@ class AgencyTable:
             if after.startswith(tuple(self.rules.vague_markers)):
                 return end  # "các Sở Xây dựng nêu trên": the ones named before, left to them
             return max(named)  # "các Sở Công Thương": the departments of that name
-        gap = re.match(r"[ \t]++(?=[A-ZĐÀ-Ỹ])", text[end : end + 4])
+        gap = re.match(
+            r"[ \t]++(?=[" + CAPITALS + r"])",
+            text[end : end + 4],
+        )
         if not gap:
             return end
         name = _name_end(text, key, end + gap.end(), self.rules, {k for k, _ in known})
@@ -2048,7 +2065,11 @@ class _DocumentTable(AgencyTable):
                     continue
             full = self._names.get(fold(written), written)
             if full != written and (
-                not (written[:1].isupper() or plain) or re.match(r"\s++[A-ZĐÀ-Ỹ]", text[m.end() :])
+                not (written[:1].isupper() or plain)
+                or re.match(
+                    r"\s++[" + CAPITALS + r"]",
+                    text[m.end() :],
+                )
             ):
                 continue  # a defined short name is capitalised, and not the start of a longer name
             agency = self.known_or_printed(full, province)
@@ -2267,10 +2288,10 @@ def _qualified_more(rules: Rules) -> re.Pattern[str]:
 def _named_place(rules: Rules) -> re.Pattern[str]:
     """A unit of a place and the capitalised name after it ("xã Krong", "tỉnh Gia Lai")."""
     units = rules.alternation((*rules.commune_units, *rules.province_units, *rules.district_units))
-    return re.compile(rf"(?<!{_WORD})(?i:{units})[ \t]++[A-ZĐÀ-Ỹ0-9]")
+    return re.compile(rf"(?<!{_WORD})(?i:{units})[ \t]++[{CAPITALS}0-9]")
 
 
-_COORDINATE = re.compile(r"[ \t]*+,[ \t]*+(?=[A-ZĐÀ-Ỹ])")
+_COORDINATE = re.compile(r"[ \t]*+,[ \t]*+(?=[" + CAPITALS + r"])")
 _LIST_SEP = re.compile(r"[ \t]*+(?:,[ \t]*+(?:và[ \t]++)?|(?<=[ \t])và[ \t]++)")
 _ITEM_WORD = re.compile(r"[^\s,;:.()]++")
 _ON_THE_TERRITORY = re.compile(r"\s++trên\s++địa\s++bàn(?:\s++(?:tỉnh|thành\s++phố))?(?![\wđ])")

@@ -27,7 +27,7 @@ from .agencies import (
 )
 from .memo import remembered_readings
 from .rules import Rules, derived, work_opening
-from .textnorm import fold, match_key
+from .textnorm import CAPITALS, fold, match_key
 
 # ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": either of two bodies, "/")
 _SEP = re.compile(r"^(?:\s|,|;|:|&|/|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
@@ -46,12 +46,15 @@ TOPIC_LABEL = re.compile(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)")
 # an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
 # Bộ Xây dựng …" (read on the text: a name is words in capitals)
 # a person's name: two to five capitalised words ("Nguyễn Văn Tài")
-_A_NAME = r"(?:[A-ZĐÀ-Ỹ][^\W\d_]*+\s++){1,4}[A-ZĐÀ-Ỹ][^\W\d_]*+"
+_A_NAME = r"(?:[" + CAPITALS + r"][^\W\d_]*+\s++){1,4}[" + CAPITALS + r"][^\W\d_]*+"
 # "Đồng chí Nguyễn Văn Tài, …": a comrade named before the titles
 _COMRADE_NAMED = re.compile(rf"\W*+(?i:đồng\s++chí)\s++{_A_NAME}\s*+[-–,]\s*+")
 # what follows a comrade's titles when they are the subject of work, not of a description
 # ("…, là cán bộ thuộc diện …", "… nhiệm kỳ 2025-2030, nếu …")
 _DOES_WORK = re.compile(r"\s*+(?:chỉ đạo|chủ trì|phụ trách|trực tiếp|theo dõi|lãnh đạo)(?![\wđ])")
+# after "giao" and a holder's blanked titles: the few words left of the body they stand for,
+# then the holder's direction ("… Đảng ủy chỉ đạo …", "… trực tiếp chỉ đạo …")
+_BARE_HOLDER = re.compile(r"[^\W\d_][^.;:,()]{0,40}?(?=\s++(?:trực tiếp\s++)?chỉ đạo\s)")
 # a seat in a body, not its office: "Ủy viên Ban Thường vụ", "Thành viên Ban Chỉ đạo"
 _MEMBER_TITLE = re.compile(r"(?:ủy|uỷ|thành)\s++viên\s*+$")
 # after a holder's name, the dash or comma before the title: "đồng chí Trần Văn Hùng - Phó
@@ -400,6 +403,13 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             if not lead and m.group().startswith("giao")
             else None
         )
+        if holder is None and titled is None and not lead and m.group().startswith("giao"):
+            # "Giao đồng chí Phó Bí thư Thường trực Đảng ủy chỉ đạo Văn phòng …": the holder's
+            # titles blanked, the body they stand for bare ("Đảng ủy", no body by itself),
+            # then the body the holder directs
+            bare = _BARE_HOLDER.match(key, m.end())
+            if bare and not any(m.end() <= x.start < bare.end() for x in matches):
+                holder = bare
         if titled and _runs(text, matches, titled.end()):
             # "Giao đồng chí Trần Văn Hùng - Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo …": the
             # holder's name, then the title (blanked) of the body the holder stands for
@@ -561,7 +571,10 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             m = None
     if m:
         at = m.end()
-        plural = re.match(r"(?:các|những)\s++(?=[A-ZĐÀ-Ỹ])", original[at:])
+        plural = re.match(
+            r"(?:các|những)\s++(?=[" + CAPITALS + r"])",
+            original[at:],
+        )
         if plural:  # "Chỉ đạo các Khu Quản lý đường bộ III và IV …": a body read by shape
             at += plural.end()
         doer = [d for d in _runs(text, matches, at) if not table.is_vague(d.agency)]
@@ -868,7 +881,7 @@ SPEAKER_ALONE = re.compile(
 )
 
 # a verb handing work to a named body inside what looked like a subject
-_HANDS_ON = re.compile(r"\s(?:giao|đề nghị|yêu cầu)\s++(?:cho\s++)?[A-ZĐÀ-Ỹ]")
+_HANDS_ON = re.compile(r"\s(?:giao|đề nghị|yêu cầu)\s++(?:cho\s++)?[" + CAPITALS + r"]")
 
 
 def _in_compound(key: str, start: int, end: int, rules: Rules) -> bool:

@@ -24,10 +24,10 @@ from .extract_document import Regions
 from .extract_tasks import TaskContext, row_task
 from .layout import Layout
 from .rules import Rules, derived
-from .textnorm import collapse, fold
+from .textnorm import CAPITALS, collapse, fold
 
 _ROW_NO = re.compile(r"^\s*+(\d{1,3})\s*+[.)]?\s*+$")
-_SECTION = re.compile(r"^\s*+(?:[IVX]++)\s*+[.\-–]?\s*+(?:[A-ZĐÀ-Ỹ ,\-–;]++)?$")
+_SECTION = re.compile(r"^\s*+(?:[IVX]++)\s*+[.\-–]?\s*+(?:[" + CAPITALS + r" ,\-–;]++)?$")
 _HEADER = re.compile(r"^\s*S?TT\b")
 
 
@@ -84,7 +84,13 @@ def appendix_tasks(text: str, lay: Layout, regions: Regions, ctx: TaskContext) -
             if rows and rows[-1]["cells"]:
                 section = s
             continue
-        if re.match(r"^[IVX]+\s+[A-ZĐÀ-Ỹ]", s) and s.split(" ", 1)[1].isupper():
+        if (
+            re.match(
+                r"^[IVX]+\s+[" + CAPITALS + r"]",
+                s,
+            )
+            and s.split(" ", 1)[1].isupper()
+        ):
             section = s
             continue
         if re.match(r"^[IVX]+$", s):

@@ -20,7 +20,7 @@ from .deadlines import Deadline, deadline_of_field, find_deadline
 from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
 from .rules import Rules, any_found, default_rules, derived, work_opening
-from .textnorm import collapse, fold, match_key
+from .textnorm import CAPITALS, collapse, fold, match_key
 
 
 class _Vocab:
@@ -230,7 +230,13 @@ def _leading_in(node: Node) -> str:
     text = node.text
     if node.style != "intro" or not text.rstrip(" *").endswith(":"):
         return text
-    cut = [m.end() for m in re.finditer(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)]
+    cut = [
+        m.end()
+        for m in re.finditer(
+            r"\.\s+(?=[" + CAPITALS + r"])",
+            text,
+        )
+    ]
     return text[cut[-1] :] if cut else text
 
 
@@ -533,7 +539,7 @@ def task_nodes(
 _DOER_FIELD = re.compile(
     r"\(\s*+(?:cơ quan |đơn vị )?(?:thực hiện|chủ trì|thực hiện chính)\s*+:\s*+[^;)]{3,}"
 )
-_SENTENCE_AFTER = re.compile(r"\.\s++[A-ZĐÀ-Ỹ]")
+_SENTENCE_AFTER = re.compile(r"\.\s++[" + CAPITALS + r"]")
 _INTRODUCES = re.compile(r"(?:sau|như sau|gồm|bao gồm|cụ thể)\s*+:$")
 
 
@@ -650,7 +656,10 @@ def letter_requests(root: Node, ctx: TaskContext) -> list[Task]:
     for node in root.children:
         if node.style not in ("para", "intro"):
             continue  # ("… cụ thể như sau:" whose items gave no work still asks for it)
-        for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", node.text):
+        for sentence in re.split(
+            r"(?<=[.;])\s+(?=[" + CAPITALS + r"])",
+            node.text,
+        ):
             key = fold(sentence)
             ask = asks.search(key) or _gives(sentence, key, ctx)
             if not ask or is_boilerplate(sentence, rules) or "liên hệ" in key:
@@ -766,7 +775,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s++(?=[^\W\d_])")
 _CLAUSE_BREAK = re.compile(r";\s++(?=[^\W\d_])")
 # a sentence's end inside an item's paragraph (not "TP. Hồ Chí Minh": a capital after it, and
 # a word of two letters or more, or a closing bracket or a number, before it)
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\.\s++(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\.\s++(?=[" + CAPITALS + r"])")
 # a sentence opening with its topic, then its doer after a comma
 _TOPIC_OPENER = re.compile(r"(?:đối với|về)\s")
 # "…; chỉ đạo …", "…; đồng thời, chỉ đạo …": in a plan's item the body goes on with its own

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..schema.model import Span
-from .textnorm import match_key, nfc_map
+from .textnorm import CAPITALS, match_key, nfc_map
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
@@ -30,9 +30,9 @@ MARKER_RE = re.compile(
     r"(?P<struct>(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s++(?:[IVXLC]{1,6}|\d{1,2})(?![\wđ])"
     r"|(?:Điều|ĐIỀU)\s++\d{1,3}(?![\wđ/]))\s*+[.:\-–]?\s*+(?=\S)"
     r"|(?P<roman>" + ROMAN + r")\s*[.\-–:]\s+(?=\S)"
-    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]\s*(?=\S)|[-–]\s++(?=[A-ZĐÀ-Ỹ]))"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.)]\s*(?=\S)|[-–]\s++(?=[" + CAPITALS + r"]))"
     # "1- Các đảng ủy …": a Party document's numbering; not "30 - 50 triệu"
-    r"|(?P<letter>[a-zđ])\s*(?:\)\s*(?=\S)|\.\s++(?=[A-ZĐÀ-Ỹ]))"  # "a) …", "a. Về …"
+    r"|(?P<letter>[a-zđ])\s*(?:\)\s*(?=\S)|\.\s++(?=[" + CAPITALS + r"]))"  # "a) …", "a. Về …"
     r"|(?P<paren>\((?:\d{1,2}|[ivx]{1,5}|[a-zđ])\))\s*(?=\S)"
     r"|(?P<dash>[-–—+•*])\s*(?=\S)"
     r")"
@@ -315,7 +315,7 @@ def _line_width(lines: list[Line]) -> int:
 
 
 # the first lettered item under a heading with no stop: "a) Tham mưu …" (not "a) khoản 2")
-_FIRST_LETTER_ITEM = re.compile(r"a\)\s++[A-ZĐÀ-Ỹ]")
+_FIRST_LETTER_ITEM = re.compile(r"a\)\s++[" + CAPITALS + r"]")
 
 
 # a line that is only an item's marker, in bold or not: "**1.", "IV.", "a)", "**9.****"

@@ -34,7 +34,7 @@ from .markup import looks_marked_up, markup_view
 from .outline import build_outline
 from .rules import Rules, derived
 from .source import ReadError, SourceText
-from .textnorm import fold
+from .textnorm import CAPITALS, fold
 
 
 def _own_title(text: str, doc_type: str | None, title: str | None) -> bool:
@@ -356,7 +356,7 @@ def _bodies_of_the_commune(tasks: list, doc, rules: Rules) -> list:
 def _commune_in_title(rules: Rules) -> re.Pattern[str]:
     units = Rules.alternation(rules.commune_units)
     return re.compile(
-        rf"(?<![\wđ])((?i:{units}))\s++((?:[A-ZĐÀ-Ỹ\d][\wđ]*)(?:\s++[A-ZĐÀ-Ỹ\d][\wđ]*){{0,3}})"
+        rf"(?<![\wđ])((?i:{units}))\s++((?:[{CAPITALS}\d][\wđ]*)(?:\s++[{CAPITALS}\d][\wđ]*){{0,3}})"
     )
 
 

@@ -58,6 +58,12 @@ _TONE_RE = re.compile(
 )
 
 
+#: The capital letters of Vietnamese, as the body of a regular expression's character class
+#: (``"[" + CAPITALS + "]"``). Not the range "À-Ỹ": between those two code points stand small
+#: letters too ("đ", "ủ", "ơ"), which read "đồng chí", "ủy" as words in capitals.
+CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
 def unify_tones(s: str) -> str:
     """One tone-mark style; the result has the same length as ``s`` (for NFC input).
 

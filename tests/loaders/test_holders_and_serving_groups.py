@@ -29,6 +29,14 @@ TABLE = AgencyTable.load()
         # a title with no name goes on as before
         ("Bộ trưởng Bộ Công an chỉ đạo Công an các tỉnh tăng cường tuần tra.",
          ["Công an các tỉnh"]),
+        # "Giao đồng chí <titles> <a bare committee> chỉ đạo X": X, whatever the tone marks'
+        # style ("Đảng ủy" or "Đảng uỷ"); no small letter is read as a capital of a name
+        ("Giao đồng chí Phó Bí thư Thường trực Đảng ủy chỉ đạo Văn phòng Đảng ủy tham mưu.",
+         ["Văn phòng Đảng ủy"]),
+        ("Giao đồng chí Phó Bí thư Thường trực Đảng uỷ chỉ đạo Văn phòng Đảng uỷ tham mưu.",
+         ["Văn phòng Đảng uỷ"]),
+        ("Giao đồng chí Nguyễn Văn Hòa chỉ đạo Sở Tài chính bố trí kinh phí.",
+         ["Sở Tài chính"]),
     ],
 )  # fmt: skip
 def test_a_named_office_holder_hands_work_down_a_chain(sentence: str, lead: list[str]) -> None:

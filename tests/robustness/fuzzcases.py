@@ -590,7 +590,8 @@ REGEX_CASES: list[RegexCase] = [
         "extract_appendix._SECTION",
         "match",
         lambda n: "I" + " " * n + "0",
-        r"^\s*(?:[IVX]+)\s*[.\-–]?\s*(?:[A-ZĐÀ-Ỹ ,\-–;]+)?$",
+        # (capitals only since session 24: "À-Ỹ" held small letters too)
+        r"^\s*(?:[IVX]+)\s*[.\-–]?\s*(?:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ ,\-–;]+)?$",
         (*_WS, "\u1680", "I", "V", "X", ".", "-", "–", "NHIỆM VỤ", ",", ";", "0", "a"),
     ),
     RegexCase(
