@@ -833,6 +833,14 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     if not cuts:
         return [(text, False)]
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
+    if (
+        not first
+        and cuts[0].group()[0] == "."
+        and _A_STATEMENT.search(fold(text[: cuts[0].start()]))
+    ):
+        # "Xác định nâng cao nhận thức là nhiệm vụ then chốt. Phòng Văn hóa - Xã hội chủ trì
+        # …": a principle said first, with no doer, then the work: the task is the work
+        return other_doers(text[cuts[0].end() :], ctx)
     if not first or _only_addressees(text[: cuts[0].start()], ctx):
         # the first clause names no doer, or names only whom the item is for ("Thủ trưởng
         # các sở, ban, ngành tỉnh; Chủ tịch … các xã …"): one item of work
@@ -849,6 +857,11 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     bounds = [0, *(m.end() for m in cuts)]
     ends = [m.start() + 1 for m in cuts] + [len(text)]
     return [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
+
+
+# a sentence that says what something is ("… là nhiệm vụ then chốt", "… là chủ thể …"): a
+# statement, not work
+_A_STATEMENT = re.compile(r"(?<![\wđ])là(?![\wđ])")
 
 
 def _only_addressees(clause: str, ctx: TaskContext) -> bool:

@@ -2203,3 +2203,24 @@ def test_a_numbered_list_heading_wrapped_after_a_semicolon() -> None:
         cuc,
         ["Văn phòng Bộ"],
     ]
+
+
+PRINCIPLE_FIRST = """ỦY BAN NHÂN DÂN
+PHƯỜNG HÒA AN
+Số: 88/KH-UBND
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+II. NHIỆM VỤ
+1. Xác định nâng cao nhận thức là nhiệm vụ then chốt, phải đi trước một bước. Phòng Văn hóa - Xã hội chủ trì tuyên truyền về chuyển đổi số trên hệ thống truyền thanh, hoàn thành trong Quý I/2026.
+2. Rà soát hạ tầng mạng tại các tổ dân phố. Phòng Kinh tế, Hạ tầng và Đô thị chủ trì, báo cáo trong tháng 3/2026.
+"""
+
+
+def test_a_principle_said_before_the_work_is_not_part_of_the_task() -> None:
+    """ "X là nhiệm vụ then chốt. Phòng Y chủ trì …": the statement names no doer; the task is
+    the work after it. An item whose first sentence is work keeps it."""
+    tasks = extract_text(PRINCIPLE_FIRST, "kh.txt").tasks
+    assert tasks[0].text.startswith("Phòng Văn hóa - Xã hội chủ trì tuyên truyền")
+    assert [a.name for a in tasks[0].lead] == ["Phòng Văn hóa - Xã hội"]
+    assert tasks[1].text.startswith("Rà soát hạ tầng mạng")
