@@ -271,5 +271,12 @@ def merge_appendix(rows: list[Task], body: list[Task]) -> list[Task]:
             merged.deadline_text = merged.deadline_text or best.deadline_text
         merged.delegation = best.delegation
         merged.waits_on = merged.waits_on or best.waits_on
+        if len(_words(best.text)) > len(wa) and fold(best.text).startswith(
+            fold(row.text).rstrip(" .;")
+        ):
+            # the body says the row's words and goes on ("… tại 100% bệnh viện trên địa bàn
+            # tỉnh, hoàn thành trước ngày 30/9/2025" for the row's "… tại 100% bệnh viện"): its
+            # words, the row's in full
+            merged.text = best.text
         out.append(merged)
     return [t for i, t in enumerate(body) if i not in restated] + out

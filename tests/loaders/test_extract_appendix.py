@@ -163,3 +163,23 @@ def test_a_row_naming_the_work_a_long_paragraph_opens_with_gives_it_its_doers() 
     paragraph = found[0]
     assert paragraph[0].startswith("Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn")
     assert paragraph[1:4] == (["Sở Khoa học và Công nghệ"], ["Các sở, ngành"], date(2030, 12, 31))
+
+
+def test_a_row_that_opens_its_body_item_takes_the_items_words() -> None:
+    """A row restating the opening of a body item ("Triển khai bệnh án điện tử tại 100% bệnh
+    viện" for "… tại 100% bệnh viện trên địa bàn tỉnh, hoàn thành trước ngày 30/9/2026") is one
+    task, in the body's fuller words, with the row's lead and time."""
+    found = tasks(
+        "1. Triển khai bệnh án điện tử tại 100% bệnh viện trên địa bàn tỉnh, hoàn thành trước "
+        "ngày 30/9/2026.",
+        "1\tTriển khai bệnh án điện tử tại 100% bệnh viện\tSở Y tế\t\tTrước 30/9/2026\t",
+    )
+    assert [(t[0], t[1], str(t[3]), t[5]) for t in found] == [
+        (
+            "Triển khai bệnh án điện tử tại 100% bệnh viện trên địa bàn tỉnh, hoàn thành trước "
+            "ngày 30/9/2026.",
+            ["Sở Y tế"],
+            "2026-09-30",
+            "body+appendix",
+        )
+    ]
