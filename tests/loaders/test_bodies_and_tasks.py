@@ -1100,6 +1100,15 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         ("Bộ Công Thương rất mong nhận được sự quan tâm, phối hợp của Quý Ủy ban./.", True),
         ("Cục Thuế mong tiếp tục nhận được sự phối hợp chặt chẽ của các đơn vị.", True),
         ("Mục tiêu chung là đưa dữ liệu số trở thành tài nguyên của tỉnh.", True),
+        # where the money comes from, and a year's account of work done
+        (
+            "Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước theo phân cấp.",
+            True,
+        ),
+        ("Kinh phí thực hiện từ nguồn ngân sách xã được giao trong dự toán hằng năm.", True),
+        ("Năm 2025, Phòng Kinh tế đã phối hợp hỗ trợ 45 hộ kinh doanh mở gian hàng.", True),
+        ("Năm 2026, Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.", False),
+        ("Bố trí kinh phí thực hiện Kế hoạch từ nguồn ngân sách tỉnh.", False),
         ("Sở Tài chính tổng hợp ý kiến nhận được, báo cáo Ủy ban nhân dân tỉnh.", False),
         ("Rà soát mục tiêu, chỉ tiêu của kế hoạch; điều chỉnh trong Quý III/2026.", False),
         ("Bộ Khoa học và Công nghệ thống nhất với đề xuất của tỉnh về việc thí điểm.", True),
