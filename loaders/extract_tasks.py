@@ -833,6 +833,13 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     if not cuts:
         return [(text, False)]
     first = parse_assignment(text[: cuts[0].start()], ctx.table, ctx.province).lead
+    if not first:
+        # "Đảng ủy lãnh đạo Ủy ban nhân dân xã xây dựng …": a subject no table names (a Party
+        # committee in its own document), handing its work to a body: that body does it
+        bare = _BARE_SUBJECT_HANDS_ON.match(text[: cuts[0].start()])
+        named = ctx.table.find(text[bare.end() : cuts[0].start()], ctx.province) if bare else []
+        if named and named[0].start == 0 and named[0].agency.kind != "person":
+            first = [named[0].agency]
     if (
         not first
         and cuts[0].group()[0] == "."
@@ -859,6 +866,11 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     return [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
 
 
+# a subject of one to three words, the first capitalised, that the table does not name ("Đảng
+# ủy"), then "lãnh đạo" or "chỉ đạo" and the body it hands its work to
+_BARE_SUBJECT_HANDS_ON = re.compile(
+    r"\W*+[" + CAPITALS + r"][^\W\d_]*+(?:\s++[^\W\d_]++){0,2}\s++(?:lãnh đạo|chỉ đạo)\s++"
+)
 # a sentence that says what something is ("… là nhiệm vụ then chốt", "… là chủ thể …"): a
 # statement, not work
 _A_STATEMENT = re.compile(r"(?<![\wđ])là(?![\wđ])")

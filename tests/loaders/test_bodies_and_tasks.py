@@ -2233,3 +2233,36 @@ def test_a_principle_said_before_the_work_is_not_part_of_the_task() -> None:
     assert tasks[0].text.startswith("Phòng Văn hóa - Xã hội chủ trì tuyên truyền")
     assert [a.name for a in tasks[0].lead] == ["Phòng Văn hóa - Xã hội"]
     assert tasks[1].text.startswith("Rà soát hạ tầng mạng")
+
+
+COMMITTEE_HANDS_ON = """ĐẢNG BỘ TỈNH SƠN LA
+ĐẢNG ỦY XÃ MƯỜNG BÚ
+Số 21-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Mường Bú, ngày 02 tháng 10 năm 2025
+
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+II. NHIỆM VỤ
+
+1. Văn phòng Đảng ủy chủ trì số hóa hồ sơ, hoàn thành trong Quý I/2026.
+
+2. Lãnh đạo chính quyền
+
+Đảng ủy lãnh đạo Ủy ban nhân dân xã xây dựng kế hoạch chuyển đổi số của khối chính quyền,
+ban hành trước ngày 15/10/2025. Đồng chí Chủ tịch Ủy ban nhân dân xã chỉ đạo Phòng Kinh tế
+rà soát, lập danh mục các bản chưa có sóng di động, hoàn thành trong Quý IV/2025.
+"""
+
+
+def test_a_committee_named_bare_hands_its_work_on_and_the_next_sentence_is_its_own_task() -> None:
+    """ "Đảng ủy lãnh đạo Ủy ban nhân dân xã …" (a subject no table names, handing its work to
+    a body) names a doer, so the sentence after it that gives another body work is a task of
+    its own."""
+    tasks = extract_text(COMMITTEE_HANDS_ON, "kh.txt").tasks
+    assert [t.text[:30] for t in tasks[1:]] == [
+        "Đảng ủy lãnh đạo Ủy ban nhân d",
+        "Đồng chí Chủ tịch Ủy ban nhân ",
+    ]
+    assert [a.name for a in tasks[2].lead] == ["Phòng Kinh tế"]
