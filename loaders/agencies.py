@@ -242,7 +242,7 @@ _SERVES = re.compile(r"\s++(?:tham\s++mưu\s*+,?\s*+)?giúp\s++việc(?:\s++(?:c
 # after a list's piece of names: a semicolon and the next piece, opening with a capital letter
 _SEMICOLON_THEN_NAME = re.compile(r"[ \t]*+;\s*+(?=[" + CAPITALS + r"])")
 # a piece whose last name runs on into words (a sentence after the list), not a name's end
-_NAME_RUNS_ON = re.compile(r"[ \t]++[a-zđà-ỹ]")
+_NAME_RUNS_ON = re.compile(r"[ \t]++(?![" + CAPITALS + r"])[^\W\d_]")  # "à-ỹ" holds capitals
 
 _DEFINED = re.compile(
     r"\(\s*+(?:sau\s+đây\s+)?(?:gọi\s+tắt\s+là|gọi\s+chung\s+là|gọi\s+là|viết\s+tắt\s+là)\s++(?P<short>[^()]{2,60}?)\s*+\)",
