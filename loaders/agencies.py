@@ -24,7 +24,7 @@ from pathlib import Path
 from ..schema.model import Agency
 from .memo import remembered_finds
 from .rules import Rules, commune_unit, default_rules, derived, load_rules, work_opening
-from .textnorm import CAPITALS, collapse, fold, match_key
+from .textnorm import CAPITALS, SMALL, collapse, fold, match_key
 
 _WORD = r"[\wđ]"
 
@@ -355,7 +355,7 @@ _AND_CITY_COMMITTEES = re.compile(
 )
 # "đặc khu Cồn Cỏ" ending a group of communes: the special zone's name
 _PLACE_NAME = re.compile(
-    r"\s++(?:[" + CAPITALS + r"][\wà-ỹđ]*+)(?:\s++[" + CAPITALS + r"][\wà-ỹđ]*+){0,3}"
+    r"\s++(?:[" + CAPITALS + r"]\w*+)(?:\s++[" + CAPITALS + r"]\w*+){0,3}"
 )
 
 
@@ -389,7 +389,7 @@ def renamed(key: str, found: list[AgencyMatch], roles: tuple[str, ...] = ()) -> 
     return _merged_pairs(found, join)
 
 
-_DESCRIBED_THEN_BRACKET = re.compile(r"(?:\s++[a-zà-ỹđ]++){0,8}?\s*+\(\s*+")
+_DESCRIBED_THEN_BRACKET = re.compile(r"(?:\s++[" + SMALL + r"]++){0,8}?\s*+\(\s*+")
 
 
 def members_in_brackets(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:

@@ -27,7 +27,7 @@ from .agencies import (
 )
 from .memo import remembered_readings
 from .rules import Rules, derived, work_opening
-from .textnorm import CAPITALS, fold, match_key
+from .textnorm import CAPITALS, SMALL, fold, match_key
 
 # ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": either of two bodies, "/")
 _SEP = re.compile(r"^(?:\s|,|;|:|&|/|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
@@ -187,7 +187,7 @@ _LISTED_DUTY = re.compile(
 # the rest of a heading whose subject is a group: lower-case words that go on describing it,
 # then a note in brackets, "có trách nhiệm" or a colon, and nothing else
 _WHOLE_SUBJECT = re.compile(
-    r"(\s++[a-zà-ỹđ][^,;:.()\n]{0,120}?)??\s*+"
+    r"(\s++[" + SMALL + r"][^,;:.()\n]{0,120}?)??\s*+"
     r"(?:\([^()]*+\)\s*+:?|(?:có|chịu)\s++trách\s++nhiệm\s*+:?|:)\s*+"
 )
 
@@ -680,7 +680,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         place = nxt
         places.append(nxt[1])
     if place and (
-        re.match(r"\s++[a-zà-ỹđ]", original[place[0] : place[0] + 3])
+        re.match(r"\s++[" + SMALL + "]", original[place[0] : place[0] + 3])
         or (len(places) > 1 or _PLACE.match(original, framing).group(2))
         and re.match(r"\s*+:(?:\s*+\S|\s*+$)", original[place[0] :])
     ):  # "Thành phố Hà Nội, Thành phố Đà Nẵng: Đẩy nhanh …", "Tỉnh Quảng Ninh:" (a heading)

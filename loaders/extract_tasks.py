@@ -20,7 +20,7 @@ from .deadlines import Deadline, deadline_of_field, find_deadline
 from .fields import Fields, event_detail, split_fields
 from .outline import Node, ends_sentence
 from .rules import Rules, any_found, default_rules, derived, work_opening
-from .textnorm import CAPITALS, collapse, fold, match_key
+from .textnorm import CAPITALS, SMALL, collapse, fold, match_key
 
 
 class _Vocab:
@@ -1034,7 +1034,9 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     """The sentence's subject is a body, followed by what it is to do ("Tỉnh tổ chức …")."""
     found = ctx.table.find(sentence[:120], ctx.province)
     # "Tỉnh tổ chức …": a notice to a province names it as "Tỉnh" (see assignment)
-    bare = re.match(r"(?:Tỉnh|Thành phố)\s++(?=[a-zà-ỹđ])", sentence) if ctx.province else None
+    bare = (
+        re.match(r"(?:Tỉnh|Thành phố)\s++(?=[" + SMALL + "])", sentence) if ctx.province else None
+    )
     if bare:
         end = bare.end()
     elif (

@@ -16,11 +16,17 @@ import re
 
 from ..schema.model import Agency, Task
 from .agencies import AgencyTable, members_in_brackets
-from .textnorm import CAPITALS, fold, match_key
+from .textnorm import CAPITALS, SMALL, fold, match_key
 
 # "các <lower-case words> (<Capitalised head> …": where a definition may be
 _DEFINITION = re.compile(
-    r"(?i:các)\s++(?P<words>[a-zà-ỹđ][a-zà-ỹđ ]{2,60}?)\s*+\(\s*+(?=[" + CAPITALS + r"])"
+    r"(?i:các)\s++(?P<words>["
+    + SMALL
+    + "]["
+    + SMALL
+    + r" ]{2,60}?)\s*+\(\s*+(?=["
+    + CAPITALS
+    + r"])"
 )
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..schema.model import Span
-from .textnorm import CAPITALS, match_key, nfc_map
+from .textnorm import CAPITALS, SMALL, match_key, nfc_map
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
@@ -334,7 +334,7 @@ _ADDRESSED_TO = re.compile(r"[*_]*+\s*+(?:Kính gửi|KÍNH GỬI)\b")
 # an article or part named in a sentence, not a heading: "Điều 6, Điều 7 và …", "Điều 24 Luật"
 _CITED_PART = re.compile(
     r"(?:Điều|Chương|Mục|Phần)\s++(?:\d{1,3}|[IVXL]{1,5})(?:\s*+,|\s++(?:và|của|Luật|Nghị"
-    r"|Quyết|Thông|[a-zđà-ỹ]))"
+    r"|Quyết|Thông|[" + SMALL + "]))"
 )
 
 

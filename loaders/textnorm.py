@@ -62,6 +62,9 @@ _TONE_RE = re.compile(
 #: (``"[" + CAPITALS + "]"``). Not the range "À-Ỹ": between those two code points stand small
 #: letters too ("đ", "ủ", "ơ"), which read "đồng chí", "ủy" as words in capitals.
 CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+#: The small letters of Vietnamese, likewise. Not the range "à-ỹ": it holds capitals ("Đ", "Ủ",
+#: "Ở"), which read "Đảng ủy" after a word as the sentence going on in small letters.
+SMALL = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 
 def unify_tones(s: str) -> str:
