@@ -72,6 +72,27 @@ _BARE_PLACES = re.compile(r"(?:các\s+)(?:tỉnh(?:\s*,\s*thành phố)?|thành 
 _GOVERNS = re.compile(
     r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|phối\s+hợp\s+với|đôn\s+đốc)\s*+$"
 )
+# what a body's name follows when its head word is printed in small letters: "phối hợp với
+# cục Chuyển đổi số", "chỉ đạo phòng Kinh tế", "…, vụ Pháp chế"
+_BEFORE_SMALL_HEAD = re.compile(
+    r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|với|đôn\s+đốc|và|,)\s++$"
+)
+
+
+def _small_head(text: str, key: str, start: int, pos: int, rules: Rules) -> bool:
+    """A head word in small letters (``small_heads``) heads a body's name when a cue or a
+    list puts a party there and the name goes on in capitals ("với cục Chuyển đổi số"), not
+    a place's name ("với trung tâm Hà Nội")."""
+    if not (pos < len(text) and text[pos].isupper()):
+        return False
+    if " ".join(key[start:pos].split()) not in rules.small_heads:
+        return False
+    if not _BEFORE_SMALL_HEAD.search(key[max(0, start - 16) : start]):
+        return False
+    after = " ".join(key[pos : pos + 40].split())
+    return not any(after.startswith(fold(p)) for p in PROVINCE_NAMES)
+
+
 # a force named without "các" as the object of "chỉ đạo …" (see _groups)
 _FORCE = re.compile(r"(?<![\wđ])lực\s++lượng(?=\s)")
 # a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
@@ -354,9 +375,7 @@ _AND_CITY_COMMITTEES = re.compile(
     r",\s*+thành\s+ủy(?:\s*+,\s*+đảng\s+ủy\s+trực\s+thuộc\s+trung\s+ương)?"
 )
 # "đặc khu Cồn Cỏ" ending a group of communes: the special zone's name
-_PLACE_NAME = re.compile(
-    r"\s++(?:[" + CAPITALS + r"]\w*+)(?:\s++[" + CAPITALS + r"]\w*+){0,3}"
-)
+_PLACE_NAME = re.compile(r"\s++(?:[" + CAPITALS + r"]\w*+)(?:\s++[" + CAPITALS + r"]\w*+){0,3}")
 
 
 _BRACKET = re.compile(r"\s*+\(\s*+")
@@ -1614,7 +1633,7 @@ class AgencyTable:
             start, pos = m.start(), m.end()
             if taken.at(start):
                 continue
-            if not text[start].isupper():
+            if not text[start].isupper() and not _small_head(text, key, start, pos, self.rules):
                 continue  # "nhiệm vụ", "dịch vụ": not the head of a name
             if text[start:pos].isupper() and re.search(
                 r"[^\W\d_]\s*+$", text[max(0, start - 3) : start]

@@ -63,6 +63,7 @@ LIST_KEYS = (
     "vague_nouns",
     "subject_openers",
     "not_party_openers",
+    "small_heads",
     "people_nouns",
     "role_names",
     "numbered_body_stems",
@@ -183,6 +184,7 @@ class Rules:
     commune_units: tuple[str, ...] = ()
     subject_openers: tuple[str, ...] = ()
     not_party_openers: tuple[str, ...] = ()
+    small_heads: frozenset[str] = frozenset()
     people_nouns: tuple[str, ...] = ()
     role_names: tuple[str, ...] = ()
     numbered_body_stems: tuple[str, ...] = ()
