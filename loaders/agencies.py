@@ -65,6 +65,7 @@ _COUNCIL_ORGANS = re.compile(
 )
 _COMMUNE_TOKEN = re.compile(r"\s*+(?P<sep>,\s*+(?:và\s++)?|và\s++|:\s*+)?(?P<word>[^\W\d_]++)")
 _COMMUNE_UNITS = ("xã", "phường")
+_SPECIAL_ZONE = re.compile(r"(?i:đặc)[ \t]++(?i:khu)(?![^\W\d_])")
 # a group of places with no body before it: "Các địa phương: Đồng Nai, Bình Dương", "các
 # tỉnh Quảng Trị, Quảng Ngãi" are their people's committees
 _BARE_PLACES = re.compile(r"(?:các\s+)(?:tỉnh(?:\s*,\s*thành phố)?|thành phố|địa phương)")
@@ -2367,6 +2368,10 @@ def _commune_names(text: str, pos: int) -> list[tuple[str | None, str, int]]:
             words, unit = [], None
         if not words and unit is None and word.lower() in _COMMUNE_UNITS:
             unit, pos = word.lower(), t.end()
+            continue
+        zone = _SPECIAL_ZONE.match(text, t.start("word"))
+        if not words and unit is None and zone:  # "… và đặc khu Vân Đồn"
+            unit, pos = "đặc khu", zone.end()
             continue
         if not word[0].isupper() or len(words) >= 4:
             break

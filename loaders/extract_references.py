@@ -437,6 +437,20 @@ def _opens_with_document(v: _Vocab, key: str, start: int, m: Mention) -> bool:
     return len(lead.split()) <= 3 or bool(v.DIRECTIVE_LEAD.match(lead))
 
 
+# what joins a document to the list a cue governs rather than to the described document
+# before it: a comma before "và", or "và chỉ đạo của Thủ tướng Chính phủ tại"
+_BACK_TO_THE_LIST = re.compile(
+    r",\s*+và\s*+$|(?<![\wđ])và\s++(?:ý\s++kiến\s++)?chỉ\s++đạo\s++của\s[^;()]{1,160}?\s(?:tại|theo)\s*+$"
+)
+
+
+def _root(m: Mention) -> Mention:
+    """The document of the list whose description names ``m`` (``m`` when none does)."""
+    while m.parent is not None:
+        m = m.parent
+    return m
+
+
 def _coordinated(v: _Vocab, lead: str) -> bool:
     """``lead`` joins two documents of one list: ``, ``, `` và ``, ``… được sửa đổi, bổ sung
     bởi``, ``và hướng dẫn của Bộ Nội vụ tại``."""
@@ -527,7 +541,19 @@ def _walk(
             if not m.typed and level in bare_at:
                 ref, ref_governed = bare_at[level]  # "số A, số B … và số C": one list
             lead = key[ref.tail : m.np_start]
-            if _coordinated(v, lead):
+            root = _root(ref)
+            if (
+                _coordinated(v, lead)
+                and root is not ref
+                and root.number is not None
+                and root.number.key() in seen
+                and _BACK_TO_THE_LIST.search(lead[-240:])
+            ):
+                # "Triển khai Kế hoạch A thực hiện Nghị quyết B về …, và Quyết định C": after
+                # a described document, ", và" (or "và chỉ đạo của … tại") goes back to the
+                # list the cue governs
+                governed = seen[root.number.key()]
+            elif _coordinated(v, lead):
                 governed = ref_governed
                 m.parent = ref.parent
                 if m.parent is not None and ref.number is not None:

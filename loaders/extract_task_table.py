@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from ..schema.model import Agency, Evidence, Span, Task
+from .agencies import CITIES, PROVINCE_NAMES
 from .assignment import dedupe, parse_assignment
 from .deadlines import find_deadline
 from .extract_tasks import TaskContext, row_task
@@ -49,6 +50,12 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         r"sản phẩm|kết quả|hình thức|cấp (?:trình|ban hành|phê duyệt)|^chỉ tiêu (?:đạt|cần|phải)"
     ),
     "note": re.compile(r"ghi chú"),
+    # "Tỉnh, thành phố", "Địa phương", "Xã, phường": the place whose row it is; with no lead
+    # column, the place's People's Committee leads the row
+    "place": re.compile(
+        r"^(?:tỉnh(?:\s*+[,/]\s*+thành phố)?(?:\s++trực thuộc trung ương)?|thành phố|địa phương"
+        r"|(?:xã|phường)(?:\s*+[,/]\s*+(?:xã|phường|đặc khu))*+)$"
+    ),
     "name": re.compile(
         r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp|đề án|dự án|danh mục|văn bản"
     ),
@@ -64,6 +71,8 @@ _THING_COLUMN = re.compile(
     r"^(?:tên\s+)?(?:dự án|công trình|đề án|văn bản|danh mục)(?!.*(?:nhiệm vụ|hoạt động))"
 )
 _WORK_COLUMN = re.compile(r"nhiệm vụ|giải pháp|đề nghị|kiến nghị|xử lý|cần thực hiện")
+# a column whose head says "hoàn thành" but holds a count or the work itself
+_NOT_A_TIME_COLUMN = re.compile(r"(?:số|nội dung|nhiệm vụ|công việc|tên)\s")
 _GROUP_COLUMN = re.compile(r"^thuộc\b|\bnhóm\b|^lĩnh vực")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
 _ONLY_TIME = re.compile(
@@ -100,8 +109,10 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
         key = fold(cell).strip(" :")
         if not key:
             continue
-        for role in ("no", "lead", "coop", "deadline", "result", "note", "name"):
+        for role in ("no", "lead", "coop", "deadline", "result", "note", "name", "place"):
             if COLUMNS[role].search(key) and role not in cols:
+                if role == "deadline" and _NOT_A_TIME_COLUMN.match(key):
+                    continue  # "Số xã chưa hoàn thành", "Nội dung cần hoàn thành"
                 if role == "name" and ("chủ trì" in key or "phối hợp" in key):
                     continue
                 if role == "name" and _GROUP_COLUMN.search(key):
@@ -166,7 +177,12 @@ def find_task_tables(lay: Layout) -> list[TaskTable]:
             # "Thời gian" over "Bắt đầu | Hoàn thành": the time the work ends is the deadline
             sub = _header_columns(cells)
             width = len(_cells(lines[current.first_line].text))
-            if set(sub) == {"deadline"} and cells[0] and 1 < len(cells) < width:
+            if (
+                set(sub) == {"deadline"}
+                and cells[0]
+                and 1 < len(cells) < width
+                and not _GROUP_NO.match(cells[0])  # "I | CÁC ĐỊA PHƯƠNG CHƯA HOÀN THÀNH …"
+            ):
                 parent = current.columns["deadline"]
                 shift = len(cells) - 1
                 current.columns = {
@@ -267,6 +283,27 @@ def _whole_names(text: str, ctx: TaskContext) -> list[Agency]:
 
 
 _MARKED_LEAD = re.compile(r"\(\s*+(?i:chủ\s+trì)\s*+\)")
+
+
+def _place_committee(text: str, ctx: TaskContext) -> list[Agency]:
+    """The People's Committee of the place a "Tỉnh, thành phố" or "Xã, phường" cell names
+    ("Tuyên Quang", "Thành phố Cần Thơ", "Xã Mường Bú"); none when it names no place."""
+    words = " ".join(re.sub(r"\d+", " ", text).split()).strip(" .,;")
+    if not words or len(words.split()) > 6:
+        return []
+    level = re.match(r"(?i:(tỉnh|thành phố|xã|phường|đặc khu))\s++(?=\w)", words)
+    place = words[level.end() :] if level else words
+    if not place[:1].isupper():
+        return []
+    named = level.group(1).lower() if level else None
+    if any(fold(p) == fold(place) for p in PROVINCE_NAMES):
+        unit = "thành phố" if place in CITIES else "tỉnh"
+    elif named in ("xã", "phường", "đặc khu"):
+        unit = named
+    else:
+        return []
+    found = ctx.table.find(f"Ủy ban nhân dân {unit} {place}", ctx.province)
+    return [found[0].agency] if len(found) == 1 else []
 
 
 def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]:
@@ -466,6 +503,8 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 lead_text = held[1]
             held = (row["section"], lead_text)
             lead, coop = _lead_cell(lead_text, ctx)
+            if not lead and "lead" not in cols:
+                lead = _place_committee(_cell(cells, cols, "place"), ctx)
             coop += [a for a in _bodies(_cell(cells, cols, "coop"), ctx) if a not in lead]
             coop = dedupe(coop)
             first, last = lay.lines[row["line"]], lay.lines[row["last"]]

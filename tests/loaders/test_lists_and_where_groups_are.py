@@ -223,3 +223,30 @@ def test_the_ministers_of_the_ministries_and_heads_of_agencies() -> None:
         "liệt công tác này."
     )
     assert leads(sentence) == ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "expected"),
+    [
+        # a special zone among the communes a group names one by one
+        (
+            "Ủy ban nhân dân các phường Cửa Ông, Mông Dương và đặc khu Cô Tô tổ chức kiểm tra.",
+            "Quảng Ninh",
+            [
+                "Ủy ban nhân dân phường Cửa Ông",
+                "Ủy ban nhân dân phường Mông Dương",
+                "Ủy ban nhân dân đặc khu Cô Tô",
+            ],
+        ),
+        # institutes and schools listed as one group
+        (
+            "Các viện nghiên cứu, trường đại học, cao đẳng chủ động đề xuất nhiệm vụ.",
+            "Hải Phòng",
+            ["Các viện nghiên cứu, trường đại học, cao đẳng"],
+        ),
+    ],
+)
+def test_groups_of_places_and_of_schools(
+    sentence: str, province: str | None, expected: list[str]
+) -> None:
+    assert sorted(leads(sentence, province)) == sorted(expected)

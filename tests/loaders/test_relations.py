@@ -272,6 +272,29 @@ IMPLEMENTS = [
         OWN,
         {"05-KH/BCĐTW": IM},
     ),
+    # after a described document, ", và" or "và chỉ đạo của … tại" goes back to the cue's list
+    (
+        "Triển khai Kế hoạch số 310/KH-BYT ngày 02/3/2025 của Bộ Y tế thực hiện Nghị quyết số "
+        "20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương về tăng cường công tác bảo vệ "
+        "sức khỏe nhân dân, và Quyết định số 1520/QĐ-TTg ngày 06/10/2022 của Thủ tướng Chính "
+        "phủ, Sở Y tế ban hành Kế hoạch như sau:",
+        OWN,
+        {"310/KH-BYT": IM, "20-NQ/TW": C, "1520/QĐ-TTg": IM},
+    ),
+    (
+        "Thực hiện Nghị quyết số 12/NQ-CP ngày 10/01/2026 của Chính phủ ban hành Chương trình "
+        "hành động thực hiện Nghị quyết số 66-NQ/TW và chỉ đạo của Thủ tướng Chính phủ tại Công "
+        "điện số 15/CĐ-TTg ngày 20/01/2026, Bộ Tư pháp đề nghị:",
+        OWN,
+        {"12/NQ-CP": IM, "66-NQ/TW": C, "15/CĐ-TTg": IM},
+    ),
+    # without the comma, the last document goes on the described document's list
+    (
+        "Thực hiện Kế hoạch số 45-KH/TU ngày 03/02/2025 của Tỉnh ủy thực hiện Nghị quyết số "
+        "57-NQ/TW và Kết luận số 123-KL/TW, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        OWN,
+        {"45-KH/TU": IM, "57-NQ/TW": C, "123-KL/TW": C},
+    ),
 ]
 
 

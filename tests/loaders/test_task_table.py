@@ -396,3 +396,58 @@ def test_a_group_rows_words_are_its_section_whatever_the_hash_seed(tmp_path) -> 
         )
         seen.add(out.stdout.strip())
     assert seen == {"A. SỞ Y TẾ"}
+
+
+def test_a_table_of_places_gives_each_row_to_the_place_committee() -> None:
+    """ "Tỉnh, thành phố | Số xã chưa hoàn thành | Nội dung cần hoàn thành | Thời hạn": the
+    place's People's Committee leads its row; a count and the work are not the deadline, and
+    a group row whose title says "hoàn thành" is no sub-header."""
+    text = "\n".join(
+        [
+            "BỘ TƯ PHÁP",
+            "Số: 100/BTP-HCTP",
+            "V/v hoàn thành số hóa sổ hộ tịch",
+            "",
+            "| TT | Tỉnh, thành phố | Số xã chưa hoàn thành | Nội dung cần hoàn thành | Thời hạn |",
+            "|---|---|---|---|---|",
+            "| **I** | **CÁC ĐỊA PHƯƠNG CHƯA HOÀN THÀNH SỐ HÓA** | | | |",
+            "| 1 | Nghệ An | 12 | Số hóa sổ hộ tịch của các xã thuộc huyện cũ | Trước 31/12/2025 |",
+            "| 2 | Thành phố Huế | 5 | Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung | Quý I/2026 |",
+            "| 3 | Xã Mường Bú | 1 | Rà soát sổ hộ tịch gốc | Quý II/2026 |",
+            "| 4 | Hội đồng | 2 | Hoàn thiện hồ sơ | Quý II/2026 |",
+        ]
+    )
+    tasks = _tasks(text, "letter.md")
+    assert [(t[0][:20], t[1], str(t[3])) for t in tasks] == [
+        ("Số hóa sổ hộ tịch củ", ["Ủy ban nhân dân tỉnh Nghệ An"], "2025-12-31"),
+        ("Cập nhật dữ liệu hộ ", ["Ủy ban nhân dân thành phố Huế"], "2026-03-31"),
+        ("Rà soát sổ hộ tịch g", ["Ủy ban nhân dân xã Mường Bú"], "2026-06-30"),
+        ("Hoàn thiện hồ sơ", [], "2026-06-30"),  # no place named: no lead
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (
+            [
+                "TT",
+                "Tỉnh, thành phố",
+                "Số xã, phường chưa hoàn thành",
+                "Nội dung cần hoàn thành",
+                "Thời hạn hoàn thành",
+            ],
+            {"no": 0, "place": 1, "name": 3, "deadline": 4},
+        ),
+        (
+            ["STT", "Địa phương", "Nhiệm vụ", "Thời gian"],
+            {"no": 0, "place": 1, "name": 2, "deadline": 3},
+        ),
+        (
+            ["STT", "Xã, phường", "Nội dung", "Tiến độ"],
+            {"no": 0, "place": 1, "name": 2, "deadline": 3},
+        ),
+    ],
+)
+def test_task_table_place_and_count_columns(header: list[str], roles: dict[str, int]) -> None:
+    assert _header_columns(header) == roles
