@@ -280,10 +280,13 @@ def _committee_of_issuer(rules: Rules) -> re.Pattern[str]:
 
 def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
     """In a Party committee's own document, its units named bare ("Văn phòng Đảng ủy", "Ban
-    Tổ chức", "Ủy ban Kiểm tra") are that committee's: their name stays as printed (as the
-    annotation guide writes a province's own bodies), and they take the committee's level,
+    Tổ chức", "Ủy ban Kiểm tra") are that committee's. They take the committee's level,
     province and, as parent, the committee ("Tỉnh ủy Nghệ An"), so that one province's "Ban
-    Tổ chức" is not another's in the graph."""
+    Tổ chức" is not another's in the graph; and, as a province's own bodies keep their level
+    word ("Ủy ban nhân dân tỉnh"), they are written with the committee's short name: "Ban Tổ
+    chức Tỉnh ủy", "Văn phòng Đảng ủy xã", "Ủy ban Kiểm tra Đảng ủy Bộ", and a commune's bare
+    "Đảng ủy" (or "Ban Chấp hành Đảng bộ") is "Đảng ủy xã". A committee with no short name of
+    that kind ("Đảng ủy các cơ quan Đảng tỉnh") leaves the names as printed."""
     issuer = doc.issuer
     m = derived(rules, _committee_of_issuer).match(fold(issuer.name)) if issuer else None
     if m is None or issuer.level not in ("province", "commune", "central"):
@@ -292,19 +295,56 @@ def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
     if fold(name).startswith("đảng bộ"):  # "Ban Chấp hành Đảng bộ xã X" is "Đảng ủy xã X"
         name = "Đảng ủy" + name[len("Đảng bộ") :]
     committee = name[:1].upper() + name[1:]
+    label = _committee_short_name(fold(committee), rules)
     units = set(rules.committee_units)
 
     def own(a):
         key = fold(a.name)
-        if a.kind != "body" or a.canonical or a.level != "unknown":
+        itself = key in _BARE_COMMITTEES  # "Đảng ủy", "Ban Chấp hành Đảng bộ xã"
+        if a.kind != "body" or not itself and (a.canonical or a.level != "unknown"):
             return a
-        bare = key[: -len(" đảng ủy")] if key.endswith(" đảng ủy") else key
-        if bare not in units and key != "đảng ủy":
+        bare = key.removesuffix(" đảng ủy")
+        if not itself and bare not in units:
             return a
-        parent = None if key == "đảng ủy" else committee
-        return replace(a, level=issuer.level, province=doc.province, parent=parent)
+        if itself:
+            if not (label and label.startswith("Đảng ủy ")):  # a Tỉnh ủy's "Đảng ủy"
+                return (
+                    replace(a, level=issuer.level, province=doc.province) if key == "đảng ủy" else a
+                )
+            named = label
+        elif label and key.endswith(" đảng ủy") and label.startswith("Đảng ủy "):
+            named = f"{a.name}{label[len('Đảng ủy') :]}"  # "Văn phòng Đảng ủy" + " xã"
+        elif label and not key.endswith(" đảng ủy"):
+            named = f"{a.name} {label}"  # "Ban Tổ chức" + " Tỉnh ủy"
+        else:
+            named = a.name
+        return replace(
+            a,
+            name=named,
+            canonical=a.canonical and named == a.name,
+            level=issuer.level,
+            province=doc.province,
+            parent=None if itself else committee,
+        )
 
     return _each_body(tasks, own)
+
+
+# the committee itself, named bare in its own document
+_BARE_COMMITTEES = frozenset({"đảng ủy", "ban chấp hành đảng bộ", "ban chấp hành đảng bộ xã"})
+
+
+def _committee_short_name(committee: str, rules: Rules) -> str | None:
+    """How a committee's own document names it without its place (folded name in): "Tỉnh
+    ủy", "Thành ủy", "Đảng ủy xã", "Đảng ủy phường", "Đảng ủy Bộ"; None for others."""
+    if committee.startswith(("tỉnh ủy", "thành ủy")):
+        return committee.split()[0].capitalize() + " ủy"
+    m = re.match(
+        r"đảng ủy\s++(" + Rules.alternation(rules.commune_units) + r"|bộ)(?![\wđ])", committee
+    )
+    if m is None:
+        return None
+    return "Đảng ủy " + ("Bộ" if m.group(1) == "bộ" else m.group(1))
 
 
 def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:

@@ -1,9 +1,10 @@
 """A Party committee's own units named bare in its document ("Văn phòng Đảng ủy", "Ban Tổ
-chức", "Ủy ban Kiểm tra") are that committee's: the name stays as printed (the annotation
-guide writes a province's own bodies so), and the body takes the committee's level, province
-and, as parent, the committee, so that one province's "Ban Tổ chức" is not another's in the
-graph (loaders/pipeline.py ``_own_committee_units``; the words are rules data,
-``committee_units``). Sentences written for these tests."""
+chức", "Ủy ban Kiểm tra") are that committee's: written with the committee's short name, as a
+province's own bodies keep their level word ("Ban Tổ chức Tỉnh ủy", "Văn phòng Đảng ủy xã"),
+and placed under it (its level, province and, as parent, the committee), so that one
+province's "Ban Tổ chức" is not another's in the graph (loaders/pipeline.py
+``_own_committee_units``; the words are rules data, ``committee_units``). Sentences written
+for these tests."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ HEADS = {
     "tỉnh ủy": ("ĐẢNG BỘ TỈNH HÀ TĨNH\nTỈNH ỦY\n*\nSố 21-KH/TU", "Hà Tĩnh"),
     "đảng ủy xã": ("ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG ỦY XÃ KỲ ANH\n*\nSố 07-KH/ĐU", "Kỳ Anh"),
     "ủy ban nhân dân": ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 210/KH-UBND", "Hà Tĩnh"),
+    "đảng ủy cơ quan": (
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH\n*\nSố 12-KH/ĐU",
+        "Hà Tĩnh",
+    ),
 }
 
 
@@ -37,22 +42,34 @@ def _plan(head: str, item: str) -> str:
         (
             "tỉnh ủy",
             "Ban Tổ chức chủ trì rà soát đội ngũ cán bộ.",
-            ("Ban Tổ chức", "province", "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
+            ("Ban Tổ chức Tỉnh ủy", "province", "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
         ),
         (
             "tỉnh ủy",
             "Ủy ban Kiểm tra giám sát việc thực hiện.",
-            ("Ủy ban Kiểm tra", "province", "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
+            ("Ủy ban Kiểm tra Tỉnh ủy", "province", "Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
         ),
         (
             "đảng ủy xã",
             "Văn phòng Đảng ủy chủ trì số hóa hồ sơ.",
-            ("Văn phòng Đảng ủy", "commune", "Hà Tĩnh", "Đảng ủy xã Kỳ Anh"),
+            ("Văn phòng Đảng ủy xã", "commune", "Hà Tĩnh", "Đảng ủy xã Kỳ Anh"),
         ),
         (
             "đảng ủy xã",
             "Ban Xây dựng Đảng chủ trì rà soát.",
-            ("Ban Xây dựng Đảng", "commune", "Hà Tĩnh", "Đảng ủy xã Kỳ Anh"),
+            ("Ban Xây dựng Đảng Đảng ủy xã", "commune", "Hà Tĩnh", "Đảng ủy xã Kỳ Anh"),
+        ),
+        # the committee itself, named bare or as its executive committee
+        (
+            "đảng ủy xã",
+            "Ban Chấp hành Đảng bộ xã lãnh đạo thực hiện.",
+            ("Đảng ủy xã", "commune", "Hà Tĩnh", None),
+        ),
+        # a committee with no short name of that kind: the names stay as printed
+        (
+            "đảng ủy cơ quan",
+            "Văn phòng Đảng ủy chủ trì số hóa hồ sơ.",
+            ("Văn phòng Đảng ủy", "unknown", "Hà Tĩnh", None),
         ),
         # a unit of another committee stays its own
         (
