@@ -94,6 +94,8 @@ def _small_head(text: str, key: str, start: int, pos: int, rules: Rules) -> bool
     return not any(after.startswith(fold(p)) for p in PROVINCE_NAMES)
 
 
+# the head of a body's Party organ, before the body's name: "Đảng ủy Viện kiểm sát …"
+_ORGAN_OF = re.compile(r"đảng\s++ủy|đảng\s++đoàn|ban\s++cán\s++sự\s++đảng|chi\s++bộ")
 # a force named without "các" as the object of "chỉ đạo …" (see _groups)
 _FORCE = re.compile(r"(?<![\wđ])lực\s++lượng(?=\s)")
 # a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
@@ -1653,6 +1655,9 @@ class AgencyTable:
             if re.search(r"(?i:ủy|uỷ|tổng|thanh|đảng)\s+$", text[max(0, start - 6) : start]):
                 continue  # "BAN" inside "ỦY BAN", "CỤC" inside "TỔNG CỤC", "ĐẢNG BỘ"
             end = _name_end(text, key, pos, self.rules, {k for k, _ in known})
+            whole = next((e for k, e in known if k == pos), None)
+            if whole is not None and whole > end and _ORGAN_OF.fullmatch(key[start:pos].rstrip()):
+                end = whole  # "Đảng ủy Viện kiểm sát nhân dân tối cao": the organ of a body
             if end <= pos:
                 continue
             if text[pos].islower():  # "Trung tâm chính trị xã, phường, đặc khu"
@@ -1718,7 +1723,7 @@ class AgencyTable:
             if k not in names and self.lookup(k, None) is None
         )
         names.update((k, v) for k, v in self._initialisms(text).items() if k not in names)
-        return _DocumentTable(self, names, plain) if names else self
+        return _DocumentTable(self, names, plain, frozenset(defined)) if names else self
 
     def _initialisms(self, text: str) -> dict[str, str]:
         """ "Cục LN&KL" where the document names "Cục Lâm nghiệp và Kiểm lâm": a head word and
@@ -2037,12 +2042,17 @@ class _DocumentTable(AgencyTable):
     it shares the table's compiled patterns."""
 
     def __init__(
-        self, base: AgencyTable, names: dict[str, str], plain: frozenset[str] = frozenset()
+        self,
+        base: AgencyTable,
+        names: dict[str, str],
+        plain: frozenset[str] = frozenset(),
+        defined: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(base.entries, base.rules)
         self._base = base
         self._names = names
         self._plain = plain  # short names of groups the document defines in lower case
+        self._defined = defined  # short names the document defines ("sau đây viết tắt là …")
         alts = sorted(names, key=len, reverse=True)
         body = _longest_first(alts)
         self._learned = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})")
@@ -2059,6 +2069,17 @@ class _DocumentTable(AgencyTable):
     def for_document(self, text: str) -> AgencyTable:
         return self._base.for_document(text)
 
+    def _other_body(self, short: str, full: str, province: str | None) -> bool:
+        """Does the document's full name for ``short`` name another body than the table reads
+        in ``short``? Only an abbreviation is read so ("BCH BĐBP tỉnh" defined as "Bộ Chỉ
+        huy …", which the table reads "Ban Chỉ huy …"); a short name in words ("Tỉnh ủy"
+        defined as "Ban Chấp hành Đảng bộ tỉnh") is what the table says."""
+        if not re.search(r"(?<![^\W\d_])[" + CAPITALS + r"]{2,}", short):
+            return False  # a name in words ("Tỉnh ủy"): the table's reading stands
+        read = self._base.lookup(short, province)
+        meant = [f.agency.name for f in self._base.find(full, province) if f.start == 0]
+        return read is None or read.name not in meant
+
     def _learned_names(
         self, text: str, key: str, taken: _Taken, province: str | None
     ) -> list[AgencyMatch]:
@@ -2069,13 +2090,19 @@ class _DocumentTable(AgencyTable):
                 continue
             written = text[m.start() : m.end()]
             plain = fold(written) in self._plain
+            # a short name the document defines beats the table's reading of the same words
+            # ("BCH BĐBP tỉnh" defined as "Bộ Chỉ huy …", not the table's "Ban Chỉ huy …"),
+            # and a group it defines ("bộ, ngành") the vague one the table knows by those
+            # words; not a longer name ("các bộ, ngành, địa phương")
+            own = plain or (
+                fold(written) in self._defined
+                and self._other_body(written, self._names.get(fold(written), written), province)
+            )
             if any(
                 a < m.end()
                 and b > m.start()
                 and b >= m.end()
-                # a group the document defines ("bộ, ngành") beats the vague one the table
-                # knows by those words, not a longer name ("các bộ, ngành, địa phương")
-                and not (plain and (a, b) == (m.start(), m.end()))
+                and not (own and (a, b) == (m.start(), m.end()))
                 for a, b in known
             ):
                 continue  # the table knows a name here at least as long

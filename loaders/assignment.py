@@ -340,12 +340,26 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
                 asks or (after.explicit and not any(m.start < comma.start() for m in matches))
             ):
                 return after
-    elif table.rules.assent_openers and derived(table.rules, _assent_opener).match(key):
+    elif (
+        table.rules.assent_openers
+        and (
+            derived(table.rules, _assent_opener).match(key)
+            # "Ban Thường vụ Tỉnh ủy cơ bản đồng ý với …; đồng thời đề nghị Ban Thường vụ Đảng ủy
+            # phường …": the chair named first, then its view
+            or matches
+            and not key[: matches[0].start].strip(" -+*•.)(0123456789")
+            and derived(table.rules, _assent_opener).match(key, matches[0].end)
+        )
+    ):
         # "Thống nhất với đề xuất của Bộ A …; Bộ B bố trí vốn …", "Đồng ý chủ trương …, giao
         # Bộ C …": the chair's view first, the doer in a later clause
         for sep in re.finditer(r"[,;.]\s*+", key[:400]):
             after = parse_assignment(original[sep.end() :], table, province)
-            if after.lead and after.explicit:
+            asks = after.cue is not None and fold(after.cue) in (
+                *table.rules.request_verbs,
+                "giao",
+            )  # "…; đồng thời đề nghị Ban Thường vụ Đảng ủy phường …"
+            if after.lead and (after.explicit or asks):
                 return after
     # a short label naming no body: "Nhiệm vụ chung: Các bộ, ngành … tập trung …"
     label = re.match(r"\W*+([^:;,.()]{3,60}?):\s*+(?=\S)", key)

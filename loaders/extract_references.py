@@ -128,6 +128,7 @@ class _Vocab:
             r"(?:" + _alt(rules.note_labels) + r"\s*+:[\s*_]*+)?"
         )
         self.SELF = re.compile(_NB + tw + r"\s+này" + _NA)
+        self.SELF_NEXT = re.compile(r"[\s*_]*+" + tw + r"\s+này" + _NA)
         # "… kể từ ngày Quyết định này có hiệu lực (thi hành)": the formula of an effect clause
         self.SELF_IN_FORCE = re.compile(_NB + tw + r"\s+này\s+có\s+hiệu\s+lực" + _NA)
         self.SELF_ACTS = re.compile(
@@ -254,7 +255,7 @@ class ReferenceContext:
 
 
 _PARENS = re.compile(r"[()]")
-_STOPS = re.compile(r"[;.!?]")
+_STOPS = re.compile(r"[;.!?:]")
 
 
 def _depths(key: str) -> list[int]:
@@ -275,10 +276,16 @@ def _depths(key: str) -> list[int]:
 
 
 def _split(
-    key: str, text: str, depth: list[int], start: int, acts: re.Pattern[str] | None = None
+    key: str,
+    text: str,
+    depth: list[int],
+    start: int,
+    acts: re.Pattern[str] | None = None,
+    selves: re.Pattern[str] | None = None,
 ) -> list[list[tuple[int, int]]]:
     """Sentences of ``key[start:]``, each a list of its ``;``-separated clauses (``acts``:
-    where "và" opens a second act of the document, also a clause)."""
+    where "và" opens a second act of the document, also a clause; ``selves``: the document
+    naming itself after a colon, "…: Thông báo này sửa đổi …", also a clause)."""
     sentences: list[list[tuple[int, int]]] = []
     clauses: list[tuple[int, int]] = []
     a = start
@@ -297,6 +304,12 @@ def _split(
         elif c == ";":
             clauses.append((a, i))
             a = i + 1
+        elif c == ":":
+            # "…: Thông báo này sửa đổi, bổ sung …": a clause of its own, which may open
+            # with its own act
+            if selves is not None and selves.match(key, i + 1):
+                clauses.append((a, i))
+                a = i + 1
         elif c in ".!?" and i + 2 < n and key[i + 1].isspace():
             j = i + 1
             while j < n and key[j].isspace():
@@ -317,6 +330,10 @@ def _abbreviation(text: str, dot: int) -> bool:
     return bool(word) and any(c.isupper() for c in word.group()) and word.group().isalpha()
 
 
+# what the document is for, said before the cue of its opening sentence
+_PURPOSE_FIRST = re.compile(r"(?:để|nhằm)\s[^,;:.()]{3,160}?,\s*+")
+
+
 def _cue_at(v: _Vocab, key: str, text: str, pos: int, end: int, title: bool = False) -> _Cue | None:
     """A cue opening ``key[pos:end]`` (a title's head may stand before it)."""
     while pos < end and (key[pos].isspace() or key[pos] in "\"'“”‘’*_(["):
@@ -324,6 +341,9 @@ def _cue_at(v: _Vocab, key: str, text: str, pos: int, end: int, title: bool = Fa
     head = v.SUBJECT_HEAD.match(key, pos, end)  # "V/v …", "Về việc …"
     if head:
         pos = head.end()
+    purpose = _PURPOSE_FIRST.match(key, pos, end)  # "Để chấn chỉnh tình trạng trên, thực hiện …"
+    if purpose and (then := v.CUE.match(key, purpose.end(), end)) and then.group("implements"):
+        pos = purpose.end()
     m = v.CUE.match(key, pos, end)
     if m is None:
         o = v.OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
@@ -517,6 +537,14 @@ def _walk(
         at = last_at.get(level)
         if k is not None and k in seen:
             governed = seen[k]  # a short name or a repeat: the same document
+            if (
+                not governed
+                and cue is not None
+                and cue.relation in ("amends", "supersedes")
+                and cue.end <= m.start
+                and _governs_first(v, cue, key[cue.end : m.np_start])
+            ):  # "… tại Thông báo số 215 …: Thông báo này sửa đổi, bổ sung … Thông báo số 215"
+                governed = True
         elif prev is None:
             lead = key[start : m.np_start]
             governed = cue is not None and _governs_first(v, cue, lead)
@@ -737,7 +765,7 @@ def _relations(
     )
     last_cue: _Cue | None = None
     starts = [m.start for m in found]  # find_numbers gives them left to right
-    for n, clauses in enumerate(_split(key, text, depth, body, v.ACT_AFTER_AND)):
+    for n, clauses in enumerate(_split(key, text, depth, body, v.ACT_AFTER_AND, v.SELF_NEXT)):
         s0, s1 = clauses[0][0], clauses[-1][1]
         cue = _cue_at(v, key, text, s0, s1, title=title and n == 0)
         cue = _voiced(_applicable(cue, key, s0, s1, marker, own_voice), voice, weak)
@@ -752,6 +780,8 @@ def _relations(
             if c:
                 own = _cue_at(v, key, text, c0, c1)
                 own = _voiced(_applicable(own, key, c0, c1, marker, own_voice), voice, weak)
+                if own is None and key[c0 - 1 : c0] == ":":
+                    own = _self_act(v, key, text, c0, c1)  # "…: Thông báo này sửa đổi …"
                 if own is not None:
                     cue = own
                 else:
@@ -802,6 +832,10 @@ _FROM_TO = re.compile(
 )
 
 
+# the document's own final provisions: what follows in the sentence is its act
+_IN_FORCE = re.compile(r"(?<![\wđ])này\s++có\s++hiệu\s++lực(?![\wđ])")
+
+
 def _applicable(
     cue: _Cue | None, key: str, s0: int, s1: int, marker: str, own_voice: bool
 ) -> _Cue | None:
@@ -817,6 +851,7 @@ def _applicable(
         or tail.endswith(":")
         or "như sau" in tail
         or _FROM_TO.search(key, cue.end, s1)
+        or _IN_FORCE.search(key, 0, s0)  # "… này có hiệu lực kể từ ngày ký; sửa đổi, bổ sung …"
     ):
         quote = re.compile(r":\s*+[\"“]").search(key, cue.end, s1)
         if quote and cue.stop is None:
@@ -847,7 +882,9 @@ def _self_act(v: _Vocab, key: str, text: str, s0: int, s1: int) -> _Cue | None:
 def _opening_sentence(v: _Vocab, key: str, body: int) -> bool:
     """``Thực hiện …, Ban Thường vụ … báo cáo … như sau:``: a letter's or an attached plan's
     opening sentence, which speaks for the document wherever it stands."""
-    cue = v.CUE.match(key, body + len(key[body:]) - len(key[body:].lstrip()))
+    start = body + len(key[body:]) - len(key[body:].lstrip())
+    purpose = _PURPOSE_FIRST.match(key, start)  # "Để chấn chỉnh tình trạng trên, thực hiện …"
+    cue = v.CUE.match(key, purpose.end() if purpose else start)
     if cue is None or not cue.group("implements"):
         return False
     rest = key[cue.end() :].rstrip(" *")

@@ -110,3 +110,19 @@ def test_assignment_delegation_chain_ends_with_the_doer(sentence: str, chain: li
 )
 def test_assignment_names_the_cue_it_read(sentence: str, cue: str) -> None:
     assert parse_assignment(sentence, TABLE, PROVINCE).cue == cue
+
+
+def test_the_chair_named_before_its_view_then_asking_another() -> None:
+    """ "Ban Thường vụ Tỉnh ủy cơ bản đồng ý với …; đồng thời đề nghị Ban Thường vụ Đảng ủy
+    phường X …:": the body asked leads the items below, not the chair that asks."""
+    from policy_lineage.loaders.agencies import default_table
+    from policy_lineage.loaders.assignment import parse_assignment
+
+    said = parse_assignment(
+        "Ban Thường vụ Tỉnh ủy cơ bản đồng ý với phương hướng mà Ban Thường vụ Đảng ủy phường "
+        "đã đề ra; đồng thời đề nghị Ban Thường vụ Đảng ủy phường Hồng Châu tập trung lãnh "
+        "đạo thực hiện các nội dung sau:",
+        default_table(),
+        "Hưng Yên",
+    )
+    assert [a.name for a in said.lead] == ["Ban Thường vụ Đảng ủy phường Hồng Châu"]

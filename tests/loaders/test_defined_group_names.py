@@ -62,3 +62,36 @@ def test_ngoai_giao_stays_in_a_name() -> None:
     assert [m.agency.name for m in found] == ["Vụ Ngoại giao kinh tế"]
     found = default_table().find("Bộ Ngoại giao giao Vụ Pháp chế chủ trì.")
     assert [m.agency.name for m in found] == ["Bộ Ngoại giao", "Vụ Pháp chế"]
+
+
+def test_an_abbreviation_the_document_defines_beats_the_tables_reading() -> None:
+    """ "BCH BĐBP tỉnh" defined as "Bộ Chỉ huy Bộ đội Biên phòng tỉnh": that body, not the
+    "Ban Chỉ huy …" the table reads in "BCH"; a name in words the document defines ("Tỉnh
+    ủy" for "Ban Chấp hành Đảng bộ tỉnh") stays the table's."""
+    text = (
+        "Các cơ quan: Bộ Chỉ huy Bộ đội Biên phòng tỉnh (sau đây viết tắt là BCH BĐBP tỉnh); "
+        "Công an tỉnh.\nBCH BĐBP tỉnh chủ trì tuần tra biên giới."
+    )
+    table = default_table().for_document(text)
+    assert [f.agency.name for f in table.find("BCH BĐBP tỉnh chủ trì", "Lạng Sơn")] == [
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    ]
+    text = "Ban Chấp hành Đảng bộ tỉnh (sau đây gọi tắt là Tỉnh ủy) ban hành Quy chế."
+    table = default_table().for_document(text)
+    assert [f.agency.name for f in table.find("Tỉnh ủy lãnh đạo", "Lạng Sơn")] == [
+        "Tỉnh ủy Lạng Sơn"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Đảng ủy Viện kiểm sát nhân dân tối cao lãnh đạo",
+            ["Đảng ủy Viện kiểm sát nhân dân tối cao"],
+        ),
+        ("Chi cục Kiểm dịch thực vật vùng VII phối hợp", ["Chi cục Kiểm dịch thực vật vùng VII"]),
+    ],
+)
+def test_names_that_go_on_past_small_letters(sentence: str, names: list[str]) -> None:
+    assert [f.agency.name for f in default_table().find(sentence, None)] == names

@@ -726,6 +726,10 @@ def test_a_portals_related_list_and_privacy_line_yield_no_reference() -> None:
         "Thông tin cá nhân người truy cập được bảo vệ theo Nghị định 13/2023/NĐ-CP.\n",
         "Văn bản liên quan cùng nội dung:\n\\- Quyết định 5316/QĐ-BYT năm 2020\n\n"
         "Chính sách quyền riêng tư: dữ liệu cá nhân được xử lý theo Nghị định 13/2023/NĐ-CP.\n",
+        # other names of the list, and a footer's licence line
+        "**Văn bản cùng lĩnh vực**\n\n- [Kế hoạch 205/KH-UBND chuyển đổi số năm 2025](#)\n\n"
+        "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp ngày 15/3/2021.\n",
+        "Tin liên quan\n\n- Quyết định 1085/QĐ-UBND phê duyệt danh mục nhiệm vụ\n",
     ):
         refs = extract_text(body + tail, "kh.md").references
         assert not refs, [r.number for r in refs]

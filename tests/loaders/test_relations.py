@@ -288,6 +288,13 @@ IMPLEMENTS = [
         OWN,
         {"12/NQ-CP": IM, "66-NQ/TW": C, "15/CĐ-TTg": IM},
     ),
+    # what the document is for, said before the cue
+    (
+        "Để chấn chỉnh tình trạng trên, thực hiện Chỉ thị số 09/CT-TTg ngày 02/3/2024 của Thủ "
+        "tướng Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:",
+        TASK,
+        {"09/CT-TTg": IM},
+    ),
     # without the comma, the last document goes on the described document's list
     (
         "Thực hiện Kế hoạch số 45-KH/TU ngày 03/02/2025 của Tỉnh ủy thực hiện Nghị quyết số "
@@ -306,6 +313,26 @@ def test_implementing_cues(text: str, own: bool, expected: dict[str, str]) -> No
 # ------------------------------------------------------------------------- supersedes, amends
 
 ACTS = [
+    # the final provisions' own act, after "… này có hiệu lực"
+    (
+        "Chỉ thị này có hiệu lực kể từ ngày ký; sửa đổi, bổ sung khoản 2 Mục I Chỉ thị số "
+        "05/CT-UBND ngày 10/3/2025 của Ủy ban nhân dân tỉnh.",
+        TASK,
+        {"05/CT-UBND": "amends"},
+    ),
+    # the document naming itself before its act, after a colon
+    (
+        "2. Về thời hạn tại Thông báo số 88/TB-VPUB ngày 18/6/2025 của Văn phòng UBND tỉnh: "
+        "Thông báo này sửa đổi, bổ sung điểm 3 mục II Thông báo số 88/TB-VPUB như sau:",
+        TASK,
+        {"88/TB-VPUB": "amends"},
+    ),
+    # amending as a task is work to do, not this document's act
+    (
+        "Sở Tư pháp chủ trì sửa đổi, bổ sung Quyết định số 12/2024/QĐ-UBND.",
+        TASK,
+        {"12/2024/QĐ-UBND": C},
+    ),
     (
         "Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 2020/QĐ-UBND "
         "ngày 15/7/2022 của Ủy ban nhân dân tỉnh.",
