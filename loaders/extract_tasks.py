@@ -1084,6 +1084,13 @@ def _party_heading(node: Node, ctx: TaskContext) -> bool:
     """An article headed by the party whose duties it lists, and nothing else: "Điều 12.
     Văn phòng Trung ương Đảng", "Điều 14. Cấp ủy, tổ chức đảng các cấp"."""
     found = ctx.table.find(node.text, ctx.province)
-    if not found or found[0].start > 0:
+    if not found:
         return False
-    return not node.text[found[-1].end :].strip(" .:*")
+    # "Điều 6. Bí thư Đảng ủy": an office holder stands for the body (titles blanked)
+    if ctx.table.blank_titles(match_key(node.text))[: found[0].start].strip(" *"):
+        return False
+    # "Điều 7. Phó Bí thư Thường trực Đảng ủy (đồng chí Lưu Thị Hằng)": who holds it
+    return not _HOLDER_IN_BRACKETS.sub("", node.text[found[-1].end :]).strip(" .:*")
+
+
+_HOLDER_IN_BRACKETS = re.compile(r"\(\s*+(?i:đồng chí|đ/c)\s[^()]*+\)")

@@ -88,3 +88,26 @@ def test_a_committees_own_unit_is_placed_under_it(head: str, item: str, lead: tu
 def test_a_state_bodys_document_places_no_party_unit() -> None:
     ex = extract_text(_plan("ủy ban nhân dân", "Ban Tổ chức chủ trì rà soát đội ngũ."), "kh.txt")
     assert [[(a.name, a.level) for a in t.lead] for t in ex.tasks] == [[("Ban Tổ chức", "unknown")]]
+
+
+def test_articles_of_a_working_rule_headed_by_an_office_or_a_holder() -> None:
+    """A commune Party committee's working rules: "Điều 5. Thường trực Đảng ủy", "Điều 6. Bí
+    thư Đảng ủy", "Điều 7. Phó Bí thư … (đồng chí …)": each article's duties are tasks of the
+    office, or of the committee the holder stands for."""
+    text = (
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG ỦY XÃ KỲ ANH\n*\nSố 07-QC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Kỳ Anh, ngày 10 tháng 10 năm 2025\n\nQUY CHẾ\nlàm việc của Đảng ủy xã\n\n"
+        "Chương II\nTRÁCH NHIỆM, QUYỀN HẠN\n\n"
+        "Điều 5. Thường trực Đảng ủy\n"
+        "1. Chủ trì giải quyết công việc hằng ngày của Đảng bộ.\n"
+        "Điều 6. Bí thư Đảng ủy\n"
+        "1. Chủ trì các hội nghị Đảng ủy, Ban Thường vụ.\n"
+        "Điều 7. Phó Bí thư Thường trực Đảng ủy (đồng chí Nguyễn Văn An)\n"
+        "1. Trực tiếp phụ trách công tác xây dựng Đảng, dân vận.\n"
+    )
+    ex = extract_text(text, "qc.txt")
+    assert [([a.name for a in t.lead], t.text[:20]) for t in ex.tasks] == [
+        (["Thường trực Đảng ủy xã"], "Chủ trì giải quyết c"),
+        (["Đảng ủy xã"], "Chủ trì các hội nghị"),
+        (["Đảng ủy xã"], "Trực tiếp phụ trách "),
+    ]
