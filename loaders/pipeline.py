@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from copy import copy
 from dataclasses import replace
 
 from ..schema.model import Extraction
@@ -138,6 +139,7 @@ def extract_text(
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
     tasks = _own_committee_units(tasks, doc, rules)  # "Ban Tổ chức" of a Tỉnh ủy's plan
+    tasks = _own_head(tasks, doc, rules)  # "Đồng chí Trưởng Ban …" in the Ban's own rules
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
     tasks = _yearless_deadlines(tasks, doc)  # "trước ngày 15/10": in the year of issue
@@ -345,6 +347,28 @@ def _committee_short_name(committee: str, rules: Rules) -> str | None:
     if m is None:
         return None
     return "Đảng ủy " + ("Bộ" if m.group(1) == "bộ" else m.group(1))
+
+
+def _own_head(tasks: list, doc, rules: Rules) -> list:
+    """In a body's own document, the title of its head written bare ("Đồng chí Trưởng Ban
+    lãnh đạo …", "Bộ trưởng chỉ đạo …") stands for that body, the issuer, as an office holder
+    stands for the body he heads (``head_titles``)."""
+    issuer = doc.issuer
+    if issuer is None or not rules.head_titles:
+        return tasks
+    issued_by = fold(issuer.name)
+    heads = dict(rules.head_titles)
+
+    def own(a):
+        if a.canonical:
+            return a
+        title = fold(a.name).removeprefix("đồng chí ").removeprefix("các đồng chí ")
+        head = heads.get(title)
+        if head is None or not issued_by.startswith(head + " "):
+            return a
+        return copy(issuer)
+
+    return _each_body(tasks, own)
 
 
 def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:

@@ -132,6 +132,7 @@ MAPPING_KEYS = (
     "name_spellings",
     "field_labels",
     "committee_organs",
+    "head_titles",
     "type_words",
     "unnumbered_references",
 )
@@ -225,6 +226,7 @@ class Rules:
     not_signature_titles: tuple[str, ...] = ()
     central_organs: tuple[str, ...] = ()
     committee_organs: tuple[tuple[str, str], ...] = ()  # (folded organ, written form)
+    head_titles: tuple[tuple[str, str], ...] = ()  # (folded title, head word of its body)
     organs: tuple[str, ...] = ()
     local_authorities: tuple[str, ...] = ()
     party_committees: tuple[str, ...] = ()
@@ -480,7 +482,7 @@ def _check(data: object, where: str, partial: bool) -> dict[str, Any]:
                     "word that names a document of any type)"
                 )
             out[key] = {fold(k): v for k, v in value.items()}
-        else:  # abbreviations, name_spellings, committee_organs: folded form -> written form
+        else:  # abbreviations, name_spellings, committee_organs, head_titles: folded -> words
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
                 for k, v in value.items()
@@ -539,6 +541,7 @@ def _build(lists: dict[str, Any], types: dict[str, Any]) -> Rules:
         "abbreviations": tuple(lists["abbreviations"].items()),
         "name_spellings": tuple(lists["name_spellings"].items()),
         "committee_organs": tuple(lists["committee_organs"].items()),
+        "head_titles": tuple(lists["head_titles"].items()),
         "unnumbered_references": tuple(lists["unnumbered_references"].items()),
         "field_labels": tuple((k, tuple(v)) for k, v in lists["field_labels"].items()),
     }
@@ -562,7 +565,7 @@ def _compile_all(rules: Rules, where: str, keys) -> None:
             elif key == "field_labels":
                 for _, labels in rules.field_labels:
                     re.compile(Rules.alternation(labels))
-            elif key in ("abbreviations", "name_spellings", "committee_organs"):
+            elif key in ("abbreviations", "name_spellings", "committee_organs", "head_titles"):
                 re.compile(Rules.alternation(k for k, _ in getattr(rules, key)))
             else:
                 re.compile(Rules.alternation(getattr(rules, key)))

@@ -111,3 +111,39 @@ def test_articles_of_a_working_rule_headed_by_an_office_or_a_holder() -> None:
         (["Đảng ủy xã"], "Chủ trì các hội nghị"),
         (["Đảng ủy xã"], "Trực tiếp phụ trách "),
     ]
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "item", "lead"),
+    [
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TỔ CHỨC\n*\nSố 05-QĐi/BTCTW",
+            "Đồng chí Trưởng Ban lãnh đạo, chỉ đạo chung việc thực hiện Quy định này.",
+            "Ban Tổ chức Trung ương",
+        ),
+        (
+            "BỘ Y TẾ\nSố: 12/QĐ-BYT",
+            "Bộ trưởng chỉ đạo việc thực hiện Quy chế này.",
+            "Bộ Y tế",
+        ),
+        # another kind of body's head is not the issuer: a Ban's head in a ministry's rules
+        (
+            "BỘ Y TẾ\nSố: 12/QĐ-BYT",
+            "Trưởng Ban chỉ đạo việc thực hiện Quy chế này.",
+            None,
+        ),
+    ],
+)
+def test_the_head_of_the_issuing_body_stands_for_it(
+    letterhead: str, item: str, lead: str | None
+) -> None:
+    text = (
+        f"{letterhead}\nHà Nội, ngày 10 tháng 10 năm 2025\n\nQUY ĐỊNH\nvề phối hợp công tác\n\n"
+        f"Chương III\nTRÁCH NHIỆM\n\nĐiều 10. Trách nhiệm của lãnh đạo và các đơn vị\n1. {item}\n"
+    )
+    ex = extract_text(text, "qc.txt")
+    leads = [[a.name for a in t.lead] for t in ex.tasks]
+    if lead is None:
+        assert "Bộ Y tế" not in sum(leads, [])
+    else:
+        assert leads == [[lead]]
