@@ -133,6 +133,8 @@ def _bare_committees(
     return out
 
 
+# a number after a group's name: the bodies it numbers ("… đường bộ III và IV")
+_NUMBER_AFTER = re.compile(r"[ \t]++(?:[IVX]{1,4}|\d{1,2})(?![^\W_])")
 # the head of a body's Party organ, before the body's name: "Đảng ủy Viện kiểm sát …"
 _ORGAN_OF = re.compile(r"đảng\s++ủy|đảng\s++đoàn|ban\s++cán\s++sự\s++đảng|chi\s++bộ")
 # a force named without "các" as the object of "chỉ đạo …" (see _groups)
@@ -1544,6 +1546,12 @@ class AgencyTable:
                 ):
                     end = start + sep.start()
                     break
+            if (
+                "nouns" in m.groupdict()
+                and re.match(r"(?:các|những)\s++[" + CAPITALS + "]", text[start:end])
+                and _NUMBER_AFTER.match(text, end)
+            ):
+                continue  # "các Khu Quản lý đường bộ III và IV": numbered bodies, by shape
             written = text[start:end].strip(" ,")
             end = start + len(text[start:end].rstrip(" ,"))
             if parts:
@@ -2583,7 +2591,11 @@ def _modifiers_end(
             low in rules.name_stop_words
             or low in rules.coordinators
             or low == "các"
+            # a capital opens a name, but "Đảng" and "Nhà nước" are written so as modifiers
+            # too ("các ban, cơ quan Đảng tỉnh", "các cơ quan Nhà nước")
             or word[0].isupper()
+            and low != "đảng"
+            and not (low == "nhà" and after == "nước")
             # "phối hợp với các bộ, ngành, địa phương điều tra …": after a list of kinds, a
             # verb of work is what they do together
             or listed

@@ -238,6 +238,25 @@ def test_the_ministers_of_the_ministries_and_heads_of_agencies() -> None:
                 "Ủy ban nhân dân đặc khu Cô Tô",
             ],
         ),
+        # a group of bodies of one kind, and two kinds under one noun repeated
+        (
+            "Cục Hàng hải và Đường thủy Việt Nam chỉ đạo các Cảng vụ hàng hải, Cảng vụ đường "
+            "thủy nội địa tăng cường kiểm tra.",
+            None,
+            ["Các Cảng vụ hàng hải", "Các Cảng vụ đường thủy nội địa"],
+        ),
+        # numbered bodies after the noun stay bodies
+        (
+            "Chỉ đạo các Khu Quản lý đường bộ III và IV phối hợp kiểm tra.",
+            None,
+            ["Khu Quản lý đường bộ III", "Khu Quản lý đường bộ IV"],
+        ),
+        # "Đảng" is written with a capital as a group's modifier too
+        (
+            "Các ban, cơ quan Đảng tỉnh, Đảng ủy Ủy ban nhân dân tỉnh theo chức năng triển khai.",
+            "Hưng Yên",
+            ["Các ban, cơ quan Đảng tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh Hưng Yên"],
+        ),
         # institutes and schools listed as one group
         (
             "Các viện nghiên cứu, trường đại học, cao đẳng chủ động đề xuất nhiệm vụ.",
