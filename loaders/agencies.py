@@ -94,45 +94,6 @@ def _small_head(text: str, key: str, start: int, pos: int, rules: Rules) -> bool
     return not any(after.startswith(fold(p)) for p in PROVINCE_NAMES)
 
 
-# a Party committee named bare, as its own document names it ("Đảng ủy lãnh đạo …",
-# "Thường trực Đảng ủy"), not the start of a longer name ("Đảng ủy xã X", "Đảng ủy Bộ …")
-_BARE_COMMITTEE = re.compile(
-    r"(?<![\wđ])(?:(?:thường\s++trực|ban\s++thường\s++vụ)[ \t]++)?đảng[ \t]++ủy(?![\wđ])"
-)
-
-
-def _bare_committees(
-    text: str, key: str, taken: _Taken, known: list[tuple[int, int]]
-) -> list[AgencyMatch]:
-    """ "Đảng ủy", "Thường trực Đảng ủy", "Ban Thường vụ Đảng ủy" printed with a capital and
-    followed by no name, unit or capital word: the committee of the document's own place, as
-    printed (``pipeline._own_committee_units`` writes it with its short name in the
-    committee's own document)."""
-    out: list[AgencyMatch] = []
-    for m in _BARE_COMMITTEE.finditer(key):
-        start, end = m.start(), m.end()
-        if re.search(r"bí\s++thư\s++$", key[max(0, start - 12) : start]):
-            start = key.index("đảng", start)  # "Phó Bí thư Thường trực Đảng ủy": one title
-        if not text[start].isupper() or taken.overlaps(start, end):
-            continue
-        if any(k < end and start < e for k, e in known):
-            continue
-        after = re.match(r"[ \t]*+(\S)", text[end : end + 4])
-        if after and (after.group(1).isupper() or after.group(1).isdigit()):
-            continue  # "Đảng ủy Bộ Y tế", "Đảng ủy phường 1"
-        if re.match(
-            r"[ \t]++(?:" + commune_unit() + r"|cấp|các|cơ sở|bộ|khối)(?![\wđ])", key[end:]
-        ):
-            continue
-        written = " ".join(text[start:end].split())
-        name = written[:1].upper() + written[1:]
-        out.append(
-            AgencyMatch(start, end, Agency(name, "unknown", None, "body", None, written, False))
-        )
-        taken.add((start, end))
-    return out
-
-
 # a number after a group's name: the bodies it numbers ("… đường bộ III và IV")
 _NUMBER_AFTER = re.compile(r"[ \t]++(?:[IVX]{1,4}|\d{1,2})(?![^\W_])")
 # the head of a body's Party organ, before the body's name: "Đảng ủy Viện kiểm sát …"
@@ -781,7 +742,6 @@ class AgencyTable:
         found += self._learned_names(text, key, taken, province)
         found += self._groups(text, key, taken, province, known)
         found += self._bare_after_titles(text, key, taken, province, known)
-        found += _bare_committees(text, key, taken, known)
         for m in _COMMUNE.finditer(key):
             if taken.at(m.start()):
                 continue

@@ -243,7 +243,32 @@ def _leading_in(node: Node) -> str:
 @lru_cache(maxsize=256)
 def _read_heading(text: str, table: AgencyTable, province: str | None) -> Assignment:
     said = parse_assignment(text, table, province)
-    return said if said.lead else _role_heading(text, table, province) or said
+    if said.lead:
+        return said
+    return _role_heading(text, table, province) or _committee_heading(text, table) or said
+
+
+# a Party committee or its standing organ named bare in its own rules' heading
+_BRACKETS_AT_END = re.compile(r"\([^()]*+\)[\s*.:]*+$")
+_BARE_COMMITTEE = re.compile(r"(?:(?:thường\s++trực|ban\s++thường\s++vụ)\s++)?đảng\s++ủy")
+
+
+def _committee_heading(text: str, table: AgencyTable) -> Assignment | None:
+    """A heading that names a Party committee bare, or its holder: "Điều 5. Thường trực Đảng
+    ủy", "Điều 6. Bí thư Đảng ủy", "Điều 7. Phó Bí thư Thường trực Đảng ủy (đồng chí …)". The
+    office holder stands for the committee; the name is as printed (the committee's own
+    document writes it with its short name: ``pipeline._own_committee_units``)."""
+    # who holds it, in brackets at the end ("(đồng chí …)"; "đồng chí" is blanked as a title)
+    key = _BRACKETS_AT_END.sub(lambda m: " " * len(m.group()), table.blank_titles(match_key(text)))
+    core = key.strip(" *:.-–")
+    if not core or _BARE_COMMITTEE.fullmatch(core) is None:
+        return None
+    start = key.index(core)
+    written = " ".join(text[start : start + len(core)].split())
+    if not written[:1].isupper():
+        return None
+    agency = Agency(written, "unknown", None, "body", None, written, False)
+    return Assignment(lead=[agency], explicit=True)
 
 
 def _role_heading(text: str, table: AgencyTable, province: str | None) -> Assignment | None:
@@ -1083,6 +1108,8 @@ def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = Non
 def _party_heading(node: Node, ctx: TaskContext) -> bool:
     """An article headed by the party whose duties it lists, and nothing else: "Điều 12.
     Văn phòng Trung ương Đảng", "Điều 14. Cấp ủy, tổ chức đảng các cấp"."""
+    if _committee_heading(node.text, ctx.table) is not None:
+        return True  # "Điều 6. Bí thư Đảng ủy"
     found = ctx.table.find(node.text, ctx.province)
     if not found:
         return False
