@@ -831,12 +831,23 @@ def _without_topic(text: str) -> str:
     return text[topic.end() :] if topic else text
 
 
+# an item's topic said first, as a sentence of its own: "Về xây dựng chính quyền số, phục vụ
+# người dân."
+_RUN_IN_TOPIC = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}")
+_RUN_IN_TOPIC_FIRST = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}\.\s++")
+
+
 def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     """An item split where, after a ";", another body is given work of its own: "Bộ Công an
     chỉ đạo …; Bộ Quốc phòng chỉ đạo …" is two tasks. A body that only helps ("…; Sở X phối
     hợp") stays with the item."""
     if ";" not in text and ". " not in text:
         return [(text, False)]
+    topic = _RUN_IN_TOPIC_FIRST.match(fold(text))
+    if topic and _doer_clause(text[topic.end() :], ctx):
+        # "1. Về công tác tuyên truyền. Các chi bộ trực thuộc tổ chức …": a run-in topic,
+        # then the work
+        return other_doers(text[topic.end() :], ctx)
     # "… . Ủy ban nhân dân tỉnh Đồng Nai chủ trì …; Ủy ban nhân dân thành phố Đà Nẵng …"
     breaks = sorted(
         [*_CLAUSE_BREAK.finditer(text), *_SENTENCE_END.finditer(text)], key=lambda m: m.start()
@@ -868,7 +879,11 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     if (
         not first
         and cuts[0].group()[0] == "."
-        and _A_STATEMENT.search(fold(text[: cuts[0].start()]))
+        and (
+            _A_STATEMENT.search(fold(text[: cuts[0].start()]))
+            # "1. Về công tác tuyên truyền. Các chi bộ trực thuộc tổ chức …": a run-in topic
+            or _RUN_IN_TOPIC.fullmatch(fold(text[: cuts[0].start()]))
+        )
     ):
         # "Xác định nâng cao nhận thức là nhiệm vụ then chốt. Phòng Văn hóa - Xã hội chủ trì
         # …": a principle said first, with no doer, then the work: the task is the work

@@ -2266,3 +2266,24 @@ def test_a_committee_named_bare_hands_its_work_on_and_the_next_sentence_is_its_o
         "Đồng chí Chủ tịch Ủy ban nhân ",
     ]
     assert [a.name for a in tasks[2].lead] == ["Phòng Kinh tế"]
+
+
+RUN_IN_TOPIC = """ỦY BAN NHÂN DÂN
+PHƯỜNG TÂN AN
+Số: 90/KH-UBND
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+II. NHIỆM VỤ
+1. Về công tác tuyên truyền, nâng cao nhận thức. Công an phường tổ chức tuyên truyền về dịch vụ công trực tuyến, hoàn thành trong Quý I/2026. Giao Phòng Văn hóa - Xã hội chủ trì biên soạn tài liệu hướng dẫn, hoàn thành trong tháng 3/2026.
+"""
+
+
+def test_a_run_in_topic_before_the_work_is_not_part_of_the_tasks() -> None:
+    """ "1. Về công tác tuyên truyền. Công an phường … . Giao Phòng Y …": the topic names no
+    doer; each sentence that gives a body work is a task of its own."""
+    tasks = extract_text(RUN_IN_TOPIC, "kh.txt").tasks
+    assert [(t.text[:22], [a.name for a in t.lead]) for t in tasks] == [
+        ("Công an phường tổ chức", ["Công an phường"]),
+        ("Giao Phòng Văn hóa - X", ["Phòng Văn hóa - Xã hội"]),
+    ]
