@@ -257,6 +257,8 @@ def _split_code_digits(letters: str, digits: str) -> tuple[str, str]:
     up = letters.upper()
     if up.endswith("QH"):
         return digits[:2], digits[2:]
+    if _ASSEMBLY_COMMITTEE.fullmatch(up) and re.match(r"1[3-9]", digits):
+        return digits[:2], digits[2:]  # "UBKT15": a National Assembly committee and its term
     for number in _NUMBERED.get(up, ()):
         if digits.startswith(number):
             return number, digits[len(number) :]
@@ -286,6 +288,9 @@ _P_STATE = re.compile(
 _P_LETTER = re.compile(
     rf"(?P<serial>[0-9]*)/(?P<issuer>{_CODE})(?P<idig>[0-9]*)"
     rf"-(?P<unit>{_UCODE}(?:-{_UCODE})*)(?P<udig>[0-9]*)"
+)
+_P_COMMITTEE = re.compile(
+    r"(?P<serial>[0-9]*)/(?P<issuer>UB(?!ND|MT|KTT[WU])[A-Za-zĐđ]{2,10})(?P<idig>1[3-9])"
 )
 _P_ASSEMBLY = re.compile(
     rf"(?P<serial>[0-9]*)/(?P<year>{_YEAR})/(?P<issuer>[{_L}]*(?i:QH))(?P<idig>[0-9]+)"
@@ -342,6 +347,9 @@ def _parse_compact(s: str) -> DocNumber | None:
             "state", m["serial"], m["year"], m["type"], m["issuer"], m["idig"],
             m["unit"], m["udig"] or "",
         )  # fmt: skip
+    m = _P_COMMITTEE.fullmatch(s)
+    if m:
+        return _build("state", m["serial"], None, None, m["issuer"], m["idig"], None, "")
     m = _P_LETTER.fullmatch(s)
     if m and _canonical_type(m["issuer"]) is None:
         return _build(
@@ -414,6 +422,14 @@ _F_STATE = re.compile(
     rf"{_sep('/')}(?:(?P<year>{_YEAR}){_sep('/')})?(?P<type>{_FCODE}){_sep('-')}"
     rf"(?P<issuer>{_FCODE})(?P<idig>[0-9]*){_F_UNIT}{_FOOT}{_END}"
 )
+# a National Assembly committee's letter: "318/UBKHCNMT15", "2456/UBKT15" (its code and
+# the Assembly's term, no type)
+# (not a people's committee, a front or a Party inspection commission: "UBND13" is UBND and
+# footnote 13)
+_ASSEMBLY_COMMITTEE = re.compile(r"UB(?!ND|MT|KTT[WU])[A-ZĐ]{2,10}")
+_F_COMMITTEE = re.compile(
+    rf"{_sep('/')}(?P<issuer>UB(?!ND|MT|KTT[WU])[A-ZĐ]{{2,10}})(?P<idig>1[3-9][0-9]*){_FOOT}{_END}"
+)
 _F_LETTER = re.compile(
     rf"{_sep('/')}(?P<issuer>{_FCODE})(?P<idig>[0-9]*){_sep('-')}"
     rf"(?P<unit>{_FUCODE}(?:-{_FUCODE})*)(?P<udig>[0-9]*){_FOOT}{_END}"
@@ -448,6 +464,7 @@ def _match_at(norm: str, pos: int, serial: str) -> tuple[re.Match[str], DocNumbe
         ("assembly", _F_ASSEMBLY.match(norm, pos)),
         ("state", _F_STATE.match(norm, pos)),
         ("letter", _F_LETTER.match(norm, pos)),
+        ("committee", _F_COMMITTEE.match(norm, pos)),
     ]
     for kind, m in candidates:
         if m is None:
@@ -466,7 +483,7 @@ def _match_at(norm: str, pos: int, serial: str) -> tuple[re.Match[str], DocNumbe
         else:
             last, digits = groups["issuer"], groups["idig"]
         code_digits, foot = _split_code_digits(last, digits)
-        if kind == "assembly" and not code_digits:
+        if kind in ("assembly", "committee") and not code_digits:
             continue
         footnote = foot + groups["sup"].translate(_SUP_TO_ASCII)
         cut = len(foot) + len(groups["sup"])  # characters of the match that are the mark

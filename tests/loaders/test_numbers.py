@@ -87,6 +87,9 @@ NUMBERS = [
     ("Số: /UBND-KGVX", "/UBND-KGVX", None, None, None, "UBND", "KGVX", S, LETTER),
     ("-CV/BTVTU", "-CV/BTVTU", None, None, "CV", "BTVTU", None, P, "Công văn"),
     ("/2025/NĐ-CP", "/2025/NĐ-CP", None, 2025, "NĐ", "CP", None, S, "Nghị định"),
+    # a National Assembly committee's letter and plan: its code and the Assembly's term
+    ("318/UBKHCNMT15", "318/UBKHCNMT15", "318", None, None, "UBKHCNMT15", None, S, LETTER),
+    ("145/KH-UBKT15", "145/KH-UBKT15", "145", None, "KH", "UBKT15", None, S, "Kế hoạch"),
 ]  # fmt: skip
 
 
@@ -582,3 +585,12 @@ def test_a_unit_numbered_in_roman_ends_where_the_sentence_does() -> None:
         ("12/BXD-V.II", "12/BXD-V.II", None),
     ]
     assert spans("Công văn số 12/UBND-VX.Ông") == [("12/UBND-VX", "12/UBND-VX", None)]
+
+
+def test_a_peoples_committee_code_keeps_a_footnote_mark_that_looks_like_a_term() -> None:
+    """ "UBKT15" is a National Assembly committee of the 15th term; "UBND13" is a people's
+    committee and footnote 13."""
+    assert [(m.raw, m.footnote) for m in find_numbers("Kế hoạch số 283/KH-UBND13 ngày")] == [
+        ("283/KH-UBND", "13")
+    ]
+    assert [m.raw for m in find_numbers("Số: 2456/UBKT15")] == ["2456/UBKT15"]
