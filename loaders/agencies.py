@@ -1190,6 +1190,10 @@ class AgencyTable:
                         name = "Thành ủy" if place in CITIES else "Tỉnh ủy"
                     written = f"{name} {place}"
                     agency = self.known_or_printed(written, place, level="province")
+                    if fold(place) not in fold(agency.name):
+                        # "Công an các tỉnh Lào Cai, …": each body shown with its place (its
+                        # name, with its province, still says which body it is)
+                        agency = replace(agency, placed=f"{agency.name} {place}")
                     out.append(AgencyMatch(first, listed.end(), agency))
         return out
 

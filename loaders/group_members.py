@@ -57,13 +57,13 @@ def with_members(tasks: list[Task], groups: dict[str, list[Agency]]) -> list[Tas
         for a in agencies:
             key = " ".join(fold(a.as_written or a.name).split()).removeprefix("các ")
             for x in groups.get(key, [a]) if not a.canonical else [a]:
-                if x.name not in {y.name for y in out}:
+                if x.shown not in {y.shown for y in out}:  # "Công an tỉnh A", "… tỉnh B"
                     out.append(x)
         return out
 
     for t in tasks:
         t.lead = members(t.lead)
         t.cooperating = [
-            a for a in members(t.cooperating) if a.name not in {x.name for x in t.lead}
+            a for a in members(t.cooperating) if a.shown not in {x.shown for x in t.lead}
         ]
     return tasks

@@ -269,3 +269,18 @@ def test_groups_of_places_and_of_schools(
     sentence: str, province: str | None, expected: list[str]
 ) -> None:
     assert sorted(leads(sentence, province)) == sorted(expected)
+
+
+def test_a_body_of_each_listed_province_is_shown_with_its_place() -> None:
+    """ "Bộ Công an chỉ đạo Công an các tỉnh Lào Cai, Tuyên Quang": the police of each
+    province, shown with its place (the name and the province still say which body it is,
+    as the province's own documents name it)."""
+    said = parse_assignment(
+        "Bộ Công an chỉ đạo Công an các tỉnh Lào Cai, Tuyên Quang bảo đảm an ninh, trật tự.",
+        TABLE,
+        None,
+    )
+    assert [(a.shown, a.name, a.province) for a in said.lead] == [
+        ("Công an tỉnh Lào Cai", "Công an tỉnh", "Lào Cai"),
+        ("Công an tỉnh Tuyên Quang", "Công an tỉnh", "Tuyên Quang"),
+    ]
