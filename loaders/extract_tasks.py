@@ -642,6 +642,10 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         for text, goes_on, item in _with_inline_items(pieces, ctx):
             if is_boilerplate(text, ctx.table.rules):
                 continue  # "Đồng ý với đề xuất của Bộ X …." before the work it gives
+            if not ctx.normative and _accountable_only(fold(text).strip(" ."), ctx):
+                # "Người đứng đầu … chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để …": to
+                # whom a party answers, no work (a working rule's duty stays: normative)
+                continue
             if ctx.conclusions and len(pieces) > 1 and _reported(_without_topic(text), ctx):
                 continue  # "Về đề nghị …: Bộ Xây dựng, Bộ Tài chính đã có ý kiến …"
             task = task_from_text(text, node, ctx, evidence, section)
@@ -835,6 +839,26 @@ def _without_topic(text: str) -> str:
 # người dân."
 _RUN_IN_TOPIC = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}")
 _RUN_IN_TOPIC_FIRST = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}\.\s++")
+
+
+# a sentence that says only to whom a party answers, and for what: "… chịu trách nhiệm
+# (trực tiếp) trước <superior> nếu để …" or "… về <a result>" with nothing after it
+_ACCOUNTABLE_ONLY = re.compile(
+    r"(?P<party>[^;:]{3,200}?)\schịu\s++trách\s++nhiệm(?:\s++trực\s++tiếp)?\s++trước\s"
+    r"[^;:]{3,200}?\s(?:nếu\s[^;:]*+|về\s[^,;:]*+)"
+)
+
+
+def _accountable_only(key: str, ctx: TaskContext) -> bool:
+    """Only accountability: the party, and nothing else before it, answers to someone for a
+    result or if something goes wrong."""
+    m = _ACCOUNTABLE_ONLY.fullmatch(key)
+    if m is None:
+        return False
+    party = m.group("party")
+    found = ctx.table.find(party, ctx.province)
+    # nothing but the party before it: not "… phân công lãnh đạo phụ trách, chịu trách nhiệm …"
+    return bool(found) and not party[found[-1].end :].strip(" ,")
 
 
 def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:

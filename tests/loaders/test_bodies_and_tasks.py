@@ -2287,3 +2287,25 @@ def test_a_run_in_topic_before_the_work_is_not_part_of_the_tasks() -> None:
         ("Công an phường tổ chức", ["Công an phường"]),
         ("Giao Phòng Văn hóa - X", ["Phòng Văn hóa - Xã hội"]),
     ]
+
+
+ACCOUNTABLE = """ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 05/CT-UBND
+CHỈ THỊ
+Về tăng cường kỷ luật hành chính
+
+1. Giám đốc các sở, ban, ngành rà soát quy trình xử lý hồ sơ, hoàn thành trong Quý I/2026. Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh nếu để cán bộ thuộc quyền vi phạm kỷ luật.
+2. Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm trực tiếp trước Chủ tịch Ủy ban nhân dân tỉnh về tình hình trật tự tại địa phương, tăng cường kiểm tra, xử lý vi phạm.
+"""
+
+
+def test_a_sentence_of_accountability_alone_is_not_a_task() -> None:
+    """ "Người đứng đầu … chịu trách nhiệm trước Chủ tịch … nếu để …" says to whom a party
+    answers, no work; the same words followed by work ("…, tăng cường kiểm tra …") are a
+    task."""
+    tasks = extract_text(ACCOUNTABLE, "ct.txt").tasks
+    assert [t.text[:24] for t in tasks] == [
+        "Giám đốc các sở, ban, ng",
+        "Chủ tịch Ủy ban nhân dân",
+    ]
