@@ -96,6 +96,7 @@ def _small_head(text: str, key: str, start: int, pos: int, rules: Rules) -> bool
 
 # a number after a group's name: the bodies it numbers ("… đường bộ III và IV")
 _NUMBER_AFTER = re.compile(r"[ \t]++(?:[IVX]{1,4}|\d{1,2})(?![^\W_])")
+_STANDING_ORGAN = re.compile(r"thường\s++trực\s++")
 # the head of a body's Party organ, before the body's name: "Đảng ủy Viện kiểm sát …"
 _ORGAN_OF = re.compile(r"đảng\s++ủy|đảng\s++đoàn|ban\s++cán\s++sự\s++đảng|chi\s++bộ")
 # a force named without "các" as the object of "chỉ đạo …" (see _groups)
@@ -836,7 +837,24 @@ class AgencyTable:
         found = self._up_to_short_name(text, key, found, province)
         found = self._elided_heads(text, key, found, province)
         found = self._organs_of_a_group(text, found, province)
+        found = self._holders_committee(text, key, found, province)
         return self._coordinate_names(text, key, found, province)
+
+    def _holders_committee(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Phó Bí thư Thường trực Thành ủy": "Thường trực" is part of the holder's title, so
+        the holder stands for the committee ("Thành ủy"), not its standing organ."""
+        out: list[AgencyMatch] = []
+        for m in found:
+            organ = _STANDING_ORGAN.match(key, m.start)
+            if organ and re.search(r"bí\s++thư\s++$", key[max(0, m.start - 10) : m.start]):
+                rest = " ".join(text[organ.end() : m.end].split())
+                committee = self.lookup(rest, province) if rest else None
+                if committee is not None:
+                    m = AgencyMatch(organ.end(), m.end, replace(committee, as_written=rest))
+            out.append(m)
+        return out
 
     @lru_cache(maxsize=8)  # noqa: B019 - one table per process
     def _titled_bare(self) -> re.Pattern[str]:

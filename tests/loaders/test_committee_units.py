@@ -147,3 +147,15 @@ def test_the_head_of_the_issuing_body_stands_for_it(
         assert "Bộ Y tế" not in sum(leads, [])
     else:
         assert leads == [[lead]]
+
+
+def test_the_standing_deputy_secretary_stands_for_the_committee() -> None:
+    """ "Phó Bí thư Thường trực Thành ủy" is one title: its holder stands for the Thành ủy,
+    where "Thường trực Thành ủy" alone is the committee's standing organ."""
+    from policy_lineage.loaders.agencies import default_table
+
+    table = default_table()
+    holder = table.find("Đồng chí Phó Bí thư Thường trực Thành ủy trực tiếp chỉ đạo", "Hải Phòng")
+    organ = table.find("Thường trực Thành ủy chỉ đạo", "Hải Phòng")
+    assert [m.agency.name for m in holder] == ["Thành ủy Hải Phòng"]
+    assert [m.agency.name for m in organ] == ["Thường trực Thành ủy Hải Phòng"]
