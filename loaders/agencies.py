@@ -439,7 +439,12 @@ def members_in_brackets(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]
             and all(x.agency.kind == "body" for x in inside)
             and _SEP_ONLY.fullmatch(blank_spans(key[opened.end() : close], inside, opened.end()))
         ):
-            out.extend(AgencyMatch(m.start, close + 1, x.agency) for x in inside)
+            if _ENTERPRISES.search(fold(m.agency.as_written or m.agency.name)):
+                # "Các doanh nghiệp viễn thông (Viettel, VNPT, MobiFone)": the kind is the
+                # party, the bracket names examples of it
+                out.append(AgencyMatch(m.start, close + 1, m.agency))
+            else:
+                out.extend(AgencyMatch(m.start, close + 1, x.agency) for x in inside)
             i += 1 + len(inside)
             continue
         out.append(m)
@@ -448,6 +453,8 @@ def members_in_brackets(key: str, found: list[AgencyMatch]) -> list[AgencyMatch]
 
 
 _SEP_ONLY = re.compile(r"(?:\s|,|;|\bvà\b)*+")
+# groups of enterprises, whose bracket names some of them as examples
+_ENTERPRISES = re.compile(r"(?<![\wđ])(?:doanh nghiệp|tập đoàn|tổng công ty|nhà mạng)(?![\wđ])")
 
 
 def blank_spans(part: str, inside: list[AgencyMatch], offset: int = 0) -> str:

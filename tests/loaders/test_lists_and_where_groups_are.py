@@ -284,3 +284,23 @@ def test_a_body_of_each_listed_province_is_shown_with_its_place() -> None:
         ("Công an tỉnh Lào Cai", "Công an tỉnh", "Lào Cai"),
         ("Công an tỉnh Tuyên Quang", "Công an tỉnh", "Tuyên Quang"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # enterprises named as examples of a kind: the kind is the party
+        (
+            "Các doanh nghiệp viễn thông (Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn "
+            "Công nghiệp - Viễn thông Quân đội) tập trung nguồn lực lắp đặt trạm phát sóng.",
+            ["Các doanh nghiệp viễn thông"],
+        ),
+        # the bodies a role group is made of: those bodies
+        (
+            "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý Khu kinh tế tỉnh) rà soát hồ sơ.",
+            ["Sở Tài chính", "Ban Quản lý Khu kinh tế tỉnh"],
+        ),
+    ],
+)
+def test_a_group_and_the_bodies_in_its_brackets(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, "Lào Cai") == expected
