@@ -91,6 +91,10 @@ def test_an_abbreviation_the_document_defines_beats_the_tables_reading() -> None
             ["Đảng ủy Viện kiểm sát nhân dân tối cao"],
         ),
         ("Chi cục Kiểm dịch thực vật vùng VII phối hợp", ["Chi cục Kiểm dịch thực vật vùng VII"]),
+        (
+            "Chỉ đạo các doanh nghiệp vận tải khách du lịch tăng cường",
+            ["Các doanh nghiệp vận tải khách du lịch"],
+        ),
     ],
 )
 def test_names_that_go_on_past_small_letters(sentence: str, names: list[str]) -> None:
