@@ -1155,8 +1155,6 @@ def _party_heading(node: Node, ctx: TaskContext) -> bool:
     # "Điều 6. Bí thư Đảng ủy": an office holder stands for the body (titles blanked)
     if ctx.table.blank_titles(match_key(node.text))[: found[0].start].strip(" *"):
         return False
-    # "Điều 7. Phó Bí thư Thường trực Đảng ủy (đồng chí Lưu Thị Hằng)": who holds it
-    return not _HOLDER_IN_BRACKETS.sub("", node.text[found[-1].end :]).strip(" .:*")
-
-
-_HOLDER_IN_BRACKETS = re.compile(r"\(\s*+(?i:đồng chí|đ/c)\s[^()]*+\)")
+    # "Điều 7. Phó Bí thư Thường trực Đảng ủy (đồng chí Lưu Thị Hằng)": who holds it, or a
+    # note in brackets at the end
+    return not _BRACKETS_AT_END.sub("", node.text[found[-1].end :]).strip(" .:*")
