@@ -76,7 +76,7 @@ _GOVERNS = re.compile(
 # what a body's name follows when its head word is printed in small letters: "phối hợp với
 # cục Chuyển đổi số", "chỉ đạo phòng Kinh tế", "…, vụ Pháp chế"
 _BEFORE_SMALL_HEAD = re.compile(
-    r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|với|đôn\s+đốc|và|,)\s++$"
+    r"(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao|hướng\s+dẫn|với|đôn\s+đốc|và|[,;])\s++$"
 )
 
 

@@ -21,6 +21,14 @@ from policy_lineage.schema.model import to_contract
             ["Ủy ban nhân dân xã", "Phòng Văn hóa - Xã hội"],
         ),
         ("Giao vụ Hợp tác quốc tế, vụ Pháp chế theo dõi", ["Vụ Hợp tác quốc tế", "Vụ Pháp chế"]),
+        # a commune's civil servant posts, their abbreviations written out
+        ("Công chức VP-TK chủ trì", ["Công chức Văn phòng - Thống kê"]),
+        (
+            "Công chức Tư pháp - Hộ tịch; công chức Địa chính - Xây dựng phối hợp",
+            ["Công chức Tư pháp - Hộ tịch", "Công chức Địa chính - Xây dựng"],
+        ),
+        ("Giao Phòng KT, HT&ĐT rà soát", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
+        ("cán bộ, công chức, viên chức tham gia tập huấn", []),
         # not a body: no cue before it, a place after it, or a head that is a phrase's word
         ("thực hiện nhiệm vụ Chuyển đổi số", []),
         ("làm việc với trung tâm Hà Nội", []),
