@@ -54,7 +54,9 @@ COLUMNS: dict[str, re.Pattern[str]] = {
     # column, the place's People's Committee leads the row
     "place": re.compile(
         r"^(?:tỉnh(?:\s*+[,/]\s*+thành phố)?(?:\s++trực thuộc trung ương)?|thành phố|địa phương"
-        r"|(?:xã|phường)(?:\s*+[,/]\s*+(?:xã|phường|đặc khu))*+)$"
+        r"|(?:xã|phường)(?:\s*+[,/]\s*+(?:xã|phường|đặc khu))*+)"
+        # "Địa phương chưa hoàn thành", "Xã thực hiện": which places, said of the row
+        r"(?:\s++(?:chưa|còn|đã|được|thực hiện|triển khai)(?:\s[^,;:]*+)?)?$"
     ),
     "name": re.compile(
         r"nhiệm vụ|nội dung|tên|công việc|hoạt động|giải pháp|đề án|dự án|danh mục|văn bản"
@@ -72,7 +74,7 @@ _THING_COLUMN = re.compile(
 )
 _WORK_COLUMN = re.compile(r"nhiệm vụ|giải pháp|đề nghị|kiến nghị|xử lý|cần thực hiện")
 # a column whose head says "hoàn thành" but holds a count or the work itself
-_NOT_A_TIME_COLUMN = re.compile(r"(?:số|nội dung|nhiệm vụ|công việc|tên)\s")
+_NOT_A_TIME_COLUMN = re.compile(r"(?:số|nội dung|nhiệm vụ|công việc|tên|địa phương|xã|phường)\s")
 _GROUP_COLUMN = re.compile(r"^thuộc\b|\bnhóm\b|^lĩnh vực")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # "2026 - 2028": a period is a time
 _ONLY_TIME = re.compile(
@@ -112,7 +114,7 @@ def _header_columns(cells: list[str]) -> dict[str, int]:
         for role in ("no", "lead", "coop", "deadline", "result", "note", "name", "place"):
             if COLUMNS[role].search(key) and role not in cols:
                 if role == "deadline" and _NOT_A_TIME_COLUMN.match(key):
-                    continue  # "Số xã chưa hoàn thành", "Nội dung cần hoàn thành"
+                    continue  # "Số xã chưa hoàn thành", "Địa phương chưa hoàn thành"
                 if role == "name" and ("chủ trì" in key or "phối hợp" in key):
                     continue
                 if role == "name" and _GROUP_COLUMN.search(key):
@@ -286,8 +288,20 @@ _MARKED_LEAD = re.compile(r"\(\s*+(?i:chủ\s+trì)\s*+\)")
 
 
 def _place_committee(text: str, ctx: TaskContext) -> list[Agency]:
-    """The People's Committee of the place a "Tỉnh, thành phố" or "Xã, phường" cell names
-    ("Tuyên Quang", "Thành phố Cần Thơ", "Xã Mường Bú"); none when it names no place."""
+    """The People's Committees of the places a "Tỉnh, thành phố" or "Xã, phường" cell names
+    ("Tuyên Quang", "Thành phố Cần Thơ", "Xã Khánh Vĩnh, xã Cam An"); none when a part of it
+    names no place."""
+    parts = [p for p in re.split(r"\s*+[,;]\s*+|\s++và\s++", text) if p.strip()]
+    out: list[Agency] = []
+    for part in parts:
+        found = _one_place_committee(part, ctx)
+        if not found:
+            return []
+        out += found
+    return dedupe(out)
+
+
+def _one_place_committee(text: str, ctx: TaskContext) -> list[Agency]:
     words = " ".join(re.sub(r"\d+", " ", text).split()).strip(" .,;")
     if not words or len(words.split()) > 6:
         return []

@@ -447,7 +447,29 @@ def test_a_table_of_places_gives_each_row_to_the_place_committee() -> None:
             ["STT", "Xã, phường", "Nội dung", "Tiến độ"],
             {"no": 0, "place": 1, "name": 2, "deadline": 3},
         ),
+        (
+            ["TT", "Nhiệm vụ", "Địa phương chưa hoàn thành", "Thời hạn theo Kế hoạch"],
+            {"no": 0, "name": 1, "place": 2, "deadline": 3},
+        ),
     ],
 )
 def test_task_table_place_and_count_columns(header: list[str], roles: dict[str, int]) -> None:
     assert _header_columns(header) == roles
+
+
+def test_a_row_of_several_places_is_each_places_committee() -> None:
+    text = "\n".join(
+        [
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            "Số: 90/SKHCN-CĐS",
+            "V/v đôn đốc nhiệm vụ chậm tiến độ",
+            "",
+            "| TT | Nhiệm vụ | Địa phương chưa hoàn thành | Thời hạn |",
+            "|---|---|---|---|",
+            "| 1 | Kiện toàn Tổ công nghệ số cộng đồng | Xã Tân An, phường Bình Minh | Quý IV/2025 |",
+        ]
+    )
+    tasks = _tasks(text, "letter.md")
+    assert [t[1] for t in tasks] == [
+        ["Ủy ban nhân dân xã Tân An", "Ủy ban nhân dân phường Bình Minh"]
+    ]
