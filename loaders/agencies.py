@@ -90,10 +90,13 @@ def _small_head(text: str, key: str, start: int, pos: int, rules: Rules) -> bool
         return False
     if not _BEFORE_SMALL_HEAD.search(key[max(0, start - 16) : start]):
         return False
-    after = " ".join(key[pos : pos + 40].split())
-    return not any(after.startswith(fold(p)) for p in PROVINCE_NAMES)
+    return not _A_PROVINCE.match(" ".join(key[pos : pos + 40].split()))
 
 
+# a province's name at the start of a (folded) text
+_A_PROVINCE = re.compile(rf"(?:{_PROVINCE_ALT})(?![\wđ])")
+# a group whose noun is capitalised ("các Khu Quản lý …"), as a numbered body's head is
+_CAPITALISED_GROUP = re.compile(r"(?:các|những)\s++[" + CAPITALS + "]")
 # a number after a group's name: the bodies it numbers ("… đường bộ III và IV")
 _NUMBER_AFTER = re.compile(r"[ \t]++(?:[IVX]{1,4}|\d{1,2})(?![^\W_])")
 _STANDING_ORGAN = re.compile(r"thường\s++trực\s++")
@@ -1537,7 +1540,7 @@ class AgencyTable:
                     break
             if (
                 "nouns" in m.groupdict()
-                and re.match(r"(?:các|những)\s++[" + CAPITALS + "]", text[start:end])
+                and _CAPITALISED_GROUP.match(text, start, end)
                 and _NUMBER_AFTER.match(text, end)
             ):
                 continue  # "các Khu Quản lý đường bộ III và IV": numbered bodies, by shape

@@ -837,7 +837,6 @@ def _without_topic(text: str) -> str:
 
 # an item's topic said first, as a sentence of its own: "Về xây dựng chính quyền số, phục vụ
 # người dân."
-_RUN_IN_TOPIC = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}")
 _RUN_IN_TOPIC_FIRST = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}\.\s++")
 
 
@@ -903,11 +902,7 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     if (
         not first
         and cuts[0].group()[0] == "."
-        and (
-            _A_STATEMENT.search(fold(text[: cuts[0].start()]))
-            # "1. Về công tác tuyên truyền. Các chi bộ trực thuộc tổ chức …": a run-in topic
-            or _RUN_IN_TOPIC.fullmatch(fold(text[: cuts[0].start()]))
-        )
+        and _A_STATEMENT.search(fold(text[: cuts[0].start()]))
     ):
         # "Xác định nâng cao nhận thức là nhiệm vụ then chốt. Phòng Văn hóa - Xã hội chủ trì
         # …": a principle said first, with no doer, then the work: the task is the work
