@@ -137,6 +137,27 @@ class _Vocab:
         # ("ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN")
         self.place_words = (*rules.province_units, *rules.commune_units, *rules.district_units)
         self.PLACE_START = re.compile(r"^" + _alt(self.place_words) + _NA + r"(?! ủy)(?! đoàn)")
+        # what a letterhead line naming a body (or its organ, or a place) opens with; a line
+        # that opens otherwise, in capitals, continues the name above ("VĂN PHÒNG CHÍNH / PHỦ",
+        # a cell's two lines printed without the table)
+        self.UNIT_START = re.compile(
+            r"^(?:"
+            + _alt(
+                (
+                    *rules.body_heads,
+                    *rules.shape_heads,
+                    *organs,
+                    *rules.party_committees,
+                    *rules.central_organs,
+                    *(o for o, _ in rules.committee_organs),
+                    *titles,
+                    *self.place_words,
+                    *(short for short, _ in rules.abbreviations),
+                )
+            )
+            + _NA
+            + r"|\S*\d)"  # "CỤC C06", a number
+        )
         # a place word in a body's name ("xã" but not "xã hội", "tỉnh" but not "tỉnh ủy")
         self.PLACE_IN_NAME = re.compile(
             _NB + _alt(self.place_words) + _NA + r"(?! hội)(?! ủy)(?! đoàn)"
@@ -211,6 +232,13 @@ _SIGNATURE = re.compile(r"^(?:t/?m\.?|tm\.|kt\.|k/t|tl\.|t/l|tuq\.|q\.)\s", re.I
 _NATIONAL_HEADERS = re.compile(
     r"cộng hòa xã hội|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do|tự do\s*[-–—]\s*hạnh phúc"
     r"|đảng cộng sản việt nam|^\*+$|^-+$"
+    # the header's first line alone, its cell's two lines printed one after the other
+    r"|^cộng hòa(?: xã)?$|^đảng cộng sản$"
+)
+_NUMBER_WORD = re.compile(r"(?:^|\s)\**Số\s*+:?[\s*]*$")
+# "Số:" alone on its line, the number on the next; a document number alone ("2820/QĐ-UBND")
+_NUMBER_ALONE = re.compile(
+    r"^(?:Số\s*+:?|\d++(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][\wĐđ&]*(?:\s*[-/]\s*[\wĐđ&]+)*)$"
 )
 # a line of the national motto, read between the heading's lines (a right column)
 _MOTTO_LINE = re.compile(
@@ -393,15 +421,21 @@ def extract_document(
     # number
     number = template = None
     parsed = None
-    for p in header + paras[regions.header_end : regions.header_end + 1]:
+    near = header + paras[regions.header_end : regions.header_end + 1]
+    for i, p in enumerate(near):
         m = _NUMBER_LINE.search(p.text)
+        whole = False
+        if m is None and _NUMBER_WORD.search(p.text) and i + 1 < len(near):
+            # "Số:" alone, the number in the next line or cell
+            p, whole = near[i + 1], True
+            m = _NUMBER_LINE.match("Số: " + p.text.strip(" *"))
         if m:
             raw = re.sub(r"\s+", "", m.group("raw"))
             parsed = parse_number(raw)
             if parsed is not None:
                 template = parsed.format()
                 number = None if parsed.is_blank else template
-                evidence["number"] = _ev(source, p, m.start(), m.end())
+                evidence["number"] = _ev(source, p) if whole else _ev(source, p, m.start(), m.end())
                 break
 
     # date and place: the letterhead's, even when a cell or a line break splits it
@@ -561,6 +595,8 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
             m = pat.search(text)
             if m:
                 text, stop = text[: m.start()], True
+        if _NUMBER_ALONE.match(text.strip(" *")):
+            text, stop = "", True
         if _find_type_word(v, h.line.text) is not None and (
             not stop or _find_type_word(v, text) is not None
         ):
@@ -568,12 +604,15 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
             # cell read whole, "BAN CHẤP HÀNH TRUNG ƯƠNG Số 384-QĐ/TW QUY ĐỊNH")
             break
         cells = text.split("\t")
-        for piece in _cells(cells[0]) if len(cells) > 1 else _cells(text):
-            national = _NATIONAL_HEADERS.search(match_key(piece))
+        for at, piece in enumerate(_cells(cells[0]) if len(cells) > 1 else _cells(text)):
+            national = _NATIONAL_HEADERS.search(match_key(piece.strip(" *")))
             if national:
-                piece = piece[: national.start()].strip(" *")
+                piece = piece.strip(" *")[: national.start()].strip(" *")
                 if piece and _is_upper(piece) and len(piece) <= _MAX_UNIT:
                     segs.append(piece)
+                elif at == 0 and segs and len(cells) == 1:
+                    # the right column printed after the left one: the left is read
+                    stop = True
                 break
             if _DECORATION.fullmatch(piece) or _DRAFT_WORD.fullmatch(fold(piece)):
                 continue
@@ -592,6 +631,7 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
             (v.PLACE_START.match(key) and not _has_place(v, units[-1]))
             or key.startswith(("và ", "- ", "& ", "– "))
             or re.search(r"(?:[,\-–&]|\svà)$", fold(units[-1]))
+            or not v.UNIT_START.match(key)
         ):
             units[-1] = f"{units[-1]} {seg}"
         else:

@@ -509,6 +509,69 @@ Thực hiện chuyển đổi số
     assert doc.issuer is not None and doc.issuer.name == issuer
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "issuer", "province"),
+    [
+        # the letterhead's two columns printed one after the other (a PDF's text without its
+        # layout, a page that drops the table), each cell's lines broken where they were
+        (
+            ["VĂN PHÒNG CHÍNH", "PHỦ"],
+            ["CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM"],
+            "Văn phòng Chính phủ",
+            None,
+        ),
+        (
+            ["BỘ KHOA HỌC VÀ", "CÔNG NGHỆ"],
+            ["CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM"],
+            "Bộ Khoa học và Công nghệ",
+            None,
+        ),
+        (
+            ["ỦY BAN NHÂN", "DÂN", "TỈNH QUẢNG NGÃI"],
+            ["CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM"],
+            "Ủy ban nhân dân tỉnh Quảng Ngãi",
+            "Quảng Ngãi",
+        ),
+        (
+            ["UBND TỈNH LẠNG", "SƠN", "SỞ NỘI VỤ"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+            "Sở Nội vụ tỉnh Lạng Sơn",
+            "Lạng Sơn",
+        ),
+        (
+            ["BAN CHẤP HÀNH", "TRUNG ƯƠNG", "BAN KINH TẾ"],
+            ["ĐẢNG CỘNG SẢN", "VIỆT NAM"],
+            "Ban Kinh tế Trung ương",
+            None,
+        ),
+        (["TỈNH ỦY GIA LAI", "*"], ["ĐẢNG CỘNG SẢN VIỆT NAM"], "Tỉnh ủy Gia Lai", "Gia Lai"),
+    ],
+)
+def test_letterhead_columns_printed_one_after_the_other(left, right, issuer, province):
+    text = "\n".join(
+        [
+            *left,
+            "",
+            *right,
+            "Độc lập - Tự do - Hạnh phúc",
+            "",
+            "Số:",
+            "45/KH-X",
+            "",
+            f"{province or 'Hà Nội'}, ngày 10 tháng 3 năm 2026",
+            "",
+            "KẾ HOẠCH",
+            "Thực hiện chuyển đổi số",
+            "",
+            "1. Các đơn vị tổ chức thực hiện.",
+        ]
+    )
+    doc = extract_text(text, "kh.txt").document
+    assert doc.issuer is not None and doc.issuer.name == issuer
+    assert doc.number == "45/KH-X"
+    assert doc.province == province
+
+
 def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
     """A saved page's banner ("LUẬT … ONLINE · Tra cứu …") opens with a type word in
     capitals; the heading under the letterhead is the document's."""
