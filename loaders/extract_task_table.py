@@ -255,6 +255,7 @@ _NOT_A_NAME_TAIL = re.compile(
 
 
 _CELL_PART_END = re.compile(r"[,;()\n|]")
+_LIST_GOES_ON = re.compile(r"(?:các|và|cùng|với)\s")
 
 
 def _whole_names(text: str, ctx: TaskContext) -> list[Agency]:
@@ -270,8 +271,12 @@ def _whole_names(text: str, ctx: TaskContext) -> list[Agency]:
             end = stop.start() if stop else len(text)
             nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
             tail = text[m.end : end].rstrip(" .*")
+            after = text[end:].lstrip(" ,;")
             if (
                 tail.strip()
+                # a cell that goes on in lower case is a sentence ("Sở X thúc đẩy, theo dõi,
+                # báo cáo"): its words after the name are its work, not the name
+                and not (after[:1].islower() and not _LIST_GOES_ON.match(after))
                 and nxt >= end
                 and tail[:1].isspace()
                 and len(tail.split()) <= 12

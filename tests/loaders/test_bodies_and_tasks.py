@@ -96,6 +96,9 @@ def lead(text: str, province: str | None = "Bắc Ninh") -> list[str]:
         # the Front itself, not its central committee
         ("Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội giám sát.",
          ["Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội"]),
+        # a body the table does not know, acting on another's authority
+        ("Giao Bộ trưởng Bộ Hạ tầng số thừa ủy quyền Thủ tướng Chính phủ ký báo cáo.",
+         ["Bộ Hạ tầng số", "Thủ tướng Chính phủ"]),
     ],
 )  # fmt: skip
 def test_bodies_by_shape(text: str, expected: list[str]) -> None:

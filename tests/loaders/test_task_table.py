@@ -343,6 +343,29 @@ def test_a_cell_holds_a_name_in_lower_case_to_its_end() -> None:
     ]
 
 
+def test_a_cell_that_goes_on_as_a_sentence_ends_the_name_at_its_verb() -> None:
+    """ "Sở X thúc đẩy, theo dõi, báo cáo chỉ tiêu": the cell says the body's work; a name
+    read by shape stops where the work starts, as it does in running text."""
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Năm 2026",
+            "",
+            "| STT | Chỉ tiêu | Phân công thực hiện |",
+            "|---|---|---|",
+            "| 1 | Tỷ lệ doanh nghiệp số đạt 60% | Sở Kinh tế số và Sáng tạo thúc đẩy, theo dõi,"
+            " báo cáo chỉ tiêu |",
+            "| 2 | Tỷ lệ dữ liệu mở đạt 50% | Sở Khoa học và Công nghệ thúc đẩy, theo dõi |",
+            "| 3 | Tỷ lệ nhà ở xanh đạt 10% | Viện Kinh tế xây dựng, các sở liên quan |",
+        ]
+    )
+    assert [t[1] for t in _tasks(text, "plan.md")] == [
+        ["Sở Kinh tế số và Sáng tạo"],
+        ["Sở Khoa học và Công nghệ"],
+        ["Viện Kinh tế xây dựng", "Các sở liên quan"],
+    ]
+
+
 GROUP_ROW_IN_ANOTHER_COLUMN = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
 
 Số: 15/KH-UBND
