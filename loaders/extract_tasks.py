@@ -996,8 +996,18 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
         return False
     found = ctx.table.find(rest[:120], ctx.province)
     after = fold(rest[found[0].end : found[0].end + 30]) if found else ""
+    if given and _ASKED_TO_HELP_WITH_WORK.match(after):
+        # "…; đề nghị Ủy ban nhân dân các xã phối hợp cung cấp số liệu …": asked for work of
+        # its own, named by its verb
+        return True
     # "Sở X phối hợp." helps; "Sở X phối hợp với Sở Y nghiên cứu …" does the work
     return not re.match(r"(?:phối hợp|tham gia)(?!\s++(?:chặt chẽ\s++)?(?:với|cùng)\s)", after)
+
+
+_ASKED_TO_HELP_WITH_WORK = re.compile(
+    r"phối hợp\s++(?!(?:với|cùng|chặt|thực hiện|triển khai|tham gia|thực|trong|theo)(?![\wđ]))"
+    r"[a-zđ\u00c0-\u1ef9]"
+)
 
 
 def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tuple[str, bool]]:

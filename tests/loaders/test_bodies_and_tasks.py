@@ -1279,6 +1279,37 @@ def test_a_clause_after_a_framing_phrase_is_a_task_only_for_another_body(
     assert [[a.name for a in t.lead] for t in extract_text(text, "cv.md").tasks] == leads
 
 
+@pytest.mark.parametrize(
+    ("item", "leads"),
+    [
+        # another body asked to help with work its verb names: a task of its own
+        ("Đề nghị Sở Tài chính bố trí kinh phí thực hiện Kế hoạch; đề nghị Ủy ban nhân dân "
+         "các xã, phường phối hợp cung cấp số liệu phục vụ đánh giá.",
+         [["Sở Tài chính"], ["Ủy ban nhân dân các xã, phường"]]),
+        # given only a hand in the item's work: one task
+        ("Giao Sở Tài chính bố trí kinh phí thực hiện Kế hoạch; giao Ủy ban nhân dân các xã, "
+         "phường phối hợp thực hiện.",
+         [["Sở Tài chính"]]),
+    ],
+)  # fmt: skip
+def test_a_plan_item_asking_another_body_for_work_of_its_own(item, leads) -> None:
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            "Số: 12/KH-SKHCN",
+            "Thái Nguyên, ngày 10 tháng 3 năm 2026",
+            "KẾ HOẠCH",
+            "Chuyển đổi số năm 2026",
+            "",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "",
+            f"1. {item}",
+        ]
+    )
+    assert [[a.name for a in t.lead] for t in extract_text(text, "kh.txt").tasks] == leads
+
+
 MONITORING_GUIDE = """BAN TUYÊN GIÁO TỈNH ỦY
 
 Số: 12-HD/BTGTU
