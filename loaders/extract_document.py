@@ -289,7 +289,7 @@ def find_regions(paragraphs: list[Paragraph], rules: Rules | None = None) -> Reg
     start = None
     kinh_gui = None
     for i in body:
-        key = fold(paragraphs[i].text).lstrip("*-–— ")
+        key = fold(paragraphs[i].text).lstrip("*-–—+• ")
         if key.startswith("kính gửi"):
             kinh_gui = i
             continue

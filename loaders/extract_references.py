@@ -122,7 +122,7 @@ class _Vocab:
         verbs = _alt((*rules.issue_verbs, *rules.drafting_verbs))
         self.OPENER = re.compile(r"(?:[^,;()]{0,60}?" + _NB + verbs + r"\s+" + issued + r"\s++)?")
         self.MARKER = re.compile(
-            r"^[\s*_]*+(?:(?P<dash>[-–—+•])|(?P<letter>\(?[a-zđ]\))"
+            r"^[\s*_]*+(?:(?P<dash>[-–—+•])|(?P<letter>\(?[a-zđ]\)|[a-hj-uwyzđ]\.(?=\s))"  # "a) …", "a. …" (not Roman "I.")
             r"|(?P<num>\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)])"
             r"|(?P<roman>[ivx]{1,5}[.)])|(?P<article>điều\s+\d{1,3}[a-zđ]?\s*[.:]))?[\s*_]*+"
             r"(?:" + _alt(rules.note_labels) + r"\s*+:[\s*_]*+)?"

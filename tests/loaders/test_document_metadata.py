@@ -572,6 +572,54 @@ def test_letterhead_columns_printed_one_after_the_other(left, right, issuer, pro
     assert doc.province == province
 
 
+@pytest.mark.parametrize("mark", ["-", "+", "•"])
+def test_a_preamble_written_as_a_list_starts_the_body(mark: str) -> None:
+    """ "+ Căn cứ …" opens the body as "- Căn cứ …" does: the closing block after it (the
+    recipients, the signature) is found, not a name in an appendix's table."""
+    text = "\n".join(
+        [
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM",
+            "BAN KINH TẾ",
+            "Số: 15-QĐ/BKTTW\tHà Nội, ngày 01 tháng 12 năm 2025",
+            "",
+            "QUYẾT ĐỊNH",
+            "BAN HÀNH QUY CHẾ LÀM VIỆC",
+            "",
+            f"{mark} Căn cứ Quy định số 360-QĐ/TW, ngày 29/8/2025 của Ban Bí thư;",
+            f"{mark} Xét đề nghị của Vụ Tổng hợp,",
+            "",
+            "TRƯỞNG BAN KINH TẾ TRUNG ƯƠNG QUYẾT ĐỊNH",
+            "",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.",
+            "",
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+            "",
+            "Nơi nhận:",
+            f"{mark} Như Điều 2,",
+            f"{mark} Lưu VT.",
+            "",
+            "K/T TRƯỞNG BAN",
+            "PHÓ TRƯỞNG BAN",
+            "Trần Văn Bình",
+            "",
+            "QUY CHẾ",
+            "LÀM VIỆC CỦA BAN KINH TẾ TRUNG ƯƠNG",
+            "",
+            "Chương I",
+            "QUY ĐỊNH CHUNG",
+            "",
+            "Điều 1. Quy chế này quy định chế độ làm việc của Ban.",
+            "",
+            "| Số TT | Họ và tên | Giới Tính |",
+            "|---|---|---|",
+            "| 1 | | |",
+        ]
+    )
+    doc = extract_text(text, "qd.md").document
+    assert doc.signer == "Trần Văn Bình"
+    assert doc.issuer is not None and doc.issuer.name == "Ban Kinh tế Trung ương"
+
+
 def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
     """A saved page's banner ("LUẬT … ONLINE · Tra cứu …") opens with a type word in
     capitals; the heading under the letterhead is the document's."""

@@ -495,10 +495,11 @@ PREAMBLE = (
 )
 
 
-def test_a_purpose_item_restating_other_documents_only_cites_them() -> None:
+@pytest.mark.parametrize("mark", ["a)", "a.", "-", "+"])
+def test_a_purpose_item_restating_other_documents_only_cites_them(mark: str) -> None:
     text = PREAMBLE + (
         "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
-        "a) Triển khai nghiêm túc Nghị quyết số 22/NQ-CP ngày 03/02/2025 của Chính phủ.\n\n"
+        f"{mark} Triển khai nghiêm túc Nghị quyết số 22/NQ-CP ngày 03/02/2025 của Chính phủ.\n\n"
         "II. NHIỆM VỤ\n\n1. Sở Tài chính tham mưu bố trí kinh phí.\n"
     )
     assert _document(text, own_until="II.") == {"10-KH/TU": IM, "22/NQ-CP": C}
