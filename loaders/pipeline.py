@@ -98,7 +98,7 @@ def extract_text(
     for node in root.children:
         if node.style in ("para", "intro"):
             own.update(id(p) for p in node.paragraphs)
-        elif preamble and node.style == "dash" and opens_with_cue.match(fold(node.text)):
+        elif preamble and node.style in ("dash", "plus") and opens_with_cue.match(fold(node.text)):
             # a Party document's preamble as a list: "- Căn cứ Điều lệ Đảng; - Thực hiện …"
             own.update(id(p) for p in node.paragraphs)
         else:

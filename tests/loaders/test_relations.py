@@ -692,9 +692,11 @@ def test_a_number_in_brackets_names_the_document_described_before_it() -> None:
     }
 
 
-def test_each_item_of_a_preamble_list_implements_what_it_names() -> None:
+@pytest.mark.parametrize("mark", ["-", "+"])
+def test_each_item_of_a_preamble_list_implements_what_it_names(mark: str) -> None:
     """A Party plan's preamble as a dash list: "- Thực hiện A …; - Triển khai B …," each item
-    carries out what it names (not weakly, as a purpose section's item restating work does)."""
+    carries out what it names (not weakly, as a purpose section's item restating work does).
+    A list marked with "+" is the same list."""
     page = "\n".join(
         [
             "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TRUNG ƯƠNG",
@@ -702,9 +704,11 @@ def test_each_item_of_a_preamble_list_implements_what_it_names() -> None:
             "Hà Nội, ngày 10 tháng 02 năm 2026",
             "KẾ HOẠCH",
             "thực hiện Thông báo số 218-TB/VPTW của Ban Bí thư",
-            "- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ nhiệm kỳ 2025 - 2030;",
-            "- Thực hiện Thông báo số 218-TB/VPTW, ngày 20/01/2026 của Văn phòng Trung ương Đảng;",
-            "- Triển khai Nghị quyết số 05-NQ/ĐUCQĐTW, ngày 25/12/2025 của Ban Chấp hành Đảng bộ,",
+            f"{mark} Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ nhiệm kỳ 2025 - 2030;",
+            f"{mark} Thực hiện Thông báo số 218-TB/VPTW, ngày 20/01/2026 của Văn phòng Trung ương"
+            " Đảng;",
+            f"{mark} Triển khai Nghị quyết số 05-NQ/ĐUCQĐTW, ngày 25/12/2025 của Ban Chấp hành Đảng"
+            " bộ,",
             "Ban Thường vụ Đảng ủy ban hành Kế hoạch thực hiện như sau:",
             "I. MỤC ĐÍCH, YÊU CẦU",
             "- Triển khai thực hiện Kế hoạch số 12-KH/BCĐTW đúng tiến độ.",
