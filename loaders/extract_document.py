@@ -79,7 +79,7 @@ class _Vocab:
         self.UNIT_HEAD = re.compile(
             r"(?<![\wđ])(?<!ủy )(?<!uỷ )(?<!tổng )(?:"
             + Rules.alternation(rules.body_heads)
-            + r")\s"
+            + r")(?:\s|$)"  # "… THÀNH PHỐ ĐÀ NẴNG VĂN PHÒNG": the unit's name may be its head
         )
         self.type_headings = rules.types()
         self.type_of = dict(self.type_headings)
@@ -262,6 +262,13 @@ def _provinces() -> list[str]:
 
 
 PROVINCES = _provinces()
+_PROVINCE_IN_KEY = re.compile(
+    r"(?<![\wđ])(?:"
+    + "|".join(
+        re.escape(p) for p in sorted({match_key(p) for p in PROVINCES}, key=len, reverse=True)
+    )
+    + r")(?![\wđ])"
+)
 
 
 @dataclass
@@ -568,8 +575,9 @@ def _portal_fallback(v, portal, table, province, number, doc_type, issuer, when,
 
 
 def _cells(text: str) -> list[str]:
-    """Columns of a line: tab-separated cells, or runs of three or more spaces."""
-    return [c.strip(" *") for c in re.split(r"\t| {3,}", text) if c.strip(" *")]
+    """Columns of a line: tab-separated cells, runs of three or more spaces, or a table's
+    pipe between spaces (a row whose outer pipes were lost)."""
+    return [c.strip(" *") for c in re.split(r"\t| {3,}| \| ", text) if c.strip(" *")]
 
 
 _segments = _cells
@@ -605,6 +613,10 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
             break
         cells = text.split("\t")
         for at, piece in enumerate(_cells(cells[0]) if len(cells) > 1 else _cells(text)):
+            # a rule under the name, in the same cell ("SỞ KHOA HỌC VÀ CÔNG NGHỆ -------")
+            piece = _RULE_IN_CELL.sub(" ", piece).strip(" *")
+            if not piece:
+                continue
             national = _NATIONAL_HEADERS.search(match_key(piece.strip(" *")))
             if national:
                 piece = piece.strip(" *")[: national.start()].strip(" *")
@@ -640,6 +652,7 @@ def _letterhead_units(v: _Vocab, head: list[_HeadLine]) -> list[str]:
 
 
 _MAX_UNIT = 200  # characters: a body's name is shorter; a longer "heading" is not one
+_RULE_IN_CELL = re.compile(r"(?:^|\s)[-–—_=~]{3,}(?=\s|$)")
 
 
 def _parent_and_unit(v: _Vocab, seg: str) -> list[str]:
@@ -647,7 +660,11 @@ def _parent_and_unit(v: _Vocab, seg: str) -> list[str]:
     ƯƠNG BAN TỔ CHỨC", "ỦY BAN NHÂN DÂN TỈNH HÀ NAM SỞ TÀI CHÍNH" are the parent, then the
     unit under it (a parent's name ends with its scope: Trung ương, a province)."""
     key = match_key(seg)
+    # a head word may end a place's name ("… THÀNH PHỐ HẢI PHÒNG"): not a unit there
+    inside = [(p.start() + 1, p.end()) for p in _PROVINCE_IN_KEY.finditer(key)]
     for m in v.UNIT_HEAD.finditer(key, 1):
+        if any(a < m.start() < b for a, b in inside):
+            continue
         before = seg[: m.start()].strip()
         if before and _has_place(v, before) and len(before.split()) >= 2:
             return [before, seg[m.start() :].strip()]
@@ -714,6 +731,7 @@ def _shape_name(v: _Vocab, text: str) -> str:
         i += 1
     name = " ".join(w[0].upper() + w[1:] if k in caps else w for k, w in enumerate(low))
     name = re.sub(r"(?<![\wđ])(?i:trung ương)(?![\wđ])", "Trung ương", name)
+    name = re.sub(r"(?<![\wđĐ])đảng(?![\wđ])", "Đảng", name)  # "Ban Thường vụ Đảng ủy"
     return re.sub(r"(?<![\wđ])(?i:việt nam)(?![\wđ])", "Việt Nam", name)
 
 

@@ -495,8 +495,16 @@ def test_signer_under_the_signature_block(block, signer):
         ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM SỞ TÀI CHÍNH", "Sở Tài chính tỉnh Hà Nam"),
         # one body whose name holds a second head word stays one
         ("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH HÀ NAM", "Văn phòng Ủy ban nhân dân tỉnh Hà Nam"),
+        # the unit's name is its head word alone; a rule printed under the name, in its cell
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG VĂN PHÒNG",
+         "Văn phòng Ủy ban nhân dân thành phố Đà Nẵng"),
+        ("UBND TỈNH THÁI NGUYÊN SỞ KHOA HỌC VÀ CÔNG NGHỆ -------",
+         "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"),
+        # a place whose name ends in a head word ("phòng") is not parent and unit
+        ("UBND THÀNH PHỐ HẢI PHÒNG SỞ TÀI CHÍNH", "Sở Tài chính thành phố Hải Phòng"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng"),
     ],
-)
+)  # fmt: skip
 def test_parent_and_unit_on_one_letterhead_line(letterhead: str, issuer: str) -> None:
     text = f"""{letterhead}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Số: 45/HD-X
@@ -618,6 +626,24 @@ def test_a_preamble_written_as_a_list_starts_the_body(mark: str) -> None:
     doc = extract_text(text, "qd.md").document
     assert doc.signer == "Trần Văn Bình"
     assert doc.issuer is not None and doc.issuer.name == "Ban Kinh tế Trung ương"
+
+
+def test_a_letterhead_row_that_lost_its_outer_pipes_is_still_two_cells() -> None:
+    text = "\n".join(
+        [
+            "ĐẢNG BỘ CHÍNH PHỦ",
+            "BAN THƯỜNG VỤ ĐẢNG ỦY | ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Số 142-KL/ĐUCP | Hà Nội, ngày 14 tháng 11 năm 2025",
+            "",
+            "KẾT LUẬN",
+            "về phát triển kinh tế tư nhân",
+            "",
+            "1. Các đảng ủy trực thuộc quán triệt Nghị quyết.",
+        ]
+    )
+    doc = extract_text(text, "kl.md").document
+    assert doc.issuer is not None and doc.issuer.name == "Ban Thường vụ Đảng ủy Chính phủ"
+    assert doc.number == "142-KL/ĐUCP"
 
 
 def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
