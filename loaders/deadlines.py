@@ -67,16 +67,34 @@ def _quarter(q: str, y: str) -> tuple[date | None, date | None]:
     return _months(str(3 * n - 2), str(3 * n), y) if n else (None, None)
 
 
+# a day a range starts on: "15/11/2025", "15/11", "15 tháng 11 năm 2025", "15 tháng 11"
+_A_DAY = r"\d{1,2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+
 # The forms of a time (matched on the lower-cased, tone-unified key), in the order tried at
 # one place, each with its number of groups and what it resolves to: (the last day the phrase
 # allows, the first day of the period it names; None for a day).
 _FORMS: list[tuple[str, int, object]] = [
-    # từ ngày 15/11/2025 đến ngày 15/12/2025, từ 15/11 đến 15/12/2025: the period's end
+    # từ ngày 15/11/2025 đến ngày 15/12/2025, từ 15/11 đến 15/12/2025, từ ngày 15 tháng 11
+    # năm 2025 đến ngày 15/12/2025: the period's end
     (
-        r"từ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s+(?:đến|tới)"
+        r"từ\s+(?:ngày\s+)?" + _A_DAY + r"\s+(?:đến|tới)"
         r"\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})",
         3,
         lambda d, m, y: (_day(int(y), int(m), int(d)), None),
+    ),
+    # … đến ngày 15 tháng 12 năm 2025
+    (
+        r"từ\s+(?:ngày\s+)?" + _A_DAY + r"\s+(?:đến|tới)"
+        r"\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+        3,
+        lambda d, m, y: (_day(int(y), int(m), int(d)), None),
+    ),
+    # từ tháng 11/2025 đến tháng 12/2025: the later month
+    (
+        r"từ\s+tháng\s+\d{1,2}(?:\s*(?:/|\s+năm\s+)\s*\d{4})?\s+(?:đến|tới)\s+(?:hết\s+)?"
+        r"tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})",
+        2,
+        lambda m, y: _months(m, None, y),
     ),
     # 30/6/2026, 30-6-2026
     (

@@ -21,6 +21,12 @@ from policy_lineage.loaders.deadlines import find_deadline
         # a period from one day to another: its end, not its start
         ("Thời gian: Từ ngày 15/11/2026 đến ngày 15/12/2026.", "2026-12-15"),
         ("Thời gian thực hiện: từ 01/3 đến hết ngày 30/6/2026", "2026-06-30"),
+        # the same period with its days written in words, in either place
+        ("Thời gian: Từ ngày 15 tháng 11 năm 2026 đến ngày 15/12/2026.", "2026-12-15"),
+        ("Thời gian: Từ ngày 15/11/2026 đến ngày 15 tháng 12 năm 2026.", "2026-12-15"),
+        ("Thời gian: từ ngày 15 tháng 11 đến ngày 15 tháng 12 năm 2026", "2026-12-15"),
+        # from one month to another, each with its year: the later month
+        ("Thời gian: Từ tháng 11/2026 đến tháng 02/2027", "2027-02-28"),
         # the last field of a bracket closing an item, a time alone
         (
             "Xây dựng cơ chế thử nghiệm (Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp; "
