@@ -309,13 +309,15 @@ def _merged_pairs(
     return out
 
 
-# "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh …": a local authority sharing the places of
-# the group after it
+# "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh …", "bí thư đảng ủy, chủ tịch UBND các xã":
+# a local authority or Party committee sharing the places of the group after it
 _SHARED_HEAD = re.compile(
-    r"(?<![\wđ])(?P<head>hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd)\s*+(?:,|và)\s*+$"
+    r"(?<![\wđ])(?P<head>hội đồng nhân dân|hđnd|ủy ban nhân dân|ubnd|đảng ủy)\s*+(?:,|và)\s*+"
+    r"(?:(?:phó\s++)?chủ\s++tịch\s++)?$"
 )
 _LOCAL_HEADS = {"hội đồng nhân dân": "Hội đồng nhân dân", "hđnd": "Hội đồng nhân dân",
-                "ủy ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân"}  # fmt: skip
+                "ủy ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân",
+                "đảng ủy": "Đảng ủy"}  # fmt: skip
 
 
 def _shared_places(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
@@ -323,7 +325,7 @@ def _shared_places(text: str, key: str, found: list[AgencyMatch]) -> list[Agency
     the first authority, written with no places of its own, takes the group's."""
     out: list[AgencyMatch] = []
     for m in sorted(found, key=lambda a: a.start):
-        before = _SHARED_HEAD.search(key, max(0, m.start - 30), m.start)
+        before = _SHARED_HEAD.search(key, max(0, m.start - 45), m.start)
         name = m.agency.name
         own = next(
             (v for v in ("Ủy ban nhân dân", "Hội đồng nhân dân") if name.startswith(v)), None

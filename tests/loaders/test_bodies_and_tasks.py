@@ -459,6 +459,15 @@ def test_cooperating_with_an_adverb_before_with(text: str, expected: list[str]) 
          "bố trí kinh phí.", None,
          ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương",
           "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+        # a Party committee and a committee sharing their places, each by its holder
+        ("Trách nhiệm của bí thư đảng ủy, chủ tịch Ủy ban nhân dân các xã, phường, đặc khu",
+         "Lâm Đồng",
+         ["Đảng ủy các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường, đặc khu"]),
+        ("Đảng ủy, UBND các xã tổ chức quán triệt.", "Lâm Đồng",
+         ["Đảng ủy các xã", "Ủy ban nhân dân các xã"]),
+        # an organ of the committee is not the committee of the places
+        ("Ban Thường vụ Đảng ủy, Ủy ban nhân dân các xã chỉ đạo.", "Lâm Đồng",
+         ["Ban Thường vụ Đảng ủy", "Ủy ban nhân dân các xã"]),
         # places named as doers, one after another: their people's committees
         ("Thành phố Hà Nội, Thành phố Hồ Chí Minh phấn đấu hoàn thành chỉ tiêu.", None,
          ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]),
