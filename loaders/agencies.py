@@ -24,7 +24,7 @@ from pathlib import Path
 from ..schema.model import Agency
 from .memo import remembered_finds
 from .rules import Rules, commune_unit, default_rules, derived, load_rules, work_opening
-from .textnorm import CAPITALS, SMALL, collapse, fold, match_key
+from .textnorm import CAPITALS, SMALL, collapse, fold, fold_ascii, match_key
 
 _WORD = r"[\wđ]"
 
@@ -291,6 +291,78 @@ _SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[" + CAPITALS + r"][^()\n]{2,3
 _LEGEND = re.compile(r"viết\s++tắt\s*+(?:như\s++sau\s*+)?:", re.I)
 _LEGEND_PAIR = re.compile(
     r"^(?P<short>[\w&.\- ]{2,25}?)\s*+:\s*+(?P<full>[" + CAPITALS + r"][^:]{3,120})$"
+)
+
+
+def _short_forms(rules: Rules) -> frozenset[str]:
+    return frozenset(short for short, _ in rules.abbreviations)
+
+
+# a word kept in capitals when a text in capitals is read in sentence case: a figure, a code
+# ("C06", "KH&CN", "II"), a word with no vowel ("TP", "BCĐ")
+_KEEP_CAPS = re.compile(r"[\d&/.\-]|^[IVXLC]+$")
+_VOWELS = frozenset("aeiouy")
+
+
+def _opens_with_head(rules: Rules) -> re.Pattern[str]:
+    """A text that opens (after an item's marker) with a body's head word."""
+    heads = (*rules.body_heads, *rules.shape_heads, *rules.local_authorities)
+    return re.compile(
+        r"^[\W_]*+(?:(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*+|[a-zđ])\s*+[.):]\s*+)?(?:"
+        + Rules.alternation(heads)
+        + r")(?![\wđ])"
+    )
+
+
+def _place_names(rules: Rules) -> re.Pattern[str]:
+    """A place's name after its unit word, in a sentence-cased text: "xã tân minh", "tỉnh
+    nghệ an" (up to a comma, "và", another unit word or four words)."""
+    units = (*rules.province_units, *rules.commune_units, *rules.district_units)
+    unit = r"(?<![\wđ])(?:" + Rules.alternation(units) + r")(?!\s++(?:hội|ủy|đoàn)(?![\wđ]))"
+    stop = r"(?!(?:và|các|" + Rules.alternation(units) + r")(?![\wđ]))"
+    word = stop + r"[^\W\d_]++"
+    return re.compile(unit + r"\s++(" + word + r"(?:\s++" + word + r"){0,3})")
+
+
+def _sentence_case(
+    text: str, short_forms: frozenset[str], places: re.Pattern[str] | None = None
+) -> str | None:
+    """``text`` in sentence case when it is printed in capitals (a heading), else None. Same
+    length: each word lowered, or kept when it is an abbreviation; the first letter a capital,
+    and each word of a place's name ("xã Tân Minh").
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return None
+
+    def lower(m: re.Match[str]) -> str:
+        word = m.group()
+        folded = fold(word)
+        if (
+            folded in short_forms
+            or _KEEP_CAPS.search(word)
+            or not set(fold_ascii(folded)) & _VOWELS
+        ):
+            return word
+        low = word.lower()
+        return low if len(low) == len(word) else word
+
+    cased = re.sub(r"[^\W\d_][^\s,;:.()]*", lower, text)
+    first = _ITEM_MARK.match(cased).end()  # the sentence opens after an item's marker
+    if first < len(cased):
+        cased = cased[:first] + cased[first].upper() + cased[first + 1 :]
+    if places is not None:
+        chars = list(cased)
+        for m in places.finditer(fold(cased)):
+            for w in re.finditer(r"\S+", cased[m.start(1) : m.end(1)]):
+                at = m.start(1) + w.start()
+                chars[at] = cased[at].upper()
+        cased = "".join(chars)
+    return cased
+
+
+_ITEM_MARK = re.compile(
+    r"[\W_]*+(?:(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*+|[a-zđA-ZĐ])\s*+[.):]\s*+)?[\W_]*+"
 )
 
 
@@ -744,7 +816,35 @@ class AgencyTable:
 
         A province named right after a body ("UBND tỉnh Lâm Đồng") is that body's
         province, whatever the document's; a commune's bodies are named with it.
+
+        A text in capitals ("2. CÁC TỈNH ỦY, THÀNH ỦY, ĐẢNG ỦY TRỰC THUỘC TRUNG ƯƠNG") is read
+        in sentence case, as it would be printed in a sentence: in capitals every word looks
+        like a name's. Abbreviations keep their capitals; what was printed stays printed.
         """
+        cased = _sentence_case(text, self._abbreviated(), derived(self.rules, _place_names))
+        if cased is None:
+            return self._find(text, province)
+        found = self._find(cased, province)
+        if not found and derived(self.rules, _opens_with_head).match(match_key(text)):
+            # "1. SỞ KINH TẾ SỐ VÀ SÁNG TẠO": a heading that is a name no table knows, read
+            # by its shape as printed
+            return self._find(text, province)
+        out = []
+        for m in found:
+            written = m.agency.as_written
+            at = cased.find(written, m.start) if written else -1
+            if at >= 0:
+                m = AgencyMatch(
+                    m.start, m.end, replace(m.agency, as_written=text[at : at + len(written)])
+                )
+            out.append(m)
+        return out
+
+    def _abbreviated(self) -> frozenset[str]:
+        """The short forms the rules write out ("ubnd", "kh&cn"), folded."""
+        return derived(self.rules, _short_forms)
+
+    def _find(self, text: str, province: str | None = None) -> list[AgencyMatch]:
         key = match_key(text)
         pattern, by_alias = self._pattern(province)
         found: list[AgencyMatch] = []

@@ -105,6 +105,30 @@ def test_bodies_by_shape(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # a heading in capitals is read as the same words in a sentence: a group stays one
+        ("2. CÁC TỈNH ỦY, THÀNH ỦY, ĐẢNG ỦY TRỰC THUỘC TRUNG ƯƠNG",
+         ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc trung ương"]),
+        ("II. ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG, ĐẶC KHU",
+         ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+        # a topic is no body because its words are in capitals ("BÁO" is a newspaper's head)
+        ("3. CHẾ ĐỘ BÁO CÁO", []),
+        # a place keeps its name's capitals; an abbreviation stays one
+        ("2. ỦY BAN NHÂN DÂN XÃ TÂN MINH VÀ CÔNG AN XÃ",
+         ["Ủy ban nhân dân xã Tân Minh", "Công an xã"]),
+        ("1. SỞ KH&CN", ["Sở Khoa học và Công nghệ"]),
+        # a name no table knows is still read by its shape
+        ("1. SỞ KINH TẾ SỐ VÀ SÁNG TẠO", ["Sở kinh tế số và sáng tạo"]),
+    ],
+)  # fmt: skip
+def test_headings_in_capitals(heading: str, expected: list[str]) -> None:
+    assert [m.agency.name for m in TABLE.find(heading, "Hưng Yên")] == expected
+    if expected:  # what was printed stays printed
+        assert TABLE.find(heading, "Hưng Yên")[0].agency.as_written.isupper()
+
+
 def test_shape_bodies_are_marked_not_canonical() -> None:
     [match] = TABLE.find("Tập đoàn Xăng dầu Miền Trung chủ trì.", None)
     assert match.agency.canonical is False
