@@ -646,6 +646,29 @@ def test_a_letterhead_row_that_lost_its_outer_pipes_is_still_two_cells() -> None
     assert doc.number == "142-KL/ĐUCP"
 
 
+@pytest.mark.parametrize("heading", ["K Ế   H O Ạ C H", "K Ế H O Ạ C H", "**Q U Y Ế T  Đ Ị N H**"])
+def test_a_type_heading_with_its_letters_spaced_out(heading: str) -> None:
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "",
+            "Số: 12/UBND-VX",
+            "",
+            "Lạng Sơn, ngày 10 tháng 3 năm 2026",
+            "",
+            heading,
+            "Phát triển kinh tế số năm 2026",
+            "",
+            "I. NHIỆM VỤ",
+            "",
+            "1. Sở Tài chính bố trí kinh phí.",
+        ]
+    )
+    doc = extract_text(text, "kh.txt").document
+    assert doc.doc_type == ("Quyết định" if "Q" in heading else "Kế hoạch")
+    assert doc.title == "Phát triển kinh tế số năm 2026"
+
+
 def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
     """A saved page's banner ("LUẬT … ONLINE · Tra cứu …") opens with a type word in
     capitals; the heading under the letterhead is the document's."""
