@@ -42,7 +42,7 @@ from .agencies import AgencyTable
 from .layout import Layout, Line, Paragraph
 from .numbers import local_issuer_name, parse_number
 from .rules import Rules, derived
-from .textnorm import collapse, fold, fold_ascii, match_key
+from .textnorm import CAPITALS, collapse, fold, fold_ascii, match_key
 
 # --------------------------------------------------------------------------- vocabulary
 # The words are data (loaders/data/rules.json; doc_types.json for the type words); _Vocab
@@ -217,14 +217,14 @@ _BODY_END = re.compile(r"^(?:nơi nhận|phụ lục|t/?m\.?\s|tm\.|kt\.|tl\.|tu
 _PLACE_DATE = re.compile(
     # "năm. 2025": a speck of a scan read as a stop after "năm"; the place is in the date's
     # cell (a type heading may end the cell before it: "Số 384-QĐ/TW QUY ĐỊNH<tab>Hà Nội, …")
-    r"(?P<place>[^\n\t,;:]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm"
-    r"(?:\s*[.,](?=\s*\d))?\s*(?P<y>\d{0,4})",
-    re.IGNORECASE,
-)
-# "Hà Nội, ngày 19/11/2025": the date of issue in figures
-_PLACE_DATE_FIGURES = re.compile(
-    r"[^\W\d_][^\n,;:\t]{0,40}+,\s*+ngày\s*+(?P<d>\d{1,2})\s*+[/.-]\s*+(?P<m>\d{1,2})"
-    r"\s*+[/.-]\s*+(?P<y>\d{4})(?!\d)",
+    # a place's name opens with a capital and holds no figure and no "/" (not "… số
+    # 57-NQ/TW, ngày 22/12/2024", not "… của UBND tỉnh, ngày 21/11/2025")
+    r"(?<![^\s*|(_])(?P<place>(?-i:["
+    + CAPITALS
+    + r"])[^\n\t,;:\d/]{1,40}),\s*ngày\s*(?P<d>\d{0,2})\s*(?:tháng\s*(?P<m>\d{0,2})\s*năm"
+    r"(?:\s*[.,](?=\s*\d))?\s*(?P<y>\d{0,4})"
+    # "Hà Nội, ngày 10/12/2025": the date in figures
+    r"|(?<=\d)\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})(?!\d))",
     re.IGNORECASE,
 )
 _NUMBER_LINE = re.compile(
@@ -947,7 +947,10 @@ def _heading_title(
             if parts:
                 break
             continue
-        if _PLACE_DATE.search(text) or (_NUMBER_LINE.search(text) and not parts):
+        dated = _PLACE_DATE.search(text)
+        if (dated and not text[: dated.start()].strip(" *")) or (
+            _NUMBER_LINE.search(text) and not parts
+        ):
             continue  # the right column of the letterhead, read between title lines
         if key.startswith(("kính gửi", "nơi nhận")) or re.search(r"(?:^|\s)điện\s*:$", key):
             break
@@ -1055,15 +1058,15 @@ def _title_piece(text: str) -> str:
     """The left-column part of a heading line (the right column may share the line)."""
     m = _PLACE_DATE.search(text)
     if m:
-        # the place is its words in capitals before ", ngày": a subject line run together
+        # the place is its words before ", ngày" from a capital: a subject line run together
         # with the date ("V/v xử lý kiến nghị của Bộ Khoa học và Hà Nội, ngày 04 …") keeps
-        # its own words
+        # its own words, and goes on after the date (a paragraph of joined lines)
         words = list(re.finditer(r"\S+", m.group("place")))
         n = len(words)
         while n > 0 and len(words) - n < 5 and words[n - 1].group()[:1].isupper():
             n -= 1
         cut = m.start("place") + (words[n].start() if n < len(words) else 0)
-        if n > 0:  # the left column goes on after the date, in a paragraph of joined lines
+        if text[:cut].strip(" *"):
             after = text[m.end() :].strip()
             text = text[:cut].rstrip() + (" " + after if after else "")
         else:
@@ -1089,7 +1092,7 @@ def _issue_date(
     for p in header:
         if len(p.text) > 400:
             continue
-        m = _PLACE_DATE.search(p.text) or _PLACE_DATE_FIGURES.search(p.text)
+        m = _PLACE_DATE.search(p.text)
         if m:
             found = (_date_of(m), _ev(source, p, m.start(), m.end()))
             break
@@ -1121,10 +1124,11 @@ def _right_column(text: str) -> str:
 
 
 def _date_of(m: re.Match[str]) -> date | None:
-    if not (m.group("d") and m.group("m") and m.group("y")):
+    month, year = m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
+    if not (m.group("d") and month and year):
         return None
     try:
-        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return date(int(year), int(month), int(m.group("d")))
     except ValueError:
         return None
 

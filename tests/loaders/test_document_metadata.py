@@ -669,6 +669,45 @@ def test_a_type_heading_with_its_letters_spaced_out(heading: str) -> None:
     assert doc.title == "Phát triển kinh tế số năm 2026"
 
 
+def test_a_central_letter_dated_in_figures_is_read_as_one_dated_in_words() -> None:
+    """ "Hà Nội, ngày 10/12/2025" is the place and date of issue as "Hà Nội, ngày 10 tháng 12
+    năm 2025" is: the capital is no province of a central body's letter, and the subject
+    line run together with it keeps its words; a reference's date in the title is no place
+    of issue ("… số 57-NQ/TW, ngày 22/12/2024")."""
+    text = "\n".join(
+        [
+            "BỘ GIÁO DỤC VÀ ĐÀO TẠO\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số 4511/BGDĐT-QLCL",
+            "V/v chuẩn bị tổ chức Kỳ thi tốt nghiệp Hà Nội, ngày 10/12/2025",
+            "trung học phổ thông năm 2026",
+            "",
+            "Kính gửi: Các sở giáo dục và đào tạo.",
+            "",
+            "1. Sở Giáo dục và Đào tạo chủ trì rà soát điểm thi.",
+        ]
+    )
+    doc = extract_text(text, "cv.txt").document
+    assert str(doc.date) == "2025-12-10"
+    assert doc.province is None
+    assert doc.title == "Chuẩn bị tổ chức Kỳ thi tốt nghiệp trung học phổ thông năm 2026"
+    titled = "\n".join(
+        [
+            "TỈNH ỦY GIA LAI\tĐẢNG CỘNG SẢN VIỆT NAM",
+            "Số 12-CTr/TU\tGia Lai, ngày 18/9/2025",
+            "",
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+            "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị",
+            "",
+            "Thực hiện Nghị quyết số 57-NQ/TW, Ban Chấp hành Đảng bộ tỉnh xây dựng Chương trình:",
+            "",
+            "1. Các cấp ủy quán triệt Nghị quyết.",
+        ]
+    )
+    doc = extract_text(titled, "ctr.txt").document
+    assert (str(doc.date), doc.province) == ("2025-09-18", "Gia Lai")
+    assert doc.title == "Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị"
+
+
 def test_a_site_name_opening_with_a_type_word_is_not_the_heading():
     """A saved page's banner ("LUẬT … ONLINE · Tra cứu …") opens with a type word in
     capitals; the heading under the letterhead is the document's."""
