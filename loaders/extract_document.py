@@ -284,6 +284,8 @@ class Regions:
 
 def _is_type_heading(v: _Vocab, text: str) -> bool:
     t = text.strip(" *")
+    if _SPACED_LETTERS.fullmatch(t):  # "K Ế   H O Ạ C H"
+        return re.sub(r"\s+", "", match_key(t)) in v.type_of_letters
     if not t or not t.split()[-1].isupper():
         return False
     key = fold(t)

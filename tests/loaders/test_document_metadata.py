@@ -657,16 +657,24 @@ def test_a_type_heading_with_its_letters_spaced_out(heading: str) -> None:
             "Lạng Sơn, ngày 10 tháng 3 năm 2026",
             "",
             heading,
-            "Phát triển kinh tế số năm 2026",
+            "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+            "",
+            "- Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",
+            "- Thực hiện Kế hoạch số 10-KH/TU ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy,",
             "",
             "I. NHIỆM VỤ",
             "",
             "1. Sở Tài chính bố trí kinh phí.",
         ]
     )
-    doc = extract_text(text, "kh.txt").document
-    assert doc.doc_type == ("Quyết định" if "Q" in heading else "Kế hoạch")
-    assert doc.title == "Phát triển kinh tế số năm 2026"
+    ex = extract_text(text, "kh.txt")
+    assert ex.document.doc_type == ("Quyết định" if "Q" in heading else "Kế hoạch")
+    assert ex.document.title == "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"
+    # the title under it and the preamble after it are the document's own voice
+    assert {r.number.format(): r.relation for r in ex.references} == {
+        "57-NQ/TW": "implements",
+        "10-KH/TU": "implements",
+    }
 
 
 def test_a_central_letter_dated_in_figures_is_read_as_one_dated_in_words() -> None:
