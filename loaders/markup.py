@@ -100,7 +100,23 @@ def looks_marked_up(text: str) -> bool:
     """Markdown residue or a portal's page: lines of a lone ``|``, ``**`` pairs, a banner."""
     head = text[:20000]
     pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln)) if "|" in head else 0
-    return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(text.split("\n")) > 0
+    return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(_rows_shown(text)) > 0
+
+
+def _rows_shown(text: str) -> list[str]:
+    """The lines of ``text``, a line whose cells a tab separates shown as a Markdown row
+    ("Số hiệu<TAB>318-QĐ/TW" → "| Số hiệu | 318-QĐ/TW |"): a page copied from a browser keeps
+    its tables so, and its banner and metadata table are read as a saved page's are."""
+    return [_tab_row(ln) for ln in text.split("\n")]
+
+
+def _tab_row(line: str) -> str:
+    if "\t" not in line or "|" in line:
+        return line
+    cells = [c.strip() for c in line.split("\t")]
+    if sum(1 for c in cells if c) < 2:
+        return line
+    return "| " + " | ".join(cells) + " |"
 
 
 # a Markdown link or image: "[words](target)", "![words](target)" (bounded, no nesting)
@@ -128,26 +144,27 @@ def markup_view(text: str) -> MarkupView:
                     buf[c] = " "
         view.dropped.append((starts[i], starts[j - 1] + len(lines[j - 1]), why))
 
-    banner_end = _portal_banner_end(lines)
+    rows = _rows_shown(text)  # what the page's parts are is read on these
+    banner_end = _portal_banner_end(rows)
     if banner_end:
-        view.portal = _portal_facts(lines[:banner_end])
+        view.portal = _portal_facts(rows[:banner_end])
         blank(0, banner_end, "portal banner and metadata table")
-        head = _letterhead_start(lines, banner_end)
+        head = _letterhead_start(rows, banner_end)
         blank(banner_end, head, "portal summary before the document")
         banner_end = head
     rules = portal_rules()
     if not banner_end:
         # a site's header with no metadata table (its name, a menu, a breadcrumb) before the
         # letterhead: dropped when one of those lines is the site's
-        head = _letterhead_start(lines, 0)
-        if head and any(_site_header(ln, rules) for ln in lines[:head]):
+        head = _letterhead_start(rows, 0)
+        if head and any(_site_header(ln, rules) for ln in rows[:head]):
             blank(0, head, "portal banner")
             banner_end = head
-    tail = _tail_start(lines, banner_end)
+    tail = _tail_start(rows, banner_end)
     if tail is not None:
         blank(tail, len(lines), "portal footer")
     for i in range(banner_end, tail if tail is not None else len(lines)):
-        shown = _LINK.sub(lambda m: m.group("words"), lines[i])  # a link's words, not its site
+        shown = _LINK.sub(lambda m: m.group("words"), rows[i])  # a link's words, not its site
         key = fold(shown.strip(" *|#"))
         if key and any(p.search(key) for p in rules.site_lines):
             blank(i, i + 1, "portal line")

@@ -5,6 +5,8 @@ documents, addresses and a privacy notice."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from policy_lineage.loaders.markup import looks_marked_up, markup_view
@@ -827,6 +829,23 @@ def test_the_letterhead_after_the_portal_table_is_read_whole() -> None:
     assert "Khẩn" not in doc.issuer.name
 
 
+def test_a_saved_page_copied_with_tabs_reads_as_the_saved_page() -> None:
+    """The same commune page with its tables' cells apart by tabs (copied from a browser):
+    the menu is not the issuer; the letterhead row gives the facts."""
+    tabbed = "\n".join(
+        "\t".join(c.strip() for c in ln.strip().strip("|").split("|"))
+        if ln.startswith("|") or " | " in ln
+        else ln
+        for ln in PIPE_TABLE_PORTAL.split("\n")
+        if not re.fullmatch(r"\|?(?:-{3}\|?)+", ln.strip())
+    )
+    assert "|" not in tabbed
+    for text in (PIPE_TABLE_PORTAL, tabbed):
+        doc = extract_text(text, "kh.md").document
+        assert (doc.number, doc.doc_type, str(doc.date)) == ("14-KH/ĐU", "Kế hoạch", "2025-10-02")
+        assert doc.issuer is not None and doc.issuer.name == "Đảng ủy xã Hòa Bình"
+
+
 # one document, saved by portals of several shapes: the facts must not depend on the wrapper
 LETTER = """**BỘ XÂY DỰNG**
 Số: 96/CĐ-BXD
@@ -859,6 +878,11 @@ WRAPPERS = {
     "labels with colons": (
         "Trang chủ / Văn bản\n\nSố hiệu: 96/CĐ-BXD\nLoại văn bản: Công điện\n"
         "Nơi ban hành: Bộ Xây dựng\nNgày ban hành: 22/11/2025\n\n"
+    ),
+    # a page copied from a browser into a text file: its tables' cells apart by tabs
+    "copied from a browser, cells apart by tabs": (
+        "Trang chủ\tVăn bản\tLiên hệ\n\nSố ký hiệu\t96/CĐ-BXD\tLoại văn bản\tCông điện\n"
+        "Cơ quan ban hành\tBộ Xây dựng\tNgày ban hành\t22/11/2025\n\n"
     ),
 }
 
