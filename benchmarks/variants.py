@@ -143,6 +143,14 @@ RENAMED = [
     ("Bộ Y tế", "Bộ Sức khỏe"),
     ("Bộ Khoa học và Công nghệ", "Bộ Đổi mới sáng tạo"),
     ("Ban Tổ chức Trung ương", "Ban Cán bộ Trung ương"),
+    ("Ban Tuyên giáo và Dân vận", "Ban Truyền thông và Vận động quần chúng"),
+    ("Ủy ban Kiểm tra", "Ủy ban Giám sát kỷ luật"),
+    ("Trung tâm Phục vụ hành chính công", "Trung tâm Một cửa liên thông"),
+    ("Phòng Văn hóa - Xã hội", "Phòng Phát triển cộng đồng"),
+    ("Sở Nông nghiệp và Môi trường", "Sở Tài nguyên và Nông thôn"),
+    ("Bộ Nông nghiệp và Môi trường", "Bộ Tài nguyên và Nông thôn"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Sở Di sản và Du lịch"),
+    ("Bộ Giáo dục và Đào tạo", "Bộ Học liệu và Giáo dục"),
 ]
 
 
