@@ -41,7 +41,7 @@ from ..schema.model import Agency, DocumentInfo, Evidence, Span
 from .agencies import AgencyTable
 from .layout import Layout, Line, Paragraph
 from .numbers import local_issuer_name, parse_number
-from .rules import Rules, derived
+from .rules import Rules, derived, spaced_type
 from .textnorm import CAPITALS, collapse, fold, fold_ascii, match_key
 
 # --------------------------------------------------------------------------- vocabulary
@@ -83,8 +83,7 @@ class _Vocab:
         )
         self.type_headings = rules.types()
         self.type_of = dict(self.type_headings)
-        # the type words' letters alone, for a heading printed with its letters spaced out
-        self.type_of_letters = {w.replace(" ", ""): name for w, name in self.type_headings}
+        self.rules = rules
         self.TYPE_WORD = re.compile(r"^(?:" + rules.type_alternation() + r")(?![\wđ])")
         # a paragraph opening so starts the body (its first letters: "qua" is "quan" too)
         self.BODY_START = re.compile(
@@ -237,8 +236,6 @@ _NATIONAL_HEADERS = re.compile(
     # the header's first line alone, its cell's two lines printed one after the other
     r"|^cộng hòa(?: xã)?$|^đảng cộng sản$"
 )
-# a line of capitals spaced out one by one, words apart by one space or more: "K Ế H O Ạ C H"
-_SPACED_LETTERS = re.compile(r"(?:[A-ZĐÀ-Ỹ]\s{1,3}){3,}[A-ZĐÀ-Ỹ]")
 _NUMBER_WORD = re.compile(r"(?:^|\s)\**Số\s*+:?[\s*]*$")
 # "Số:" alone on its line, the number on the next; a document number alone ("2820/QĐ-UBND")
 _NUMBER_ALONE = re.compile(
@@ -284,8 +281,9 @@ class Regions:
 
 def _is_type_heading(v: _Vocab, text: str) -> bool:
     t = text.strip(" *")
-    if _SPACED_LETTERS.fullmatch(t):  # "K Ế   H O Ạ C H"
-        return re.sub(r"\s+", "", match_key(t)) in v.type_of_letters
+    spaced = spaced_type(v.rules, t)
+    if spaced is not None and spaced[1] == len(t):  # "K Ế   H O Ạ C H"
+        return True
     if not t or not t.split()[-1].isupper():
         return False
     key = fold(t)
@@ -841,11 +839,9 @@ def _find_type_word(v: _Vocab, text: str) -> tuple[str, str, bool] | None:
     is a type word alone on its line ("Kế hoạch"). The number and the place-date may share
     the line of a heading in capitals."""
     line = fold(text.strip(" *"))
-    if _SPACED_LETTERS.fullmatch(text.strip(" *")):
-        # "K Ế   H O Ạ C H": a heading printed with its letters spaced out
-        name = v.type_of_letters.get(re.sub(r"\s+", "", match_key(text.strip(" *"))))
-        if name is not None:
-            return name, "", True
+    spaced = spaced_type(v.rules, text.strip(" *"))
+    if spaced is not None and spaced[1] == len(text.strip(" *")):
+        return spaced[0], "", True  # "K Ế   H O Ạ C H": its letters spaced out
     for pat in (_NUMBER_LINE, _PLACE_DATE):
         text = pat.sub("\t", text)
     for cell in _cells(text):

@@ -50,7 +50,7 @@ from ..schema.model import RELATION_STRENGTH, Evidence, Reference
 from .agencies import AgencyTable
 from .layout import Paragraph
 from .numbers import DocNumber, default_issuer, find_numbers, local_issuer_name
-from .rules import Rules, derived
+from .rules import Rules, derived, spaced_type
 from .textnorm import collapse, fold, match_key
 
 # --------------------------------------------------------------------------- vocabulary
@@ -148,8 +148,7 @@ class _Vocab:
         # a paragraph that is only a type heading: "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
         self.TYPE_OPENER = re.compile(r"(?:" + tw + r"\s++)?")
         self.TYPE_HEADING = re.compile(r"^[\s*_]*+" + tw + r"[\s*_:]*+$")
-        # the same heading with its letters spaced out: "K Ế   H O Ạ C H"
-        self.type_letters = frozenset(w.replace(" ", "") for w, _ in rules.types())
+        self.rules = rules
         self.TYPE_HEAD = re.compile(tw + r"\s*+$")  # "HƯỚNG DẪN THỰC HIỆN …"
         self.REPORTING_BEFORE = re.compile(_NB + _alt(rules.reporting_words) + r"\s*+$")
         self.DESCRIPTION = re.compile(_NB + _alt(rules.description_words) + _NA)
@@ -351,9 +350,9 @@ def _cue_at(v: _Vocab, key: str, text: str, pos: int, end: int, title: bool = Fa
         o = v.OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
         if title and not o.end() > pos:
             o = v.TYPE_OPENER.match(key, pos, end)  # "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …"
-            spaced = _SPACED_OPENER.match(key, pos, end) if not o.end() > pos else None
-            if spaced and re.sub(r"\s+", "", spaced.group()) in v.type_letters:
-                o = _AFTER_SPACED.match(key, spaced.end(), end)  # "K Ế H O Ạ C H thực …"
+            spaced = spaced_type(v.rules, key[:end], pos) if not o.end() > pos else None
+            if spaced is not None:  # "K Ế H O Ạ C H thực …": the letters spaced out
+                o = _AT.match(key, spaced[1], end)
         if o and o.end() > pos:
             m = v.CUE.match(key, o.end(), end)
             if m and not m.group("implements"):
@@ -658,8 +657,7 @@ def _headed(v: _Vocab, text: str, key: str, body: int) -> bool:
     """A type heading in capitals joined to its title: ``KẾ HOẠCH Triển khai thực hiện …``."""
     head = v.TYPE_OPENER.match(key, body)
     if head.end() == body:  # "K Ế   H O Ạ C H thực hiện …": the letters spaced out
-        spaced = _SPACED_OPENER.match(key, body)
-        return bool(spaced) and re.sub(r"\s+", "", spaced.group()) in v.type_letters
+        return spaced_type(v.rules, key, body) is not None
     return head.end() > body and text[body : head.end()].strip().isupper()
 
 
@@ -727,16 +725,7 @@ def mentions_in(
     return found
 
 
-_AFTER_SPACED = re.compile(r"[\s*_]*+")
-_SPACED_OPENER = re.compile(r"(?:[^\W\d_]\s{1,3}){3,}[^\W\d_](?=[\s*_])")
-_SPACED = re.compile(r"[\s*_]*+(?:[^\W\d_]\s{1,3}){3,}[^\W\d_][\s*_]*+")
-
-
-def _spaced_type(v: _Vocab, key: str) -> bool:
-    """A type heading printed with its letters spaced out ("k ế   h o ạ c h")."""
-    return bool(_SPACED.fullmatch(key)) and re.sub(r"[\s*_]+", "", key) in v.type_letters
-
-
+_AT = re.compile("")  # an empty match: where the title runs on after a spaced heading
 _OWNER_LINE = re.compile(r"[\s*_]*+của\s++[^.;:]{2,80}$")
 
 
@@ -768,7 +757,7 @@ def _relations(
             # "KẾT LUẬN" / "CỦA BỘ CHÍNH TRỊ" / "về …": whose it is, between type and title
             context.after_heading = (
                 bool(v.TYPE_HEADING.match(key))
-                or _spaced_type(v, key)
+                or (spaced_type(v.rules, key) or ("", -1))[1] == len(key)
                 or bool(context.after_heading and not found and _OWNER_LINE.match(key))
             )
         titled = titled or (not marker and (_capitals(text, body) or _headed(v, text, key, body)))

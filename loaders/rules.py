@@ -633,6 +633,32 @@ def commune_unit() -> str:
     return Rules.alternation(default_rules().commune_units)
 
 
+# a type heading printed with its letters spaced out ("K Ế   H O Ạ C H"), and its opening
+# where a title runs on after it ("k ế h o ạ c h thực hiện …"): letters, one to three spaces
+_SPACED_LETTERS = re.compile(r"(?:[^\W\d_]\s{1,3}){3,}[^\W\d_](?![^\W\d_])")
+_SPACED_AROUND = re.compile(r"[\s*_]*+")
+
+
+def _types_by_letters(rules: Rules) -> dict[str, str]:
+    return {w.replace(" ", ""): name for w, name in rules.types()}
+
+
+def spaced_type(rules: Rules | None, text: str, pos: int = 0) -> tuple[str, int] | None:
+    """The type a heading printed with its letters spaced out names ("K Ế   H O Ạ C H",
+    "**Q U Y Ế T  Đ Ị N H**"), from ``pos`` of ``text`` (folded or not), and where the
+    heading ends (its markup after it included); None when the text there is no such heading.
+
+    >>> spaced_type(None, "K Ế   H O Ạ C H thực hiện …")
+    ('Kế hoạch', 16)
+    """
+    at = _SPACED_AROUND.match(text, pos).end()
+    m = _SPACED_LETTERS.match(text, at)
+    if m is None:
+        return None
+    name = derived(rules, _types_by_letters).get(fold(re.sub(r"\s+", "", m.group())))
+    return (name, _SPACED_AROUND.match(text, m.end()).end()) if name else None
+
+
 def work_opening(rules: Rules) -> re.Pattern[str]:
     """A text (folded) that opens with a verb of work, "cần"/"phải" allowed before it
     (``task_verbs`` and ``item_verbs``); for :func:`derived`."""
