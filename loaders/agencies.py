@@ -826,9 +826,14 @@ class AgencyTable:
             return self._find(text, province)
         found = self._find(cased, province)
         if not found and derived(self.rules, _opens_with_head).match(match_key(text)):
-            # "1. SỞ KINH TẾ SỐ VÀ SÁNG TẠO": a heading that is a name no table knows, read
-            # by its shape as printed
-            return self._find(text, province)
+            if "," in text or len(text.split()) > 11:
+                # "BAN XÂY DỰNG ĐẢNG CHỦ TRÌ, PHỐI HỢP …": a sentence in capitals, read as
+                # printed (its verbs end the name)
+                return self._find(text, province)
+            # "1. PHÒNG VĂN HÓA - XÃ HỘI": a heading that is a name no table knows, read by
+            # its shape with each word a capital (in capitals, "XÃ" would end it as a place)
+            cased = re.sub(r"(?<![\w&])(?!và\s)[^\W\d_]", lambda m: m.group().upper(), cased)
+            found = self._find(cased, province)
         out = []
         for m in found:
             written = m.agency.as_written

@@ -119,8 +119,9 @@ def test_bodies_by_shape(text: str, expected: list[str]) -> None:
         ("2. ỦY BAN NHÂN DÂN XÃ TÂN MINH VÀ CÔNG AN XÃ",
          ["Ủy ban nhân dân xã Tân Minh", "Công an xã"]),
         ("1. SỞ KH&CN", ["Sở Khoa học và Công nghệ"]),
-        # a name no table knows is still read by its shape
-        ("1. SỞ KINH TẾ SỐ VÀ SÁNG TẠO", ["Sở kinh tế số và sáng tạo"]),
+        # a name no table knows is still read by its shape, "XÃ" of "xã hội" no place in it
+        ("1. SỞ KINH TẾ SỐ VÀ SÁNG TẠO", ["Sở Kinh Tế Số và Sáng Tạo"]),
+        ("1. PHÒNG VĂN HÓA - XÃ HỘI", ["Phòng Văn Hóa - Xã Hội"]),
     ],
 )  # fmt: skip
 def test_headings_in_capitals(heading: str, expected: list[str]) -> None:
