@@ -347,14 +347,14 @@ def _cue_at(v: _Vocab, key: str, text: str, pos: int, end: int, title: bool = Fa
         pos = purpose.end()
     m = v.CUE.match(key, pos, end)
     if m is None:
-        o = v.OPENER.match(key, pos, end)  # "Ban hành Kế hoạch triển khai thực hiện …"
-        if title and not o.end() > pos:
-            o = v.TYPE_OPENER.match(key, pos, end)  # "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …"
-            spaced = spaced_type(v.rules, key[:end], pos) if not o.end() > pos else None
+        after = v.OPENER.match(key, pos, end).end()  # "Ban hành Kế hoạch triển khai thực hiện …"
+        if title and not after > pos:
+            after = v.TYPE_OPENER.match(key, pos, end).end()  # "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …"
+            spaced = spaced_type(v.rules, key[:end], pos) if not after > pos else None
             if spaced is not None:  # "K Ế H O Ạ C H thực …": the letters spaced out
-                o = _AT.match(key, spaced[1], end)
-        if o and o.end() > pos:
-            m = v.CUE.match(key, o.end(), end)
+                after = spaced[1]
+        if after > pos:
+            m = v.CUE.match(key, after, end)
             if m and not m.group("implements"):
                 m = None
     if m is None and title:
@@ -725,7 +725,6 @@ def mentions_in(
     return found
 
 
-_AT = re.compile("")  # an empty match: where the title runs on after a spaced heading
 _OWNER_LINE = re.compile(r"[\s*_]*+của\s++[^.;:]{2,80}$")
 
 
