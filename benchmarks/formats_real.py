@@ -9,6 +9,12 @@ an office scans a letter printed from Word.
 
     python benchmarks/formats_real.py [--formats docx,doc,pdf,html,scan,scan-word] [--jobs 2]
 
+The same documents as Markdown or text made by the programs people convert documents with
+before they publish them (not in the default list; each needs its program installed, else it
+is skipped with the command that installs it): ``pandoc-md`` (``pandoc x.docx -o x.md``:
+grid and multiline tables, escapes), ``pandoc-gfm``, ``markitdown-docx``, ``markitdown-pdf``
+(the PDF's text by pdfminer) and ``pypdf-txt`` (the PDF's text by pypdf, saved as .txt).
+
 For the .pdf, a table of two columns and at most six rows (a letterhead, a signature block)
 has no borders, as in the documents offices print from Word; other tables are ruled.
 
@@ -66,6 +72,53 @@ def _docx(blocks: list[tuple], path: Path, borderless_layout: bool = False) -> P
     return path
 
 
+def _pandoc(to: str):
+    import pypandoc
+
+    return lambda path: pypandoc.convert_file(str(path), to)
+
+
+def _markitdown():
+    from markitdown import MarkItDown
+
+    converter = MarkItDown()
+    return lambda path: converter.convert(str(path)).text_content
+
+
+def _pypdf():
+    from pypdf import PdfReader
+
+    return lambda path: "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+# Markdown and text made from the .docx or the .pdf by the programs people convert with
+# before publishing a corpus: (what it reads, the file it writes, what to install)
+CONVERTERS = {
+    "pandoc-md": ("docx", ".md", "pip install pypandoc_binary"),  # `pandoc x.docx -o x.md`
+    "pandoc-gfm": ("docx", ".md", "pip install pypandoc_binary"),
+    "markitdown-docx": ("docx", ".md", "pip install 'markitdown[docx]'"),
+    "markitdown-pdf": ("pdf", ".md", "pip install 'markitdown[pdf]'"),
+    "pypdf-txt": ("pdf", ".txt", "pip install pypdf"),
+}
+
+
+def _converted(fmt: str, made: dict[str, dict[str, Path]], tmp: Path) -> dict[str, Path]:
+    source, suffix, _ = CONVERTERS[fmt]
+    convert = {
+        "pandoc-md": lambda: _pandoc("markdown"),
+        "pandoc-gfm": lambda: _pandoc("gfm"),
+        "markitdown-docx": _markitdown,
+        "markitdown-pdf": _markitdown,
+        "pypdf-txt": _pypdf,
+    }[fmt]()
+    (tmp / fmt).mkdir()
+    out = {}
+    for name, path in made[source].items():
+        out[name] = tmp / fmt / (Path(name).stem + suffix)
+        out[name].write_text(convert(path), "utf-8")
+    return out
+
+
 def _extract(path: str) -> dict:
     from policy_lineage.loaders.ocr import mark_facts
     from policy_lineage.loaders.readers import extract_sources
@@ -94,9 +147,9 @@ def main(argv=None) -> int:
         text = md.read_text("utf-8")
         blocks, _ = saved_pages.document_blocks(text)
         stem = md.stem
-        if "docx" in formats or "doc" in formats:
+        if any(f == "doc" or f.endswith("docx") or f.startswith("pandoc") for f in formats):
             made.setdefault("docx", {})[name] = _docx(blocks, tmp / f"{stem}.docx")
-        if "pdf" in formats or "scan-word" in formats:
+        if any(f in formats for f in ("pdf", "scan-word", "markitdown-pdf", "pypdf-txt")):
             (tmp / "pdf-docx").mkdir(exist_ok=True)
             made.setdefault("pdf-docx", {})[name] = _docx(
                 blocks, tmp / "pdf-docx" / f"{stem}.docx", borderless_layout=True
@@ -109,7 +162,11 @@ def main(argv=None) -> int:
             typed = make_scans.typeset("", tmp / f"{stem}.typed.pdf", blocks=blocks)
             made["scan"][name] = make_scans.scan(typed, tmp / f"{stem}.scan.pdf")
     for fmt, source in (("doc", "docx"), ("pdf", "pdf-docx")):
-        wanted = [f for f in formats if f == fmt or (fmt, f) == ("pdf", "scan-word")]
+        wanted = [
+            f
+            for f in formats
+            if f == fmt or (fmt == "pdf" and f in ("scan-word", "markitdown-pdf", "pypdf-txt"))
+        ]
         if not wanted:
             continue
         if shutil.which("soffice") is None:
@@ -129,9 +186,18 @@ def main(argv=None) -> int:
             n: make_scans.scan(made["pdf"][n], tmp / "scan-word" / f"{Path(n).stem}.pdf")
             for n in truths
         }
+    for fmt in [f for f in formats if f in CONVERTERS]:
+        try:
+            made[fmt] = _converted(fmt, made, tmp)
+        except ImportError as exc:
+            print(
+                f"{fmt}: {exc.name} is not installed ({CONVERTERS[fmt][2]}), skipped",
+                file=sys.stderr,
+            )
+            formats.remove(fmt)
     results = {}
     print(f"{len(truths)} documents; figures against the truth files")
-    print(f"{'format':8}" + "".join(f"{h:>8}" for _, h in KEYS) + "   s/file  pages OCR")
+    print(f"{'format':16}" + "".join(f"{h:>8}" for _, h in KEYS) + "   s/file  pages OCR")
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for fmt in formats:
             names = list(made[fmt])
@@ -147,7 +213,7 @@ def main(argv=None) -> int:
             cells = "".join(
                 f"{(overall[k] if overall[k] is not None else float('nan')):8.2f}" for k, _ in KEYS
             )
-            print(f"{fmt:8}{cells}  {seconds / len(names):7.2f}  {ocr_pages:5}")
+            print(f"{fmt:16}{cells}  {seconds / len(names):7.2f}  {ocr_pages:5}")
             for err in results[fmt]["errors"]:
                 print(f"   error: {err}")
     if args.json:

@@ -49,7 +49,10 @@ def attached_documents(
     n = len(paragraphs)
     while i < n:
         p = paragraphs[i]
-        if p.kind != "body" or not _is_heading(p.text, heading):
+        # the heading and its title in one paragraph, not under an appendix's caption ("PHỤ
+        # LỤC II" over "PHƯƠNG ÁN …": the appendix's, not a document issued with the decision)
+        titled = i == 0 or not fold(paragraphs[i - 1].text).lstrip("* ").startswith("phụ lục")
+        if p.kind != "body" or not _is_heading(p.text, heading, titled=titled):
             i += 1
             continue
         start = None
@@ -71,14 +74,32 @@ def attached_documents(
                 break
             end += 1
         if end > start:
-            out.append((start, end, fold(p.text.strip(" *"))))
+            out.append((start, end, _type_word(p.text, heading)))
         i = end
     return out
 
 
-def _is_heading(text: str, heading: re.Pattern[str]) -> bool:
+def _type_word(text: str, heading: re.Pattern[str]) -> str:
+    """The heading's type word, folded: "kế hoạch" of "KẾ HOẠCH" or "KẾ HOẠCH TRIỂN KHAI …"."""
+    key = " ".join(fold(text.strip(" *")).split())
+    if heading.match(key):
+        return key
+    return next(
+        (key[: m.start()] for m in re.finditer(" ", key) if heading.match(key[: m.start()])), key
+    )
+
+
+def _is_heading(text: str, heading: re.Pattern[str], titled: bool = False) -> bool:
+    """``text`` is a type heading in capitals; ``titled``: or the heading and its title in
+    one paragraph ("KẾ HOẠCH TRIỂN KHAI …", a text whose lines have no blank line between
+    them), which the "(Kèm theo …)" line under it must then confirm."""
     t = text.strip(" *")
-    return bool(t) and t.isupper() and bool(heading.match(" ".join(fold(t).split())))
+    if not t or not t.isupper():
+        return False
+    key = " ".join(fold(t).split())
+    if heading.match(key):
+        return True
+    return titled and any(heading.match(key[: m.start()]) for m in re.finditer(" ", key))
 
 
 def _attached_at(paragraphs: list[Paragraph], i: int) -> bool:

@@ -246,6 +246,20 @@ _MOTTO_LINE = re.compile(
     r"^(?:cộng hòa xã hội(?: chủ nghĩa việt nam)?|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do"
     r"|đảng cộng sản việt nam$)"
 )
+# the rest of a wrapped motto, on the lines after its first ("VIỆT NAM Độc lập - Tự do -
+# Hạnh" / "phúc" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"): a letterhead's right column read after
+# the type heading, as a PDF's text gives it
+# a place and date broken over two lines ("Thành phố Hồ Chí Minh, ngày 18" / "tháng 11 năm
+# 2025"): its first line, and the rest on the next
+_DATE_OPENS = re.compile(
+    r"(?-i:[" + CAPITALS + r"])[^\n\t,;:\d/]{1,40},\s*+ngày(?:\s*+\d{1,2})?"
+    r"(?:\s*+tháng(?:\s*+\d{1,2})?)?(?:\s*+năm)?\s*+",
+    re.IGNORECASE,
+)
+_DATE_REST = re.compile(r"(?:ngày\s*+\d{1,2}\s*+)?(?:tháng\s*+\d{1,2}\s*+)?(?:năm\s*+)?\d{4}")
+_MOTTO_REST = re.compile(
+    r"(?:(?:cộng hòa|xã hội|chủ nghĩa|việt nam|độc lập|tự do|hạnh phúc|hạnh|phúc)\s*+[-–—]?\s*+)+"
+)
 _DECORATION = re.compile(r"[-–—_=*.~\s]+")
 _DRAFT_WORD = re.compile(r"\(?dự thảo(?:\s*(?:lần\s*)?\d+)?\)?")
 _TERM_LINE = re.compile(r"^(?:khóa\s+[ivxlc\d]+|kỳ họp)(?![\wđ])")
@@ -936,19 +950,27 @@ def _heading_title(
             break
         text = h.line.text.split("\t")[0] if "\t" in h.line.text else h.line.text
         pending.append((text, h.line, h.gap, h.run))
+    skipped = ""  # what the line before was skipped as: a motto's or a date's first line
     for text, line, gap, run in pending:
         text = text.strip(" *")
         key = fold(text)
+        if (skipped == "motto" and _MOTTO_REST.fullmatch(key)) or (
+            skipped == "date" and _DATE_REST.fullmatch(key)
+        ):
+            continue  # the rest of a wrapped motto or date ("… Hạnh" / "phúc", "… năm" / "2025")
+        skipped = ""
         if not text or _DRAFT_WORD.fullmatch(key) or _MOTTO_LINE.match(key):
+            skipped = "motto" if text else ""
             continue
         if _DECORATION.fullmatch(text):
             if parts:
                 break
             continue
-        dated = _PLACE_DATE.search(text)
+        dated = _PLACE_DATE.search(text) or _DATE_OPENS.fullmatch(text)
         if (dated and not text[: dated.start()].strip(" *")) or (
             _NUMBER_LINE.search(text) and not parts
         ):
+            skipped = "date" if dated else ""
             continue  # the right column of the letterhead, read between title lines
         if key.startswith(("kính gửi", "nơi nhận")) or re.search(r"(?:^|\s)điện\s*:$", key):
             break
@@ -1234,11 +1256,39 @@ def _person_at_end(v: _Vocab, segment: str) -> str | None:
     return None if v.NOT_A_NAME.match(fold(name)) else name
 
 
+_NAME_ONLY = re.compile(rf"(?:{_NAME_WORD}\s*+){{1,3}}")
+
+
+def _name_goes_on(tail: list[Line], at: int, seg: str) -> str:
+    """The next line of the closing block when it only goes on with the name a signature's
+    title opens at the end of ``seg`` ("THỨ TRƯỞNG Tạ" / "Quang Đông": a signature block
+    whose lines a PDF's text wraps), else "". Not a name in a column of its own under a
+    typist's initials ("- Lưu: VT, NN (3). Hg", then the signer's name far to the right)."""
+    if at + 1 >= len(tail):
+        return ""
+    words = seg.split()
+    k = len(words)
+    while k > 0 and re.fullmatch(_NAME_WORD, words[k - 1]) and not words[k - 1].isupper():
+        k -= 1
+    if k == len(words) or k == 0 or not (words[k - 1].isupper() and len(words[k - 1]) > 1):
+        return ""  # no name begun right after a title in capitals
+    raw = tail[at + 1].text
+    nxt = raw.strip(" *.")
+    if len(raw) - len(raw.lstrip()) > 8 or "\t" in nxt or not _NAME_ONLY.fullmatch(nxt):
+        return ""
+    return nxt if all(w[0].isupper() and not w.isupper() for w in nxt.split()) else ""
+
+
 def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
     """The person who signs: the first name after a signature title, in any column."""
     in_sig = False
-    for ln in tail:
-        for seg in _segments(ln.text):
+    for at, ln in enumerate(tail):
+        segs = _segments(ln.text)
+        if segs:
+            more = _name_goes_on(tail, at, segs[-1])
+            if more:
+                segs[-1] = f"{segs[-1]} {more}"
+        for seg in segs:
             key = fold(seg)
             # "Nơi nhận: THỦ TƯỚNG": two columns run together, the signature's title after
             # the recipients' label

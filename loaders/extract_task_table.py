@@ -151,6 +151,10 @@ def _is_task_header(cols: dict[str, int]) -> bool:
     return "name" in cols and any(r in cols for r in ("lead", "coop", "deadline", "result"))
 
 
+# a closing block's row: recipients beside the signature ("Nơi nhận: … | TM. ỦY BAN …")
+_CLOSING_ROW = re.compile(r"^[*\s]*+(?:nơi nhận|t/?m\.|tm\.|kt\.|k/t)")
+
+
 def find_task_tables(lay: Layout) -> list[TaskTable]:
     """The task tables of a document, with their data rows (cells by role)."""
     lines = lay.lines
@@ -174,6 +178,9 @@ def find_task_tables(lay: Layout) -> list[TaskTable]:
             tables.append(current)
             continue
         if current is None:
+            continue
+        if _CLOSING_ROW.match(fold(cells[0]) if cells else ""):
+            current = None  # the signature's table right after the task table ("Nơi nhận:")
             continue
         if not current.rows and "deadline" in current.columns:
             # "Thời gian" over "Bắt đầu | Hoàn thành": the time the work ends is the deadline

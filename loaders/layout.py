@@ -400,6 +400,8 @@ def _joins(
         return _soft_joins(p, n, soft)
     if re.match(r"^[-–]\s*\d{4}\b", n) and re.search(r"\d{4}\s*$", p):
         return " "  # a year range broken at its dash: "2026" + "- 2030"
+    if re.match(r"^\d{1,4}\b", n) and re.search(r"(?<!\w)(?:ngày|tháng|năm)$", p, re.IGNORECASE):
+        return " "  # a date broken after a word: "Nghệ An, ngày 26 tháng 11 năm" + "2025"
     if not _SENTENCE_END.search(p) and _CITED_PART.match(n):
         return " "  # "… theo quy định tại Điều 6," then "Điều 7, Điều 8 …": no article opens
     if MARKER_RE.match(n) and not re.match(r"^\d{1,2}\.\d{4}", n):

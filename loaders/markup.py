@@ -41,6 +41,8 @@ _DECORATION = re.compile(r"^[ \t]*[-–—_=~*.]{3,}[ \t]*$")
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]")
 _BULLET_STAR = re.compile(r"^([ \t]*)\*(?=[ \t]+[^\s*])")
 _ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
+# a list marker a converter escaped at a line's start: "1\.", "\(1\)", "\-", "\+", "a\)"
+_ESCAPED_MARKER = re.compile(r"(?m)^[ \t]*+(?:\d{1,3}\\\.|\\[-+*(]|[a-zđ]\\\))")
 # "**…**", "__…__" and a single "_" opening or closing a word ("**_Nơi nhận:_**"); an
 # underscore inside a word (a file name, an address) stays
 _EMPHASIS = re.compile(r"\*+|__+|(?<![^\W_])_(?=[^\W_])|(?<=[^\s_])_(?![^\W_])")
@@ -100,7 +102,11 @@ def looks_marked_up(text: str) -> bool:
     """Markdown residue or a portal's page: lines of a lone ``|``, ``**`` pairs, a banner."""
     head = text[:20000]
     pipes = sum(1 for ln in head.splitlines() if _PIPE_LINE.match(ln)) if "|" in head else 0
-    return pipes >= 3 or head.count("**") >= 6 or _portal_banner_end(_rows_shown(text)) > 0
+    if pipes >= 3 or head.count("**") >= 6:
+        return True
+    if "\\" in head and len(_ESCAPED_MARKER.findall(head)) >= 2:
+        return True  # a converter's Markdown ("1\\. …", "\\- …"): its marks read as marks
+    return _portal_banner_end(_rows_shown(text)) > 0
 
 
 def _rows_shown(text: str) -> list[str]:
@@ -180,8 +186,6 @@ def markup_view(text: str) -> MarkupView:
         m = _BULLET_STAR.match(ln)
         if m:
             buf[s + m.end(1)] = "-"
-        for m in _ESCAPE.finditer(ln):
-            buf[s + m.start()] = " "
         for m in _LINE_BREAK_TAG.finditer(
             ln
         ):  # "HỘI ĐỒNG NHÂN DÂN<br>TỈNH GIA LAI": a cell's lines
@@ -196,6 +200,7 @@ def markup_view(text: str) -> MarkupView:
                 continue
             for c in range(m.start(), m.end()):
                 buf[s + c] = " "
+        _unescape(buf, s, "".join(buf[s : s + len(lines[i])]))  # after the marks around it
 
     view.breaks = _bold_line_breaks(lines, starts, banner_end, end)
     _flatten_tables(lines, starts, buf, banner_end, end)
@@ -205,6 +210,27 @@ def markup_view(text: str) -> MarkupView:
             _set(buf, starts[i], lines[i], " ")
     view.text = "".join(buf)
     return view
+
+
+def _unescape(buf: list[str], start: int, line: str) -> None:
+    """A converter's escapes ("1\\.", "\\(2\\)", "\\- Sở", "57\\-NQ/TW"), each word shown
+    without them and moved right by as many spaces: "1\\." reads " 1.", a list marker as
+    one, and what follows the word keeps its offsets."""
+    done = -1  # the end of the last word rewritten
+    for m in _ESCAPE.finditer(line):
+        if m.start() < done:
+            continue
+        a = m.start()
+        while a > 0 and not line[a - 1].isspace():
+            a -= 1
+        b = m.end()
+        while b < len(line) and not line[b].isspace():
+            b += 1
+        word = _ESCAPE.sub("", line[a:b])
+        shown = " " * (b - a - len(word)) + word
+        for k, c in enumerate(shown):
+            buf[start + a + k] = c
+        done = b
 
 
 _BOLD = re.compile(r"\*\*")

@@ -32,6 +32,7 @@ import unicodedata
 
 from . import errors
 from .legacy_encodings import cp1252_to_bytes, decode_tcvn3, decode_vni, is_syllable
+from .pandoc_tables import pipe_rows
 from .source import ReadError, SourceText
 
 # --- how Vietnamese does a text look? ---------------------------------------------------
@@ -226,4 +227,8 @@ def read_text(path: str, data: bytes, fmt: str) -> SourceText:
     text = _TRAILING_SPACE.sub("", text)
     if not text.strip():
         raise ReadError(path, errors.EMPTY, "only whitespace")
+    if fmt == "md":  # pandoc's tables without pipes, a row a line (see pandoc_tables)
+        text, tables = pipe_rows(text)
+        if tables:
+            warnings = [*warnings, f"{tables} pandoc table(s) read as rows"]
     return SourceText(path, text, fmt, encoding, warnings=warnings)

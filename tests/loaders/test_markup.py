@@ -900,3 +900,55 @@ def test_a_documents_facts_do_not_depend_on_the_portals_wrapper(wrapper: str) ->
     assert facts(WRAPPERS[wrapper] + LETTER) == plain
     view = markup_view(WRAPPERS[wrapper] + LETTER)
     assert "Trang chủ" not in view.text and "TRANG CHỦ" not in view.text
+
+
+# A plan converted to Markdown by a converter that escapes what could read as Markdown
+# ("1\." for "1.", "\(1\)" for "(1)", "\-" for a dash), with its letterhead as a Markdown
+# table: no lone "|" lines and no bold, so nothing else says it is Markdown.
+ESCAPED = """| ỦY BAN NHÂN DÂN TỈNH AN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+|----|----|
+| Số: 88/KH-UBND | An Giang, ngày 3 tháng 3 năm 2026 |
+
+KẾ HOẠCH
+
+Triển khai chuyển đổi số năm 2026
+
+\\- Thực hiện Nghị quyết số 57\\-NQ/TW của Bộ Chính trị.
+
+II\\. NHIỆM VỤ
+
+1\\. Sở Tài chính chủ trì, bố trí kinh phí thực hiện, hoàn thành trong tháng 6/2026.
+
+2\\. Sở Nội vụ chủ trì các nhiệm vụ sau:
+
+\\(1\\) Rà soát vị trí việc làm về chuyển đổi số, hoàn thành trong Quý III/2026.
+
+\\(2\\) Tổ chức tập huấn kỹ năng số cho công chức cấp xã\\; báo cáo kết quả trước ngày 15/12/2026.
+"""
+
+
+def test_a_converters_escapes_read_as_the_marks_they_stand_for() -> None:
+    view = markup_view(ESCAPED).text
+    assert len(view) == len(ESCAPED)
+    lines = view.splitlines()
+    assert any(ln.startswith(" 1. Sở Tài chính chủ trì") for ln in lines)
+    assert any(ln.startswith("  (1) Rà soát") for ln in lines)
+    assert " 57-NQ/TW" in view and "\\" not in view.replace("\\;", "")
+    # what follows an escaped word keeps its place: the view's words are the page's
+    at = ESCAPED.index("Sở Nội vụ")
+    assert view[at : at + len("Sở Nội vụ")] == "Sở Nội vụ"
+
+
+def test_markdown_whose_only_marks_are_escapes_is_read_as_markdown() -> None:
+    assert looks_marked_up(ESCAPED)
+    assert not looks_marked_up("Ngày 3/3/2026, Sở Tài chính (1) báo cáo.\n1. Một\n2. Hai\n")
+
+
+def test_tasks_of_an_escaped_conversion_are_those_of_the_plain_text() -> None:
+    tasks = extract_text(ESCAPED, "escaped.md").tasks
+    got = [(t.text.split(",")[0][:24], [a.name for a in t.lead], str(t.deadline)) for t in tasks]
+    assert got == [
+        ("Sở Tài chính chủ trì", ["Sở Tài chính"], "2026-06-30"),
+        ("Rà soát vị trí việc làm ", ["Sở Nội vụ"], "2026-09-30"),
+        ("Tổ chức tập huấn kỹ năng", ["Sở Nội vụ"], "2026-12-15"),
+    ]
