@@ -49,9 +49,15 @@ def attached_documents(
     n = len(paragraphs)
     while i < n:
         p = paragraphs[i]
-        # the heading and its title in one paragraph, not under an appendix's caption ("PHỤ
-        # LỤC II" over "PHƯƠNG ÁN …": the appendix's, not a document issued with the decision)
-        titled = i == 0 or not fold(paragraphs[i - 1].text).lstrip("* ").startswith("phụ lục")
+        # the heading and its title in one paragraph, right after the decision's closing
+        # block ("Nơi nhận: …"), as the decision issues it; not an appendix's heading ("PHỤ
+        # LỤC II" over "PHƯƠNG ÁN …", or the appendix's items before it)
+        before = [fold(q.text).lstrip("* ") for q in paragraphs[max(0, i - 2) : i]]
+        titled = (
+            bool(before)
+            and not before[-1].startswith("phụ lục")
+            and any(_END.match(k) and not k.startswith("phụ lục") for k in before)
+        )
         if p.kind != "body" or not _is_heading(p.text, heading, titled=titled):
             i += 1
             continue

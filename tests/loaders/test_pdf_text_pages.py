@@ -118,6 +118,15 @@ def test_an_appendix_under_its_caption_is_not_a_document_issued_with_the_decisio
     view = markup_view(text).text
     paras = layout(view, soft=paragraph_style(view)).paragraphs
     assert attached_documents(paras, 0, default_table().rules) == []
+    # nor a heading run into its title among an appendix's items, far from the closing block
+    text = DECISION.replace(
+        "tướng Chính phủ (để b/c); - Lưu: VT.\n",
+        "tướng Chính phủ (để b/c); - Lưu: VT.\n"
+        "PHỤ LỤC I\nDANH MỤC THỦ TỤC\n(1) Thủ tục một.\n(2) Thủ tục hai.\n",
+    )
+    view = markup_view(text).text
+    paras = layout(view, soft=paragraph_style(view)).paragraphs
+    assert attached_documents(paras, 0, default_table().rules) == []
     view = markup_view(DECISION).text
     paras = layout(view, soft=paragraph_style(view)).paragraphs
     assert [kind for _, _, kind in attached_documents(paras, 0, default_table().rules)] == [
