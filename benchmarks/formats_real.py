@@ -13,7 +13,8 @@ The same documents as Markdown or text made by the programs people convert docum
 before they publish them (not in the default list; each needs its program installed, else it
 is skipped with the command that installs it): ``pandoc-md`` (``pandoc x.docx -o x.md``:
 grid and multiline tables, escapes), ``pandoc-gfm``, ``markitdown-docx``, ``markitdown-pdf``
-(the PDF's text by pdfminer) and ``pypdf-txt`` (the PDF's text by pypdf, saved as .txt).
+(the PDF's text by pdfminer), ``pypdf-txt`` (the PDF's text by pypdf, saved as .txt),
+``html2text`` and ``markdownify`` (the saved web page made Markdown).
 
 For the .pdf, a table of two columns and at most six rows (a letterhead, a signature block)
 has no borders, as in the documents offices print from Word; other tables are ruled.
@@ -85,6 +86,23 @@ def _markitdown():
     return lambda path: converter.convert(str(path)).text_content
 
 
+def _html2text():
+    import html2text
+
+    def convert(path):
+        h = html2text.HTML2Text()
+        h.body_width = 0  # no wrapping: the lines as the page's blocks
+        return h.handle(Path(path).read_text("utf-8"))
+
+    return convert
+
+
+def _markdownify():
+    from markdownify import markdownify
+
+    return lambda path: markdownify(Path(path).read_text("utf-8"))
+
+
 def _pypdf():
     from pypdf import PdfReader
 
@@ -99,6 +117,9 @@ CONVERTERS = {
     "markitdown-docx": ("docx", ".md", "pip install 'markitdown[docx]'"),
     "markitdown-pdf": ("pdf", ".md", "pip install 'markitdown[pdf]'"),
     "pypdf-txt": ("pdf", ".txt", "pip install pypdf"),
+    # a portal's page saved as HTML, then made Markdown
+    "html2text": ("html", ".md", "pip install html2text"),
+    "markdownify": ("html", ".md", "pip install markdownify"),
 }
 
 
@@ -110,6 +131,8 @@ def _converted(fmt: str, made: dict[str, dict[str, Path]], tmp: Path) -> dict[st
         "markitdown-docx": _markitdown,
         "markitdown-pdf": _markitdown,
         "pypdf-txt": _pypdf,
+        "html2text": _html2text,
+        "markdownify": _markdownify,
     }[fmt]()
     (tmp / fmt).mkdir()
     out = {}
@@ -154,10 +177,10 @@ def main(argv=None) -> int:
             made.setdefault("pdf-docx", {})[name] = _docx(
                 blocks, tmp / "pdf-docx" / f"{stem}.docx", borderless_layout=True
             )
-        if "html" in formats:
+        if any(f in formats for f in ("html", "html2text", "markdownify")):
             page = tmp / f"{stem}.html"
             page.write_text(saved_pages.saved_page(text, stem, saved_pages.LAYOUTS[i % 2]), "utf-8")
-            made["html"][name] = page
+            made.setdefault("html", {})[name] = page
         if "scan" in formats:
             typed = make_scans.typeset("", tmp / f"{stem}.typed.pdf", blocks=blocks)
             made["scan"][name] = make_scans.scan(typed, tmp / f"{stem}.scan.pdf")

@@ -205,6 +205,7 @@ def markup_view(text: str) -> MarkupView:
     view.breaks = _bold_line_breaks(lines, starts, banner_end, end)
     _flatten_tables(lines, starts, buf, banner_end, end)
     _markdown_rows(lines, starts, buf, banner_end, end)
+    _bare_rows(lines, starts, buf, banner_end, end)
     for i in range(banner_end, end):  # a lone "|" left outside any table is residue
         if _PIPE_LINE.match(lines[i]) and buf[starts[i] : starts[i] + len(lines[i])].count("|"):
             _set(buf, starts[i], lines[i], " ")
@@ -580,6 +581,31 @@ def _markdown_rows(
         for c, ch in enumerate(line):
             if ch == "|":
                 buf[starts[i] + c] = " " if c in (first_pipe, last_pipe) else "\t"
+
+
+# the rule under a table's header written without outer pipes: "---|---", ":--|--:|---"
+_BARE_RULE = re.compile(r"^[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)++\|?[ \t]*+$")
+
+
+def _bare_rows(lines: list[str], starts: list[int], buf: list[str], first: int, end: int) -> None:
+    """Tables written one line per row without outer pipes, as html2text writes them
+    ("Số 37-HD/BTGDVTW| Hà Nội, ngày …" under "---|---"): the header above the rule and the
+    lines after it that hold a "|" become lines of tab-separated cells, the rule a blank line."""
+    for i in range(first, end):
+        if "|" not in lines[i] or not _BARE_RULE.match(lines[i]) or _MD_ROW.match(lines[i]):
+            continue
+        _set(buf, starts[i], lines[i], " ")
+        rows = [i - 1] if i > first and "|" in lines[i - 1] else []
+        k = i + 1
+        while k < end and "|" in lines[k] and not _PIPE_LINE.match(lines[k]):
+            rows.append(k)
+            k += 1
+        for r in rows:
+            if _MD_ROW.match(lines[r]):
+                continue  # a row with its outer pipes: read as such (_markdown_rows)
+            for c, ch in enumerate(lines[r]):
+                if ch == "|" and buf[starts[r] + c] == "|":
+                    buf[starts[r] + c] = "\t"
 
 
 def _prose(lines: list[str], a: int, b: int) -> bool:

@@ -952,3 +952,44 @@ def test_tasks_of_an_escaped_conversion_are_those_of_the_plain_text() -> None:
         ("Rà soát vị trí việc làm ", ["Sở Nội vụ"], "2026-09-30"),
         ("Tổ chức tập huấn kỹ năng", ["Sở Nội vụ"], "2026-12-15"),
     ]
+
+
+# A portal's page made Markdown by html2text: tables without outer pipes ("a| b" over
+# "---|---"), a header line of its site, the document's blocks as paragraphs.
+BARE_ROWS = """## CỔNG THÔNG TIN ĐIỆN TỬ TỈNH
+
+ỦY BAN NHÂN DÂN TỈNH LAI CHÂU| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+---|---
+Số: 45/KH-UBND| Lai Châu, ngày 9 tháng 3 năm 2026
+
+**KẾ HOẠCH**
+
+**Triển khai chuyển đổi số năm 2026**
+
+STT| Nhiệm vụ| Cơ quan chủ trì| Thời gian hoàn thành
+---|---|---|---
+1| Xây dựng kho dữ liệu dùng chung của tỉnh| Sở Khoa học và Công nghệ| Quý II/2026
+2| Số hóa hồ sơ hộ tịch| Sở Tư pháp| trước ngày 30/9/2026
+
+Nơi nhận: - Như trên; - Lưu: VT.| KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Văn Nam
+---|---
+"""
+
+
+def test_tables_written_without_outer_pipes_read_as_tables() -> None:
+    view = markup_view(BARE_ROWS).text
+    assert len(view) == len(BARE_ROWS)
+    rows = [[c.strip() for c in ln.split("\t")] for ln in view.splitlines() if "\t" in ln]
+    assert rows[1] == ["Số: 45/KH-UBND", "Lai Châu, ngày 9 tháng 3 năm 2026"]
+    assert rows[3] == [
+        "1",
+        "Xây dựng kho dữ liệu dùng chung của tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Quý II/2026",
+    ]
+    ex = extract_text(BARE_ROWS, "kh.md", markup=True)
+    doc = ex.document
+    assert (doc.number, str(doc.date), doc.signer) == ("45/KH-UBND", "2026-03-09", "Hoàng Văn Nam")
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân tỉnh Lai Châu"
+    got = [([a.name for a in t.lead], str(t.deadline)) for t in ex.tasks]
+    assert got == [(["Sở Khoa học và Công nghệ"], "2026-06-30"), (["Sở Tư pháp"], "2026-09-30")]
