@@ -11,6 +11,9 @@ python-docx opens the package; the body XML is walked directly, because
   ``row.cells`` does, so every row is complete. ``SourceText.tables`` holds the rows.
 * Content controls (``w:sdt``) are read through; deleted revisions are left out.
 * Text boxes (a "DỰ THẢO" stamp, say) follow the paragraph that anchors them, one line each.
+* Word's automatic numbering (a numbered or bulleted list, or a typed "- " Word turned into
+  one) is shown before the paragraph's text as the page shows it ("1. ", "a) ", "- "):
+  :mod:`.docx_numbering`.
 * Footnotes: each reference becomes a superscript number in the text (``năm 2024¹``), and
   the notes follow the body, one line each (``¹ Nghị quyết số ...``), the way a PDF shows
   them, so ``loaders/layout.py`` finds them. Headers and footers are not read.
@@ -26,6 +29,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
 from . import errors
+from .docx_numbering import Numbering
 from .source import ReadError, SourceText, Table, TableRow
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,7 +47,8 @@ MAX_UNZIPPED_BYTES = 1 << 30  # all parts, images included
 class _Builder:
     """Collects lines, their offsets and the tables' rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering | None = None) -> None:
+        self.numbering = numbering  # Word's automatic list markers (docx_numbering)
         self.parts: list[str] = []
         self.pos = 0
         self.tables: list[Table] = []
@@ -99,7 +104,10 @@ def _paragraph(p, out: _Builder, boxes: list) -> str:
                 walk(child)
 
     walk(p)
-    return "".join(parts)
+    text = "".join(parts)
+    if out.numbering is not None and text.strip():
+        return out.numbering.marker(p) + text
+    return text
 
 
 def _cell_text(tc, out: _Builder) -> str:
@@ -179,6 +187,18 @@ def _footnotes(doc, out: _Builder) -> None:
         return
 
 
+def _numbering(doc) -> Numbering | None:
+    """The document's list definitions, when it has any (a package without a numbering
+    part has no automatic markers)."""
+    rels = doc.part.rels.values()
+    if not any(rel.reltype == RT.NUMBERING for rel in rels):
+        return None
+    try:
+        return Numbering(doc.part.numbering_part.element, doc.styles.element)
+    except Exception:  # a damaged part: the text without its markers, as before
+        return None
+
+
 def _check_size(path: str, file: str | BinaryIO) -> None:
     try:
         with zipfile.ZipFile(file) as z:
@@ -219,7 +239,7 @@ def read_docx(path: str, file: str | BinaryIO) -> SourceText:
         doc = Document(file)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, ValueError, lxml errors
         raise ReadError(path, errors.CORRUPT, f"{type(exc).__name__}: {exc}") from exc
-    out = _Builder()
+    out = _Builder(_numbering(doc))
     _blocks(doc.element.body, out)
     _footnotes(doc, out)
     text = "".join(out.parts)
