@@ -160,13 +160,16 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--keep", action="store_true", help="keep the files made (folder printed)")
+    ap.add_argument(
+        "--dir", type=Path, default=DEV, help="documents and truth files (default: real dev)"
+    )
     args = ap.parse_args(argv)
     formats = args.formats.split(",")
-    truths = score_extract.load_truths(DEV)
+    truths = score_extract.load_truths(args.dir)
     tmp = Path(tempfile.mkdtemp())
     made: dict[str, dict[str, Path]] = {f: {} for f in formats}
     for i, name in enumerate(sorted(truths)):
-        md = DEV / name
+        md = args.dir / name
         text = md.read_text("utf-8")
         blocks, _ = saved_pages.document_blocks(text)
         stem = md.stem

@@ -40,7 +40,9 @@ _PIPE_LINE = re.compile(r"^[ \t]*\|[ \t]*$")
 _DECORATION = re.compile(r"^[ \t]*[-–—_=~*.]{3,}[ \t]*$")
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]")
 _BULLET_STAR = re.compile(r"^([ \t]*)\*(?=[ \t]+[^\s*])")
-_ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~])")
+# a converter's escape before a mark, or a backslash ending a line or a word (Markdown's hard
+# line break: pandoc writes a letterhead's "ỦY BAN NHÂN DÂN\" then "TỈNH …")
+_ESCAPE = re.compile(r"\\(?=[-*_#.()\[\]|+!`>~]|\s|$)")
 # a list marker a converter escaped at a line's start: "1\.", "\(1\)", "\-", "\+", "a\)"
 _ESCAPED_MARKER = re.compile(r"(?m)^[ \t]*+(?:\d{1,3}\\\.|\\[-+*(]|[a-zđ]\\\))")
 # "**…**", "__…__" and a single "_" opening or closing a word ("**_Nơi nhận:_**"); an

@@ -150,3 +150,35 @@ def test_any_arrangement_of_table_lines_reads_without_error(parts: list[str]) ->
         assert out == text
     else:  # rows only gather lines; a table adds at most its header's rule
         assert out.count("\n") <= text.count("\n") + tables
+
+
+# pandoc writes a line break inside a paragraph (Shift+Enter in Word: a letterhead's cell, a
+# signature block) as a backslash ending the line
+HARD_BREAKS = """\
+  -----------------------------------------------------------------------
+  ỦY BAN NHÂN DÂN\\                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\
+  TỈNH AN GIANG                       Độc lập - Tự do - Hạnh phúc
+  ----------------------------------- -----------------------------------
+  Số: 88/KH-UBND                      An Giang, ngày 3 tháng 3 năm 2026
+
+  -----------------------------------------------------------------------
+
+KẾ HOẠCH
+
+Triển khai chuyển đổi số năm 2026
+
+1\\. Sở Tài chính chủ trì, bố trí kinh phí thực hiện, hoàn thành trong
+tháng 6/2026.
+
+KT. CHỦ TỊCH\\
+PHÓ CHỦ TỊCH\\
+Nguyễn Văn Hùng
+"""
+
+
+def test_line_breaks_written_as_backslashes_are_no_text() -> None:
+    _, ex = _extract(HARD_BREAKS)
+    doc = ex.document
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân tỉnh An Giang"
+    assert doc.signer == "Nguyễn Văn Hùng"
+    assert "\\\\" not in (doc.title or "") and str(doc.date) == "2026-03-03"
