@@ -204,6 +204,7 @@ def markup_view(text: str) -> MarkupView:
                 buf[s + c] = " "
         _unescape(buf, s, "".join(buf[s : s + len(lines[i])]))  # after the marks around it
 
+    _nested_lists(lines, starts, buf, banner_end, end)
     view.breaks = _bold_line_breaks(lines, starts, banner_end, end)
     _flatten_tables(lines, starts, buf, banner_end, end)
     _markdown_rows(lines, starts, buf, banner_end, end)
@@ -213,6 +214,45 @@ def markup_view(text: str) -> MarkupView:
             _set(buf, starts[i], lines[i], " ")
     view.text = "".join(buf)
     return view
+
+
+_ORDERED = re.compile(r"^( *+)(\d{1,3})([.)])(?= +\S)")
+_LETTERS = "abcdđeghiklmnopqrstuvxy"  # a list's letters in Vietnamese (no f, j, w, z)
+
+
+def _nested_lists(
+    lines: list[str], starts: list[int], buf: list[str], first: int, end: int
+) -> None:
+    """Markdown lists nested by indentation, as converters write a Word list's levels
+    ("1. Sở Tài chính:" then "   1. Chủ trì …" or "    1)  Chủ trì …"): an ordered item one
+    level in is shown lettered ("a)"), two or more levels in as a dash, as the documents
+    print their levels, so the item stays under the one it belongs to. Items at the margin
+    and text between them end the nesting."""
+    opened: list[int] = []  # the indentation of each open ordered item, outermost first
+    for i in range(first, end):
+        line = "".join(buf[starts[i] : starts[i] + len(lines[i])])
+        if not line.strip():
+            continue
+        m = _ORDERED.match(line)
+        # the line's own indentation, not the view's (marks around "**1. …**" and a marker's
+        # escape, blanked or moved, are no indentation)
+        indent = len(lines[i]) - len(lines[i].lstrip(" "))
+        if m is None:
+            if indent == 0:
+                opened = []  # a paragraph at the margin: the list is over
+            continue
+        while opened and indent <= opened[-1]:
+            opened.pop()
+        depth = len(opened)
+        opened.append(indent)
+        if depth == 0:
+            continue
+        a, b = m.start(2), m.end(3)
+        n = int(m.group(2))
+        shown = _LETTERS[n - 1] + ")" if depth == 1 and n <= len(_LETTERS) else "-"
+        shown = " " * (b - a - len(shown)) + shown
+        for k, c in enumerate(shown):
+            buf[starts[i] + a + k] = c
 
 
 def _unescape(buf: list[str], start: int, line: str) -> None:

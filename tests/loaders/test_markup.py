@@ -993,3 +993,79 @@ def test_tables_written_without_outer_pipes_read_as_tables() -> None:
     assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân tỉnh Lai Châu"
     got = [([a.name for a in t.lead], str(t.deadline)) for t in ex.tasks]
     assert got == [(["Sở Khoa học và Công nghệ"], "2026-06-30"), (["Sở Tư pháp"], "2026-09-30")]
+
+
+# A plan whose Word list has levels ("1." over "a)" over "-"), made Markdown by two
+# converters: markitdown writes every ordered level as "1.", three spaces in a level; pandoc
+# -t gfm writes the second level "1)", four spaces in. Only the indentation keeps the levels.
+NESTED_HEAD = """| ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| --- | --- |
+| Số: 77/KH-UBND | Điện Biên, ngày 2 tháng 2 năm 2026 |
+
+KẾ HOẠCH
+
+Chuyển đổi số năm 2026
+
+Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+II. TỔ CHỨC THỰC HIỆN
+
+"""
+NESTED_MARKITDOWN = (
+    NESTED_HEAD
+    + """1. Sở Khoa học và Công nghệ:
+   1. Chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong Quý II/2026.
+   2. Hướng dẫn các xã triển khai nền tảng số, hoàn thành trước ngày 30/9/2026.
+2. Sở Tài chính:
+   1. Bố trí kinh phí thực hiện Kế hoạch:
+      * Kinh phí năm 2026, hoàn thành trong tháng 3/2026;
+      * Kinh phí các năm sau, hoàn thành trong tháng 12/2026.
+"""
+)
+NESTED_GFM = (
+    NESTED_HEAD
+    + """1.  Sở Khoa học và Công nghệ:
+
+    1)  Chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong Quý
+        II/2026.
+
+    2)  Hướng dẫn các xã triển khai nền tảng số, hoàn thành trước ngày
+        30/9/2026.
+
+2.  Sở Tài chính:
+
+    1)  Bố trí kinh phí thực hiện Kế hoạch:
+
+        - Kinh phí năm 2026, hoàn thành trong tháng 3/2026;
+
+        - Kinh phí các năm sau, hoàn thành trong tháng 12/2026.
+"""
+)
+
+
+@pytest.mark.parametrize("text", [NESTED_MARKITDOWN, NESTED_GFM], ids=["markitdown", "gfm"])
+def test_a_lists_levels_written_by_indentation_keep_their_items_under_theirs(text: str) -> None:
+    view = markup_view(text).text
+    assert len(view) == len(text)
+    assert "   a) Chủ trì xây dựng" in view or "    a)  Chủ trì xây dựng" in view
+    tasks = extract_text(text, "kh.md", markup=True).tasks  # as a .md file is read
+    got = [(t.text[:24], [a.name for a in t.lead]) for t in tasks]
+    assert got == [
+        ("Chủ trì xây dựng kho dữ ", ["Sở Khoa học và Công nghệ"]),
+        ("Hướng dẫn các xã triển k", ["Sở Khoa học và Công nghệ"]),
+        ("Kinh phí năm 2026, hoàn ", ["Sở Tài chính"]),
+        ("Kinh phí các năm sau, ho", ["Sở Tài chính"]),
+    ]
+
+
+def test_numbers_at_the_margin_after_text_start_no_nesting() -> None:
+    text = "1. Một\n\nĐoạn văn ở lề.\n\n   2. Hai\n"
+    assert markup_view(text).text == text  # "2." after text at the margin opens no level
+    text = "1. Một\n   2. Hai\n      3. Ba\n"
+    assert markup_view(text).text == "1. Một\n   b) Hai\n       - Ba\n"
+
+
+def test_marks_before_a_number_are_no_indentation() -> None:
+    text = "2. Huy động nguồn lực.\n\n**1. Sở Khoa học và Công nghệ**\n\n1\\. Sở Nội vụ\n"
+    view = markup_view(text).text
+    assert "1. Sở Khoa học" in view and "1. Sở Nội vụ" in view
