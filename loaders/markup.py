@@ -614,6 +614,18 @@ def _markdown_rows(
     readers give a table, and the rule a blank line."""
     for i in range(first, end):
         line = lines[i]
+        if _ONE_CELL_RULE.match(line):
+            # a table of one column (a boxed note, a stamp): its rows are paragraphs
+            _set(buf, starts[i], line, " ")
+            k = i - 1
+            while k >= first and _MD_ROW.match(lines[k]) and lines[k].count("|") == 2:
+                _set_pipes(buf, starts[k], lines[k])
+                k -= 1
+            k = i + 1
+            while k < end and _MD_ROW.match(lines[k]) and lines[k].count("|") == 2:
+                _set_pipes(buf, starts[k], lines[k])
+                k += 1
+            continue
         if not _MD_ROW.match(line) or line.count("|") < 3:
             continue
         if _MD_RULE.match(line):
@@ -623,6 +635,17 @@ def _markdown_rows(
         for c, ch in enumerate(line):
             if ch == "|":
                 buf[starts[i] + c] = " " if c in (first_pipe, last_pipe) else "\t"
+
+
+# the rule under the first row of a table of one column: "| --- |"
+_ONE_CELL_RULE = re.compile(r"^[ \t]*+\|[ \t]*+:?-{3,}+:?[ \t]*+\|[ \t]*+$")
+
+
+def _set_pipes(buf: list[str], start: int, line: str) -> None:
+    """The pipes of ``line`` (at ``start``) become spaces, its words stay."""
+    for c, ch in enumerate(line):
+        if ch == "|":
+            buf[start + c] = " "
 
 
 # the rule under a table's header written without outer pipes: "---|---", ":--|--:|---"

@@ -1069,3 +1069,15 @@ def test_marks_before_a_number_are_no_indentation() -> None:
     text = "2. Huy động nguồn lực.\n\n**1. Sở Khoa học và Công nghệ**\n\n1\\. Sở Nội vụ\n"
     view = markup_view(text).text
     assert "1. Sở Khoa học" in view and "1. Sở Nội vụ" in view
+
+
+def test_a_table_of_one_column_reads_as_its_paragraphs() -> None:
+    """markitdown writes a one-cell box of Word ("DỰ THẢO", a note) as a table of one column."""
+    text = "Chuyển đổi số\n\n|  |\n| --- |\n| DỰ THẢO |\n\n1. Sở Y tế chủ trì.\n"
+    view = markup_view(text).text
+    assert len(view) == len(text) and "|" not in view
+    assert [ln.strip() for ln in view.splitlines() if ln.strip()] == [
+        "Chuyển đổi số",
+        "DỰ THẢO",
+        "1. Sở Y tế chủ trì.",
+    ]
