@@ -107,7 +107,7 @@ def looks_marked_up(text: str) -> bool:
     if pipes >= 3 or head.count("**") >= 6:
         return True
     if "\\" in head and len(_ESCAPED_MARKER.findall(head)) >= 2:
-        return True  # a converter's Markdown ("1\\. …", "\\- …"): its marks read as marks
+        return True  # a converter's Markdown ("1\. …", "\- …"): its marks read as marks
     return _portal_banner_end(_rows_shown(text)) > 0
 
 
