@@ -612,33 +612,39 @@ def _markdown_rows(
     """Tables written one line per row, as Markdown converters write them ("| a | b |", a rule
     "|---|---|" under the header): each row becomes a line of tab-separated cells, as the
     readers give a table, and the rule a blank line."""
-    for i in range(first, end):
+    i = first
+    while i < end:
         line = lines[i]
         if _ONE_CELL_RULE.match(line):
-            # a table of one column (a boxed note, a stamp): its rows are paragraphs
+            # a table of one column (a boxed note, a stamp): its header row over the rule and
+            # the rows after it are paragraphs (each line looked at once: a long run of such
+            # lines stays linear)
             _set(buf, starts[i], line, " ")
-            k = i - 1
-            while k >= first and _MD_ROW.match(lines[k]) and lines[k].count("|") == 2:
-                _set_pipes(buf, starts[k], lines[k])
-                k -= 1
-            k = i + 1
-            while k < end and _MD_ROW.match(lines[k]) and lines[k].count("|") == 2:
-                _set_pipes(buf, starts[k], lines[k])
-                k += 1
+            if i > first and _one_cell_row(lines[i - 1]):
+                _set_pipes(buf, starts[i - 1], lines[i - 1])
+            i += 1
+            while i < end and _one_cell_row(lines[i]):
+                _set_pipes(buf, starts[i], lines[i])
+                i += 1
             continue
-        if not _MD_ROW.match(line) or line.count("|") < 3:
-            continue
-        if _MD_RULE.match(line):
-            _set(buf, starts[i], line, " ")
-            continue
-        first_pipe, last_pipe = line.index("|"), line.rindex("|")
-        for c, ch in enumerate(line):
-            if ch == "|":
-                buf[starts[i] + c] = " " if c in (first_pipe, last_pipe) else "\t"
+        if _MD_ROW.match(line) and line.count("|") >= 3:
+            if _MD_RULE.match(line):
+                _set(buf, starts[i], line, " ")
+            else:
+                first_pipe, last_pipe = line.index("|"), line.rindex("|")
+                for c, ch in enumerate(line):
+                    if ch == "|":
+                        buf[starts[i] + c] = " " if c in (first_pipe, last_pipe) else "\t"
+        i += 1
 
 
 # the rule under the first row of a table of one column: "| --- |"
 _ONE_CELL_RULE = re.compile(r"^[ \t]*+\|[ \t]*+:?-{3,}+:?[ \t]*+\|[ \t]*+$")
+
+
+def _one_cell_row(line: str) -> bool:
+    """A row of a one-column table: "| DỰ THẢO |" (not its rule)."""
+    return bool(_MD_ROW.match(line)) and line.count("|") == 2 and not _ONE_CELL_RULE.match(line)
 
 
 def _set_pipes(buf: list[str], start: int, line: str) -> None:
@@ -656,15 +662,20 @@ def _bare_rows(lines: list[str], starts: list[int], buf: list[str], first: int, 
     """Tables written one line per row without outer pipes, as html2text writes them
     ("Số 37-HD/BTGDVTW| Hà Nội, ngày …" under "---|---"): the header above the rule and the
     lines after it that hold a "|" become lines of tab-separated cells, the rule a blank line."""
-    for i in range(first, end):
+    i = first
+    while i < end:
         if "|" not in lines[i] or not _BARE_RULE.match(lines[i]) or _MD_ROW.match(lines[i]):
+            i += 1
             continue
         _set(buf, starts[i], lines[i], " ")
         rows = [i - 1] if i > first and "|" in lines[i - 1] else []
         k = i + 1
         while k < end and "|" in lines[k] and not _PIPE_LINE.match(lines[k]):
+            if _BARE_RULE.match(lines[k]) and not _MD_ROW.match(lines[k]):
+                break  # the next table's rule: its header is the row before it
             rows.append(k)
             k += 1
+        i = k
         for r in rows:
             if _MD_ROW.match(lines[r]):
                 continue  # a row with its outer pipes: read as such (_markdown_rows)

@@ -105,9 +105,7 @@ def _grid(lines: list[str], i: int) -> tuple[list[list[str]], bool, int] | None:
             body.append(lines[j])
             j += 1
         if j >= len(lines) or not _GRID_BORDER.match(lines[j]):
-            if not body:
-                break  # the table's last border
-            return None  # a row without its closing border: not a grid table
+            break  # the table's last border (lines after it without one are no row of it)
         if body:
             pieces: list[list[str]] = [[] for _ in cuts]
             for ln in body:

@@ -806,6 +806,48 @@ def time_attack_documents(n: int, bound: float) -> dict[str, float]:
     return out
 
 
+# Markdown's line structures repeated many times (tables of one column, tables without outer
+# pipes, pandoc's grid, multiline and simple tables, escapes, list levels): each line must be
+# looked at a bounded number of times (a table's rows scanned again for every rule was
+# quadratic: 130 s for 20,000 lines)
+MARKDOWN_ATTACKS: dict[str, Callable[[int], str]] = {
+    "one-cell tables": lambda n: "| a |\n| --- |\n" * (n // 2),
+    "one-cell rows": lambda n: "| a |\n| --- |\n" + "| a |\n" * n,
+    "bare tables": lambda n: "a| b\n---|---\n" * (n // 2),
+    "bare rows": lambda n: "a| b\n---|---\n" + "a| b\n" * n,
+    "pipe rows": lambda n: "| a | b |\n|---|---|\n" + "| a | b |\n" * n,
+    "grid rows": lambda n: "+---+\n" + "| a |\n" * n,
+    "grid borders": lambda n: "+---+\n| a |\n" * (n // 2),
+    "multiline rows": lambda n: "  ------\n  a\n  --- ---\n" + "  a   b\n\n" * (n // 2),
+    "simple rows": lambda n: "a b\n--- ---\n" + "x y\n" * n,
+    "dash lines": lambda n: "  --- ---\n" * n,
+    "escapes": lambda n: "\\- 1\\. \\(2\\)\n" * n,
+    "list levels": lambda n: "".join(" " * (k % 40) + "1. x\n" for k in range(n)),
+}
+
+
+def time_markdown_attacks(n: int, bound: float) -> dict[str, float]:
+    """Seconds to read each of :data:`MARKDOWN_ATTACKS` of ``n`` lines as a .md file is read
+    (pandoc's tables as rows, then the Markdown view); ``-1`` past ``bound``."""
+    from policy_lineage.loaders.markup import markup_view
+    from policy_lineage.loaders.read_text import read_text
+
+    signal.signal(signal.SIGALRM, _alarm)
+    out: dict[str, float] = {}
+    for name, make in MARKDOWN_ATTACKS.items():
+        data = make(n).encode("utf-8")
+        signal.setitimer(signal.ITIMER_REAL, bound)
+        start = time.perf_counter()
+        try:
+            markup_view(read_text("x.md", data, "md").text)
+            out[name] = time.perf_counter() - start
+        except _Timeout:
+            out[name] = -1.0
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    return out
+
+
 # --------------------------------------------------------------------------- bounded runs
 
 
@@ -872,6 +914,9 @@ def _child(argv: list[str]) -> dict:
         return {"times": times, "peak_mb": _peak_mb()}
     if argv[0] == "attack-docs":  # attack-docs N BOUND
         times = time_attack_documents(int(argv[1]), float(argv[2]))
+        return {"times": times, "peak_mb": _peak_mb()}
+    if argv[0] == "markdown":  # markdown N BOUND
+        times = time_markdown_attacks(int(argv[1]), float(argv[2]))
         return {"times": times, "peak_mb": _peak_mb()}
     if argv[0] == "text":  # text FILE: extract a text file's content as the three readers give it
         text = Path(argv[1]).read_text("utf-8")
