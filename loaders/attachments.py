@@ -49,16 +49,10 @@ def attached_documents(
     n = len(paragraphs)
     while i < n:
         p = paragraphs[i]
-        # the heading and its title in one paragraph, right after the decision's closing
-        # block ("Nơi nhận: …"), as the decision issues it; not an appendix's heading ("PHỤ
-        # LỤC II" over "PHƯƠNG ÁN …", or the appendix's items before it)
-        before = [fold(q.text).lstrip("* ") for q in paragraphs[max(0, i - 2) : i]]
-        titled = (
-            bool(before)
-            and not before[-1].startswith("phụ lục")
-            and any(_END.match(k) and not k.startswith("phụ lục") for k in before)
-        )
-        if p.kind != "body" or not _is_heading(p.text, heading, titled=titled):
+        if p.kind != "body" or not (
+            _is_heading(p.text, heading)
+            or (_is_heading(p.text, heading, titled=True) and _after_closing(paragraphs, i))
+        ):
             i += 1
             continue
         start = None
@@ -80,32 +74,44 @@ def attached_documents(
                 break
             end += 1
         if end > start:
-            out.append((start, end, _type_word(p.text, heading)))
+            out.append((start, end, _type_word(p.text, heading) or fold(p.text.strip(" *"))))
         i = end
     return out
 
 
-def _type_word(text: str, heading: re.Pattern[str]) -> str:
-    """The heading's type word, folded: "kế hoạch" of "KẾ HOẠCH" or "KẾ HOẠCH TRIỂN KHAI …"."""
+def _after_closing(paragraphs: list[Paragraph], i: int) -> bool:
+    """Paragraph ``i`` comes right after a closing block ("Nơi nhận: …", a signature mark),
+    as a document a decision issues does; not under an appendix's caption ("PHỤ LỤC II" over
+    "PHƯƠNG ÁN …") nor among an appendix's items."""
+    before = [fold(q.text).lstrip("* ") for q in paragraphs[max(0, i - 2) : i]]
+    return (
+        bool(before)
+        and not before[-1].startswith("phụ lục")
+        and any(_END.match(k) and not k.startswith("phụ lục") for k in before)
+    )
+
+
+def _type_word(text: str, heading: re.Pattern[str]) -> str | None:
+    """The type word a heading opens with, folded: "kế hoạch" of "KẾ HOẠCH" and of "KẾ HOẠCH
+    TRIỂN KHAI …" (the heading and its title in one paragraph); None if it opens with none."""
     key = " ".join(fold(text.strip(" *")).split())
     if heading.match(key):
         return key
     return next(
-        (key[: m.start()] for m in re.finditer(" ", key) if heading.match(key[: m.start()])), key
+        (key[: m.start()] for m in re.finditer(" ", key) if heading.match(key[: m.start()])), None
     )
 
 
 def _is_heading(text: str, heading: re.Pattern[str], titled: bool = False) -> bool:
     """``text`` is a type heading in capitals; ``titled``: or the heading and its title in
     one paragraph ("KẾ HOẠCH TRIỂN KHAI …", a text whose lines have no blank line between
-    them), which the "(Kèm theo …)" line under it must then confirm."""
+    them), which must come right after the decision's closing block (:func:`_after_closing`)
+    and the "(Kèm theo …)" line under it confirm."""
     t = text.strip(" *")
     if not t or not t.isupper():
         return False
-    key = " ".join(fold(t).split())
-    if heading.match(key):
-        return True
-    return titled and any(heading.match(key[: m.start()]) for m in re.finditer(" ", key))
+    word = _type_word(t, heading)
+    return word is not None and (titled or word == " ".join(fold(t).split()))
 
 
 def _attached_at(paragraphs: list[Paragraph], i: int) -> bool:

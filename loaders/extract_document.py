@@ -246,9 +246,6 @@ _MOTTO_LINE = re.compile(
     r"^(?:cộng hòa xã hội(?: chủ nghĩa việt nam)?|chủ nghĩa việt nam|độc lập\s*[-–—]\s*tự do"
     r"|đảng cộng sản việt nam$)"
 )
-# the rest of a wrapped motto, on the lines after its first ("VIỆT NAM Độc lập - Tự do -
-# Hạnh" / "phúc" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"): a letterhead's right column read after
-# the type heading, as a PDF's text gives it
 # a place and date broken over two lines ("Thành phố Hồ Chí Minh, ngày 18" / "tháng 11 năm
 # 2025"): its first line, and the rest on the next
 _DATE_OPENS = re.compile(
@@ -257,6 +254,9 @@ _DATE_OPENS = re.compile(
     re.IGNORECASE,
 )
 _DATE_REST = re.compile(r"(?:ngày\s*+\d{1,2}\s*+)?(?:tháng\s*+\d{1,2}\s*+)?(?:năm\s*+)?\d{4}")
+# the rest of a wrapped motto, on the lines after its first ("VIỆT NAM Độc lập - Tự do -
+# Hạnh" / "phúc" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"): a letterhead's right column read after
+# the type heading, as a PDF's text gives it
 _MOTTO_REST = re.compile(
     r"(?:(?:cộng hòa|xã hội|chủ nghĩa|việt nam|độc lập|tự do|hạnh phúc|hạnh|phúc)\s*+[-–—]?\s*+)+"
 )
