@@ -955,6 +955,7 @@ class AgencyTable:
         found = self._elided_heads(text, key, found, province)
         found = self._organs_of_a_group(text, found, province)
         found = self._holders_committee(text, key, found, province)
+        found = _village_heads(text, key, found, province, self.rules)
         return self._coordinate_names(text, key, found, province)
 
     def _holders_committee(
@@ -1667,6 +1668,10 @@ class AgencyTable:
             listed = self.lookup(written, province)
             if listed is not None:
                 agency = replace(listed, as_written=written)
+            elif province is None and _EVERY_PROVINCE.fullmatch(fold(written)):
+                # "Ủy ban nhân dân tỉnh, thành phố báo cáo …" in a central text: the people's
+                # committee of each province, the group the letter is sent to
+                agency = Agency(EVERY_PROVINCE, "unknown", None, "group", None, written, False)
             else:
                 name = self.display_name(written)
                 agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
@@ -2148,21 +2153,40 @@ class AgencyTable:
         out: list[AgencyMatch] = []
         for m in found:
             prev = out[-1] if out else None
+            again = (  # "Sở Khoa học và Công nghệ (Sở KH&CN) các tỉnh": the name again
+                len(out) > 1
+                and out[-1].agency.name == out[-2].agency.name
+                and _PARENTHESIS.fullmatch(key, out[-2].end, out[-1].end + 1)
+            )
+            if again:
+                prev = out[-2]
+            gap = key[prev.end : m.start] if prev is not None else ""
             if (
                 prev is not None
                 and m.agency.kind == "group"
                 and prev.agency.kind != "group"
-                and not key[prev.end : m.start].strip()
+                and (not gap.strip() or _PARENTHESIS.fullmatch(gap))
                 and text[m.start].islower()  # "… Tỉnh Các sở, ban, ngành": a new item
                 and re.match(r"(?:các|những)\s+", key[m.start :])
                 and _GROUP_OF_PLACES.match(key, m.start + len(key[m.start :].split()[0]) + 1)
             ):
-                written = text[prev.start : m.end]
+                written = f"{text[prev.start : prev.end]} {text[m.start : m.end]}"
                 merged = self.known_or_printed(written, province, "group", prev.agency.name)
+                if again:  # the short form is part of the name with its places
+                    out.pop()
                 out[-1] = AgencyMatch(prev.start, m.end, merged)
                 continue
             out.append(m)
         return out
+
+
+#: The people's committees of every province, as a central text names them.
+EVERY_PROVINCE = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+# "Ủy ban nhân dân tỉnh, thành phố" with no place named: every province's, in a central text
+_EVERY_PROVINCE = re.compile(r"(?:ủy|uỷ) ban nhân dân\s++tỉnh\s*+[,/]\s*+thành phố")
+
+#: A short form in parentheses after a name ("(Sở KH&CN)"), spaces around it.
+_PARENTHESIS = re.compile(r"\s*+\([^()\n]{1,40}\)\s*+")
 
 
 def _inside_dropped(found: list[AgencyMatch], shaped: list[AgencyMatch]) -> list[AgencyMatch]:
@@ -2778,6 +2802,45 @@ def _where_after(
             break
         last = j
     return last
+
+
+def _village_head_pattern(rules: Rules) -> re.Pattern[str]:
+    """ "Trưởng thôn, Tổ trưởng tổ dân phố", "trưởng ấp và trưởng khu phố": heads of the
+    places below a commune (``village_units``), one or a list of them."""
+    units = Rules.alternation(rules.village_units) or "(?!)"
+    head = rf"(?:phó\s++)?(?:tổ\s++)?trưởng\s++(?P<u>{units})(?![\wđ])"
+    one = rf"(?:phó\s++)?(?:tổ\s++)?trưởng\s++(?:{units})(?![\wđ])"
+    return re.compile(
+        rf"(?<![\wđ]){head}(?P<more>(?:\s*+,\s*+(?:và\s++)?|\s++(?:và|hoặc)\s++){one})*+"
+    )
+
+
+def _village_heads(
+    text: str, key: str, found: list[AgencyMatch], province: str | None, rules: Rules
+) -> list[AgencyMatch]:
+    """The heads of villages stand for the villages, as a minister stands for the ministry:
+    "Trưởng thôn, Tổ trưởng tổ dân phố tuyên truyền …" is done by the villages and
+    residential groups ("Các thôn, tổ dân phố"). A head followed by the places it heads
+    ("Trưởng khóm các khóm") is the title of that group, read as office titles are."""
+    if not rules.village_units:
+        return found
+    units_of = re.compile(rf"(?<![\wđ])(?:{Rules.alternation(rules.village_units)})(?![\wđ])")
+    extra: list[AgencyMatch] = []
+    for m in derived(rules, _village_head_pattern).finditer(key):
+        start, end = m.start(), m.end()
+        if re.match(r"\s++(?:các|những)\s", key[end : end + 8]):
+            continue  # "Trưởng khóm các khóm": the group after the title
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        units: list[str] = []
+        for u in units_of.finditer(key, start, end):
+            if u.group() not in units:
+                units.append(u.group())
+        name = "Các " + ", ".join(units)
+        written = collapse(text[start:end])
+        agency = Agency(name, "unknown", province, "group", None, written, canonical=False)
+        extra.append(AgencyMatch(start, end, agency))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _units_tail(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -1,0 +1,129 @@
+"""Doers of commune letters, provincial police letters and central letters to every province
+(sentences written for these tests, in the shapes of the session-28 written batches: a ward's
+letter to its neighbourhoods, a provincial police letter to its departments, a ministry's letter
+to the provinces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import EVERY_PROVINCE, default_table
+from policy_lineage.loaders.assignment import parse_assignment
+from policy_lineage.loaders.pipeline import extract_text
+
+TABLE = default_table()
+
+
+def leads(sentence: str, province: str | None) -> list[str]:
+    return [a.name for a in parse_assignment(sentence, TABLE, province).lead]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "expected"),
+    [
+        # the heads of the places below a commune stand for those places
+        (
+            "Trưởng thôn, Tổ trưởng tổ dân phố tuyên truyền đến từng hộ gia đình.",
+            "Hà Tĩnh",
+            ["Các thôn, tổ dân phố"],
+        ),
+        (
+            "Trưởng ấp và Trưởng khu phố vận động người dân cài đặt VNeID.",
+            "An Giang",
+            ["Các ấp, khu phố"],
+        ),
+        # the head followed by the group he heads: the group
+        ("Trưởng khóm các khóm kiện toàn Tổ công nghệ số cộng đồng.", "An Giang", ["Các khóm"]),
+        ("Các khóm tổ chức Ngày thứ Bảy số tại nhà văn hóa.", "An Giang", ["Các khóm"]),
+        # a provincial police department, by name, by its short name or by its code
+        (
+            "Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì làm sạch dữ liệu.",
+            "Quảng Trị",
+            ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"],
+        ),
+        (
+            "Phòng Cảnh sát QLHC về TTXH (PC06) hướng dẫn cấp căn cước.",
+            "Quảng Trị",
+            ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"],
+        ),
+        (
+            "PA05 kiểm tra, đánh giá an ninh mạng của Công an tỉnh.",
+            "Quảng Trị",
+            ["Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"],
+        ),
+        # "hậu cần" is one word: the name does not stop at "cần"
+        ("Phòng Hậu cần rà soát nhu cầu trang thiết bị.", "Quảng Trị", ["Phòng Hậu cần"]),
+        # a short form in parentheses between a body and its places
+        (
+            "Sở Khoa học và Công nghệ (Sở KH&CN) các tỉnh, thành phố rà soát hệ thống camera.",
+            None,
+            ["Sở Khoa học và Công nghệ các tỉnh, thành phố"],
+        ),
+        # every province's people's committee, in a central letter
+        (
+            "Ủy ban nhân dân tỉnh, thành phố gửi báo cáo về Bộ Nội vụ trước ngày 20/01/2026.",
+            None,
+            [EVERY_PROVINCE],
+        ),
+        (
+            "Đề nghị đồng chí Chủ tịch Ủy ban nhân dân tỉnh, thành phố chỉ đạo rà soát biên chế.",
+            None,
+            [EVERY_PROVINCE],
+        ),
+        # "các tỉnh, thành phố" printed: the group as printed
+        (
+            "Ủy ban nhân dân các tỉnh, thành phố báo cáo kết quả trước ngày 15/12/2025.",
+            None,
+            ["Ủy ban nhân dân các tỉnh, thành phố"],
+        ),
+        # a land registration office, printed in lower case in a list after "Chỉ đạo"
+        (
+            "Chỉ đạo Sở Nông nghiệp và Môi trường, Văn phòng đăng ký đất đai, Ủy ban nhân dân "
+            "các xã, phường, đặc khu tập trung làm sạch dữ liệu đất đai.",
+            None,
+            [
+                "Sở Nông nghiệp và Môi trường",
+                "Văn phòng Đăng ký đất đai tỉnh",
+                "Ủy ban nhân dân các xã, phường, đặc khu",
+            ],
+        ),
+    ],
+)
+def test_doers(sentence: str, province: str | None, expected: list[str]) -> None:
+    assert leads(sentence, province) == expected
+
+
+def test_a_province_named_keeps_its_committee() -> None:
+    """ "Ủy ban nhân dân tỉnh Thanh Hóa" is that province's, not every province's."""
+    assert leads("Ủy ban nhân dân tỉnh Thanh Hóa rà soát quy hoạch.", None) != [EVERY_PROVINCE]
+
+
+def test_a_letter_to_the_heads_of_villages() -> None:
+    """A ward's letter whose first heading names the heads of its neighbourhoods: the items
+    under it are theirs, not the addressees' of the whole letter."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "PHƯỜNG BÌNH ĐỨC",
+            "Số: 15/UBND-VP",
+            "V/v triển khai phong trào Bình dân học vụ số",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Bình Đức, ngày 26 tháng 11 năm 2025",
+            "Kính gửi:",
+            "- Trưởng khóm các khóm;",
+            "- Công an phường.",
+            "",
+            "1. Trưởng khóm các khóm",
+            "a) Kiện toàn Tổ công nghệ số cộng đồng của khóm, hoàn thành trước ngày 05/12/2025.",
+            "b) Lập danh sách người dân chưa có tài khoản định danh điện tử, chậm nhất ngày "
+            "10/12/2025.",
+            "2. Công an phường",
+            "- Đẩy mạnh cấp tài khoản định danh điện tử mức độ 2 trước ngày 31/3/2026.",
+        ]
+    )
+    tasks = extract_text(text, "cv.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Các khóm"],
+        ["Các khóm"],
+        ["Công an phường"],
+    ]
