@@ -30,6 +30,26 @@ class _Vocab:
         # items that are not tasks: a pointer to the appendix, the closing articles
         self.boilerplate = rules.boilerplate_patterns()
         self.any_boilerplate = any_found(self.boilerplate)  # the same answers, quicker
+        # "X là Y": a sentence that says what something is. Its subject opens with no verb
+        # of work and holds none ("Xác định … là nhiệm vụ …", "Nâng cao … cho đối tượng là
+        # …" are work); "là" is the verb, not "trước hết là", "nhất là"; a role ("là cơ
+        # quan đầu mối, tổng hợp …", "là người quyết định …") is work too
+        verbs = Rules.alternation(
+            (*rules.task_verbs, *rules.item_verbs, *rules.request_verbs, *rules.complement_verbs)
+        )
+        self.WORK_WORD = re.compile(rf"(?<![\wđ])(?:{verbs}|giao)(?![\wđ])")
+        # a role: "cơ quan đầu mối" (role_names) or its last words alone ("là đầu mối")
+        roles = Rules.alternation(
+            (
+                *rules.role_names,
+                *(re.sub(r"^(?:cơ quan|đơn vị)\s+", "", r) for r in rules.role_names),
+            )
+        )
+        self.IS = re.compile(
+            r"(?<![\wđ])(?<!trước hết )(?<!nhất )(?<!đặc biệt )(?<!chủ yếu )(?<!tức )là\s++"
+            rf"(?!(?:một\s++)?(?:{roles or '(?!)'})(?![\wđ]))"
+            r"(?!người\s)"  # "Thủ trưởng cơ quan là người quyết định …": a duty
+        )
         labels = dict(rules.field_labels).get("deliverable", ())
         self.DELIVERABLE_LABEL = re.compile(
             "(?:" + Rules.alternation(labels) + r")\s*:\s*([^;)]+)", re.I
@@ -163,7 +183,10 @@ def is_boilerplate(text: str, rules: Rules | None = None) -> bool:
 def _boilerplate(text: str, rules: Rules) -> bool:
     # remembered: an item is asked about when its section is read and again for its work
     key = fold(text)
-    if _vocab(rules).any_boilerplate(key):
+    vocab = _vocab(rules)
+    if vocab.any_boilerplate(key):
+        return True
+    if _says_what_is(key, vocab):
         return True
     # "Phát triển hạ tầng số (chi tiết tại Mục III Phụ lục kèm theo).": a title that only
     # points to the appendix, where its work is listed
@@ -178,6 +201,22 @@ def _boilerplate(text: str, rules: Rules) -> bool:
     label = re.match(r"[^:.;]{1,40}:\s*+(?=\S)", key)
     rest = key[label.end() :] if label else ""
     return "phụ lục" in rest and _vocab(rules).any_boilerplate(rest)
+
+
+def _says_what_is(key: str, vocab: _Vocab) -> bool:
+    """ "Cán bộ, chiến sĩ là chủ thể của chuyển đổi số", "Cơ sở dữ liệu đất đai là hạ tầng
+    số quan trọng", "Người có uy tín là cầu nối …": a sentence saying what something is, a
+    principle or a definition, not work. Its subject is short, with no verb of work and no
+    bracket."""
+    m = vocab.IS.search(key, 0, 90)
+    if m is None:
+        return False
+    subject = key[: m.start()]
+    return (
+        2 <= len(subject.strip()) <= 80
+        and not re.search(r"[.;:()]", subject)
+        and vocab.WORK_WORD.search(subject) is None
+    )
 
 
 def work_after_approval(text: str, rules: Rules | None = None) -> int | None:

@@ -71,6 +71,7 @@ LIST_KEYS = (
     "cooperation_adverbs",
     "assent_openers",
     "village_units",
+    "complement_verbs",
     "school_levels",
     # tasks
     "normative_types",
@@ -175,6 +176,7 @@ class Rules:
     role_bodies: tuple[str, ...] = ()
     assent_openers: tuple[str, ...] = ()
     village_units: tuple[str, ...] = ()
+    complement_verbs: tuple[str, ...] = ()
     school_levels: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()
     name_phrases: tuple[str, ...] = ()
