@@ -1062,7 +1062,9 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
     rules = ctx.table.rules
     opener = re.compile(r"(?:giao|" + Rules.alternation(rules.request_verbs) + r")\s")
     framing = re.compile(r"(?:" + Rules.alternation(rules.framing_openers) + r")[^,]{0,60}?,\s*")
-    verb = re.compile(r"(?:" + Rules.alternation(rules.task_verbs) + r")(?![\wđ])")
+    verb = re.compile(
+        r"(?:" + Rules.alternation((*rules.task_verbs, *rules.item_verbs)) + r")(?![\wđ])"
+    )
     pieces: list[tuple[int, bool]] = [(0, False)]
     for m in _SENTENCE_BREAK.finditer(text):
         head = fold(text[m.end() :][:80])
@@ -1087,8 +1089,10 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
             # "…. Chỉ đạo Sở Tài chính chủ trì …": the work handed on to a body of its own
             pieces.append((m.end(), False))
             continue
-        if verb.match(head, at):
-            if by_verb:  # "… . Bố trí máy bay …": the same doer's next task
+        if opens := verb.match(head, at):
+            if by_verb and len(re.split(r"[.;]", head[opens.end() :], maxsplit=1)[0].split()) > 2:
+                # "… . Bố trí máy bay …": the same doer's next task ("Thực hiện thường
+                # xuyên." says when the one before is done)
                 pieces.append((m.end(), True))
         elif _opens_with_doer(text[m.end() + at : m.end() + at + 200], ctx):
             pieces.append((m.end(), False))
@@ -1115,8 +1119,10 @@ def _a_statement(text: str, ctx: TaskContext) -> bool:
     verb of work and asks no one to act."""
     rules = ctx.table.rules
     asks = re.compile(r"(?<![\wđ])(?:giao|" + Rules.alternation(rules.request_verbs) + r")\s")
+    verbs = re.compile(r"(?:" + Rules.alternation(rules.item_verbs) + r")(?![\wđ])")
     return not (
         _opens_task(_without_topic(text), ctx)  # "Về đào tạo: Phối hợp với …" is work
+        or verbs.match(fold(_without_topic(text)))  # "Kiện toàn Tổ công nghệ số …. Chủ trì …"
         or asks.search(fold(text))
         or parse_assignment(text, ctx.table, ctx.province).lead
     )

@@ -155,3 +155,47 @@ def test_statements_of_what_is_are_not_tasks(item: str, boilerplate: bool) -> No
     from policy_lineage.loaders.extract_tasks import is_boilerplate
 
     assert is_boilerplate(item) is boilerplate
+
+
+LETTER_TO_COMMUNES = "\n".join(
+    [
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "TỈNH BÌNH ĐỊNH",
+        "Số: 23/SKHCN-CĐS",
+        "V/v đôn đốc nhiệm vụ chậm tiến độ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Bình Định, ngày 14 tháng 11 năm 2025",
+        "Kính gửi: Ủy ban nhân dân các xã, phường.",
+        "",
+        "Sở Khoa học và Công nghệ đề nghị Chủ tịch Ủy ban nhân dân các xã, phường quan tâm chỉ "
+        "đạo thực hiện một số nội dung sau:",
+        "",
+        "1. Về hạ tầng số",
+        "",
+        "Bảo đảm 100% trụ sở Ủy ban nhân dân xã, phường được kết nối mạng chuyên dùng, hoàn "
+        "thành trong tháng 12/2025. Thực hiện nghiêm việc ký số văn bản đi trên Hệ thống quản "
+        "lý văn bản của tỉnh. Thực hiện thường xuyên.",
+        "",
+        "2. Về xã hội số",
+        "",
+        "Kiện toàn, duy trì hoạt động của Tổ công nghệ số cộng đồng tại 100% thôn, tổ dân phố. "
+        'Chủ trì, phối hợp với Đoàn Thanh niên triển khai phong trào "Bình dân học vụ số", '
+        "hoàn thành trước ngày 31/12/2025.",
+    ]
+)
+
+
+def test_each_sentence_of_work_in_a_letters_paragraph_is_a_task() -> None:
+    """In a letter's paragraph, a sentence opening with a verb of work ("Thực hiện nghiêm …",
+    "Chủ trì, phối hợp …") is a task of the addressees, and so is a first sentence opening
+    with one ("Kiện toàn …"); a sentence that only says when ("Thực hiện thường xuyên.")
+    stays with the one before."""
+    tasks = extract_text(LETTER_TO_COMMUNES, "cv.txt").tasks
+    assert [t.text.split()[:2] for t in tasks] == [
+        ["Bảo", "đảm"],
+        ["Thực", "hiện"],
+        ["Kiện", "toàn,"],
+        ["Chủ", "trì,"],
+    ]
+    assert all([a.name for a in t.lead] == ["Ủy ban nhân dân các xã, phường"] for t in tasks)
+    assert "thường xuyên" in tasks[1].text
