@@ -1622,9 +1622,11 @@ class AgencyTable:
                     [end] + [e for k, e in known[i : i + 3] if not key[at:k].strip() and e > end]
                 )
             # a body the table knows, listed after the group's nouns, is not part of the group
+            # (one inside the group's prefix is: "Văn phòng HĐND và UBND các xã, phường")
+            inside = start + len(prefix) if prefix else start
             for k, _e in known[i : bisect_left(starts, end)]:
                 if (
-                    start < k < end
+                    inside < k < end
                     and re.search(r"(?:,|\svà)\s*+$", key[start:k])
                     and " ở " not in key[start:k]  # "… ở Trung ương và địa phương": where they are
                 ):

@@ -76,6 +76,17 @@ def leads(sentence: str, province: str | None) -> list[str]:
             None,
             ["Ủy ban nhân dân các tỉnh, thành phố"],
         ),
+        # the commune offices of every commune, abbreviated or written out
+        (
+            "Giao Văn phòng HĐND và UBND các xã, phường làm đầu mối theo dõi tiến độ.",
+            "Gia Lai",
+            ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân các xã, phường"],
+        ),
+        (
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân các xã, phường cập nhật tiến độ.",
+            "Gia Lai",
+            ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân các xã, phường"],
+        ),
         # a land registration office, printed in lower case in a list after "Chỉ đạo"
         (
             "Chỉ đạo Sở Nông nghiệp và Môi trường, Văn phòng đăng ký đất đai, Ủy ban nhân dân "
