@@ -190,6 +190,8 @@ class _Vocab:
             + r"\b"
         )
         self.NOT_A_NAME = re.compile(r"^" + _alt(rules.not_name_words) + _NA)
+        # "Đại tá Hoàng Văn Nguyên": a rank before the signer's name (``ranks``)
+        self.RANK = re.compile(r"^(?:" + (_alt(rules.ranks) if rules.ranks else "(?!)") + r")\s+")
         self._provinces: tuple | None = None
 
     def province_patterns(
@@ -1308,9 +1310,11 @@ def _signer(v: _Vocab, tail: list[Line]) -> tuple[str | None, Line | None]:
                 name = _person_at_end(v, seg)
                 if name and name == seg.strip(" .") or (name and len(seg.split()) <= 8):
                     return name, ln
-                if name and re.split(r"[;,.]\s", seg)[-1].strip(" .") == name:
+                last = re.split(r"[;,.]\s", seg)[-1].strip(" .") if name else ""
+                if name and (last == name or v.RANK.sub("", fold(last)) == fold(name)):
                     # two columns run together: "- VPCP: …, Cục KSTTHC; Đỗ Minh Quang" (the
-                    # list of recipients on the left, the signer's name on the right)
+                    # list of recipients on the left, the signer's name on the right), the
+                    # name after a rank ("- Lưu: VT, PV01. Đại tá Hoàng Văn Nguyên")
                     return name, ln
     return None, None
 

@@ -122,6 +122,7 @@ LIST_KEYS = (
     "strong_preamble_cues",
     "body_openings",
     "not_name_words",
+    "ranks",
     "national_scope_words",
 )
 #: Keys whose values are lists of regular expressions on folded text (``{type}`` stands for
@@ -176,6 +177,7 @@ class Rules:
     role_bodies: tuple[str, ...] = ()
     assent_openers: tuple[str, ...] = ()
     village_units: tuple[str, ...] = ()
+    ranks: tuple[str, ...] = ()
     complement_verbs: tuple[str, ...] = ()
     school_levels: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()

@@ -210,3 +210,23 @@ def test_each_sentence_of_work_in_a_letters_paragraph_is_a_task() -> None:
     ]
     assert all([a.name for a in t.lead] == ["Ủy ban nhân dân các xã, phường"] for t in tasks)
     assert "thường xuyên" in tasks[1].text
+
+
+def test_a_signer_after_his_rank_beside_the_recipients() -> None:
+    """A police letter's text from a PDF: the signature column runs into the recipients',
+    the signer's name after his rank at the end of the last recipient line."""
+    text = "\n".join(
+        [
+            "BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "CÔNG AN TỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc",
+            "Số: 812/CAT-PV01 Hà Tĩnh, ngày 03 tháng 12 năm 2025",
+            "V/v triển khai Đề án 06 năm 2026",
+            "Kính gửi: Trưởng Công an các xã, phường.",
+            "1. Công an các xã, phường rà soát dữ liệu dân cư, hoàn thành trước ngày 31/12/2025.",
+            "Nơi nhận: KT. GIÁM ĐỐC",
+            "- Như trên; PHÓ GIÁM ĐỐC",
+            "- Đ/c Giám đốc CAT (để b/c);",
+            "- Lưu: VT, PV01. Thượng tá Nguyễn Đình Khoa",
+        ]
+    )
+    assert extract_text(text, "cv.txt").document.signer == "Nguyễn Đình Khoa"
