@@ -140,6 +140,12 @@ class _Vocab:
             r"[^.;:]{0,120}?" + _NB + _alt(rules.issue_verbs).replace(r"\s+", r"\s++") + r"\s++"
         )
         self.EXPIRY = re.compile(_NB + _alt(rules.expiry_cues) + _NA)
+        # "… Công văn số X được sửa đổi, bổ sung theo Công văn này", "… bị bãi bỏ": the act
+        # written after the documents it acts on
+        self.PASSIVE_ACT = re.compile(
+            _NB + r"(?:được|bị)\s++(?:(?P<supersedes>" + supersede + r")|(?P<amends>" + amend
+            + r"))" + _NA
+        )  # fmt: skip
         self.PART = re.compile(_NB + _alt(rules.part_words) + _NA)
         # "thực hiện một số điều của Quy định …", "thi hành Điều 5 của Luật …": a part of it
         self.PART_OF = re.compile(
@@ -884,6 +890,19 @@ def _self_act(v: _Vocab, key: str, text: str, s0: int, s1: int) -> _Cue | None:
     e = v.EXPIRY.search(key, s0, s1)
     if e and (v.SELF_IN_FORCE.search(key, s0, s1) or v.SELF.match(key, s0, s1)):
         return _Cue("supersedes", text[e.start() : e.end()], s0, True, stop=e.start())
+    p = v.PASSIVE_ACT.search(key, s0, s1)
+    clause = re.split(r"[;:]", key[p.end() : s1], maxsplit=1)[0] if p else ""
+    if (
+        p
+        and (v.SELF.search(clause) or "như sau" in clause)
+        # not what another document did ("… đã được điều chỉnh bởi Quyết định số …")
+        and not re.search(r"(?<![\wđ])bởi(?![\wđ])", key[s0 : p.start()])
+    ):
+        # "Nội dung tại điểm 2 Công văn số X được sửa đổi, bổ sung theo Công văn này"
+        relation = "supersedes" if p.group("supersedes") else "amends"
+        if relation == "supersedes" and v.PART.search(key, s0, p.start()):
+            relation = "amends"  # a part of it goes
+        return _Cue(relation, text[p.start() : p.end()], s0, True, stop=p.start())
     return None
 
 
