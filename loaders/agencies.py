@@ -2806,15 +2806,13 @@ def _where_after(
     return last
 
 
-def _village_head_pattern(rules: Rules) -> re.Pattern[str]:
+def _village_head_pattern(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "Trưởng thôn, Tổ trưởng tổ dân phố", "trưởng ấp và trưởng khu phố": heads of the
-    places below a commune (``village_units``), one or a list of them."""
+    places below a commune (``village_units``), one or a list of them; and the units."""
     units = Rules.alternation(rules.village_units) or "(?!)"
-    head = rf"(?:phó\s++)?(?:tổ\s++)?trưởng\s++(?P<u>{units})(?![\wđ])"
     one = rf"(?:phó\s++)?(?:tổ\s++)?trưởng\s++(?:{units})(?![\wđ])"
-    return re.compile(
-        rf"(?<![\wđ]){head}(?P<more>(?:\s*+,\s*+(?:và\s++)?|\s++(?:và|hoặc)\s++){one})*+"
-    )
+    heads = re.compile(rf"(?<![\wđ]){one}(?:(?:\s*+,\s*+(?:và\s++)?|\s++(?:và|hoặc)\s++){one})*+")
+    return heads, re.compile(rf"(?<![\wđ])(?:{units})(?![\wđ])")
 
 
 def _village_heads(
@@ -2824,11 +2822,11 @@ def _village_heads(
     "Trưởng thôn, Tổ trưởng tổ dân phố tuyên truyền …" is done by the villages and
     residential groups ("Các thôn, tổ dân phố"). A head followed by the places it heads
     ("Trưởng khóm các khóm") is the title of that group, read as office titles are."""
-    if not rules.village_units:
+    if "trưởng" not in key or not rules.village_units:
         return found
-    units_of = re.compile(rf"(?<![\wđ])(?:{Rules.alternation(rules.village_units)})(?![\wđ])")
+    heads, units_of = derived(rules, _village_head_pattern)
     extra: list[AgencyMatch] = []
-    for m in derived(rules, _village_head_pattern).finditer(key):
+    for m in heads.finditer(key):
         start, end = m.start(), m.end()
         if re.match(r"\s++(?:các|những)\s", key[end : end + 8]):
             continue  # "Trưởng khóm các khóm": the group after the title
