@@ -14,7 +14,7 @@ from copy import copy
 from dataclasses import replace
 
 from ..schema.model import Extraction
-from .agencies import CITIES, PROVINCE_NAMES, AgencyTable, default_table
+from .agencies import CITIES, EVERY_PROVINCE, PROVINCE_NAMES, AgencyTable, default_table
 from .assigned_by_reference import assign_by_reference
 from .attachments import attached_documents
 from .composed_text import composed, to_original
@@ -148,6 +148,7 @@ def extract_text(
         for t in tasks:
             if to:
                 t.lead = _meant_addressees(t.lead, to, table)
+        tasks = _provinces_addressed(tasks, to)
     agencies = {}
     for t in tasks:
         for a in t.lead + t.cooperating:
@@ -210,6 +211,24 @@ def _meant_addressees(lead: list, to: list, table: AgencyTable) -> list:
                 continue
         out.append(a)
     return out
+
+
+def _provinces_addressed(tasks: list, to: list) -> list:
+    """ "Ủy ban nhân dân tỉnh, thành phố …" in a letter sent to "Ủy ban nhân dân các tỉnh,
+    thành phố ven biển" is each of those: the group the letter names (every province's
+    committee, :data:`~.agencies.EVERY_PROVINCE`, when it names none)."""
+    sent = [a for a in to if a.kind == "group" and a.name.startswith(_PROVINCES_GROUP)]
+    if len(sent) != 1 or sent[0].name == EVERY_PROVINCE:
+        return tasks
+    group = sent[0]
+
+    def rename(a):
+        return replace(group, as_written=a.as_written) if a.name == EVERY_PROVINCE else a
+
+    return _each_body(tasks, rename)
+
+
+_PROVINCES_GROUP = "Ủy ban nhân dân các tỉnh"
 
 
 def _unnamed(agency, table: AgencyTable) -> bool:

@@ -230,3 +230,25 @@ def test_a_signer_after_his_rank_beside_the_recipients() -> None:
         ]
     )
     assert extract_text(text, "cv.txt").document.signer == "Nguyễn Đình Khoa"
+
+
+def test_every_province_is_the_group_the_letter_is_sent_to() -> None:
+    """ "Ủy ban nhân dân tỉnh, thành phố …" in a letter sent to the coastal provinces is
+    each of those, as the letter names them."""
+    text = "\n".join(
+        [
+            "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+            "Số: 9120/BNNMT-TS",
+            "V/v cập nhật cơ sở dữ liệu tàu cá",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Hà Nội, ngày 05 tháng 12 năm 2025",
+            "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố ven biển.",
+            "",
+            "1. Ủy ban nhân dân tỉnh, thành phố chỉ đạo cập nhật dữ liệu tàu cá trước ngày "
+            "31/12/2025.",
+        ]
+    )
+    tasks = extract_text(text, "cv.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân các tỉnh, thành phố ven biển"]
+    ]
