@@ -87,6 +87,22 @@ def leads(sentence: str, province: str | None) -> list[str]:
             "Gia Lai",
             ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân các xã, phường"],
         ),
+        # "trang bị" is the group's verb; "cơ sở đào tạo" one noun; "Ban Biên tập" one name
+        (
+            "Chỉ đạo các cơ sở giáo dục trang bị cho học sinh kiến thức về an toàn số.",
+            "Nghệ An",
+            ["Các cơ sở giáo dục"],
+        ),
+        (
+            "Đề nghị các cơ sở đào tạo giáo viên gửi báo cáo trước ngày 15/12/2025.",
+            None,
+            ["Các cơ sở đào tạo giáo viên"],
+        ),
+        (
+            "Ban Biên tập Cổng Thông tin điện tử tỉnh tập trung đăng tải tin bài.",
+            "Nghệ An",
+            ["Ban Biên tập Cổng Thông tin điện tử tỉnh"],
+        ),
         # a land registration office, printed in lower case in a list after "Chỉ đạo"
         (
             "Chỉ đạo Sở Nông nghiệp và Môi trường, Văn phòng đăng ký đất đai, Ủy ban nhân dân "
