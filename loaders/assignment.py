@@ -121,6 +121,9 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
 
 
 _OPEN_PAREN = re.compile(r"\s*+\(\s*+")
+# between two bodies, a dash and a title (blanked: office_titles): the same holder's next
+# post ("… tỉnh - Trưởng Ban …")
+_DASH = re.compile(r"\s*+[-–]\s*+")
 _CLOSE_PAREN = re.compile(r"\s*+\)")
 
 
@@ -477,6 +480,19 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if seats and seats == list(range(len(seats))):  # the seats first, then the office
             framing = chain[seats[-1]].end
             chain = chain[len(seats) :]
+        # "Đồng chí Phó Chủ tịch UBND tỉnh - Trưởng Ban Chỉ đạo X …": one holder's second
+        # post, after a dash and a title, is no second doer
+        second = next(
+            (
+                i
+                for i in range(1, len(chain))
+                if _DASH.fullmatch(key, chain[i - 1].end, chain[i].start)
+                and re.search(r"[^\W\d_]", original[chain[i - 1].end : chain[i].start])
+            ),
+            None,
+        )
+        if second is not None:
+            chain = chain[:second]
     subject_end = chain[-1].end if chain else 0
     if chain and chain[-1].agency.kind == "person":
         # "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo Bộ X …": the holder's own name

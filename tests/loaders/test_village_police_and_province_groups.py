@@ -103,6 +103,14 @@ def leads(sentence: str, province: str | None) -> list[str]:
             "Nghệ An",
             ["Ban Biên tập Cổng Thông tin điện tử tỉnh"],
         ),
+        # one holder's two posts, the second after a dash: the first body does the work
+        (
+            "Đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh - Trưởng Ban Chỉ đạo phòng, chống "
+            "thiên tai tỉnh trực tiếp chỉ đạo việc di dời dân.",
+            "Cà Mau",
+            ["Ủy ban nhân dân tỉnh Cà Mau"],
+        ),
+        ("Sở Tài chính - Sở Nội vụ rà soát biên chế.", "Cà Mau", ["Sở Tài chính", "Sở Nội vụ"]),
         # a land registration office, printed in lower case in a list after "Chỉ đạo"
         (
             "Chỉ đạo Sở Nông nghiệp và Môi trường, Văn phòng đăng ký đất đai, Ủy ban nhân dân "
