@@ -41,6 +41,8 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         # "Bộ, cơ quan, địa phương", "Chủ đầu tư": whose row it is, in a table of projects
         r"|^(?:bộ|ngành|cơ quan|địa phương)(?:\s*+,\s*+(?:bộ|ngành|cơ quan|địa phương))+$"
         r"|^chủ đầu tư$"
+        # "Tên đơn vị | Nội dung cần hoàn thành": the unit whose row it is
+        r"|^tên (?:đơn vị|cơ quan)$"
     ),
     "coop": re.compile(r"phối hợp"),
     "deadline": re.compile(

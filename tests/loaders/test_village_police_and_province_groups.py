@@ -276,3 +276,33 @@ def test_every_province_is_the_group_the_letter_is_sent_to() -> None:
     assert [[a.name for a in t.lead] for t in tasks] == [
         ["Ủy ban nhân dân các tỉnh, thành phố ven biển"]
     ]
+
+
+def test_a_table_of_units_and_what_each_must_finish() -> None:
+    """ "Tên đơn vị | Nội dung cần hoàn thành | Thời hạn": the unit is the row's lead, the
+    content its work (the unit's name is no task)."""
+    text = "\n".join(
+        [
+            "BỘ Y TẾ",
+            "Số: 5126/BYT-KCB",
+            "V/v triển khai hồ sơ bệnh án điện tử",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Hà Nội, ngày 14 tháng 8 năm 2025",
+            "Kính gửi: Các bệnh viện trực thuộc Bộ Y tế.",
+            "",
+            "Đề nghị các đơn vị có tên tại Phụ lục hoàn thành các nội dung theo thời hạn.",
+            "",
+            "PHỤ LỤC",
+            "",
+            "| STT | Tên đơn vị | Nội dung cần hoàn thành | Thời hạn |",
+            "|---|---|---|---|",
+            "| 1 | Bệnh viện Bạch Mai | Chấm dứt in song song bệnh án giấy | 30/9/2025 |",
+            "| 2 | Bệnh viện Chợ Rẫy | Kết nối dữ liệu cận lâm sàng | Quý IV/2025 |",
+        ]
+    )
+    tasks = extract_text(text, "cv.md").tasks
+    rows = [(t.text, [a.name for a in t.lead]) for t in tasks if "Bệnh viện" in str(t.lead)]
+    assert rows == [
+        ("Chấm dứt in song song bệnh án giấy", ["Bệnh viện Bạch Mai"]),
+        ("Kết nối dữ liệu cận lâm sàng", ["Bệnh viện Chợ Rẫy"]),
+    ]
