@@ -1070,7 +1070,9 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
         head = fold(text[m.end() :][:80])
         speaker = SPEAKER_ALONE.match(head)  # "…. Bộ giao Vụ Pháp chế …": the issuer, short
         if opener.match(head, speaker.end() if speaker else 0):
-            pieces.append((m.end(), False))
+            # "…. Đề nghị Tập đoàn nghiên cứu …": a request of its own; naming no body the
+            # tables know, it is made of the doer of the sentence before
+            pieces.append((m.end(), text[m.start() - 1] == "."))
             continue
         if text[m.start() - 1] != ".":
             # after ";" a new request starts a task, or another body given work of its own

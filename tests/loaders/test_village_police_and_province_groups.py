@@ -306,3 +306,27 @@ def test_a_table_of_units_and_what_each_must_finish() -> None:
         ("Chấm dứt in song song bệnh án giấy", ["Bệnh viện Bạch Mai"]),
         ("Kết nối dữ liệu cận lâm sàng", ["Bệnh viện Chợ Rẫy"]),
     ]
+
+
+def test_a_request_naming_the_doer_by_a_short_word_is_a_task_of_that_doer() -> None:
+    """ "…. Đề nghị Tập đoàn nghiên cứu …" after "Giao Tập đoàn X …" in a letter's item: a
+    task of its own, of the doer named before (not joined to the first)."""
+    text = "\n".join(
+        [
+            "VĂN PHÒNG CHÍNH PHỦ",
+            "Số: 8120/VPCP-KGVX",
+            "V/v cơ sở dữ liệu quốc gia về đất đai",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Hà Nội, ngày 20 tháng 11 năm 2025",
+            "Kính gửi: Bộ Nông nghiệp và Môi trường; Tập đoàn Công nghiệp - Viễn thông Quân đội.",
+            "",
+            "1. Giao Tập đoàn Công nghiệp - Viễn thông Quân đội bảo đảm hạ tầng trung tâm dữ "
+            "liệu cho Hệ thống thông tin đất đai quốc gia. Đề nghị Tập đoàn nghiên cứu, đề xuất "
+            "phương án cho thuê hạ tầng điện toán đám mây, báo cáo trước ngày 15/12/2025.",
+        ]
+    )
+    tasks = extract_text(text, "cv.txt").tasks
+    assert [t.text.split()[0] for t in tasks] == ["Giao", "Đề"]
+    assert [[a.name for a in t.lead] for t in tasks][1] == [
+        "Tập đoàn Công nghiệp - Viễn thông Quân đội"
+    ]
