@@ -1164,12 +1164,18 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
         return False
     else:
         end = found[0].end
+        short = _SHORT_NAME_AFTER.match(sentence, end)
+        end = short.end() if short else end  # "Cục Thông tin, Thống kê (Bộ KH&CN) có …"
     after = fold(sentence[end : end + 40])
     r = ctx.table.rules
     # "Bộ Tài chính giao Vụ X chủ trì …": a body handing work on opens a task too
     verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs, "giao", "chủ trì"))
-    adverbs = r"(?:(?:cần|phải|sẽ|sớm|đồng thời|kịp thời)\s+)*"
+    adverbs = r"(?:(?:cần|phải|sẽ|sớm|đồng thời|kịp thời|có trách nhiệm)\s+)*"
     return bool(re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after))
+
+
+# a body's short name or owner in brackets after it: "Cục Thông tin, Thống kê (Bộ KH&CN)"
+_SHORT_NAME_AFTER = re.compile(r"\s*+\([^()]{1,40}\)")
 
 
 def _names_doer(node: Node, task: Task, ctx: TaskContext, text: str | None = None) -> bool:

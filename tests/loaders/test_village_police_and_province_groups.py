@@ -330,3 +330,27 @@ def test_a_request_naming_the_doer_by_a_short_word_is_a_task_of_that_doer() -> N
     assert [[a.name for a in t.lead] for t in tasks][1] == [
         "Tập đoàn Công nghiệp - Viễn thông Quân đội"
     ]
+
+
+def test_sentences_opening_with_another_doer_in_a_letters_item() -> None:
+    """A body named with its owner in brackets and a duty ("Cục X (Bộ KH&CN) có trách nhiệm
+    hướng dẫn …"), or a body sharing data ("Bộ Xây dựng chia sẻ dữ liệu …"), opens a task of
+    its own inside a letter's item."""
+    text = "\n".join(
+        [
+            "BỘ KHOA HỌC VÀ CÔNG NGHỆ",
+            "Số: 4120/BKHCN-KHTH",
+            "V/v báo cáo kết quả thực hiện Nghị quyết số 57-NQ/TW",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Hà Nội, ngày 20 tháng 11 năm 2025",
+            "Kính gửi: Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ.",
+            "",
+            "1. Các bộ, cơ quan cập nhật kết quả thực hiện nhiệm vụ lên Hệ thống trước ngày "
+            "05/12/2025. Cục Thông tin, Thống kê (Bộ KH&CN) có trách nhiệm hướng dẫn, hỗ trợ kỹ "
+            "thuật cho các đơn vị trong quá trình cập nhật. Bộ Xây dựng chia sẻ dữ liệu quy hoạch "
+            "xây dựng với Hệ thống trong năm 2026.",
+        ]
+    )
+    tasks = extract_text(text, "cv.txt").tasks
+    assert [t.text.split()[0] for t in tasks] == ["Các", "Cục", "Bộ"]
+    assert [[a.name for a in t.lead] for t in tasks][2] == ["Bộ Xây dựng"]
