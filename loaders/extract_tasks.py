@@ -690,8 +690,21 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             task = task_from_text(text, node, ctx, evidence, section)
             if item is not None:
                 task.text = collapse(item)
-            if goes_on and before is not None and not task.lead:
-                task.lead = list(before.lead)  # "Tập trung …": the body of the sentence before
+            if (
+                goes_on
+                and before is not None
+                and (
+                    not task.lead
+                    or (
+                        goes_on == _SAME_DOER
+                        and _opens_with_doer(before.text, ctx)
+                        and not parse_assignment(text, ctx.table, ctx.province).lead
+                    )
+                )
+            ):
+                # "Tập trung …": the body of the sentence before; "Chủ trì, phối hợp với …"
+                # in an item whose first sentence named its doer: that doer, not the heading's
+                task.lead = list(before.lead)
             elif goes_on_item and named is not None and not task.lead:
                 # a paragraph after "2. Các tỉnh ủy … cụ thể hóa …" that opens with a verb of
                 # work ("Bố trí kinh phí …") goes on with that item's body
@@ -1049,6 +1062,12 @@ _ASKED_TO_HELP_WITH_WORK = re.compile(
 )
 
 
+# "Chủ trì, phối hợp với …", "Phối hợp với …": a sentence that opens so gives work of its
+# own, in any item (other verbs split an item's sentences only in a paragraph)
+_SAME_DOER = "same doer"  # a piece going on with the doer its item's subject named
+_LEADS_OR_HELPS = re.compile(r"(?:chủ trì\s*+,?\s*+)?phối hợp\s++(?:với|cùng)\s|chủ trì\s")
+
+
 def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tuple[str, bool]]:
     """The tasks of one item of a conclusions notice, each with whether it goes on with the
     doer of the one before.
@@ -1092,10 +1111,13 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
             pieces.append((m.end(), False))
             continue
         if opens := verb.match(head, at):
-            if by_verb and len(re.split(r"[.;]", head[opens.end() :], maxsplit=1)[0].split()) > 2:
+            helps = _LEADS_OR_HELPS.match(head, at)
+            if (by_verb or helps) and len(
+                re.split(r"[.;]", head[opens.end() :], maxsplit=1)[0].split()
+            ) > 2:
                 # "… . Bố trí máy bay …": the same doer's next task ("Thực hiện thường
                 # xuyên." says when the one before is done)
-                pieces.append((m.end(), True))
+                pieces.append((m.end(), True if by_verb else _SAME_DOER))  # type: ignore[arg-type]
         elif _opens_with_doer(text[m.end() + at : m.end() + at + 200], ctx):
             pieces.append((m.end(), False))
         elif _TOPIC_OPENER.match(head) and any(

@@ -354,3 +354,30 @@ def test_sentences_opening_with_another_doer_in_a_letters_item() -> None:
     tasks = extract_text(text, "cv.txt").tasks
     assert [t.text.split()[0] for t in tasks] == ["Các", "Cục", "Bộ"]
     assert [[a.name for a in t.lead] for t in tasks][2] == ["Bộ Xây dựng"]
+
+
+def test_chu_tri_phoi_hop_opens_a_task_of_the_items_doer() -> None:
+    """In a numbered item of a letter, a later sentence "Chủ trì, phối hợp với …" is a task
+    of its own, done by the body the item's first sentence opened with (not the doers the
+    letter's introduction named); after "Chỉ đạo X …" it is the heading's doer's, not X's."""
+    text = "\n".join(
+        [
+            "TỈNH ỦY THANH HÓA ĐẢNG CỘNG SẢN VIỆT NAM",
+            "VĂN PHÒNG",
+            "Số 1263-CV/VPTU",
+            "Thanh Hóa, ngày 12 tháng 11 năm 2025",
+            "V/v thông báo ý kiến của Ban Thường vụ Tỉnh ủy",
+            "Kính gửi: Các ban đảng, Ủy ban Kiểm tra Tỉnh ủy.",
+            "",
+            "1. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, cơ quan, đơn vị thực "
+            "hiện tốt một số nhiệm vụ sau:",
+            "1.1. Ban Tuyên giáo và Dân vận Tỉnh ủy theo dõi, đôn đốc, tổng hợp tình hình thực "
+            "hiện. Chủ trì, phối hợp với Báo và Phát thanh, Truyền hình tỉnh đẩy mạnh tuyên "
+            "truyền về phong trào Bình dân học vụ số, hoàn thành trong tháng 02/2026.",
+        ]
+    )
+    tasks = extract_text(text, "cv.txt").tasks
+    assert [(t.text.split()[0], [a.name for a in t.lead]) for t in tasks] == [
+        ("Ban", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
+        ("Chủ", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]),
+    ]
