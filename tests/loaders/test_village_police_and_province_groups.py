@@ -164,34 +164,6 @@ def test_a_letter_to_the_heads_of_villages() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("item", "boilerplate"),
-    [
-        # a sentence saying what something is: a principle or a definition, no work
-        ("Cán bộ, chiến sĩ là chủ thể, là trung tâm của chuyển đổi số trong lực lượng.", True),
-        ("Cơ sở dữ liệu dân cư là tài nguyên của quốc gia, là hạ tầng số dùng chung.", True),
-        ("Người có uy tín là cầu nối giữa chính quyền với đồng bào.", True),
-        ("Mục tiêu xuyên suốt là không để gián đoạn dịch vụ công trực tuyến.", True),
-        # work: a verb opens it, the subject works, or "là" names a role or a duty
-        ("Xác định chuyển đổi số là nhiệm vụ trọng tâm; người đứng đầu trực tiếp chỉ đạo.", False),
-        ("Nâng cao kỹ năng số cho đối tượng là người cao tuổi, người khuyết tật.", False),
-        ("Sở Tài chính là cơ quan đầu mối, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.", False),
-        ("Văn phòng Ủy ban nhân dân xã là đầu mối theo dõi, đôn đốc việc thực hiện.", False),
-        ("Thủ trưởng cơ quan, đơn vị là người quyết định việc cử cán bộ đi học.", False),
-        ("Các cấp ủy, trước hết là người đứng đầu, trực tiếp chỉ đạo việc số hóa hồ sơ.", False),
-        ("Rà soát các camera do Sở TT&TT (nay là Sở KH&CN) đầu tư, gửi Công an tỉnh.", False),
-        ("Sở Nội vụ chủ trì, phối hợp với các đơn vị là thành viên Ban Chỉ đạo rà soát.", False),
-        # "(Trong) quá trình thực hiện, nếu có khó khăn …": boilerplate with or without "Trong"
-        ("Quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo Công an tỉnh.", True),
-        ("Trong quá trình triển khai, nếu có vướng mắc, đề nghị phản ánh về Bộ Nội vụ.", True),
-    ],
-)
-def test_statements_of_what_is_are_not_tasks(item: str, boilerplate: bool) -> None:
-    from policy_lineage.loaders.extract_tasks import is_boilerplate
-
-    assert is_boilerplate(item) is boilerplate
-
-
 LETTER_TO_COMMUNES = "\n".join(
     [
         "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
