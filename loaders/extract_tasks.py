@@ -1063,12 +1063,16 @@ _ASKED_TO_HELP_WITH_WORK = re.compile(
 
 
 # "Chủ trì, phối hợp với …", "Phối hợp với …": a sentence that opens so gives work of its
-# own, in any item (other verbs split an item's sentences only in a paragraph)
-_SAME_DOER = "same doer"  # a piece going on with the doer its item's subject named
+# own, in any item (other verbs split an item's sentences only in a paragraph) ...
 _LEADS_OR_HELPS = re.compile(r"(?:chủ trì\s*+,?\s*+)?phối hợp\s++(?:với|cùng)\s|chủ trì\s")
+# ... done by the body the item's first sentence opened with: such a piece's mark, where
+# others carry True (the doer of the sentence before) or False (a doer of its own)
+_SAME_DOER = "same doer"
 
 
-def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tuple[str, bool]]:
+def assignments_in(
+    text: str, ctx: TaskContext, by_verb: bool = True
+) -> list[tuple[str, bool | str]]:
     """The tasks of one item of a conclusions notice, each with whether it goes on with the
     doer of the one before.
 
@@ -1084,7 +1088,7 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
     verb = re.compile(
         r"(?:" + Rules.alternation((*rules.task_verbs, *rules.item_verbs)) + r")(?![\wđ])"
     )
-    pieces: list[tuple[int, bool]] = [(0, False)]
+    pieces: list[tuple[int, bool | str]] = [(0, False)]
     for m in _SENTENCE_BREAK.finditer(text):
         head = fold(text[m.end() :][:80])
         speaker = SPEAKER_ALONE.match(head)  # "…. Bộ giao Vụ Pháp chế …": the issuer, short
@@ -1117,7 +1121,7 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
             ) > 2:
                 # "… . Bố trí máy bay …": the same doer's next task ("Thực hiện thường
                 # xuyên." says when the one before is done)
-                pieces.append((m.end(), True if by_verb else _SAME_DOER))  # type: ignore[arg-type]
+                pieces.append((m.end(), True if by_verb else _SAME_DOER))
         elif _opens_with_doer(text[m.end() + at : m.end() + at + 200], ctx):
             pieces.append((m.end(), False))
         elif _TOPIC_OPENER.match(head) and any(
@@ -1128,7 +1132,7 @@ def assignments_in(text: str, ctx: TaskContext, by_verb: bool = True) -> list[tu
     if len(pieces) < 2:
         return [(text, False)]
     ends = [a for a, _ in pieces[1:]] + [len(text)]
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool | str]] = []
     for (a, goes_on), b in zip(pieces, ends, strict=True):
         piece = text[a:b].strip()
         if out and not goes_on and not parse_assignment(piece, ctx.table, ctx.province).lead:
