@@ -121,10 +121,10 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
 
 
 _OPEN_PAREN = re.compile(r"\s*+\(\s*+")
+_CLOSE_PAREN = re.compile(r"\s*+\)")
 # between two bodies, a dash and a title (blanked: office_titles): the same holder's next
 # post ("… tỉnh - Trưởng Ban …")
 _DASH = re.compile(r"\s*+[-–]\s*+")
-_CLOSE_PAREN = re.compile(r"\s*+\)")
 
 
 def _runs_before(text: str, matches: list[AgencyMatch], end: int) -> list[AgencyMatch]:

@@ -834,11 +834,11 @@ def inline_items(text: str, ctx: TaskContext) -> tuple[str, list[str]] | None:
 
 
 def _with_inline_items(
-    pieces: list[tuple[str, bool]], ctx: TaskContext
-) -> list[tuple[str, bool, str | None]]:
+    pieces: list[tuple[str, bool | str]], ctx: TaskContext
+) -> list[tuple[str, bool | str, str | None]]:
     """Each piece, or each of its inline sub-items (read with the piece's head, so "Bộ Công
     an: (1) …; (2) …" gives Bộ Công an both): ``(text to read, goes on, task text)``."""
-    out: list[tuple[str, bool, str | None]] = []
+    out: list[tuple[str, bool | str, str | None]] = []
     for text, goes_on in pieces:
         split = inline_items(text, ctx)
         if split is None:
