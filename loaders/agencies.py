@@ -1583,6 +1583,9 @@ class AgencyTable:
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
                 listed = bool(re.search(r",|\svà\s", m.group("nouns")))
                 modified = _modifiers_end(text, key, end, self.rules, governed, listed)
+                if not listed and _school_levels(key, modified, self.rules) == modified:
+                    # (the levels of schools listed after the first are read below)
+                    modified = _second_modifier(text, key, modified, self.rules, governed)
                 if modified > end and (where := _ON_THE_TERRITORY.match(key, modified)):
                     modified = where.end()  # "các đơn vị cấp nước sạch trên địa bàn thành phố"
                 end = _more_units(key, modified, self.rules)
@@ -2602,6 +2605,50 @@ def _repeated_noun(
         out.append((at, more))
         end = more
     return out
+
+
+_COMMA = re.compile(r"[ \t]*+,[ \t]*+")
+
+
+def _second_modifier(text: str, key: str, end: int, rules: Rules, governed: bool) -> int:
+    """A group's noun with more modifiers after commas, the noun written once: "các cơ quan
+    báo chí, xuất bản", "các cơ sở khám bệnh, chữa bệnh", "các cơ quan báo chí, phát thanh,
+    truyền hình" (one group, as printed). Only short pieces in small letters that open no
+    party, the last followed at once by the group's work ("… đường sắt kiểm tra …"): a party,
+    a capital or a verb after a comma leaves the comma a list's."""
+    at = end
+    for _ in range(4):
+        comma = _COMMA.match(key, at)
+        if comma is None:
+            return end
+        start = comma.end()
+        first = re.match(r"[^\s,;:.()“”\"'‘’]++", text[start : start + 40])
+        if first is None or not first.group()[0].islower():
+            return end
+        opening = fold(text[start : start + 40])
+        if (
+            fold(first.group()) in rules.name_stop_words
+            or fold(first.group()) in rules.coordinators
+            or derived(rules, _party_opening).match(opening)
+            or derived(rules, work_opening).match(opening)
+            or any(opening.startswith(p + " ") for p in rules.people_nouns)
+        ):
+            return end
+        piece = _modifiers_end(text, key, start, rules, governed, listed=True)
+        words = _tokens(text, start, piece - start)
+        if not 1 <= len(words) <= 4 or any(not w.group()[0].islower() for w in words):
+            return end
+        at = piece
+        after = re.match(r"[ \t]++([^\s,;:.()“”\"'‘’]++)", text[piece : piece + 40])
+        if after is None:
+            continue  # another comma, or the end: no work yet
+        rest = fold(text[piece + after.start(1) : piece + after.start(1) + 40])
+        if fold(after.group(1)) in rules.name_stop_words or derived(rules, work_opening).match(
+            rest
+        ):
+            return piece
+        return end
+    return end
 
 
 def _modifiers_end(

@@ -477,3 +477,31 @@ def test_a_group_of_places_in_a_region(sentence: str, expected: list[str]) -> No
 )  # fmt: skip
 def test_office_holders_of_groups(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a group's noun written once with two modifiers: one group, as printed
+        ("Sở Văn hóa chỉ đạo các cơ quan báo chí, xuất bản tuyên truyền về Đề án.",
+         ["Các cơ quan báo chí, xuất bản"]),
+        ("Đề nghị các doanh nghiệp viễn thông, internet phối hợp bảo đảm hạ tầng.",
+         ["Các doanh nghiệp viễn thông, internet"]),
+        ("Các cơ sở khám bệnh, chữa bệnh trên địa bàn triển khai bệnh án điện tử.",
+         ["Các cơ sở khám bệnh, chữa bệnh trên địa bàn"]),
+        ("Sở Xây dựng chỉ đạo các đơn vị quản lý đường bộ, đường sắt kiểm tra biển báo.",
+         ["Các đơn vị quản lý đường bộ, đường sắt"]),
+        # another party after the comma: the group does not run on through it, as before
+        ("Giao các doanh nghiệp viễn thông, tổ chức tín dụng triển khai thanh toán số.",
+         ["Các doanh nghiệp viễn thông"]),
+        ("Các doanh nghiệp viễn thông, cá nhân liên quan thực hiện nghiêm quy định.",
+         ["Các doanh nghiệp viễn thông"]),
+        # a verb after the comma: the group's work, as before
+        ("Các doanh nghiệp viễn thông, rà soát và báo cáo trước ngày 15/12/2025.",
+         ["Các doanh nghiệp viễn thông"]),
+        # no work right after the piece: a list of things, the group left as it was
+        ("Phối hợp với các cơ quan báo chí, đài truyền thanh xã và Sở Tư pháp.", []),
+    ],
+)  # fmt: skip
+def test_a_group_noun_with_a_second_modifier(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, None) == expected
