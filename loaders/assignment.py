@@ -121,6 +121,13 @@ def _runs(text: str, matches: list[AgencyMatch], start: int) -> list[AgencyMatch
 
 
 _OPEN_PAREN = re.compile(r"\s*+\(\s*+")
+# the last bracket of an item, nothing but its full stop after it
+_CLOSING_BRACKET = re.compile(r"\([^()]{3,200}\)[\s.;,]*+$")
+# what the bodies opening such a bracket do: the item's work ("tham mưu", "thực hiện")
+_BRACKET_DOER_VERB = re.compile(
+    r"\s++(?:tham\s++mưu|thực\s++hiện|phụ\s++trách|theo\s++dõi|đảm\s++nhiệm|đảm\s++nhận"
+    r"|chịu\s++trách\s++nhiệm)(?![\wđ])"
+)
 _CLOSE_PAREN = re.compile(r"\s*+\)")
 # between two bodies, a dash and a title (blanked: office_titles): the same holder's next
 # post ("… tỉnh - Trưởng Ban …")
@@ -584,6 +591,20 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if before:
             result.lead = [a.agency for a in before]
             result.cue = "chủ trì"
+            result.explicit = True
+            return _finish(result)
+
+    # "… (Văn phòng HĐND và UBND xã tham mưu, hoàn thành trong tháng 10/2025)": a bracket
+    # closing the item that opens with bodies and a verb of their work names its doer
+    closing = _CLOSING_BRACKET.search(key)
+    if closing:
+        inside = _runs(text, matches, closing.start() + 1)
+        if (
+            inside
+            and not key[closing.start() + 1 : inside[0].start].strip()
+            and _BRACKET_DOER_VERB.match(key, inside[-1].end)
+        ):
+            result.lead = [a.agency for a in inside]
             result.explicit = True
             return _finish(result)
 

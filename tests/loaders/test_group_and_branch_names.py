@@ -505,3 +505,19 @@ def test_office_holders_of_groups(sentence: str, expected: list[str]) -> None:
 )  # fmt: skip
 def test_a_group_noun_with_a_second_modifier(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "trong hệ thống chính trị (xã, của tỉnh …)" ends a group's name, as "trong tỉnh" does
+        ("Các cơ quan, đơn vị trong hệ thống chính trị xã lồng ghép nội dung chuyển đổi số.",
+         ["Các cơ quan, đơn vị trong hệ thống chính trị xã"]),
+        ("Giao các cơ quan, đơn vị trong hệ thống chính trị của tỉnh tổ chức học tập.",
+         ["Các cơ quan, đơn vị trong hệ thống chính trị của tỉnh"]),
+        ("Các cơ quan, tổ chức trong hệ thống chính trị gương mẫu thực hiện.",
+         ["Các cơ quan, tổ chức trong hệ thống chính trị"]),
+    ],
+)  # fmt: skip
+def test_a_group_in_the_political_system(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, None) == expected
