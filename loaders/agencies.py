@@ -956,7 +956,45 @@ class AgencyTable:
         found = self._organs_of_a_group(text, found, province)
         found = self._holders_committee(text, key, found, province)
         found = _village_heads(text, key, found, province, self.rules)
+        found = self._plural_of_a_kind(text, key, found, province)
         return self._coordinate_names(text, key, found, province)
+
+    def _plural_of_a_kind(
+        self, text: str, key: str, found: list[AgencyMatch], province: str | None
+    ) -> list[AgencyMatch]:
+        """ "các Chi cục Thuế khu vực", "các Trường Chính trị": "các" before a body named by
+        its shape (or a regional office of one the table knows) is every body of that kind,
+        a group as printed; a body the table knows by name ("các Bộ Công an, Quốc phòng") is
+        left as it is."""
+        out: list[AgencyMatch] = []
+        starts = {m.start for m in found}
+        for m in found:
+            before = _PLURAL_BEFORE.search(key, max(0, m.start - 8), m.start)
+            a = m.agency
+            if (
+                before is not None
+                and a.kind == "body"
+                and not a.canonical
+                and text[m.start : m.start + 1].isupper()
+                # "các Khu Quản lý đường bộ III và IV": numbered bodies, each one
+                and not _ENDS_NUMBERED.search(text, m.start, m.end)
+                and before.start() not in starts
+                and not any(x.start < m.start < x.end for x in found if x is not m)
+            ):
+                written = collapse(text[before.start() : m.end])
+                group = Agency(
+                    self.display_name(written),
+                    "unknown",
+                    a.province,
+                    "group",
+                    a.parent or a.name,
+                    written,
+                    canonical=False,
+                )
+                out.append(AgencyMatch(before.start(), m.end, group))
+                continue
+            out.append(m)
+        return out
 
     def _holders_committee(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None
@@ -2607,6 +2645,9 @@ def _repeated_noun(
     return out
 
 
+# "các " right before a body ("các Chi cục Thuế khu vực")
+_ENDS_NUMBERED = re.compile(r"\s(?:[IVXLC]++|\d++)$")
+_PLURAL_BEFORE = re.compile(r"(?<![\wđ])(?:các|những)[ \t]++$")
 _COMMA = re.compile(r"[ \t]*+,[ \t]*+")
 
 

@@ -485,7 +485,11 @@ def extract_document(
         subject = next((i for i, p in enumerate(header) if _SUBJECT.search(p.text)), None)
         if subject is not None:
             title = _subject_title(header[subject:])
-            doc_type = doc_type or "Công văn"
+            # a subject line under no type heading is a letter's: the code of its number is
+            # the sender's short name then ("1520/CT-CS" of Cục Thuế is no Chỉ thị); a
+            # submission (Tờ trình) may open so too
+            if heading is None and doc_type != "Tờ trình":
+                doc_type = "Công văn"
             if title:
                 evidence["title"] = _ev(source, header[subject])
     if title:

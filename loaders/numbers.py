@@ -169,14 +169,15 @@ class DocNumber:
     year: int | None  # state normative documents print it: 118/2025/NĐ-CP
     type_code: str | None  # None for state official letters (807/UBND-KGVX) and QH laws
     issuer_code: str  # "TW", "BCĐTW", "TU", "UBND", "VPCP", "QH15"...
-    unit_code: str | None  # state: the drafting unit after the issuer ("KGVX"); Party: None
+    unit_code: str | None  # the drafting unit after the issuer ("KGVX"; Party: "PTTN" or None)
     grammar: str  # "party" or "state"
 
     def format(self) -> str:
         """The canonical printed form; a draft prints an empty serial (``/KH-UBND``)."""
         serial = self.serial or ""
         if self.grammar == "party":
-            return f"{serial}-{self.type_code}/{self.issuer_code}"
+            unit = f"-{self.unit_code}" if self.unit_code else ""
+            return f"{serial}-{self.type_code}/{self.issuer_code}{unit}"
         year = f"{self.year}/" if self.year is not None else ""
         head = f"{self.type_code}-{self.issuer_code}" if self.type_code else self.issuer_code
         unit = f"-{self.unit_code}" if self.unit_code else ""
@@ -280,7 +281,12 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_ASCII = str.maketrans(_SUP, "0123456789")
 
-_P_PARTY = re.compile(rf"(?P<serial>[0-9]*)-(?P<type>{_CODE})/(?P<issuer>{_CODE})(?P<idig>[0-9]*)")
+# a Party number may name the drafting unit after its issuer, as the Youth Union's do
+# ("2186-CV/TWĐTN-PTTN")
+_P_PARTY = re.compile(
+    rf"(?P<serial>[0-9]*)-(?P<type>{_CODE})/(?P<issuer>{_CODE})(?P<idig>[0-9]*)"
+    rf"(?:-(?P<unit>{_UCODE}(?:-{_UCODE})*)(?P<udig>[0-9]*))?"
+)
 _P_STATE = re.compile(
     rf"(?P<serial>[0-9]*)/(?:(?P<year>{_YEAR})/)?(?P<type>{_CODE})-(?P<issuer>{_CODE})"
     rf"(?P<idig>[0-9]*)(?:-(?P<unit>{_UCODE}(?:-{_UCODE})*)(?P<udig>[0-9]*))?"
@@ -337,7 +343,9 @@ def _parse_compact(s: str) -> DocNumber | None:
     if m:
         if _canonical_type(m["type"]) is None:
             return None
-        return _build("party", m["serial"], None, m["type"], m["issuer"], m["idig"], None, "")
+        return _build(
+            "party", m["serial"], None, m["type"], m["issuer"], m["idig"], m["unit"], m["udig"] or ""
+        )
     m = _P_ASSEMBLY.fullmatch(s)
     if m:
         return _build("state", m["serial"], m["year"], None, m["issuer"], m["idig"], None, "")
@@ -412,7 +420,9 @@ _FUCODE = rf"{_FCODE}{_ROMAN_UNIT}(?:&{_FCODE})*"  # a unit code, "&" joining tw
 _FOOT = rf"(?P<sup>[{_SUP}]*)"
 _END = r"(?![^\W_]|/[^\W_])"
 _F_PARTY = re.compile(
-    rf"{_sep('-')}(?P<type>{_FCODE}){_sep('/')}(?P<issuer>{_FCODE})(?P<idig>[0-9]*){_FOOT}{_END}"
+    rf"{_sep('-')}(?P<type>{_FCODE}){_sep('/')}(?P<issuer>{_FCODE})(?P<idig>[0-9]*)"
+    # the drafting unit, joined without a space ("…/TWĐTN-PTTN")
+    rf"(?:-(?P<unit>{_FUCODE}(?:-{_FUCODE})*)(?P<udig>[0-9]*))?{_FOOT}{_END}"
 )
 _F_ASSEMBLY = re.compile(
     rf"{_sep('/')}(?P<year>{_YEAR}){_sep('/')}(?P<issuer>[A-ZĐ]*QH)(?P<idig>[0-9]+){_FOOT}{_END}"

@@ -106,6 +106,28 @@ def test_a_letter_without_a_heading_is_a_cong_van():
     assert (facts["type"], facts["title"]) == ("Công văn", "Tăng cường phòng chống dịch")
 
 
+def test_a_letters_number_code_is_its_senders_short_name():
+    """Under no type heading, a subject line makes a letter whatever its number's code says:
+    "1520/CT-CS" of Cục Thuế is no Chỉ thị."""
+    text = _doc(
+        ["BỘ TÀI CHÍNH", "CỤC THUẾ"],
+        "Số: 1520/CT-CS\tHà Nội, ngày 20 tháng 5 năm 2025",
+        "",
+        ["V/v triển khai hóa đơn điện tử", "Kính gửi: Các Chi cục Thuế khu vực.", "Đề nghị."],
+    )
+    assert _facts(text)["type"] == "Công văn"
+
+
+def test_a_type_heading_still_wins_over_a_subject_line():
+    text = _doc(
+        ["TỈNH ỦY NGHỆ AN"],
+        "Số: 05-CT/TU\tVinh, ngày 20 tháng 5 năm 2025",
+        "",
+        ["CHỈ THỊ", "về tăng cường chuyển đổi số", "Thực hiện Nghị quyết số 57-NQ/TW."],
+    )
+    assert _facts(text)["type"] == "Chỉ thị"
+
+
 # --------------------------------------------------------------------------- titles
 
 UBND = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH"]

@@ -521,3 +521,39 @@ def test_a_group_noun_with_a_second_modifier(sentence: str, expected: list[str])
 )  # fmt: skip
 def test_a_group_in_the_political_system(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "các" before a body named by its shape, or a regional office: every one of that kind
+        ("Cục Thuế yêu cầu các Chi cục Thuế khu vực rà soát hồ sơ.",
+         ["Các Chi cục Thuế khu vực"]),
+        ("Yêu cầu các Chi cục Thuế khu vực rà soát hồ sơ.", ["Các Chi cục Thuế khu vực"]),
+        # numbered bodies are each one, as before
+        ("Chỉ đạo các Khu Quản lý đường bộ III và IV phối hợp kiểm tra.",
+         ["Khu Quản lý đường bộ III", "Khu Quản lý đường bộ IV"]),
+        # ministries the table knows by name are not a kind
+        ("Đề nghị các Bộ Công an, Quốc phòng phối hợp rà soát.", ["Bộ Công an", "Bộ Quốc phòng"]),
+        # inspection and audit teams stand alone as the bodies of their role
+        ("Đoàn kiểm tra có trách nhiệm báo cáo kết quả kiểm tra.", ["Đoàn kiểm tra"]),
+        ("Đoàn kiểm toán tổ chức khảo sát, thu thập thông tin tại các đơn vị.",
+         ["Đoàn kiểm toán"]),
+        ("Các Tổ kiểm toán thực hiện kiểm toán theo đúng Kế hoạch.", ["Các Tổ kiểm toán"]),
+        # a faculty or a clinical department is a body; "các khoa" a group
+        ("Khoa Công nghệ thông tin phối hợp với Trung tâm Thông tin - Thư viện xây dựng học "
+         "liệu số.", ["Khoa Công nghệ thông tin"]),
+        ("Các khoa, phòng chức năng rà soát quy trình khám bệnh.",
+         ["Các khoa, phòng chức năng"]),
+        # "Khoa học" opens no body
+        ("Khoa học và công nghệ là đột phá quan trọng hàng đầu.", []),
+        # the Youth Union's committees as a group under their standing board
+        ("Đề nghị Ban Thường vụ các tỉnh đoàn, thành đoàn báo cáo kết quả.",
+         ["Ban Thường vụ các tỉnh đoàn, thành đoàn"]),
+        # "Dân chủ" inside a board's name
+        ("Ban Dân chủ, Giám sát và Phản biện xã hội chủ trì tổ chức giám sát.",
+         ["Ban Dân chủ, Giám sát và Phản biện xã hội"]),
+    ],
+)  # fmt: skip
+def test_kinds_of_bodies_of_other_organisations(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, None) == expected

@@ -81,6 +81,11 @@ NUMBERS = [
     ("1023/UBND-KGVX¹", "1023/UBND-KGVX", "1023", None, None, "UBND", "KGVX", S, LETTER),
     ("57/NQ-TW", "57/NQ-TW", "57", None, "NQ", "TW", None, S, "Nghị quyết"),
     ("57–NQ/TW", "57-NQ/TW", "57", None, "NQ", "TW", None, P, "Nghị quyết"),
+    # a Party-style number with the drafting unit after the issuer (the Youth Union's)
+    ("2186-CV/TWĐTN-PTTN", "2186-CV/TWĐTN-PTTN", "2186", None, "CV", "TWĐTN", "PTTN", P,
+     "Công văn"),
+    ("Số: 12 -HD/TWĐTN-BTC", "12-HD/TWĐTN-BTC", "12", None, "HD", "TWĐTN", "BTC", P,
+     "Hướng dẫn"),
     # drafts: blank serial
     ("Số:         -CV/BTVTU", "-CV/BTVTU", None, None, "CV", "BTVTU", None, P, "Công văn"),
     ("Số:           /KH-UBND", "/KH-UBND", None, None, "KH", "UBND", None, S, "Kế hoạch"),
