@@ -344,7 +344,14 @@ def _parse_compact(s: str) -> DocNumber | None:
         if _canonical_type(m["type"]) is None:
             return None
         return _build(
-            "party", m["serial"], None, m["type"], m["issuer"], m["idig"], m["unit"], m["udig"] or ""
+            "party",
+            m["serial"],
+            None,
+            m["type"],
+            m["issuer"],
+            m["idig"],
+            m["unit"],
+            m["udig"] or "",
         )
     m = _P_ASSEMBLY.fullmatch(s)
     if m:
