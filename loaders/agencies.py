@@ -971,6 +971,16 @@ class AgencyTable:
         for m in found:
             before = _PLURAL_BEFORE.search(key, max(0, m.start - 8), m.start)
             a = m.agency
+            listed = _NUMERALS_LISTED.search(text, m.start, m.end) if before else None
+            if listed is not None and text[m.start : m.start + 1].isupper():
+                # "Các Chi cục Thuế khu vực I, II, III, …, XX": every office of the kind
+                written = collapse(text[before.start() : listed.start()])
+                group = Agency(
+                    self.display_name(written), "unknown", a.province, "group",
+                    a.parent or a.name, collapse(text[before.start() : m.end]), canonical=False,
+                )  # fmt: skip
+                out.append(AgencyMatch(before.start(), m.end, group))
+                continue
             if (
                 before is not None
                 and a.kind == "body"
@@ -2646,6 +2656,8 @@ def _repeated_noun(
 
 
 # "các " right before a body ("các Chi cục Thuế khu vực")
+# numerals listed after a name's last word ("… khu vực I, II, III")
+_NUMERALS_LISTED = re.compile(r"\s++(?:[IVXLC]++|\d++)(?:\s*+,\s*+(?:[IVXLC]++|\d++))++$")
 _ENDS_NUMBERED = re.compile(r"\s(?:[IVXLC]++|\d++)$")
 _PLURAL_BEFORE = re.compile(r"(?<![\wđ])(?:các|những)[ \t]++$")
 _COMMA = re.compile(r"[ \t]*+,[ \t]*+")

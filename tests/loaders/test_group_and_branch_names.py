@@ -530,6 +530,8 @@ def test_a_group_in_the_political_system(sentence: str, expected: list[str]) -> 
         ("Cục Thuế yêu cầu các Chi cục Thuế khu vực rà soát hồ sơ.",
          ["Các Chi cục Thuế khu vực"]),
         ("Yêu cầu các Chi cục Thuế khu vực rà soát hồ sơ.", ["Các Chi cục Thuế khu vực"]),
+        ("Các Chi cục Thuế khu vực I, II, III, IV, V rà soát hồ sơ.",
+         ["Các Chi cục Thuế khu vực"]),
         # numbered bodies are each one, as before
         ("Chỉ đạo các Khu Quản lý đường bộ III và IV phối hợp kiểm tra.",
          ["Khu Quản lý đường bộ III", "Khu Quản lý đường bộ IV"]),
