@@ -177,6 +177,23 @@ _ASKS_THE_ADDRESSEES = re.compile(
 # the words that state a duty; "phải" too, except in "<subject> có trách nhiệm …" (_DUTY_OF)
 _DUTIES = "có trách nhiệm|chịu trách nhiệm|có nhiệm vụ"
 _DUTIES_OR_MUST = _DUTIES + "|phải"
+# a word in small letters after a kind of staff: their post ("chủ nhiệm các lớp", "thư viện")
+_SMALL_WORD = re.compile(rf"[ \t]++[{SMALL}][^\s,;:.()]*+")
+
+
+def _staff_post(text: str, pos: int, rules: Rules) -> int | None:
+    """Where the post after a kind of staff ends, when up to three words in small letters
+    and then a verb of work follow ("Giáo viên chủ nhiệm| các lớp| cập nhật …"); else None."""
+    for _ in range(4):
+        if derived(rules, work_opening).match(fold(text[pos : pos + 40]).lstrip()):
+            return pos
+        word = _SMALL_WORD.match(text, pos)
+        if word is None or fold(word.group().strip()) in rules.name_stop_words:
+            return None
+        pos = word.end()
+    return None
+
+
 _DUTY_OF = re.compile(
     r"^[\W\d]*+(?P<who>(?:[^\s,;:.()]++\s++){0,11}?[^\s,;:.()]++)\s++"
     rf"(?P<duty>{_DUTIES})(?![\wđ])",
@@ -714,6 +731,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             r"(?![\wđ])",
             after,
         ):
+            name = table.display_name(who)
+            result.lead = [Agency(name, "unknown", province, "group", None, who, canonical=False)]
+            result.explicit = True
+            return _finish(result)
+        # "Giáo viên chủ nhiệm các lớp cập nhật …", "Nhân viên thư viện số hóa …": staff by
+        # their post, a few words in small letters, then the work they do
+        post = _staff_post(original, people.end("who"), table.rules) if not matches else None
+        if post is not None and post > people.end("who"):  # bare kinds of people: a duty
+            who = original[people.start("who") : post].strip()
             name = table.display_name(who)
             result.lead = [Agency(name, "unknown", province, "group", None, who, canonical=False)]
             result.explicit = True

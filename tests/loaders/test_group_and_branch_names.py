@@ -559,3 +559,24 @@ def test_a_group_in_the_political_system(sentence: str, expected: list[str]) -> 
 )  # fmt: skip
 def test_kinds_of_bodies_of_other_organisations(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # staff by their post, then the work they do: the doer, as printed
+        ("Giáo viên chủ nhiệm các lớp cập nhật đầy đủ thông tin học sinh.",
+         ["Giáo viên chủ nhiệm các lớp"]),
+        ("Nhân viên thư viện số hóa sách giáo khoa.", ["Nhân viên thư viện"]),
+        ("Cán bộ, công chức xã rà soát hồ sơ.", ["Cán bộ, công chức xã"]),
+        # bare kinds of people doing work are no doer (a duty needs "có trách nhiệm", "phải")
+        ("Cán bộ, công chức thực hiện các biện pháp bảo đảm an toàn thông tin.", []),
+        ("Cán bộ, công chức có trách nhiệm bảo đảm an toàn thông tin.",
+         ["Cán bộ, công chức"]),
+        # a post office of every province
+        ("Đề nghị Bưu điện các tỉnh, thành phố chủ động làm việc với các xã.",
+         ["Bưu điện các tỉnh, thành phố"]),
+    ],
+)  # fmt: skip
+def test_staff_and_post_offices(sentence: str, expected: list[str]) -> None:
+    assert leads(sentence, None) == expected
