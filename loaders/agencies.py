@@ -1270,7 +1270,11 @@ class AgencyTable:
         self,
     ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r = self.rules
-        heads = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.body_heads)})\s++(?=[^\s])")
+        # "Tổ Văn phòng", "Tổ Toán - Tin", not "Tổ chức", "Tổ quốc"
+        heads = re.compile(
+            rf"(?<!{_WORD})(?:{r.alternation(r.body_heads)})"
+            r"(?!(?<=tổ)\s++(?:chức|quốc)(?![\wđ]))\s++(?=[^\s])"
+        )
         nouns = r.alternation(r.group_nouns)
         quals = r.alternation(r.group_qualifiers)
         noun_item = rf"(?:các\s++)?(?:{nouns})(?!{_WORD})"

@@ -573,6 +573,12 @@ def test_kinds_of_bodies_of_other_organisations(sentence: str, expected: list[st
         ("Cán bộ, công chức thực hiện các biện pháp bảo đảm an toàn thông tin.", []),
         ("Cán bộ, công chức có trách nhiệm bảo đảm an toàn thông tin.",
          ["Cán bộ, công chức"]),
+        # a team of a school, a hospital or a company named after "Tổ"; not "Tổ chức"
+        ("Tổ Văn phòng phối hợp với VNPT Phú Thọ cấp chữ ký số.", ["Tổ Văn phòng"]),
+        ("Tổ Toán - Tin xây dựng học liệu số.", ["Tổ Toán - Tin"]),
+        ("Các tổ chuyên môn đánh giá việc ứng dụng công nghệ.", ["Các tổ chuyên môn"]),
+        ("Tổ chức hội nghị quán triệt Kế hoạch.", []),
+        ("Mặt trận Tổ quốc tỉnh giám sát việc thực hiện.", ["Mặt trận Tổ quốc Việt Nam"]),
         # a post office of every province
         ("Đề nghị Bưu điện các tỉnh, thành phố chủ động làm việc với các xã.",
          ["Bưu điện các tỉnh, thành phố"]),
