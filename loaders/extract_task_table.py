@@ -100,6 +100,8 @@ def _cells(text: str) -> list[str]:
     """Cells of a row line: tab-separated (readers) or a Markdown row "| a | b |"."""
     if "\t" not in text and text.strip().startswith("|"):
         return [collapse(c) for c in text.strip().strip("|").split("|")]
+    if "\t" not in text and " | " in text:  # a row written without its outer pipes
+        return [collapse(c) for c in text.strip().removesuffix("|").split(" | ")]
     return [collapse(c) for c in text.split("\t")]
 
 

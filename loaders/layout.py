@@ -59,6 +59,10 @@ _GLUED_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(\d{1,2})(?!\d)")
 _GLUED_CODE = re.compile(r"(/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)*)(\d{1,2})(?![\d/])")
 _SUP_RUN = re.compile("[" + SUPERSCRIPTS + "]+")
 _PIPE_ROW = re.compile(r"^\s*+\|(?:[^|\n]*+\|){2,}+\s*+$")
+# a row without its outer pipes: three cells or more, every pipe between spaces
+_BARE_PIPE_ROW = re.compile(r"^\s*+[^\s|][^|\n]*(?:\s\|(?=\s|$)[^|\n]*){2,}$")
+# one pipe between spaces: a group row ("I | HẠ TẦNG SỐ") when it follows such rows
+_BARE_PIPE_GROUP = re.compile(r"^\s*+[^\s|][^|\n]*\s\|\s[^|\n]*$")
 _PIPE_RULE = re.compile(r"^\s*+\|?+(?:\s*+:?-{3,}+:?\s*+\|)++\s*+:?-*+:?\s*+\|?+\s*+$")
 _OPENING_CUE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Kính gửi|Nơi nhận|Xét đề nghị|Theo đề nghị|Trên cơ sở|CĂN CỨ|THỰC HIỆN)"
@@ -152,8 +156,10 @@ def _classify(
     lines: list[Line], one_line_paragraphs: bool = False, pages: bool = True
 ) -> tuple[bool, set[str]]:
     draft = False
+    bare_rows = False  # the lines before were rows written without their outer pipes
     for line in lines:
         s = line.stripped
+        was_bare, bare_rows = bare_rows, False
         if not s:
             line.kind = "blank"
         elif "\t" in line.text:
@@ -161,6 +167,10 @@ def _classify(
         elif _PIPE_ROW.match(line.text):
             # a Markdown table row; its rule line "|---|---|" is not content
             line.kind = "page" if _PIPE_RULE.match(line.text) else "table_row"
+        elif _BARE_PIPE_ROW.match(line.text) or (was_bare and _BARE_PIPE_GROUP.match(line.text)):
+            # a row some converters write without the outer pipes ("1 | Nội dung | Sở Y tế")
+            line.kind = "table_row"
+            bare_rows = True
         elif _DRAFT.match(s):
             line.kind = "draft"
             draft = True

@@ -496,3 +496,25 @@ def test_a_row_of_several_places_is_each_places_committee() -> None:
     assert [t[1] for t in tasks] == [
         ["Ủy ban nhân dân xã Tân An", "Ủy ban nhân dân phường Bình Minh"]
     ]
+
+
+def test_rows_written_without_their_outer_pipes() -> None:
+    """ "1 | Nội dung | Sở Y tế | …": a table some converters write without the outer pipes,
+    a group row with one pipe inside it, a lost lead cell taking the row above's."""
+    rows = [
+        "TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành",
+        "I | HẠ TẦNG SỐ",
+        "1 | Thay thế máy trạm cấu hình thấp | Sở Y tế | Sở Tài chính | Quý II/2026",
+        "2 | Triển khai phần mềm phòng, chống mã độc | | Công an tỉnh | Quý III/2026",
+    ]
+    tasks = _tasks("\n".join(rows), "plan.txt")
+    assert [(t[0], t[1], t[2], str(t[3])) for t in tasks] == [
+        ("Thay thế máy trạm cấu hình thấp", ["Sở Y tế"], ["Sở Tài chính"], "2026-06-30"),
+        ("Triển khai phần mềm phòng, chống mã độc", ["Sở Y tế"], ["Công an tỉnh"], "2026-09-30"),
+    ]
+
+
+def test_a_line_with_pipes_in_running_text_is_no_table() -> None:
+    """A portal's menu line ("Trang chủ | Văn bản | Liên hệ") is no task table: nothing from it."""
+    text = "Trang chủ | Văn bản mới | Hỏi đáp | Liên hệ\n\n1. Sở Y tế chủ trì rà soát hồ sơ."
+    assert [t[0] for t in _tasks(text, "page.md")] == ["Sở Y tế chủ trì rà soát hồ sơ."]
