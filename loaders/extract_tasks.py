@@ -930,7 +930,7 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     cuts = [
         m
         for m in breaks
-        if _doer_clause(text[m.end() :], ctx)
+        if _doer_clause(text[m.end() :], ctx, text[: m.start()])
         # "…; chỉ đạo các ngành chuyên môn tham mưu …" goes on with the body's own work (one
         # task, as the Đồng Tháp programme's item 4 is read); a sentence "…. Chỉ đạo Sở X chủ
         # trì …" hands work on
@@ -1017,9 +1017,10 @@ def _clause_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str], re
     return hand_on, framed, purpose
 
 
-def _doer_clause(rest: str, ctx: TaskContext) -> bool:
+def _doer_clause(rest: str, ctx: TaskContext, before: str = "") -> bool:
     """The clause opens with a body given work of its own ("Bộ Quốc phòng chỉ đạo …"), not
-    one that only helps ("Sở X phối hợp …")."""
+    one that only helps ("Sở X phối hợp …"; after "Bộ Y chủ trì …" in ``before``, the text
+    before the clause, "Sở X phối hợp cung cấp …" too)."""
     rest = rest[:200]
     hand_on, framed, purpose = derived(ctx.table.rules, _clause_patterns)
     given = hand_on.match(fold(rest[:60]))
@@ -1052,10 +1053,29 @@ def _doer_clause(rest: str, ctx: TaskContext) -> bool:
         # "…; đề nghị Ủy ban nhân dân các xã phối hợp cung cấp số liệu …": asked for work of
         # its own, named by its verb
         return True
-    # "Sở X phối hợp." helps; "Sở X phối hợp với Sở Y nghiên cứu …" does the work
-    return not re.match(r"(?:phối hợp|tham gia)(?!\s++(?:chặt chẽ\s++)?(?:với|cùng)\s)", after)
+    # "Sở X phối hợp." helps; "Sở X phối hợp với Sở Y nghiên cứu …" does the work, and so
+    # does "Sở X phối hợp bố trí kinh phí …", work the sentence names
+    helps = re.match(r"(?:phối hợp|tham gia)(?!\s++(?:chặt chẽ\s++)?(?:với|cùng)\s)\s*+", after)
+    if helps is None:
+        return True
+    led = re.search(r"(?<![\wđ])chủ\s++trì(?![\wđ])", fold(before))
+    return not led and _work_of_its_own(rest[found[0].end :] if found else "", ctx)
 
 
+def _work_of_its_own(clause: str, ctx: TaskContext) -> bool:
+    """After a body, "phối hợp" and a verb of work with what it works on ("phối hợp bố trí
+    mặt bằng, nguồn điện …"): work of its own. A hand in the work before ("phối hợp thực
+    hiện.", "phối hợp thẩm định.") is not."""
+    key = fold(re.split(r"[.;]", clause, maxsplit=1)[0]).strip()
+    m = re.match(r"phối\s++hợp\s++", key)
+    if m is None or _HAND_ONLY.match(key, m.end()):
+        return False
+    verb = derived(ctx.table.rules, work_opening).match(key, m.end())
+    return verb is not None and len(key[verb.end() :].split()) >= 2
+
+
+# after "phối hợp": a hand in the work, no work of its own
+_HAND_ONLY = re.compile(r"(?:thực hiện|triển khai|tham gia|thực|trong|theo)(?![\wđ])")
 _ASKED_TO_HELP_WITH_WORK = re.compile(
     r"phối hợp\s++(?!(?:với|cùng|chặt|thực hiện|triển khai|tham gia|thực|trong|theo)(?![\wđ]))"
     r"[a-zđ\u00c0-\u1ef9]"
@@ -1102,7 +1122,7 @@ def assignments_in(
             # (not the same body going on: "…; trên cơ sở đó, Tỉnh nghiên cứu …")
             before = text[pieces[-1][0] : m.start()]
             if (
-                _doer_clause(text[m.end() :], ctx)
+                _doer_clause(text[m.end() :], ctx, before)
                 and _another_doer(before, text[m.end() :], ctx)
                 and not _only_addressees(before, ctx)  # "Thủ trưởng các sở …; Chủ tịch …"
             ):
@@ -1197,7 +1217,18 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     # "Bộ Tài chính giao Vụ X chủ trì …": a body handing work on opens a task too
     verbs = Rules.alternation((*r.task_verbs, *r.request_verbs, *r.item_verbs, "giao", "chủ trì"))
     adverbs = r"(?:(?:cần|phải|sẽ|sớm|đồng thời|kịp thời|có trách nhiệm)\s+)*"
-    return bool(re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after))
+    if re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after):
+        return True
+    # "Công an tỉnh phối hợp với Sở X kiểm tra …", "Sở Tài chính phối hợp bố trí kinh phí …":
+    # the body cooperates in work the sentence names; "Sở Tài chính phối hợp." alone is the
+    # cooperating part of the work before
+    if not re.match(r"phối\s+hợp(?![\wđ])", after):
+        return False
+    clause = sentence[end : end + 200].lstrip()
+    with_whom = re.match(r"phối\s++hợp\s++(?:chặt\s++chẽ\s++)?(?:với|cùng)\s", fold(clause))
+    if with_whom:  # "… phối hợp với Sở X kiểm tra …": the work after those it works with
+        return bool(re.search(r"(?<![\wđ])(?:" + verbs + r")(?![\wđ])", fold(clause)))
+    return _work_of_its_own(clause, ctx)
 
 
 # a body's short name or owner in brackets after it: "Cục Thông tin, Thống kê (Bộ KH&CN)"

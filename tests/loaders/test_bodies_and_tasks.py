@@ -2010,6 +2010,43 @@ def test_a_paragraph_gives_one_task_per_sentence_naming_another_doer() -> None:
     assert str(tasks[2].deadline) == "2026-09-30"
 
 
+def test_a_body_cooperating_in_work_it_names_is_a_task_of_its_own() -> None:
+    """ "Phòng Hành chính quản trị phối hợp bố trí mặt bằng …" names work of its own (a body
+    that only helps, "Sở Tài chính phối hợp.", or one after "X chủ trì …", stays with the
+    sentence before); the same body named again opens a task of its own; a sentence after a
+    time ("Hằng năm, Công an tỉnh …") opens with its doer too; "Phòng Hành chính quản trị"
+    is one name."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+            "Số: 12/KH-UBND",
+            "An Giang, ngày 10 tháng 2 năm 2026",
+            "KẾ HOẠCH",
+            "Chuyển đổi số năm 2026",
+            "III. NHIỆM VỤ",
+            "1. Hạ tầng số, an toàn thông tin",
+            "Sở Khoa học và Công nghệ triển khai nâng cấp đường truyền, hoàn thành trong Quý "
+            "II/2026. Phòng Hành chính quản trị phối hợp bố trí mặt bằng cho phòng máy chủ. Sở "
+            "Khoa học và Công nghệ xây dựng hồ sơ cấp độ an toàn. Hằng năm, Công an tỉnh phối "
+            "hợp với Sở Khoa học và Công nghệ kiểm tra an toàn thông tin.",
+        ]
+    )
+
+    def leads(text: str) -> list[list[str]]:
+        tasks = extract_text(text, "kh.docx", one_line_paragraphs=True).tasks
+        return [[a.name for a in t.lead] for t in tasks]
+
+    assert leads(text) == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Phòng Hành chính quản trị"],
+        ["Sở Khoa học và Công nghệ"],
+        ["Công an tỉnh"],
+    ]
+    # after "X chủ trì …", "Y phối hợp …" is the cooperation in X's task, as before
+    led = text.replace("Công nghệ triển khai nâng", "Công nghệ chủ trì nâng")
+    assert leads(led) == [["Sở Khoa học và Công nghệ"], ["Công an tỉnh"]]
+
+
 NOTICE_TO_A_WARD = """**TỈNH ỦY KHÁNH HÒA**
 
 Số 312-TB/VPTU
