@@ -1684,6 +1684,12 @@ class AgencyTable:
                     inside < k < end
                     and re.search(r"(?:,|\svà)\s*+$", key[start:k])
                     and " ở " not in key[start:k]  # "… ở Trung ương và địa phương": where they are
+                    # "các tỉnh đoàn, thành đoàn": a kind in small letters, though the table
+                    # knows the city's own by that word
+                    and not (
+                        text[k : k + 1].islower()
+                        and re.sub(r"\s+", " ", key[k:_e]) in self.rules.group_nouns
+                    )
                 ):
                     end = start + len(re.sub(r"(?:,|\svà)\s*+$", "", key[start:k]))
                     break
@@ -2472,7 +2478,12 @@ def _name_end(
         if (
             word[0].islower()
             and low in rules.name_stop_words
-            and f"{prev} {low}" not in rules.name_compounds
+            and not (
+                f"{prev} {low}" in rules.name_compounds
+                # "… nông dân chủ trì": the compound's word opens the verb of a doer's part
+                # with the next ("Viện Nghiên cứu phát triển" stays a name)
+                and not (i + 1 < len(toks) and f"{low} {fold(toks[i + 1].group())}" in _ROLE_VERBS)
+            )
             and not _in_name_phrase(toks, i, rules)
             and not (
                 i + 1 < len(toks)
@@ -2659,6 +2670,8 @@ def _repeated_noun(
     return out
 
 
+# the verbs of a doer's part in the work, which end a name even after a compound's first word
+_ROLE_VERBS = frozenset({"chủ trì", "phối hợp", "tham mưu"})
 # "các " right before a body ("các Chi cục Thuế khu vực")
 # numerals listed after a name's last word ("… khu vực I, II, III")
 _NUMERALS_LISTED = re.compile(r"\s++(?:[IVXLC]++|\d++)(?:\s*+,\s*+(?:[IVXLC]++|\d++))++$")

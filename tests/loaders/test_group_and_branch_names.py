@@ -552,13 +552,21 @@ def test_a_group_in_the_political_system(sentence: str, expected: list[str]) -> 
         # the Youth Union's committees as a group under their standing board
         ("Đề nghị Ban Thường vụ các tỉnh đoàn, thành đoàn báo cáo kết quả.",
          ["Ban Thường vụ các tỉnh đoàn, thành đoàn"]),
+        # in Hà Nội's document too, though "thành đoàn" alone is the city's own
+        ("Đề nghị Ban Thường vụ các tỉnh đoàn, thành đoàn báo cáo kết quả.",
+         ["Ban Thường vụ các tỉnh đoàn, thành đoàn"]),
         # "Dân chủ" inside a board's name
         ("Ban Dân chủ, Giám sát và Phản biện xã hội chủ trì tổ chức giám sát.",
          ["Ban Dân chủ, Giám sát và Phản biện xã hội"]),
+        # not when "chủ" opens "chủ trì": "… nông dân chủ trì"
+        ("Trung tâm Hỗ trợ nông dân chủ trì, phối hợp với Sở Nông nghiệp xây dựng mô hình.",
+         ["Trung tâm Hỗ trợ nông dân"]),
     ],
 )  # fmt: skip
 def test_kinds_of_bodies_of_other_organisations(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, None) == expected
+    if "thành đoàn" in sentence:
+        assert leads(sentence, "Hà Nội") == expected
 
 
 @pytest.mark.parametrize(
