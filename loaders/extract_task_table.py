@@ -30,7 +30,7 @@ from .assignment import dedupe, parse_assignment
 from .deadlines import find_deadline
 from .extract_tasks import TaskContext, row_task
 from .layout import Layout
-from .textnorm import collapse, fold
+from .textnorm import CAPITALS, collapse, fold
 
 COLUMNS: dict[str, re.Pattern[str]] = {
     "no": re.compile(r"^(?:s?tt|số\s*tt|số thứ tự)\.?$"),
@@ -265,6 +265,11 @@ _NOT_A_NAME_TAIL = re.compile(
 )
 
 
+# a lead cell's text that is one unit's name as printed: one to six words, a capital first,
+# no figure, no mark of a list or a sentence
+_A_UNIT_AS_PRINTED = re.compile(r"[" + CAPITALS + r"][^\d,;:()/|\n]{1,60}")
+# a cell that repeats the one above ("nt", "như trên")
+_DITTO = re.compile(r"n\.?\s*+t\.?|như\s++trên|-\s*+nt\s*+-|\"")
 _CELL_PART_END = re.compile(r"[,;()\n|]")
 _LIST_GOES_ON = re.compile(r"(?:các|và|cùng|với)\s")
 
@@ -340,6 +345,21 @@ def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]
     """The bodies of a lead cell; one that says who leads and who helps ("Sở KH&CN chủ trì;
     các doanh nghiệp viễn thông phối hợp", one "Đơn vị thực hiện" column) gives both."""
     found = _bodies(text, ctx, vague=True)
+    if (
+        not found
+        and _A_UNIT_AS_PRINTED.fullmatch(text.strip(" .;*"))
+        and len(text.split()) <= 6
+        # a time out of its column ("Thường xuyên", "Hằng năm")
+        and not find_deadline(text).text
+        and not fold(text).strip().startswith(tuple(ctx.table.rules.deadline_openers))
+    ):
+        # "Văn phòng cơ quan", "Kế toán": the column names the lead, one the tables do not
+        # know by its shape: the body as printed
+        written = " ".join(text.strip(" .;*").split())
+        found = [
+            Agency(ctx.table.display_name(written), "unknown", ctx.province, "body", None,
+                   written, canonical=False)
+        ]  # fmt: skip
     if len(found) < 2 or not re.search(r"chủ\s+trì|phối\s+hợp", fold(text)):
         return found, []
     marked = _MARKED_LEAD.search(text)
@@ -531,6 +551,8 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 # a lead cell merged over the rows below it (a saved page writes it in the
                 # first row only): the rows of the same group take it
                 lead_text = held[1]
+            elif _DITTO.fullmatch(fold(lead_text).strip()) and held[1]:
+                lead_text = held[1]  # "nt" (như trên): the lead of the row above
             held = (row["section"], lead_text)
             lead, coop = _lead_cell(lead_text, ctx)
             if not lead and "lead" not in cols:

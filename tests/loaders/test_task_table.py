@@ -518,3 +518,24 @@ def test_a_line_with_pipes_in_running_text_is_no_table() -> None:
     """A portal's menu line ("Trang chủ | Văn bản | Liên hệ") is no task table: nothing from it."""
     text = "Trang chủ | Văn bản mới | Hỏi đáp | Liên hệ\n\n1. Sở Y tế chủ trì rà soát hồ sơ."
     assert [t[0] for t in _tasks(text, "page.md")] == ["Sở Y tế chủ trì rà soát hồ sơ."]
+
+
+def test_a_lead_cell_as_printed_and_a_ditto() -> None:
+    """A lead cell naming a unit no table knows by its shape ("Văn phòng cơ quan", "Kế
+    toán") is that unit, as printed; "nt" (như trên) is the lead of the row above; a time out
+    of its column is no lead."""
+    rows = [
+        "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian |",
+        "|---|---|---|---|",
+        "| 1 | Vận hành hệ thống quản lý văn bản | Văn phòng cơ quan | Quý I/2026 |",
+        "| 2 | Sơ kết 01 năm thực hiện Kế hoạch | nt | Tháng 12/2026 |",
+        "| 3 | Thu học phí không dùng tiền mặt | Kế toán | Năm 2026 |",
+        "| 4 | Cập nhật dữ liệu học sinh | Thường xuyên | |",
+    ]
+    tasks = _tasks("\n".join(rows), "plan.md")
+    assert [t[1] for t in tasks] == [
+        ["Văn phòng cơ quan"],
+        ["Văn phòng cơ quan"],
+        ["Kế toán"],
+        [],
+    ]
