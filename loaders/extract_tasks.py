@@ -775,6 +775,10 @@ def _reported(text: str, ctx: TaskContext) -> bool:
     xếp … đã …"): its first sentence says "đã" early, asks no one and opens with no verb of
     work ("Tiếp tục thực hiện các nhiệm vụ đã giao" is work)."""
     sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+    # "Đối với hộ kinh doanh đã ngừng hoạt động …, phối hợp …": whom the work is about, said
+    # first, describes them; the work comes after
+    about = _ABOUT_WHOM.match(fold(sentence))
+    sentence = sentence[about.end() :] if about else sentence
     # the bodies' names read as blanks: "Bộ Xây dựng … đã có ý kiến" names no verb of work
     first = blank_spans(match_key(sentence), ctx.table.find(sentence, ctx.province))
     said = re.search(r"^[^.;:]{0,100}?(?<![\wđ])đã(?![\wđ])", first)
@@ -887,6 +891,8 @@ def _without_topic(text: str) -> str:
     return text[topic.end() :] if topic else text
 
 
+# "Đối với …," opening an item: whom or what the work is about
+_ABOUT_WHOM = re.compile(r"\W*+(?:riêng\s++)?đối\s++với\s[^,;:.]{3,150},\s*+")
 # an item's topic said first, as a sentence of its own: "Về xây dựng chính quyền số, phục vụ
 # người dân."
 _RUN_IN_TOPIC_FIRST = re.compile(r"[\W\d]*+về\s[^.;:!?]{3,150}\.\s++")

@@ -327,3 +327,27 @@ def test_a_letter_in_prose_gives_work_by_giao(body: str, expected: list) -> None
         ([a.name for a in t.lead], t.deadline.isoformat() if t.deadline else None) for t in tasks
     ]
     assert got == expected
+
+
+def test_whom_a_letters_item_is_about_may_have_done_something() -> None:
+    """ "Đối với hộ kinh doanh đã ngừng hoạt động …, phối hợp …": the "đã" describes whom the
+    work is about; the item is work, not an account of work done."""
+    letter = "\n".join(
+        [
+            "BỘ TÀI CHÍNH",
+            "CỤC THUẾ",
+            "Số: 1520/CT-CS",
+            "V/v quản lý hộ kinh doanh",
+            "Hà Nội, ngày 20 tháng 5 năm 2025",
+            "",
+            "Kính gửi: Các Chi cục Thuế khu vực.",
+            "",
+            "1. Đối với hộ kinh doanh đã ngừng hoạt động nhưng chưa thực hiện thủ tục, phối hợp "
+            "với cơ quan đăng ký kinh doanh cấp xã xác minh, chuyển trạng thái mã số thuế.",
+            "",
+            "2. Việc triển khai hóa đơn điện tử đã được các Chi cục thực hiện từ tháng 3/2025.",
+        ]
+    )
+    tasks = extract_text(letter, "cv.txt").tasks
+    assert [t.text[:26] for t in tasks] == ["Đối với hộ kinh doanh đã n"]
+    assert [a.name for a in tasks[0].lead] == ["Các Chi cục Thuế khu vực"]
