@@ -883,9 +883,15 @@ class AgencyTable:
             agency = Agency(name, "unknown", province, "body", None, text[m.start() : end], False)
             found.append(AgencyMatch(m.start(), end, agency))
             taken.add((m.start(), end))
+        compounds = derived(self.rules, _compound_ends)
         for m in hits:
             if taken.overlaps(m.start(), m.end()):
                 continue
+            head_end = key.find(" ", m.start(), m.end())
+            if text[m.start() : m.start() + 1].islower() and compounds.search(
+                key[max(0, m.start() - 12) : head_end if head_end > 0 else m.end()]
+            ):
+                continue  # "cán bộ y tế", "cơ sở y tế": a word ending in the head, no body
             alias = re.sub(r"\s+", " ", m.group())
             entry = by_alias[alias]
             end = m.end()
@@ -2668,6 +2674,13 @@ def _repeated_noun(
         out.append((at, more))
         end = more
     return out
+
+
+def _compound_ends(rules: Rules) -> re.Pattern[str]:
+    """A folded text ending in one of ``compound_words`` (searched in the text up to the end
+    of a name's head word, which the compound ends with)."""
+    words = Rules.alternation(rules.compound_words) if rules.compound_words else "(?!)"
+    return re.compile(rf"(?<![\wđ])(?:{words})$")
 
 
 # the verbs of a doer's part in the work, which end a name even after a compound's first word

@@ -122,6 +122,7 @@ LIST_KEYS = (
     "strong_preamble_cues",
     "body_openings",
     "not_name_words",
+    "compound_words",
     "ranks",
     "national_scope_words",
 )
@@ -245,6 +246,7 @@ class Rules:
     strong_preamble_cues: tuple[str, ...] = ()
     body_openings: tuple[str, ...] = ()
     not_name_words: tuple[str, ...] = ()
+    compound_words: tuple[str, ...] = ()
     national_scope_words: tuple[str, ...] = ()
     # type words: (folded phrase, type name; None for a word naming a document of any type),
     # longest first

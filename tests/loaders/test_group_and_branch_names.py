@@ -594,3 +594,20 @@ def test_kinds_of_bodies_of_other_organisations(sentence: str, expected: list[st
 )  # fmt: skip
 def test_staff_and_post_offices(sentence: str, expected: list[str]) -> None:
     assert leads(sentence, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a word ending in a body's head word ("cán bộ", "cơ sở", "đồng bộ") names no body
+        ("Đào tạo cán bộ y tế tuyến xã.", []),
+        ("Kiểm tra tại cơ sở y tế trên địa bàn.", []),
+        ("Triển khai đồng bộ tài chính và kế hoạch.", []),
+        ("Phòng Tổ chức cán bộ xây dựng bộ tiêu chí đánh giá.", ["Phòng Tổ chức cán bộ"]),
+        # the body itself, even in small letters, as before
+        ("Phối hợp với bộ tài chính rà soát.", ["Bộ Tài chính"]),
+        ("Sở Y tế và Bộ Y tế phối hợp.", ["Sở Y tế", "Bộ Y tế"]),
+    ],
+)  # fmt: skip
+def test_no_body_inside_a_compound_word(sentence: str, names: list[str]) -> None:
+    assert [m.agency.name for m in TABLE.find(sentence, "Nghệ An")] == names
