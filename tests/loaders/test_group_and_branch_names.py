@@ -587,6 +587,10 @@ def test_kinds_of_bodies_of_other_organisations(sentence: str, expected: list[st
         ("Các tổ chuyên môn đánh giá việc ứng dụng công nghệ.", ["Các tổ chuyên môn"]),
         ("Tổ chức hội nghị quán triệt Kế hoạch.", []),
         ("Mặt trận Tổ quốc tỉnh giám sát việc thực hiện.", ["Mặt trận Tổ quốc Việt Nam"]),
+        # a head of the offices written to hands the work to the teams ("Đội …") under them
+        ("Chi cục trưởng chỉ đạo các Đội Thuế cấp huyện phối hợp với Ủy ban nhân dân cấp xã "
+         "rà soát hộ kinh doanh.", ["Các Đội Thuế cấp huyện"]),
+        ("Đội ngũ cán bộ được đào tạo bài bản.", []),
         # a post office of every province
         ("Đề nghị Bưu điện các tỉnh, thành phố chủ động làm việc với các xã.",
          ["Bưu điện các tỉnh, thành phố"]),
