@@ -348,7 +348,14 @@ def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]
     if (
         not found
         and _A_UNIT_AS_PRINTED.fullmatch(text.strip(" .;*"))
-        and len(text.split()) <= 6
+        and 2 <= len(text.split()) <= 6
+        # a unit's head word first ("Văn phòng cơ quan"): not a cell cut by a page's line
+        # ("Phòng"), nor a deliverable out of its column ("Cơ sở dữ liệu")
+        and fold(text)
+        .strip()
+        .startswith(
+            tuple(f"{h} " for h in (*ctx.table.rules.body_heads, *ctx.table.rules.shape_heads))
+        )
         # a time out of its column ("Thường xuyên", "Hằng năm")
         and not find_deadline(text).text
         and not fold(text).strip().startswith(tuple(ctx.table.rules.deadline_openers))

@@ -521,9 +521,10 @@ def test_a_line_with_pipes_in_running_text_is_no_table() -> None:
 
 
 def test_a_lead_cell_as_printed_and_a_ditto() -> None:
-    """A lead cell naming a unit no table knows by its shape ("Văn phòng cơ quan", "Kế
-    toán") is that unit, as printed; "nt" (như trên) is the lead of the row above; a time out
-    of its column is no lead."""
+    """A lead cell naming a unit no table knows by its shape ("Văn phòng cơ quan") is that
+    unit, as printed; "nt" (như trên) is the lead of the row above; a time out of its column,
+    a head word alone (a cell cut by a page's line) or a thing ("Kế toán", "Cơ sở dữ liệu")
+    is no lead."""
     rows = [
         "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian |",
         "|---|---|---|---|",
@@ -531,11 +532,15 @@ def test_a_lead_cell_as_printed_and_a_ditto() -> None:
         "| 2 | Sơ kết 01 năm thực hiện Kế hoạch | nt | Tháng 12/2026 |",
         "| 3 | Thu học phí không dùng tiền mặt | Kế toán | Năm 2026 |",
         "| 4 | Cập nhật dữ liệu học sinh | Thường xuyên | |",
+        "| 5 | Số hóa hồ sơ | Phòng | Năm 2026 |",
+        "| 6 | Xây dựng kho dữ liệu | Cơ sở dữ liệu | Năm 2026 |",
     ]
     tasks = _tasks("\n".join(rows), "plan.md")
     assert [t[1] for t in tasks] == [
         ["Văn phòng cơ quan"],
         ["Văn phòng cơ quan"],
-        ["Kế toán"],
+        [],
+        [],
+        [],
         [],
     ]
