@@ -977,39 +977,28 @@ class AgencyTable:
         for m in found:
             before = _PLURAL_BEFORE.search(key, max(0, m.start - 8), m.start)
             a = m.agency
-            listed = _NUMERALS_LISTED.search(text, m.start, m.end) if before else None
-            if listed is not None and text[m.start : m.start + 1].isupper():
-                # "Các Chi cục Thuế khu vực I, II, III, …, XX": every office of the kind
-                written = collapse(text[before.start() : listed.start()])
-                group = Agency(
-                    self.display_name(written), "unknown", a.province, "group",
-                    a.parent or a.name, collapse(text[before.start() : m.end]), canonical=False,
-                )  # fmt: skip
-                out.append(AgencyMatch(before.start(), m.end, group))
+            if before is None or not text[m.start : m.start + 1].isupper():
+                out.append(m)
                 continue
-            if (
-                before is not None
-                and a.kind == "body"
+            listed = _NUMERALS_LISTED.search(text, m.start, m.end)
+            if listed is not None:  # "Các Chi cục Thuế khu vực I, II, III, …, XX": every one
+                name_end = listed.start()
+            elif (
+                a.kind == "body"
                 and not a.canonical
-                and text[m.start : m.start + 1].isupper()
                 # "các Khu Quản lý đường bộ III và IV": numbered bodies, each one
                 and not _ENDS_NUMBERED.search(text, m.start, m.end)
                 and before.start() not in starts
                 and not any(x.start < m.start < x.end for x in found if x is not m)
             ):
-                written = collapse(text[before.start() : m.end])
-                group = Agency(
-                    self.display_name(written),
-                    "unknown",
-                    a.province,
-                    "group",
-                    a.parent or a.name,
-                    written,
-                    canonical=False,
-                )
-                out.append(AgencyMatch(before.start(), m.end, group))
+                name_end = m.end
+            else:
+                out.append(m)
                 continue
-            out.append(m)
+            written = collapse(text[before.start() : m.end])
+            name = self.display_name(collapse(text[before.start() : name_end]))
+            group = Agency(name, "unknown", a.province, "group", a.parent or a.name, written, False)
+            out.append(AgencyMatch(before.start(), m.end, group))
         return out
 
     def _holders_committee(
@@ -2685,10 +2674,10 @@ def _compound_ends(rules: Rules) -> re.Pattern[str]:
 
 # the verbs of a doer's part in the work, which end a name even after a compound's first word
 _ROLE_VERBS = frozenset({"chủ trì", "phối hợp", "tham mưu"})
-# "các " right before a body ("các Chi cục Thuế khu vực")
-# numerals listed after a name's last word ("… khu vực I, II, III")
+# numerals listed after a name's last word ("… khu vực I, II, III"), or one numeral
 _NUMERALS_LISTED = re.compile(r"\s++(?:[IVXLC]++|\d++)(?:\s*+,\s*+(?:[IVXLC]++|\d++))++$")
 _ENDS_NUMBERED = re.compile(r"\s(?:[IVXLC]++|\d++)$")
+# "các " right before a body ("các Chi cục Thuế khu vực")
 _PLURAL_BEFORE = re.compile(r"(?<![\wđ])(?:các|những)[ \t]++$")
 _COMMA = re.compile(r"[ \t]*+,[ \t]*+")
 
