@@ -101,7 +101,7 @@ def _cells(text: str) -> list[str]:
     if "\t" not in text and text.strip().startswith("|"):
         return [collapse(c) for c in text.strip().strip("|").split("|")]
     if "\t" not in text and " | " in text:  # a row written without its outer pipes
-        return [collapse(c) for c in text.strip().removesuffix("|").split(" | ")]
+        return [collapse(c) for c in _BARE_PIPE.split(text.strip().removesuffix("|"))]
     return [collapse(c) for c in text.split("\t")]
 
 
@@ -265,8 +265,10 @@ _NOT_A_NAME_TAIL = re.compile(
 )
 
 
-# a lead cell's text that is one unit's name as printed: one to six words, a capital first,
-# no figure, no mark of a list or a sentence
+# a pipe between cells of a row written without its outer pipes ("1 | Nội dung | | Sở Y tế")
+_BARE_PIPE = re.compile(r"\s\|(?=\s|$)")
+# a lead cell's text that is one unit's name as printed: a capital first, no figure, no mark
+# of a list or a sentence
 _A_UNIT_AS_PRINTED = re.compile(r"[" + CAPITALS + r"][^\d,;:()/|\n]{1,60}")
 # a cell that repeats the one above ("nt", "như trên")
 _DITTO = re.compile(r"n\.?\s*+t\.?|như\s++trên|-\s*+nt\s*+-|\"")
@@ -360,8 +362,8 @@ def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]
         and not find_deadline(text).text
         and not fold(text).strip().startswith(tuple(ctx.table.rules.deadline_openers))
     ):
-        # "Văn phòng cơ quan", "Kế toán": the column names the lead, one the tables do not
-        # know by its shape: the body as printed
+        # "Văn phòng cơ quan": the column names the lead, one the tables do not know by its
+        # shape: the body as printed
         written = " ".join(text.strip(" .;*").split())
         found = [
             Agency(ctx.table.display_name(written), "unknown", ctx.province, "body", None,

@@ -506,11 +506,13 @@ def test_rows_written_without_their_outer_pipes() -> None:
         "I | HẠ TẦNG SỐ",
         "1 | Thay thế máy trạm cấu hình thấp | Sở Y tế | Sở Tài chính | Quý II/2026",
         "2 | Triển khai phần mềm phòng, chống mã độc | | Công an tỉnh | Quý III/2026",
+        "3 | Diễn tập ứng cứu sự cố | Công an tỉnh | | Quý IV/2026",
     ]
     tasks = _tasks("\n".join(rows), "plan.txt")
     assert [(t[0], t[1], t[2], str(t[3])) for t in tasks] == [
         ("Thay thế máy trạm cấu hình thấp", ["Sở Y tế"], ["Sở Tài chính"], "2026-06-30"),
         ("Triển khai phần mềm phòng, chống mã độc", ["Sở Y tế"], ["Công an tỉnh"], "2026-09-30"),
+        ("Diễn tập ứng cứu sự cố", ["Công an tỉnh"], [], "2026-12-31"),
     ]
 
 
