@@ -181,17 +181,39 @@ def _stored_files(store: Path) -> int:
         return 0
 
 
+_SLOW_BUILD = """
+import sys, time
+from policy_lineage.graph import ingest
+
+_real = ingest._parse
+
+
+def _slow(path, table=None):
+    time.sleep(0.05)
+    return _real(path, table)
+
+
+ingest._parse = _slow
+from policy_lineage.cli import main
+
+main(prog_name="policy-lineage")
+"""
+
+
 @pytest.mark.parametrize(
     "sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "1"), (signal.SIGKILL, "2")]
 )
 def test_a_killed_build_keeps_every_file_completed_before_the_kill(corpus, tmp_path, sig, jobs):
     folder, store = tmp_path / "many", tmp_path / "s.db"
-    # enough files that the build is still parsing when the first group is written: parsed
-    # files are written in groups (64 files or half a second), and a Ctrl-C writes what was
-    # parsed, so with 60 files an unhurried machine could store all of them before the kill
     total = 150
     _many_files(corpus, folder, total)
-    cmd = [sys.executable, "-m", "policy_lineage", "build", str(folder), "--store", str(store)]
+    # each file takes at least 50 ms to parse here (the build runs through a script that
+    # slows the parser, inherited by forked workers), so the 150 files need 7 s or more and
+    # the kill lands while the build is parsing; parsed at full speed, an unhurried machine
+    # stored every file before the kill was handled (the test failed now and then)
+    slow = tmp_path / "slow_build.py"
+    slow.write_text(_SLOW_BUILD, "utf-8")
+    cmd = [sys.executable, str(slow), "build", str(folder), "--store", str(store)]
     proc = subprocess.Popen(
         [*cmd, "--jobs", jobs],
         stdout=subprocess.DEVNULL,
