@@ -284,6 +284,10 @@ _DEFINED = re.compile(
 _INITIALISM = re.compile(
     r"(?<![\wđ])(?:Cục|Vụ|Sở|Ban|Viện|Phòng|Chi cục)\s++[A-ZĐ][A-ZĐ&\-.]*[A-ZĐ](?![\wđ&])"
 )
+# "P.KHTH", "TTCNTT": one word of capitals, dots between them allowed
+_BARE_INITIALISM = re.compile(r"(?<![\w&.\-])[A-ZĐ](?:\.?[A-ZĐ])++(?![\w&])")
+# "TT.CNTT", "TT ĐHTT", "TTKD", "NIC": capitals (and ". & -"), two words at most
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ.&\-]*[A-ZĐ](?: [A-ZĐ][A-ZĐ.&\-]*[A-ZĐ])?")
 _SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[" + CAPITALS + r"][^()\n]{2,30}?)\s*+\)")
 
 # "Ghi chú viết tắt: Cục QLN: Cục Quản lý nhà …; NHNN: Ngân hàng Nhà nước Việt Nam." (a
@@ -1933,6 +1937,7 @@ class AgencyTable:
             if k not in names and self.lookup(k, None) is None
         )
         names.update((k, v) for k, v in self._initialisms(text).items() if k not in names)
+        names.update((k, v) for k, v in self._bare_initialisms(text).items() if k not in names)
         return _DocumentTable(self, names, plain, frozenset(defined)) if names else self
 
     def _initialisms(self, text: str) -> dict[str, str]:
@@ -1967,6 +1972,38 @@ class AgencyTable:
                     out.setdefault(fold(short), full)
         return out
 
+    def _known_short(self, short: str) -> bool:
+        """A short form the rules write out or the table knows ("UBND", "BCĐ", "EVN"): what
+        a document's brackets say of it does not change its reading."""
+        words = fold(short).split()
+        keys = derived(self.rules, _abbreviation_keys)
+        return any(w in keys for w in words) or self.lookup(short, None) is not None
+
+    def _bare_initialisms(self, text: str) -> dict[str, str]:
+        """ "P.KHTH", "TT.CNTT" where the document names "Phòng Kế hoạch tổng hợp", "Trung tâm
+        Công nghệ thông tin": the first letters of every word of a body's name (head word
+        included, "và" and dashes left out), three letters at least, when the table knows no
+        such short name. Each one is looked for as a run of words with those first letters;
+        only a body's whole name counts."""
+        out: dict[str, str] = {}
+        for short in set(_BARE_INITIALISM.findall(text)):
+            letters = re.sub(r"[.\-&]", "", short)
+            if not 3 <= len(letters) <= 10 or self._known_short(short):
+                continue
+            words = r"\s++(?:(?:và|-|–)\s++)?".join(
+                f"[{c}{c.lower()}][^\\W\\d_]*+" for c in letters
+            )
+            for m in re.finditer(rf"(?<![\w&.])(?:{words})(?![\w&])", text):
+                found = self.find(m.group(), None)
+                if (
+                    len(found) == 1
+                    and found[0].agency.kind == "body"
+                    and (found[0].start, found[0].end) == (0, len(m.group()))
+                ):
+                    out[fold(short)] = " ".join(m.group().split())
+                    break
+        return out
+
     def _defined_names(self, text: str) -> tuple[dict[str, str], frozenset[str]]:
         """Short names a document gives a body: "Ban Quản lý các khu công nghệ cao … (sau đây
         gọi tắt là “Ban Quản lý”)" makes a later "Ban Quản lý" that body. Only a short name
@@ -1980,8 +2017,13 @@ class AgencyTable:
             # name with the same head word and an abbreviation, right after the body's name
             short = " ".join(m.group("short").split())
             words = short.split()
-            if not 2 <= len(words) <= 3 or not any(
-                sum(c.isupper() for c in w) >= 2 or "&" in w for w in words[1:]
+            # "Trung tâm Công nghệ thông tin (TT.CNTT)", "(TT ĐHTT)", "(TTKD)", "Trung tâm Đổi
+            # mới sáng tạo Quốc gia (NIC)": letters in capitals only, the body's own initials
+            # or a name of its own; a code with digits ("(A05)") names some other unit
+            acronym = _ACRONYM.fullmatch(short) is not None and not self._known_short(short)
+            if not acronym and (
+                not 2 <= len(words) <= 3
+                or not any(sum(c.isupper() for c in w) >= 2 or "&" in w for w in words[1:])
             ):
                 continue
             before = text[max(0, m.start() - 200) : m.start()].rstrip(" *")
@@ -1989,7 +2031,9 @@ class AgencyTable:
             if not found or found[-1].end < len(before) or found[-1].agency.kind != "body":
                 continue
             full = " ".join(before[found[-1].start :].split())
-            if fold(short.split()[0]) == fold(full.split()[0]) and fold(short) != fold(full):
+            if fold(short) == fold(full):
+                continue
+            if acronym or fold(short.split()[0]) == fold(full.split()[0]):
                 out.setdefault(fold(short), full)
         for m in _DEFINED.finditer(text):
             short = m.group("short").strip(" \"“”'*")
