@@ -965,6 +965,7 @@ class AgencyTable:
         found = self._elided_heads(text, key, found, province)
         found = self._organs_of_a_group(text, found, province)
         found = self._holders_committee(text, key, found, province)
+        found = _standing_organs(text, key, found)
         found = _village_heads(text, key, found, province, self.rules)
         found = self._plural_of_a_kind(text, key, found, province)
         return self._coordinate_names(text, key, found, province)
@@ -1008,12 +1009,15 @@ class AgencyTable:
     def _holders_committee(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None
     ) -> list[AgencyMatch]:
-        """ "Phó Bí thư Thường trực Thành ủy": "Thường trực" is part of the holder's title, so
-        the holder stands for the committee ("Thành ủy"), not its standing organ."""
+        """ "Phó Bí thư Thường trực Thành ủy", "Phó Chủ tịch Thường trực Hội đồng nhân dân
+        tỉnh": "Thường trực" is part of the holder's title, so the holder stands for the
+        committee or council, not its standing organ."""
         out: list[AgencyMatch] = []
         for m in found:
             organ = _STANDING_ORGAN.match(key, m.start)
-            if organ and re.search(r"bí\s++thư\s++$", key[max(0, m.start - 10) : m.start]):
+            if organ and re.search(
+                r"(?:bí\s++thư|chủ\s++tịch)\s++$", key[max(0, m.start - 12) : m.start]
+            ):
                 rest = " ".join(text[organ.end() : m.end].split())
                 committee = self.lookup(rest, province) if rest else None
                 if committee is not None:
@@ -2289,6 +2293,42 @@ _EVERY_PROVINCE = re.compile(r"(?:ủy|uỷ) ban nhân dân\s++tỉnh\s*+[,/]\s*
 
 #: A short form in parentheses after a name ("(Sở KH&CN)"), spaces around it.
 _PARENTHESIS = re.compile(r"\s*+\([^()\n]{1,40}\)\s*+")
+
+
+# "Thường trực " right before a body's name, capitalised; not after a holder's title
+# ("Phó Chủ tịch Thường trực …", "Phó Bí thư Thường trực …": see _holders_committee)
+_STANDING_BEFORE = re.compile(r"(?<![\wđ])thường\s++trực\s++$")
+_TITLE_BEFORE = re.compile(r"(?:bí\s++thư|chủ\s++tịch|trưởng|giám\s++đốc)\s++$")
+
+
+def _standing_organs(text: str, key: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """ "Thường trực Hội Nông dân tỉnh", "Thường trực Liên đoàn Lao động tỉnh": the standing
+    organ of a body the table knows no such organ of, a body as printed under it (the ones it
+    knows, "Thường trực Tỉnh ủy", "Thường trực Hội đồng nhân dân tỉnh", stay as they are)."""
+    out: list[AgencyMatch] = []
+    for m in found:
+        a = m.agency
+        before = _STANDING_BEFORE.search(key, max(0, m.start - 14), m.start)
+        if (
+            before is None
+            or a.kind != "body"
+            or not text[before.start() : before.start() + 1].isupper()
+            or _TITLE_BEFORE.search(key, max(0, before.start() - 14), before.start())
+        ):
+            out.append(m)
+            continue
+        written = " ".join(text[before.start() : m.end].split())
+        organ = Agency(
+            "Thường trực " + (a.as_written if not a.canonical and a.as_written else a.name),
+            a.level,
+            a.province,
+            "body",
+            a.name,
+            written,
+            False,
+        )
+        out.append(AgencyMatch(before.start(), m.end, organ))
+    return out
 
 
 def _inside_dropped(found: list[AgencyMatch], shaped: list[AgencyMatch]) -> list[AgencyMatch]:
