@@ -2568,6 +2568,7 @@ def _name_end(
                 i + 1 < len(toks)
                 and f"{low} {fold(toks[i + 1].group())}" in rules.name_noun_compounds
             )
+            and not _general_at_the_end(text, pos, toks, i)
         ):
             break
         if i and low in ("các", "những") and _GROUP_OF_PLACES.match(key, pos + t.end() + 1):
@@ -2758,6 +2759,30 @@ def _compound_ends(rules: Rules) -> re.Pattern[str]:
 
 # the verbs of a doer's part in the work, which end a name even after a compound's first word
 _ROLE_VERBS = frozenset({"chủ trì", "phối hợp", "tham mưu"})
+# what may follow a name: a doer's part, a mark, "và" and the next body, the end
+# (a comma only before the next name: "tổng hợp, báo cáo" is the verb and its next one)
+_AFTER_A_NAME = re.compile(
+    r"\s*+(?:,\s*+[" + CAPITALS + r"]|[;:.()]|$|(?:chủ\s++trì|phối\s++hợp|tham\s++mưu|và)(?![\wđ]))"
+)
+
+
+def _general_at_the_end(text: str, pos: int, toks: list[re.Match[str]], i: int) -> bool:
+    """ "Phòng Kế hoạch tổng hợp chủ trì", "Trung tâm Dịch vụ tổng hợp phối hợp …": "tổng
+    hợp" ("general") ends the name when the name ends after it, where elsewhere it is the
+    verb of the work ("Văn phòng Sở tổng hợp kết quả")."""
+    if fold(toks[i].group()) != "tổng" or i + 1 >= len(toks) or i == 0:
+        return False
+    if (
+        fold(toks[i + 1].group()) != "hợp"
+        or text[pos + toks[i].end() : pos + toks[i + 1].start()] != " "
+    ):
+        return False
+    return (
+        _AFTER_A_NAME.match(text[pos + toks[i + 1].end() : pos + toks[i + 1].end() + 12])
+        is not None
+    )
+
+
 # numerals listed after a name's last word ("… khu vực I, II, III"), or one numeral
 _NUMERALS_LISTED = re.compile(r"\s++(?:[IVXLC]++|\d++)(?:\s*+,\s*+(?:[IVXLC]++|\d++))++$")
 _ENDS_NUMBERED = re.compile(r"\s(?:[IVXLC]++|\d++)$")

@@ -106,6 +106,19 @@ def test_initials_no_body_of_the_document_has_name_nobody() -> None:
         ("Phòng Kế hoạch - Tài chính tổng hợp báo cáo gửi Sở Y tế.",
          "Phòng Kế hoạch - Tài chính"),
         ("Văn phòng Sở tổng hợp kết quả, báo cáo Giám đốc Sở.", "Văn phòng Sở"),
+        # a name that ends with "tổng hợp": before a doer's part, a mark or the next name
+        ("Trung tâm Dịch vụ tổng hợp phối hợp với Văn phòng bố trí hội trường.",
+         "Trung tâm Dịch vụ tổng hợp"),
+        ("Trung tâm Dịch vụ tổng hợp (Ban Quản lý) bố trí hội trường.",
+         "Trung tâm Dịch vụ tổng hợp"),
+        # "tổng hợp, báo cáo": the verb and the next one, not a name's end
+        ("Vụ Pháp chế - Tài chính tổng hợp, báo cáo Bộ trưởng kết quả thực hiện.",
+         "Vụ Pháp chế - Tài chính"),
+        # "ươm tạo" inside a name; "ĐH" written out
+        ("Phòng Khoa học Công nghệ và Ươm tạo chủ trì tổ chức cuộc thi.",
+         "Phòng Khoa học Công nghệ và Ươm tạo"),
+        ("Trường ĐH Công nghệ thông tin chủ trì phát triển mô hình ngôn ngữ.",
+         "Trường Đại học Công nghệ thông tin"),
     ],
 )  # fmt: skip
 def test_a_planning_office_named_with_tong_hop(sentence: str, lead: str) -> None:
