@@ -310,6 +310,8 @@ def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
     that kind ("Đảng ủy các cơ quan Đảng tỉnh") leaves the names as printed."""
     issuer = doc.issuer
     m = derived(rules, _committee_of_issuer).match(fold(issuer.name)) if issuer else None
+    if m is None and issuer is not None:
+        return _units_of_a_named_committee(tasks, issuer, rules)
     if m is None or issuer.level not in ("province", "commune", "central"):
         return tasks
     name = issuer.name[m.start("committee") :]
@@ -349,6 +351,51 @@ def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
         )
 
     return _each_body(tasks, own)
+
+
+def _units_of_a_named_committee(tasks: list, issuer, rules: Rules) -> list:
+    """A Party committee with no short name of a level ("Đảng ủy Tập đoàn Dầu khí Việt
+    Nam", "Đảng ủy các cơ quan Đảng Trung ương", "Đảng ủy Công an tỉnh") names its units
+    "Ban Tổ chức Đảng ủy" or "Văn phòng Đảng ủy Tập đoàn" in its own document: they are that
+    committee's, written with its whole name, since "Ban Tổ chức Đảng ủy Tập đoàn" names no
+    one body across the country."""
+    m = derived(rules, _named_committee).match(fold(issuer.name))
+    if m is None:
+        return tasks
+    committee = issuer.name[m.start("committee") :]
+    # written without its province, as a province's own bodies are ("… Đảng tỉnh")
+    short = committee
+    if issuer.province and committee.endswith(" " + issuer.province):
+        short = committee[: -len(issuer.province) - 1]
+    rest = fold(short)[len("đảng ủy") :].strip()
+
+    def own(a):
+        if a.kind != "body" or a.canonical or a.level != "unknown":
+            return a
+        key = fold(a.name)
+        for unit in rules.committee_units:
+            if not key.startswith(unit + " đảng ủy"):
+                continue
+            tail = key[len(unit) + len(" đảng ủy") :].strip()
+            if tail and tail != rest and not rest.startswith(tail + " "):
+                return a  # another committee's unit ("Ban Tổ chức Đảng ủy Bộ Y tế")
+            return replace(
+                a,
+                name=f"{a.name[: len(unit)]} {short}",
+                level=issuer.level,
+                province=issuer.province,
+                parent=committee,
+            )
+        return a
+
+    return _each_body(tasks, own)
+
+
+def _named_committee(rules: Rules) -> re.Pattern[str]:
+    """A Party committee named by its body ("Đảng ủy Tập đoàn …"), or an organ of one, on
+    the folded name; ``committee`` is where the committee's name starts."""
+    organs = Rules.alternation(tuple(o for o, _ in rules.committee_organs) + ("ban chấp hành",))
+    return re.compile(rf"^(?:(?:{organs})\s++)?(?P<committee>đảng\s++ủy\s++\S)")
 
 
 # the committee itself, named bare in its own document

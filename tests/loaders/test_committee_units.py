@@ -16,6 +16,10 @@ HEADS = {
     "tỉnh ủy": ("ĐẢNG BỘ TỈNH HÀ TĨNH\nTỈNH ỦY\n*\nSố 21-KH/TU", "Hà Tĩnh"),
     "đảng ủy xã": ("ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG ỦY XÃ KỲ ANH\n*\nSố 07-KH/ĐU", "Kỳ Anh"),
     "ủy ban nhân dân": ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 210/KH-UBND", "Hà Tĩnh"),
+    "đảng ủy tập đoàn": (
+        "ĐẢNG BỘ CHÍNH PHỦ\nĐẢNG ỦY TẬP ĐOÀN HÓA CHẤT VIỆT NAM\n*\nSố 15-KH/ĐU",
+        "Hà Nội",
+    ),
     "đảng ủy cơ quan": (
         "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH\n*\nSố 12-KH/ĐU",
         "Hà Tĩnh",
@@ -65,11 +69,34 @@ def _plan(head: str, item: str) -> str:
             "Ban Chấp hành Đảng bộ xã lãnh đạo thực hiện.",
             ("Đảng ủy xã", "commune", "Hà Tĩnh", None),
         ),
-        # a committee with no short name of that kind: the names stay as printed
+        # a committee with no short name of a level: its units written with its whole
+        # name ("Văn phòng Đảng ủy" of every such committee would be one body in the graph)
         (
             "đảng ủy cơ quan",
             "Văn phòng Đảng ủy chủ trì số hóa hồ sơ.",
-            ("Văn phòng Đảng ủy", "unknown", "Hà Tĩnh", None),
+            (
+                "Văn phòng Đảng ủy các cơ quan Đảng tỉnh",
+                "province",
+                "Hà Tĩnh",
+                "Đảng ủy các cơ quan Đảng tỉnh Hà Tĩnh",
+            ),
+        ),
+        # its short name after the unit ("Đảng ủy Tập đoàn" of "Đảng ủy Tập đoàn …")
+        (
+            "đảng ủy tập đoàn",
+            "Ban Tổ chức Đảng ủy Tập đoàn chủ trì rà soát đội ngũ cán bộ.",
+            (
+                "Ban Tổ chức Đảng ủy Tập đoàn Hóa chất Việt Nam",
+                "central",
+                None,
+                "Đảng ủy Tập đoàn Hóa chất Việt Nam",
+            ),
+        ),
+        # another committee's unit, named whole, stays its own
+        (
+            "đảng ủy tập đoàn",
+            "Ban Tổ chức Đảng ủy Tổng công ty Phân bón hướng dẫn.",
+            ("Ban Tổ chức Đảng ủy Tổng công ty Phân bón", "unknown", None, None),
         ),
         # a unit of another committee stays its own
         (
