@@ -465,6 +465,9 @@ _AND_CITY_COMMITTEES = re.compile(
 _PLACE_NAME = re.compile(r"\s++(?:[" + CAPITALS + r"]\w*+)(?:\s++[" + CAPITALS + r"]\w*+){0,3}")
 
 
+# spaces before a name in capitals, and the name (as far as the match is allowed to run)
+_NAME_AFTER = re.compile(r"[ \t]++(?=[" + CAPITALS + r"]).*+")
+_BEFORE_A_NAME = re.compile(r"[ \t]++(?=[" + CAPITALS + r"])")
 _BRACKET = re.compile(r"\s*+\(\s*+")
 _NOW = re.compile(r"\s*+\(\s*+(?:nay\s+là|nay\s+được\s+đổi\s+tên\s+là|sau\s+sắp\s+xếp\s+là)\s+")
 
@@ -600,6 +603,16 @@ def _named_tails(
             more = _AND_CITY_COMMITTEES.match(key, m.end)
         elif m.agency.kind == "group" and re.search(r"(?<![\wđ])đặc khu$", written):
             more = _capitalised(_PLACE_NAME.match(text, m.end))
+        elif (
+            rules is not None
+            and m.agency.kind == "group"
+            and re.search(r"(?<![\wđ])đảng bộ$", written)
+            and (gap := _BEFORE_A_NAME.match(text, m.end))
+        ):
+            # "các cấp ủy, tổ chức đảng trong Đảng bộ Tập đoàn", "… Đảng bộ Quân sự tỉnh",
+            # "… Đảng bộ Chính phủ": the Party organisation's name, read as a body's is
+            end = _name_end(text, key, gap.end(), rules)
+            more = _NAME_AFTER.match(text, m.end, end) if end > gap.end() else None
         elif rules is not None and m.agency.kind == "group":
             # "… các tỉnh vùng" read by the group's modifiers: the region goes on after it
             at = m.end

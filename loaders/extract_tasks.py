@@ -669,7 +669,11 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         # a letter's numbered item, per sentence that names another doer)
         prose = ctx.conclusions or ctx.letter
         by_verb = ctx.conclusions or node.style == "para"
-        pieces = assignments_in(own, ctx, by_verb) if prose else other_doers(own, ctx)
+        pieces = (
+            assignments_in(own, ctx, by_verb)
+            if prose
+            else other_doers(own, ctx, node.style == "para")
+        )
         if ctx.letter and len(pieces) > 1 and _a_statement(pieces[0][0], ctx):
             # "Nội dung này thuộc thẩm quyền của Bộ Nội vụ. Bộ X sẽ chủ trì …": what the
             # letter explains before the work it gives is no task of the addressee's
@@ -918,7 +922,9 @@ def _accountable_only(key: str, ctx: TaskContext) -> bool:
     return bool(found) and not party[found[-1].end :].strip(" ,")
 
 
-def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
+def other_doers(
+    text: str, ctx: TaskContext, node_para: bool = False
+) -> list[tuple[str, bool]]:
     """An item split where, after a ";", another body is given work of its own: "Bộ Công an
     chỉ đạo …; Bộ Quốc phòng chỉ đạo …" is two tasks. A body that only helps ("…; Sở X phối
     hợp") stays with the item."""
@@ -928,7 +934,7 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     if topic and _doer_clause(text[topic.end() :], ctx):
         # "1. Về công tác tuyên truyền. Các chi bộ trực thuộc tổ chức …": a run-in topic,
         # then the work
-        return other_doers(text[topic.end() :], ctx)
+        return other_doers(text[topic.end() :], ctx, node_para)
     # "… . Ủy ban nhân dân tỉnh Đồng Nai chủ trì …; Ủy ban nhân dân thành phố Đà Nẵng …"
     breaks = sorted(
         [*_CLAUSE_BREAK.finditer(text), *_SENTENCE_END.finditer(text)], key=lambda m: m.start()
@@ -964,7 +970,16 @@ def other_doers(text: str, ctx: TaskContext) -> list[tuple[str, bool]]:
     ):
         # "Xác định nâng cao nhận thức là nhiệm vụ then chốt. Phòng Văn hóa - Xã hội chủ trì
         # …": a principle said first, with no doer, then the work: the task is the work
-        return other_doers(text[cuts[0].end() :], ctx)
+        return other_doers(text[cuts[0].end() :], ctx, node_para)
+    if not first and node_para and any(m.group()[0] == "." for m in cuts):
+        # a paragraph of running prose under a topic ("Tổ chức học tập … . Ban Tuyên giáo
+        # chủ trì …"): one task per sentence that gives work, the first one the heading's
+        # when it opens with work (an account of what was done before the work is none)
+        sentences = [m for m in cuts if m.group()[0] == "."]
+        bounds = [0, *(m.end() for m in sentences)]
+        ends = [m.start() + 1 for m in sentences] + [len(text)]
+        pieces = [(text[a:b].strip(), False) for a, b in zip(bounds, ends, strict=True)]
+        return pieces if _opens_with_work(text, ctx) else pieces[1:]
     if not first or _only_addressees(text[: cuts[0].start()], ctx):
         # the first clause names no doer, or names only whom the item is for ("Thủ trưởng
         # các sở, ban, ngành tỉnh; Chủ tịch … các xã …"): one item of work
@@ -1225,6 +1240,17 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     adverbs = r"(?:(?:cần|phải|sẽ|sớm|đồng thời|kịp thời|có trách nhiệm)\s+)*"
     if re.match(adverbs + r"(?:" + verbs + r")(?![\wđ])", after):
         return True
+    # "Công đoàn Dầu khí Việt Nam phát động …", "Các đơn vị thành viên trích lập …": a verb
+    # no list holds, in a sentence of its own that goes on to its object
+    if (
+        _ANY_VERB_AFTER.match(after)
+        and not _NOT_WORK_AFTER.match(after)
+        and sentence[found[0].start : found[0].start + 1].isupper()
+        and len(sentence[end:].split()) >= 5
+        # "… tiếp nhận, giải quyết 14.256 hồ sơ": a count says what was done
+        and not re.search(r"\d", " ".join(sentence[end:].split()[:8]))
+    ):
+        return True
     # "Công an tỉnh phối hợp với Sở X kiểm tra …", "Sở Tài chính phối hợp bố trí kinh phí …":
     # the body cooperates in work the sentence names; "Sở Tài chính phối hợp." alone is the
     # cooperating part of the work before
@@ -1237,6 +1263,13 @@ def _opens_with_doer(sentence: str, ctx: TaskContext) -> bool:
     return _work_of_its_own(clause, ctx)
 
 
+# a word in small letters right after the body (its verb, when it is none of those below)
+_ANY_VERB_AFTER = re.compile(r"[" + SMALL + r"]")
+_NOT_WORK_AFTER = re.compile(
+    r"(?:là|đã|được|bị|đang|chưa|không|cũng|vẫn|thì|và|với|của|tại|trong|theo|thuộc|ở|về|"
+    r"cho|nào|này|đó|trên|dưới|có|nhận|gồm|bao gồm|vừa|mới|từng|hiện|nay|ngày|năm|tháng|"
+    r"tỉnh|thành phố|xã|phường|huyện|các|những|số|khu vực|cấp|ban|phòng|đơn vị|cơ quan)(?![\wđ])"
+)
 # a body's short name or owner in brackets after it: "Cục Thông tin, Thống kê (Bộ KH&CN)"
 _SHORT_NAME_AFTER = re.compile(r"\s*+\([^()]{1,40}\)")
 
