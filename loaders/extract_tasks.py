@@ -922,9 +922,7 @@ def _accountable_only(key: str, ctx: TaskContext) -> bool:
     return bool(found) and not party[found[-1].end :].strip(" ,")
 
 
-def other_doers(
-    text: str, ctx: TaskContext, node_para: bool = False
-) -> list[tuple[str, bool]]:
+def other_doers(text: str, ctx: TaskContext, node_para: bool = False) -> list[tuple[str, bool]]:
     """An item split where, after a ";", another body is given work of its own: "Bộ Công an
     chỉ đạo …; Bộ Quốc phòng chỉ đạo …" is two tasks. A body that only helps ("…; Sở X phối
     hợp") stays with the item."""
