@@ -110,6 +110,7 @@ _REGION = re.compile(
     r"khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])"
 )
 _BARE_REGION = re.compile(r"\s++khu\s++vực(?![\wđ])")
+_EVERY_REGION = re.compile(r"\s++các\s++khu\s++vực(?![\wđ])(?!\s++(?:biên|miền|vùng))")
 _PROVINCE_AFTER = re.compile(
     r"\s+("
     + "|".join(re.escape(fold(p)) for p in sorted(PROVINCE_NAMES, key=len, reverse=True))
@@ -944,6 +945,18 @@ class AgencyTable:
                 agency = Agency(
                     written, "province", place, "body", agency.name, written, canonical=False
                 )
+                found.append(AgencyMatch(m.start(), end, agency))
+                taken.add((m.start(), end))
+                continue
+            every = _EVERY_REGION.match(key, end)
+            if every and not taken.overlaps(end, every.end()):
+                # "Viện kiểm sát nhân dân các khu vực": every regional office, a group
+                end = every.end()
+                written = collapse(text[m.start() : end])
+                agency = Agency(
+                    self.display_name(written), "unknown", province, "group", agency.name,
+                    written, canonical=False,
+                )  # fmt: skip
                 found.append(AgencyMatch(m.start(), end, agency))
                 taken.add((m.start(), end))
                 continue
