@@ -26,6 +26,10 @@ TABLE = default_table()
          ["Viện kiểm sát nhân dân các khu vực"], "group"),
         ("Tòa án nhân dân các cấp thực hiện công khai bản án.",
          ["Tòa án nhân dân các cấp"], "group"),
+        # a unit of the procuracy: "kiểm" (of "kiểm tra") does not end the name here
+        ("Văn phòng Viện kiểm sát nhân dân tỉnh chủ trì tham mưu dự thảo Quy chế.",
+         ["Văn phòng Viện kiểm sát nhân dân tỉnh"], "body"),
+        ("Văn phòng Viện kiểm tra hồ sơ số hóa.", ["Văn phòng Viện"], "body"),
         # the province's own keep their names
         ("Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh phối hợp rà soát.",
          ["Tòa án nhân dân tỉnh", "Viện kiểm sát nhân dân tỉnh"], "body"),
