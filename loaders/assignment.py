@@ -36,7 +36,8 @@ _CHAIN_STEP = re.compile(
     r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+"
     # "Sở X căn cứ diễn biến của bão, lũ chỉ đạo Y …": what the body goes by, then the step
     r"(?:(?:căn cứ|tùy theo|tuỳ theo)\s[^.;:()]{3,80}?,?\s++(?=(?:trực tiếp\s++)?chỉ đạo\s))?"
-    r"(?:trực tiếp\s++)?"
+    # "trực tiếp chỉ đạo", "quan tâm chỉ đạo", "tiếp tục chỉ đạo", "kịp thời chỉ đạo"
+    r"(?:(?:trực tiếp|quan tâm|tiếp tục|kịp thời|thường xuyên)\s++)?"
     r"(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )

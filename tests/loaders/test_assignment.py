@@ -91,6 +91,11 @@ def test_assignment_lead_and_cooperating(
         # a heading's body leads, directs one body, which directs another: the last does it
         ("Lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính cân đối ngân sách.",
          ["Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Tài chính"]),
+        # an adverb before the direction ("quan tâm", "tiếp tục" chỉ đạo)
+        ("Đề nghị Ban Thường vụ Tỉnh ủy quan tâm chỉ đạo Sở Y tế bố trí kinh phí.",
+         ["Ban Thường vụ Tỉnh ủy Bắc Ninh", "Sở Y tế"]),
+        ("Ủy ban nhân dân tỉnh tiếp tục chỉ đạo Sở Nội vụ rà soát vị trí việc làm.",
+         ["Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Nội vụ"]),
     ],
 )  # fmt: skip
 def test_assignment_delegation_chain_ends_with_the_doer(sentence: str, chain: list[str]) -> None:
