@@ -1334,6 +1334,8 @@ class AgencyTable:
         # pattern above takes it first when a level follows: "Văn phòng cấp ủy các cấp")
         role = (
             rf"|(?<!{_WORD})(?:{r.alternation(r.role_bodies)})(?!{_WORD})(?!\s++viên(?!{_WORD}))"
+            # "Tổ kiểm toán số 1", "Đoàn kiểm tra số 2": one team of several
+            rf"(?:\s++số\s++\d{{1,3}}(?!{_WORD}))?"
             # "Chi bộ thôn, tổ dân phố": of the places it names
             rf"(?:\s++(?:{units})(?!{_WORD})(?:(?:\s*+,\s*+|\s++và\s++)(?:{units})(?!{_WORD}))*+)?"
             # "Cấp ủy, tổ chức đảng các cấp": with the groups listed after it

@@ -542,6 +542,12 @@ def test_a_group_in_the_political_system(sentence: str, expected: list[str]) -> 
         ("Đoàn kiểm toán tổ chức khảo sát, thu thập thông tin tại các đơn vị.",
          ["Đoàn kiểm toán"]),
         ("Các Tổ kiểm toán thực hiện kiểm toán theo đúng Kế hoạch.", ["Các Tổ kiểm toán"]),
+        # one team of several, by its number
+        ("Tổ kiểm toán số 1 thực hiện kiểm toán tại thành phố Đà Nẵng.", ["Tổ kiểm toán số 1"]),
+        ("Đoàn kiểm tra số 2 làm việc với Ủy ban nhân dân xã.", ["Đoàn kiểm tra số 2"]),
+        # "KTNN", "KV" written out
+        ("Văn phòng KTNN KV IV bảo đảm kinh phí cho Đoàn kiểm toán.",
+         ["Văn phòng Kiểm toán nhà nước khu vực IV"]),
         # a faculty or a clinical department is a body; "các khoa" a group
         ("Khoa Công nghệ thông tin phối hợp với Trung tâm Thông tin - Thư viện xây dựng học "
          "liệu số.", ["Khoa Công nghệ thông tin"]),
