@@ -989,6 +989,11 @@ def _party_subject(
     before)."""
     lead = re.match(r"[\W\d]*+", original[framing:])
     start = framing + (lead.end() if lead else 0)
+    named = _COMRADE_NAMED.match(original, start)
+    if named and not any(named.end() <= a.start < named.end() + 25 for a in matches):
+        # "Đồng chí Lê Thị Mai, Phó Kiểm toán trưởng trực tiếp chỉ đạo …": the title, written
+        # bare, after the comrade's name (the issuer's own head: see pipeline._own_head)
+        start = named.end()
     if any(a.start <= start < a.end for a in matches):
         return None
     if not original[start : start + 1].isupper() and not _LOWER_CASE_HEAD.match(
@@ -1024,6 +1029,9 @@ def _party_subject(
             lead_role = _LEADS.search(key, 0, v.start())
             if lead_role:  # "phòng kinh tế chủ trì tổ chức …": the party before "chủ trì"
                 who = head[: lead_role.start()].rstrip()
+            adverb = _ADVERB_AT_END.search(fold(who))
+            if adverb:  # "Đồng chí Phó Giám đốc trực tiếp chỉ đạo …": the verb's, not the party's
+                who = who[: adverb.start()].rstrip()
             if fold(who) in r.body_heads:
                 return None  # a head word alone ("Cục" of "cục quản lý …") names no one
             return _unknown_party(who, table)
@@ -1031,6 +1039,8 @@ def _party_subject(
 
 
 _LEADS = re.compile(r"\s++chủ\s++trì(?![\wđ])")
+# an adverb of the verb after a subject: "… trực tiếp (chỉ đạo)", "… thường xuyên (kiểm tra)"
+_ADVERB_AT_END = re.compile(r"\s++(?:trực tiếp|thường xuyên|kịp thời|chủ động|tiếp tục|quan tâm)$")
 
 
 # the head words that open a unit's name even when printed in lower case ("phòng kinh tế",

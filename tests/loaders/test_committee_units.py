@@ -153,6 +153,17 @@ def test_articles_of_a_working_rule_headed_by_an_office_or_a_holder() -> None:
             "Bộ trưởng chỉ đạo việc thực hiện Quy chế này.",
             "Bộ Y tế",
         ),
+        # the title after an adverb of its verb, or after the comrade's name
+        (
+            "BỘ Y TẾ\nSố: 12/QĐ-BYT",
+            "Đồng chí Thứ trưởng trực tiếp chỉ đạo việc thực hiện Quy chế này.",
+            "Bộ Y tế",
+        ),
+        (
+            "BỘ Y TẾ\nSố: 12/QĐ-BYT",
+            "Đồng chí Trần Văn Hải, Thứ trưởng trực tiếp chỉ đạo việc thực hiện Quy chế này.",
+            "Bộ Y tế",
+        ),
         # another kind of body's head is not the issuer: a Ban's head in a ministry's rules
         (
             "BỘ Y TẾ\nSố: 12/QĐ-BYT",
