@@ -2347,7 +2347,7 @@ def _standing_organs(text: str, key: str, found: list[AgencyMatch]) -> list[Agen
             continue
         written = " ".join(text[before.start() : m.end].split())
         organ = Agency(
-            "Thường trực " + (a.as_written if not a.canonical and a.as_written else a.name),
+            "Thường trực " + a.name,
             a.level,
             a.province,
             "body",

@@ -140,6 +140,7 @@ def extract_text(
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
     tasks = _own_committee_units(tasks, doc, rules)  # "Ban Tổ chức" of a Tỉnh ủy's plan
     tasks = _own_head(tasks, doc, rules)  # "Đồng chí Trưởng Ban …" in the Ban's own rules
+    tasks = _own_office(tasks, doc, table)  # "Văn phòng phối hợp …" in a body's own plan
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
     tasks = _yearless_deadlines(tasks, doc)  # "trước ngày 15/10": in the year of issue
@@ -435,6 +436,37 @@ def _own_head(tasks: list, doc, rules: Rules) -> list:
         return copy(issuer)
 
     return _each_body(tasks, own)
+
+
+def _own_office(tasks: list, doc, table: AgencyTable) -> list:
+    """In a body's own document, "Văn phòng" or "Văn phòng cơ quan" written bare is its own
+    office: "Văn phòng Liên đoàn Lao động tỉnh", "Văn phòng cơ quan Ủy ban Trung ương Mặt
+    trận Tổ quốc Việt Nam" (the issuer's name less its province, as a province's own bodies
+    are written), the table's body when it knows that name ("Văn phòng Ủy ban nhân dân
+    tỉnh"). Each office is one body in the graph, not one "Văn phòng" of every issuer."""
+    issuer = doc.issuer
+    if issuer is None or issuer.kind != "body":
+        return tasks
+    own = issuer.name
+    if issuer.province and own.endswith(" " + issuer.province):
+        own = own[: -len(issuer.province) - 1]
+
+    def office(a):
+        if a.canonical or fold(a.name) not in _BARE_OFFICES:
+            return a
+        named = f"{a.name} {own}"
+        known = table.lookup(named, doc.province)
+        if known is not None:
+            return replace(known, as_written=a.as_written or a.name)
+        return replace(
+            a, name=named, kind="body", level=issuer.level, province=issuer.province,
+            parent=issuer.name,
+        )  # fmt: skip
+
+    return _each_body(tasks, office)
+
+
+_BARE_OFFICES = frozenset({"văn phòng", "văn phòng cơ quan"})
 
 
 def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:

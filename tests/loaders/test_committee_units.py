@@ -197,3 +197,37 @@ def test_the_standing_deputy_secretary_stands_for_the_committee() -> None:
     organ = table.find("Thường trực Thành ủy chỉ đạo", "Hải Phòng")
     assert [m.agency.name for m in holder] == ["Thành ủy Hải Phòng"]
     assert [m.agency.name for m in organ] == ["Thường trực Thành ủy Hải Phòng"]
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "item", "lead"),
+    [
+        # "Văn phòng" written bare in a body's own document: its own office
+        (
+            "LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH\nSố: 12/TB-LĐLĐ",
+            "Văn phòng phối hợp với Ban Tuyên giáo - Nữ công chuẩn bị nội dung.",
+            ("Văn phòng Liên đoàn Lao động tỉnh", False),
+        ),
+        (
+            "LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH\nSố: 12/TB-LĐLĐ",
+            "Văn phòng cơ quan chủ trì số hóa hồ sơ lưu trữ.",
+            ("Văn phòng cơ quan Liên đoàn Lao động tỉnh", False),
+        ),
+        # the table's body when it knows the name
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 12/KH-UBND",
+            "Văn phòng chủ trì theo dõi, tổng hợp kết quả thực hiện.",
+            ("Văn phòng Ủy ban nhân dân tỉnh", True),
+        ),
+        # another body's office, named whole, stays as it is
+        (
+            "LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH\nSố: 12/TB-LĐLĐ",
+            "Văn phòng Ủy ban nhân dân tỉnh phối hợp bố trí hội trường.",
+            ("Văn phòng Ủy ban nhân dân tỉnh", True),
+        ),
+    ],
+)
+def test_a_bare_office_is_the_issuers_own(letterhead: str, item: str, lead: tuple) -> None:
+    text = f"{letterhead}\nTây Ninh, ngày 10 tháng 10 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số\n\n1. {item}\n"
+    ex = extract_text(text, "kh.txt")
+    assert [[(a.name, a.canonical) for a in t.lead] for t in ex.tasks] == [[lead]]
