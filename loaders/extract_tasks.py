@@ -683,7 +683,7 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
             pieces = pieces if _opens_task(node.text, ctx) else pieces[1:]
         before: Task | None = None
         for text, goes_on, item in _with_inline_items(pieces, ctx):
-            if is_boilerplate(text, ctx.table.rules):
+            if is_boilerplate(text, ctx.table.rules) or _boilerplate_sentences(text, ctx):
                 continue  # "Đồng ý với đề xuất của Bộ X …." before the work it gives
             if not ctx.normative and _accountable_only(fold(text).strip(" ."), ctx):
                 # "Người đứng đầu … chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để …": to
@@ -798,6 +798,21 @@ def _reported(text: str, ctx: TaskContext) -> bool:
     for compound in rules.name_compounds:  # "chương trình" is no "trình"
         before = before.replace(compound, "_")
     return not re.search(rf"(?<![\wđ])(?:{verbs})(?![\wđ])", before)
+
+
+def _boilerplate_sentences(text: str, ctx: TaskContext) -> bool:
+    """Every sentence of the text is boilerplate: "Cục Thuế thông báo để các Chi cục Thuế
+    khu vực biết, thực hiện. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh
+    …" (a letter's closing, two sentences)."""
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        return False
+    bounds = [0, *(m.end() for m in ends)]
+    stops = [m.start() + 1 for m in ends] + [len(text)]
+    return all(
+        is_boilerplate(text[a:b].strip(), ctx.table.rules)
+        for a, b in zip(bounds, stops, strict=True)
+    )
 
 
 def _opens_with_work(text: str, ctx: TaskContext) -> bool:

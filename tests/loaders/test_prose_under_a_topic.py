@@ -78,3 +78,18 @@ def test_a_sentence_that_only_helps_stays_with_the_work(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_a_group_in_a_named_party_organisation(sentence: str, lead: str) -> None:
     assert [a.name for a in parse_assignment(sentence, TABLE, None).lead] == [lead]
+
+
+def test_a_closing_of_boilerplate_sentences_is_no_task(tmp_path: Path) -> None:
+    """Two sentences of a letter's closing, each boilerplate, in one paragraph."""
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "CỤC THUẾ\nSố: 15/CT-QLT\nV/v triển khai hóa đơn điện tử\n"
+        "Hà Nội, ngày 10 tháng 5 năm 2025\n\nKính gửi: Các Chi cục Thuế khu vực.\n\n"
+        "1. Rà soát danh sách hộ kinh doanh, báo cáo trước ngày 05/6/2025.\n\n"
+        "Cục Thuế thông báo để các Chi cục Thuế khu vực biết, thực hiện. Trong quá trình thực "
+        "hiện, nếu có vướng mắc, đề nghị phản ánh kịp thời về Cục Thuế để được hướng dẫn./.\n",
+        "utf-8",
+    )
+    [ex] = extract_paths([str(path)])
+    assert [t.text[:20] for t in ex.tasks] == ["Rà soát danh sách hộ"]
