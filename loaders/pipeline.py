@@ -445,8 +445,12 @@ def _own_office(tasks: list, doc, table: AgencyTable) -> list:
     are written), the table's body when it knows that name ("Văn phòng Ủy ban nhân dân
     tỉnh"). Each office is one body in the graph, not one "Văn phòng" of every issuer."""
     issuer = doc.issuer
-    if issuer is None or issuer.kind != "body":
-        return tasks
+    if (
+        issuer is None
+        or issuer.kind != "body"
+        or not (issuer.canonical or _NAMED_BODY.match(fold(issuer.name)))
+    ):
+        return tasks  # no issuer, or a letterhead read wrong (a table's "| STT")
     own = issuer.name
     if issuer.province and own.endswith(" " + issuer.province):
         own = own[: -len(issuer.province) - 1]
@@ -467,6 +471,8 @@ def _own_office(tasks: list, doc, table: AgencyTable) -> list:
 
 
 _BARE_OFFICES = frozenset({"văn phòng", "văn phòng cơ quan"})
+# an issuer's name that opens with words and goes on past its head word
+_NAMED_BODY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)+")
 
 
 def _bodies_of_the_province(tasks: list, doc, province: str | None) -> list:
