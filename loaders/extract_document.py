@@ -809,6 +809,8 @@ def _letterhead_issuer(
     """The body the letterhead names: its lowest unit, named with its parent's place or name."""
     if not units:
         return None
+    if len(re.findall(r"[^\W\d_]+", units[-1])) < 2 and table.lookup(units[-1], province) is None:
+        return None  # one word in capitals no table knows: a table's "STT", no letterhead
     child = _name_of(v, units[-1], table, province)
     if child is None or len(units) == 1:
         return child

@@ -852,3 +852,17 @@ def test_a_type_heading_in_the_letterhead_cell_after_the_number(row, expected):
     text = "\n".join([row, "VỀ PHÁT TRIỂN HẠ TẦNG SỐ", *PLAN_BODY])
     facts = _facts(text)
     assert (facts["type"], facts["date"], facts["issuer"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n| 1 | Vận hành | Văn phòng |",
+        "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\n1\tVận hành hệ thống\tVăn phòng",
+    ],
+)
+def test_a_text_opening_with_a_table_has_no_letterhead_issuer(text: str) -> None:
+    """A table's header word in capitals ("STT") is no letterhead: the issuer is unknown."""
+    from policy_lineage.loaders.pipeline import extract_text
+
+    assert extract_text(text, "plan.md").document.issuer is None
