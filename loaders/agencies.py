@@ -285,8 +285,8 @@ _DEFINED = re.compile(
 _INITIALISM = re.compile(
     r"(?<![\wđ])(?:Cục|Vụ|Sở|Ban|Viện|Phòng|Chi cục)\s++[A-ZĐ][A-ZĐ&\-.]*[A-ZĐ](?![\wđ&])"
 )
-# "P.KHTH", "TTCNTT": one word of capitals, dots between them allowed
-_BARE_INITIALISM = re.compile(r"(?<![\w&.\-])[A-ZĐ](?:\.?[A-ZĐ])++(?![\w&])")
+# "P.KHTH", "TT.CNTT": the head word's initials, a dot, the name's (one word in capitals)
+_BARE_INITIALISM = re.compile(r"(?<![\w&.\-])[A-ZĐ]{1,3}\.[A-ZĐ]{2,8}(?![\w&.])")
 # "TT.CNTT", "TT ĐHTT", "TTKD", "NIC": capitals (and ". & -"), two words at most
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ.&\-]*[A-ZĐ](?: [A-ZĐ][A-ZĐ.&\-]*[A-ZĐ])?")
 _SHORT_IN_BRACKETS = re.compile(r"\(\s*+(?P<short>[" + CAPITALS + r"][^()\n]{2,30}?)\s*+\)")
@@ -2014,10 +2014,12 @@ class AgencyTable:
     def _bare_initialisms(self, text: str) -> dict[str, str]:
         """ "P.KHTH", "TT.CNTT" where the document names "Phòng Kế hoạch tổng hợp", "Trung tâm
         Công nghệ thông tin": the first letters of every word of a body's name (head word
-        included, "và" and dashes left out), three letters at least, when the table knows no
+        included, "và" and dashes left out), the head's before a dot, when the table knows no
         such short name. Each one is looked for as a run of words with those first letters;
         only a body's whole name counts."""
         out: dict[str, str] = {}
+        if "." not in text:
+            return out
         for short in set(_BARE_INITIALISM.findall(text)):
             letters = re.sub(r"[.\-&]", "", short)
             if not 3 <= len(letters) <= 10 or self._known_short(short):

@@ -804,9 +804,10 @@ def _boilerplate_sentences(text: str, ctx: TaskContext) -> bool:
     """Every sentence of the text is boilerplate: "Cục Thuế thông báo để các Chi cục Thuế
     khu vực biết, thực hiện. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh
     …" (a letter's closing, two sentences)."""
+    first = _SENTENCE_END.search(text) if ". " in text else None
+    if first is None or not is_boilerplate(text[: first.start() + 1].strip(), ctx.table.rules):
+        return False  # most items: one sentence, or a first sentence that is work
     ends = list(_SENTENCE_END.finditer(text))
-    if not ends:
-        return False
     bounds = [0, *(m.end() for m in ends)]
     stops = [m.start() + 1 for m in ends] + [len(text)]
     return all(

@@ -71,7 +71,7 @@ def test_brackets_that_define_no_short_form_of_a_body(text: str, short: str) -> 
           "P.KHTH báo cáo số liệu khám chữa bệnh hằng tháng."),
          "Phòng Kế hoạch tổng hợp"),
         (("Trung tâm Công nghệ thông tin chủ trì xây dựng phần mềm.",
-          "TTCNTT tổ chức diễn tập ứng cứu sự cố hằng năm."),
+          "TT.CNTT tổ chức diễn tập ứng cứu sự cố hằng năm."),
          "Trung tâm Công nghệ thông tin"),
         # "và" and a dash are not counted among the initials
         (("Phòng Tổ chức và Cán bộ chủ trì rà soát vị trí việc làm.",
