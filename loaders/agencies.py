@@ -110,6 +110,7 @@ _REGION = re.compile(
     r"khu\s++vực\s++(?P<n>[ivxlc]++|\d++)(?![\wđ])"
 )
 _BARE_REGION = re.compile(r"\s++khu\s++vực(?![\wđ])")
+_CAPITAL_AFTER = re.compile(r"[ \t]++[" + CAPITALS + r"]")
 _EVERY_REGION = re.compile(r"\s++các\s++khu\s++vực(?![\wđ])(?!\s++(?:biên|miền|vùng))")
 _PROVINCE_AFTER = re.compile(
     r"\s+("
@@ -1665,6 +1666,16 @@ class AgencyTable:
             if not m.group("quals") and "nouns" in m.groupdict():
                 governed = bool(_GOVERNS.search(key[max(0, start - 24) : start]))
                 listed = bool(re.search(r",|\svà\s", m.group("nouns")))
+                if (
+                    not listed
+                    and text[m.start("nouns") : m.start("nouns") + 1].isupper()
+                    and fold(m.group("nouns").strip()) in self.rules.body_heads
+                    and _CAPITAL_AFTER.match(text, m.end("nouns"))
+                    and m.start("nouns") not in starts  # "các Sở Y tế, …": the table's
+                ):
+                    # "Các Ban Chỉ huy Phòng thủ khu vực": every body of a kind named by its
+                    # shape (_plural_of_a_kind), not the group "các ban" and a word of the name
+                    continue
                 modified = _modifiers_end(text, key, end, self.rules, governed, listed)
                 if not listed and _school_levels(key, modified, self.rules) == modified:
                     # (the levels of schools listed after the first are read below)

@@ -28,6 +28,9 @@ TABLE = default_table()
         # "CHQS" written out
         ("Ban CHQS các xã, phường chủ động phối hợp với Công an xã rà soát.",
          ["Ban Chỉ huy Quân sự các xã, phường"]),
+        # every command of a kind, named by its shape (not the group "các ban" and "Chỉ")
+        ("Các Ban Chỉ huy Phòng thủ khu vực hướng dẫn, kiểm tra Ban CHQS các xã.",
+         ["Các Ban Chỉ huy Phòng thủ khu vực"]),
         # "đồn" of no post
         ("Tin đồn lan truyền trên mạng xã hội cần được xử lý.", []),
     ],
