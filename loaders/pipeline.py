@@ -308,7 +308,8 @@ def _own_committee_units(tasks: list, doc, rules: Rules) -> list:
     word ("Ủy ban nhân dân tỉnh"), they are written with the committee's short name: "Ban Tổ
     chức Tỉnh ủy", "Văn phòng Đảng ủy xã", "Ủy ban Kiểm tra Đảng ủy Bộ", and a commune's bare
     "Đảng ủy" (or "Ban Chấp hành Đảng bộ") is "Đảng ủy xã". A committee with no short name of
-    that kind ("Đảng ủy các cơ quan Đảng tỉnh") leaves the names as printed."""
+    that kind ("Đảng ủy các cơ quan Đảng tỉnh") writes its units with its whole name
+    (:func:`_units_of_a_named_committee`)."""
     issuer = doc.issuer
     m = derived(rules, _committee_of_issuer).match(fold(issuer.name)) if issuer else None
     if m is None and issuer is not None:
@@ -364,10 +365,7 @@ def _units_of_a_named_committee(tasks: list, issuer, rules: Rules) -> list:
     if m is None:
         return tasks
     committee = issuer.name[m.start("committee") :]
-    # written without its province, as a province's own bodies are ("… Đảng tỉnh")
-    short = committee
-    if issuer.province and committee.endswith(" " + issuer.province):
-        short = committee[: -len(issuer.province) - 1]
+    short = _without_own_province(committee, issuer.province)  # "… Đảng tỉnh"
     rest = fold(short)[len("đảng ủy") :].strip()
 
     def own(a):
@@ -390,6 +388,14 @@ def _units_of_a_named_committee(tasks: list, issuer, rules: Rules) -> list:
         return a
 
     return _each_body(tasks, own)
+
+
+def _without_own_province(name: str, province: str | None) -> str:
+    """``name`` less the province it ends with: a province's own bodies are written without it
+    in its documents ("Đảng ủy các cơ quan Đảng tỉnh", "Liên đoàn Lao động tỉnh")."""
+    if province and name.endswith(" " + province):
+        return name[: -len(province) - 1]
+    return name
 
 
 def _named_committee(rules: Rules) -> re.Pattern[str]:
@@ -451,9 +457,7 @@ def _own_office(tasks: list, doc, table: AgencyTable) -> list:
         or not (issuer.canonical or _NAMED_BODY.match(fold(issuer.name)))
     ):
         return tasks  # no issuer, or a letterhead read wrong (a table's "| STT")
-    own = issuer.name
-    if issuer.province and own.endswith(" " + issuer.province):
-        own = own[: -len(issuer.province) - 1]
+    own = _without_own_province(issuer.name, issuer.province)
 
     def office(a):
         if a.canonical or fold(a.name) not in _BARE_OFFICES:
