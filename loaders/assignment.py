@@ -31,13 +31,15 @@ from .textnorm import CAPITALS, SMALL, fold, match_key
 
 # ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": either of two bodies, "/")
 _SEP = re.compile(r"^(?:\s|,|;|:|&|/|\bvà\b|\bvới\b|-|\([^()]{0,120}\))*$")
+# adverbs of a direction's verb ("trực tiếp chỉ đạo"), part of no party's name
+_DIRECTION_ADVERBS = "trực tiếp|quan tâm|tiếp tục|kịp thời|thường xuyên"
 # one step of "X chỉ đạo Y": possessive (*+) so a run of spaces is scanned once
 _CHAIN_STEP = re.compile(
     r"\s*+(?:\([^()]*+\)\s*+)?:?\s*+"
     # "Sở X căn cứ diễn biến của bão, lũ chỉ đạo Y …": what the body goes by, then the step
     r"(?:(?:căn cứ|tùy theo|tuỳ theo)\s[^.;:()]{3,80}?,?\s++(?=(?:trực tiếp\s++)?chỉ đạo\s))?"
     # "trực tiếp chỉ đạo", "quan tâm chỉ đạo", "tiếp tục chỉ đạo", "kịp thời chỉ đạo"
-    r"(?:(?:trực tiếp|quan tâm|tiếp tục|kịp thời|thường xuyên)\s++)?"
+    rf"(?:(?:{_DIRECTION_ADVERBS})\s++)?"
     r"(?:(?:lãnh đạo|chỉ đạo|chủ trì)(?:\s*+,\s*+|\s++và\s++))?"
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )
@@ -1042,7 +1044,7 @@ def _party_subject(
 
 _LEADS = re.compile(r"\s++chủ\s++trì(?![\wđ])")
 # an adverb of the verb after a subject: "… trực tiếp (chỉ đạo)", "… thường xuyên (kiểm tra)"
-_ADVERB_AT_END = re.compile(r"\s++(?:trực tiếp|thường xuyên|kịp thời|chủ động|tiếp tục|quan tâm)$")
+_ADVERB_AT_END = re.compile(rf"\s++(?:{_DIRECTION_ADVERBS}|chủ động)$")
 
 
 # the head words that open a unit's name even when printed in lower case ("phòng kinh tế",

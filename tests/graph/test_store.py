@@ -182,7 +182,7 @@ def _stored_files(store: Path) -> int:
 
 
 _SLOW_BUILD = """
-import sys, time
+import time
 from policy_lineage.graph import ingest
 
 _real = ingest._parse
