@@ -978,6 +978,7 @@ class AgencyTable:
             found.append(AgencyMatch(m.start(), end, agency))
             taken.add((m.start(), end))
         shaped = self._shaped_bodies(text, key, taken, province, known)
+        shaped += self._bare_heads_after_titles(text, key, taken, province)
         found = _inside_dropped(found + shaped, shaped)
         found = self._with_places(text, key, found, province)
         found = self._with_kinds_of_places(text, key, found, province)
@@ -996,6 +997,41 @@ class AgencyTable:
         found = _village_heads(text, key, found, province, self.rules)
         found = self._plural_of_a_kind(text, key, found, province)
         return self._coordinate_names(text, key, found, province)
+
+    def _bare_heads_after_titles(
+        self, text: str, key: str, taken: _Taken, province: str | None
+    ) -> list[AgencyMatch]:
+        """ "Giám đốc Sở chỉ đạo …", "Đồng chí Phó Giám đốc Sở Vũ Thị Lan …": an office
+        holder of a body written by its head word alone (the issuer's own body: see
+        pipeline._own_head), before a word in small letters, a mark or the holder's name."""
+        out: list[AgencyMatch] = []
+        titles = self._shape_patterns()[2]
+        for t in titles.finditer(key):
+            head = _BARE_HEAD.match(text, t.end())
+            if (
+                head is None
+                or taken.overlaps(head.start(1), head.end(1))
+                or titles.match(key, head.start(1))  # "đồng chí Bộ trưởng …": a title
+            ):
+                continue
+            start, end = head.start(1), head.end(1)
+            after = text[end : end + 60]
+            if after[:1].isalnum() or after[:1] == "-":
+                continue
+            nxt = after.split()[:4]
+            named = (
+                nxt
+                and fold(nxt[0]) in self.rules.surnames
+                and all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in nxt[:3])
+            )
+            if nxt and nxt[0][:1].isupper() and not named:
+                continue  # "Giám đốc Sở Nội vụ": a body with its name
+            agency = Agency(
+                text[start:end], "unknown", province, "body", None, text[start:end], False
+            )
+            out.append(AgencyMatch(start, end, agency))
+            taken.add((start, end))
+        return out
 
     def _plural_of_a_kind(
         self, text: str, key: str, found: list[AgencyMatch], province: str | None
@@ -1325,7 +1361,10 @@ class AgencyTable:
             rf"|cấp\s++(?:xã|tỉnh|huyện|cơ sở)|các cấp)(?!{_WORD})"
             rf"(?P<quals>(?:\s++(?:{quals})(?!{_WORD}))*+)"
         )
-        titles = re.compile(rf"(?<!{_WORD})(?:{r.alternation(r.office_titles)})(?!{_WORD})")
+        # an officer's rank is blanked as a title is: "Giao đồng chí Đại tá Phan Văn Lực, …"
+        titles = re.compile(
+            rf"(?<!{_WORD})(?:{r.alternation((*r.office_titles, *r.ranks))})(?!{_WORD})"
+        )
         named = re.compile(
             rf"(?<!{_WORD})(?:các|những)\s++(?P<head>{r.alternation(r.body_heads)})"
             rf"(?:\s*+,\s*+(?:{nouns}))*+(?:\s++(?:có\s++)?liên\s++quan)?\s*+:\s*+(?=[^\W_])"
@@ -1689,6 +1728,10 @@ class AgencyTable:
                 repeats = _repeated_noun(text, key, m, end, self.rules, governed)
                 if repeats:  # "các doanh nghiệp viễn thông, doanh nghiệp công nghệ số"
                     parts, end = repeats, repeats[-1][1]
+                elif modified > m.end("nouns"):
+                    # "các cơ quan hành chính, đơn vị sự nghiệp sử dụng ngân sách nhà nước":
+                    # a noun with its modifiers, then other nouns of the group with theirs
+                    end = _other_nouns(text, key, end, self.rules, governed)
             end = _where_clause(key, end, self.rules)  # "Cấp ủy cấp xã nơi có trụ sở …"
             end = _from_to(key, end)  # "… các tỉnh từ Hà Tĩnh đến Khánh Hòa"
             end = _more_committees(key, end)  # "các văn phòng tỉnh ủy, thành ủy, …"
@@ -1917,6 +1960,8 @@ class AgencyTable:
                 end = whole  # "Đảng ủy Viện kiểm sát nhân dân tối cao": the organ of a body
             if end <= pos:
                 continue
+            if _a_holders_name(text, key, start, pos, end, self.rules, self._shape_patterns()[2]):
+                continue  # "Phó Giám đốc Sở Vũ Thị Lan": the title's bare body, then a person
             if text[pos].islower():  # "Trung tâm chính trị xã, phường, đặc khu"
                 end = _more_units(key, end, self.rules)
             written = text[start:end]
@@ -2791,6 +2836,18 @@ def _repeated_noun(
     return out
 
 
+def _other_nouns(text: str, key: str, end: int, rules: Rules, governed: bool) -> int:
+    """Where a group of a noun with its modifiers goes on with other nouns in small letters,
+    each with its own modifiers or none ("các cơ quan hành chính, đơn vị sự nghiệp sử dụng
+    ngân sách nhà nước", "các trường đại học, viện nghiên cứu"): one group, as printed."""
+    sep = derived(rules, _qualified_more)  # the noun and its qualifiers ("có liên quan")
+    while (nxt := sep.match(key, end)) is not None and text[nxt.start("noun")].islower():
+        end = nxt.end()
+        if nxt.end() == nxt.end("noun"):
+            end = max(end, _modifiers_end(text, key, end, rules, governed, listed=True))
+    return end
+
+
 def _compound_ends(rules: Rules) -> re.Pattern[str]:
     """A folded text ending in one of ``compound_words`` (searched in the text up to the end
     of a name's head word, which the compound ends with)."""
@@ -2871,6 +2928,35 @@ def _second_modifier(text: str, key: str, end: int, rules: Rules, governed: bool
             return piece
         return end
     return end
+
+
+# a bare head word after an office title: "(Giám đốc) Sở", "(Phó Trưởng ban) Ban"
+_BARE_HEAD = re.compile(r"[ \t]++(Sở|Bộ|Ban|Cục|Vụ|Chi cục|Tổng cục)(?![\wđ])")
+# head words whose bodies are named for their field, never after a person (a school, a
+# hospital or a company may be: "Trường THPT Nguyễn Huệ")
+_FIELD_NAMED_HEADS = frozenset(
+    {"sở", "bộ", "ban", "cục", "vụ", "phòng", "văn phòng", "chi cục", "tổng cục", "ủy ban"}
+)
+
+
+def _a_holders_name(
+    text: str, key: str, start: int, pos: int, end: int, rules: Rules, titles: re.Pattern[str]
+) -> bool:
+    """ "Đồng chí Phó Giám đốc Sở Vũ Thị Lan trực tiếp chỉ đạo …": after an office title, a
+    bare head word and a person's name (a family name of ``surnames`` and two or three more
+    words, each a capital and small letters, before the rest of the sentence) are the title's body and its holder, not a body
+    named "Sở Vũ Thị Lan"."""
+    if fold(" ".join(text[start:pos].split())) not in _FIELD_NAMED_HEADS:
+        return False
+    words = []
+    for w in text[pos:end].split():
+        if not (w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
+            break  # the name's words, each a capital and small letters
+        words.append(w)
+    if not (3 <= len(words) <= 4 and fold(words[0]) in rules.surnames):
+        return False
+    before = key[max(0, start - 40) : start].rstrip()
+    return any(m.end() == len(before) for m in titles.finditer(before))
 
 
 def _modifiers_end(

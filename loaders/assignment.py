@@ -44,6 +44,9 @@ _CHAIN_STEP = re.compile(
     r"(chỉ đạo|lãnh đạo|giao)\s+"
 )
 _PLURAL = re.compile(r"(?:các|những)\s++")
+# after the body a holder directs, a comma and a word in small letters: more of the holder's
+# own work, not the directed body's
+_MORE_WORK_AFTER = re.compile(r"[ \t]*+,[ \t]*+[" + SMALL + "]")
 # a notice's item opening with its topic, on the key: "Về dự án …: ", "Đối với …: "
 TOPIC_LABEL = re.compile(r"\W*+(?:về|đối với)\s[^:]{3,250}?:\s*+(?=\S)")
 # an office holder's own name after the title: "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
@@ -60,10 +63,14 @@ _DOES_WORK = re.compile(r"\s*+(?:chỉ đạo|chủ trì|phụ trách|trực ti�
 _BARE_HOLDER = re.compile(r"[^\W\d_][^.;:,()]{0,40}?(?=\s++(?:trực tiếp\s++)?chỉ đạo\s)")
 # a seat in a body, not its office: "Ủy viên Ban Thường vụ", "Thành viên Ban Chỉ đạo"
 _MEMBER_TITLE = re.compile(r"(?:ủy|uỷ|thành)\s++viên\s*+$")
+_AFTER_SEAT = re.compile(r"\s*+,\s*+")
 # after a holder's name, the dash or comma before the title: "đồng chí Trần Văn Hùng - Phó
 # Chủ tịch UBND tỉnh", "đồng chí Lê Văn Nam, Giám đốc Sở Tài chính"
 _NAME_THEN_TITLE = re.compile(rf"\s++{_A_NAME}\s*+[-–,]\s*+")
 _HOLDERS_NAME = re.compile(rf"\s++{_A_NAME}(?=\s)")
+# "đồng chí" and nothing but blanked titles after it, on the key: "Đồng chí Phó Giám đốc Sở …"
+_GIVES = ("giao", "phân công")
+_COMRADE_TITLED = re.compile(r"[\W\d]*+(?:giao\s++)?đồng\s++chí(?=\s)[ \t]*+")
 # an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
 # "Chỉ đạo, hướng dẫn X …", "Phối hợp với Sở Y chỉ đạo X …" (X does it; the heading's body
 # is the route)
@@ -77,6 +84,8 @@ _PERSON = re.compile(
 )
 _LABEL = re.compile(
     r"(?:cơ quan|đơn vị)\s+(?:tham mưu|chủ trì|thực hiện|đầu mối)\s*:\s*|chủ trì\s*:\s*|giao\s+(?=\S)"
+    # "Phân công đồng chí …" (the title blanked: a run of spaces) gives work as "Giao" does
+    r"|phân công\s{6,}(?=\S)"
     r"|\(\s*+thực hiện\s*:\s*"  # "(Thực hiện: Đảng ủy các xã, phường; thời gian: …)"
 )
 
@@ -430,7 +439,7 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     framing = _framing_end(key, table, matches)
     for m in _LABEL.finditer(key):
         if (
-            m.group().startswith("giao")
+            m.group().startswith(_GIVES)
             and m.start() > 0
             and m.start() != framing
             and not re.search(r"[(.;:]\s*$", key[: m.start()])
@@ -439,15 +448,15 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         lead = _runs(text, matches, m.end())
         holder = (
             _HOLDERS_NAME.match(original, m.end() - 1)
-            if not lead and m.group().startswith("giao")
+            if not lead and m.group().startswith(_GIVES)
             else None
         )
         titled = (
             _NAME_THEN_TITLE.match(original, m.end() - 1)
-            if not lead and m.group().startswith("giao")
+            if not lead and m.group().startswith(_GIVES)
             else None
         )
-        if holder is None and titled is None and not lead and m.group().startswith("giao"):
+        if holder is None and titled is None and not lead and m.group().startswith(_GIVES):
             # "Giao đồng chí Phó Bí thư Thường trực Đảng ủy chỉ đạo Văn phòng …": the holder's
             # titles blanked, the body they stand for bare ("Đảng ủy", no body by itself),
             # then the body the holder directs
@@ -458,6 +467,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
             # "Giao đồng chí Trần Văn Hùng - Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo …": the
             # holder's name, then the title (blanked) of the body the holder stands for
             lead, holder = _runs(text, matches, titled.end()), None
+            # "…, Ủy viên Ban Thường vụ Đảng ủy, Phó Giám đốc Công an tỉnh": the holder's
+            # seats in other bodies before the office that stands for the work
+            while len(lead) > 1 and _MEMBER_TITLE.search(
+                fold(original[titled.end() : lead[0].start])
+            ):
+                titled, lead = _AFTER_SEAT.match(original, lead[0].end) or titled, lead[1:]
         if holder:
             # "Giao đồng chí Thứ trưởng Lê Văn An chỉ đạo Cục X …" (the title blanked): the
             # body the holder directs does the work
@@ -486,6 +501,12 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
     # a delegation chain or an addressee at the very start
     # "Căn cứ kế hoạch này, Giám đốc các Sở …" (framing: above)
     chain = _runs(text, matches, framing)
+    comrade = None if chain else _COMRADE_TITLED.match(key, framing)
+    if comrade and _runs(text, matches, comrade.end()):
+        # "Đồng chí Phó Giám đốc Sở Vũ Thị Lan trực tiếp chỉ đạo …": the comrade's title
+        # (blanked), then the body the holder stands for
+        framing = comrade.end()
+        chain = _runs(text, matches, framing)
     named = None if chain else _COMRADE_NAMED.match(original, framing)
     titled = _runs(text, matches, named.end()) if named else []
     after_titles = fold(original[titled[-1].end : titled[-1].end + 40]) if titled else ""
@@ -521,8 +542,13 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         if second is not None:
             chain = chain[:second]
     subject_end = chain[-1].end if chain else 0
-    if chain and chain[-1].agency.kind == "person":
-        # "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo Bộ X …": the holder's own name
+    if chain and (
+        chain[-1].agency.kind == "person"
+        or not chain[-1].agency.canonical
+        and fold(chain[-1].agency.name) in table.rules.body_heads
+    ):
+        # "Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo Bộ X …", "Phó Giám đốc Sở Vũ Thị Lan
+        # chỉ đạo …": the holder's own name
         name = _HOLDERS_NAME.match(original, subject_end)
         subject_end = name.end() if name else subject_end
     speaker = None if chain else SPEAKER_ALONE.match(key, framing)
@@ -805,10 +831,19 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
 
     # "Chủ đầu tư các dự án thành phần tập trung …", "Hội đồng thẩm định nhà nước khẩn trương
     # …": a subject no table or shape knows, opening with a party's word, before a verb of work
-    subject = _party_subject(original, framing, matches, table)
-    if subject is not None:
+    found = _party_subject(original, framing, matches, table)
+    if found is not None:
+        subject, end = found
         result.lead = [subject]
         result.cue = "subject"  # weaker than a heading naming the same party (extract_tasks)
+        # "Giám đốc Sở chỉ đạo Phòng Quản lý khoa học rà soát …": a delegation chain from
+        # the subject on gives the last body, as from a body the table knows
+        steps = _delegated(key, text, matches, [[AgencyMatch(framing, end, subject)]], table)
+        if len(steps) > 1 and re.match(r"\s++[" + SMALL + "]", text[steps[-1][-1].end :]):
+            # (its work after it: "… chỉ đạo Đoàn kiểm toán, phê duyệt …" is the holder's)
+            result.lead = [b.agency for b in steps[-1]]
+            result.chain = [subject] + [step[0].agency for step in steps[1:]]
+            result.cue = "chỉ đạo"
         result.explicit = True
         return _finish(result)
 
@@ -882,6 +917,8 @@ def _delegated(
             nxt = _runs(text, matches, at)
         if not nxt or nxt[0].start != at:
             break
+        if _MORE_WORK_AFTER.match(text, nxt[-1].end):
+            break  # "… chỉ đạo Đoàn kiểm tra, phê duyệt kế hoạch": directs it, and does more
         steps.append(nxt)
         pos = nxt[-1].end
     while len(steps) > 1 and all(table.is_vague(b.agency) for b in steps[-1]):
@@ -980,8 +1017,8 @@ def _in_compound(key: str, start: int, end: int, rules: Rules) -> bool:
 
 def _party_subject(
     original: str, framing: int, matches: list[AgencyMatch], table: AgencyTable
-) -> Agency | None:
-    """The subject of a sentence that no table or shape knows, when it opens with a party's
+) -> tuple[Agency, int] | None:
+    """The subject of a sentence that no table or shape knows (and where it ends), when it opens with a party's
     word (a body's head word, a group noun, an office title) and a verb of work follows
     within ten words: "Chủ đầu tư các dự án thành phần tập trung …", "Hội đồng thẩm định nhà
     nước khẩn trương …", "Tổ công tác của Thủ tướng Chính phủ kiểm tra …". Named as
@@ -1019,7 +1056,8 @@ def _party_subject(
     if label and any(v.match(key, label.end()) for v in verbs):
         # "Ban cán sự lớp: phối hợp …", "Hội đồng thẩm định: thẩm định hồ sơ …": a party
         # labels the work after it
-        return _unknown_party(label.group(1), table)
+        party = _unknown_party(label.group(1), table)
+        return None if party is None else (party, start + label.end(1))
     for pattern in verbs:
         for v in pattern.finditer(key):
             who = head[: v.start()].rstrip()
@@ -1038,7 +1076,8 @@ def _party_subject(
                 # a head word alone ("Cục" of "cục quản lý …") names no one; "Văn phòng" is
                 # the issuer's own office (pipeline._own_office)
                 return None
-            return _unknown_party(who, table)
+            party = _unknown_party(who, table)
+            return None if party is None else (party, start + len(who))
     return None
 
 

@@ -139,7 +139,7 @@ def extract_text(
     tasks = with_members(tasks, defined_groups(text, table, ctx.province))
     tasks = _own_commune_bodies(tasks, doc, rules)  # "Mặt trận Tổ quốc" in a commune's plan
     tasks = _own_committee_units(tasks, doc, rules)  # "Ban Tổ chức" of a Tỉnh ủy's plan
-    tasks = _own_head(tasks, doc, rules)  # "Đồng chí Trưởng Ban …" in the Ban's own rules
+    tasks = _own_head(tasks, doc, table)  # "Đồng chí Trưởng Ban …" in the Ban's own rules
     tasks = _own_office(tasks, doc, table)  # "Văn phòng phối hợp …" in a body's own plan
     tasks = _bodies_of_the_province(tasks, doc, ctx.province)  # "Sở X" in a central notice
     tasks = _bodies_of_the_commune(tasks, doc, rules)  # "Đảng ủy phường" in a notice to a ward
@@ -398,6 +398,15 @@ def _without_own_province(name: str, province: str | None) -> str:
     return name
 
 
+def _without_own_place(name: str, province: str | None) -> str:
+    """``name`` less the province it ends with and the word of its level: "Sở Khoa học và
+    Công nghệ thành phố Hải Phòng" → "Sở Khoa học và Công nghệ" (the name the table knows
+    for every province's department)."""
+    if province and name.endswith(" " + province):
+        return re.sub(r"\s++(?:tỉnh|thành phố)$", "", name[: -len(province) - 1])
+    return name
+
+
 def _named_committee(rules: Rules) -> re.Pattern[str]:
     """A Party committee named by its body ("Đảng ủy Tập đoàn …"), or an organ of one, on
     the folded name; ``committee`` is where the committee's name starts."""
@@ -422,11 +431,13 @@ def _committee_short_name(committee: str, rules: Rules) -> str | None:
     return "Đảng ủy " + ("Bộ" if m.group(1) == "bộ" else m.group(1))
 
 
-def _own_head(tasks: list, doc, rules: Rules) -> list:
+def _own_head(tasks: list, doc, table: AgencyTable) -> list:
     """In a body's own document, the title of its head written bare ("Đồng chí Trưởng Ban
     lãnh đạo …", "Bộ trưởng chỉ đạo …") stands for that body, the issuer, as an office holder
-    stands for the body he heads (``head_titles``)."""
+    stands for the body he heads (``head_titles``); so does its head word read bare after a
+    holder's title ("Phó Giám đốc Sở chỉ đạo …": "Sở")."""
     issuer = doc.issuer
+    rules = table.rules
     if issuer is None or not rules.head_titles:
         return tasks
     issued_by = fold(issuer.name)
@@ -436,10 +447,13 @@ def _own_head(tasks: list, doc, rules: Rules) -> list:
         if a.canonical:
             return a
         title = fold(a.name).removeprefix("đồng chí ").removeprefix("các đồng chí ")
-        head = heads.get(title)
+        # "Sở" bare, read after its holder's title ("Giám đốc Sở chỉ đạo …"): the issuer
+        head = title if title in rules.body_heads else heads.get(title)
         if head is None or not issued_by.startswith(head + " "):
             return a
-        return copy(issuer)
+        # a province's own body is written without the province ("Sở Khoa học và Công nghệ")
+        known = table.lookup(_without_own_place(issuer.name, issuer.province), doc.province)
+        return replace(known, as_written=a.as_written or a.name) if known else copy(issuer)
 
     return _each_body(tasks, own)
 

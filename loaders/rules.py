@@ -124,6 +124,7 @@ LIST_KEYS = (
     "not_name_words",
     "compound_words",
     "ranks",
+    "surnames",
     "national_scope_words",
 )
 #: Keys whose values are lists of regular expressions on folded text (``{type}`` stands for
@@ -179,6 +180,7 @@ class Rules:
     assent_openers: tuple[str, ...] = ()
     village_units: tuple[str, ...] = ()
     ranks: tuple[str, ...] = ()
+    surnames: frozenset[str] = frozenset()
     complement_verbs: tuple[str, ...] = ()
     school_levels: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()

@@ -491,11 +491,18 @@ def test_office_holders_of_groups(sentence: str, expected: list[str]) -> None:
          ["Các cơ sở khám bệnh, chữa bệnh trên địa bàn"]),
         ("Sở Xây dựng chỉ đạo các đơn vị quản lý đường bộ, đường sắt kiểm tra biển báo.",
          ["Các đơn vị quản lý đường bộ, đường sắt"]),
-        # another party after the comma: the group does not run on through it, as before
+        # another noun of a group after the comma, in small letters: one group as printed,
+        # each noun with its own modifiers (not the first kind alone, the rest dropped)
         ("Giao các doanh nghiệp viễn thông, tổ chức tín dụng triển khai thanh toán số.",
-         ["Các doanh nghiệp viễn thông"]),
+         ["Các doanh nghiệp viễn thông, tổ chức tín dụng"]),
         ("Các doanh nghiệp viễn thông, cá nhân liên quan thực hiện nghiêm quy định.",
-         ["Các doanh nghiệp viễn thông"]),
+         ["Các doanh nghiệp viễn thông, cá nhân liên quan"]),
+        ("Đề nghị các cơ quan hành chính, đơn vị sự nghiệp sử dụng ngân sách nhà nước thực "
+         "hiện tiết kiệm điện.",
+         ["Các cơ quan hành chính, đơn vị sự nghiệp sử dụng ngân sách nhà nước"]),
+        # a body named after the comma is not part of the group
+        ("Giao các doanh nghiệp viễn thông, Sở Khoa học và Công nghệ triển khai.",
+         ["Các doanh nghiệp viễn thông", "Sở Khoa học và Công nghệ"]),
         # a verb after the comma: the group's work, as before
         ("Các doanh nghiệp viễn thông, rà soát và báo cáo trước ngày 15/12/2025.",
          ["Các doanh nghiệp viễn thông"]),

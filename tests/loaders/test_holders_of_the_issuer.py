@@ -1,0 +1,120 @@
+"""In a body's own notice, its head's deputies are named by their title and the body's head
+word alone, often with their own names: "Đồng chí Phó Giám đốc Sở Vũ Thị Lan trực tiếp chỉ
+đạo …", "Giám đốc Sở chỉ đạo Phòng X …". The bare "Sở" after a holder's title is the issuer
+(pipeline ``_own_head``), written as the table knows a province's department ("Sở Khoa học
+và Công nghệ"); a person's name after it (``surnames`` in the rules data) is no body's name;
+a delegation chain from such a subject gives the last body, as from a body the table knows.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_lineage.loaders.agencies import default_table
+from policy_lineage.loaders.assignment import parse_assignment
+from policy_lineage.loaders.pipeline import extract_text
+
+NOTICE = (
+    "UBND TỈNH NINH BÌNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 31/TB-SKHCN\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Ninh Bình, ngày 12 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+    "Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng 11 năm 2025\n\n"
+    "Giám đốc Sở kết luận như sau:\n1. {item}\n"
+)
+
+
+def _leads(item: str) -> list[str]:
+    ex = extract_text(NOTICE.format(item=item), "tb.txt")
+    assert len(ex.tasks) == 1, [t.text for t in ex.tasks]
+    return [a.name for a in ex.tasks[0].lead]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead"),
+    [
+        # the holder's name after the bare head word
+        (
+            "Đồng chí Phó Giám đốc Sở Hoàng Thị Nga trực tiếp chỉ đạo việc nghiệm thu các "
+            "nhiệm vụ khoa học chậm tiến độ trong tháng 12/2025.",
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        (
+            "Đồng chí Phó Giám đốc Sở Đinh Quang Huy chủ trì làm việc với các doanh nghiệp "
+            "khoa học và công nghệ trước ngày 20/12/2025.",
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        # the holder names no one else: the issuer does the work
+        (
+            "Giao đồng chí Lương Văn Tâm, Phó Giám đốc Sở chủ trì kiểm tra tiến độ các dự "
+            "án chuyển đổi số.",
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        # a delegation chain from the holder: the body directed does it
+        (
+            "Đồng chí Phó Giám đốc Sở trực tiếp chỉ đạo Phòng Quản lý chuyên ngành rà soát "
+            "hồ sơ đề nghị cấp giấy chứng nhận trước ngày 30/11/2025.",
+            ["Phòng Quản lý chuyên ngành"],
+        ),
+        (
+            "Giám đốc Sở chỉ đạo Trung tâm Thông tin và Thống kê xây dựng phương án "
+            "vận hành phòng thí nghiệm.",
+            ["Trung tâm Thông tin và Thống kê"],
+        ),
+    ],
+)
+def test_a_holder_of_the_issuer_stands_for_it_or_hands_the_work_on(item, lead):
+    assert _leads(item) == lead
+
+
+def test_the_holder_directing_a_body_and_doing_more_keeps_the_work():
+    # "chỉ đạo Đoàn kiểm tra, phê duyệt …": the holder directs the team and approves the plan
+    item = (
+        "Đồng chí Phó Giám đốc Sở Hoàng Thị Nga trực tiếp chỉ đạo Đoàn kiểm tra, phê duyệt "
+        "kế hoạch kiểm tra các tổ chức khoa học và công nghệ."
+    )
+    assert _leads(item) == ["Sở Khoa học và Công nghệ"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a person's name is no body's name; the bare head word is read
+        ("Đồng chí Phó Giám đốc Sở Vũ Thị Lan phụ trách.", ["Sở"]),
+        # a body with its name after the title is that body
+        ("Giám đốc Sở Nội vụ chỉ đạo rà soát.", ["Sở Nội vụ"]),
+        # a school may be named after a person
+        ("Hiệu trưởng Trường Nguyễn Huệ chỉ đạo tổ chuyên môn.", ["Trường Nguyễn Huệ"]),
+        # a title written after "đồng chí" is no bare head word ("Bộ trưởng")
+        ("Đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo.", ["Bộ Xây dựng"]),
+        # two words after the family name are too few for a name: "Sở Lâm Nghiệp"
+        ("Giám đốc Sở Lâm Nghiệp chỉ đạo.", ["Sở Lâm Nghiệp"]),
+    ],
+)
+def test_a_bare_head_word_after_a_title_and_what_is_a_name(sentence, names):
+    table = default_table()
+    assert [m.agency.name for m in table.find(sentence, "Ninh Bình")] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # an officer's rank before the comrade's name is blanked as a title is
+        (
+            "Giao đồng chí Đại tá Nguyễn Hữu Phước, Phó Giám đốc Công an tỉnh trực tiếp chỉ "
+            "đạo việc làm sạch dữ liệu dân cư.",
+            ["Công an tỉnh"],
+        ),
+        # "Phân công đồng chí …" gives work as "Giao đồng chí …" does; the holder's seat in
+        # another body ("Ủy viên Ban Thường vụ Đảng ủy") is not the office that does it
+        (
+            "Phân công đồng chí Thượng tá Lò Văn Khánh, Ủy viên Ban Thường vụ Đảng ủy, Phó "
+            "Giám đốc Công an tỉnh theo dõi việc thực hiện Kế hoạch.",
+            ["Công an tỉnh"],
+        ),
+        # "Phân công" before a post, not a comrade, is the work itself
+        ("Phân công cán bộ đầu mối theo dõi việc cập nhật dữ liệu.", []),
+    ],
+)
+def test_a_comrade_given_work_by_rank_name_and_seats(sentence, lead):
+    got = parse_assignment(sentence, default_table(), "Sơn La")
+    assert [a.name for a in got.lead] == lead
