@@ -101,7 +101,9 @@ _CAPITALISED_GROUP = re.compile(r"(?:các|những)\s++[" + CAPITALS + "]")
 _NUMBER_AFTER = re.compile(r"[ \t]++(?:[IVX]{1,4}|\d{1,2})(?![^\W_])")
 _STANDING_ORGAN = re.compile(r"thường\s++trực\s++")
 # the head of a body's Party organ, before the body's name: "Đảng ủy Viện kiểm sát …"
-_ORGAN_OF = re.compile(r"đảng\s++ủy|đảng\s++đoàn|ban\s++cán\s++sự\s++đảng|chi\s++bộ")
+_ORGAN_OF = re.compile(
+    r"đảng\s++ủy|đảng\s++đoàn|ban\s++cán\s++sự\s++đảng|chi\s++bộ|công\s++đoàn(?:\s++cơ\s++sở)?"
+)
 # a force named without "các" as the object of "chỉ đạo …" (see _groups)
 _FORCE = re.compile(r"(?<![\wđ])lực\s++lượng(?=\s)")
 # a regional office after a body's name: "Kho bạc Nhà nước khu vực XI", "… khu vực 8"
@@ -1816,7 +1818,7 @@ class AgencyTable:
             listed = self.lookup(written, province)
             if listed is not None:
                 agency = replace(listed, as_written=written)
-            elif province is None and _EVERY_PROVINCE.fullmatch(fold(written)):
+            elif province is None and _EVERY_PROVINCE.fullmatch(fold(self.display_name(written))):
                 # "Ủy ban nhân dân tỉnh, thành phố báo cáo …" in a central text: the people's
                 # committee of each province, the group the letter is sent to
                 agency = Agency(EVERY_PROVINCE, "unknown", None, "group", None, written, False)

@@ -818,7 +818,11 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         ]
         after = fold(original[max([a.end for a in matches if a.agency in held] or [0]) :])
         verbs = derived(table.rules, _work_verbs)
-        if held and not any(v.match(after.lstrip(" ,")) for v in verbs):
+        if (
+            held
+            and after.strip(" .:*")  # "2. Đồng chí Nguyễn Văn Thành, Phó Giám đốc Sở": a heading
+            and not any(v.match(after.lstrip(" ,")) for v in verbs)
+        ):
             held = []  # "Đồng chí X, Vụ trưởng …, nếu được giới thiệu …": an example
         if held and len(held) == len(named):
             result.lead = dedupe(held)

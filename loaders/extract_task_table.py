@@ -36,7 +36,7 @@ COLUMNS: dict[str, re.Pattern[str]] = {
     "no": re.compile(r"^(?:s?tt|số\s*tt|số thứ tự)\.?$"),
     "lead": re.compile(
         r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|được giao|đầu mối|soạn thảo|tham mưu|trình"
-        r"|phụ trách|chịu trách nhiệm)|^thực hiện$|^phụ trách$|^(?:trách nhiệm|đơn vị|cơ quan)"
+        r"|phụ trách|chịu trách nhiệm|báo cáo|cung cấp)|^thực hiện$|^phụ trách$|^(?:trách nhiệm|đơn vị|cơ quan)"
         r"(?: thực hiện)?$|^phân công(?: thực hiện)?$"
         # "Bộ, cơ quan, địa phương", "Chủ đầu tư": whose row it is, in a table of projects
         r"|^(?:bộ|ngành|cơ quan|địa phương)(?:\s*+,\s*+(?:bộ|ngành|cơ quan|địa phương))+$"
@@ -155,6 +155,8 @@ def _is_task_header(cols: dict[str, int]) -> bool:
     return "name" in cols and any(r in cols for r in ("lead", "coop", "deadline", "result"))
 
 
+# a row that is the table's note: "*Ghi chú: …*", "Lưu ý: …"
+_NOTE_ROW = re.compile(r"[\W_]*+(?:ghi\s++chú|lưu\s++ý)\s*+:")
 # a closing block's row: recipients beside the signature ("Nơi nhận: … | TM. ỦY BAN …")
 _CLOSING_ROW = re.compile(r"^[*\s]*+(?:nơi nhận|t/?m\.|tm\.|kt\.|k/t)")
 
@@ -550,6 +552,8 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
                 continue
             if not name or _ONLY_TIME.fullmatch(name):
                 continue  # "30/9/2026", "Năm 2026": a time cell out of its column, no work
+            if _NOTE_ROW.match(fold(name)):
+                continue  # "Ghi chú: Số liệu tính đến …": the table's note, not a row of work
             merged.append({**row, "section": section, "last": row["line"]})
         held: tuple[str | None, str] = (None, "")  # (group, lead cell) of the row above
         for row in merged:

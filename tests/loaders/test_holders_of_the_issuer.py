@@ -118,3 +118,23 @@ def test_a_bare_head_word_after_a_title_and_what_is_a_name(sentence, names):
 def test_a_comrade_given_work_by_rank_name_and_seats(sentence, lead):
     got = parse_assignment(sentence, default_table(), "Sơn La")
     assert [a.name for a in got.lead] == lead
+
+
+def test_a_heading_naming_a_holder_gives_the_issuer_to_its_items():
+    # "2. Đồng chí Nguyễn Văn Thành, Phó Giám đốc Sở": no verb after it, a heading, not an
+    # example of a person; its items that name no doer are the issuer's
+    text = NOTICE.replace("1. {item}\n", "") + (
+        "1. Đồng chí Trịnh Minh Khoa, Phó Giám đốc Sở\n"
+        "- Chủ trì, phối hợp với Sở Tài chính thống nhất phương án kinh phí năm 2026.\n"
+        "- Chỉ đạo Phòng Người có công phối hợp với Ủy ban nhân dân các xã chuẩn bị quà tặng.\n"
+        "2. Đề nghị Công đoàn cơ sở Sở Khoa học và Công nghệ phối hợp với Văn phòng Sở tổ "
+        "chức thăm hỏi đoàn viên.\n"
+    )
+    ex = extract_text(text, "tb.txt")
+    assert [[a.name for a in t.lead] for t in ex.tasks] == [
+        ["Sở Khoa học và Công nghệ"],
+        # "Người có công" inside a name does not end it at "có"
+        ["Phòng Người có công"],
+        # the trade union of a named body, by the shape of its name
+        ["Công đoàn cơ sở Sở Khoa học và Công nghệ"],
+    ]

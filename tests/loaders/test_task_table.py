@@ -200,6 +200,15 @@ def test_task_table_data_rows_are_not_headers() -> None:
             ["STT", "Dự án", "Chủ đầu tư", "Giải pháp tháo gỡ", "Thời gian hoàn thành"],
             {"no": 0, "lead": 2, "name": 3, "deadline": 4},
         ),
+        # a letter's table of report items: the body that reports leads the row
+        (
+            ["TT", "Nội dung báo cáo", "Cơ quan báo cáo", "Cơ quan phối hợp", "Thời hạn"],
+            {"no": 0, "name": 1, "lead": 2, "coop": 3, "deadline": 4},
+        ),
+        (
+            ["STT", "Nội dung", "Đơn vị cung cấp", "Thời gian"],
+            {"no": 0, "name": 1, "lead": 2, "deadline": 3},
+        ),
         # … but "Tên dự án, nhiệm vụ" names the work, its content describes it
         (
             ["STT", "Tên dự án, nhiệm vụ", "Nội dung chính", "Cơ quan chủ trì", "Thời gian"],
@@ -545,4 +554,33 @@ def test_a_lead_cell_as_printed_and_a_ditto() -> None:
         [],
         [],
         [],
+    ]
+
+
+def test_a_letters_table_of_report_items_its_groups_and_its_note() -> None:
+    """A central letter's appendix: a report body's column leads each row, a lead cell
+    written once leads its group's later rows, "UBND tỉnh, thành phố" in a central text is
+    every province's committee, and the table's closing note is no row of work."""
+    text = "\n".join(
+        [
+            "BỘ Y TẾ",
+            "Số: 512/BYT-KHTC",
+            "V/v báo cáo kết quả chuyển đổi số năm 2025",
+            "",
+            "| TT | Nội dung báo cáo | Cơ quan báo cáo | Cơ quan phối hợp | Thời hạn |",
+            "|---|---|---|---|---|",
+            "| **A** | **CÁC BỘ, NGÀNH** | | | |",
+            "| 1 | Số hồ sơ sức khỏe điện tử đã lập | Các bộ, cơ quan ngang bộ | | Trước 10/12/2025 |",
+            "| 2 | Số cơ sở khám bệnh kết nối liên thông | | Bảo hiểm xã hội Việt Nam | |",
+            "| **B** | **ĐỊA PHƯƠNG** | | | |",
+            "| 3 | Tỷ lệ trạm y tế xã có bệnh án điện tử | UBND tỉnh, thành phố | Sở Y tế | |",
+            "| | *Ghi chú: Số liệu tính đến hết ngày 30/11/2025* | | | |",
+        ]
+    )
+    tasks = _tasks(text, "letter.md")
+    ministries = ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]  # the table's name
+    assert [(t[0][:23], t[1]) for t in tasks] == [
+        ("Số hồ sơ sức khỏe điện ", ministries),
+        ("Số cơ sở khám bệnh kết ", ministries),
+        ("Tỷ lệ trạm y tế xã có b", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
     ]
