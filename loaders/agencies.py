@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -2042,12 +2043,14 @@ class AgencyTable:
         if not shorts:
             return {}
         out: dict[str, str] = {}
-        fulls = {
+        # the names written in full, the most written first (then in order of appearance):
+        # one spelling per short form, whatever the hash seed
+        fulls = Counter(
             " ".join(text[f.start : f.end].split())
             for f in self.find(text, None)
             if f.agency.kind == "body" and len(text[f.start : f.end].split()) >= 3
-        }
-        for full in fulls:
+        )
+        for full, _ in fulls.most_common():
             head, *words = full.split()
             initials = "".join(
                 w[0] for w in words if w.lower() not in ("và", "-") and w[0].isalpha()
@@ -2078,7 +2081,7 @@ class AgencyTable:
         out: dict[str, str] = {}
         if "." not in text:
             return out
-        for short in set(_BARE_INITIALISM.findall(text)):
+        for short in dict.fromkeys(_BARE_INITIALISM.findall(text)):  # in order, whatever the seed
             letters = re.sub(r"[.\-&]", "", short)
             if not 3 <= len(letters) <= 10 or self._known_short(short):
                 continue
@@ -2616,6 +2619,8 @@ def _name_end(
         gap = text[pos + toks[i - 1].end() : pos + t.start()] if i else ""
         if i and re.search(r"[;:.()“”\"]", gap):
             break
+        if i and "\n" in gap and (word[0].isdigit() or re.search(r"\n\s*+\n", gap)):
+            break  # "… Tài chính" then "1. Chủ trì …": the next item's number, a new paragraph
         # "Văn hóa, Thể thao": a capitalised coordinate goes on; a new body does not, nor
         # an office holder's next title ("Ủy viên Ban Thường vụ, Trưởng Ban Xây dựng Đảng")
         if "," in gap and (

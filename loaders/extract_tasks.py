@@ -685,6 +685,8 @@ def extract_tasks(root: Node, ctx: TaskContext) -> list[Task]:
         for text, goes_on, item in _with_inline_items(pieces, ctx):
             if is_boilerplate(text, ctx.table.rules) or _boilerplate_sentences(text, ctx):
                 continue  # "Đồng ý với đề xuất của Bộ X …." before the work it gives
+            if len(pieces) > 1 and _says_what_its_doer_is(text, ctx):
+                continue  # "Văn phòng X là cơ quan đầu mối về …." before the body's work
             if not ctx.normative and _accountable_only(fold(text).strip(" ."), ctx):
                 # "Người đứng đầu … chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để …": to
                 # whom a party answers, no work (a working rule's duty stays: normative)
@@ -1002,7 +1004,11 @@ def other_doers(text: str, ctx: TaskContext, node_para: bool = False) -> list[tu
     kept: list[re.Match[str]] = []
     for m in cuts:
         start = kept[-1].end() if kept else 0
-        if _another_doer(text[start : m.start()], text[m.end() :], ctx):
+        if _another_doer(text[start : m.start()], text[m.end() :], ctx) or (
+            # "Văn phòng X tham mưu …. Văn phòng X chủ trì …": a sentence that names its doer
+            # again gives work of its own, as another body's would
+            m.group()[0] == "."
+        ):
             kept.append(m)
     cuts = kept
     if not cuts:
@@ -1020,6 +1026,20 @@ _BARE_SUBJECT_HANDS_ON = re.compile(
 # a sentence that says what something is ("… là nhiệm vụ then chốt", "… là chủ thể …"): a
 # statement, not work
 _A_STATEMENT = re.compile(r"(?<![\wđ])là(?![\wđ])")
+
+
+def _says_what_its_doer_is(sentence: str, ctx: TaskContext) -> bool:
+    """A sentence that only says what its subject is: "Văn phòng Trung ương Đảng là cơ quan
+    đầu mối về lưu trữ điện tử." (a definition; no verb of work after a comma)."""
+    found = ctx.table.find(sentence[:160], ctx.province)
+    if not found or sentence[: found[0].start].strip(" -–+*•"):
+        return False
+    rest = fold(sentence[found[0].end :])
+    return bool(_IT_IS.match(rest)) and "," not in rest and ";" not in rest
+
+
+# "… là cơ quan đầu mối …", "… là đơn vị thường trực …": what the subject is
+_IT_IS = re.compile(r"\s*+là\s++(?:cơ\s++quan|đơn\s++vị|đầu\s++mối|bộ\s++phận)(?![\wđ])")
 
 
 def _only_addressees(clause: str, ctx: TaskContext) -> bool:

@@ -2042,9 +2042,14 @@ def test_a_body_cooperating_in_work_it_names_is_a_task_of_its_own() -> None:
         ["Sở Khoa học và Công nghệ"],
         ["Công an tỉnh"],
     ]
-    # after "X chủ trì …", "Y phối hợp …" is the cooperation in X's task, as before
+    # after "X chủ trì …", "Y phối hợp …" is the cooperation in X's task, as before; X's
+    # next sentence, naming X again, is a task of its own (one task per sentence of work)
     led = text.replace("Công nghệ triển khai nâng", "Công nghệ chủ trì nâng")
-    assert leads(led) == [["Sở Khoa học và Công nghệ"], ["Công an tỉnh"]]
+    assert leads(led) == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Sở Khoa học và Công nghệ"],
+        ["Công an tỉnh"],
+    ]
 
 
 NOTICE_TO_A_WARD = """**TỈNH ỦY KHÁNH HÒA**

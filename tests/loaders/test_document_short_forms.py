@@ -123,3 +123,52 @@ def test_initials_no_body_of_the_document_has_name_nobody() -> None:
 )  # fmt: skip
 def test_a_planning_office_named_with_tong_hop(sentence: str, lead: str) -> None:
     assert _leads(_plan(sentence)) == [[lead]]
+
+
+def test_a_head_and_initials_name_the_most_written_body_whatever_the_hash_seed(tmp_path):
+    """ "Vụ KHTC" where the document writes "Vụ Kế hoạch - Tài chính" twice and "Vụ Khoa học
+    - Tài chính" once: the initials fit both; the name written most is meant, in every
+    process (the names were a set, picked in the order of the process's hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    doc = tmp_path / "qd.md"
+    doc.write_text(
+        _plan(
+            "Vụ Kế hoạch - Tài chính chủ trì hướng dẫn lập dự toán năm 2026.",
+            "Vụ Khoa học - Tài chính phối hợp thẩm định nội dung.",
+            "Vụ Kế hoạch - Tài chính tổng hợp báo cáo Bộ trưởng.",
+            "Vụ KHTC rà soát danh mục chương trình trước ngày 15/01/2026.",
+        ),
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from policy_lineage.loaders.pipeline import extract_text; "
+        "t = extract_text(open(sys.argv[1], encoding='utf-8').read(), 'qd.md').tasks; "
+        "print(t[-1].lead[0].name)"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(doc)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(1, 9)
+    }
+    assert seen == {"Vụ Kế hoạch - Tài chính"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Điều 6. Trách nhiệm của Vụ Kế hoạch - Tài chính\n1. Chủ trì rà soát.",
+        "Điều 6. Trách nhiệm của Vụ Kế hoạch - Tài chính\n\n1. Chủ trì rà soát.",
+    ],
+)
+def test_a_name_ends_before_the_next_items_number(text):
+    # the item's number on the next line is no part of the name ("Vụ … Tài chính 1")
+    assert [m.agency.name for m in TABLE.find(text)] == ["Vụ Kế hoạch - Tài chính"]

@@ -96,3 +96,27 @@ def test_a_numbered_item_of_a_conclusions_notice_goes_on_with_the_doer_before_it
         ["Ủy ban nhân dân tỉnh Cà Mau"],
         ["Bộ Xây dựng"],
     ]
+
+
+def test_each_sentence_that_names_its_doer_again_is_a_duty_of_its_own():
+    """An article's paragraph of running prose: what a body is, then sentence after
+    sentence of its work, each naming the body again, is one duty per sentence (the
+    annotation's one task per assignment sentence), not one duty lost with the definition."""
+    from policy_lineage.loaders.pipeline import extract_text
+
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 402-QĐ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Hà Nội, ngày 10 tháng 10 năm 2025\n\nQUY ĐỊNH\nvề lưu trữ điện tử trong các cơ quan "
+        "đảng\n\nChương II\nTRÁCH NHIỆM\n\nĐiều 5. Trách nhiệm của Văn phòng Trung ương Đảng\n"
+        "1. Văn phòng Trung ương Đảng là cơ quan đầu mối về lưu trữ điện tử. Văn phòng Trung "
+        "ương Đảng ban hành hướng dẫn nghiệp vụ lưu trữ điện tử trước ngày 31/12/2025. Văn "
+        "phòng Trung ương Đảng kiểm tra việc lưu trữ điện tử của các cấp ủy hằng năm.\n"
+        "2. Ban Tổ chức Trung ương phối hợp với Văn phòng Trung ương Đảng số hóa hồ sơ đảng "
+        "viên.\n"
+    )
+    ex = extract_text(text, "qd.txt")
+    assert [(t.text[:40], [a.name for a in t.lead]) for t in ex.tasks] == [
+        ("Văn phòng Trung ương Đảng ban hành hướng", ["Văn phòng Trung ương Đảng"]),
+        ("Văn phòng Trung ương Đảng kiểm tra việc ", ["Văn phòng Trung ương Đảng"]),
+        ("Ban Tổ chức Trung ương phối hợp với Văn ", ["Ban Tổ chức Trung ương"]),
+    ]
