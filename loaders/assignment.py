@@ -1076,6 +1076,10 @@ def _party_subject(
             adverb = _ADVERB_AT_END.search(fold(who))
             if adverb:  # "Đồng chí Phó Giám đốc trực tiếp chỉ đạo …": the verb's, not the party's
                 who = who[: adverb.start()].rstrip()
+            if fold(who) in r.group_head_titles:
+                # "Người đứng đầu trực tiếp chỉ đạo …" under "Các sở, ban, ngành; UBND các xã":
+                # the heads of the bodies above, named by the heading
+                return None
             if fold(who) in r.body_heads and fold(who) != "văn phòng":
                 # a head word alone ("Cục" of "cục quản lý …") names no one; "Văn phòng" is
                 # the issuer's own office (pipeline._own_office)

@@ -305,7 +305,13 @@ def _bold_line_breaks(lines: list[str], starts: list[int], begin: int, end: int)
         if k >= end or k >= i + 5 or not lines[k].strip(" |").endswith("**"):
             i += 1
             continue
-        out.add(starts[i])
+        goes_on = (
+            i > begin
+            and lines[i - 1].strip(" |").endswith("**")
+            and (lines[i].strip(" |*")[:1].islower() or lines[i].strip(" |*")[:1] in ",;)")
+        )
+        if not goes_on:  # "**… Ủy ban nhân dân các xã,**" then "**phường:**": one heading
+            out.add(starts[i])
         nxt = lines[k + 1].strip(" |*") if k + 1 < len(lines) else ""
         item = _LETTER_ITEM.match(nxt)  # "a) Chủ trì …" under "**1. Sở Tài chính**"
         if k + 1 < len(lines) and (item or not (nxt[:1].islower() or nxt[:1] in ",;)")):
