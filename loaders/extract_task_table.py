@@ -155,6 +155,10 @@ def _is_task_header(cols: dict[str, int]) -> bool:
     return "name" in cols and any(r in cols for r in ("lead", "coop", "deadline", "result"))
 
 
+# brackets in a lead cell naming who gathers or carries the lead's answer
+_ROUTE_IN_BRACKETS = re.compile(
+    r"\((?=[^()]*(?:tổng\s++hợp|đầu\s++mối|(?<![^\W\d_])qua\s))[^()]*\)", re.IGNORECASE
+)
 # a row that is the table's note: "*Ghi chú: …*", "Lưu ý: …"
 _NOTE_ROW = re.compile(r"[\W_]*+(?:ghi\s++chú|lưu\s++ý)\s*+:")
 # a closing block's row: recipients beside the signature ("Nơi nhận: … | TM. ỦY BAN …")
@@ -348,6 +352,11 @@ def _one_place_committee(text: str, ctx: TaskContext) -> list[Agency]:
 def _lead_cell(text: str, ctx: TaskContext) -> tuple[list[Agency], list[Agency]]:
     """The bodies of a lead cell; one that says who leads and who helps ("Sở KH&CN chủ trì;
     các doanh nghiệp viễn thông phối hợp", one "Đơn vị thực hiện" column) gives both."""
+    # "UBND tỉnh, thành phố (Sở Tài chính tổng hợp)": the body in brackets gathers or
+    # carries the answer of the lead outside them; it leads nothing
+    routed = _ROUTE_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    if routed != text and _bodies(routed, ctx, vague=True):
+        text = routed
     found = _bodies(text, ctx, vague=True)
     if (
         not found

@@ -560,7 +560,8 @@ def test_a_lead_cell_as_printed_and_a_ditto() -> None:
 def test_a_letters_table_of_report_items_its_groups_and_its_note() -> None:
     """A central letter's appendix: a report body's column leads each row, a lead cell
     written once leads its group's later rows, "UBND tỉnh, thành phố" in a central text is
-    every province's committee, and the table's closing note is no row of work."""
+    every province's committee, a body in brackets that gathers the answers ("(Sở Y tế tổng
+    hợp)") leads nothing, and the table's closing note is no row of work."""
     text = "\n".join(
         [
             "BỘ Y TẾ",
@@ -573,14 +574,19 @@ def test_a_letters_table_of_report_items_its_groups_and_its_note() -> None:
             "| 1 | Số hồ sơ sức khỏe điện tử đã lập | Các bộ, cơ quan ngang bộ | | Trước 10/12/2025 |",
             "| 2 | Số cơ sở khám bệnh kết nối liên thông | | Bảo hiểm xã hội Việt Nam | |",
             "| **B** | **ĐỊA PHƯƠNG** | | | |",
-            "| 3 | Tỷ lệ trạm y tế xã có bệnh án điện tử | UBND tỉnh, thành phố | Sở Y tế | |",
+            "| 3 | Tỷ lệ trạm y tế xã có bệnh án điện tử | UBND tỉnh, thành phố (Sở Y tế tổng"
+            " hợp) | Bảo hiểm xã hội tỉnh | Trước 10/12/2025 |",
+            "| 4 | Số hồ sơ bệnh án điện tử đã kết nối | | | |",
             "| | *Ghi chú: Số liệu tính đến hết ngày 30/11/2025* | | | |",
         ]
     )
     tasks = _tasks(text, "letter.md")
     ministries = ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]  # the table's name
+    # the department in brackets gathers the committees' answers; it leads nothing
+    provinces = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert [(t[0][:23], t[1]) for t in tasks] == [
         ("Số hồ sơ sức khỏe điện ", ministries),
         ("Số cơ sở khám bệnh kết ", ministries),
-        ("Tỷ lệ trạm y tế xã có b", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+        ("Tỷ lệ trạm y tế xã có b", provinces),
+        ("Số hồ sơ bệnh án điện t", provinces),
     ]
