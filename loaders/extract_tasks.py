@@ -125,6 +125,9 @@ def _section_excluded(node: Node, rules: Rules | None = None) -> bool:
                 continue  # "1. Yêu cầu chung đối với các đơn vị thuộc Bộ": their work
             if key.startswith(heads) or re.match(r"đến năm \d{4}", key):
                 return True
+            # "1. Về nguyên tắc xây dựng dự toán": a letter's topic of principles
+            if re.match(r"về\s+", key) and key[3:].lstrip().startswith(rules.principle_topics):
+                return True
             if key.startswith(work):
                 return False  # "d) Các hoạt động chính" inside "II. MỤC TIÊU": work
     return False

@@ -125,6 +125,7 @@ LIST_KEYS = (
     "compound_words",
     "ranks",
     "surnames",
+    "principle_topics",
     "national_scope_words",
 )
 #: Keys whose values are lists of regular expressions on folded text (``{type}`` stands for
@@ -181,6 +182,7 @@ class Rules:
     village_units: tuple[str, ...] = ()
     ranks: tuple[str, ...] = ()
     surnames: frozenset[str] = frozenset()
+    principle_topics: tuple[str, ...] = ()
     complement_verbs: tuple[str, ...] = ()
     school_levels: tuple[str, ...] = ()
     name_noun_compounds: frozenset[str] = frozenset()

@@ -351,3 +351,36 @@ def test_whom_a_letters_item_is_about_may_have_done_something() -> None:
     tasks = extract_text(letter, "cv.txt").tasks
     assert [t.text[:26] for t in tasks] == ["Đối với hộ kinh doanh đã n"]
     assert [a.name for a in tasks[0].lead] == ["Các Chi cục Thuế khu vực"]
+
+
+PRINCIPLES = """BỘ TÀI CHÍNH
+
+Số: 7201/BTC-NSNN
+V/v hướng dẫn dự toán chi chuyển đổi số năm 2026
+
+Hà Nội, ngày 14 tháng 7 năm 2025
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+Bộ Tài chính hướng dẫn bổ sung một số nội dung như sau:
+
+1. Về nguyên tắc xây dựng dự toán
+
+a) Dự toán chi năm 2026 được xây dựng trên cơ sở các nhiệm vụ đã được phê duyệt.
+
+b) Các dự án trùng lặp với nền tảng dùng chung không được bố trí dự toán.
+
+2. Về định hướng ưu tiên
+
+a) Đề nghị các tỉnh ưu tiên bố trí kinh phí cho dữ liệu số cấp xã.
+
+3. Về lập dự toán
+
+a) Tổng hợp dự toán chi năm 2026 gửi Bộ Tài chính trước ngày 31/7/2025.
+"""
+
+
+def test_a_letters_topic_of_principles_gives_no_work():
+    # "Về nguyên tắc …" states how the estimates are made; "Về định hướng ưu tiên" may ask
+    texts = [t.text[:30] for t in extract_text(PRINCIPLES, "cv.txt").tasks]
+    assert texts == ["Đề nghị các tỉnh ưu tiên bố tr", "Tổng hợp dự toán chi năm 2026 "]
