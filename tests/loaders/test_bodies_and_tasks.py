@@ -1178,6 +1178,20 @@ def test_conclusions_notice_items_under_a_heading_of_work_are_tasks() -> None:
         # "(Trong) quá trình thực hiện, nếu có khó khăn …": boilerplate with or without "Trong"
         ("Quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo Công an tỉnh.", True),
         ("Trong quá trình triển khai, nếu có vướng mắc, đề nghị phản ánh về Bộ Nội vụ.", True),
+        # a closing courtesy asking for attention to carry the letter out: no work of its own
+        (
+            "Văn phòng Trung ương Đảng trân trọng đề nghị các cấp ủy quan tâm chỉ đạo thực hiện.",
+            True,
+        ),
+        ("Bộ Y tế đề nghị Quý cơ quan quan tâm, phối hợp thực hiện./.", True),
+        # … but a request with its object is work
+        (
+            "Đề nghị Ủy ban nhân dân tỉnh quan tâm chỉ đạo thực hiện các nội dung trên trước ngày "
+            "30/6/2026.",
+            False,
+        ),
+        # the rest of a contact line cut off after its phone number
+        ("024.3868 4xxx, email: khcntt@moet.gov.vn) để được hướng dẫn.", True),
     ],
 )
 def test_items_that_are_not_tasks(item: str, boilerplate: bool) -> None:
