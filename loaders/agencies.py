@@ -1004,9 +1004,10 @@ class AgencyTable:
     def _bare_heads_after_titles(
         self, text: str, key: str, taken: _Taken, province: str | None
     ) -> list[AgencyMatch]:
-        """ "Giám đốc Sở chỉ đạo …", "Đồng chí Phó Giám đốc Sở Vũ Thị Lan …": an office
-        holder of a body written by its head word alone (the issuer's own body: see
-        pipeline._own_head), before a word in small letters, a mark or the holder's name."""
+        """ "Giám đốc Sở chỉ đạo …", "Đồng chí Phó Giám đốc Sở Vũ Thị Lan …", "Bí thư Đảng
+        ủy chủ trì …": an office holder of a body written by its head word alone (the
+        issuer's own body: see pipeline._own_head), before a word in small letters, a mark or
+        the holder's name."""
         out: list[AgencyMatch] = []
         titles = self._shape_patterns()[2]
         for t in titles.finditer(key):
@@ -2938,7 +2939,7 @@ def _second_modifier(text: str, key: str, end: int, rules: Rules, governed: bool
 
 
 # a bare head word after an office title: "(Giám đốc) Sở", "(Phó Trưởng ban) Ban"
-_BARE_HEAD = re.compile(r"[ \t]++(Sở|Bộ|Ban|Cục|Vụ|Chi cục|Tổng cục)(?![\wđ])")
+_BARE_HEAD = re.compile(r"[ \t]++(Sở|Bộ|Ban|Cục|Vụ|Chi cục|Tổng cục|Đảng ủy|Đảng uỷ)(?![\wđ])")
 # head words whose bodies are named for their field, never after a person (a school, a
 # hospital or a company may be: "Trường THPT Nguyễn Huệ")
 _FIELD_NAMED_HEADS = frozenset(

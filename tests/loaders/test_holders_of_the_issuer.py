@@ -138,3 +138,20 @@ def test_a_heading_naming_a_holder_gives_the_issuer_to_its_items():
         # the trade union of a named body, by the shape of its name
         ["Công đoàn cơ sở Sở Khoa học và Công nghệ"],
     ]
+
+
+def test_the_secretary_of_a_committee_in_its_own_rules_stands_for_it():
+    # "Bí thư Đảng ủy …" in a commune Party committee's working rules: the committee itself
+    # ("Đảng ủy" read bare after the holder's title), one duty per sentence that names it
+    rules = (
+        "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nĐẢNG ỦY XÃ TÂN HÀ\n*\nSố 02-QC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Tân Hà, ngày 10 tháng 10 năm 2025\n\nQUY CHẾ\nlàm việc của Đảng ủy xã khóa I\n\n"
+        "Chương II\nTRÁCH NHIỆM, QUYỀN HẠN\n\nĐiều 6. Trách nhiệm của Bí thư Đảng ủy\n"
+        "1. Bí thư Đảng ủy chủ trì các hội nghị Ban Chấp hành, Ban Thường vụ Đảng ủy. Bí thư "
+        "Đảng ủy trực tiếp chỉ đạo chuyển đổi số trong các cơ quan của hệ thống chính trị xã.\n"
+    )
+    ex = extract_text(rules, "qc.txt")
+    assert [(t.text[:26], [a.name for a in t.lead]) for t in ex.tasks] == [
+        ("Bí thư Đảng ủy chủ trì các", ["Đảng ủy xã"]),
+        ("Bí thư Đảng ủy trực tiếp c", ["Đảng ủy xã"]),
+    ]
