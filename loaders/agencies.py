@@ -1951,6 +1951,8 @@ class AgencyTable:
                 text[pos].isupper()
                 or text[pos].isdigit()
                 or (len(head_words) > 1 and head_words[1][:1].isupper())  # "Ban Quản lý các …"
+                # "Văn phòng các Chương trình trọng điểm cấp nhà nước": of several named things
+                or bool(_OF_SEVERAL_NAMED.match(text, pos))
                 or bool(re.match(r"và\s++[^\W\d_]", text[pos : pos + 8]))
                 and text[pos + 3 : pos + 8].lstrip()[:1].isupper()  # "Báo và Phát thanh, …"
                 or _named_for_a_level(text, pos, self.rules)  # "Trung tâm chính trị xã"
@@ -2938,6 +2940,8 @@ def _second_modifier(text: str, key: str, end: int, rules: Rules, governed: bool
     return end
 
 
+# "các" and a capitalised word after a head word: a body of several named things
+_OF_SEVERAL_NAMED = re.compile(r"các[ \t]++[" + CAPITALS + r"][" + SMALL + r"]")
 # a bare head word after an office title: "(Giám đốc) Sở", "(Phó Trưởng ban) Ban"
 _BARE_HEAD = re.compile(r"[ \t]++(Sở|Bộ|Ban|Cục|Vụ|Chi cục|Tổng cục|Đảng ủy|Đảng uỷ)(?![\wđ])")
 # head words whose bodies are named for their field, never after a person (a school, a

@@ -340,3 +340,39 @@ def test_a_central_letter_to_one_province_speaks_of_its_bodies() -> None:
         ["Sở Xây dựng tỉnh Quảng Ngãi"],
         ["Ủy ban nhân dân tỉnh Quảng Ngãi"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a body of several named things: its head word, "các", then their capitalised name
+        (
+            "Giao Văn phòng các Chương trình trọng điểm cấp nhà nước chủ trì tuyển chọn nhiệm vụ.",
+            ["Văn phòng các Chương trình trọng điểm cấp nhà nước"],
+        ),
+        (
+            "Công đoàn các Khu công nghiệp tỉnh phát động thi đua.",
+            ["Công đoàn các Khu công nghiệp tỉnh"],
+        ),
+        # … not a body before a group in small letters
+        ("Sở Nội vụ phối hợp với các sở, ngành rà soát.", ["Sở Nội vụ"]),
+    ],
+)
+def test_a_body_of_several_named_things(sentence, expected):
+    assert leads(sentence, "Hải Phòng") == expected
+
+
+def test_a_short_name_given_to_such_a_body_names_it_later():
+    from policy_lineage.loaders.pipeline import extract_text
+
+    text = (
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 3187/QĐ-BKHCN\n\nQUY ĐỊNH\nvề quản lý chương trình\n\n"
+        "Điều 3. Đơn vị quản lý\nĐơn vị quản lý kinh phí là Văn phòng các Chương trình trọng "
+        "điểm cấp nhà nước (sau đây gọi là Văn phòng Chương trình).\n\n"
+        "Điều 9. Tổ chức thực hiện\n1. Văn phòng Chương trình tổ chức tuyển chọn nhiệm vụ, ký "
+        "hợp đồng thực hiện nhiệm vụ trước ngày 30/6/2026.\n"
+    )
+    tasks = extract_text(text, "qd.txt").tasks
+    assert [[a.name for a in t.lead] for t in tasks] == [
+        ["Văn phòng các Chương trình trọng điểm cấp nhà nước"]
+    ]
