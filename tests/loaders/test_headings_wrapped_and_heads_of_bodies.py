@@ -1,7 +1,7 @@
 """An addressee heading set in bold and wrapped over two bold lines on a saved page is one
 heading ("**… Ủy ban nhân dân các xã,**" then "**phường:**"); under it, "Người đứng đầu …"
-(the head of each body above, no body named) is the heading's bodies' work; "biên chế" inside
-a unit's name does not end it. Sentences written for these tests."""
+(the head of each body above, no body named) is the heading's bodies' work; "biên chế",
+"người nộp thuế" inside a unit's name do not end it. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -59,9 +59,14 @@ def test_the_heads_of_the_bodies_of_a_heading_are_those_bodies(leads):
             "Chỉ đạo Phòng Tổ chức bộ máy và biên chế hoàn thiện dự thảo Quyết định.",
             "Phòng Tổ chức bộ máy và biên chế",
         ),
+        # "người nộp thuế" (name_phrases): "người" does not end the name there
+        (
+            "Ban Tuyên truyền - Hỗ trợ người nộp thuế chủ trì biên soạn tài liệu.",
+            "Ban Tuyên truyền - Hỗ trợ người nộp thuế",
+        ),
         # "biên" alone still ends a name before the verb "biên soạn"
         ("Phòng Văn hóa biên soạn tài liệu tuyên truyền.", "Phòng Văn hóa"),
     ],
 )
-def test_bien_che_inside_a_units_name(sentence, name):
+def test_field_words_inside_a_units_name(sentence, name):
     assert [m.agency.name for m in default_table().find(sentence, "Bắc Ninh")] == [name]
