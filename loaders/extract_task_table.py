@@ -43,6 +43,8 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         r"|^chủ đầu tư$"
         # "Tên đơn vị | Nội dung cần hoàn thành": the unit whose row it is
         r"|^tên (?:đơn vị|cơ quan)$"
+        # "Người thực hiện", "Người phụ trách": a school's or an office's own staff and units
+        r"|^(?:người|cá nhân) (?:thực hiện|phụ trách|chịu trách nhiệm)$"
     ),
     "coop": re.compile(r"phối hợp"),
     "deadline": re.compile(
@@ -576,6 +578,7 @@ def table_tasks(lay: Layout, ctx: TaskContext) -> list[Task]:
             elif _DITTO.fullmatch(fold(lead_text).strip()) and held[1]:
                 lead_text = held[1]  # "nt" (như trên): the lead of the row above
             held = (row["section"], lead_text)
+
             lead, coop = _lead_cell(lead_text, ctx)
             if not lead and "lead" not in cols:
                 lead = _place_committee(_cell(cells, cols, "place"), ctx)

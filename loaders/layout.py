@@ -130,10 +130,21 @@ def _split_lines(text: str) -> list[Line]:
             if k:
                 page += 1
                 pos += 1
-            nfc, _ = nfc_map(part.rstrip())
-            lines.append(Line(pos, pos + len(part.rstrip()), nfc, page=page))
+            # a table row keeps its empty last cells ("2\tViệc B\tTổ số 2\t\t"): which
+            # column each cell is in is then known, not guessed
+            kept = _row_end(part)
+            nfc, _ = nfc_map(kept)
+            lines.append(Line(pos, pos + len(kept), nfc, page=page))
             pos += len(part)
     return lines
+
+
+def _row_end(part: str) -> str:
+    """A line less its trailing spaces; a row of tab-separated cells keeps its last tabs."""
+    end = part.rstrip()
+    if "\t" in end and "\t" in part[len(end) :]:
+        return part.rstrip(" \r\n\v") or end
+    return end
 
 
 def _sup_marks(text: str) -> set[str]:

@@ -209,6 +209,11 @@ def test_task_table_data_rows_are_not_headers() -> None:
             ["STT", "Nội dung", "Đơn vị cung cấp", "Thời gian"],
             {"no": 0, "name": 1, "lead": 2, "deadline": 3},
         ),
+        # a school's or an office's plan: the staff or unit that does the row
+        (
+            ["Thời gian", "Nội dung công việc", "Người thực hiện", "Ghi chú"],
+            {"deadline": 0, "name": 1, "lead": 2, "note": 3},
+        ),
         # … but "Tên dự án, nhiệm vụ" names the work, its content describes it
         (
             ["STT", "Tên dự án, nhiệm vụ", "Nội dung chính", "Cơ quan chủ trì", "Thời gian"],
@@ -589,4 +594,29 @@ def test_a_letters_table_of_report_items_its_groups_and_its_note() -> None:
         ("Số cơ sở khám bệnh kết ", ministries),
         ("Tỷ lệ trạm y tế xã có b", provinces),
         ("Số hồ sơ bệnh án điện t", provinces),
+    ]
+
+
+def test_a_rows_empty_last_cells_written_out_keep_every_cell_in_its_column() -> None:
+    """ "| 7 | … | Tổ kiểm toán số 2 | | |": the page writes the row's empty last cells, so
+    which column each cell is in is known; the row is not read as a short row whose cells
+    were merged with the row above (its team was moved to the cooperating column and the row
+    above's team put in its place)."""
+    text = "\n".join(
+        [
+            "KẾ HOẠCH",
+            "Kiểm toán chuyên đề chuyển đổi số năm 2026",
+            "",
+            "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |",
+            "|---|---|---|---|---|",
+            "| 1 | Kiểm toán tại thành phố Đà Nẵng | Tổ kiểm toán số 1 | | 02/3 - 10/4/2026 |",
+            "| 2 | Kiểm toán tại tỉnh Quảng Ngãi | Tổ kiểm toán số 2 | | |",
+            "| 3 | Kiểm toán tại tỉnh Gia Lai | Tổ kiểm toán số 3 | | |",
+        ]
+    )
+    tasks = _tasks(text, "kh.md")
+    assert [(t[0][:22], t[1], t[2]) for t in tasks] == [
+        ("Kiểm toán tại thành ph", ["Tổ kiểm toán số 1"], []),
+        ("Kiểm toán tại tỉnh Quả", ["Tổ kiểm toán số 2"], []),
+        ("Kiểm toán tại tỉnh Gia", ["Tổ kiểm toán số 3"], []),
     ]
