@@ -446,6 +446,13 @@ def parse_assignment(text: str, table: AgencyTable, province: str | None) -> Ass
         ):
             continue
         lead = _runs(text, matches, m.end())
+        if len(lead) > 1 and "đồng chí" in fold(original[m.start() : m.end()]):
+            # "Giao đồng chí Trưởng Ban Tổ chức Tỉnh ủy, Phó Trưởng Ban Chỉ đạo theo dõi …":
+            # one holder's posts, each after its title: the first is the office that does it
+            for i in range(1, len(lead)):
+                if re.search(r"[^\W\d_]", original[lead[i - 1].end : lead[i].start]):
+                    lead = lead[:i]
+                    break
         holder = (
             _HOLDERS_NAME.match(original, m.end() - 1)
             if not lead and m.group().startswith(_GIVES)

@@ -111,6 +111,17 @@ def test_a_bare_head_word_after_a_title_and_what_is_a_name(sentence, names):
             "Giám đốc Công an tỉnh theo dõi việc thực hiện Kế hoạch.",
             ["Công an tỉnh"],
         ),
+        # one comrade's two posts, each after its title: the first is the office that does it
+        (
+            "Giao đồng chí Trưởng Ban Tổ chức Tỉnh ủy, Phó Trưởng Ban Chỉ đạo theo dõi việc "
+            "kiện toàn bộ máy chuyển đổi số ở cấp xã.",
+            ["Ban Tổ chức Tỉnh ủy"],
+        ),
+        # … not two bodies named under one title
+        (
+            "Giao đồng chí Giám đốc Sở Tài chính, Sở Nội vụ rà soát biên chế.",
+            ["Sở Tài chính", "Sở Nội vụ"],
+        ),
         # "Phân công" before a post, not a comrade, is the work itself
         ("Phân công cán bộ đầu mối theo dõi việc cập nhật dữ liệu.", []),
     ],
