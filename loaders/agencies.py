@@ -1022,13 +1022,8 @@ class AgencyTable:
             after = text[end : end + 60]
             if after[:1].isalnum() or after[:1] == "-":
                 continue
-            nxt = after.split()[:4]
-            named = (
-                nxt
-                and fold(nxt[0]) in self.rules.surnames
-                and all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in nxt[:3])
-            )
-            if nxt and nxt[0][:1].isupper() and not named:
+            nxt = after.split()[:5]
+            if nxt and nxt[0][:1].isupper() and not _a_persons_name(nxt, self.rules):
                 continue  # "Giám đốc Sở Nội vụ": a body with its name
             agency = Agency(
                 text[start:end], "unknown", province, "body", None, text[start:end], False
@@ -2955,20 +2950,25 @@ def _a_holders_name(
     text: str, key: str, start: int, pos: int, end: int, rules: Rules, titles: re.Pattern[str]
 ) -> bool:
     """ "Đồng chí Phó Giám đốc Sở Vũ Thị Lan trực tiếp chỉ đạo …": after an office title, a
-    bare head word and a person's name (a family name of ``surnames`` and two or three more
-    words, each a capital and small letters, before the rest of the sentence) are the title's body and its holder, not a body
-    named "Sở Vũ Thị Lan"."""
+    bare head word and a person's name (:func:`_a_persons_name`) are the title's body and its
+    holder, not a body named "Sở Vũ Thị Lan"."""
     if fold(" ".join(text[start:pos].split())) not in _FIELD_NAMED_HEADS:
         return False
-    words = []
-    for w in text[pos:end].split():
-        if not (w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
-            break  # the name's words, each a capital and small letters
-        words.append(w)
-    if not (3 <= len(words) <= 4 and fold(words[0]) in rules.surnames):
+    if not _a_persons_name(text[pos:end].split(), rules):
         return False
     before = key[max(0, start - 40) : start].rstrip()
     return any(m.end() == len(before) for m in titles.finditer(before))
+
+
+def _a_persons_name(words: list[str], rules: Rules) -> bool:
+    """The words open with a person's name: a family name of ``surnames`` and two or three
+    more words, each a capital and small letters ("Vũ Thị Lan", not "Lâm Nghiệp")."""
+    name = []
+    for w in words[:4]:
+        if not (w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
+            break
+        name.append(w)
+    return len(name) >= 3 and fold(name[0]) in rules.surnames
 
 
 def _modifiers_end(

@@ -68,8 +68,9 @@ _AFTER_SEAT = re.compile(r"\s*+,\s*+")
 # Chủ tịch UBND tỉnh", "đồng chí Lê Văn Nam, Giám đốc Sở Tài chính"
 _NAME_THEN_TITLE = re.compile(rf"\s++{_A_NAME}\s*+[-–,]\s*+")
 _HOLDERS_NAME = re.compile(rf"\s++{_A_NAME}(?=\s)")
-# "đồng chí" and nothing but blanked titles after it, on the key: "Đồng chí Phó Giám đốc Sở …"
+# the labels that give work to whoever follows: "Giao …", "Phân công đồng chí …"
 _GIVES = ("giao", "phân công")
+# "đồng chí" and nothing but blanked titles after it, on the key: "Đồng chí Phó Giám đốc Sở …"
 _COMRADE_TITLED = re.compile(r"[\W\d]*+(?:giao\s++)?đồng\s++chí(?=\s)[ \t]*+")
 # an item with no subject that hands its work on: "Chỉ đạo X …", "Lãnh đạo, chỉ đạo X …",
 # "Chỉ đạo, hướng dẫn X …", "Phối hợp với Sở Y chỉ đạo X …" (X does it; the heading's body

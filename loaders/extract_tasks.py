@@ -1007,11 +1007,9 @@ def other_doers(text: str, ctx: TaskContext, node_para: bool = False) -> list[tu
     kept: list[re.Match[str]] = []
     for m in cuts:
         start = kept[-1].end() if kept else 0
-        if _another_doer(text[start : m.start()], text[m.end() :], ctx) or (
-            # "Văn phòng X tham mưu …. Văn phòng X chủ trì …": a sentence that names its doer
-            # again gives work of its own, as another body's would
-            m.group()[0] == "."
-        ):
+        # "Văn phòng X tham mưu …. Văn phòng X chủ trì …": a sentence that names its doer
+        # again gives work of its own, as another body's would
+        if m.group()[0] == "." or _another_doer(text[start : m.start()], text[m.end() :], ctx):
             kept.append(m)
     cuts = kept
     if not cuts:

@@ -402,9 +402,8 @@ def _without_own_place(name: str, province: str | None) -> str:
     """``name`` less the province it ends with and the word of its level: "Sở Khoa học và
     Công nghệ thành phố Hải Phòng" → "Sở Khoa học và Công nghệ" (the name the table knows
     for every province's department)."""
-    if province and name.endswith(" " + province):
-        return re.sub(r"\s++(?:tỉnh|thành phố)$", "", name[: -len(province) - 1])
-    return name
+    bare = _without_own_province(name, province)
+    return re.sub(r"\s++(?:tỉnh|thành phố)$", "", bare) if bare != name else name
 
 
 def _named_committee(rules: Rules) -> re.Pattern[str]:
